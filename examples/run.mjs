@@ -1,0 +1,50 @@
+// The main job on the bundled examples: validate every document in examples/, print a summary, the
+// canonical form of one version, and what changed between the two blog versions.
+// Run with `npm run example` (it builds first).
+import { readdirSync, readFileSync } from 'node:fs'
+import { describeChange, diffSchemas, safeParseSchema, serializeSchema } from '../dist/index.js'
+
+const dir = new URL('./', import.meta.url)
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+const parsed = new Map()
+
+console.log(`== examples/: ${files.length} documents`)
+for (const file of files) {
+  const result = safeParseSchema(JSON.parse(readFileSync(new URL(file, dir), 'utf8')))
+  if (!result.success) {
+    console.log(`  ${file.padEnd(16)} INVALID, ${result.issues.length} problem(s):`)
+    for (const issue of result.issues) console.log(`      ${issue.path}: ${issue.message} [${issue.code}]`)
+    continue
+  }
+  const s = result.data
+  parsed.set(file, s)
+  const count = (f) => s.tables.reduce((n, t) => n + f(t), 0)
+  console.log(
+    `  ${file.padEnd(16)} valid: ${s.tables.length} tables, ${count((t) => t.columns.length)} columns, ` +
+      `${count((t) => t.constraints.length)} constraints, ${count((t) => t.indexes.length)} indexes, ${s.enums.length} enums`,
+  )
+}
+
+const v1 = parsed.get('blog-v1.json')
+const v2 = parsed.get('blog-v2.json')
+console.log('\n== canonical form of blog-v1.json (what serializeSchema writes)')
+process.stdout.write(serializeSchema(v1))
+
+const diff = diffSchemas(v1, v2)
+const s = diff.summary
+console.log(
+  `\n== diff blog-v1.json -> blog-v2.json: ${s.total} changes ` +
+    `(tables +${s.tables.added} -${s.tables.removed} ~${s.tables.altered}, columns +${s.columns.added} -${s.columns.removed} ~${s.columns.altered})`,
+)
+for (const change of diff.changes) {
+  const { title, details } = describeChange(change)
+  console.log(`  ${title}`)
+  for (const d of details) console.log(`      ${d}`)
+}
+for (const c of diff.renameCandidates) {
+  console.log(
+    `  ? possible rename ${c.table ? `${c.table}.` : ''}${c.from} -> ${c.to} (score ${c.score}: ${c.reasons.join(', ')})`,
+  )
+}

@@ -1,0 +1,161 @@
+import { InvalidOptionError } from '../errors.js'
+import { columnTypesEqual } from '../model/format-column-type.js'
+import type { Column, Schema, Table } from '../model/types.js'
+import { diffEnums } from './diff-enums.js'
+import { diffTablePair, withPath } from './diff-table.js'
+import { matchScope, type ScopeMatch } from './match-renames.js'
+import { orderChanges } from './order-changes.js'
+import { scoreColumnRename, scoreTableRename } from './rename-score.js'
+import { type RenameMaps, tableKey } from './semantic-keys.js'
+import { orderCandidates, summarizeChanges } from './summarize-diff.js'
+import type { DiffOptions, SchemaChange, SchemaDiff } from './types.js'
+
+/**
+ * Compares two schema versions and returns every difference as data: tables, columns, constraints,
+ * indexes and enums added, removed, renamed or altered. Pure and deterministic; never prompts.
+ *
+ * Spelling differences are not changes (`int4` vs `integer`, `now()` vs `CURRENT_TIMESTAMP`, an
+ * unnamed constraint vs the same one with a database-given name). Renames happen only through
+ * `options.renames` or, with `inferRenames: 'apply'`, confident candidates; otherwise likely renames
+ * are reported in `renameCandidates` next to the drop + add.
+ *
+ * @example
+ * ```ts
+ * const diff = diffSchemas(parseSchema(v1), parseSchema(v2), { renames: { columns: { 'posts.content': 'body' } } })
+ * diff.changes.map((c) => `${c.kind} ${c.path}`)
+ * ```
+ */
+export function diffSchemas(from: Schema, to: Schema, options: DiffOptions = {}): SchemaDiff {
+  validateThreshold(options)
+  const tables = matchScope<Table>({
+    from: from.tables,
+    to: to.tables,
+    key: (t) => tableKey(t.schema, t.name),
+    hints: tableHints(from, to, options),
+    score: (f, t, dropped, added) => scoreTableRename(f, t, { onlyPair: dropped.length === 1 && added.length === 1 }),
+    candidate: (f, t) => ({ target: 'table', from: f.name, to: t.name }),
+    options,
+  })
+  const columnHints = columnHintsByTable(tables, options)
+  const columnMatches = tables.pairs.map((pair) => ({
+    pair,
+    match: matchColumns(pair.from, pair.to, columnHints.get(pair.from) ?? new Map(), options),
+  }))
+  const renames: RenameMaps = {
+    tables: new Map(
+      tables.pairs.filter((p) => p.renamed).map((p) => [tableKey(p.from.schema, p.from.name), p.to.name]),
+    ),
+    columns: new Map(
+      columnMatches.map(({ pair, match }) => [
+        tableKey(pair.from.schema, pair.from.name),
+        new Map(match.pairs.filter((p) => p.renamed).map((p) => [p.from.name, p.to.name])),
+      ]),
+    ),
+  }
+  const changes: SchemaChange[] = [...diffEnums(from.enums, to.enums)]
+  for (const t of tables.dropped) changes.push(withPath({ kind: 'drop_table', ...scopeOf(t), before: t }))
+  for (const t of tables.added) changes.push(withPath({ kind: 'create_table', ...scopeOf(t), after: t }))
+  for (const { pair, match } of columnMatches) {
+    if (pair.renamed) {
+      changes.push(
+        withPath({
+          kind: 'rename_table',
+          ...scopeOf(pair.to),
+          from: pair.from.name,
+          before: pair.from,
+          after: pair.to,
+        }),
+      )
+    }
+    changes.push(...diffTablePair(pair.from, pair.to, match, renames, options))
+  }
+  const ordered = orderChanges(changes)
+  const candidates = orderCandidates([...tables.candidates, ...columnMatches.flatMap((m) => m.match.candidates)])
+  return { changes: ordered, renameCandidates: candidates, summary: summarizeChanges(ordered) }
+}
+
+function scopeOf(t: Table): { table: string; schema?: string } {
+  return t.schema === undefined ? { table: t.name } : { table: t.name, schema: t.schema }
+}
+
+function matchColumns(
+  from: Table,
+  to: Table,
+  hints: ReadonlyMap<string, string>,
+  options: DiffOptions,
+): ScopeMatch<Column> {
+  return matchScope<Column>({
+    from: from.columns,
+    to: to.columns,
+    key: (c) => c.name,
+    hints,
+    score: (f, t, dropped, added) =>
+      scoreColumnRename(f, t, {
+        samePosition: from.columns.indexOf(f) === to.columns.indexOf(t),
+        onlyOfItsType:
+          dropped.filter((d) => columnTypesEqual(d.type, f.type)).length === 1 &&
+          added.filter((a) => columnTypesEqual(a.type, t.type)).length === 1,
+      }),
+    candidate: (f, t) => ({ target: 'column', table: to.name, from: f.name, to: t.name }),
+    options,
+  })
+}
+
+function validateThreshold(options: DiffOptions): void {
+  const t = options.renameThreshold
+  if (t !== undefined && !(t >= 0 && t <= 1))
+    throw new InvalidOptionError('renameThreshold', `must be between 0 and 1, got ${t}`)
+}
+
+/** Qualified display name used in rename hints: `name`, or `schema.name` outside the default namespace. */
+function hintName(t: Table): string {
+  return t.schema === undefined ? t.name : `${t.schema}.${t.name}`
+}
+
+function tableHints(from: Schema, to: Schema, options: DiffOptions): Map<string, string> {
+  const hints = new Map<string, string>()
+  const fromByName = new Map(from.tables.map((t) => [hintName(t), t]))
+  const toByName = new Map(to.tables.map((t) => [hintName(t), t]))
+  for (const [oldName, newName] of Object.entries(options.renames?.tables ?? {})) {
+    const before = fromByName.get(oldName)
+    const after = toByName.get(newName)
+    const option = `renames.tables.${oldName}`
+    if (!before) throw new InvalidOptionError(option, `table "${oldName}" does not exist in the "from" schema`)
+    if (!after) throw new InvalidOptionError(option, `table "${newName}" does not exist in the "to" schema`)
+    if (toByName.has(oldName))
+      throw new InvalidOptionError(option, `table "${oldName}" still exists in the "to" schema`)
+    if (fromByName.has(newName))
+      throw new InvalidOptionError(option, `table "${newName}" already exists in the "from" schema`)
+    hints.set(tableKey(before.schema, before.name), tableKey(after.schema, after.name))
+  }
+  return hints
+}
+
+/** Column hints grouped by the `from` table they apply to; `table.column` may use the old or new table name. */
+function columnHintsByTable(tables: ScopeMatch<Table>, options: DiffOptions): Map<Table, Map<string, string>> {
+  const out = new Map<Table, Map<string, string>>()
+  for (const [qualified, newName] of Object.entries(options.renames?.columns ?? {})) {
+    const option = `renames.columns.${qualified}`
+    const dot = qualified.lastIndexOf('.')
+    if (dot <= 0) throw new InvalidOptionError(option, 'keys must look like "table.column"')
+    const [tableName, oldName] = [qualified.slice(0, dot), qualified.slice(dot + 1)]
+    const pair = tables.pairs.find((p) => hintName(p.from) === tableName || hintName(p.to) === tableName)
+    if (!pair) throw new InvalidOptionError(option, `table "${tableName}" does not exist in both schemas`)
+    const has = (t: Table, name: string) => t.columns.some((c) => c.name === name)
+    if (!has(pair.from, oldName))
+      throw new InvalidOptionError(
+        option,
+        `column "${oldName}" does not exist in "${pair.from.name}" in the "from" schema`,
+      )
+    if (!has(pair.to, newName))
+      throw new InvalidOptionError(option, `column "${newName}" does not exist in "${pair.to.name}" in the "to" schema`)
+    if (has(pair.to, oldName))
+      throw new InvalidOptionError(option, `column "${oldName}" still exists in the "to" schema`)
+    if (has(pair.from, newName))
+      throw new InvalidOptionError(option, `column "${newName}" already exists in the "from" schema`)
+    const map = out.get(pair.from) ?? new Map<string, string>()
+    map.set(oldName, newName)
+    out.set(pair.from, map)
+  }
+  return out
+}

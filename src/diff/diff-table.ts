@@ -1,0 +1,196 @@
+import deepEqual from 'fast-deep-equal'
+import { stableStringify } from '../model/assemble-table.js'
+import { columnTypesEqual } from '../model/format-column-type.js'
+import type { Column, Constraint, Index, Table } from '../model/types.js'
+import { changePath } from './change-path.js'
+import { isDefaultConstraintName, isDefaultIndexName, sameNameOrDefault } from './default-names.js'
+import type { MatchedPair } from './match-renames.js'
+import { defaultsEqual, expressionsEqual } from './normalize-expression.js'
+import { pairNamed } from './pair-named.js'
+import {
+  constraintIdentity,
+  constraintMeaning,
+  differingFields,
+  indexIdentity,
+  indexMeaning,
+  type RenameMaps,
+  tableKey,
+  translateConstraint,
+  translateIndex,
+} from './semantic-keys.js'
+import type { ChangeWithoutPath, ColumnField, ConstraintField, DiffOptions, IndexField, SchemaChange } from './types.js'
+
+/** Where a change inside a table is addressed. */
+interface Scope {
+  readonly table: string
+  readonly schema?: string
+}
+
+/** Adds the computed path to a change. */
+export function withPath(change: ChangeWithoutPath): SchemaChange {
+  return { ...change, path: changePath(change) } as SchemaChange
+}
+
+/** Which fields of a column differ in meaning (spelling differences of types and defaults are not changes). */
+export function columnFieldChanges(before: Column, after: Column): ColumnField[] {
+  const fields: ColumnField[] = []
+  if (!columnTypesEqual(before.type, after.type)) fields.push('type')
+  if (before.nullable !== after.nullable) fields.push('nullable')
+  if (!defaultsEqual(before.default, after.default, after.type)) fields.push('default')
+  if ((before.autoincrement ?? false) !== (after.autoincrement ?? false)) fields.push('autoincrement')
+  if (!deepEqual(before.identity, after.identity)) fields.push('identity')
+  if (
+    (before.generated === undefined) !== (after.generated === undefined) ||
+    (before.generated &&
+      after.generated &&
+      (before.generated.stored !== after.generated.stored ||
+        !expressionsEqual(before.generated.expression, after.generated.expression)))
+  ) {
+    fields.push('generated')
+  }
+  if (before.collation !== after.collation) fields.push('collation')
+  if ((before.comment || undefined) !== (after.comment || undefined)) fields.push('comment')
+  return fields
+}
+
+/**
+ * Columns whose rank among the columns both versions share differs. The rule is symmetric (the same
+ * columns move when the versions are swapped), which a minimal "longest common order" choice is not.
+ */
+function movedColumns(pairs: readonly MatchedPair<Column>[], from: Table, to: Table): Set<Column> {
+  const byFrom = [...pairs].sort((a, b) => from.columns.indexOf(a.from) - from.columns.indexOf(b.from))
+  const byTo = [...pairs].sort((a, b) => to.columns.indexOf(a.to) - to.columns.indexOf(b.to))
+  return new Set(byTo.filter((p, rank) => byFrom[rank] !== p).map((p) => p.to))
+}
+
+/** Every change between two versions of the same (possibly renamed) table, except the rename itself. */
+export function diffTablePair(
+  from: Table,
+  to: Table,
+  columns: {
+    readonly pairs: readonly MatchedPair<Column>[]
+    readonly dropped: readonly Column[]
+    readonly added: readonly Column[]
+  },
+  renames: RenameMaps,
+  options: DiffOptions,
+): SchemaChange[] {
+  const scope: Scope = to.schema === undefined ? { table: to.name } : { table: to.name, schema: to.schema }
+  const changes: SchemaChange[] = []
+  if ((from.comment || undefined) !== (to.comment || undefined)) {
+    changes.push(withPath({ kind: 'alter_table', ...scope, before: from, after: to, changes: ['comment'] }))
+  }
+  const toPosition = (c: Column) => to.columns.indexOf(c)
+  const fromPosition = (c: Column) => from.columns.indexOf(c)
+  for (const c of columns.dropped) {
+    changes.push(withPath({ kind: 'drop_column', ...scope, column: c.name, position: fromPosition(c), before: c }))
+  }
+  for (const c of columns.added) {
+    changes.push(withPath({ kind: 'add_column', ...scope, column: c.name, position: toPosition(c), after: c }))
+  }
+  const moved = options.comparePositions ? movedColumns(columns.pairs, from, to) : new Set<Column>()
+  for (const p of columns.pairs) {
+    const positions = { position: toPosition(p.to), previousPosition: fromPosition(p.from) }
+    if (p.renamed) {
+      changes.push(
+        withPath({
+          kind: 'rename_column',
+          ...scope,
+          column: p.to.name,
+          from: p.from.name,
+          ...positions,
+          before: p.from,
+          after: p.to,
+        }),
+      )
+    }
+    const fields = columnFieldChanges(p.from, p.to)
+    if (moved.has(p.to)) fields.push('position')
+    if (fields.length > 0) {
+      changes.push(
+        withPath({
+          kind: 'alter_column',
+          ...scope,
+          column: p.to.name,
+          ...positions,
+          before: p.from,
+          after: p.to,
+          changes: fields,
+        }),
+      )
+    }
+  }
+  const key = tableKey(from.schema, from.name)
+  changes.push(...diffConstraints(from.constraints, to.constraints, key, from.schema, renames, scope))
+  changes.push(...diffIndexes(from.indexes, to.indexes, key, renames, scope))
+  return changes
+}
+
+/** Names match when equal, or when one is absent and the other is the default name of that side's object. */
+const constraintNamesMatch = (table: string) => (a: Constraint, b: Constraint) =>
+  sameNameOrDefault(a.name, b.name, (name) => isDefaultConstraintName(table, a.name === undefined ? a : b, name))
+
+const indexNamesMatch = (table: string) => (a: Index, b: Index) =>
+  sameNameOrDefault(a.name, b.name, (name) => isDefaultIndexName(table, a.name === undefined ? a : b, name))
+
+function diffConstraints(
+  before: readonly Constraint[],
+  after: readonly Constraint[],
+  fromTableKey: string,
+  fromSchema: string | undefined,
+  renames: RenameMaps,
+  scope: Scope,
+): SchemaChange[] {
+  const translated = before.map((c) => translateConstraint(c, fromTableKey, fromSchema, renames))
+  const content = (c: Constraint) => `${c.type}:${stableStringify(constraintMeaning(c))}`
+  const pairing = pairNamed(translated, after, {
+    // Constraints of different kinds never pair, even under the same name.
+    name: (c) => (c.name === undefined ? undefined : `${c.type}:${c.name}`),
+    content,
+    identity: (c) => {
+      const id = constraintIdentity(c)
+      return id === undefined ? undefined : `${c.type}:${id}`
+    },
+    sameName: constraintNamesMatch(scope.table),
+  })
+  const changes: SchemaChange[] = []
+  for (const [i, j] of pairing.pairs) {
+    const [b, t, a] = [before[i] as Constraint, translated[i] as Constraint, after[j] as Constraint]
+    const fields = differingFields(constraintMeaning(t), constraintMeaning(a)) as ConstraintField[]
+    if (!constraintNamesMatch(scope.table)(t, a)) fields.unshift('name')
+    if (fields.length > 0)
+      changes.push(withPath({ kind: 'alter_constraint', ...scope, before: b, after: a, changes: fields }))
+  }
+  for (const i of pairing.dropped)
+    changes.push(withPath({ kind: 'drop_constraint', ...scope, before: before[i] as Constraint }))
+  for (const j of pairing.added)
+    changes.push(withPath({ kind: 'add_constraint', ...scope, after: after[j] as Constraint }))
+  return changes
+}
+
+function diffIndexes(
+  before: readonly Index[],
+  after: readonly Index[],
+  fromTableKey: string,
+  renames: RenameMaps,
+  scope: Scope,
+): SchemaChange[] {
+  const translated = before.map((x) => translateIndex(x, fromTableKey, renames))
+  const pairing = pairNamed(translated, after, {
+    name: (x) => x.name,
+    content: (x) => stableStringify(indexMeaning(x)),
+    identity: indexIdentity,
+    sameName: indexNamesMatch(scope.table),
+  })
+  const changes: SchemaChange[] = []
+  for (const [i, j] of pairing.pairs) {
+    const [b, t, a] = [before[i] as Index, translated[i] as Index, after[j] as Index]
+    const fields = differingFields(indexMeaning(t), indexMeaning(a)) as IndexField[]
+    if (!indexNamesMatch(scope.table)(t, a)) fields.unshift('name')
+    if (fields.length > 0)
+      changes.push(withPath({ kind: 'alter_index', ...scope, before: b, after: a, changes: fields }))
+  }
+  for (const i of pairing.dropped) changes.push(withPath({ kind: 'drop_index', ...scope, before: before[i] as Index }))
+  for (const j of pairing.added) changes.push(withPath({ kind: 'add_index', ...scope, after: after[j] as Index }))
+  return changes
+}

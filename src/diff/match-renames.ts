@@ -1,0 +1,93 @@
+import { MIN_CANDIDATE_SCORE, type ScoredPair } from './rename-score.js'
+import type { DiffOptions, RenameCandidate } from './types.js'
+
+/** One object matched across the two schemas. */
+export interface MatchedPair<T> {
+  readonly from: T
+  readonly to: T
+  /** Whether the match is a rename (by hint or applied candidate). */
+  readonly renamed: boolean
+}
+
+/** Result of matching the objects of one scope (the tables of a schema, the columns of a table). */
+export interface ScopeMatch<T> {
+  readonly pairs: readonly MatchedPair<T>[]
+  readonly dropped: readonly T[]
+  readonly added: readonly T[]
+  readonly candidates: readonly RenameCandidate[]
+}
+
+/** How to match one scope. */
+export interface ScopeMatcher<T> {
+  readonly from: readonly T[]
+  readonly to: readonly T[]
+  readonly key: (item: T) => string
+  /** Hinted renames as `from` key -> `to` key, already validated. */
+  readonly hints: ReadonlyMap<string, string>
+  readonly score: (from: T, to: T, dropped: readonly T[], added: readonly T[]) => ScoredPair
+  readonly candidate: (from: T, to: T) => Pick<RenameCandidate, 'target' | 'table' | 'from' | 'to'>
+  readonly options: DiffOptions
+}
+
+/**
+ * Pairs objects by key, then by rename hint, then (unless `inferRenames` is `off`) scores every
+ * dropped/added pair. With `apply`, the best pairs at or above the threshold become renames, best
+ * first; ties are broken by names in a way that does not depend on which side is `from`, so
+ * swapping the schemas gives the same pairs.
+ */
+export function matchScope<T>(m: ScopeMatcher<T>): ScopeMatch<T> {
+  const toByKey = new Map(m.to.map((t) => [m.key(t), t]))
+  const fromByKey = new Map(m.from.map((f) => [m.key(f), f]))
+  const pairs: MatchedPair<T>[] = []
+  const usedTo = new Set<T>()
+  const dropped: T[] = []
+  for (const f of m.from) {
+    const same = toByKey.get(m.key(f))
+    const hinted = m.hints.get(m.key(f))
+    const target = same ?? (hinted === undefined ? undefined : toByKey.get(hinted))
+    if (target === undefined) dropped.push(f)
+    else {
+      pairs.push({ from: f, to: target, renamed: same === undefined })
+      usedTo.add(target)
+    }
+  }
+  const added = m.to.filter((t) => !usedTo.has(t) && !fromByKey.has(m.key(t)))
+  const mode = m.options.inferRenames ?? 'suggest'
+  if (mode === 'off' || dropped.length === 0 || added.length === 0) return { pairs, dropped, added, candidates: [] }
+
+  const scored = dropped
+    .flatMap((f) => added.map((t) => ({ f, t, ...m.score(f, t, dropped, added) })))
+    .filter((s) => s.score >= MIN_CANDIDATE_SCORE)
+    .sort((a, b) => b.score - a.score || symmetricTieBreak(m.key(a.f), m.key(a.t), m.key(b.f), m.key(b.t)))
+  const threshold = m.options.renameThreshold ?? 0.8
+  const applied = new Set<(typeof scored)[number]>()
+  if (mode === 'apply') {
+    const takenFrom = new Set<T>()
+    const takenTo = new Set<T>()
+    for (const s of scored) {
+      if (s.score < threshold || takenFrom.has(s.f) || takenTo.has(s.t)) continue
+      takenFrom.add(s.f)
+      takenTo.add(s.t)
+      applied.add(s)
+      pairs.push({ from: s.f, to: s.t, renamed: true })
+    }
+  }
+  const candidates = scored.map((s) => ({
+    ...m.candidate(s.f, s.t),
+    score: s.score,
+    reasons: s.reasons,
+    applied: applied.has(s),
+  }))
+  return {
+    pairs,
+    dropped: dropped.filter((f) => ![...applied].some((s) => s.f === f)),
+    added: added.filter((t) => ![...applied].some((s) => s.t === t)),
+    candidates,
+  }
+}
+
+function symmetricTieBreak(af: string, at: string, bf: string, bt: string): number {
+  const a = [af, at].sort().join('\u0000')
+  const b = [bf, bt].sort().join('\u0000')
+  return a < b ? -1 : a > b ? 1 : 0
+}

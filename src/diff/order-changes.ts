@@ -1,0 +1,75 @@
+import type { SchemaChange } from './types.js'
+
+const KIND_RANK: Readonly<Record<SchemaChange['kind'], number>> = {
+  create_enum: 0,
+  alter_enum: 1,
+  drop_enum: 2,
+  drop_table: 0,
+  create_table: 1,
+  rename_table: 2,
+  alter_table: 3,
+  drop_column: 0,
+  rename_column: 1,
+  add_column: 2,
+  alter_column: 3,
+  drop_constraint: 0,
+  add_constraint: 1,
+  alter_constraint: 2,
+  drop_index: 0,
+  add_index: 1,
+  alter_index: 2,
+}
+
+const SECTION: Readonly<Record<SchemaChange['kind'], number>> = {
+  create_enum: 0,
+  alter_enum: 0,
+  drop_enum: 0,
+  create_table: 0,
+  drop_table: 0,
+  rename_table: 0,
+  alter_table: 0,
+  add_column: 1,
+  drop_column: 1,
+  rename_column: 1,
+  alter_column: 1,
+  add_constraint: 2,
+  drop_constraint: 2,
+  alter_constraint: 2,
+  add_index: 3,
+  drop_index: 3,
+  alter_index: 3,
+}
+
+type SortKey = readonly (string | number)[]
+
+function sortKey(c: SchemaChange): SortKey {
+  if (c.kind === 'create_enum' || c.kind === 'alter_enum' || c.kind === 'drop_enum') {
+    return [0, c.schema ?? '', c.enum, 0, 0, '', KIND_RANK[c.kind]]
+  }
+  const position = 'position' in c ? c.position : 0
+  const within = SECTION[c.kind] === 1 ? '' : c.path
+  return [1, c.schema ?? '', c.table, SECTION[c.kind], position, within, KIND_RANK[c.kind]]
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as string | number
+    const y = b[i] as string | number
+    if (x < y) return -1
+    if (x > y) return 1
+  }
+  return 0
+}
+
+/**
+ * Puts changes in the documented deterministic order: enums by name, then tables by name; within a
+ * table the table change, columns by position, constraints and indexes by path. The order depends on
+ * the changes alone, so `reverseDiff` can restore it.
+ * @internal
+ */
+export function orderChanges(changes: readonly SchemaChange[]): SchemaChange[] {
+  return changes
+    .map((change) => ({ change, key: sortKey(change) }))
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .map((x) => x.change)
+}

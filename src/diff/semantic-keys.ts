@@ -1,0 +1,118 @@
+import { stableStringify } from '../model/assemble-table.js'
+import type { Constraint, Index, IndexPart } from '../model/types.js'
+import { normalizeExpression } from './normalize-expression.js'
+
+/** Renames in effect for a diff, keyed by `from` names. */
+export interface RenameMaps {
+  /** `from` qualified table key (`schema\0name`) -> table name in `to`. */
+  readonly tables: ReadonlyMap<string, string>
+  /** `from` qualified table key -> (old column name -> new column name). */
+  readonly columns: ReadonlyMap<string, ReadonlyMap<string, string>>
+}
+
+/** Qualified table key used by the rename maps. */
+export function tableKey(schema: string | undefined, name: string): string {
+  return `${schema ?? ''}\u0000${name}`
+}
+
+const renameColumn = (map: ReadonlyMap<string, string> | undefined) => (name: string) => map?.get(name) ?? name
+
+/** A `from` constraint with table and column names as they are called in `to`. */
+export function translateConstraint(
+  c: Constraint,
+  ownTableKey: string,
+  ownSchema: string | undefined,
+  renames: RenameMaps,
+): Constraint {
+  if (c.type === 'check') return c
+  const own = renameColumn(renames.columns.get(ownTableKey))
+  const columns = c.columns.map(own)
+  if (c.type !== 'foreign_key') return { ...c, columns }
+  const targetKey = tableKey(c.referencedSchema ?? ownSchema, c.referencedTable)
+  const target = renameColumn(renames.columns.get(targetKey))
+  return {
+    ...c,
+    columns,
+    referencedTable: renames.tables.get(targetKey) ?? c.referencedTable,
+    referencedColumns: c.referencedColumns.map(target),
+  }
+}
+
+/** A `from` index with column names as they are called in `to`. */
+export function translateIndex(x: Index, ownTableKey: string, renames: RenameMaps): Index {
+  const own = renameColumn(renames.columns.get(ownTableKey))
+  const parts = x.parts.map((p) => (p.column === undefined ? p : { ...p, column: own(p.column) }))
+  return x.include ? { ...x, parts, include: x.include.map(own) } : { ...x, parts }
+}
+
+/** The meaning of a constraint, field by field, with spelling differences normalized away. */
+export function constraintMeaning(c: Constraint): Record<string, unknown> {
+  const flags = { deferrable: c.deferrable ?? false, initiallyDeferred: c.initiallyDeferred ?? false }
+  switch (c.type) {
+    case 'primary_key':
+      return { columns: c.columns, ...flags }
+    case 'unique':
+      return { columns: c.columns, nullsNotDistinct: c.nullsNotDistinct ?? false, ...flags }
+    case 'foreign_key':
+      return {
+        columns: c.columns,
+        referencedTable: c.referencedTable,
+        referencedSchema: c.referencedSchema,
+        referencedColumns: c.referencedColumns,
+        onDelete: c.onDelete ?? 'no_action',
+        onUpdate: c.onUpdate ?? 'no_action',
+        match: c.match ?? 'simple',
+        ...flags,
+      }
+    case 'check':
+      return { expression: normalizeExpression(c.expression), ...flags }
+  }
+}
+
+/** What identifies an unnamed constraint across versions even when its details change. */
+export function constraintIdentity(c: Constraint): string | undefined {
+  switch (c.type) {
+    case 'primary_key':
+      return 'pk'
+    case 'unique':
+      return `unique:${stableStringify(c.columns)}`
+    case 'foreign_key':
+      return `fk:${stableStringify([c.columns, c.referencedSchema, c.referencedTable])}`
+    case 'check':
+      return undefined
+  }
+}
+
+function partMeaning(p: IndexPart): Record<string, unknown> {
+  return {
+    column: p.column,
+    expression: p.expression === undefined ? undefined : normalizeExpression(p.expression),
+    descending: p.descending ?? false,
+    nulls: p.nulls,
+    opclass: p.opclass?.toLowerCase(),
+    collation: p.collation,
+    length: p.length,
+  }
+}
+
+/** The meaning of an index, field by field, with spelling differences normalized away. */
+export function indexMeaning(x: Index): Record<string, unknown> {
+  return {
+    parts: x.parts.map(partMeaning),
+    unique: x.unique ?? false,
+    where: x.where === undefined ? undefined : normalizeExpression(x.where),
+    using: x.using,
+    include: x.include ?? [],
+    nullsNotDistinct: x.nullsNotDistinct ?? false,
+  }
+}
+
+/** What identifies an unnamed index across versions: its key parts. */
+export function indexIdentity(x: Index): string {
+  return stableStringify(x.parts.map(partMeaning))
+}
+
+/** Fields whose meaning differs between two objects, in the order of `a`'s keys. */
+export function differingFields(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  return Object.keys(a).filter((k) => stableStringify(a[k]) !== stableStringify(b[k]))
+}

@@ -1,0 +1,37 @@
+/**
+ * schemaledger: a validated JSON model of a database schema, semantic diffs between versions, and
+ * (in later modules) impact analysis, SQL and reports. Everything in this entry is pure and
+ * browser-safe.
+ *
+ * @packageDocumentation
+ */
+
+export { applyDiff } from './diff/apply-diff.js'
+export { describeChange, describeColumn, describeConstraint, describeIndex } from './diff/describe-change.js'
+export { diffSchemas } from './diff/diff-schemas.js'
+export { defaultsEqual, expressionsEqual, normalizeDefault, normalizeExpression } from './diff/normalize-expression.js'
+export { reverseDiff } from './diff/reverse-diff.js'
+export { isEmptyDiff, summarizeChanges } from './diff/summarize-diff.js'
+export type * from './diff/types.js'
+export {
+  DiffApplicationError,
+  InvalidOptionError,
+  isSchemaLedgerError,
+  SchemaLedgerError,
+  SchemaValidationError,
+  type ValidationIssue,
+} from './errors.js'
+export type * from './model/column-type.js'
+export {
+  type ColumnDefinition,
+  defineSchema,
+  type SchemaDefinition,
+  type TableDefinition,
+} from './model/define-schema.js'
+export { documentJsonSchema } from './model/document-json-schema.js'
+export { CANONICAL_FORMAT } from './model/document-schema.js'
+export { columnTypesEqual, formatColumnType } from './model/format-column-type.js'
+export { parseColumnType } from './model/parse-column-type.js'
+export { parseSchema, type SafeParseSchemaResult, safeParseSchema } from './model/parse-schema.js'
+export { deserializeSchema, serializeSchema, toCanonicalDocument } from './model/serialize-schema.js'
+export type * from './model/types.js'

@@ -1,0 +1,148 @@
+import type { ReadContext } from './read-context.js'
+import type { Column, Constraint, ForeignKeyConstraint, Index, Schema, Table } from './types.js'
+
+/**
+ * Semantic checks zod cannot express: duplicate names, and constraints, indexes and foreign keys that
+ * name columns or tables that do not exist. Runs on the schema in document order so paths are exact.
+ * @internal
+ */
+export function checkReferences(schema: Schema, ctx: ReadContext): void {
+  const byName = new Map<string, Table>()
+  for (const t of schema.tables) {
+    const key = tableKey(t.schema ?? schema.name, t.name)
+    if (byName.has(key))
+      ctx.report('duplicate_table', `${ctx.pathOf(t)}.name`, `Table "${t.name}" is declared more than once`)
+    else byName.set(key, t)
+  }
+  for (const t of schema.tables) {
+    const columns = checkColumns(t, ctx)
+    checkNames(t.constraints, 'duplicate_constraint', 'Constraint', t, ctx)
+    checkNames(t.indexes, 'duplicate_index', 'Index', t, ctx)
+    for (const c of t.constraints) {
+      if (c.type !== 'check') checkColumnList(c, c.columns, 'columns', columns, t, ctx)
+      if (c.type === 'foreign_key') checkForeignKey(c, t, schema, byName, ctx)
+    }
+    for (const x of t.indexes) checkIndex(x, columns, t, ctx)
+  }
+}
+
+function tableKey(schemaName: string | undefined, name: string): string {
+  return `${schemaName ?? ''}\u0000${name}`
+}
+
+function checkColumns(t: Table, ctx: ReadContext): Map<string, Column> {
+  const columns = new Map<string, Column>()
+  for (const c of t.columns) {
+    const at = ctx.pathOf(c)
+    if (columns.has(c.name))
+      ctx.report('duplicate_column', `${at}.name`, `Column "${c.name}" appears more than once in table "${t.name}"`)
+    columns.set(c.name, c)
+    if (c.generated && c.default !== undefined) {
+      ctx.report(
+        'generated_with_default',
+        at,
+        `Column "${t.name}.${c.name}" is generated and cannot also have a default`,
+      )
+    }
+    if (c.identity && c.default !== undefined) {
+      ctx.report(
+        'identity_with_default',
+        at,
+        `Column "${t.name}.${c.name}" is an identity column and cannot also have a default`,
+      )
+    }
+  }
+  return columns
+}
+
+function checkNames(
+  items: readonly (Constraint | Index)[],
+  code: string,
+  what: string,
+  t: Table,
+  ctx: ReadContext,
+): void {
+  const seen = new Set<string>()
+  for (const item of items) {
+    if (item.name === undefined) continue
+    if (seen.has(item.name))
+      ctx.report(
+        code,
+        ctx.fieldPath(item, 'name'),
+        `${what} "${item.name}" appears more than once in table "${t.name}"`,
+      )
+    seen.add(item.name)
+  }
+}
+
+function checkColumnList(
+  owner: object,
+  names: readonly string[],
+  field: string,
+  columns: ReadonlyMap<string, Column>,
+  t: Table,
+  ctx: ReadContext,
+): void {
+  for (const [i, name] of names.entries()) {
+    if (!columns.has(name)) {
+      ctx.report(
+        'unknown_column',
+        ctx.fieldPath(owner, field, i),
+        `Column "${name}" does not exist in table "${t.name}"`,
+      )
+    }
+  }
+}
+
+function checkIndex(x: Index, columns: ReadonlyMap<string, Column>, t: Table, ctx: ReadContext): void {
+  for (const [i, part] of x.parts.entries()) {
+    if (part.column !== undefined && !columns.has(part.column)) {
+      ctx.report(
+        'unknown_column',
+        ctx.fieldPath(x, 'columns', i),
+        `Column "${part.column}" does not exist in table "${t.name}"`,
+      )
+    }
+  }
+  checkColumnList(x, x.include ?? [], 'include', columns, t, ctx)
+}
+
+function checkForeignKey(
+  fk: ForeignKeyConstraint,
+  t: Table,
+  schema: Schema,
+  byName: ReadonlyMap<string, Table>,
+  ctx: ReadContext,
+): void {
+  if (fk.columns.length !== fk.referencedColumns.length) {
+    ctx.report(
+      'fk_column_count_mismatch',
+      ctx.pathOf(fk),
+      `Foreign key has ${fk.columns.length} column(s) but references ${fk.referencedColumns.length}`,
+    )
+  }
+  const targetSchema = fk.referencedSchema ?? t.schema ?? schema.name
+  const target = byName.get(tableKey(targetSchema, fk.referencedTable))
+  if (!target) {
+    // A table in another namespace that this document does not describe cannot be checked.
+    const describesNamespace = schema.tables.some((x) => (x.schema ?? schema.name) === targetSchema)
+    if (describesNamespace) {
+      ctx.report(
+        'unknown_table',
+        ctx.fieldPath(fk, ctx.referencedTableKey),
+        `Foreign key references table "${fk.referencedTable}", which does not exist`,
+      )
+    }
+    return
+  }
+  const targetColumns = new Set(target.columns.map((c) => c.name))
+  for (const [i, name] of fk.referencedColumns.entries()) {
+    if (!targetColumns.has(name)) {
+      ctx.report(
+        'unknown_referenced_column',
+        ctx.fieldPath(fk, ctx.referencedColumnsKey, i),
+        `Foreign key references column "${fk.referencedTable}.${name}", which does not exist`,
+      )
+    }
+  }
+}

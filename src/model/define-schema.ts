@@ -1,0 +1,64 @@
+import { CANONICAL_FORMAT } from './document-schema.js'
+import { parseSchema } from './parse-schema.js'
+import type { Schema } from './types.js'
+
+/** A column as written in code: the canonical document's column, with `nullable` optional (default true). */
+export interface ColumnDefinition {
+  readonly name: string
+  /** Any accepted type spelling: `integer`, `varchar(50)`, `timestamp with time zone`, an enum's name. */
+  readonly type: string
+  readonly nullable?: boolean
+  /** Server default as SQL (`'draft'`, `0`, `now()`). */
+  readonly default?: string
+  readonly autoincrement?: true
+  readonly identity?: {
+    readonly generation: 'always' | 'by_default'
+    readonly start?: number
+    readonly increment?: number
+  }
+  readonly generated?: { readonly expression: string; readonly stored: boolean }
+  readonly collation?: string
+  readonly comment?: string
+}
+
+/** A table as written in code; constraints and indexes use the canonical document's shape. */
+export interface TableDefinition {
+  readonly name: string
+  readonly schema?: string
+  readonly comment?: string
+  readonly columns: readonly ColumnDefinition[]
+  readonly constraints?: readonly Readonly<Record<string, unknown>>[]
+  readonly indexes?: readonly Readonly<Record<string, unknown>>[]
+}
+
+/** A schema as written in code. */
+export interface SchemaDefinition {
+  readonly name?: string
+  readonly enums?: readonly {
+    readonly name: string
+    readonly values: readonly string[]
+    readonly schema?: string
+    readonly comment?: string
+  }[]
+  readonly tables: readonly TableDefinition[]
+}
+
+/**
+ * Builds a validated {@link Schema} from a definition written in code (the canonical document
+ * without `format`); throws {@link SchemaValidationError} like {@link parseSchema}.
+ *
+ * @example
+ * ```ts
+ * const schema = defineSchema({
+ *   tables: [{ name: 'users', columns: [{ name: 'id', type: 'bigint', nullable: false }],
+ *              constraints: [{ type: 'primary_key', columns: ['id'] }] }],
+ * })
+ * ```
+ */
+export function defineSchema(definition: SchemaDefinition): Schema {
+  const tables = definition.tables.map((t) => ({
+    ...t,
+    columns: t.columns.map((c) => ({ ...c, nullable: c.nullable ?? true })),
+  }))
+  return parseSchema({ ...definition, format: CANONICAL_FORMAT, tables })
+}

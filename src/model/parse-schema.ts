@@ -1,0 +1,58 @@
+import { SchemaValidationError, type ValidationIssue } from '../errors.js'
+import { checkReferences } from './check-references.js'
+import { normalizeSchema } from './normal-form.js'
+import { readCanonicalDocument } from './read-canonical.js'
+import { isRecord, ReadContext } from './read-context.js'
+import { readSqlalchemyDocument } from './read-sqlalchemy.js'
+import { resolveEnumReferences } from './resolve-enum-references.js'
+import type { Schema } from './types.js'
+
+/** Result of {@link safeParseSchema}: the schema, or every problem found. */
+export type SafeParseSchemaResult =
+  | { readonly success: true; readonly data: Schema }
+  | { readonly success: false; readonly issues: readonly ValidationIssue[] }
+
+/**
+ * Validates a schema document and returns its normal form, or every problem with its path. Never throws.
+ *
+ * Reads the SQLAlchemy shape (`{"metadata": {"schema_name", "tables"}}`, or the bare metadata object)
+ * and the canonical shape written by {@link serializeSchema} (`{"format": "schemaledger/1", ...}`).
+ *
+ * @example
+ * ```ts
+ * const result = safeParseSchema(JSON.parse(text))
+ * if (!result.success) for (const issue of result.issues) console.log(issue.path, issue.message)
+ * ```
+ */
+export function safeParseSchema(document: unknown): SafeParseSchemaResult {
+  const ctx = new ReadContext()
+  if (!isRecord(document)) {
+    return {
+      success: false,
+      issues: [{ code: 'invalid_document', path: '', message: 'A schema document must be a JSON object' }],
+    }
+  }
+  const read = 'format' in document ? readCanonicalDocument(document, ctx) : readSqlalchemyDocument(document, ctx)
+  if (read) {
+    const resolved = resolveEnumReferences(read, ctx)
+    checkReferences(resolved, ctx)
+    if (ctx.issues.length === 0) return { success: true, data: normalizeSchema(resolved) }
+  }
+  return { success: false, issues: ctx.issues }
+}
+
+/**
+ * Validates a schema document and returns its normal form; throws {@link SchemaValidationError}
+ * listing every problem (with paths such as `metadata.tables[3].columns[1].type`) when it is invalid.
+ *
+ * @example
+ * ```ts
+ * const schema = parseSchema({ metadata: { tables: [{ name: 'users', columns: [{ name: 'id', type: 'Integer', primary_key: true }] }] } })
+ * schema.tables[0].constraints // [{ type: 'primary_key', columns: ['id'] }]
+ * ```
+ */
+export function parseSchema(document: unknown): Schema {
+  const result = safeParseSchema(document)
+  if (!result.success) throw new SchemaValidationError(result.issues)
+  return result.data
+}

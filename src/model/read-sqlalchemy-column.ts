@@ -1,0 +1,138 @@
+import type { z } from 'zod'
+import type { ColumnType } from './column-type.js'
+import { sqlalchemyColumnSchema } from './document-schema.js'
+import { isSerialSpelling, parseColumnType, splitCollation } from './parse-column-type.js'
+import { compact, extraKeys, type ReadContext } from './read-context.js'
+import { parseReferentialAction } from './referential-action.js'
+import type { Column, EnumDefinition, ForeignKeyConstraint } from './types.js'
+
+const KNOWN_COLUMN_KEYS = new Set(Object.keys(sqlalchemyColumnSchema.shape).filter((k) => k !== 'default'))
+
+/** What one SQLAlchemy column contributes to its table besides the column itself. */
+export interface ColumnContribution {
+  readonly column: Column
+  readonly primaryKey: boolean
+  readonly unique: boolean
+  readonly index: boolean
+  /** SQLAlchemy `autoincrement: "auto"`: resolved once the primary key is known. */
+  readonly autoincrementAuto: boolean
+  readonly foreignKeys: readonly ForeignKeyConstraint[]
+  /** Enum declared through the column (`"type": "Enum"` with `enum_name` and `values`). */
+  readonly declaredEnum?: EnumDefinition
+}
+
+type SqlalchemyColumn = z.output<typeof sqlalchemyColumnSchema>
+
+/** Reads one column of the SQLAlchemy shape; undefined (with issues recorded) when it is invalid. */
+export function readSqlalchemyColumn(raw: unknown, path: string, ctx: ReadContext): ColumnContribution | undefined {
+  const c = ctx.check(sqlalchemyColumnSchema, raw, path)
+  if (!c) return undefined
+  const { type: typeText, collation: collationInType } = splitCollation(c.type)
+  const type = readType(c, typeText)
+  let declaredEnum: EnumDefinition | undefined
+  if (type.kind === 'enum' && type.name && c.values) {
+    declaredEnum = ctx.at({ name: type.name, values: c.values }, `${path}.values`)
+  }
+  const extra = extraKeys(c, KNOWN_COLUMN_KEYS)
+  const column: Column = ctx.at(
+    compact({
+      name: c.name,
+      type,
+      nullable: c.nullable ?? !c.primary_key,
+      default: readServerDefault(c.server_default),
+      autoincrement: c.autoincrement === true || isSerialSpelling(typeText) ? (true as const) : undefined,
+      identity: c.identity
+        ? compact({
+            generation: c.identity.always ? ('always' as const) : ('by_default' as const),
+            start: c.identity.start ?? undefined,
+            increment: c.identity.increment ?? undefined,
+          })
+        : undefined,
+      generated: c.computed
+        ? { expression: c.computed.sqltext.trim(), stored: c.computed.persisted !== false }
+        : undefined,
+      collation: c.collation ?? collationInType,
+      comment: c.comment ?? undefined,
+      extra,
+    }),
+    path,
+  )
+  const shorthands: Array<[Shorthand, string]> = [
+    ...(c.foreign_key ? [[c.foreign_key, `${path}.foreign_key`] as [Shorthand, string]] : []),
+    ...(c.foreign_keys ?? []).map((fk, i): [Shorthand, string] => [fk, `${path}.foreign_keys[${i}]`]),
+  ]
+  const foreignKeys = shorthands
+    .map(([fk, at]) => readForeignKeyShorthand(fk, c.name, at, ctx))
+    .filter((fk): fk is ForeignKeyConstraint => fk !== undefined)
+  return compact({
+    column,
+    primaryKey: c.primary_key === true,
+    unique: c.unique === true,
+    index: c.index === true,
+    autoincrementAuto: c.autoincrement === 'auto',
+    foreignKeys,
+    declaredEnum,
+  })
+}
+
+function readType(c: SqlalchemyColumn, typeText: string): ColumnType {
+  const hints = compact({
+    length: c.length ?? undefined,
+    precision: c.precision ?? undefined,
+    scale: c.scale ?? undefined,
+    timezone: c.timezone ?? undefined,
+    enumName: c.enum_name ?? undefined,
+    enumValues: c.values ?? undefined,
+  })
+  return parseColumnType(typeText, hints)
+}
+
+/** SQLAlchemy tools write server defaults as SQL text; bare numbers and booleans are accepted too. */
+function readServerDefault(value: string | number | boolean | null | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim()
+  return String(value)
+}
+
+type Shorthand = NonNullable<SqlalchemyColumn['foreign_key']>
+
+function readForeignKeyShorthand(
+  fk: Shorthand,
+  column: string,
+  path: string,
+  ctx: ReadContext,
+): ForeignKeyConstraint | undefined {
+  const target = typeof fk === 'string' ? fk : (fk.target ?? fk.column)
+  if (!target) {
+    ctx.report('invalid_foreign_key', path, 'A foreign key needs a target such as "orgs.id"')
+    return undefined
+  }
+  const parts = target.split('.')
+  if (parts.length < 2 || parts.some((p) => p === '')) {
+    ctx.report(
+      'invalid_foreign_key',
+      path,
+      `Foreign key target "${target}" must be "table.column" or "schema.table.column"`,
+    )
+    return undefined
+  }
+  const referencedColumn = parts.pop() as string
+  const referencedTable = parts.pop() as string
+  const options = typeof fk === 'string' ? {} : fk
+  return ctx.atShorthand(
+    compact({
+      type: 'foreign_key' as const,
+      name: options.name ?? undefined,
+      columns: [column],
+      referencedTable,
+      referencedSchema: parts.length > 0 ? parts.join('.') : undefined,
+      referencedColumns: [referencedColumn],
+      onDelete: parseReferentialAction(options.ondelete, `${path}.ondelete`, ctx),
+      onUpdate: parseReferentialAction(options.onupdate, `${path}.onupdate`, ctx),
+      deferrable: options.deferrable ? (true as const) : undefined,
+      initiallyDeferred:
+        options.deferrable && options.initially?.toUpperCase() === 'DEFERRED' ? (true as const) : undefined,
+    }),
+    path,
+  )
+}

@@ -1,0 +1,8 @@
+/**
+ * Test helpers: assert that two schemas describe the same database, with a readable explanation when
+ * they do not. `vitest` is an optional peer, needed only for the `toEqualSchema` matcher's types.
+ *
+ * @packageDocumentation
+ */
+export { AssertionError, assertSchemaEqual, type SchemaLike } from './assert-schema-equal.js'
+export { type MatcherResult, type SchemaMatchers, schemaMatchers, toEqualSchema } from './to-equal-schema.js'

@@ -1,0 +1,30 @@
+import { build } from 'esbuild'
+import { describe, expect, it } from 'vitest'
+
+// The root entry must run in browsers and workers: bundling it for the browser platform with every
+// `node:` module marked unresolvable must succeed, and the output must not mention one.
+describe('root entry is browser-safe', () => {
+  it('bundles for the browser with no node: import', async () => {
+    const result = await build({
+      entryPoints: [new URL('../../src/index.ts', import.meta.url).pathname],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+      plugins: [
+        {
+          name: 'forbid-node-builtins',
+          setup(b) {
+            b.onResolve({ filter: /^node:|^(fs|path|os|crypto|child_process|url|util)$/ }, (args) => ({
+              errors: [{ text: `root entry imports the Node built-in "${args.path}" from ${args.importer}` }],
+            }))
+          },
+        },
+      ],
+    })
+    const code = result.outputFiles[0]?.text ?? ''
+    expect(code.length).toBeGreaterThan(1000)
+    expect(code).not.toMatch(/from\s*["']node:/)
+  })
+})
