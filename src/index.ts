@@ -31,7 +31,7 @@ export {
 export { documentJsonSchema } from './model/document-json-schema.js'
 export { CANONICAL_FORMAT } from './model/document-schema.js'
 export { columnTypesEqual, formatColumnType } from './model/format-column-type.js'
-export { parseColumnType } from './model/parse-column-type.js'
+export { parseColumnType, splitCollation, type ColumnTypeHints } from './model/parse-column-type.js'
 export { parseSchema, type SafeParseSchemaResult, safeParseSchema } from './model/parse-schema.js'
 export { deserializeSchema, serializeSchema, toCanonicalDocument } from './model/serialize-schema.js'
 export type * from './model/types.js'

@@ -138,7 +138,8 @@ function primaryEnd(list: readonly SqlNode[], i: number): number {
 
 /** Start of the primary expression ending just before `end`, or -1. */
 function primaryStart(list: readonly SqlNode[], end: number): number {
-  for (let i = 0; i < end; i++) if (primaryEnd(list, i) === end) return i
+  // Primaries span few nodes; the window keeps long `a::t || b::t || ...` chains linear.
+  for (let i = Math.max(0, end - 64); i < end; i++) if (primaryEnd(list, i) === end) return i
   return -1
 }
 
@@ -299,9 +300,12 @@ function synonyms(list: readonly SqlNode[]): SqlNode[] {
 /** Removes every `(...)` that precedence makes redundant, until none is left. */
 function stripParens(input: readonly SqlNode[]): SqlNode[] {
   const list = [...input]
+  let between = list.some((x) => isWord(x, 'between'))
   for (let i = 0; i < list.length; i++) {
     const g = list[i]!
-    if (g.t === 'group' && g.open === '(' && g.closed && isGroupingParen(list, i) && canStrip(list, i, g.items)) {
+    if (g.t !== 'group' || g.open !== '(' || !g.closed || !isGroupingParen(list, i)) continue
+    if (canStrip(list, i, g.items, between)) {
+      between ||= g.items.some((x) => isWord(x, 'between'))
       list.splice(i, 1, ...g.items)
       i = Math.max(-1, i - 2) // only the node before the removed group sees a new neighbour
     }
@@ -313,10 +317,11 @@ function isGroupingParen(list: readonly SqlNode[], i: number): boolean {
   const p = list[i - 1]
   if (p === undefined) return true
   if (p.t !== 'leaf') return false
-  return p.kind === 'operator' || isPunct(p, ',') || isPunct(p, ';') || (p.kind === 'word' && GROUP_WORDS.has(p.text))
+  if (p.kind === 'operator') return p.text !== '::'
+  return isPunct(p, ',') || isPunct(p, ';') || (p.kind === 'word' && GROUP_WORDS.has(p.text))
 }
 
-function canStrip(list: readonly SqlNode[], i: number, content: readonly SqlNode[]): boolean {
+function canStrip(list: readonly SqlNode[], i: number, content: readonly SqlNode[], between: boolean): boolean {
   if (
     content.length === 0 ||
     content.some((n) => isPunct(n, ',') || isPunct(n, ';') || (isWord(n) && SUBQUERY_WORDS.has(n.text)))
@@ -336,8 +341,8 @@ function canStrip(list: readonly SqlNode[], i: number, content: readonly SqlNode
   const [before, after] = [list[i - 1], list[i + 1]]
   const text = (n: SqlNode | undefined): string => (n?.t === 'leaf' ? n.text : '')
   return (
-    fits(neighbour(list, i - 1, true), text(before), info, true) &&
-    fits(neighbour(list, i + 1, false), text(after), info, false)
+    fits(neighbour(list, i - 1, true, between), text(before), info, true) &&
+    fits(neighbour(list, i + 1, false, between), text(after), info, false)
   )
 }
 
@@ -356,7 +361,8 @@ function fits(side: Side, op: string, info: { min: number; ops: Set<string> } | 
   return side === info.min && (info.min === OR || info.min === AND || (!left && info.min >= ADD))
 }
 
-function neighbour(list: readonly SqlNode[], k: number, left: boolean): Side {
+/** The binding strength of the node at `k` towards a parenthesized neighbour; `between` when `list` has BETWEEN. */
+function neighbour(list: readonly SqlNode[], k: number, left: boolean, between: boolean): Side {
   const n = list[k]
   if (n === undefined || isPunct(n, ',') || isPunct(n, ';')) return 'full'
   if (n.t !== 'leaf' || (left && isUnary(list, k))) return 'none'
@@ -365,7 +371,7 @@ function neighbour(list: readonly SqlNode[], k: number, left: boolean): Side {
       (left ? /^(when|then|else|case|where|select|on|having|return|returning)$/ : /^(then|else|end|when)$/).test(n.text)
     )
       return 'full'
-    if (n.text === 'and' && list.some((x) => isWord(x, 'between'))) return CMP
+    if (n.text === 'and' && between) return CMP // possibly BETWEEN's own AND
     if (n.text === 'not') return left ? NOT : NEGATABLE.test(wordAt(list[k + 1])) ? CMP : 'none'
   }
   if (n.kind !== 'word' && n.kind !== 'operator') return 'none'

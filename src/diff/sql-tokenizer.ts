@@ -27,35 +27,16 @@ export interface SqlToken {
   readonly offset: number
 }
 
-const MULTI_OPS = [
-  '!~~*',
-  '->>',
-  '#>>',
-  '!~~',
-  '~~*',
-  '!~*',
-  '<=>',
-  '::',
-  ':=',
-  '=>',
-  '<=',
-  '>=',
-  '<>',
-  '!=',
-  '==',
-].concat(['||', '&&', '->', '#>', '@>', '<@', '~~', '~*', '!~', '<<', '>>', '?|', '?&', '@@', '#-', '|/'])
+/** Multi-character operators, longest first so that the first match is the longest. */
+const MULTI_OPS = '!~~* ->> #>> !~~ ~~* !~* <=> :: := => <= >= <> != == || && -> #> @> <@ ~~ ~* !~ << >> ?| ?& @@ #- |/'
+  .split(' ')
+  .sort((a, b) => b.length - a.length)
 const WORD = /[\p{L}_][\p{L}\p{M}\p{N}_$]*/uy
 const NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y
 const RADIX = /0(?:[xX][0-9a-fA-F]+|[bB][01]+)(?![\p{L}\p{M}\p{N}_$])/uy
 const DOLLAR = /\$(?:[\p{L}_][\p{L}\p{N}_]*)?\$/uy
 const PARAM = /\$\d+/y
-const SIMPLE_ESCAPES = new Map([
-  ['b', '\b'],
-  ['f', '\f'],
-  ['n', '\n'],
-  ['r', '\r'],
-  ['t', '\t'],
-])
+const SIMPLE_ESCAPES = new Map(Object.entries({ b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }))
 
 /**
  * Splits SQL text into tokens without ever throwing: anything unterminated becomes one last token.

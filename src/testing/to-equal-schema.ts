@@ -23,11 +23,7 @@ export interface MatcherResult {
  * expect(await loadSchema()).toEqualSchema(expectedDoc)
  * ```
  */
-export function toEqualSchema(
-  received: SchemaLike,
-  expected: SchemaLike,
-  options?: DiffOptions,
-): MatcherResult {
+export function toEqualSchema(received: SchemaLike, expected: SchemaLike, options?: DiffOptions): MatcherResult {
   const actual = toSchema(received)
   const wanted = toSchema(expected)
   const diff = diffSchemas(wanted, actual, options)
