@@ -4,6 +4,8 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     'testing/index': 'src/testing/index.ts',
+    'introspect/index': 'src/introspect/index.ts',
+    'verify/index': 'src/verify/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
@@ -13,5 +15,5 @@ export default defineConfig({
   splitting: true,
   treeshake: true,
   // vitest is an optional peer of ./testing only; never bundle it.
-  external: ['vitest'],
+  external: ['vitest', '@electric-sql/pglite', 'sql.js'],
 })

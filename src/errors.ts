@@ -108,3 +108,23 @@ function formatIssues(issues: readonly ValidationIssue[]): string {
   if (issues.length > 20) lines.push(`  ... and ${issues.length - 20} more`)
   return [head, ...lines].join('\n')
 }
+
+/**
+ * A SQL expression from a document (default, check, index predicate or expression, generated column)
+ * could end the statement it is placed in or hide the rest of it, so no SQL is generated for it.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof UnsafeExpressionError) console.error(e.where, e.message) }
+ * ```
+ */
+export class UnsafeExpressionError extends SchemaLedgerError {
+  /** Where the expression comes from, e.g. `users.email default`. */
+  readonly where: string
+
+  constructor(where: string, problem: string, expression: string) {
+    super('unsafe_expression', `${where}: ${problem} in expression ${JSON.stringify(expression)}`)
+    this.name = 'UnsafeExpressionError'
+    this.where = where
+  }
+}

@@ -5,7 +5,8 @@ import type { Column, Constraint, Index, Table } from '../model/types.js'
 import { changePath } from './change-path.js'
 import { isDefaultConstraintName, isDefaultIndexName, sameNameOrDefault } from './default-names.js'
 import type { MatchedPair } from './match-renames.js'
-import { defaultsEqual, expressionsEqual } from './normalize-expression.js'
+import { defaultsEqual } from './normalize-default.js'
+import { expressionsEqual } from './normalize-expression.js'
 import { pairNamed } from './pair-named.js'
 import {
   constraintIdentity,

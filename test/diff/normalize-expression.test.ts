@@ -2,13 +2,11 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   defaultsEqual,
-  expressionsEqual,
   isLiteralDefault,
   isVolatileDefault,
   normalizeDefault,
-  normalizeExpression,
-  tokenizeSql,
-} from '../../src/diff/normalize-expression.js'
+} from '../../src/diff/normalize-default.js'
+import { expressionsEqual, normalizeExpression, tokenizeSql } from '../../src/diff/normalize-expression.js'
 import type { ColumnType } from '../../src/model/column-type.js'
 
 const INT: ColumnType = { kind: 'integer' }

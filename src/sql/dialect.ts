@@ -1,0 +1,116 @@
+import type { ChangeKind, SchemaChange } from '../diff/types.js'
+import type { ColumnType } from '../model/column-type.js'
+import type { Column, Constraint, EnumDefinition, Index, Schema, Table } from '../model/types.js'
+import type { DialectCapabilities, DialectName, StatementDraft } from './types.js'
+
+/** Options of {@link planMigration} that generators read. */
+export interface PlanOptions {
+  /** PostgreSQL: build new indexes on existing tables with `CREATE INDEX CONCURRENTLY` (outside the transaction). */
+  readonly concurrently?: boolean
+  /** PostgreSQL: add foreign keys and checks to existing tables `NOT VALID`, then `VALIDATE CONSTRAINT`. */
+  readonly notValid?: boolean
+  /** Major version of the target server (e.g. 16 for PostgreSQL 16, 8 for MySQL 8), when it matters. */
+  readonly dialectVersion?: number
+}
+
+/** What a generator may ask the planner about the migration it is part of. */
+export interface GeneratorContext {
+  readonly dialect: Dialect
+  readonly options: PlanOptions
+  /** The full source schema, when the caller passed it. */
+  readonly from?: Schema
+  /** The full target schema, when the caller passed it (or it could be derived). */
+  readonly to?: Schema
+  /** Foreign keys of tables created in this migration that are added afterwards (cycles, forward references). */
+  readonly deferredForeignKeys: ReadonlySet<Constraint>
+  /** Tables created in this migration (indexes on them need no `CONCURRENTLY`, constraints no `NOT VALID`). */
+  readonly createdTables: ReadonlySet<string>
+  /** The table's name before this migration renamed it (the same name when it was not renamed). */
+  previousTableName(table: string, schema?: string): string
+  /** The full `to` version of a table; throws a clear error when the caller did not pass the schemas. */
+  targetTable(table: string, schema?: string, why?: string): Table
+  /** The full `from` version of a table (by its old name); throws a clear error when unavailable. */
+  sourceTable(table: string, schema?: string, why?: string): Table
+}
+
+/** One generator per change kind: the statements that implement a change in this dialect. */
+export type ChangeGenerators = {
+  readonly [K in ChangeKind]: (change: Extract<SchemaChange, { kind: K }>, ctx: GeneratorContext) => readonly StatementDraft[]
+}
+
+/**
+ * Everything schemaledger knows about one database: capabilities, quoting, type and default
+ * rendering, and a generator per change kind. Only `src/sql/dialects/*` implement it; everything else
+ * asks it.
+ *
+ * @example
+ * ```ts
+ * const dialect = resolveDialect('postgres')
+ * dialect.quoteIdentifier('order') // '"order"'
+ * ```
+ */
+export interface Dialect {
+  readonly name: DialectName | string
+  readonly capabilities: DialectCapabilities
+  /** Quotes a name so the database creates exactly that name (always quoted, never bare). */
+  quoteIdentifier(name: string): string
+  /** Quotes a string literal with every special character escaped. */
+  quoteLiteral(value: string): string
+  /** The dialect's spelling of a column type. */
+  renderType(type: ColumnType, column?: Column): string
+  /** The dialect's spelling of a column default (an expression already checked by the expression guard). */
+  renderDefault(expression: string, column: Column): string
+  /** The name a database-named (unnamed) constraint gets; constraints are always created under it. */
+  constraintName(table: string, constraint: Constraint): string
+  /** The name an unnamed index gets; indexes are always created under it. */
+  indexName(table: string, index: Index): string
+  /** `CREATE TYPE` (or nothing, for dialects without enum types). */
+  createEnum(definition: EnumDefinition, ctx: GeneratorContext): readonly StatementDraft[]
+  /**
+   * `CREATE TABLE` with its constraints (except `omitForeignKeys`), then its indexes and comments.
+   * Used by `createSchemaSQL` and for `create_table` changes.
+   */
+  createTable(table: Table, ctx: GeneratorContext, omitForeignKeys: ReadonlySet<Constraint>): readonly StatementDraft[]
+  /** One generator per change kind. */
+  readonly generators: ChangeGenerators
+  /**
+   * Optional: takes over all changes of one existing table (SQLite's table rebuild). Returns
+   * undefined to let the per-change generators handle them.
+   */
+  planTable?(table: string, changes: readonly SchemaChange[], ctx: GeneratorContext): readonly StatementDraft[] | undefined
+}
+
+/** The conservative defaults {@link defineDialect} fills in. */
+export const DEFAULT_CAPABILITIES: DialectCapabilities = {
+  transactionalDDL: false,
+  alterColumn: true,
+  alterConstraints: true,
+  concurrentIndexes: false,
+  notValidConstraints: false,
+  enumTypes: false,
+  inlineEnums: false,
+  comments: false,
+  identityColumns: false,
+  partialIndexes: false,
+  expressionIndexes: false,
+  indexInclude: false,
+  deferrableConstraints: false,
+  arrays: false,
+  namespaces: false,
+  maxIdentifierLength: 64,
+}
+
+/** A dialect as written: capabilities may be partial. */
+export type DialectDefinition = Omit<Dialect, 'capabilities'> & { readonly capabilities?: Partial<DialectCapabilities> }
+
+/**
+ * Builds a {@link Dialect}, filling every capability not given with its conservative default.
+ *
+ * @example
+ * ```ts
+ * const cockroach = defineDialect({ ...postgres, name: 'cockroach', capabilities: { concurrentIndexes: false } })
+ * ```
+ */
+export function defineDialect(definition: DialectDefinition): Dialect {
+  return { ...definition, capabilities: { ...DEFAULT_CAPABILITIES, ...definition.capabilities } }
+}

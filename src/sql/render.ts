@@ -1,0 +1,80 @@
+import type { Constraint, Index, IndexPart, ReferentialAction } from '../model/types.js'
+import type { Dialect } from './dialect.js'
+import { assertSafeExpression } from './expression-guard.js'
+
+// SQL pieces that read the same in every supported dialect, built only through the dialect's own
+// quoting. Dialects use them and override what differs.
+
+/** `"schema"."table"` or `"table"`. */
+export function qualifiedName(d: Dialect, table: string, schema?: string): string {
+  return schema === undefined ? d.quoteIdentifier(table) : `${d.quoteIdentifier(schema)}.${d.quoteIdentifier(table)}`
+}
+
+/** `("a", "b")`. */
+export function columnList(d: Dialect, names: readonly string[]): string {
+  return `(${names.map((n) => d.quoteIdentifier(n)).join(', ')})`
+}
+
+const ACTIONS: Readonly<Record<ReferentialAction, string>> = {
+  no_action: 'NO ACTION',
+  restrict: 'RESTRICT',
+  cascade: 'CASCADE',
+  set_null: 'SET NULL',
+  set_default: 'SET DEFAULT',
+}
+
+/** An expression from a document, checked so it cannot end or comment out the statement. */
+export function expression(d: Dialect, text: string, where: string): string {
+  return assertSafeExpression(text, where, { hashComments: d.name === 'mysql' })
+}
+
+/**
+ * A table constraint clause under its name (the declared one, or the database's default name so it
+ * can be found later): `CONSTRAINT "users_pkey" PRIMARY KEY ("id")`.
+ */
+export function constraintClause(d: Dialect, table: string, c: Constraint): string {
+  const name = `CONSTRAINT ${d.quoteIdentifier(c.name ?? d.constraintName(table, c))} `
+  let body: string
+  switch (c.type) {
+    case 'primary_key':
+      body = `PRIMARY KEY ${columnList(d, c.columns)}`
+      break
+    case 'unique':
+      body = `UNIQUE${c.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} ${columnList(d, c.columns)}`
+      break
+    case 'foreign_key': {
+      body = `FOREIGN KEY ${columnList(d, c.columns)} REFERENCES ${qualifiedName(d, c.referencedTable, c.referencedSchema)} ${columnList(d, c.referencedColumns)}`
+      if (c.match) body += ` MATCH ${c.match.toUpperCase()}`
+      if (c.onDelete) body += ` ON DELETE ${ACTIONS[c.onDelete]}`
+      if (c.onUpdate) body += ` ON UPDATE ${ACTIONS[c.onUpdate]}`
+      break
+    }
+    case 'check':
+      body = `CHECK (${expression(d, c.expression, `${table}.${c.name ?? 'check'}`)})`
+      break
+  }
+  if (c.deferrable && d.capabilities.deferrableConstraints) body += c.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE'
+  return name + body
+}
+
+/** One key part of an index: `"email" DESC`, `(lower("email"))`. */
+export function indexPart(d: Dialect, table: string, p: IndexPart): string {
+  let text = p.column !== undefined ? d.quoteIdentifier(p.column) : `(${expression(d, p.expression ?? '', `${table} index expression`)})`
+  if (p.length !== undefined) text += `(${p.length})`
+  if (p.collation) text += ` COLLATE ${d.quoteIdentifier(p.collation)}`
+  if (p.opclass) text += ` ${p.opclass.replace(/[^A-Za-z0-9_.]/g, '')}`
+  if (p.descending) text += ' DESC'
+  if (p.nulls) text += ` NULLS ${p.nulls.toUpperCase()}`
+  return text
+}
+
+/** `CREATE [UNIQUE] INDEX [CONCURRENTLY] "name" ON "table" [USING m] (parts) [INCLUDE] [WHERE]`. */
+export function createIndexSQL(d: Dialect, table: string, schema: string | undefined, x: Index, options: { concurrently?: boolean } = {}): string {
+  const name = d.quoteIdentifier(x.name ?? d.indexName(table, x))
+  const using = x.using ? ` USING ${x.using.replace(/[^A-Za-z0-9_]/g, '')}` : ''
+  let sql = `CREATE ${x.unique ? 'UNIQUE ' : ''}INDEX ${options.concurrently ? 'CONCURRENTLY ' : ''}${name} ON ${qualifiedName(d, table, schema)}${using} (${x.parts.map((p) => indexPart(d, table, p)).join(', ')})`
+  if (x.include && d.capabilities.indexInclude) sql += ` INCLUDE ${columnList(d, x.include)}`
+  if (x.nullsNotDistinct) sql += ' NULLS NOT DISTINCT'
+  if (x.where && d.capabilities.partialIndexes) sql += ` WHERE ${expression(d, x.where, `${table}.${x.name ?? 'index'} predicate`)}`
+  return sql
+}

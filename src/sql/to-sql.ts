@@ -1,0 +1,48 @@
+import type { Migration, Statement } from './types.js'
+
+/** Options of {@link toSQL}. */
+export interface ToSQLOptions {
+  /** Which half of the migration to render. Default `up`. */
+  readonly direction?: 'up' | 'down'
+  /** Wrap transactional statements in `BEGIN` / `COMMIT` (when the dialect has transactional DDL). Default true. */
+  readonly transaction?: boolean
+}
+
+/**
+ * Renders a migration (or a list of statements) as a script: one statement per line ending in `;`.
+ * Consecutive statements that may run in a transaction are wrapped in `BEGIN;` / `COMMIT;`; the others
+ * stand outside it, in their place, under a comment that says why.
+ *
+ * @example
+ * ```ts
+ * writeFileSync('up.sql', toSQL(migration))
+ * writeFileSync('down.sql', toSQL(migration, { direction: 'down' }))
+ * ```
+ */
+export function toSQL(input: Migration | readonly Statement[], options: ToSQLOptions = {}): string {
+  const direction = options.direction ?? 'up'
+  const statements = Array.isArray(input) ? (input as readonly Statement[]) : (input as Migration)[direction]
+  const header = Array.isArray(input) ? [] : [`-- schemaledger migration: ${(input as Migration).dialect}, ${direction}`]
+  if (statements.length === 0) return `${[...header, '-- no changes'].join('\n')}\n`
+  const wrap = (options.transaction ?? true) && statements.some((s) => s.transactional)
+  const lines = [...header]
+  if (!wrap && statements.some((s) => !s.transactional) && statements[0]?.reason) {
+    lines.push(`-- Not run in a transaction: ${statements[0].reason}.`)
+  }
+  let inTransaction = false
+  for (const s of statements) {
+    if (wrap && s.transactional && !inTransaction) {
+      lines.push('BEGIN;')
+      inTransaction = true
+    }
+    if (wrap && !s.transactional) {
+      if (inTransaction) lines.push('COMMIT;')
+      inTransaction = false
+      lines.push(`-- outside the transaction: ${s.reason ?? 'cannot run in a transaction'}`)
+    }
+    if (s.destructive) lines.push(`-- destructive: ${s.change ? `${s.change.kind} ${s.change.path}` : 'drops data'}`)
+    lines.push(`${s.sql};`)
+  }
+  if (inTransaction) lines.push('COMMIT;')
+  return `${lines.join('\n')}\n`
+}

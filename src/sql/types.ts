@@ -1,0 +1,126 @@
+import type { ChangeKind } from '../diff/types.js'
+
+/** Names of the built-in dialects. */
+export type DialectName = 'postgres' | 'mysql' | 'sqlite'
+
+/**
+ * What a database can do, so shared code and tests can ask instead of naming a dialect.
+ * `defineDialect` fills every flag not given with the conservative default shown.
+ */
+export interface DialectCapabilities {
+  /** DDL can run inside a transaction and roll back (PostgreSQL, SQLite). Default false. */
+  readonly transactionalDDL: boolean
+  /** `ALTER TABLE ... ALTER/MODIFY COLUMN` can change type, nullability and default. Default true. */
+  readonly alterColumn: boolean
+  /** `ALTER TABLE ... ADD/DROP CONSTRAINT` works on existing tables. Default true. */
+  readonly alterConstraints: boolean
+  /** `CREATE INDEX CONCURRENTLY` (outside a transaction). Default false. */
+  readonly concurrentIndexes: boolean
+  /** `ADD CONSTRAINT ... NOT VALID` + `VALIDATE CONSTRAINT`. Default false. */
+  readonly notValidConstraints: boolean
+  /** Named enum types (`CREATE TYPE ... AS ENUM`). Default false. */
+  readonly enumTypes: boolean
+  /** Enums declared inline on the column (`ENUM('a','b')`). Default false. */
+  readonly inlineEnums: boolean
+  /** `COMMENT ON` / column and table comments. Default false. */
+  readonly comments: boolean
+  /** Identity columns (`GENERATED ... AS IDENTITY`). Default false. */
+  readonly identityColumns: boolean
+  /** Partial indexes (`WHERE`). Default false. */
+  readonly partialIndexes: boolean
+  /** Indexes on expressions. Default false. */
+  readonly expressionIndexes: boolean
+  /** `INCLUDE (...)` on indexes. Default false. */
+  readonly indexInclude: boolean
+  /** `DEFERRABLE` constraints. Default false. */
+  readonly deferrableConstraints: boolean
+  /** Array column types. Default false. */
+  readonly arrays: boolean
+  /** Namespaces (schemas) that qualify table names. Default false. */
+  readonly namespaces: boolean
+  /** Longest identifier in bytes; longer names are truncated or rejected by the database. Default 64. */
+  readonly maxIdentifierLength: number
+}
+
+/**
+ * Where a statement goes in a migration. Statements run by stage, then in change order, so for
+ * example foreign keys are dropped before the columns they use and added after the tables they
+ * point at exist.
+ */
+export const Stage = {
+  /** Table and column renames come first, so everything after can use the new names. */
+  renameTable: 10,
+  renameColumn: 15,
+  createEnum: 20,
+  /** Enum values added (PostgreSQL commits them before they can be used). */
+  alterEnum: 25,
+  dropForeignKey: 30,
+  dropIndex: 40,
+  dropConstraint: 45,
+  createTable: 50,
+  addColumn: 60,
+  alterColumn: 70,
+  /** SQLite's copy-and-swap rebuild of a table. */
+  rebuildTable: 75,
+  addConstraint: 80,
+  addIndex: 85,
+  addForeignKey: 90,
+  /** `VALIDATE CONSTRAINT` after a `NOT VALID` add. */
+  validateConstraint: 95,
+  comment: 100,
+  dropColumn: 110,
+  dropTable: 120,
+  dropEnum: 130,
+} as const
+
+/** One of the {@link Stage} values. */
+export type StageValue = (typeof Stage)[keyof typeof Stage]
+
+/** A statement as a dialect generator returns it, before the planner places it. */
+export interface StatementDraft {
+  /** One SQL statement, without the trailing `;`. */
+  readonly sql: string
+  readonly stage: StageValue
+  /** Loses data (drops a table or column, narrows a type). Default false. */
+  readonly destructive?: boolean
+  /** May run inside a transaction. Default: the dialect's `transactionalDDL`. */
+  readonly transactional?: boolean
+  /** Why the statement must run outside a transaction, when it must. */
+  readonly reason?: string
+}
+
+/**
+ * One statement of a migration with what it does.
+ *
+ * @example
+ * ```ts
+ * for (const s of migration.up) console.log(s.sql, s.change?.path, s.destructive)
+ * ```
+ */
+export interface Statement {
+  /** One SQL statement, without the trailing `;`. */
+  readonly sql: string
+  /** The change it implements (absent for statements of `createSchemaSQL`). */
+  readonly change?: { readonly kind: ChangeKind; readonly path: string }
+  /** Loses data when it runs. */
+  readonly destructive: boolean
+  /** May run inside a transaction. */
+  readonly transactional: boolean
+  /** Why not, when `transactional` is false. */
+  readonly reason?: string
+}
+
+/**
+ * The statements that take a database from one schema to another (`up`) and back (`down`).
+ *
+ * @example
+ * ```ts
+ * const migration = planMigration(diffSchemas(v1, v2), { dialect: 'postgres', from: v1, to: v2 })
+ * console.log(toSQL(migration))
+ * ```
+ */
+export interface Migration {
+  readonly dialect: DialectName | string
+  readonly up: readonly Statement[]
+  readonly down: readonly Statement[]
+}
