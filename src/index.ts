@@ -20,6 +20,7 @@ export {
   isSchemaLedgerError,
   SchemaLedgerError,
   SchemaValidationError,
+  UnsafeExpressionError,
   type ValidationIssue,
 } from './errors.js'
 export type * from './model/column-type.js'
@@ -36,3 +37,19 @@ export { type ColumnTypeHints, parseColumnType, splitCollation } from './model/p
 export { parseSchema, type SafeParseSchemaResult, safeParseSchema } from './model/parse-schema.js'
 export { deserializeSchema, serializeSchema, toCanonicalDocument } from './model/serialize-schema.js'
 export type * from './model/types.js'
+export { createSchemaSQL } from './sql/create-schema-sql.js'
+export {
+  type ChangeGenerators,
+  DEFAULT_CAPABILITIES,
+  type Dialect,
+  type DialectDefinition,
+  defineDialect,
+  type GeneratorContext,
+  type PlanOptions,
+} from './sql/dialect.js'
+export { dialects, resolveDialect } from './sql/dialects/index.js'
+export { assertSafeExpression } from './sql/expression-guard.js'
+export { type PlanMigrationOptions, planMigration } from './sql/plan-migration.js'
+export { type ToSQLOptions, toSQL } from './sql/to-sql.js'
+export type * from './sql/types.js'
+export { Stage } from './sql/types.js'

@@ -36,6 +36,7 @@ const INTROSPECTORS: Readonly<Record<IntrospectOptions['dialect'], Introspector>
  */
 export async function introspect(query: QueryFunction, options: IntrospectOptions): Promise<Schema> {
   const reader = Object.hasOwn(INTROSPECTORS, options.dialect) ? INTROSPECTORS[options.dialect] : undefined
-  if (!reader) throw new InvalidOptionError('dialect', `"${options.dialect}" is not a dialect (postgres, mysql, mariadb, sqlite)`)
+  if (!reader)
+    throw new InvalidOptionError('dialect', `"${options.dialect}" is not a dialect (postgres, mysql, mariadb, sqlite)`)
   return reader(query, options)
 }

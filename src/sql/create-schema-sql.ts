@@ -1,10 +1,10 @@
+import { changePath } from '../diff/change-path.js'
 import type { SchemaChange } from '../diff/types.js'
 import type { Schema } from '../model/types.js'
 import type { Dialect } from './dialect.js'
 import { resolveDialect } from './dialects/index.js'
 import { planChanges } from './plan-migration.js'
 import type { Statement } from './types.js'
-import { changePath } from '../diff/change-path.js'
 
 /**
  * The whole schema as DDL for one dialect: enum types, tables in dependency order (foreign keys that
@@ -18,9 +18,21 @@ import { changePath } from '../diff/change-path.js'
 export function createSchemaSQL(schema: Schema, dialect: Dialect | string): Statement[] {
   // Creating a schema is migrating from an empty one: the same planner orders it.
   const changes: SchemaChange[] = [
-    ...schema.enums.map((e) => ({ kind: 'create_enum' as const, enum: e.name, ...(e.schema ? { schema: e.schema } : {}), after: e })),
-    ...schema.tables.map((t) => ({ kind: 'create_table' as const, table: t.name, ...(t.schema ? { schema: t.schema } : {}), after: t })),
+    ...schema.enums.map((e) => ({
+      kind: 'create_enum' as const,
+      enum: e.name,
+      ...(e.schema ? { schema: e.schema } : {}),
+      after: e,
+    })),
+    ...schema.tables.map((t) => ({
+      kind: 'create_table' as const,
+      table: t.name,
+      ...(t.schema ? { schema: t.schema } : {}),
+      after: t,
+    })),
   ].map((c) => ({ ...c, path: changePath(c) }) as SchemaChange)
   const empty: Schema = { tables: [], enums: [] }
-  return planChanges(changes, resolveDialect(dialect), {}, empty, schema).map(({ change: _, ...statement }) => statement)
+  return planChanges(changes, resolveDialect(dialect), {}, empty, schema).map(
+    ({ change: _, ...statement }) => statement,
+  )
 }

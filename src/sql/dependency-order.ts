@@ -17,7 +17,8 @@ const key = (schema: string | undefined, name: string) => `${schema ?? ''}\u0000
  */
 export function creationOrder(tables: readonly Table[]): CreationOrder {
   const byKey = new Map(tables.map((t) => [key(t.schema, t.name), t]))
-  const targetOf = (t: Table, fk: ForeignKeyConstraint) => byKey.get(key(fk.referencedSchema ?? t.schema, fk.referencedTable))
+  const targetOf = (t: Table, fk: ForeignKeyConstraint) =>
+    byKey.get(key(fk.referencedSchema ?? t.schema, fk.referencedTable))
   const foreignKeys = (t: Table) => t.constraints.filter((c): c is ForeignKeyConstraint => c.type === 'foreign_key')
   const remaining = new Set(tables)
   const created = new Set<Table>()

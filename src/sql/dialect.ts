@@ -35,7 +35,10 @@ export interface GeneratorContext {
 
 /** One generator per change kind: the statements that implement a change in this dialect. */
 export type ChangeGenerators = {
-  readonly [K in ChangeKind]: (change: Extract<SchemaChange, { kind: K }>, ctx: GeneratorContext) => readonly StatementDraft[]
+  readonly [K in ChangeKind]: (
+    change: Extract<SchemaChange, { kind: K }>,
+    ctx: GeneratorContext,
+  ) => readonly StatementDraft[]
 }
 
 /**
@@ -77,7 +80,11 @@ export interface Dialect {
    * Optional: takes over all changes of one existing table (SQLite's table rebuild). Returns
    * undefined to let the per-change generators handle them.
    */
-  planTable?(table: string, changes: readonly SchemaChange[], ctx: GeneratorContext): readonly StatementDraft[] | undefined
+  planTable?(
+    table: string,
+    changes: readonly SchemaChange[],
+    ctx: GeneratorContext,
+  ): readonly StatementDraft[] | undefined
 }
 
 /** The conservative defaults {@link defineDialect} fills in. */

@@ -27,7 +27,8 @@ function findProblem(text: string, backslashEscapes: boolean, hashComments: bool
       }
     }
     if (ch === ';') return 'a ";" that would end the statement'
-    if ((ch === '-' && next === '-') || (hashComments && ch === '#')) return 'a comment that would hide the rest of the statement'
+    if ((ch === '-' && next === '-') || (hashComments && ch === '#'))
+      return 'a comment that would hide the rest of the statement'
     if (ch === '/' && next === '*') return 'a comment that would hide the rest of the statement'
     if (ch === '(') depth++
     if (ch === ')' && --depth < 0) return 'a ")" without its "("'
@@ -65,7 +66,11 @@ function closingQuote(text: string, start: number, quote: string, backslashEscap
  * assertSafeExpression("0); DROP TABLE users; --", 'users.id default') // throws
  * ```
  */
-export function assertSafeExpression(expression: string, where: string, options: { hashComments?: boolean } = {}): string {
+export function assertSafeExpression(
+  expression: string,
+  where: string,
+  options: { hashComments?: boolean } = {},
+): string {
   const hash = options.hashComments ?? false
   const problem = findProblem(expression, false, hash) ?? findProblem(expression, true, hash)
   if (problem) throw new UnsafeExpressionError(where, `found ${problem}`, expression)

@@ -6,7 +6,7 @@ import type { Constraint, Schema, Table } from '../model/types.js'
 import { creationOrder } from './dependency-order.js'
 import type { Dialect, GeneratorContext, PlanOptions } from './dialect.js'
 import { resolveDialect } from './dialects/index.js'
-import { Stage, type Migration, type Statement, type StatementDraft } from './types.js'
+import { type Migration, Stage, type Statement, type StatementDraft } from './types.js'
 
 /** Options of {@link planMigration}. */
 export interface PlanMigrationOptions extends PlanOptions {
@@ -64,7 +64,9 @@ export function planChanges(
 ): Statement[] {
   const created = changes.filter((c): c is CreateTableChange => c.kind === 'create_table')
   const dropped = changes.flatMap((c) => (c.kind === 'drop_table' ? [c.before] : []))
-  const alteredTables = new Set(changes.flatMap((c) => ('table' in c && c.kind !== 'create_table' ? [tableKey(c.table, c.schema)] : [])))
+  const alteredTables = new Set(
+    changes.flatMap((c) => ('table' in c && c.kind !== 'create_table' ? [tableKey(c.table, c.schema)] : [])),
+  )
   const order = creationOrder(created.map((c) => c.after))
   const deferred = deferredForeignKeys(order.tables, order.deferred, alteredTables, dialect)
   const ctx = makeContext(changes, dialect, options, from, to, deferred, created)
@@ -81,11 +83,21 @@ export function planChanges(
     if (takenOver.handled.has(change)) continue
     const drafts = generate(change, dialect, ctx)
     const rank =
-      change.kind === 'create_table' ? (createRank.get(change.after) ?? index) : change.kind === 'drop_table' ? (dropRank.get(change.before) ?? index) : index
+      change.kind === 'create_table'
+        ? (createRank.get(change.after) ?? index)
+        : change.kind === 'drop_table'
+          ? (dropRank.get(change.before) ?? index)
+          : index
     place(drafts, change, rank)
     if (change.kind === 'create_table') {
       for (const fk of change.after.constraints.filter((c) => deferred.has(c))) {
-        const add = { kind: 'add_constraint', path: change.path, table: change.table, ...schemaOf(change), after: fk } as const
+        const add = {
+          kind: 'add_constraint',
+          path: change.path,
+          table: change.table,
+          ...schemaOf(change),
+          after: fk,
+        } as const
         place(
           dialect.generators.add_constraint(add, ctx).map((d) => ({ ...d, stage: Stage.addForeignKey })),
           change,
@@ -104,7 +116,10 @@ function schemaOf(c: { readonly schema?: string }): { schema?: string } {
 }
 
 function generate(change: SchemaChange, dialect: Dialect, ctx: GeneratorContext): readonly StatementDraft[] {
-  const generator = dialect.generators[change.kind] as (c: SchemaChange, x: GeneratorContext) => readonly StatementDraft[]
+  const generator = dialect.generators[change.kind] as (
+    c: SchemaChange,
+    x: GeneratorContext,
+  ) => readonly StatementDraft[]
   return generator(change, ctx)
 }
 
@@ -136,12 +151,18 @@ function planTakeovers(changes: readonly SchemaChange[], dialect: Dialect, ctx: 
  * changes (the referenced key may only exist after those changes). Dialects that cannot add
  * constraints later (SQLite) keep them all inline; SQLite does not check them at CREATE time.
  */
-function deferredForeignKeys(created: readonly Table[], cycles: ReadonlySet<Constraint>, altered: ReadonlySet<string>, dialect: Dialect): Set<Constraint> {
+function deferredForeignKeys(
+  created: readonly Table[],
+  cycles: ReadonlySet<Constraint>,
+  altered: ReadonlySet<string>,
+  dialect: Dialect,
+): Set<Constraint> {
   if (!dialect.capabilities.alterConstraints) return new Set()
   const deferred = new Set(cycles)
   for (const t of created) {
     for (const c of t.constraints) {
-      if (c.type === 'foreign_key' && altered.has(tableKey(c.referencedTable, c.referencedSchema ?? t.schema))) deferred.add(c)
+      if (c.type === 'foreign_key' && altered.has(tableKey(c.referencedTable, c.referencedSchema ?? t.schema)))
+        deferred.add(c)
     }
   }
   return deferred
@@ -158,12 +179,22 @@ function makeContext(
 ): GeneratorContext {
   const previous = new Map<string, string>()
   for (const c of changes) if (c.kind === 'rename_table') previous.set(tableKey(c.table, c.schema), c.from)
-  const find = (schema: Schema | undefined, side: 'from' | 'to', table: string, ns: string | undefined, why: string) => {
+  const find = (
+    schema: Schema | undefined,
+    side: 'from' | 'to',
+    table: string,
+    ns: string | undefined,
+    why: string,
+  ) => {
     if (!schema) {
-      throw new InvalidOptionError(side, `${why}: pass the full schemas to planMigration ({ from, to }) so the whole table is known`)
+      throw new InvalidOptionError(
+        side,
+        `${why}: pass the full schemas to planMigration ({ from, to }) so the whole table is known`,
+      )
     }
     const t = schema.tables.find((x) => x.name === table && x.schema === ns)
-    if (!t) throw new InvalidOptionError(side, `table "${table}" is not in the "${side}" schema passed to planMigration`)
+    if (!t)
+      throw new InvalidOptionError(side, `table "${table}" is not in the "${side}" schema passed to planMigration`)
     return t
   }
   return {
@@ -174,7 +205,8 @@ function makeContext(
     deferredForeignKeys,
     createdTables: new Set(created.map((c) => tableKey(c.table, c.schema))),
     previousTableName: (table, schema) => previous.get(tableKey(table, schema)) ?? table,
-    targetTable: (table, schema, why = `table "${table}" needs its full definition`) => find(to, 'to', table, schema, why),
+    targetTable: (table, schema, why = `table "${table}" needs its full definition`) =>
+      find(to, 'to', table, schema, why),
     sourceTable: (table, schema, why = `table "${table}" needs its full definition`) =>
       find(from, 'from', previous.get(tableKey(table, schema)) ?? table, schema, why),
   }

@@ -53,13 +53,17 @@ export function constraintClause(d: Dialect, table: string, c: Constraint): stri
       body = `CHECK (${expression(d, c.expression, `${table}.${c.name ?? 'check'}`)})`
       break
   }
-  if (c.deferrable && d.capabilities.deferrableConstraints) body += c.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE'
+  if (c.deferrable && d.capabilities.deferrableConstraints)
+    body += c.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE'
   return name + body
 }
 
 /** One key part of an index: `"email" DESC`, `(lower("email"))`. */
 export function indexPart(d: Dialect, table: string, p: IndexPart): string {
-  let text = p.column !== undefined ? d.quoteIdentifier(p.column) : `(${expression(d, p.expression ?? '', `${table} index expression`)})`
+  let text =
+    p.column !== undefined
+      ? d.quoteIdentifier(p.column)
+      : `(${expression(d, p.expression ?? '', `${table} index expression`)})`
   if (p.length !== undefined) text += `(${p.length})`
   if (p.collation) text += ` COLLATE ${d.quoteIdentifier(p.collation)}`
   if (p.opclass) text += ` ${p.opclass.replace(/[^A-Za-z0-9_.]/g, '')}`
@@ -69,12 +73,19 @@ export function indexPart(d: Dialect, table: string, p: IndexPart): string {
 }
 
 /** `CREATE [UNIQUE] INDEX [CONCURRENTLY] "name" ON "table" [USING m] (parts) [INCLUDE] [WHERE]`. */
-export function createIndexSQL(d: Dialect, table: string, schema: string | undefined, x: Index, options: { concurrently?: boolean } = {}): string {
+export function createIndexSQL(
+  d: Dialect,
+  table: string,
+  schema: string | undefined,
+  x: Index,
+  options: { concurrently?: boolean } = {},
+): string {
   const name = d.quoteIdentifier(x.name ?? d.indexName(table, x))
   const using = x.using ? ` USING ${x.using.replace(/[^A-Za-z0-9_]/g, '')}` : ''
   let sql = `CREATE ${x.unique ? 'UNIQUE ' : ''}INDEX ${options.concurrently ? 'CONCURRENTLY ' : ''}${name} ON ${qualifiedName(d, table, schema)}${using} (${x.parts.map((p) => indexPart(d, table, p)).join(', ')})`
   if (x.include && d.capabilities.indexInclude) sql += ` INCLUDE ${columnList(d, x.include)}`
   if (x.nullsNotDistinct) sql += ' NULLS NOT DISTINCT'
-  if (x.where && d.capabilities.partialIndexes) sql += ` WHERE ${expression(d, x.where, `${table}.${x.name ?? 'index'} predicate`)}`
+  if (x.where && d.capabilities.partialIndexes)
+    sql += ` WHERE ${expression(d, x.where, `${table}.${x.name ?? 'index'} predicate`)}`
   return sql
 }

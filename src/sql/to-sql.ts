@@ -22,7 +22,9 @@ export interface ToSQLOptions {
 export function toSQL(input: Migration | readonly Statement[], options: ToSQLOptions = {}): string {
   const direction = options.direction ?? 'up'
   const statements = Array.isArray(input) ? (input as readonly Statement[]) : (input as Migration)[direction]
-  const header = Array.isArray(input) ? [] : [`-- schemaledger migration: ${(input as Migration).dialect}, ${direction}`]
+  const header = Array.isArray(input)
+    ? []
+    : [`-- schemaledger migration: ${(input as Migration).dialect}, ${direction}`]
   if (statements.length === 0) return `${[...header, '-- no changes'].join('\n')}\n`
   const wrap = (options.transaction ?? true) && statements.some((s) => s.transactional)
   const lines = [...header]

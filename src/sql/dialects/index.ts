@@ -5,7 +5,13 @@ import { postgres } from './postgres.js'
 import { sqlite } from './sqlite.js'
 
 /** The built-in dialects by name (`mariadb` is an alias of `mysql`). */
-export const dialects: Readonly<Record<string, Dialect>> = { postgres, postgresql: postgres, mysql, mariadb: mysql, sqlite }
+export const dialects: Readonly<Record<string, Dialect>> = {
+  postgres,
+  postgresql: postgres,
+  mysql,
+  mariadb: mysql,
+  sqlite,
+}
 
 /**
  * A dialect object from a name (`postgres`, `mysql`, `mariadb`, `sqlite`) or a dialect itself.
@@ -18,6 +24,7 @@ export const dialects: Readonly<Record<string, Dialect>> = { postgres, postgresq
 export function resolveDialect(dialect: Dialect | string): Dialect {
   if (typeof dialect !== 'string') return dialect
   const found = Object.hasOwn(dialects, dialect.toLowerCase()) ? dialects[dialect.toLowerCase()] : undefined
-  if (!found) throw new InvalidOptionError('dialect', `"${dialect}" is not a dialect (postgres, mysql, mariadb, sqlite)`)
+  if (!found)
+    throw new InvalidOptionError('dialect', `"${dialect}" is not a dialect (postgres, mysql, mariadb, sqlite)`)
   return found
 }
