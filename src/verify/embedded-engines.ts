@@ -50,17 +50,22 @@ export async function openSqlJs(): Promise<EmbeddedEngine> {
     exec: async (sql) => {
       db.exec(sql)
     },
-    query: async (sql, params) => {
-      const stmt = db.prepare(sql)
-      try {
-        if (params) stmt.bind(params as import('sql.js').BindParams)
-        const rows: Row[] = []
-        while (stmt.step()) rows.push(stmt.getAsObject() as Row)
-        return rows
-      } finally {
-        stmt.free()
-      }
-    },
+    query: sqlJsQuery(db),
     close: async () => db.close(),
+  }
+}
+
+/** A query function over a sql.js database: binds positional parameters, returns rows as objects. @internal */
+export function sqlJsQuery(db: import('sql.js').Database): QueryFunction {
+  return async (sql, params) => {
+    const stmt = db.prepare(sql)
+    try {
+      if (params) stmt.bind(params as import('sql.js').BindParams)
+      const rows: Row[] = []
+      while (stmt.step()) rows.push(stmt.getAsObject() as Row)
+      return rows
+    } finally {
+      stmt.free()
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
+import { sqlJsQuery } from '../../src/verify/embedded-engines.js'
 
 // Real database engines for SQL tests. PGlite (PostgreSQL in WASM) and SQLite (sql.js, WASM) always
 // run in-process; a PostgreSQL server and MariaDB run when SCHEMALEDGER_PG_URL / SCHEMALEDGER_MYSQL_URL
@@ -66,17 +67,7 @@ async function openSqlite(): Promise<Engine> {
     exec: async (sql) => {
       db.exec(sql)
     },
-    query: async (sql, params) => {
-      const stmt = db.prepare(sql)
-      try {
-        if (params) stmt.bind(params as import('sql.js').BindParams)
-        const rows: Row[] = []
-        while (stmt.step()) rows.push(stmt.getAsObject() as Row)
-        return rows
-      } finally {
-        stmt.free()
-      }
-    },
+    query: (sql, params) => sqlJsQuery(db)(sql, params) as Promise<Row[]>,
     reset: async () => {
       db.close()
       db = fresh()
