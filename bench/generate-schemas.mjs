@@ -138,7 +138,8 @@ function alterTable(table, rand, drops) {
     },
     index() {
       const r = rand()
-      if (r < 0.4) t.indexes.push({ name: `ix_${t.name}_extra_${t.indexes.length}`, columns: ['code', 'amount'], unique: false })
+      if (r < 0.4)
+        t.indexes.push({ name: `ix_${t.name}_extra_${t.indexes.length}`, columns: ['code', 'amount'], unique: false })
       else if (r < 0.7) t.indexes[1].unique = !t.indexes[1].unique
       else t.indexes[0].columns = ['parent_id', 'id']
     },
