@@ -131,16 +131,31 @@ function tableHints(from: Schema, to: Schema, options: DiffOptions): Map<string,
   return hints
 }
 
+/**
+ * Splits `table.column` where names may themselves contain dots: every split point is tried, and the
+ * one naming a table present in both schemas with that column in `from` wins (else the first with the
+ * table, so the error can name the missing column).
+ */
+function splitColumnHint(qualified: string, tables: ScopeMatch<Table>): { pair: MatchedPair<Table>; column: string } | undefined {
+  let fallback: { pair: MatchedPair<Table>; column: string } | undefined
+  for (let dot = qualified.indexOf('.'); dot > 0; dot = qualified.indexOf('.', dot + 1)) {
+    const [tableName, column] = [qualified.slice(0, dot), qualified.slice(dot + 1)]
+    const pair = tables.pairs.find((p) => hintName(p.from) === tableName || hintName(p.to) === tableName)
+    if (!pair || column === '') continue
+    if (pair.from.columns.some((c) => c.name === column)) return { pair, column }
+    fallback ??= { pair, column }
+  }
+  return fallback
+}
+
 /** Column hints grouped by the `from` table they apply to; `table.column` may use the old or new table name. */
 function columnHintsByTable(tables: ScopeMatch<Table>, options: DiffOptions): Map<Table, Map<string, string>> {
   const out = new Map<Table, Map<string, string>>()
   for (const [qualified, newName] of Object.entries(options.renames?.columns ?? {})) {
     const option = `renames.columns.${qualified}`
-    const dot = qualified.lastIndexOf('.')
-    if (dot <= 0) throw new InvalidOptionError(option, 'keys must look like "table.column"')
-    const [tableName, oldName] = [qualified.slice(0, dot), qualified.slice(dot + 1)]
-    const pair = tables.pairs.find((p) => hintName(p.from) === tableName || hintName(p.to) === tableName)
-    if (!pair) throw new InvalidOptionError(option, `table "${tableName}" does not exist in both schemas`)
+    const split = splitColumnHint(qualified, tables)
+    if (!split) throw new InvalidOptionError(option, `keys must look like "table.column" with a table that exists in both schemas`)
+    const { pair, column: oldName } = split
     const has = (t: Table, name: string) => t.columns.some((c) => c.name === name)
     if (!has(pair.from, oldName))
       throw new InvalidOptionError(

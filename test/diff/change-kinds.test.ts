@@ -564,6 +564,12 @@ describe('renames', () => {
     ])
   })
 
+  it('reads hints whose names contain dots', () => {
+    const t = (col: string) => schema({ name: 'users', columns: [{ name: 'id', type: 'int' }, { name: col, type: 'text' }] })
+    const d = diffSchemas(t('special.column'), t('renamed'), { renames: { columns: { 'users.special.column': 'renamed' } } })
+    expect(d.changes.map((c) => `${c.kind} ${c.path}`)).toEqual(['rename_column users.renamed'])
+  })
+
   it('does not look with inferRenames: off', () => {
     expect(diffSchemas(a, b, { inferRenames: 'off' }).renameCandidates).toEqual([])
   })
