@@ -580,7 +580,7 @@ describe('renames', () => {
       /does not exist in the "to" schema/,
     )
     expect(() => diffSchemas(a, b, { renames: { columns: { 'people.fullname': 'nope' } } })).toThrow(
-      /does not exist in both schemas/,
+      /with a table that exists in both schemas/,
     )
     expect(() => diffSchemas(a, a, { renames: { columns: { 'people.fullname': 'born' } } })).toThrow(
       /still exists|already exists/,
