@@ -4,7 +4,7 @@
 //   node --expose-gc bench/diff-bench.mjs --child N --tool ours|drizzle --data DIR --runs R   (internal)
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { generateSchemaPair, toDrizzleSnapshot } from './generate-schemas.mjs'
@@ -26,17 +26,31 @@ const { values: args } = parseArgs({
 })
 const runs = Number(args.runs)
 
-/** Times `fn` once per run after one warm-up, with a GC first so earlier garbage is not billed to it. */
+const maxRssMb = () => process.resourceUsage().maxRSS / 1024
+
+/**
+ * Runs `fn` once to warm up, then `runs` times with a GC first so earlier garbage is not billed to it.
+ * `fn` returns its stage durations in ms; the result has their median and min, and the peak RSS after
+ * the warm-up: what one cold run in a fresh process needs, since repeated runs only grow the heap.
+ */
 async function measure(fn) {
   await fn()
-  const times = []
+  const peakRssMb = maxRssMb()
+  const samples = []
   for (let i = 0; i < runs; i++) {
     globalThis.gc()
-    const start = performance.now()
-    await fn()
-    times.push(performance.now() - start)
+    samples.push(await fn())
   }
-  return stats(times)
+  const result = { peakRssMb }
+  for (const stage of Object.keys(samples[0])) result[stage] = stats(samples.map((s) => s[stage]))
+  return result
+}
+
+/** `fn` as a single-stage function for {@link measure}. */
+const timed = (fn) => async () => {
+  const start = performance.now()
+  await fn()
+  return { total: performance.now() - start }
 }
 
 function stats(times) {
@@ -49,7 +63,6 @@ function stats(times) {
 async function child() {
   const read = (name) => readFileSync(join(args.data, name), 'utf8')
   const result = args.tool === 'drizzle' ? await drizzleChild(read) : await oursChild(read)
-  result.peakRssMb = process.resourceUsage().maxRSS / 1024
   process.stdout.write(JSON.stringify(result))
 }
 
@@ -57,18 +70,10 @@ async function oursChild(read) {
   const lib = await import('../dist/index.js')
   const { diffSchemas, parseSchema } = lib
   const planSql = sqlPlanner(lib)
-  const [before, after, afterNoDrops] = [read('before.json'), read('after.json'), read('after-no-drops.json')]
-  let sink = 0
-  const floor = await measure(() => {
-    // The least any differ must do: read both documents and look at every column once.
-    for (const text of [before, after])
-      for (const t of JSON.parse(text).metadata.tables) for (const c of t.columns) sink += c.name.length
-  })
-  // The stages are timed inside the same run, so their sum is the run's total.
-  const times = { parse: [], diff: [], sql: [], total: [] }
+  const [before, after] = [read('before.json'), read('after.json')]
   let changes = 0
-  for (let i = 0; i <= runs; i++) {
-    globalThis.gc()
+  // First, so its warm-up is the process's first run and sets the peak RSS.
+  const pipeline = await measure(() => {
     const t0 = performance.now()
     const a = parseSchema(JSON.parse(before))
     const b = parseSchema(JSON.parse(after))
@@ -78,27 +83,35 @@ async function oursChild(read) {
     planSql?.(diff, a, b)
     const t3 = performance.now()
     changes = diff.changes.length
-    if (i === 0) continue // warm-up
-    times.parse.push(t1 - t0)
-    times.diff.push(t2 - t1)
-    times.sql.push(t3 - t2)
-    times.total.push(t3 - t0)
-  }
-  let noDropsChanges = 0
-  const noDrops = await measure(() => {
-    const a = parseSchema(JSON.parse(before))
-    const b = parseSchema(JSON.parse(afterNoDrops))
-    const diff = diffSchemas(a, b)
-    planSql?.(diff, a, b)
-    noDropsChanges = diff.changes.length
+    return { parse: t1 - t0, diff: t2 - t1, sql: t3 - t2, total: t3 - t0 }
   })
+  let sink = 0
+  const floor = await measure(
+    timed(() => {
+      // The least any differ must do: read both documents and look at every column once.
+      for (const text of [before, after])
+        for (const t of JSON.parse(text).metadata.tables) for (const c of t.columns) sink += c.name.length
+    }),
+  )
+  const afterNoDrops = read('after-no-drops.json')
+  let noDropsChanges = 0
+  const noDrops = await measure(
+    timed(() => {
+      const a = parseSchema(JSON.parse(before))
+      const b = parseSchema(JSON.parse(afterNoDrops))
+      const diff = diffSchemas(a, b)
+      planSql?.(diff, a, b)
+      noDropsChanges = diff.changes.length
+    }),
+  )
   return {
-    floor,
-    parse: stats(times.parse),
-    diff: stats(times.diff),
-    sql: planSql ? stats(times.sql) : undefined,
-    total: stats(times.total),
-    noDrops,
+    floor: floor.total,
+    parse: pipeline.parse,
+    diff: pipeline.diff,
+    sql: planSql ? pipeline.sql : undefined,
+    total: pipeline.total,
+    noDrops: noDrops.total,
+    peakRssMb: pipeline.peakRssMb,
     changes,
     noDropsChanges,
     bytes: before.length + after.length,
@@ -117,10 +130,12 @@ async function drizzleChild(read) {
   const [prev, cur] = [read('drizzle-before.json'), read('drizzle-after-no-drops.json')]
   let statements = 0
   // JSON.parse is included, as it is in our timings: both tools start from the documents' text.
-  const migration = await measure(async () => {
-    statements = (await generateMigration(JSON.parse(prev), JSON.parse(cur))).length
-  })
-  return { migration, statements }
+  const migration = await measure(
+    timed(async () => {
+      statements = (await generateMigration(JSON.parse(prev), JSON.parse(cur))).length
+    }),
+  )
+  return { migration: migration.total, peakRssMb: migration.peakRssMb, statements }
 }
 
 function runChild(n, tool, data) {
@@ -149,6 +164,7 @@ function writeData(n) {
 
 async function parent() {
   const sizes = args.sizes.split(',').map(Number)
+  const loadBefore = loadavg()[0]
   const rows = []
   for (const n of sizes) {
     process.stderr.write(`N = ${n}: generating, `)
@@ -163,7 +179,7 @@ async function parent() {
       rmSync(dir, { recursive: true, force: true })
     }
   }
-  const markdown = report(rows)
+  const markdown = report(rows, [loadBefore, loadavg()[0]])
   process.stdout.write(`${markdown}\n`)
   if (args.write) {
     const doc = readFileSync(DOC, 'utf8')
@@ -179,10 +195,12 @@ const ms = (v) => (v < 100 ? v.toFixed(1) : v.toFixed(0))
 const time = (s) => `${ms(s.median)} ms (${ms(s.min)})`
 const ratio = (v) => `${v.toFixed(1)}x`
 
-function report(rows) {
+function report(rows, load) {
   const lines = [
     `Node ${process.version}, ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores; ` +
-      `M = ${COLUMNS} columns per table; median (min) of ${runs} runs after one warm-up.`,
+      `M = ${COLUMNS} columns per table; median (min) of ${runs} runs after one warm-up. ` +
+      // Other work on the machine inflates times; the load average says how busy it was.
+      `1-minute load average ${load[0].toFixed(1)} before, ${load[1].toFixed(1)} after.`,
     '',
     '| N tables | floor | parse+validate | diff | diff / floor | SQL planning | total | ours, no-drops pair | drizzle-kit, no-drops pair | drizzle / ours | peak RSS ours | peak RSS drizzle-kit |',
     '| ---: | ---: | ---: | ---: | ---: | :--- | ---: | ---: | ---: | ---: | ---: | ---: |',

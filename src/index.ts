@@ -23,6 +23,19 @@ export {
   UnsafeExpressionError,
   type ValidationIssue,
 } from './errors.js'
+export { analyzeImpact } from './impact/analyze-impact.js'
+export { type ClassifyContext, classifyChange } from './impact/classify-change.js'
+export { type AnalyzerDefinition, defineAnalyzer } from './impact/define-analyzer.js'
+export type {
+  DialectImpactFacts,
+  EngineVersion,
+  OperationCost,
+  SaferSql,
+  ValueConversion,
+} from './impact/dialect-facts.js'
+export { builtinAnalyzers } from './impact/rules/index.js'
+export { compareColumnTypes, type TypeRelation } from './impact/type-relation.js'
+export type * from './impact/types.js'
 export type * from './model/column-type.js'
 export {
   type ColumnDefinition,
@@ -47,9 +60,37 @@ export {
   type GeneratorContext,
   type PlanOptions,
 } from './sql/dialect.js'
+export { impactFacts, impactFactsFor } from './sql/dialects/impact-facts.js'
 export { dialects, resolveDialect } from './sql/dialects/index.js'
 export { assertSafeExpression } from './sql/expression-guard.js'
 export { type PlanMigrationOptions, planMigration } from './sql/plan-migration.js'
 export { type ToSQLOptions, toSQL } from './sql/to-sql.js'
 export type * from './sql/types.js'
 export { Stage } from './sql/types.js'
+export { createSchemaStore } from './storage/create-schema-store.js'
+export {
+  AmbiguousRefError,
+  type CorruptionReason,
+  InvalidNameError,
+  InvalidRefError,
+  InvalidStorageKeyError,
+  StoreConflictError,
+  StoreCorruptionError,
+  VersionNotFoundError,
+} from './storage/errors.js'
+export { type MemoryStorageAdapter, memoryAdapter } from './storage/memory-adapter.js'
+export type { MaybePromise, StorageAdapter } from './storage/storage-adapter.js'
+export type * from './storage/store-types.js'
+export { formatHtml, type HtmlReportOptions } from './format/format-html.js'
+export { formatJson, REPORT_FORMAT, type ReportDocument, toReportDocument } from './format/format-json.js'
+export { formatMarkdown } from './format/format-markdown.js'
+export { formatSchemaMarkdown, type SchemaMarkdownOptions } from './format/format-schema-markdown.js'
+export { formatText, type TextReportOptions } from './format/format-text.js'
+export { reportJsonSchema } from './format/report-json-schema.js'
+export type { ReportOptions } from './format/report-options.js'
+export { type DiagramOptions, type MarkedColumn, type MarkedForeignKey, type MarkedTable, markSchema } from './visual/marked-schema.js'
+export { toDot } from './visual/to-dot.js'
+export { toMermaid } from './visual/to-mermaid.js'
+export { type FlowchartOptions, toMermaidFlowchart } from './visual/to-mermaid-flowchart.js'
+export { type ChangeRef, type ChangeTreeNode, toTree, type TreeNodeKind, type TreeStatus } from './visual/to-tree.js'
+export { type TreeSvgOptions, toTreeSvg } from './visual/tree-svg.js'

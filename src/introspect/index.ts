@@ -40,3 +40,4 @@ export async function introspect(query: QueryFunction, options: IntrospectOption
     throw new InvalidOptionError('dialect', `"${options.dialect}" is not a dialect (postgres, mysql, mariadb, sqlite)`)
   return reader(query, options)
 }
+export { type ProfileOptions, profileDatabase } from './profile.js'

@@ -2,11 +2,12 @@ import { applyDiff } from '../diff/apply-diff.js'
 import { reverseDiff } from '../diff/reverse-diff.js'
 import type { CreateTableChange, SchemaChange, SchemaDiff } from '../diff/types.js'
 import { InvalidOptionError } from '../errors.js'
+import { splitDeployPhases } from '../impact/deploy-phases.js'
 import type { Constraint, Schema, Table } from '../model/types.js'
 import { creationOrder } from './dependency-order.js'
 import type { Dialect, GeneratorContext, PlanOptions } from './dialect.js'
 import { resolveDialect } from './dialects/index.js'
-import { type Migration, Stage, type Statement, type StatementDraft } from './types.js'
+import { type Migration, type PhasedMigration, Stage, type Statement, type StatementDraft } from './types.js'
 
 /** Options of {@link planMigration}. */
 export interface PlanMigrationOptions extends PlanOptions {
@@ -19,6 +20,11 @@ export interface PlanMigrationOptions extends PlanOptions {
   readonly from?: Schema
   /** The schema the diff leads to (derived from `from` and the diff when omitted). */
   readonly to?: Schema
+  /**
+   * Also split `up` into deploy phases: `phases.pre` (expand changes, and breaking ones flagged) runs
+   * before the new application version is deployed, `phases.post` (contract changes) after.
+   */
+  readonly phases?: boolean
 }
 
 const tableKey = (table: string, schema?: string) => `${schema ?? ''}\u0000${table}`
@@ -35,15 +41,21 @@ const tableKey = (table: string, schema?: string) => `${schema ?? ''}\u0000${tab
  * console.log(toSQL(migration))
  * ```
  */
-export function planMigration(diff: SchemaDiff, options: PlanMigrationOptions): Migration {
+export function planMigration(
+  diff: SchemaDiff,
+  options: PlanMigrationOptions & { readonly phases: true },
+): PhasedMigration
+export function planMigration(diff: SchemaDiff, options: PlanMigrationOptions): Migration
+export function planMigration(diff: SchemaDiff, options: PlanMigrationOptions): Migration | PhasedMigration {
   const dialect = resolveDialect(options.dialect)
   const from = options.from ?? (options.to ? applyDiff(options.to, reverseDiff(diff)) : undefined)
   const to = options.to ?? (from ? applyDiff(from, diff) : undefined)
-  return {
+  const migration: Migration = {
     dialect: dialect.name,
     up: planChanges(diff.changes, dialect, options, from, to),
     down: planChanges(reverseDiff(diff).changes, dialect, options, to, from),
   }
+  return options.phases ? { ...migration, phases: splitDeployPhases(migration.up, diff, { from, to }) } : migration
 }
 
 interface Placed {

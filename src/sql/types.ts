@@ -124,3 +124,43 @@ export interface Migration {
   readonly up: readonly Statement[]
   readonly down: readonly Statement[]
 }
+
+/**
+ * A statement of a phased migration; `breaking` marks statements of changes that no deploy order makes
+ * safe (renames, type conversions, new required columns), which deserve a comment and a plan.
+ *
+ * @example
+ * ```ts
+ * for (const s of migration.phases.pre) if (s.breaking) console.warn('breaking:', s.change?.path)
+ * ```
+ */
+export interface PhasedStatement extends Statement {
+  readonly breaking?: true
+}
+
+/**
+ * A migration's `up` statements split for a phased deploy: `pre` runs before the new application
+ * version is deployed (expand changes, and breaking ones flagged), `post` after the old version is gone
+ * (contract changes). Each keeps the planned order.
+ *
+ * @example
+ * ```ts
+ * const { pre, post } = planMigration(diff, { dialect: 'postgres', from: v1, phases: true }).phases
+ * ```
+ */
+export interface MigrationPhases {
+  readonly pre: readonly PhasedStatement[]
+  readonly post: readonly Statement[]
+}
+
+/**
+ * A {@link Migration} with its `up` statements also split into deploy phases.
+ *
+ * @example
+ * ```ts
+ * const migration: PhasedMigration = planMigration(diff, { dialect: 'postgres', from: v1, phases: true })
+ * ```
+ */
+export interface PhasedMigration extends Migration {
+  readonly phases: MigrationPhases
+}

@@ -1,8 +1,10 @@
-import { describeChange } from '../diff/describe-change.js'
 import { diffSchemas } from '../diff/diff-schemas.js'
 import type { DiffOptions, SchemaDiff } from '../diff/types.js'
+import { countsText, summarizeReport } from '../format/report-summary.js'
+import { renderTreeText } from '../format/text-tree.js'
 import { parseSchema } from '../model/parse-schema.js'
 import type { Schema } from '../model/types.js'
+import { toTree } from '../visual/to-tree.js'
 
 /** A parsed {@link Schema}, or any document `parseSchema` accepts. */
 export type SchemaLike = Schema | Record<string, unknown>
@@ -44,43 +46,22 @@ export function toSchema(value: SchemaLike): Schema {
 }
 
 /**
- * The readable explanation of how `actual` differs from `expected`: a summary line, then one line per
- * change (grouped by table, with `field: expected -> actual` details), then any rename candidates.
+ * The readable explanation of how `actual` differs from `expected`: a summary line, then the change
+ * tree (grouped by table, with `field: expected -> actual` details and possible renames), drawn by
+ * the same renderer as the text report.
  * @internal
  */
 export function explainDifference(diff: SchemaDiff): string {
+  const tree = toTree(diff)
+  const counts = summarizeReport(diff, tree).rows.map(countsText).filter(Boolean).join(', ')
   const s = diff.summary
-  const counts = (label: string, c: { added: number; removed: number; renamed: number; altered: number }) => {
-    const bits = [
-      c.added && `+${c.added}`,
-      c.removed && `-${c.removed}`,
-      c.renamed && `>${c.renamed}`,
-      c.altered && `~${c.altered}`,
-    ].filter(Boolean)
-    return bits.length > 0 ? `${label} ${bits.join(' ')}` : undefined
-  }
-  const summary = [
-    counts('tables', s.tables),
-    counts('columns', s.columns),
-    counts('constraints', s.constraints),
-    counts('indexes', s.indexes),
-    counts('enums', s.enums),
-  ].filter(Boolean)
-  const lines = [`Schemas differ: ${s.total} change${s.total === 1 ? '' : 's'} (${summary.join(', ')})`, '']
-  for (const change of diff.changes) {
-    const { title, details } = describeChange(change)
-    lines.push(`  ${title}`)
-    for (const d of details) lines.push(`      ${d}`)
-  }
-  if (diff.renameCandidates.length > 0) {
-    lines.push('', '  Possible renames (not applied):')
-    for (const c of diff.renameCandidates) {
-      const where = c.table ? `${c.table}.` : ''
-      lines.push(`    ${where}${c.from} -> ${c.to} (score ${c.score}: ${c.reasons.join(', ')})`)
-    }
-  }
-  lines.push('', '  (+ present in actual only, - present in expected only, ~ differs: expected -> actual)')
-  return lines.join('\n')
+  return [
+    `Schemas differ: ${s.total} change${s.total === 1 ? '' : 's'} (${counts})`,
+    '',
+    ...renderTreeText(tree, { indent: 2, width: 100 }),
+    '',
+    '  (+ present in actual only, - present in expected only, ~ differs: expected -> actual, > renamed, ? possible rename)',
+  ].join('\n')
 }
 
 /**

@@ -5,4 +5,9 @@
  * @packageDocumentation
  */
 export { AssertionError, assertSchemaEqual, type SchemaLike } from './assert-schema-equal.js'
+export {
+  runStorageAdapterSuite,
+  type StorageAdapterSuiteOptions,
+  type SuiteAssertion,
+} from './run-storage-adapter-suite.js'
 export { type MatcherResult, type SchemaMatchers, schemaMatchers, toEqualSchema } from './to-equal-schema.js'

@@ -1,6 +1,75 @@
-import type { Introspector } from '../types.js'
+import { CANONICAL_FORMAT } from '../../model/document-schema.js'
+import { parseSchema } from '../../model/parse-schema.js'
+import type { Introspector, Row } from '../types.js'
+import { COLUMNS_SQL, constraintsSQL, ENUMS_SQL, indexesSQL, TABLES_SQL, VERSION_SQL } from './postgres-catalog.js'
+import { columnObject, constraintObject, type DocObject, indexObject, texts } from './postgres-rows.js'
 
-// Placeholder while the postgres introspector is being written; replaced by its implementation.
-export const introspectPostgres: Introspector = async () => {
-  throw new Error('not implemented yet')
+const group = (rows: readonly Row[]) => {
+  const byTable = new Map<string, Row[]>()
+  for (const row of rows) {
+    const key = String(row.table_name)
+    byTable.set(key, [...(byTable.get(key) ?? []), row])
+  }
+  return (table: string) => byTable.get(table) ?? []
+}
+
+/**
+ * Reads one PostgreSQL namespace (`options.schema`, default `public`) through pg_catalog: tables,
+ * columns (format_type types, defaults, serial and identity columns, generated columns, collations,
+ * comments), primary key, unique, foreign key and check constraints, indexes (unique, partial,
+ * expressions, ordering, operator classes, INCLUDE), and the enum types they use. Objects in the
+ * namespace read have no `schema`; references to other namespaces keep theirs. The result goes
+ * through `parseSchema`, so it is validated and in normal form.
+ *
+ * A column whose default is `nextval` of a sequence it owns (a `serial` column) reads as
+ * `autoincrement: true` without a default.
+ *
+ * @example
+ * ```ts
+ * const db = new PGlite()
+ * const schema = await introspectPostgres(async (sql, params) => (await db.query(sql, params as unknown[])).rows as Row[], { dialect: 'postgres' })
+ * ```
+ */
+export const introspectPostgres: Introspector = async (query, options) => {
+  const namespace = options.schema ?? 'public'
+  const version = Number((await query(VERSION_SQL))[0]?.version ?? 0)
+  const [tables, columns, constraints, indexes, enums] = await Promise.all([
+    query(TABLES_SQL, [namespace]),
+    query(COLUMNS_SQL, [namespace]),
+    query(constraintsSQL(version), [namespace]),
+    query(indexesSQL(version), [namespace]),
+    query(ENUMS_SQL),
+  ])
+  const columnsOf = group(columns)
+  const constraintsOf = group(constraints)
+  const indexesOf = group(indexes)
+  const documentTables = tables.map((t): DocObject => {
+    const name = String(t.name)
+    const cols = columnsOf(name)
+    const numbers = new Map(cols.map((c) => [Number(c.num), String(c.name)]))
+    const collations = new Map(cols.map((c) => [String(c.name), String(c.collation ?? 'default')]))
+    return {
+      name,
+      ...(t.comment !== null && t.comment !== undefined ? { comment: String(t.comment) } : {}),
+      columns: cols.map(columnObject),
+      constraints: constraintsOf(name).map((c) => constraintObject(c, namespace)),
+      indexes: indexesOf(name).map((x) => indexObject(x, numbers, collations)),
+    }
+  })
+  return parseSchema({ format: CANONICAL_FORMAT, tables: documentTables, enums: enumsUsed(enums, columns, namespace) })
+}
+
+/** The namespace's enum types, plus those of other namespaces its columns use (with their `schema`). */
+function enumsUsed(enums: readonly Row[], columns: readonly Row[], namespace: string): DocObject[] {
+  const used = new Set(
+    columns.filter((c) => c.base_typtype === 'e').map((c) => `${c.base_typschema}\u0000${c.base_typname}`),
+  )
+  return enums
+    .filter((e) => e.schema === namespace || used.has(`${e.schema}\u0000${e.name}`))
+    .map((e) => ({
+      name: String(e.name),
+      ...(e.schema !== namespace ? { schema: String(e.schema) } : {}),
+      values: texts(e.labels),
+      ...(e.comment !== null && e.comment !== undefined ? { comment: String(e.comment) } : {}),
+    }))
 }

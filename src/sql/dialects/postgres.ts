@@ -1,4 +1,80 @@
-import type { Dialect } from '../dialect.js'
+import { defineDialect } from '../dialect.js'
+import { alterColumnSQL } from './postgres-alter-column.js'
+import { addColumnSQL, dropColumnSQL, renderPostgresDefault } from './postgres-columns.js'
+import {
+  addConstraintSQL,
+  addIndexSQL,
+  alterConstraintSQL,
+  alterIndexSQL,
+  dropConstraintSQL,
+  dropIndexSQL,
+} from './postgres-constraints.js'
+import { alterEnumSQL, createEnumSQL, dropEnumSQL } from './postgres-enums.js'
+import { defaultConstraintName, defaultIndexName, PG_MAX_IDENTIFIER_BYTES } from './postgres-names.js'
+import { quotePostgresIdentifier, quotePostgresLiteral } from './postgres-quoting.js'
+import { renameColumnSQL, renameTableSQL } from './postgres-renames.js'
+import { alterTableSQL, createTableChangeSQL, createTableSQL, dropTableSQL } from './postgres-tables.js'
+import { renderPostgresType } from './postgres-types.js'
 
-// Placeholder while the postgres dialect is being written; replaced by its implementation.
-export const postgres: Dialect = undefined as unknown as Dialect
+/**
+ * PostgreSQL (12 and later; tested on 15 and 18): transactional DDL, `ALTER COLUMN ... TYPE ... USING`,
+ * enum types with `ADD VALUE` outside the transaction, identity and serial columns, stored generated
+ * columns, `COMMENT ON`, optional `CREATE INDEX CONCURRENTLY` and `NOT VALID` + `VALIDATE CONSTRAINT`.
+ *
+ * Auto-increment (`autoincrement: true`) is a `serial` column: an integer whose default takes the next
+ * value of a sequence the column owns. It is kept apart from identity columns (`identity`), so both
+ * read back from the catalog as what they were declared.
+ *
+ * @example
+ * ```ts
+ * const migration = planMigration(diffSchemas(v1, v2), { dialect: postgres, from: v1, to: v2, concurrently: true })
+ * ```
+ */
+export const postgres = defineDialect({
+  name: 'postgres',
+  capabilities: {
+    transactionalDDL: true,
+    alterColumn: true,
+    alterConstraints: true,
+    concurrentIndexes: true,
+    notValidConstraints: true,
+    enumTypes: true,
+    inlineEnums: false,
+    comments: true,
+    identityColumns: true,
+    partialIndexes: true,
+    expressionIndexes: true,
+    indexInclude: true,
+    deferrableConstraints: true,
+    arrays: true,
+    namespaces: true,
+    maxIdentifierLength: PG_MAX_IDENTIFIER_BYTES,
+  },
+  quoteIdentifier: quotePostgresIdentifier,
+  quoteLiteral: quotePostgresLiteral,
+  renderType: (type) => renderPostgresType(type),
+  renderDefault: (text, column) => renderPostgresDefault(postgres, text, column),
+  constraintName: defaultConstraintName,
+  indexName: defaultIndexName,
+  createEnum: (definition, ctx) => createEnumSQL(definition, ctx),
+  createTable: createTableSQL,
+  generators: {
+    create_table: createTableChangeSQL,
+    drop_table: dropTableSQL,
+    rename_table: renameTableSQL,
+    alter_table: alterTableSQL,
+    add_column: addColumnSQL,
+    drop_column: dropColumnSQL,
+    rename_column: renameColumnSQL,
+    alter_column: alterColumnSQL,
+    add_constraint: addConstraintSQL,
+    drop_constraint: dropConstraintSQL,
+    alter_constraint: alterConstraintSQL,
+    add_index: addIndexSQL,
+    drop_index: dropIndexSQL,
+    alter_index: alterIndexSQL,
+    create_enum: (change, ctx) => createEnumSQL(change.after, ctx),
+    drop_enum: dropEnumSQL,
+    alter_enum: alterEnumSQL,
+  },
+})

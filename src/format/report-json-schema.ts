@@ -1,0 +1,284 @@
+import type { ChangeKind } from '../diff/types.js'
+import { REPORT_FORMAT } from './format-json.js'
+
+// The model and diff types are TypeScript interfaces, not zod schemas, so this JSON Schema is written
+// out here; test/format/report-json-schema.test.ts validates real reports against it. Objects stay
+// open (extra properties allowed) so that adding a field is not a breaking change of the contract.
+
+type JsonSchema = Record<string, unknown>
+
+const ref = (name: string): JsonSchema => ({ $ref: `#/$defs/${name}` })
+const str: JsonSchema = { type: 'string' }
+const strings: JsonSchema = { type: 'array', items: str }
+const int: JsonSchema = { type: 'integer', minimum: 0 }
+const yes: JsonSchema = { const: true }
+const object = (properties: Record<string, JsonSchema>, required: readonly string[], description?: string) => ({
+  type: 'object',
+  ...(description ? { description } : {}),
+  properties,
+  required,
+})
+
+const COLUMN_FIELDS = [
+  'type',
+  'nullable',
+  'default',
+  'autoincrement',
+  'identity',
+  'generated',
+  'collation',
+  'comment',
+  'position',
+]
+const CONSTRAINT_FIELDS = [
+  'name',
+  'columns',
+  'referencedTable',
+  'referencedSchema',
+  'referencedColumns',
+  'onDelete',
+  'onUpdate',
+  'match',
+  'expression',
+  'nullsNotDistinct',
+  'deferrable',
+  'initiallyDeferred',
+]
+const INDEX_FIELDS = ['name', 'parts', 'unique', 'where', 'using', 'include', 'nullsNotDistinct']
+const fieldList = (fields: readonly string[]): JsonSchema => ({ type: 'array', items: { enum: fields } })
+
+const ACTION = { enum: ['no_action', 'restrict', 'cascade', 'set_null', 'set_default'] }
+
+const model: Record<string, JsonSchema> = {
+  columnType: {
+    type: 'object',
+    description: "A structured column type: `kind` plus the kind's arguments (length, precision, scale, ...).",
+    properties: { kind: str, of: ref('columnType') },
+    required: ['kind'],
+  },
+  column: object(
+    {
+      name: str,
+      type: ref('columnType'),
+      nullable: { type: 'boolean' },
+      default: str,
+      autoincrement: yes,
+      identity: object(
+        { generation: { enum: ['always', 'by_default'] }, start: { type: 'integer' }, increment: { type: 'integer' } },
+        ['generation'],
+      ),
+      generated: object({ expression: str, stored: { type: 'boolean' } }, ['expression', 'stored']),
+      collation: str,
+      comment: str,
+      extra: { type: 'object' },
+    },
+    ['name', 'type', 'nullable'],
+  ),
+  constraint: object(
+    {
+      type: { enum: ['primary_key', 'unique', 'foreign_key', 'check'] },
+      name: str,
+      columns: strings,
+      referencedTable: str,
+      referencedSchema: str,
+      referencedColumns: strings,
+      onDelete: ACTION,
+      onUpdate: ACTION,
+      match: { enum: ['full', 'partial'] },
+      expression: str,
+      nullsNotDistinct: yes,
+      deferrable: yes,
+      initiallyDeferred: yes,
+    },
+    ['type'],
+  ),
+  index: object(
+    {
+      name: str,
+      parts: {
+        type: 'array',
+        items: object(
+          {
+            column: str,
+            expression: str,
+            descending: yes,
+            nulls: { enum: ['first', 'last'] },
+            opclass: str,
+            collation: str,
+            length: int,
+          },
+          [],
+        ),
+      },
+      unique: yes,
+      where: str,
+      using: str,
+      include: strings,
+      nullsNotDistinct: yes,
+    },
+    ['parts'],
+  ),
+  table: object(
+    {
+      name: str,
+      schema: str,
+      columns: { type: 'array', items: ref('column') },
+      constraints: { type: 'array', items: ref('constraint') },
+      indexes: { type: 'array', items: ref('index') },
+      comment: str,
+    },
+    ['name', 'columns', 'constraints', 'indexes'],
+  ),
+  enumDefinition: object({ name: str, schema: str, values: strings, comment: str }, ['name', 'values']),
+}
+
+/** Per change kind: its own properties beyond `kind` and `path`, and which are required. */
+const CHANGES: Record<ChangeKind, [Record<string, JsonSchema>, string[]]> = {
+  create_table: [{ after: ref('table') }, ['table', 'after']],
+  drop_table: [{ before: ref('table') }, ['table', 'before']],
+  rename_table: [{ from: str, before: ref('table'), after: ref('table') }, ['table', 'from', 'before', 'after']],
+  alter_table: [
+    { before: ref('table'), after: ref('table'), changes: fieldList(['comment']) },
+    ['table', 'before', 'after', 'changes'],
+  ],
+  add_column: [{ column: str, position: int, after: ref('column') }, ['table', 'column', 'position', 'after']],
+  drop_column: [{ column: str, position: int, before: ref('column') }, ['table', 'column', 'position', 'before']],
+  rename_column: [
+    { column: str, from: str, position: int, previousPosition: int, before: ref('column'), after: ref('column') },
+    ['table', 'column', 'from', 'position', 'previousPosition', 'before', 'after'],
+  ],
+  alter_column: [
+    {
+      column: str,
+      position: int,
+      previousPosition: int,
+      before: ref('column'),
+      after: ref('column'),
+      changes: fieldList(COLUMN_FIELDS),
+    },
+    ['table', 'column', 'position', 'previousPosition', 'before', 'after', 'changes'],
+  ],
+  add_constraint: [{ after: ref('constraint') }, ['table', 'after']],
+  drop_constraint: [{ before: ref('constraint') }, ['table', 'before']],
+  alter_constraint: [
+    { before: ref('constraint'), after: ref('constraint'), changes: fieldList(CONSTRAINT_FIELDS) },
+    ['table', 'before', 'after', 'changes'],
+  ],
+  add_index: [{ after: ref('index') }, ['table', 'after']],
+  drop_index: [{ before: ref('index') }, ['table', 'before']],
+  alter_index: [
+    { before: ref('index'), after: ref('index'), changes: fieldList(INDEX_FIELDS) },
+    ['table', 'before', 'after', 'changes'],
+  ],
+  create_enum: [{ after: ref('enumDefinition') }, ['enum', 'after']],
+  drop_enum: [{ before: ref('enumDefinition') }, ['enum', 'before']],
+  alter_enum: [
+    {
+      before: ref('enumDefinition'),
+      after: ref('enumDefinition'),
+      changes: fieldList(['values', 'comment']),
+      added: {
+        type: 'array',
+        items: object({ value: str, position: int, after: str, before: str }, ['value', 'position']),
+      },
+      removed: strings,
+      reordered: { type: 'boolean' },
+    },
+    ['enum', 'before', 'after', 'changes', 'added', 'removed', 'reordered'],
+  ],
+}
+
+const counts = object({ added: int, removed: int, renamed: int, altered: int }, [
+  'added',
+  'removed',
+  'renamed',
+  'altered',
+])
+const changeRef = object({ kind: { enum: Object.keys(CHANGES) }, path: str }, ['kind', 'path'])
+
+const report: Record<string, JsonSchema> = {
+  change: {
+    oneOf: Object.entries(CHANGES).map(([kind, [properties, required]]) =>
+      object({ kind: { const: kind }, path: str, table: str, enum: str, schema: str, ...properties }, [
+        'kind',
+        'path',
+        ...required,
+      ]),
+    ),
+  },
+  renameCandidate: object(
+    {
+      target: { enum: ['table', 'column'] },
+      table: str,
+      from: str,
+      to: str,
+      score: { type: 'number', minimum: 0, maximum: 1 },
+      reasons: strings,
+      applied: { type: 'boolean' },
+    },
+    ['target', 'from', 'to', 'score', 'reasons', 'applied'],
+  ),
+  diff: object(
+    {
+      changes: { type: 'array', items: ref('change') },
+      renameCandidates: { type: 'array', items: ref('renameCandidate') },
+      summary: object(
+        { tables: counts, columns: counts, constraints: counts, indexes: counts, enums: counts, total: int },
+        ['tables', 'columns', 'constraints', 'indexes', 'enums', 'total'],
+      ),
+    },
+    ['changes', 'renameCandidates', 'summary'],
+    'What diffSchemas returns.',
+  ),
+  finding: object(
+    {
+      code: { type: 'string', pattern: '^[A-Z]{2,}[0-9]{3}$' },
+      severity: { enum: ['danger', 'warning', 'info'] },
+      change: changeRef,
+      message: str,
+      explanation: str,
+      fix: object({ description: str, sql: strings }, ['description']),
+      dialect: str,
+      phase: { enum: ['expand', 'contract', 'breaking'] },
+    },
+    ['code', 'severity', 'change', 'message', 'explanation', 'fix', 'dialect'],
+    'One finding of analyzeImpact.',
+  ),
+  statement: object(
+    { sql: str, change: changeRef, destructive: { type: 'boolean' }, transactional: { type: 'boolean' }, reason: str },
+    ['sql', 'destructive', 'transactional'],
+  ),
+  migration: object(
+    { dialect: str, up: { type: 'array', items: ref('statement') }, down: { type: 'array', items: ref('statement') } },
+    ['dialect', 'up', 'down'],
+    'What planMigration returns.',
+  ),
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of the JSON report written by {@link formatJson}, shipped as
+ * `schemaledger/report-schema.json` so other tools can validate what they read.
+ *
+ * @example
+ * ```ts
+ * import Ajv from 'ajv/dist/2020.js'
+ * const valid = new Ajv().validate(reportJsonSchema(), JSON.parse(formatJson(diff, { findings })))
+ * ```
+ */
+export function reportJsonSchema(): Record<string, unknown> {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://schemaledger.dev/report-schema.json',
+    title: 'schemaledger report',
+    description: `A schema diff with its impact findings and migration (format ${REPORT_FORMAT}).`,
+    type: 'object',
+    properties: {
+      format: { const: REPORT_FORMAT },
+      diff: ref('diff'),
+      findings: { type: 'array', items: ref('finding') },
+      migration: { oneOf: [ref('migration'), { type: 'null' }] },
+    },
+    required: ['format', 'diff', 'findings', 'migration'],
+    $defs: { ...model, ...report },
+  }
+}

@@ -1,0 +1,18 @@
+import type { Finding } from '../impact/types.js'
+import type { Migration } from '../sql/types.js'
+
+/**
+ * What a report shows besides the diff: the findings of {@link analyzeImpact} (each shown under the
+ * change it concerns) and the migration of {@link planMigration} (its SQL).
+ *
+ * @example
+ * ```ts
+ * const options: ReportOptions = { findings: analyzeImpact(diff, { dialect: 'postgres' }).findings, migration }
+ * ```
+ */
+export interface ReportOptions {
+  readonly findings?: readonly Finding[]
+  readonly migration?: Migration
+  /** A heading for the report. */
+  readonly title?: string
+}

@@ -1,0 +1,34 @@
+import type { Analyzer } from '../types.js'
+import { backwardIncompatibleAnalyzers } from './backward-incompatible.js'
+import { dataDependentAnalyzers } from './data-dependent.js'
+import { dataDependentKeyAnalyzers } from './data-dependent-keys.js'
+import { designAnalyzers } from './design.js'
+import { designTypeAnalyzers } from './design-types.js'
+import { destructiveAnalyzers } from './destructive.js'
+import { lockingAnalyzers } from './locking.js'
+import { constraintLockAnalyzers } from './locking-constraints.js'
+import { lossyTypeAnalyzers } from './lossy-types.js'
+import { transactionAnalyzers } from './transaction.js'
+
+/**
+ * Every built-in impact rule, sorted by code: DS destructive, DD data-dependent, LK locks and
+ * rewrites, BC backward-incompatible, TX transaction safety, BP design. `docs/rules.md` is generated
+ * from their metadata.
+ *
+ * @example
+ * ```ts
+ * for (const a of builtinAnalyzers) console.log(a.code, a.severity, a.title)
+ * ```
+ */
+export const builtinAnalyzers: readonly Analyzer[] = [
+  ...destructiveAnalyzers,
+  ...lossyTypeAnalyzers,
+  ...dataDependentAnalyzers,
+  ...dataDependentKeyAnalyzers,
+  ...lockingAnalyzers,
+  ...constraintLockAnalyzers,
+  ...backwardIncompatibleAnalyzers,
+  ...transactionAnalyzers,
+  ...designAnalyzers,
+  ...designTypeAnalyzers,
+].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))

@@ -1,0 +1,113 @@
+// The pg_catalog queries of the PostgreSQL introspector. They read the catalog rather than
+// information_schema because only the catalog has what the model holds: default and generation
+// expressions (pg_get_expr), identity and serial sequences (pg_depend, pg_sequence), index key
+// expressions, ordering, operator classes and predicates (pg_index, pg_get_indexdef), constraint
+// definitions (pg_get_constraintdef) and canonical type spellings (format_type). `$1` is the namespace.
+
+/** Server version, to leave out catalog columns older servers lack. */
+export const VERSION_SQL = `SELECT current_setting('server_version_num')::int AS version`
+
+/** Ordinary and partitioned tables of the namespace (not partitions), with their comments. */
+export const TABLES_SQL = `
+SELECT c.relname AS name, obj_description(c.oid, 'pg_class') AS comment
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+ORDER BY c.relname`
+
+/**
+ * Columns in order with their type, nullability, default or generation expression, identity and the
+ * sequence behind a serial or identity column, collation and comment. For enum types (and arrays of
+ * them) the type's own name and namespace come too.
+ */
+export const COLUMNS_SQL = `
+SELECT c.relname AS table_name, a.attnum AS num, a.attname AS name,
+  format_type(a.atttypid, a.atttypmod) AS type,
+  coalesce(et.typtype, t.typtype) AS base_typtype,
+  coalesce(et.typname, t.typname) AS base_typname,
+  coalesce(etn.nspname, tn.nspname) AS base_typschema,
+  et.oid IS NOT NULL AS is_array,
+  a.attnotnull AS not_null,
+  pg_get_expr(d.adbin, d.adrelid) AS default_expr,
+  a.attidentity AS identity,
+  a.attgenerated AS generated,
+  co.collname AS collation,
+  a.attcollation <> t.typcollation AS collation_differs,
+  col_description(c.oid, a.attnum) AS comment,
+  seq.seq_name, seq.deptype AS seq_deptype, seq.seqstart::text AS seq_start, seq.seqincrement::text AS seq_increment
+FROM pg_catalog.pg_attribute a
+JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace
+LEFT JOIN pg_catalog.pg_type et ON t.typcategory = 'A' AND et.oid = t.typelem
+LEFT JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace
+LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+LEFT JOIN LATERAL (
+  SELECT dep.objid::regclass::text AS seq_name, dep.deptype, s.seqstart, s.seqincrement
+  FROM pg_catalog.pg_depend dep
+  JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid
+  WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+    AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype IN ('a', 'i')
+  ORDER BY dep.deptype DESC
+  LIMIT 1
+) seq ON true
+WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
+ORDER BY c.relname, a.attnum`
+
+/** Primary key, unique, foreign key and check constraints (NOT NULL constraints of PostgreSQL 18 are columns). */
+export const constraintsSQL = (version: number) => `
+SELECT c.relname AS table_name, con.conname AS name, con.contype AS type,
+  ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord)::text[] AS columns,
+  fc.relname AS ref_table, fn.nspname AS ref_schema,
+  ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord)::text[] AS ref_columns,
+  con.confupdtype AS on_update, con.confdeltype AS on_delete, con.confmatchtype AS match,
+  con.condeferrable AS deferrable, con.condeferred AS deferred,
+  pg_get_constraintdef(con.oid, true) AS definition,
+  ${version >= 150000 ? 'coalesce(ix.indnullsnotdistinct, false)' : 'false'} AS nulls_not_distinct
+FROM pg_catalog.pg_constraint con
+JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
+LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
+LEFT JOIN pg_catalog.pg_index ix ON con.contype IN ('p', 'u') AND ix.indexrelid = con.conindid
+WHERE n.nspname = $1 AND con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+ORDER BY c.relname, con.conname`
+
+/**
+ * Indexes that do not back a primary key, unique or exclusion constraint: key parts (column number,
+ * or 0 and the expression text), per-part options (DESC = 1, NULLS FIRST = 2), non-default operator
+ * classes, collations, the access method, the predicate and INCLUDE columns.
+ */
+export const indexesSQL = (version: number) => `
+SELECT t.relname AS table_name, i.relname AS name, ix.indisunique AS is_unique,
+  ix.indnkeyatts AS key_count, am.amname AS method,
+  pg_get_expr(ix.indpred, ix.indrelid, true) AS predicate,
+  ARRAY(SELECT k.num FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, ord) ORDER BY k.ord)::int[] AS keys,
+  ARRAY(SELECT pg_get_indexdef(ix.indexrelid, k, true) FROM generate_series(1, ix.indnatts) k ORDER BY k)::text[] AS defs,
+  ARRAY(SELECT o.opt FROM unnest(ix.indoption::int2[]) WITH ORDINALITY o(opt, ord) ORDER BY o.ord)::int[] AS options,
+  ARRAY(SELECT CASE WHEN oc.opcdefault THEN '' ELSE oc.opcname END
+    FROM unnest(ix.indclass::oid[]) WITH ORDINALITY u(id, ord) JOIN pg_catalog.pg_opclass oc ON oc.oid = u.id ORDER BY u.ord)::text[] AS opclasses,
+  ARRAY(SELECT coalesce(co.collname, '')
+    FROM unnest(ix.indcollation::oid[]) WITH ORDINALITY u(id, ord) LEFT JOIN pg_catalog.pg_collation co ON co.oid = u.id ORDER BY u.ord)::text[] AS collations,
+  ${version >= 150000 ? 'ix.indnullsnotdistinct' : 'false'} AS nulls_not_distinct
+FROM pg_catalog.pg_index ix
+JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid
+JOIN pg_catalog.pg_class t ON t.oid = ix.indrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
+JOIN pg_catalog.pg_am am ON am.oid = i.relam
+WHERE n.nspname = $1 AND t.relkind IN ('r', 'p') AND NOT t.relispartition
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = ix.indexrelid AND con.contype IN ('p', 'u', 'x'))
+ORDER BY t.relname, i.relname`
+
+/** Enum types of every user namespace, labels in order (the caller keeps the ones it needs). */
+export const ENUMS_SQL = `
+SELECT n.nspname AS schema, t.typname AS name, obj_description(t.oid, 'pg_type') AS comment,
+  ARRAY(SELECT e.enumlabel FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)::text[] AS labels
+FROM pg_catalog.pg_type t
+JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+WHERE t.typtype = 'e' AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+ORDER BY n.nspname, t.typname`

@@ -1,0 +1,247 @@
+import deepEqual from 'fast-deep-equal'
+import { constraintDisplayName, indexDisplayName } from '../../diff/change-path.js'
+import { normalizeExpression } from '../../diff/normalize-expression.js'
+import { type RenameMaps, tableKey } from '../../diff/semantic-keys.js'
+import type { SchemaChange } from '../../diff/types.js'
+import type { Constraint, Index, Schema, Table } from '../../model/types.js'
+import type { GeneratorContext } from '../dialect.js'
+
+// What the MySQL generators know about the whole migration. Generators see one change at a time,
+// but MySQL needs more: which foreign keys another change already drops (MySQL refuses to change a
+// column type under a foreign key, and an object can only be dropped once), which renames are in
+// effect, and which database-named objects carry a table or column name that is changing. The
+// planner hands every existing table's changes to `planTable` before any generator runs; the
+// dialect records them there (and lets the generators do the work).
+
+/**
+ * The plan-wide facts the MySQL generators share, one per planned direction.
+ *
+ * @example
+ * ```ts
+ * planState(ctx).scheduled.has(foreignKeyKey(table, 'posts_user_id_fkey'))
+ * ```
+ */
+export interface MysqlPlanState {
+  /** Changes of existing tables (everything but create/drop table), by `tableKey` of their `to` name. */
+  readonly byTable: Map<string, SchemaChange[]>
+  /** Foreign keys already dropped (and re-added when they survive) by some generator, by database name key. */
+  readonly scheduled: Set<string>
+  /** Tables whose default-named objects were already renamed. */
+  readonly renamedObjects: Set<string>
+  /** Tables whose new primary key was added together with a new AUTO_INCREMENT column. */
+  readonly primaryKeyAdded: Set<string>
+}
+
+const states = new WeakMap<GeneratorContext, MysqlPlanState>()
+
+/**
+ * The shared state of the plan `ctx` belongs to.
+ *
+ * @example
+ * ```ts
+ * planState(ctx).byTable.get(tableKey(undefined, 'users')) // the changes of users
+ * ```
+ */
+export function planState(ctx: GeneratorContext): MysqlPlanState {
+  let state = states.get(ctx)
+  if (!state) {
+    state = { byTable: new Map(), scheduled: new Set(), renamedObjects: new Set(), primaryKeyAdded: new Set() }
+    states.set(ctx, state)
+  }
+  return state
+}
+
+/**
+ * Records the changes of one existing table (called from `planTable`).
+ *
+ * @example
+ * ```ts
+ * planTable: (_table, changes, ctx) => (recordTableChanges(ctx, changes), undefined)
+ * ```
+ */
+export function recordTableChanges(ctx: GeneratorContext, changes: readonly SchemaChange[]): void {
+  const first = changes[0]
+  if (!first || !('table' in first)) return
+  planState(ctx).byTable.set(tableKey(first.schema, first.table), [...changes])
+}
+
+/**
+ * Every recorded change, in planner order within each table.
+ *
+ * @example
+ * ```ts
+ * recordedChanges(ctx).filter((c) => c.kind === 'rename_table')
+ * ```
+ */
+export function recordedChanges(ctx: GeneratorContext): SchemaChange[] {
+  return [...planState(ctx).byTable.values()].flat()
+}
+
+/**
+ * Renames in effect in this direction, keyed like the diff's own rename maps (by `from` names).
+ *
+ * @example
+ * ```ts
+ * renameMaps(ctx).tables.get(tableKey(undefined, 'people')) // 'users' when people was renamed
+ * ```
+ */
+export function renameMaps(ctx: GeneratorContext): RenameMaps {
+  const tables = new Map<string, string>()
+  const columns = new Map<string, Map<string, string>>()
+  for (const c of recordedChanges(ctx)) {
+    if (c.kind === 'rename_table') tables.set(tableKey(c.schema, c.from), c.table)
+    if (c.kind === 'rename_column') {
+      const key = tableKey(c.schema, ctx.previousTableName(c.table, c.schema))
+      const map = columns.get(key) ?? new Map<string, string>()
+      map.set(c.from, c.column)
+      columns.set(key, map)
+    }
+  }
+  return { tables, columns }
+}
+
+/**
+ * Whether `object` (as in `from`) is dropped or altered by a change of its table (`to` name).
+ *
+ * @example
+ * ```ts
+ * isTouched(ctx, 'users', undefined, uniqueOfFrom) // true when a change drops or alters it
+ * ```
+ */
+export function isTouched(
+  ctx: GeneratorContext,
+  table: string,
+  schema: string | undefined,
+  object: Constraint | Index,
+): boolean {
+  const changes = planState(ctx).byTable.get(tableKey(schema, table)) ?? []
+  return changes.some(
+    (c) =>
+      (c.kind === 'drop_constraint' ||
+        c.kind === 'alter_constraint' ||
+        c.kind === 'drop_index' ||
+        c.kind === 'alter_index') &&
+      deepEqual(c.before, object),
+  )
+}
+
+/** FNV-1a of a string, as 8 hex digits: stable names for unnamed checks. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return h.toString(16).padStart(8, '0')
+}
+
+/**
+ * The name an unnamed constraint is created under. The primary key is always `PRIMARY`. Checks get
+ * `table_<hash>_check`, the hash taken from the normalized expression, so that several unnamed
+ * checks of a table get distinct names that do not depend on their neighbours (MySQL check names
+ * are unique per table on MariaDB and per database on MySQL). The rest use the PostgreSQL-style
+ * names of `constraintDisplayName`, which the diff takes as default names.
+ *
+ * @example
+ * ```ts
+ * mysqlConstraintName('users', { type: 'unique', columns: ['email'] }) // 'users_email_key'
+ * ```
+ */
+export function mysqlConstraintName(table: string, c: Constraint): string {
+  if (c.type === 'primary_key') return 'PRIMARY'
+  if (c.type === 'check' && c.name === undefined)
+    return `${table}_${shortHash(normalizeExpression(c.expression))}_check`
+  return constraintDisplayName(table, c)
+}
+
+/**
+ * The name an unnamed index is created under (`table_col1_col2_idx`).
+ *
+ * @example
+ * ```ts
+ * mysqlIndexName('users', { parts: [{ column: 'email' }] }) // 'users_email_idx'
+ * ```
+ */
+export function mysqlIndexName(table: string, x: Index): string {
+  return indexDisplayName(table, x)
+}
+
+/**
+ * The name an object of `before` (as in `from`) has in the database: created under the old table name.
+ *
+ * @example
+ * ```ts
+ * beforeName(ctx, 'accounts', undefined, { type: 'unique', columns: ['email'] }, 'constraint') // 'users_email_key' (accounts was users)
+ * ```
+ */
+export function beforeName(
+  ctx: GeneratorContext,
+  table: string,
+  schema: string | undefined,
+  object: Constraint | Index,
+  kind: 'constraint' | 'index',
+): string {
+  if (object.name !== undefined) return object.name
+  const previous = ctx.previousTableName(table, schema)
+  return kind === 'constraint'
+    ? mysqlConstraintName(previous, object as Constraint)
+    : mysqlIndexName(previous, object as Index)
+}
+
+/**
+ * A table of a schema by name and namespace.
+ *
+ * @example
+ * ```ts
+ * findTable(ctx.to, 'users', undefined)?.columns
+ * ```
+ */
+export function findTable(schema: Schema | undefined, name: string, ns: string | undefined): Table | undefined {
+  return schema?.tables.find((t) => t.name === name && t.schema === ns)
+}
+
+/**
+ * The key under which a dropped foreign key is remembered: its table (old name) and database name.
+ *
+ * @example
+ * ```ts
+ * foreignKeyKey(postsTable, 'posts_user_id_fkey') // '\u0000posts\u0000posts_user_id_fkey'
+ * ```
+ */
+export function foreignKeyKey(fromTable: Table, dbName: string): string {
+  return `${tableKey(fromTable.schema, fromTable.name)}\u0000${dbName}`
+}
+
+/** The leading plain columns of an index (a prefix-length or expression part ends them). */
+function leadingColumns(x: Index): string[] {
+  const out: string[] = []
+  for (const p of x.parts) {
+    if (p.column === undefined || p.length !== undefined) break
+    out.push(p.column)
+  }
+  return out
+}
+
+/**
+ * Whether `columns` is a left prefix of some key of the table that `keep` accepts: the index MySQL
+ * needs under a foreign key's columns.
+ *
+ * @example
+ * ```ts
+ * isCovered(posts, ['user_id']) // true when an index starts with user_id
+ * ```
+ */
+export function isCovered(
+  table: Table,
+  columns: readonly string[],
+  keep: (object: Constraint | Index) => boolean = () => true,
+): boolean {
+  const keys: (readonly string[])[] = []
+  for (const c of table.constraints) {
+    if ((c.type === 'primary_key' || c.type === 'unique') && keep(c)) keys.push(c.columns)
+  }
+  for (const x of table.indexes) {
+    if (x.using !== 'fulltext' && x.using !== 'spatial' && keep(x)) keys.push(leadingColumns(x))
+  }
+  return keys.some((k) => k.length >= columns.length && columns.every((c, i) => k[i] === c))
+}

@@ -1,0 +1,233 @@
+import type {
+  AddConstraintChange,
+  AddIndexChange,
+  AlterConstraintChange,
+  AlterIndexChange,
+  DropConstraintChange,
+  DropIndexChange,
+} from '../../diff/types.js'
+import type { Constraint, Index } from '../../model/types.js'
+import type { GeneratorContext } from '../dialect.js'
+import { constraintClause, createIndexSQL } from '../render.js'
+import { Stage, type StageValue, type StatementDraft } from '../types.js'
+import { isCreatedTable, tableName, targetTableOrUndefined } from './postgres-context.js'
+import { constraintNameIn, indexNameIn } from './postgres-names.js'
+import { currentConstraintName, currentIndexName } from './postgres-renames.js'
+
+// Constraints and indexes: always created under an explicit name, dropped by the name they have at
+// that point of the migration, renamed in place when only the name changed.
+
+const CONCURRENT_REASON = 'CREATE/DROP INDEX CONCURRENTLY cannot run inside a transaction block'
+
+const isForeignKey = (c: Constraint) => c.type === 'foreign_key'
+
+/** A constraint with its name made explicit and a same-namespace foreign key target qualified. */
+function explicit(c: Constraint, name: string, schema: string | undefined): Constraint {
+  if (c.type === 'foreign_key' && c.referencedSchema === undefined && schema !== undefined) {
+    return { ...c, name, referencedSchema: schema }
+  }
+  return { ...c, name }
+}
+
+/** `CONSTRAINT "name" ...` as it goes inside `CREATE TABLE` or after `ADD`. */
+export function constraintDefinition(
+  ctx: GeneratorContext,
+  table: string,
+  schema: string | undefined,
+  c: Constraint,
+  name: string,
+): string {
+  return constraintClause(ctx.dialect, table, explicit(c, name, schema))
+}
+
+/**
+ * `ADD CONSTRAINT` on an existing table. With the `notValid` option a foreign key or check is added
+ * `NOT VALID` (existing rows are not scanned under the ACCESS EXCLUSIVE lock) and validated at
+ * Stage.validateConstraint. VALIDATE may share the migration's transaction: it is allowed there, it
+ * only takes a SHARE UPDATE EXCLUSIVE lock, and rows written meanwhile are already checked; run the
+ * statements from that stage on in their own transaction to also release the ADD's lock before the scan.
+ */
+export function addConstraintDrafts(
+  ctx: GeneratorContext,
+  table: string,
+  schema: string | undefined,
+  c: Constraint,
+  name: string,
+): StatementDraft[] {
+  const stage: StageValue = isForeignKey(c) ? Stage.addForeignKey : Stage.addConstraint
+  const target = tableName(ctx, table, schema)
+  const definition = constraintDefinition(ctx, table, schema, c, name)
+  const twoStep =
+    ctx.options.notValid === true &&
+    (c.type === 'foreign_key' || c.type === 'check') &&
+    !isCreatedTable(ctx, table, schema)
+  if (!twoStep) return [{ sql: `ALTER TABLE ${target} ADD ${definition}`, stage }]
+  return [
+    { sql: `ALTER TABLE ${target} ADD ${definition} NOT VALID`, stage },
+    {
+      sql: `ALTER TABLE ${target} VALIDATE CONSTRAINT ${ctx.dialect.quoteIdentifier(name)}`,
+      stage: Stage.validateConstraint,
+    },
+  ]
+}
+
+/** `ALTER TABLE ... DROP CONSTRAINT "name"` (foreign keys first, so keys they use can go after). */
+export function dropConstraintDraft(
+  ctx: GeneratorContext,
+  table: string,
+  schema: string | undefined,
+  c: Constraint,
+  name: string,
+): StatementDraft {
+  return {
+    sql: `ALTER TABLE ${tableName(ctx, table, schema)} DROP CONSTRAINT ${ctx.dialect.quoteIdentifier(name)}`,
+    stage: isForeignKey(c) ? Stage.dropForeignKey : Stage.dropConstraint,
+  }
+}
+
+/** `CREATE INDEX`, concurrently (outside the transaction) on an existing table when asked. */
+export function createIndexDraft(
+  ctx: GeneratorContext,
+  table: string,
+  schema: string | undefined,
+  x: Index,
+  name: string,
+  stage: StageValue = Stage.addIndex,
+): StatementDraft {
+  const concurrently = ctx.options.concurrently === true && !isCreatedTable(ctx, table, schema)
+  const sql = createIndexSQL(ctx.dialect, table, schema, { ...x, name }, { concurrently })
+  return concurrently ? { sql, stage, transactional: false, reason: CONCURRENT_REASON } : { sql, stage }
+}
+
+/** `DROP INDEX "schema"."name"`, concurrently when asked. */
+export function dropIndexDraft(
+  ctx: GeneratorContext,
+  table: string,
+  schema: string | undefined,
+  name: string,
+): StatementDraft {
+  const concurrently = ctx.options.concurrently === true && !isCreatedTable(ctx, table, schema)
+  const sql = `DROP INDEX ${concurrently ? 'CONCURRENTLY ' : ''}${tableName(ctx, name, schema)}`
+  return concurrently
+    ? { sql, stage: Stage.dropIndex, transactional: false, reason: CONCURRENT_REASON }
+    : { sql, stage: Stage.dropIndex }
+}
+
+const newConstraintName = (ctx: GeneratorContext, table: string, schema: string | undefined, c: Constraint) =>
+  constraintNameIn(targetTableOrUndefined(ctx, table, schema), table, c)
+
+const newIndexName = (ctx: GeneratorContext, table: string, schema: string | undefined, x: Index) =>
+  indexNameIn(targetTableOrUndefined(ctx, table, schema), table, x)
+
+/**
+ * `ALTER TABLE ... ADD CONSTRAINT` (see {@link addConstraintDrafts} for `notValid`).
+ *
+ * @example
+ * ```ts
+ * addConstraintSQL(change, ctx) // ALTER TABLE "users" ADD CONSTRAINT "users_email_key" UNIQUE ("email")
+ * ```
+ */
+export function addConstraintSQL(change: AddConstraintChange, ctx: GeneratorContext): StatementDraft[] {
+  return addConstraintDrafts(
+    ctx,
+    change.table,
+    change.schema,
+    change.after,
+    newConstraintName(ctx, change.table, change.schema, change.after),
+  )
+}
+
+/**
+ * `ALTER TABLE ... DROP CONSTRAINT` under the name the constraint has now.
+ *
+ * @example
+ * ```ts
+ * dropConstraintSQL(change, ctx) // ALTER TABLE "users" DROP CONSTRAINT "users_email_key"
+ * ```
+ */
+export function dropConstraintSQL(change: DropConstraintChange, ctx: GeneratorContext): StatementDraft[] {
+  const name = currentConstraintName(ctx, change.table, change.schema, change.before)
+  return [dropConstraintDraft(ctx, change.table, change.schema, change.before, name)]
+}
+
+/**
+ * `RENAME CONSTRAINT` when only the name changed; otherwise drop (at the drop stage) and add again.
+ *
+ * @example
+ * ```ts
+ * alterConstraintSQL(change, ctx) // ALTER TABLE "users" RENAME CONSTRAINT "users_email_key" TO "uq_email"
+ * ```
+ */
+export function alterConstraintSQL(change: AlterConstraintChange, ctx: GeneratorContext): StatementDraft[] {
+  const { table, schema } = change
+  const current = currentConstraintName(ctx, table, schema, change.before)
+  const next = newConstraintName(ctx, table, schema, change.after)
+  if (change.changes.every((f) => f === 'name')) {
+    if (current === next) return []
+    const d = ctx.dialect
+    const sql = `ALTER TABLE ${tableName(ctx, table, schema)} RENAME CONSTRAINT ${d.quoteIdentifier(current)} TO ${d.quoteIdentifier(next)}`
+    return [{ sql, stage: Stage.dropConstraint }]
+  }
+  return [
+    dropConstraintDraft(ctx, table, schema, change.before, current),
+    ...addConstraintDrafts(ctx, table, schema, change.after, next),
+  ]
+}
+
+/**
+ * `CREATE INDEX` (concurrently on an existing table with the `concurrently` option).
+ *
+ * @example
+ * ```ts
+ * addIndexSQL(change, ctx) // CREATE INDEX "ix_users_email" ON "users" ("email")
+ * ```
+ */
+export function addIndexSQL(change: AddIndexChange, ctx: GeneratorContext): StatementDraft[] {
+  return [
+    createIndexDraft(
+      ctx,
+      change.table,
+      change.schema,
+      change.after,
+      newIndexName(ctx, change.table, change.schema, change.after),
+    ),
+  ]
+}
+
+/**
+ * `DROP INDEX` under the name the index has now.
+ *
+ * @example
+ * ```ts
+ * dropIndexSQL(change, ctx) // DROP INDEX "ix_users_email"
+ * ```
+ */
+export function dropIndexSQL(change: DropIndexChange, ctx: GeneratorContext): StatementDraft[] {
+  return [
+    dropIndexDraft(ctx, change.table, change.schema, currentIndexName(ctx, change.table, change.schema, change.before)),
+  ]
+}
+
+/**
+ * `ALTER INDEX ... RENAME TO` when only the name changed; otherwise drop and create again.
+ *
+ * @example
+ * ```ts
+ * alterIndexSQL(change, ctx) // ALTER INDEX "users_email_idx" RENAME TO "ix_users_email"
+ * ```
+ */
+export function alterIndexSQL(change: AlterIndexChange, ctx: GeneratorContext): StatementDraft[] {
+  const { table, schema } = change
+  const current = currentIndexName(ctx, table, schema, change.before)
+  const next = newIndexName(ctx, table, schema, change.after)
+  if (change.changes.every((f) => f === 'name')) {
+    if (current === next) return []
+    return [
+      {
+        sql: `ALTER INDEX ${tableName(ctx, current, schema)} RENAME TO ${ctx.dialect.quoteIdentifier(next)}`,
+        stage: Stage.dropIndex,
+      },
+    ]
+  }
+  return [dropIndexDraft(ctx, table, schema, current), createIndexDraft(ctx, table, schema, change.after, next)]
+}

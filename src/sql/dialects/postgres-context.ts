@@ -1,0 +1,45 @@
+import type { Schema, Table } from '../../model/types.js'
+import type { GeneratorContext } from '../dialect.js'
+import { qualifiedName } from '../render.js'
+
+// Small questions PostgreSQL generators ask about the migration they are part of.
+
+/** The planner's key of a table (`schema\0name`), as used by `ctx.createdTables`. */
+export const tableKey = (table: string, schema?: string) => `${schema ?? ''}\u0000${table}`
+
+/** Whether the table is created by this migration (so it is empty and nobody uses it yet). */
+export const isCreatedTable = (ctx: GeneratorContext, table: string, schema?: string) =>
+  ctx.createdTables.has(tableKey(table, schema))
+
+/** `"schema"."table"` or `"table"`. */
+export const tableName = (ctx: GeneratorContext, table: string, schema?: string) =>
+  qualifiedName(ctx.dialect, table, schema)
+
+/** The `to` version of a table, or undefined when the caller did not pass the schemas. */
+export function targetTableOrUndefined(ctx: GeneratorContext, table: string, schema?: string): Table | undefined {
+  if (!ctx.to) return undefined
+  try {
+    return ctx.targetTable(table, schema)
+  } catch {
+    return undefined
+  }
+}
+
+/** The `from` version of a table (looked up by its new name), or undefined when unknown. */
+export function sourceTableOrUndefined(ctx: GeneratorContext, table: string, schema?: string): Table | undefined {
+  if (!ctx.from) return undefined
+  try {
+    return ctx.sourceTable(table, schema)
+  } catch {
+    return undefined
+  }
+}
+
+/** The namespace of the enum type `name`, found in the schemas the migration goes between. */
+export function enumNamespace(schemas: readonly (Schema | undefined)[], name: string): string | undefined {
+  for (const s of schemas) {
+    const found = s?.enums.find((e) => e.name === name)
+    if (found) return found.schema
+  }
+  return undefined
+}
