@@ -51,6 +51,7 @@ export function matchScope<T>(m: ScopeMatcher<T>): ScopeMatch<T> {
       usedTo.add(target)
     }
   }
+  if (m.options.caseInsensitiveNames) pairByCase(m, dropped, usedTo, pairs)
   const added = m.to.filter((t) => !usedTo.has(t) && !fromByKey.has(m.key(t)))
   const mode = m.options.inferRenames ?? 'suggest'
   if (mode === 'off' || dropped.length === 0 || added.length === 0) return { pairs, dropped, added, candidates: [] }
@@ -83,6 +84,19 @@ export function matchScope<T>(m: ScopeMatcher<T>): ScopeMatch<T> {
     dropped: dropped.filter((f) => ![...applied].some((s) => s.f === f)),
     added: added.filter((t) => ![...applied].some((s) => s.t === t)),
     candidates,
+  }
+}
+
+/** Pairs dropped and added objects whose keys differ only in case, as renames; removes them from `dropped`. */
+function pairByCase<T>(m: ScopeMatcher<T>, dropped: T[], usedTo: Set<T>, pairs: MatchedPair<T>[]): void {
+  const fromKeys = new Set(m.from.map(m.key))
+  for (const f of [...dropped]) {
+    const folded = m.key(f).toLowerCase()
+    const target = m.to.find((t) => !usedTo.has(t) && !fromKeys.has(m.key(t)) && m.key(t).toLowerCase() === folded)
+    if (target === undefined) continue
+    pairs.push({ from: f, to: target, renamed: true })
+    usedTo.add(target)
+    dropped.splice(dropped.indexOf(f), 1)
   }
 }
 

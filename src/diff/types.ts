@@ -337,4 +337,10 @@ export interface DiffOptions {
   readonly renameThreshold?: number
   /** Report columns that moved relative to the others as `alter_column` with `position`; default false. */
   readonly comparePositions?: boolean
+  /**
+   * Pair tables and columns whose names differ only in letter case (SQLite, and MySQL with
+   * `lower_case_table_names`, treat them as the same object). Such a pair is reported as a rename to
+   * the `to` spelling. Default false: names are compared exactly.
+   */
+  readonly caseInsensitiveNames?: boolean
 }

@@ -229,7 +229,7 @@ function toStatement(draft: StatementDraft, change: SchemaChange, dialect: Diale
   const reason = transactional ? undefined : (draft.reason ?? `${dialect.name} commits every DDL statement on its own`)
   return {
     sql: draft.sql,
-    change: { kind: change.kind, path: change.path },
+    change: draft.change ?? { kind: change.kind, path: change.path },
     destructive: draft.destructive ?? false,
     transactional,
     ...(reason ? { reason } : {}),

@@ -87,6 +87,8 @@ export interface StatementDraft {
   readonly transactional?: boolean
   /** Why the statement must run outside a transaction, when it must. */
   readonly reason?: string
+  /** The change this statement implements, when a generator handles several at once (a table rebuild). */
+  readonly change?: { readonly kind: ChangeKind; readonly path: string }
 }
 
 /**

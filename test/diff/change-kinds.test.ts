@@ -588,3 +588,19 @@ describe('renames', () => {
     expect(() => diffSchemas(a, b, { renameThreshold: 2 })).toThrow(/between 0 and 1/)
   })
 })
+
+describe('caseInsensitiveNames', () => {
+  const a = defineSchema({ tables: [{ name: 'USERS', columns: [{ name: 'ID', type: 'int' }] }] })
+  const b = defineSchema({ tables: [{ name: 'users', columns: [{ name: 'id', type: 'int' }, { name: 'email', type: 'text' }] }] })
+
+  it('compares names exactly by default', () => {
+    expect(diffSchemas(a, b).changes.map((c) => c.kind)).toEqual(['drop_table', 'create_table'])
+  })
+
+  it('pairs names that differ only in case, as renames to the new spelling', () => {
+    const d = diffSchemas(a, b, { caseInsensitiveNames: true, inferRenames: 'off' })
+    expect(d.changes.map((c) => `${c.kind} ${c.path}`)).toEqual(['rename_table users', 'rename_column users.id', 'add_column users.email'])
+    expect(applyDiff(a, d)).toEqual(b)
+    expect(reverseDiff(d)).toEqual(diffSchemas(b, a, { caseInsensitiveNames: true, inferRenames: 'off' }))
+  })
+})
