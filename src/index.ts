@@ -23,6 +23,13 @@ export {
   UnsafeExpressionError,
   type ValidationIssue,
 } from './errors.js'
+export { formatHtml, type HtmlReportOptions } from './format/format-html.js'
+export { formatJson, REPORT_FORMAT, type ReportDocument, toReportDocument } from './format/format-json.js'
+export { formatMarkdown } from './format/format-markdown.js'
+export { formatSchemaMarkdown, type SchemaMarkdownOptions } from './format/format-schema-markdown.js'
+export { formatText, type TextReportOptions } from './format/format-text.js'
+export { reportJsonSchema } from './format/report-json-schema.js'
+export type { ReportOptions } from './format/report-options.js'
 export { analyzeImpact } from './impact/analyze-impact.js'
 export { type ClassifyContext, classifyChange } from './impact/classify-change.js'
 export { type AnalyzerDefinition, defineAnalyzer } from './impact/define-analyzer.js'
@@ -81,16 +88,15 @@ export {
 export { type MemoryStorageAdapter, memoryAdapter } from './storage/memory-adapter.js'
 export type { MaybePromise, StorageAdapter } from './storage/storage-adapter.js'
 export type * from './storage/store-types.js'
-export { formatHtml, type HtmlReportOptions } from './format/format-html.js'
-export { formatJson, REPORT_FORMAT, type ReportDocument, toReportDocument } from './format/format-json.js'
-export { formatMarkdown } from './format/format-markdown.js'
-export { formatSchemaMarkdown, type SchemaMarkdownOptions } from './format/format-schema-markdown.js'
-export { formatText, type TextReportOptions } from './format/format-text.js'
-export { reportJsonSchema } from './format/report-json-schema.js'
-export type { ReportOptions } from './format/report-options.js'
-export { type DiagramOptions, type MarkedColumn, type MarkedForeignKey, type MarkedTable, markSchema } from './visual/marked-schema.js'
+export {
+  type DiagramOptions,
+  type MarkedColumn,
+  type MarkedForeignKey,
+  type MarkedTable,
+  markSchema,
+} from './visual/marked-schema.js'
 export { toDot } from './visual/to-dot.js'
 export { toMermaid } from './visual/to-mermaid.js'
 export { type FlowchartOptions, toMermaidFlowchart } from './visual/to-mermaid-flowchart.js'
-export { type ChangeRef, type ChangeTreeNode, toTree, type TreeNodeKind, type TreeStatus } from './visual/to-tree.js'
+export { type ChangeRef, type ChangeTreeNode, type TreeNodeKind, type TreeStatus, toTree } from './visual/to-tree.js'
 export { type TreeSvgOptions, toTreeSvg } from './visual/tree-svg.js'

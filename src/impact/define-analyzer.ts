@@ -1,7 +1,14 @@
 import { InvalidOptionError } from '../errors.js'
 import type { Analyzer } from './types.js'
 
-/** What {@link defineAnalyzer} takes: an {@link Analyzer} whose `enabledByDefault` may be left out (true). */
+/**
+ * What {@link defineAnalyzer} takes: an {@link Analyzer} whose `enabledByDefault` may be left out (true).
+ *
+ * @example
+ * ```ts
+ * const definition: AnalyzerDefinition = { code: 'ACME001', title, dialects: 'all', severity: 'info', docs, analyze }
+ * ```
+ */
 export type AnalyzerDefinition = Omit<Analyzer, 'enabledByDefault'> & { readonly enabledByDefault?: boolean }
 
 const CODE = /^[A-Z]{2,}\d{3}$/

@@ -83,7 +83,14 @@ export interface FindingDraft {
   readonly severity?: Severity
 }
 
-/** Numbers about one column of a live table; every field is optional. */
+/**
+ * Numbers about one column of a live table; every field is optional.
+ *
+ * @example
+ * ```ts
+ * const email: ColumnProfile = { nulls: 0, distinct: 119000, maxLength: 64 }
+ * ```
+ */
 export interface ColumnProfile {
   /** Rows where the column is NULL. */
   readonly nulls?: number
@@ -93,7 +100,14 @@ export interface ColumnProfile {
   readonly maxLength?: number
 }
 
-/** Numbers about one live table. */
+/**
+ * Numbers about one live table.
+ *
+ * @example
+ * ```ts
+ * const users: TableProfile = { rows: 120000, columns: { email: { nulls: 0 } } }
+ * ```
+ */
 export interface TableProfile {
   /** Row count. */
   readonly rows: number
@@ -114,7 +128,14 @@ export interface DataProfile {
   readonly tables: Readonly<Record<string, TableProfile>>
 }
 
-/** Documentation of a rule, rendered into `docs/rules.md`. */
+/**
+ * Documentation of a rule, rendered into `docs/rules.md`.
+ *
+ * @example
+ * ```ts
+ * const docs: AnalyzerDocs = { bad: 'DROP TABLE "users"', why: 'Rows are lost.', fix: 'Back up first.' }
+ * ```
+ */
 export interface AnalyzerDocs {
   /** A change that triggers the rule, as SQL or a short schema change. */
   readonly bad: string
@@ -239,13 +260,27 @@ export interface AnalyzeImpactOptions {
   readonly facts?: DialectImpactFacts
 }
 
-/** How one change of the diff is classified for phased deploys. */
+/**
+ * How one change of the diff is classified for phased deploys.
+ *
+ * @example
+ * ```ts
+ * const c: ChangeClassification = { change: { kind: 'drop_column', path: 'posts.content' }, phase: 'contract' }
+ * ```
+ */
 export interface ChangeClassification {
   readonly change: { readonly kind: ChangeKind; readonly path: string }
   readonly phase: DeployPhase
 }
 
-/** Counts of an analysis. */
+/**
+ * Counts of an analysis.
+ *
+ * @example
+ * ```ts
+ * if (report.summary.highest === 'danger') process.exitCode = 1
+ * ```
+ */
 export interface ImpactSummary {
   readonly danger: number
   readonly warning: number

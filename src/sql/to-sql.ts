@@ -42,7 +42,9 @@ export function toSQL(input: Migration | readonly Statement[], options: ToSQLOpt
       inTransaction = false
       lines.push(`-- outside the transaction: ${s.reason ?? 'cannot run in a transaction'}`)
     }
-    if (s.destructive) lines.push(`-- destructive: ${s.change ? `${s.change.kind} ${s.change.path}` : 'drops data'}`)
+    const what = s.change ? `${s.change.kind} ${s.change.path}` : undefined
+    if ((s as { breaking?: true }).breaking) lines.push(`-- breaking: ${what ?? 'no deploy order makes this safe'}`)
+    if (s.destructive) lines.push(`-- destructive: ${what ?? 'drops data'}`)
     lines.push(`${s.sql};`)
   }
   if (inTransaction) lines.push('COMMIT;')

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest'
 import {
   analyzeImpact,
   builtinAnalyzers,
-  defineAnalyzer,
   type DialectImpactFacts,
+  defineAnalyzer,
   defineDialect,
   diffSchemas,
-  impactFacts,
   InvalidOptionError,
+  impactFacts,
   resolveDialect,
 } from '../../src/index.js'
 import { analyze, lines, posts, schema, users } from './schemas.js'
@@ -23,7 +23,11 @@ const noDrops = defineAnalyzer({
   docs: { bad: 'DROP TABLE "users"', why: 'Auditors need every table.', fix: 'Rename it to *_archived.' },
   analyze: (change) =>
     change.kind === 'drop_table'
-      ? { message: `${change.path} is dropped`, explanation: 'Policy forbids drops.', fix: { description: 'Archive it.' } }
+      ? {
+          message: `${change.path} is dropped`,
+          explanation: 'Policy forbids drops.',
+          fix: { description: 'Archive it.' },
+        }
       : undefined,
 })
 
@@ -94,7 +98,10 @@ describe('analyzeImpact options', () => {
   it('reports the MariaDB flavor from the dialect name or the version string', () => {
     const diff = diffSchemas(base, dropped)
     expect(analyzeImpact(diff, { dialect: 'mariadb' }).findings[0]?.dialect).toBe('mariadb')
-    expect(analyzeImpact(diff, { dialect: 'mariadb' }).summary.version).toEqual({ label: 'MariaDB 10.11', assumed: true })
+    expect(analyzeImpact(diff, { dialect: 'mariadb' }).summary.version).toEqual({
+      label: 'MariaDB 10.11',
+      assumed: true,
+    })
     expect(analyzeImpact(diff, { dialect: 'mysql', dialectVersion: '10.6.12-MariaDB' }).summary.version.label).toBe(
       'MariaDB 10.6.12',
     )

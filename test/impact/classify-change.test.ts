@@ -8,13 +8,21 @@ import { posts, schema, table, users } from './schemas.js'
 const base = schema([users(), posts()])
 const phases = (to: Schema, from: Schema = base, renames = {}): string[] => {
   const diff = diffSchemas(from, to, { renames })
-  return diff.changes.map((c) => `${classifyChange(c, { changes: diff.changes, from, to }) satisfies DeployPhase} ${c.kind} ${c.path}`)
+  return diff.changes.map(
+    (c) => `${classifyChange(c, { changes: diff.changes, from, to }) satisfies DeployPhase} ${c.kind} ${c.path}`,
+  )
 }
 
 describe('classifyChange', () => {
   it('new tables, nullable or defaulted columns, widening and relaxing are expand', () => {
     expect(
-      phases(schema([users({ name: 'varchar(200)', nick: 'text', age: 'integer! = 0', email: 'varchar(120)' }), posts(), table('tags', { id: 'integer!' }, { pk: ['id'] })])),
+      phases(
+        schema([
+          users({ name: 'varchar(200)', nick: 'text', age: 'integer! = 0', email: 'varchar(120)' }),
+          posts(),
+          table('tags', { id: 'integer!' }, { pk: ['id'] }),
+        ]),
+      ),
     ).toEqual([
       'expand create_table tags',
       'expand alter_column users.email',
@@ -26,7 +34,12 @@ describe('classifyChange', () => {
 
   it('drops, narrowing, NOT NULL and new constraints on existing columns are contract', () => {
     expect(
-      phases(schema([users({ name: 'varchar(50)!' }, { checks: [{ name: 'ck', expression: 'id > 0' }], unique: [['email']] }), posts({ body: undefined }, { indexes: [] })])),
+      phases(
+        schema([
+          users({ name: 'varchar(50)!' }, { checks: [{ name: 'ck', expression: 'id > 0' }], unique: [['email']] }),
+          posts({ body: undefined }, { indexes: [] }),
+        ]),
+      ),
     ).toEqual([
       'contract drop_column posts.body',
       'contract drop_index posts.ix_posts_user_id',
@@ -37,8 +50,14 @@ describe('classifyChange', () => {
   })
 
   it('renames, converting type changes and required columns are breaking', () => {
-    const renamed = table('users', { id: 'integer!', email: 'varchar(120)!', full_name: 'varchar(100)', age: 'integer!' }, { pk: ['id'] })
-    expect(phases(schema([renamed, posts({ body: 'integer' })]), base, { columns: { 'users.name': 'full_name' } })).toEqual([
+    const renamed = table(
+      'users',
+      { id: 'integer!', email: 'varchar(120)!', full_name: 'varchar(100)', age: 'integer!' },
+      { pk: ['id'] },
+    )
+    expect(
+      phases(schema([renamed, posts({ body: 'integer' })]), base, { columns: { 'users.name': 'full_name' } }),
+    ).toEqual([
       'breaking alter_column posts.body',
       'breaking rename_column users.full_name',
       'breaking add_column users.age',
@@ -47,7 +66,13 @@ describe('classifyChange', () => {
 
   it('constraints on columns the same migration adds, and keys that were unique already, are expand', () => {
     const to = schema([
-      users({ score: 'integer' }, { checks: [{ name: 'ck_score', expression: 'score >= 0' }], indexes: [{ name: 'ix_email', columns: ['email'], unique: true }] }),
+      users(
+        { score: 'integer' },
+        {
+          checks: [{ name: 'ck_score', expression: 'score >= 0' }],
+          indexes: [{ name: 'ix_email', columns: ['email'], unique: true }],
+        },
+      ),
       posts(),
     ])
     const from = schema([users({}, { unique: [['email']] }), posts()])

@@ -46,7 +46,11 @@ export const plannedUp = (engine: Engine, from: Schema, to: Schema): readonly St
  * others outside any transaction. `oneTransaction` wraps everything in a single transaction instead,
  * the way many migration runners do.
  */
-export async function applyMigration(engine: Engine, statements: readonly Statement[], oneTransaction = false): Promise<void> {
+export async function applyMigration(
+  engine: Engine,
+  statements: readonly Statement[],
+  oneTransaction = false,
+): Promise<void> {
   const transactional = (s: Statement) => oneTransaction || (s.transactional && engine.dialect !== 'mysql')
   let open = false
   try {

@@ -27,7 +27,12 @@ interface Proof {
   readonly profile?: Parameters<typeof analyzeImpact>[1]['profile']
 }
 
-const twoUsers = { users: [{ id: 1, email: 'a@x', name: 'ann' }, { id: 2, email: 'b@x', name: null }] }
+const twoUsers = {
+  users: [
+    { id: 1, email: 'a@x', name: 'ann' },
+    { id: 2, email: 'b@x', name: null },
+  ],
+}
 const base = schema([users(), posts()])
 const everywhere = (e: Expectation): Partial<Record<Dialect, Expectation>> => ({ postgres: e, mysql: e, sqlite: e })
 const values = async (engine: Engine, sql: string) => (await engine.query(sql)).map((r) => Object.values(r)[0])
@@ -55,7 +60,12 @@ const proofs: Proof[] = [
     code: 'DD001',
     from: base,
     to: schema([users({}, { indexes: [{ name: 'ix_users_name', columns: ['name'], unique: true }] }), posts()]),
-    rows: { users: [{ id: 1, email: 'a@x', name: 'ann' }, { id: 2, email: 'b@x', name: 'ann' }] },
+    rows: {
+      users: [
+        { id: 1, email: 'a@x', name: 'ann' },
+        { id: 2, email: 'b@x', name: 'ann' },
+      ],
+    },
     engines: everywhere({ severity: 'warning', outcome: 'fails' }),
   },
   {
@@ -63,7 +73,12 @@ const proofs: Proof[] = [
     code: 'DD001',
     from: base,
     to: schema([users({}, { indexes: [{ name: 'ix_users_name', columns: ['name'], unique: true }] }), posts()]),
-    rows: { users: [{ id: 1, email: 'a@x', name: 'ann' }, { id: 2, email: 'b@x', name: 'ann' }] },
+    rows: {
+      users: [
+        { id: 1, email: 'a@x', name: 'ann' },
+        { id: 2, email: 'b@x', name: 'ann' },
+      ],
+    },
     profile: { tables: { users: { rows: 2, columns: { name: { nulls: 0, distinct: 1 } } } } },
     engines: everywhere({ severity: 'danger', outcome: 'fails' }),
   },
@@ -136,7 +151,10 @@ const proofs: Proof[] = [
       severity: 'info',
       outcome: 'succeeds',
       after: async (e) => {
-        const got = await values(e, e.dialect === 'mysql' ? 'SELECT `is_active` FROM `users`' : 'SELECT "is_active" FROM "users"')
+        const got = await values(
+          e,
+          e.dialect === 'mysql' ? 'SELECT `is_active` FROM `users`' : 'SELECT "is_active" FROM "users"',
+        )
         expect(got.map((v) => v === true || v === 1)).toEqual([true, true])
       },
     }),

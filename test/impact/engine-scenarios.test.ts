@@ -66,7 +66,9 @@ onEngines(byDialect('postgres'), (engine) => {
     await applyMigration(engine(), plannedUp(engine(), from, to))
     await engine().reset()
     await populate(engine(), from, {})
-    await expect(applyMigration(engine(), plannedUp(engine(), from, to), true)).rejects.toThrow(/unsafe use of new value/)
+    await expect(applyMigration(engine(), plannedUp(engine(), from, to), true)).rejects.toThrow(
+      /unsafe use of new value/,
+    )
   })
 
   it('BP015: PostgreSQL accepts a foreign key from integer to bigint (warning, not danger)', async () => {

@@ -19,18 +19,27 @@ describe('PostgreSQL facts', () => {
     expect(work(pg, col({ kind: 'timestamp', timezone: true }, { default: 'now()' }), 11)).toBe('metadata')
     expect(work(pg, col({ kind: 'uuid' }, { default: 'gen_random_uuid()' }), 16)).toBe('rewrite')
     expect(work(pg, col({ kind: 'integer' }), 9.6)).toBe('metadata')
-    expect(work(pg, col({ kind: 'integer' }, { generated: { expression: 'id * 2', stored: true } }), 16)).toBe('rewrite')
+    expect(work(pg, col({ kind: 'integer' }, { generated: { expression: 'id * 2', stored: true } }), 16)).toBe(
+      'rewrite',
+    )
   })
 
   it('knows which type changes are binary coercible', () => {
-    const change = (a: ColumnType, b: ColumnType) => pg.changeType(col(a), col(b), compareColumnTypes(a, b), pg.version(16, 'postgres')).work
+    const change = (a: ColumnType, b: ColumnType) =>
+      pg.changeType(col(a), col(b), compareColumnTypes(a, b), pg.version(16, 'postgres')).work
     expect(change({ kind: 'varchar', length: 50 }, { kind: 'varchar', length: 80 })).toBe('metadata')
     expect(change({ kind: 'varchar', length: 50 }, { kind: 'text' })).toBe('metadata')
-    expect(change({ kind: 'decimal', precision: 10, scale: 2 }, { kind: 'decimal', precision: 12, scale: 2 })).toBe('metadata')
-    expect(change({ kind: 'timestamp', precision: 3, timezone: true }, { kind: 'timestamp', timezone: true })).toBe('metadata')
+    expect(change({ kind: 'decimal', precision: 10, scale: 2 }, { kind: 'decimal', precision: 12, scale: 2 })).toBe(
+      'metadata',
+    )
+    expect(change({ kind: 'timestamp', precision: 3, timezone: true }, { kind: 'timestamp', timezone: true })).toBe(
+      'metadata',
+    )
     expect(change({ kind: 'varchar', length: 80 }, { kind: 'varchar', length: 50 })).toBe('rewrite')
     expect(change({ kind: 'integer' }, { kind: 'bigint' })).toBe('rewrite')
-    expect(change({ kind: 'decimal', precision: 10, scale: 2 }, { kind: 'decimal', precision: 12, scale: 3 })).toBe('rewrite')
+    expect(change({ kind: 'decimal', precision: 10, scale: 2 }, { kind: 'decimal', precision: 12, scale: 3 })).toBe(
+      'rewrite',
+    )
   })
 
   it('SET NOT NULL can lean on a validated CHECK from 12; 14.0-14.3 build corrupt concurrent indexes', () => {
@@ -42,7 +51,13 @@ describe('PostgreSQL facts', () => {
   })
 
   it('reads versions and labels them', () => {
-    expect(pg.version(undefined, 'postgres')).toEqual({ major: 15, minor: 0, patch: 0, label: 'PostgreSQL 15', assumed: true })
+    expect(pg.version(undefined, 'postgres')).toEqual({
+      major: 15,
+      minor: 0,
+      patch: 0,
+      label: 'PostgreSQL 15',
+      assumed: true,
+    })
     expect(pg.version('9.6.24', 'postgres').label).toBe('PostgreSQL 9.6')
     expect(pg.version('16.2 (Debian)', 'postgres').label).toBe('PostgreSQL 16.2')
   })
@@ -67,7 +82,9 @@ describe('MySQL and MariaDB facts', () => {
 
   it('an expression default or AUTO_INCREMENT is not instant', () => {
     expect(work(my, col({ kind: 'integer' }, { default: '(2 + 5)' }), '8.4')).toBe('rewrite')
-    expect(my.addColumn(col({ kind: 'bigint' }, { autoincrement: true }), my.version('8.4', 'mysql'), { last: true }).blocks).toBe('writes')
+    expect(
+      my.addColumn(col({ kind: 'bigint' }, { autoincrement: true }), my.version('8.4', 'mysql'), { last: true }).blocks,
+    ).toBe('writes')
   })
 
   it('extends VARCHAR in place only while the length prefix keeps its size; appends ENUM values instantly', () => {
@@ -76,9 +93,15 @@ describe('MySQL and MariaDB facts', () => {
     expect(change(col({ kind: 'varchar', length: 50 }), col({ kind: 'varchar', length: 60 }))).toBe('metadata')
     expect(change(col({ kind: 'varchar', length: 50 }), col({ kind: 'varchar', length: 80 }))).toBe('rewrite')
     const latin = { collation: 'latin1_swedish_ci' }
-    expect(change(col({ kind: 'varchar', length: 50 }, latin), col({ kind: 'varchar', length: 200 }, latin))).toBe('metadata')
-    expect(change(col({ kind: 'enum', values: ['a', 'b'] }), col({ kind: 'enum', values: ['a', 'b', 'c'] }))).toBe('metadata')
-    expect(change(col({ kind: 'enum', values: ['a', 'b'] }), col({ kind: 'enum', values: ['a', 'c', 'b'] }))).toBe('rewrite')
+    expect(change(col({ kind: 'varchar', length: 50 }, latin), col({ kind: 'varchar', length: 200 }, latin))).toBe(
+      'metadata',
+    )
+    expect(change(col({ kind: 'enum', values: ['a', 'b'] }), col({ kind: 'enum', values: ['a', 'b', 'c'] }))).toBe(
+      'metadata',
+    )
+    expect(change(col({ kind: 'enum', values: ['a', 'b'] }), col({ kind: 'enum', values: ['a', 'c', 'b'] }))).toBe(
+      'rewrite',
+    )
   })
 
   it('enforces CHECK from MySQL 8.0.16 and MariaDB 10.2.1; rejects FK columns of different integer types', () => {
@@ -86,7 +109,9 @@ describe('MySQL and MariaDB facts', () => {
     expect(my.enforcesChecks(my.version('8.0.16', 'mysql'))).toBe(true)
     expect(my.enforcesChecks(my.version('10.2.1', 'mariadb'))).toBe(true)
     expect(my.foreignKeyTypes(col({ kind: 'integer' }), col({ kind: 'bigint' }))).toBe('rejected')
-    expect(my.foreignKeyTypes(col({ kind: 'varchar', length: 10 }), col({ kind: 'varchar', length: 20 }))).toBeUndefined()
+    expect(
+      my.foreignKeyTypes(col({ kind: 'varchar', length: 10 }), col({ kind: 'varchar', length: 20 })),
+    ).toBeUndefined()
     expect(pg.foreignKeyTypes(col({ kind: 'integer' }), col({ kind: 'bigint' }))).toBe('inconsistent')
   })
 })
@@ -95,11 +120,49 @@ describe('SQLite facts', () => {
   it('rebuilds for column changes and constraints, not for plain ADD/DROP COLUMN', () => {
     const v = lt.version(undefined, 'sqlite')
     const source = { name: 't', columns: [col({ kind: 'integer' })], constraints: [], indexes: [] }
-    const alter = { kind: 'alter_column', path: 't.c', table: 't', column: 'c', position: 0, previousPosition: 0, before: col({ kind: 'integer' }), after: col({ kind: 'bigint' }), changes: ['type'] } as const
+    const alter = {
+      kind: 'alter_column',
+      path: 't.c',
+      table: 't',
+      column: 'c',
+      position: 0,
+      previousPosition: 0,
+      before: col({ kind: 'integer' }),
+      after: col({ kind: 'bigint' }),
+      changes: ['type'],
+    } as const
     expect(lt.rebuildsTable(alter, v, source)).toBe(true)
-    expect(lt.rebuildsTable({ kind: 'add_column', path: 't.d', table: 't', column: 'd', position: 1, after: { ...col({ kind: 'text' }), name: 'd' } }, v, source)).toBe(false)
-    expect(lt.rebuildsTable({ kind: 'add_column', path: 't.d', table: 't', column: 'd', position: 1, after: { ...col({ kind: 'text' }, { nullable: false }), name: 'd' } }, v, source)).toBe(true)
-    expect(lt.convertValues({ kind: 'varchar', length: 9 }, { kind: 'varchar', length: 2 }, 'narrow', v).onBadValue).toBe('kept')
+    expect(
+      lt.rebuildsTable(
+        {
+          kind: 'add_column',
+          path: 't.d',
+          table: 't',
+          column: 'd',
+          position: 1,
+          after: { ...col({ kind: 'text' }), name: 'd' },
+        },
+        v,
+        source,
+      ),
+    ).toBe(false)
+    expect(
+      lt.rebuildsTable(
+        {
+          kind: 'add_column',
+          path: 't.d',
+          table: 't',
+          column: 'd',
+          position: 1,
+          after: { ...col({ kind: 'text' }, { nullable: false }), name: 'd' },
+        },
+        v,
+        source,
+      ),
+    ).toBe(true)
+    expect(
+      lt.convertValues({ kind: 'varchar', length: 9 }, { kind: 'varchar', length: 2 }, 'narrow', v).onBadValue,
+    ).toBe('kept')
     expect(lt.existingNullsOnSetNotNull(true, v)).toBe('get_default')
   })
 })

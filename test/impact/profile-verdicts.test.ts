@@ -6,7 +6,9 @@ import { analyze, posts, schema, table, users } from './schemas.js'
 
 const base = schema([users(), posts()])
 const run = (to: ReturnType<typeof schema>, profile: DataProfile, code: string, from = base) =>
-  analyze(from, to, 'postgres', { dialectVersion: 16, profile }).findings.filter((f) => f.code === code).map((f) => `${f.severity}: ${f.message}`)
+  analyze(from, to, 'postgres', { dialectVersion: 16, profile })
+    .findings.filter((f) => f.code === code)
+    .map((f) => `${f.severity}: ${f.message}`)
 
 describe('findings with a data profile', () => {
   const notNull = schema([users({ name: 'varchar(100)!' }), posts()])
@@ -19,13 +21,13 @@ describe('findings with a data profile', () => {
     ])
   })
 
-  const narrow = (from: string, to: string) => [
-    schema([users({ name: from }), posts()]),
-    schema([users({ name: to }), posts()]),
-  ] as const
+  const narrow = (from: string, to: string) =>
+    [schema([users({ name: from }), posts()]), schema([users({ name: to }), posts()])] as const
   it('narrowing varchar(100) to varchar(50) is danger when the longest value has 64 characters, info at 40', () => {
     const [from, to] = narrow('varchar(100)', 'varchar(50)')
-    const profile = (maxLength: number): DataProfile => ({ tables: { users: { rows: 120000, columns: { name: { maxLength } } } } })
+    const profile = (maxLength: number): DataProfile => ({
+      tables: { users: { rows: 120000, columns: { name: { maxLength } } } },
+    })
     expect(run(to, profile(64), 'DS005', from)).toEqual([
       'danger: narrowing users.name from varchar(100) to varchar(50) fails: the longest value has 64 characters',
     ])
@@ -52,7 +54,9 @@ describe('findings with a data profile', () => {
 
   it('a new unique key is danger on duplicates and info on distinct values', () => {
     const to = schema([users({}, { indexes: [{ name: 'ix_users_email', columns: ['email'], unique: true }] }), posts()])
-    const profile = (distinct: number): DataProfile => ({ tables: { users: { rows: 120000, columns: { email: { nulls: 0, distinct } } } } })
+    const profile = (distinct: number): DataProfile => ({
+      tables: { users: { rows: 120000, columns: { email: { nulls: 0, distinct } } } },
+    })
     expect(run(to, profile(119000), 'DD001')).toEqual([
       'danger: adding unique users.ix_users_email on users(email) fails: 1000 rows repeat an existing value',
     ])

@@ -35,7 +35,11 @@ export interface TableOptions {
     readonly name?: string
   }[]
   readonly checks?: readonly { readonly name?: string; readonly expression: string }[]
-  readonly indexes?: readonly { readonly name?: string; readonly columns: readonly string[]; readonly unique?: boolean }[]
+  readonly indexes?: readonly {
+    readonly name?: string
+    readonly columns: readonly string[]
+    readonly unique?: boolean
+  }[]
 }
 
 /** A table definition (the `defineSchema` shape); a column spec of `undefined` leaves the column out. */
@@ -68,7 +72,10 @@ export function table(name: string, columns: Record<string, string | ColumnSpec 
 type TableDef = ReturnType<typeof table>
 
 /** A schema from tables (and PostgreSQL-style enums). */
-export function schema(tables: readonly TableDef[], enums: readonly { name: string; values: readonly string[] }[] = []): Schema {
+export function schema(
+  tables: readonly TableDef[],
+  enums: readonly { name: string; values: readonly string[] }[] = [],
+): Schema {
   return defineSchema({ tables, enums } as unknown as Parameters<typeof defineSchema>[0])
 }
 
@@ -79,7 +86,12 @@ export const posts = (columns: Record<string, string | ColumnSpec | undefined> =
   table(
     'posts',
     { id: 'integer!', user_id: 'integer!', title: 'varchar(200)!', body: 'text', ...columns },
-    { pk: ['id'], fks: [{ columns: ['user_id'], table: 'users' }], indexes: [{ name: 'ix_posts_user_id', columns: ['user_id'] }], ...o },
+    {
+      pk: ['id'],
+      fks: [{ columns: ['user_id'], table: 'users' }],
+      indexes: [{ name: 'ix_posts_user_id', columns: ['user_id'] }],
+      ...o,
+    },
   )
 
 export type Options = Partial<AnalyzeImpactOptions> & { readonly diff?: DiffOptions }

@@ -144,7 +144,12 @@ describe('the seed story on PostgreSQL', () => {
   })
 
   it('planned with concurrently and notValid, the lock findings go and the concurrent-build gap appears', () => {
-    const planned = analyzeImpact(diff, { dialect: 'postgres', dialectVersion: 16, from: v1, plan: { concurrently: true, notValid: true } })
+    const planned = analyzeImpact(diff, {
+      dialect: 'postgres',
+      dialectVersion: 16,
+      from: v1,
+      plan: { concurrently: true, notValid: true },
+    })
     expect(lines(planned.findings)).toEqual([
       'warning DS005 posts.title',
       'danger DS013 posts.content',

@@ -77,3 +77,10 @@ describe('toSQL', () => {
     )
   })
 })
+
+describe('toSQL phased statements', () => {
+  it('flags breaking statements', () => {
+    const s = { ...st('ALTER TABLE "t" ALTER COLUMN "a" TYPE bigint', { change: { kind: 'alter_column', path: 't.a' } }), breaking: true as const }
+    expect(toSQL([s], { transaction: false })).toBe('-- breaking: alter_column t.a\nALTER TABLE "t" ALTER COLUMN "a" TYPE bigint;\n')
+  })
+})

@@ -36,7 +36,7 @@ const renameTable = defineAnalyzer({
         'There is no deploy order that works: before the rename the new version fails, after it the old version fails.',
       fix: {
         description: steps([
-          `Rename the table and, in the same transaction, create a view named ${change.from} over it, so the running version keeps working (simple views accept writes in PostgreSQL and MySQL; not in SQLite).`,
+          `Rename the table and, in the same transaction, create a view named ${change.from} over it, so the running version keeps working (a simple view accepts writes where the engine has updatable views).`,
           'Deploy the version that uses the new name.',
           'Contract: drop the view.',
         ]),
@@ -171,7 +171,7 @@ const plainJson = defineAnalyzer({
     why: 'json has no equality operator, so SELECT DISTINCT, UNION and GROUP BY over it fail, and it is re-parsed on every access.',
     fix: 'Use jsonb.',
   },
-  analyze(change) {
+  analyze(change, ctx) {
     const column =
       change.kind === 'add_column'
         ? change.after
@@ -181,8 +181,7 @@ const plainJson = defineAnalyzer({
     if (column?.type.kind !== 'json') return undefined
     return {
       message: `${change.path} is json: queries using DISTINCT, UNION or GROUP BY on rows with it fail`,
-      explanation:
-        'PostgreSQL has no equality operator for json (jsonb has one), and json is re-parsed on every access.',
+      explanation: `${ctx.version.label} has no equality operator for json (jsonb has one), and json is re-parsed on every access.`,
       fix: { description: 'Use jsonb instead of json.' },
     }
   },
@@ -263,7 +262,7 @@ const typeSeenByApp = defineAnalyzer({
   },
 })
 
-/** The BC rules, by code. */
+/** The BC rules, by code. @internal */
 export const backwardIncompatibleAnalyzers = [
   renameTable,
   renameColumn,

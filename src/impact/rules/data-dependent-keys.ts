@@ -231,5 +231,5 @@ function orphanFinding(ctx: AnalyzerContext, change: TableChange, fk: ForeignKey
   }
 }
 
-/** The DD rules about keys and constraints, by code. */
+/** The DD rules about keys and constraints, by code. @internal */
 export const dataDependentKeyAnalyzers = [uniqueAdded, indexMadeUnique, checkAdded, foreignKeyAdded]

@@ -214,7 +214,7 @@ const notNullWithDefault = defineAnalyzer({
   },
 })
 
-/** The DD rules, by code. */
+/** The DD rules, by code. @internal */
 export const dataDependentAnalyzers = [
   requiredColumn,
   setNotNull,

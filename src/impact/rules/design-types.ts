@@ -159,5 +159,5 @@ const enumType = defineAnalyzer({
   },
 })
 
-/** The opt-in BP rules about column types, by code. */
+/** The opt-in BP rules about column types, by code. @internal */
 export const designTypeAnalyzers = [smallIntegerKey, serialColumn, boundedText, naiveTimestamp, enumType]

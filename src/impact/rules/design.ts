@@ -286,7 +286,7 @@ const foreignKeyTypeMismatch = defineAnalyzer({
   },
 })
 
-/** The BP rules, by code. */
+/** The BP rules, by code. @internal */
 export const designAnalyzers = [
   noPrimaryKey,
   unindexedForeignKey,

@@ -129,7 +129,7 @@ const rebuildCascades = defineAnalyzer({
     const table = tablePath(change.table, change.schema)
     return {
       message: `rebuilding ${table} deletes or nulls rows of ${children.join(', ')} through ON DELETE actions if the migration runs inside a transaction`,
-      explanation: `SQLite cannot make this change in place, so the plan copies ${table}, drops the old table and renames the copy. Dropping it deletes its rows first, and with foreign keys on, ON DELETE CASCADE / SET NULL fire in ${children.join(', ')}. The plan switches foreign keys off with PRAGMA foreign_keys = OFF outside the transaction, but that pragma does nothing inside one: a migration runner that wraps the script in BEGIN ... COMMIT loses those rows without an error.`,
+      explanation: `${ctx.version.label} cannot make this change in place, so the plan copies ${table}, drops the old table and renames the copy. Dropping it deletes its rows first, and with foreign keys on, ON DELETE CASCADE / SET NULL fire in ${children.join(', ')}. The plan switches foreign keys off with PRAGMA foreign_keys = OFF outside the transaction, but that pragma does nothing inside one: a migration runner that wraps the script in BEGIN ... COMMIT loses those rows without an error.`,
       fix: {
         description:
           "Run the script as planned, with its PRAGMA foreign_keys lines outside any transaction (disable the runner's per-migration transaction for it), and roll back if PRAGMA foreign_key_check returns any row.",
@@ -325,7 +325,7 @@ function columnRename(ctx: AnalyzerContext, change: DropColumnChange, r: RenameC
   }
 }
 
-/** The DS rules, by code. */
+/** The DS rules, by code. @internal */
 export const destructiveAnalyzers = [
   dropTable,
   dropColumn,

@@ -139,7 +139,7 @@ const notNullScan = defineAnalyzer({
   },
 })
 
-/** The four steps that make a column NOT NULL without a long exclusive lock (PostgreSQL 12+). */
+/** The four steps that make a column NOT NULL without a long exclusive lock (where the facts say SET NOT NULL uses a validated check). */
 function checkedNotNullFix(ctx: AnalyzerContext, change: AlterColumnChange): FindingFix {
   const scope = { table: change.table, ...(change.schema ? { schema: change.schema } : {}) }
   const check = {
@@ -161,5 +161,5 @@ function checkedNotNullFix(ctx: AnalyzerContext, change: AlterColumnChange): Fin
   }
 }
 
-/** The LK rules about keys, constraints and NOT NULL, by code. */
+/** The LK rules about keys, constraints and NOT NULL, by code. @internal */
 export const constraintLockAnalyzers = [uniqueConstraint, primaryKey, foreignKeyLock, checkLock, notNullScan]

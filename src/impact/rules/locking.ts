@@ -297,7 +297,7 @@ const wideIndex = defineAnalyzer({
   },
 })
 
-/** The LK rules, by code. */
+/** The LK rules, by code. @internal */
 export const lockingAnalyzers = [
   indexBuild,
   indexDrop,

@@ -142,5 +142,5 @@ const enumValueRemoved = defineAnalyzer({
   },
 })
 
-/** The DS rules about types and values, by code. */
+/** The DS rules about types and values, by code. @internal */
 export const lossyTypeAnalyzers = [typeWithoutCast, lossyTypeChange, enumValueRemoved]

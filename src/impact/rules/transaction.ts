@@ -94,5 +94,5 @@ const concurrentIndexBug = defineAnalyzer({
   },
 })
 
-/** The TX rules, by code. */
+/** The TX rules, by code. @internal */
 export const transactionAnalyzers = [enumValueUsed, concurrentIndexBug]
