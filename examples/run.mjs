@@ -1,8 +1,8 @@
 // The main job on the bundled examples: validate every document in examples/, print a summary, the
-// canonical form of one version, and what changed between the two blog versions.
+// canonical form of one version, and the report (changes, findings, SQL) between the two blog versions.
 // Run with `npm run example` (it builds first).
 import { readdirSync, readFileSync } from 'node:fs'
-import { describeChange, diffSchemas, safeParseSchema, serializeSchema } from '../dist/index.js'
+import { analyzeImpact, diffSchemas, formatText, planMigration, safeParseSchema, serializeSchema } from '../dist/index.js'
 
 const dir = new URL('./', import.meta.url)
 const files = readdirSync(dir)
@@ -33,18 +33,7 @@ console.log('\n== canonical form of blog-v1.json (what serializeSchema writes)')
 process.stdout.write(serializeSchema(v1))
 
 const diff = diffSchemas(v1, v2)
-const s = diff.summary
-console.log(
-  `\n== diff blog-v1.json -> blog-v2.json: ${s.total} changes ` +
-    `(tables +${s.tables.added} -${s.tables.removed} ~${s.tables.altered}, columns +${s.columns.added} -${s.columns.removed} ~${s.columns.altered})`,
-)
-for (const change of diff.changes) {
-  const { title, details } = describeChange(change)
-  console.log(`  ${title}`)
-  for (const d of details) console.log(`      ${d}`)
-}
-for (const c of diff.renameCandidates) {
-  console.log(
-    `  ? possible rename ${c.table ? `${c.table}.` : ''}${c.from} -> ${c.to} (score ${c.score}: ${c.reasons.join(', ')})`,
-  )
-}
+const findings = analyzeImpact(diff, { dialect: 'postgres', from: v1, to: v2 }).findings
+const migration = planMigration(diff, { dialect: 'postgres', from: v1, to: v2 })
+console.log('\n== report blog-v1.json -> blog-v2.json (PostgreSQL)\n')
+process.stdout.write(formatText(diff, { findings, migration, title: 'blog: version 1 -> version 2' }))

@@ -2,24 +2,28 @@ import type { SchemaDiff } from '../diff/types.js'
 import type { Finding } from '../impact/types.js'
 import type { Schema } from '../model/types.js'
 import { toSQL } from '../sql/to-sql.js'
+import { escapeXml as esc } from '../visual/escape-xml.js'
 import { toMermaid } from '../visual/to-mermaid.js'
 import { type ChangeTreeNode, type TreeStatus, toTree } from '../visual/to-tree.js'
 import { toTreeSvg } from '../visual/tree-svg.js'
 import { placeFindings } from './findings-by-change.js'
 import { REPORT_CSS, REPORT_JS } from './html-assets.js'
 import type { ReportOptions } from './report-options.js'
-import { SEVERITIES, summarizeReport } from './report-summary.js'
+import { findingsText, SEVERITIES, summarizeReport } from './report-summary.js'
 import { MARKERS } from './text-tree.js'
 
-/** Options of {@link formatHtml}. */
+/**
+ * Options of {@link formatHtml}.
+ *
+ * @example
+ * ```ts
+ * const options: HtmlReportOptions = { findings, migration, schema: v2, title: 'Release 42' }
+ * ```
+ */
 export interface HtmlReportOptions extends ReportOptions {
   /** The schema the diff leads to; with it the report carries the Mermaid ER diagram source. */
   readonly schema?: Schema
 }
-
-/** Text for HTML element content and attribute values. */
-const esc = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 
 const STATUSES: readonly TreeStatus[] = ['added', 'changed', 'removed', 'renamed']
 const isObject = (n: ChangeTreeNode) => n.kind !== 'detail' && n.kind !== 'hint'
@@ -114,7 +118,8 @@ export function formatHtml(diff: SchemaDiff, options: HtmlReportOptions = {}): s
       return `<li>${r.label}${n('added', r.added, '+')}${n('changed', r.changed, '~')}${n('removed', r.removed, '−')}${n('renamed', r.renamed, '>')}</li>`
     })
   const bySeverity = SEVERITIES.filter((s) => summary.findings[s] > 0).map(
-    (s) => `<span class="badge ${s}">${summary.findings[s]} ${s}</span>`,
+    (s) =>
+      `<span class="badge ${s}">${findingsText({ danger: 0, warning: 0, info: 0, [s]: summary.findings[s] })}</span>`,
   )
   const statusCount = (s: TreeStatus) => rows.filter((r) => r.node.status === s).length
   const m = options.migration

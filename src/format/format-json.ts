@@ -3,7 +3,14 @@ import type { Finding } from '../impact/types.js'
 import type { Migration } from '../sql/types.js'
 import type { ReportOptions } from './report-options.js'
 
-/** The format tag of the JSON report; it changes only with an incompatible change of the shape. */
+/**
+ * The format tag of the JSON report; it changes only with an incompatible change of the shape.
+ *
+ * @example
+ * ```ts
+ * if (JSON.parse(text).format !== REPORT_FORMAT) throw new Error('unknown report format')
+ * ```
+ */
 export const REPORT_FORMAT = 'schemaledger-report/1'
 
 /**

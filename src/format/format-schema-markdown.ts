@@ -4,7 +4,14 @@ import { formatColumnType } from '../model/format-column-type.js'
 import type { Column, ForeignKeyConstraint, Schema, Table } from '../model/types.js'
 import { mdCode, mdTable, mdText } from './markdown-text.js'
 
-/** Options of {@link formatSchemaMarkdown}. */
+/**
+ * Options of {@link formatSchemaMarkdown}.
+ *
+ * @example
+ * ```ts
+ * const options: SchemaMarkdownOptions = { title: 'Billing database' }
+ * ```
+ */
 export interface SchemaMarkdownOptions {
   /** The page heading. Default `Schema <name>` or `Schema`. */
   readonly title?: string
@@ -109,7 +116,9 @@ export function formatSchemaMarkdown(schema: Schema, options: SchemaMarkdownOpti
   const out = [
     `# ${mdText(title)}`,
     '',
-    `${tables} table${tables === 1 ? '' : 's'}${enums > 0 ? `, ${enums} enum${enums === 1 ? '' : 's'}` : ''}: ${schema.tables.map((t) => mdCode(tablePath(t.name, t.schema))).join(', ')}`,
+    `${tables} table${tables === 1 ? '' : 's'}${enums > 0 ? `, ${enums} enum${enums === 1 ? '' : 's'}` : ''}${
+      tables > 0 ? `: ${schema.tables.map((t) => mdCode(tablePath(t.name, t.schema))).join(', ')}` : ''
+    }`,
   ]
   if (enums > 0) {
     out.push(

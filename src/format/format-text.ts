@@ -5,7 +5,14 @@ import type { ReportOptions } from './report-options.js'
 import { countsText, findingsText, summarizeReport } from './report-summary.js'
 import { MARKERS, paint, renderTreeText, wrap } from './text-tree.js'
 
-/** Options of {@link formatText}. */
+/**
+ * Options of {@link formatText}.
+ *
+ * @example
+ * ```ts
+ * const options: TextReportOptions = { findings, migration, color: process.stdout.isTTY, width: process.stdout.columns }
+ * ```
+ */
 export interface TextReportOptions extends ReportOptions {
   /** ANSI colours. Default false: the caller decides (TTY, `NO_COLOR`); the text reads the same without. */
   readonly color?: boolean

@@ -1,7 +1,14 @@
 // The inline stylesheet and script of the HTML report. Kept as constants (no build step, no external
 // files) so the report stays one self-contained file that also works offline and from file://.
 
-/** The report's stylesheet (light and dark). @internal */
+/**
+ * The report's stylesheet (light and dark). @internal
+ *
+ * @example
+ * ```ts
+ * `<style>${REPORT_CSS}</style>`
+ * ```
+ */
 export const REPORT_CSS = `
 :root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --panel: #f6f8fa; --line: #d1d9e0;
   --added: #1a7f37; --added-bg: #dafbe1; --removed: #cf222e; --removed-bg: #ffebe9; --changed: #9a6700; --changed-bg: #fff8c5;
@@ -54,7 +61,14 @@ details summary { cursor: pointer; margin: 8px 0; }
 footer { color: var(--muted); font-size: 12px; margin-top: 40px; }
 `
 
-/** The report's script: the change filter and the copy buttons. Nothing is fetched. @internal */
+/**
+ * The report's script: the change filter and the copy buttons. Nothing is fetched. @internal
+ *
+ * @example
+ * ```ts
+ * `<script>${REPORT_JS}</script>`
+ * ```
+ */
 export const REPORT_JS = `
 (() => {
   const text = document.getElementById('filter-text');

@@ -261,8 +261,8 @@ const report: Record<string, JsonSchema> = {
  *
  * @example
  * ```ts
- * import Ajv from 'ajv/dist/2020.js'
- * const valid = new Ajv().validate(reportJsonSchema(), JSON.parse(formatJson(diff, { findings })))
+ * import { Ajv2020 } from 'ajv/dist/2020.js'
+ * const valid = new Ajv2020().validate(reportJsonSchema(), JSON.parse(formatJson(diff, { findings })))
  * ```
  */
 export function reportJsonSchema(): Record<string, unknown> {

@@ -34,7 +34,14 @@ export interface ReportSummary {
   readonly findings: Readonly<Record<Severity, number>>
 }
 
-/** Severities from worst to mildest, the order reports list them in. */
+/**
+ * Severities from worst to mildest, the order reports list them in.
+ *
+ * @example
+ * ```ts
+ * SEVERITIES.map((s) => summary.findings[s]) // [1, 6, 3]
+ * ```
+ */
 export const SEVERITIES: readonly Severity[] = ['danger', 'warning', 'info']
 
 const row = (label: SummaryRow['label'], c: ChangeCounts): SummaryRow => ({

@@ -2,7 +2,14 @@ import type { Finding, Severity } from '../impact/types.js'
 import type { ChangeTreeNode, TreeStatus } from '../visual/to-tree.js'
 import { placeFindings } from './findings-by-change.js'
 
-/** Options of {@link renderTreeText}. */
+/**
+ * Options of {@link renderTreeText}. @internal
+ *
+ * @example
+ * ```ts
+ * const options: TreeTextOptions = { findings, indent: 2, width: 100 }
+ * ```
+ */
 export interface TreeTextOptions {
   /** Findings to print under the changes they concern. */
   readonly findings?: readonly Finding[]
@@ -14,7 +21,14 @@ export interface TreeTextOptions {
   readonly indent?: number
 }
 
-/** The marker printed before a node of each status. */
+/**
+ * The marker printed before a node of each status. @internal
+ *
+ * @example
+ * ```ts
+ * `${MARKERS[node.status]} ${node.label}` // '+ column body text'
+ * ```
+ */
 export const MARKERS: Readonly<Record<TreeStatus, string>> = {
   added: '+',
   removed: '-',

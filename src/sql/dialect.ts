@@ -25,6 +25,12 @@ export interface GeneratorContext {
   readonly deferredForeignKeys: ReadonlySet<Constraint>
   /** Tables created in this migration (indexes on them need no `CONCURRENTLY`, constraints no `NOT VALID`). */
   readonly createdTables: ReadonlySet<string>
+  /** Tables this migration drops, as they were in `from` (computed once per plan). */
+  readonly droppedTables: readonly Table[]
+  /** A table of the full `from` schema by its `from` name, or undefined (constant time). */
+  findSourceTable(table: string, schema?: string): Table | undefined
+  /** A table of the full `to` schema by its `to` name, or undefined (constant time). */
+  findTargetTable(table: string, schema?: string): Table | undefined
   /** The table's name before this migration renamed it (the same name when it was not renamed). */
   previousTableName(table: string, schema?: string): string
   /** The full `to` version of a table; throws a clear error when the caller did not pass the schemas. */

@@ -191,22 +191,16 @@ function makeContext(
 ): GeneratorContext {
   const previous = new Map<string, string>()
   for (const c of changes) if (c.kind === 'rename_table') previous.set(tableKey(c.table, c.schema), c.from)
-  const find = (
-    schema: Schema | undefined,
-    side: 'from' | 'to',
-    table: string,
-    ns: string | undefined,
-    why: string,
-  ) => {
-    if (!schema) {
-      throw new InvalidOptionError(
-        side,
-        `${why}: pass the full schemas to planMigration ({ from, to }) so the whole table is known`,
-      )
+  // Lookups by name are indexed once: generators call them for every change.
+  const index = (schema: Schema | undefined) => new Map((schema?.tables ?? []).map((t) => [tableKey(t.name, t.schema), t]))
+  const sourceIndex = index(from)
+  const targetIndex = index(to)
+  const find = (side: 'from' | 'to', table: string, ns: string | undefined, why: string) => {
+    if (!(side === 'from' ? from : to)) {
+      throw new InvalidOptionError(side, `${why}: pass the full schemas to planMigration ({ from, to }) so the whole table is known`)
     }
-    const t = schema.tables.find((x) => x.name === table && x.schema === ns)
-    if (!t)
-      throw new InvalidOptionError(side, `table "${table}" is not in the "${side}" schema passed to planMigration`)
+    const t = (side === 'from' ? sourceIndex : targetIndex).get(tableKey(table, ns))
+    if (!t) throw new InvalidOptionError(side, `table "${table}" is not in the "${side}" schema passed to planMigration`)
     return t
   }
   return {
@@ -216,11 +210,14 @@ function makeContext(
     ...(to ? { to } : {}),
     deferredForeignKeys,
     createdTables: new Set(created.map((c) => tableKey(c.table, c.schema))),
+    droppedTables: changes.flatMap((c) => (c.kind === 'drop_table' ? [c.before] : [])),
+    findSourceTable: (table, schema) => sourceIndex.get(tableKey(table, schema)),
+    findTargetTable: (table, schema) => targetIndex.get(tableKey(table, schema)),
     previousTableName: (table, schema) => previous.get(tableKey(table, schema)) ?? table,
     targetTable: (table, schema, why = `table "${table}" needs its full definition`) =>
-      find(to, 'to', table, schema, why),
+      find('to', table, schema, why),
     sourceTable: (table, schema, why = `table "${table}" needs its full definition`) =>
-      find(from, 'from', previous.get(tableKey(table, schema)) ?? table, schema, why),
+      find('from', previous.get(tableKey(table, schema)) ?? table, schema, why),
   }
 }
 

@@ -56,7 +56,14 @@ export interface MarkedTable {
   readonly foreignKeys: readonly MarkedForeignKey[]
 }
 
-/** Options of {@link markSchema} and the diagram functions. */
+/**
+ * Options of {@link markSchema} and the diagram functions.
+ *
+ * @example
+ * ```ts
+ * const options: DiagramOptions = { diff: diffSchemas(v1, v2) }
+ * ```
+ */
 export interface DiagramOptions {
   /** A diff that leads to the schema; its changes are marked and what it removed is drawn too. */
   readonly diff?: SchemaDiff

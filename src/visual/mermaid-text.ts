@@ -65,7 +65,14 @@ export function mermaidIds(names: readonly string[]): (name: string) => string {
   return (name) => ids.get(name) ?? `t_${name.replace(/[^A-Za-z0-9_]+/g, '_')}`
 }
 
-/** A diff status as a word for diagram labels, empty for unchanged objects. @internal */
+/**
+ * A diff status as a word for diagram labels, empty for unchanged objects. @internal
+ *
+ * @example
+ * ```ts
+ * statusWord('unchanged') // ''
+ * ```
+ */
 export function statusWord(status: string): string {
   return status === 'unchanged' ? '' : status
 }

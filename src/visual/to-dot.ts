@@ -1,5 +1,6 @@
 import { formatColumnType } from '../model/format-column-type.js'
 import type { Schema } from '../model/types.js'
+import { escapeXml as html } from './escape-xml.js'
 import { type DiagramOptions, type MarkedColumn, type MarkedTable, markSchema } from './marked-schema.js'
 import type { TreeStatus } from './to-tree.js'
 
@@ -14,10 +15,6 @@ const COLOURS: Readonly<Record<TreeStatus, { fill: string; ink: string }>> = {
 
 /** A DOT double-quoted string (node ids, attribute values). */
 const quoted = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`
-
-/** Text inside an HTML-like label. */
-const html = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 function columnRow(c: MarkedColumn, port: number): string {
   const { fill, ink } = COLOURS[c.status]

@@ -4,7 +4,14 @@ import { type DiagramOptions, type MarkedColumn, markSchema } from './marked-sch
 import { mermaidIds, mermaidLabel } from './mermaid-text.js'
 import type { TreeStatus } from './to-tree.js'
 
-/** Options of {@link toMermaidFlowchart}. */
+/**
+ * Options of {@link toMermaidFlowchart}.
+ *
+ * @example
+ * ```ts
+ * const options: FlowchartOptions = { diff, columns: 'changed', direction: 'TB' }
+ * ```
+ */
 export interface FlowchartOptions extends DiagramOptions {
   /** Which columns each table node lists: all (default), only those the diff touched, or none. */
   readonly columns?: 'all' | 'changed' | 'none'
@@ -58,7 +65,15 @@ function columnLine(c: MarkedColumn): string {
 export function toMermaidFlowchart(schema: Schema, options: FlowchartOptions = {}): string {
   const tables = markSchema(schema, options)
   const id = mermaidIds(tables.map((t) => t.key))
-  const lines = [`flowchart ${options.direction ?? 'LR'}`]
+  // Mermaid wraps node labels at 200px by default, which breaks column lines apart.
+  const lines = [
+    '---',
+    'config:',
+    '  flowchart:',
+    '    wrappingWidth: 640',
+    '---',
+    `flowchart ${options.direction ?? 'LR'}`,
+  ]
   for (const t of tables) {
     const shown =
       options.columns === 'none'

@@ -1,6 +1,14 @@
+import { escapeXml as xml } from './escape-xml.js'
 import type { ChangeTreeNode, TreeStatus } from './to-tree.js'
 
-/** Options of {@link toTreeSvg}. */
+/**
+ * Options of {@link toTreeSvg}.
+ *
+ * @example
+ * ```ts
+ * const options: TreeSvgOptions = { fontSize: 14, title: 'Release 42' }
+ * ```
+ */
 export interface TreeSvgOptions {
   /** Font size in pixels. Default 12. */
   readonly fontSize?: number
@@ -23,9 +31,6 @@ const MARK: Readonly<Record<TreeStatus, string>> = {
   renamed: '>',
   unchanged: '',
 }
-
-const xml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 interface Row {
   readonly node: ChangeTreeNode

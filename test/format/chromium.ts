@@ -6,12 +6,15 @@ import { join } from 'node:path'
 import type { BrowserContext } from 'playwright-core'
 
 /** Where Chromium is, or undefined when it is not installed. */
-export const chromiumPath: string | undefined = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (p): p is string => p !== undefined && p !== '' && existsSync(p),
-)
+export const chromiumPath: string | undefined = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+].find((p): p is string => p !== undefined && p !== '' && existsSync(p))
 
 /** The reason printed when a browser test skips. */
-export const NO_CHROMIUM = 'Chromium not found at /usr/bin/chromium (apt-get install chromium, or set CHROMIUM_PATH): browser checks skipped'
+export const NO_CHROMIUM =
+  'Chromium not found at /usr/bin/chromium (apt-get install chromium, or set CHROMIUM_PATH): browser checks skipped'
 
 /** Starts headless Chromium with a fresh profile directory; `close` also removes it. */
 export async function launchChromium(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
@@ -19,7 +22,7 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
   const profile = mkdtempSync(join(tmpdir(), 'schemaledger-chromium-'))
   // A persistent context is how playwright takes a fresh --user-data-dir.
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
+    ...(chromiumPath ? { executablePath: chromiumPath } : {}),
     headless: true,
     args: [
       '--headless',

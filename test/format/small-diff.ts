@@ -11,7 +11,10 @@ const users = (columns: unknown[], extra: Record<string, unknown> = {}) => ({
 
 export const from = parseSchema({
   format: 'schemaledger/1',
-  tables: [users([{ name: 'email', type: 'varchar(120)', nullable: false }]), { name: 'old_logs', columns: [{ name: 'line', type: 'text', nullable: true }] }],
+  tables: [
+    users([{ name: 'email', type: 'varchar(120)', nullable: false }]),
+    { name: 'old_logs', columns: [{ name: 'line', type: 'text', nullable: true }] },
+  ],
 })
 export const to = parseSchema({
   format: 'schemaledger/1',
@@ -38,8 +41,25 @@ export const finding: Finding = {
 export const migration: Migration = {
   dialect: 'postgres',
   up: [
-    { sql: 'ALTER TABLE "users" ALTER COLUMN "email" TYPE varchar(255)', change: { kind: 'alter_column', path: 'users.email' }, destructive: false, transactional: true },
-    { sql: 'DROP TABLE "old_logs"', change: { kind: 'drop_table', path: 'old_logs' }, destructive: true, transactional: true },
+    {
+      sql: 'ALTER TABLE "users" ALTER COLUMN "email" TYPE varchar(255)',
+      change: { kind: 'alter_column', path: 'users.email' },
+      destructive: false,
+      transactional: true,
+    },
+    {
+      sql: 'DROP TABLE "old_logs"',
+      change: { kind: 'drop_table', path: 'old_logs' },
+      destructive: true,
+      transactional: true,
+    },
   ],
-  down: [{ sql: 'CREATE TABLE "old_logs" ("line" text)', change: { kind: 'drop_table', path: 'old_logs' }, destructive: false, transactional: true }],
+  down: [
+    {
+      sql: 'CREATE TABLE "old_logs" ("line" text)',
+      change: { kind: 'drop_table', path: 'old_logs' },
+      destructive: false,
+      transactional: true,
+    },
+  ],
 }

@@ -20,16 +20,27 @@ const renderSvg = (source: string) => execFileSync('dot', ['-Tsvg'], { input: so
 
 const svgText = (svg: string) =>
   [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)]
-    .map((m) => (m[1] ?? '').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#45;/g, '-').replace(/&amp;/g, '&'))
+    .map((m) =>
+      (m[1] ?? '')
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&#45;/g, '-')
+        .replace(/&amp;/g, '&'),
+    )
     .join(' ')
 
 describe('toDot', () => {
   it('colours added, removed and changed elements and draws FK edges between columns', () => {
     const s = loadScenario('teams')
     const dot = toDot(s.to, { diff: s.diff })
-    expect(dot).toContain('"teams" [label=<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" COLOR="#cf222e">')
+    expect(dot).toContain(
+      '"teams" [label=<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" COLOR="#cf222e">',
+    )
     expect(dot).toContain('<S>team_id  <FONT COLOR="#57606a">integer</FONT></S>')
-    expect(dot).toContain('"members":c2 -> "teams":c0 [tooltip="fk_members_team", color="#cf222e", penwidth=1.6, style=dashed];')
+    expect(dot).toContain(
+      '"members":c2 -> "teams":c0 [tooltip="fk_members_team", color="#cf222e", penwidth=1.6, style=dashed];',
+    )
     expect(dot).toContain('"projects":c3 -> "members":c0 [tooltip="fk_projects_owner", color="#1a7f37", penwidth=1.6];')
     expect(dot).toContain('subgraph cluster_legend')
     expect(toDot(s.from)).not.toContain('cluster_legend')
@@ -66,16 +77,20 @@ describe('toDot', () => {
         .map((s) => s.trim())
         .filter((s) => s.length > 0)
       fc.assert(
-        fc.property(fc.uniqueArray(name, { minLength: 3, maxLength: 3 }), fc.uniqueArray(name, { minLength: 4, maxLength: 4 }), (tables, columns) => {
-          let pair: ReturnType<typeof oddPair>
-          try {
-            pair = oddPair(tables, columns)
-          } catch {
-            fc.pre(false)
-            return
-          }
-          renderSvg(toDot(pair.to, { diff: pair.diff }))
-        }),
+        fc.property(
+          fc.uniqueArray(name, { minLength: 3, maxLength: 3 }),
+          fc.uniqueArray(name, { minLength: 4, maxLength: 4 }),
+          (tables, columns) => {
+            let pair: ReturnType<typeof oddPair>
+            try {
+              pair = oddPair(tables, columns)
+            } catch {
+              fc.pre(false)
+              return
+            }
+            renderSvg(toDot(pair.to, { diff: pair.diff }))
+          },
+        ),
         { numRuns: 25 },
       )
     })

@@ -4,7 +4,10 @@ import type { Schema, SchemaDiff } from '../../src/index.js'
 import { diffSchemas, parseSchema } from '../../src/index.js'
 
 /** Two versions of a schema built from the given names, and the diff between them. */
-export function oddPair(tableNames: readonly string[], columnNames: readonly string[]): { from: Schema; to: Schema; diff: SchemaDiff } {
+export function oddPair(
+  tableNames: readonly string[],
+  columnNames: readonly string[],
+): { from: Schema; to: Schema; diff: SchemaDiff } {
   const [parent = 'parent', child = 'child', dropped = 'dropped'] = tableNames
   const [key = 'id', ref = 'ref', extra = 'extra', changed = 'changed'] = columnNames
   const parentTable = {

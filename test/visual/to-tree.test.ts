@@ -51,8 +51,22 @@ describe('toTree', () => {
               name: 'email',
               changes: [{ kind: 'alter_column', path: 'users.email' }],
               children: [
-                { label: 'type: varchar(120) -> varchar(255)', status: 'changed', kind: 'detail', name: '', changes: [], children: [] },
-                { label: 'nullable: NOT NULL -> NULL', status: 'changed', kind: 'detail', name: '', changes: [], children: [] },
+                {
+                  label: 'type: varchar(120) -> varchar(255)',
+                  status: 'changed',
+                  kind: 'detail',
+                  name: '',
+                  changes: [],
+                  children: [],
+                },
+                {
+                  label: 'nullable: NOT NULL -> NULL',
+                  status: 'changed',
+                  kind: 'detail',
+                  name: '',
+                  changes: [],
+                  children: [],
+                },
               ],
             },
             {

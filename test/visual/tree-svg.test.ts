@@ -52,11 +52,16 @@ describe('markSchema', () => {
     const shop = loadScenario('shop')
     const clients = markSchema(shop.to, { diff: shop.diff }).find((t) => t.key === 'clients')!
     expect(clients).toMatchObject({ status: 'renamed', note: 'renamed from customers' })
-    expect(clients.columns[1]).toMatchObject({ status: 'renamed', note: 'renamed from full_name; type: varchar(100) -> varchar(200)' })
+    expect(clients.columns[1]).toMatchObject({
+      status: 'renamed',
+      note: 'renamed from full_name; type: varchar(100) -> varchar(200)',
+    })
   })
 
   it('marks nothing without a diff', () => {
     const s = loadScenario('seed')
-    expect(markSchema(s.to).every((t) => t.status === 'unchanged' && t.columns.every((c) => c.status === 'unchanged'))).toBe(true)
+    expect(
+      markSchema(s.to).every((t) => t.status === 'unchanged' && t.columns.every((c) => c.status === 'unchanged')),
+    ).toBe(true)
   })
 })

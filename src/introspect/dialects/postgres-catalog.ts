@@ -4,14 +4,31 @@
 // expressions, ordering, operator classes and predicates (pg_index, pg_get_indexdef), constraint
 // definitions (pg_get_constraintdef) and canonical type spellings (format_type). `$1` is the namespace.
 
-/** Server version, to leave out catalog columns older servers lack. */
+/**
+ * Server version, to leave out catalog columns older servers lack.
+ *
+ * @example
+ * ```ts
+ * const version = Number((await query(VERSION_SQL))[0]?.version) // 150020
+ * ```
+ * @internal
+ */
 export const VERSION_SQL = `SELECT current_setting('server_version_num')::int AS version`
 
-/** Ordinary and partitioned tables of the namespace (not partitions), with their comments. */
+/**
+ * Ordinary and partitioned tables of the namespace (not partitions), with their comments.
+ *
+ * @example
+ * ```ts
+ * await query(TABLES_SQL, ['public']) // [{ name: 'users', comment: 'people' }]
+ * ```
+ * @internal
+ */
 export const TABLES_SQL = `
-SELECT c.relname AS name, obj_description(c.oid, 'pg_class') AS comment
+SELECT c.relname AS name, d.description AS comment
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_class'::regclass AND d.objoid = c.oid AND d.objsubid = 0
 WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition
 ORDER BY c.relname`
 
@@ -19,6 +36,12 @@ ORDER BY c.relname`
  * Columns in order with their type, nullability, default or generation expression, identity and the
  * sequence behind a serial or identity column, collation and comment. For enum types (and arrays of
  * them) the type's own name and namespace come too.
+ *
+ * @example
+ * ```ts
+ * await query(COLUMNS_SQL, ['public']) // [{ table_name: 'users', name: 'id', type: 'integer', ... }]
+ * ```
+ * @internal
  */
 export const COLUMNS_SQL = `
 SELECT c.relname AS table_name, a.attnum AS num, a.attname AS name,
@@ -33,7 +56,7 @@ SELECT c.relname AS table_name, a.attnum AS num, a.attname AS name,
   a.attgenerated AS generated,
   co.collname AS collation,
   a.attcollation <> t.typcollation AS collation_differs,
-  col_description(c.oid, a.attnum) AS comment,
+  ds.description AS comment,
   seq.seq_name, seq.deptype AS seq_deptype, seq.seqstart::text AS seq_start, seq.seqincrement::text AS seq_increment
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
@@ -44,19 +67,25 @@ LEFT JOIN pg_catalog.pg_type et ON t.typcategory = 'A' AND et.oid = t.typelem
 LEFT JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace
 LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
-LEFT JOIN LATERAL (
-  SELECT dep.objid::regclass::text AS seq_name, dep.deptype, s.seqstart, s.seqincrement
+LEFT JOIN pg_catalog.pg_description ds ON ds.classoid = 'pg_catalog.pg_class'::regclass AND ds.objoid = c.oid AND ds.objsubid = a.attnum
+LEFT JOIN (
+  SELECT dep.refobjid, dep.refobjsubid, dep.objid::regclass::text AS seq_name, dep.deptype, s.seqstart, s.seqincrement
   FROM pg_catalog.pg_depend dep
   JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid
-  WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass
-    AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype IN ('a', 'i')
-  ORDER BY dep.deptype DESC
-  LIMIT 1
-) seq ON true
+  WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.deptype IN ('a', 'i')
+) seq ON seq.refobjid = c.oid AND seq.refobjsubid = a.attnum
 WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY c.relname, a.attnum`
 
-/** Primary key, unique, foreign key and check constraints (NOT NULL constraints of PostgreSQL 18 are columns). */
+/**
+ * Primary key, unique, foreign key and check constraints (NOT NULL constraints of PostgreSQL 18 are columns).
+ *
+ * @example
+ * ```ts
+ * await query(constraintsSQL(150000), ['public']) // [{ table_name: 'users', name: 'users_pkey', type: 'p', columns: ['id'], ... }]
+ * ```
+ * @internal
+ */
 export const constraintsSQL = (version: number) => `
 SELECT c.relname AS table_name, con.conname AS name, con.contype AS type,
   ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
@@ -81,6 +110,12 @@ ORDER BY c.relname, con.conname`
  * Indexes that do not back a primary key, unique or exclusion constraint: key parts (column number,
  * or 0 and the expression text), per-part options (DESC = 1, NULLS FIRST = 2), non-default operator
  * classes, collations, the access method, the predicate and INCLUDE columns.
+ *
+ * @example
+ * ```ts
+ * await query(indexesSQL(150000), ['public']) // [{ table_name: 'users', name: 'ix_email', keys: [2], ... }]
+ * ```
+ * @internal
  */
 export const indexesSQL = (version: number) => `
 SELECT t.relname AS table_name, i.relname AS name, ix.indisunique AS is_unique,
@@ -103,11 +138,20 @@ WHERE n.nspname = $1 AND t.relkind IN ('r', 'p') AND NOT t.relispartition
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = ix.indexrelid AND con.contype IN ('p', 'u', 'x'))
 ORDER BY t.relname, i.relname`
 
-/** Enum types of every user namespace, labels in order (the caller keeps the ones it needs). */
+/**
+ * Enum types of every user namespace, labels in order (the caller keeps the ones it needs).
+ *
+ * @example
+ * ```ts
+ * await query(ENUMS_SQL) // [{ schema: 'public', name: 'mood', labels: ['sad', 'ok'] }]
+ * ```
+ * @internal
+ */
 export const ENUMS_SQL = `
-SELECT n.nspname AS schema, t.typname AS name, obj_description(t.oid, 'pg_type') AS comment,
+SELECT n.nspname AS schema, t.typname AS name, d.description AS comment,
   ARRAY(SELECT e.enumlabel FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)::text[] AS labels
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+LEFT JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_type'::regclass AND d.objoid = t.oid AND d.objsubid = 0
 WHERE t.typtype = 'e' AND n.nspname NOT IN ('pg_catalog', 'information_schema')
 ORDER BY n.nspname, t.typname`

@@ -3,7 +3,15 @@ import type { Row } from '../types.js'
 
 // Catalog rows turned into the objects of a canonical schema document (see postgres.ts).
 
-/** A canonical-document object under construction. */
+/**
+ * A canonical-document object under construction.
+ *
+ * @example
+ * ```ts
+ * const column: DocObject = { name: 'id', type: 'integer', nullable: false }
+ * ```
+ * @internal
+ */
 export type DocObject = Record<string, unknown>
 
 const text = (v: unknown): string | undefined =>
@@ -19,11 +27,27 @@ const list = <T>(v: unknown, map: (s: string) => T): T[] => {
     .split(',')
     .map((x) => map(x.replace(/^"(.*)"$/, '$1')))
 }
-/** Text array elements. */
+/**
+ * Text array elements.
+ *
+ * @example
+ * ```ts
+ * texts('{a,b}') // ['a', 'b']
+ * ```
+ * @internal
+ */
 export const texts = (v: unknown) => list(v, (s) => s)
 const numbers = (v: unknown) => list(v, Number)
 
-/** Strips parentheses that wrap the whole expression, as the catalog prints checks and predicates. */
+/**
+ * Strips parentheses that wrap the whole expression, as the catalog prints checks and predicates.
+ *
+ * @example
+ * ```ts
+ * stripOuterParens('((a > 0))') // 'a > 0'; stripOuterParens('(a) + (b)') unchanged
+ * ```
+ * @internal
+ */
 export function stripOuterParens(expr: string): string {
   let s = expr.trim()
   while (s.startsWith('(') && s.endsWith(')') && closingParen(s) === s.length - 1) s = s.slice(1, -1).trim()
@@ -58,6 +82,12 @@ function enumTypeSpelling(name: string, isArray: boolean): string {
 /**
  * The type spelling of a column: format_type's, except enums by their bare name. (PostgreSQL's
  * one-byte `"char"` reads as the SQL `char`, a limit of the type grammar.)
+ *
+ * @example
+ * ```ts
+ * columnTypeSpelling({ type: '"Mood"[]', base_typtype: 'e', base_typname: 'Mood', is_array: true }) // 'Mood[]'
+ * ```
+ * @internal
  */
 export function columnTypeSpelling(row: Row): string {
   if (row.base_typtype === 'e') return enumTypeSpelling(text(row.base_typname) as string, flag(row.is_array))
@@ -71,7 +101,15 @@ function isSerialDefault(row: Row): boolean {
   return text(row.default_expr) === `nextval('${seq.replaceAll("'", "''")}'::regclass)`
 }
 
-/** One column of the document. */
+/**
+ * One column of the document.
+ *
+ * @example
+ * ```ts
+ * columnObject(row) // { name: 'id', type: 'integer', nullable: false, autoincrement: true }
+ * ```
+ * @internal
+ */
 export function columnObject(row: Row): DocObject {
   const identity = text(row.identity) ?? ''
   const generated = text(row.generated) ?? ''
@@ -102,7 +140,15 @@ function identityObject(row: Row, identity: string): DocObject {
 
 const ACTIONS: Readonly<Record<string, string>> = { r: 'restrict', c: 'cascade', n: 'set_null', d: 'set_default' }
 
-/** One constraint of the document; `namespace` is the one being read (others qualify references). */
+/**
+ * One constraint of the document; `namespace` is the one being read (others qualify references).
+ *
+ * @example
+ * ```ts
+ * constraintObject(row, 'public') // { type: 'foreign_key', name: 'posts_user_id_fkey', columns: ['user_id'], ... }
+ * ```
+ * @internal
+ */
 export function constraintObject(row: Row, namespace: string): DocObject {
   const base: DocObject = { name: text(row.name) }
   if (flag(row.deferrable)) base.deferrable = true
@@ -170,6 +216,12 @@ function mentions(expression: string, name: string): boolean {
 /**
  * One index of the document. `columnCollations` maps a column name to its collation, so a key part
  * only carries a collation that differs from its column's.
+ *
+ * @example
+ * ```ts
+ * indexObject(row, numbers, collations) // { name: 'ix_email', columns: [{ expression: 'lower(email)' }], unique: true }
+ * ```
+ * @internal
  */
 export function indexObject(
   row: Row,

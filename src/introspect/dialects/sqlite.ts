@@ -29,17 +29,20 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => same(x, b[i] ?? ''))
 
-async function tableNames(query: QueryFunction): Promise<string[]> {
+/** The catalog table of one database (`main`, `temp` or an attached one). */
+const sqliteMaster = (db: string) => `"${db.replaceAll('"', '""')}".sqlite_master`
+
+async function tableNames(query: QueryFunction, db: string): Promise<string[]> {
   const internal = "name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
   try {
-    const rows = await query(
-      `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND ${internal}`,
-    )
+    const rows = await query(`SELECT name FROM pragma_table_list WHERE schema = ? AND type = 'table' AND ${internal}`, [
+      db,
+    ])
     return rows.map((r) => str(r.name)).sort()
   } catch {
     // SQLite before 3.37 has no table_list: skip virtual tables by their statement.
     const rows = await query(
-      `SELECT name FROM sqlite_master WHERE type = 'table' AND ${internal} AND sql NOT LIKE 'CREATE VIRTUAL%'`,
+      `SELECT name FROM ${sqliteMaster(db)} WHERE type = 'table' AND ${internal} AND sql NOT LIKE 'CREATE VIRTUAL%'`,
     )
     return rows.map((r) => str(r.name)).sort()
   }
@@ -47,6 +50,8 @@ async function tableNames(query: QueryFunction): Promise<string[]> {
 
 /** Everything read about one table before it becomes a document. */
 interface Catalog {
+  /** The database (schema) name: `main`, `temp` or an attached one. */
+  readonly db: string
   readonly name: string
   readonly sql: string
   readonly columns: readonly Row[]
@@ -83,8 +88,8 @@ function columnsOf(t: Catalog): Doc[] {
     })
 }
 
-async function keyColumns(query: QueryFunction, index: string): Promise<Row[]> {
-  const rows = await query('SELECT * FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno', [index])
+async function keyColumns(query: QueryFunction, index: string, db: string): Promise<Row[]> {
+  const rows = await query('SELECT * FROM pragma_index_xinfo(?, ?) WHERE key = 1 ORDER BY seqno', [index, db])
   return [...rows]
 }
 
@@ -103,9 +108,9 @@ async function readTable(
     constraints.push({ type: 'primary_key', ...named(decl), columns })
   }
   const indexes: Doc[] = []
-  for (const x of await query('SELECT * FROM pragma_index_list(?) ORDER BY name', [t.name])) {
+  for (const x of await query('SELECT * FROM pragma_index_list(?, ?) ORDER BY name', [t.name, t.db])) {
     const name = str(x.name)
-    const keys = await keyColumns(query, name)
+    const keys = await keyColumns(query, name, t.db)
     if (x.origin === 'u') {
       const columns = keys.map((k) => str(k.name))
       const decl = claim(declared, (c) => c.kind === 'unique' && sameList(c.columns, columns))
@@ -148,7 +153,7 @@ async function foreignKeys(
   all: ReadonlyMap<string, Catalog>,
   declared: ParsedConstraint[],
 ): Promise<Doc[]> {
-  const rows = await query('SELECT * FROM pragma_foreign_key_list(?) ORDER BY id DESC, seq', [t.name])
+  const rows = await query('SELECT * FROM pragma_foreign_key_list(?, ?) ORDER BY id DESC, seq', [t.name, t.db])
   const byId = new Map<number, Row[]>()
   for (const r of rows) byId.set(num(r.id), [...(byId.get(num(r.id)) ?? []), r])
   const out: Doc[] = []
@@ -188,7 +193,7 @@ async function foreignKeys(
 }
 
 /**
- * Reads a SQLite database (the `main` schema) into a validated {@link Schema}: tables, columns with
+ * Reads a SQLite database (`main`, or the attached database named by `options.schema`) into a validated {@link Schema}: tables, columns with
  * declared types, nullability, defaults, AUTOINCREMENT, generated columns and collations; primary key,
  * UNIQUE, FOREIGN KEY (actions, DEFERRABLE) and CHECK constraints with their declared names; indexes
  * (unique, partial, expressions, DESC, COLLATE). SQLite has no enums, comments or namespaces.
@@ -206,15 +211,16 @@ async function foreignKeys(
  * const schema = await introspect(query, { dialect: 'sqlite' })
  * ```
  */
-export const introspectSqlite: Introspector = async (query) => {
-  const master = await query("SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'index')")
+export const introspectSqlite: Introspector = async (query, options) => {
+  const db = options.schema ?? 'main'
+  const master = await query(`SELECT type, name, sql FROM ${sqliteMaster(db)} WHERE type IN ('table', 'index')`)
   const sqlOf = (type: string) => new Map(master.filter((r) => r.type === type).map((r) => [str(r.name), str(r.sql)]))
   const tableSql = sqlOf('table')
   const catalogs = new Map<string, Catalog>()
-  for (const name of await tableNames(query)) {
+  for (const name of await tableNames(query, db)) {
     const sql = tableSql.get(name) ?? ''
-    const columns = [...(await query('SELECT * FROM pragma_table_xinfo(?) ORDER BY cid', [name]))]
-    catalogs.set(name.toLowerCase(), { name, sql, columns, parsed: parseCreateTable(sql) })
+    const columns = [...(await query('SELECT * FROM pragma_table_xinfo(?, ?) ORDER BY cid', [name, db]))]
+    catalogs.set(name.toLowerCase(), { db, name, sql, columns, parsed: parseCreateTable(sql) })
   }
   const indexSql = sqlOf('index')
   const tables: Doc[] = []

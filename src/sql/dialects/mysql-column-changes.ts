@@ -8,7 +8,8 @@ import type { Column, ForeignKeyConstraint, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { Stage, type StatementDraft } from '../types.js'
 import { mysqlColumnDefinition } from './mysql-columns.js'
-import { addForeignKeyDraft, dropForeignKeyDraft, type KeyContext, keyContext, tableName } from './mysql-keys.js'
+import { dropForeignKeyDraft } from './mysql-key-drops.js'
+import { addForeignKeyDraft, type KeyContext, keyContext, tableName } from './mysql-keys.js'
 import {
   findTable,
   foreignKeyKey,
@@ -239,16 +240,14 @@ export function alterColumnChange(change: AlterColumnChange, ctx: GeneratorConte
   const modify = (column: Column, options = {}) =>
     `${head} MODIFY COLUMN ${mysqlColumnDefinition(column, kctx, options)}${where}`
   const drafts: StatementDraft[] = []
-  if (SERIAL(after) && !SERIAL(before)) {
-    const source = findTable(ctx.from, ctx.previousTableName(table, schema), schema)
-    const keyed = source !== undefined && isCovered(source, [before.name], (o) => !isTouched(ctx, table, schema, o))
-    if (keyed) drafts.push({ sql: modify(after), stage: Stage.alterColumn, destructive })
-    else {
-      // Not a key yet: change the rest now (so re-added foreign keys see the new type), AUTO_INCREMENT once keyed.
-      if (changes.length > 1)
-        drafts.push({ sql: modify(after, { withoutAutoIncrement: true }), stage: Stage.alterColumn, destructive })
-      drafts.push({ sql: modify(after), stage: Stage.addForeignKey })
-    }
+  const source = findTable(ctx.from, ctx.previousTableName(table, schema), schema)
+  const keyed = source !== undefined && isCovered(source, [before.name], (o) => !isTouched(ctx, table, schema, o))
+  if (SERIAL(after) && !keyed) {
+    // Not keyed until the new keys exist: change the rest now (so re-added foreign keys see the new
+    // type), and make it AUTO_INCREMENT once keyed.
+    if (changes.some((f) => f !== 'autoincrement' && f !== 'identity'))
+      drafts.push({ sql: modify(after, { withoutAutoIncrement: true }), stage: Stage.alterColumn, destructive })
+    drafts.push({ sql: modify(after), stage: Stage.addForeignKey })
   } else {
     // Losing AUTO_INCREMENT happens before the keys it needs are dropped.
     const stage = SERIAL(before) && !SERIAL(after) ? Stage.dropIndex : Stage.alterColumn

@@ -10,17 +10,14 @@ import type {
 import type { Constraint, Index, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { Stage, type StageValue, type StatementDraft } from '../types.js'
-import { mysqlColumnDefinition } from './mysql-columns.js'
+import { dropForeignKeyDraft, dropKeyDraft, replacementIndexes } from './mysql-key-drops.js'
 import {
   addForeignKeyDraft,
   createIndexStatement,
-  dropForeignKeyDraft,
-  dropKeyDraft,
   inlineIndex,
   keyContext,
   mysqlConstraintClause,
   renameIndexDraft,
-  replacementIndexes,
   tableName,
 } from './mysql-keys.js'
 import {
@@ -30,7 +27,6 @@ import {
   mysqlConstraintName,
   mysqlIndexName,
   planState,
-  renameMaps,
 } from './mysql-plan-state.js'
 import { quoteMysqlIdentifier as q } from './mysql-text.js'
 
@@ -83,34 +79,8 @@ function dropConstraint(
       return [
         { sql: `ALTER TABLE ${tableName(table, schema)} DROP CONSTRAINT ${q(name)}`, stage: Stage.dropConstraint },
       ]
-    case 'primary_key': {
-      // An AUTO_INCREMENT column must stay a key: it loses AUTO_INCREMENT in the same statement,
-      // unless its own alter_column already took it away (before the keys are dropped).
-      const from = source(ctx, table, schema)
-      const renamed = renameMaps(ctx).columns.get(tableKey(schema, ctx.previousTableName(table, schema)))
-      const altered = (planState(ctx).byTable.get(tableKey(schema, table)) ?? []).filter(
-        (x) => x.kind === 'alter_column',
-      )
-      const serial = (from?.columns ?? []).filter(
-        (col) =>
-          col.autoincrement &&
-          c.columns.includes(col.name) &&
-          !altered.some((x) => x.kind === 'alter_column' && x.before.name === col.name && !x.after.autoincrement),
-      )
-      if (serial.length === 0) break
-      const plain = serial.map(
-        (col) =>
-          `MODIFY COLUMN ${mysqlColumnDefinition({ ...col, name: renamed?.get(col.name) ?? col.name }, kctx, { withoutAutoIncrement: true })}`,
-      )
-      return [
-        {
-          sql: `ALTER TABLE ${tableName(table, schema)} ${[...plain, 'DROP PRIMARY KEY'].join(', ')}`,
-          stage: Stage.dropConstraint,
-        },
-      ]
-    }
   }
-  return [dropKeyDraft(kctx, table, schema, c, Stage.dropConstraint)]
+  return dropKeyDraft(kctx, table, schema, c, Stage.dropConstraint)
 }
 
 /** Whether a primary key of `from` holds an AUTO_INCREMENT column (which must stay a key throughout). */
@@ -131,17 +101,19 @@ function replaceInOneStatement(
   table: string,
   schema: string | undefined,
   before: Constraint | Index,
+  after: Constraint | Index,
   addClause: string,
   stage: StageValue,
 ): StatementDraft | undefined {
   const kctx = keyContext(ctx)
   const pkWithSerial = 'type' in before && holdsAutoIncrement(ctx, table, schema, before)
-  if (!pkWithSerial && replacementIndexes(kctx, table, schema, before).length === 0) return undefined
+  if (!pkWithSerial && replacementIndexes(kctx, table, schema, before, { dryRun: true }).length === 0) return undefined
   const drop =
     'type' in before && before.type === 'primary_key'
       ? 'DROP PRIMARY KEY'
       : `DROP INDEX ${q(beforeName(ctx, table, schema, before, 'type' in before ? 'constraint' : 'index'))}`
-  return { sql: `ALTER TABLE ${tableName(table, schema)} ${drop}, ADD ${addClause}`, stage }
+  const keep = replacementIndexes(kctx, table, schema, before, { added: after })
+  return { sql: `ALTER TABLE ${tableName(table, schema)} ${[drop, `ADD ${addClause}`, ...keep].join(', ')}`, stage }
 }
 
 /**
@@ -183,7 +155,7 @@ export function alterConstraintChange(change: AlterConstraintChange, ctx: Genera
     if (nameOnly) return [] // MySQL names every primary key PRIMARY.
     if (!planState(ctx).primaryKeyAdded.has(tableKey(schema, table))) {
       const clause = mysqlConstraintClause(keyContext(ctx), table, after, target(ctx, table, schema))
-      const one = replaceInOneStatement(ctx, table, schema, before, clause, Stage.addConstraint)
+      const one = replaceInOneStatement(ctx, table, schema, before, after, clause, Stage.addConstraint)
       if (one) return [one]
     }
   }
@@ -200,7 +172,7 @@ export function alterConstraintChange(change: AlterConstraintChange, ctx: Genera
         ),
       ]
     const clause = mysqlConstraintClause(keyContext(ctx), table, after, target(ctx, table, schema))
-    const one = replaceInOneStatement(ctx, table, schema, before, clause, Stage.addConstraint)
+    const one = replaceInOneStatement(ctx, table, schema, before, after, clause, Stage.addConstraint)
     if (one) return [one]
   }
   return [...dropConstraint(ctx, table, schema, before), ...addConstraint(ctx, table, schema, after)]
@@ -233,7 +205,7 @@ export function addIndexChange(change: AddIndexChange, ctx: GeneratorContext): S
  * ```
  */
 export function dropIndexChange(change: DropIndexChange, ctx: GeneratorContext): StatementDraft[] {
-  return [dropKeyDraft(keyContext(ctx), change.table, change.schema, change.before, Stage.dropIndex)]
+  return dropKeyDraft(keyContext(ctx), change.table, change.schema, change.before, Stage.dropIndex)
 }
 
 /**
@@ -257,12 +229,13 @@ export function alterIndexChange(change: AlterIndexChange, ctx: GeneratorContext
     table,
     schema,
     before,
+    after,
     inlineIndex(kctx, table, after, definition),
     Stage.addIndex,
   )
   if (one) return [one]
   return [
-    dropKeyDraft(kctx, table, schema, before, Stage.dropIndex),
+    ...dropKeyDraft(kctx, table, schema, before, Stage.dropIndex),
     { sql: createIndexStatement(kctx, table, schema, after, definition), stage: Stage.addIndex },
   ]
 }

@@ -1,16 +1,8 @@
 import type { Constraint, ForeignKeyConstraint, Index, IndexPart, ReferentialAction, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
+import { columnList } from '../render.js'
 import { Stage, type StageValue, type StatementDraft } from '../types.js'
-import {
-  beforeName,
-  findTable,
-  foreignKeyKey,
-  isCovered,
-  isTouched,
-  mysqlConstraintName,
-  mysqlIndexName,
-  planState,
-} from './mysql-plan-state.js'
+import { mysqlConstraintName, mysqlIndexName } from './mysql-plan-state.js'
 import { mysqlExpression, mysqlFlavor, quoteMysqlIdentifier as q, unsupported } from './mysql-text.js'
 import { needsPrefixLength, type TypeContext } from './mysql-types.js'
 
@@ -75,8 +67,6 @@ export function tableName(table: string, schema?: string): string {
   return schema === undefined ? q(table) : `${q(schema)}.${q(table)}`
 }
 
-const columnList = (names: readonly string[]) => `(${names.map(q).join(', ')})`
-
 /** Throws when a key column is a TEXT/BLOB column MySQL can only index by a prefix. */
 function checkKeyColumns(
   table: Table | undefined,
@@ -112,17 +102,17 @@ export function mysqlConstraintClause(ctx: KeyContext, table: string, c: Constra
   switch (c.type) {
     case 'primary_key':
       checkKeyColumns(definition, c.columns, where, false)
-      return `PRIMARY KEY ${columnList(c.columns)}`
+      return `PRIMARY KEY ${columnList(ctx.gen.dialect, c.columns)}`
     case 'unique':
       if (c.nullsNotDistinct) unsupported(where, 'MySQL/MariaDB have no NULLS NOT DISTINCT')
       checkKeyColumns(definition, c.columns, where, ctx.flavor.mariadb)
-      return `CONSTRAINT ${q(name)} UNIQUE ${columnList(c.columns)}`
+      return `CONSTRAINT ${q(name)} UNIQUE ${columnList(ctx.gen.dialect, c.columns)}`
     case 'foreign_key': {
       if (c.match) unsupported(where, `MySQL/MariaDB parse MATCH ${c.match.toUpperCase()} but ignore it`)
       if (c.onDelete === 'set_default' || c.onUpdate === 'set_default')
         unsupported(where, 'InnoDB does not support SET DEFAULT (MariaDB silently stores RESTRICT)')
       const target = tableName(c.referencedTable, c.referencedSchema)
-      return `CONSTRAINT ${q(name)} FOREIGN KEY ${columnList(c.columns)} REFERENCES ${target} ${columnList(c.referencedColumns)} ON DELETE ${ACTIONS[c.onDelete ?? 'no_action']} ON UPDATE ${ACTIONS[c.onUpdate ?? 'no_action']}`
+      return `CONSTRAINT ${q(name)} FOREIGN KEY ${columnList(ctx.gen.dialect, c.columns)} REFERENCES ${target} ${columnList(ctx.gen.dialect, c.referencedColumns)} ON DELETE ${ACTIONS[c.onDelete ?? 'no_action']} ON UPDATE ${ACTIONS[c.onUpdate ?? 'no_action']}`
     }
     case 'check':
       return `CONSTRAINT ${q(name)} CHECK (${mysqlExpression(c.expression, `${where} check`)})`
@@ -215,46 +205,6 @@ export function createIndexStatement(
 }
 
 /**
- * The index a foreign key (as in `from`) has in the database when no other index covers its
- * columns: MySQL created it with the key, named after the key (or, for a key the server named,
- * recorded by introspection).
- */
-function implicitIndexName(fk: ForeignKeyConstraint, dbName: string): string {
-  const recorded = fk.extra?.[FOREIGN_KEY_INDEX_KEY]
-  return typeof recorded === 'string' ? recorded : dbName
-}
-
-/**
- * `ALTER TABLE ... DROP FOREIGN KEY`, together with the index MySQL made for the key, so that a
- * dropped (or re-added, possibly renamed) key leaves no stray index behind. MariaDB takes
- * `DROP INDEX IF EXISTS`; on MySQL the index is dropped when no declared index covers the columns.
- *
- * @example
- * ```ts
- * dropForeignKeyDraft(kctx, fromTable, 'posts', undefined, fk, 'posts_user_id_fkey', true).sql
- * // 'ALTER TABLE `posts` DROP FOREIGN KEY `posts_user_id_fkey`, DROP INDEX IF EXISTS `posts_user_id_fkey`'
- * ```
- */
-export function dropForeignKeyDraft(
-  ctx: KeyContext,
-  fromTable: Table,
-  table: string,
-  schema: string | undefined,
-  fk: ForeignKeyConstraint,
-  dbName: string,
-  withIndex: boolean,
-): StatementDraft {
-  planState(ctx.gen).scheduled.add(foreignKeyKey(fromTable, dbName))
-  let sql = `ALTER TABLE ${tableName(table, schema)} DROP FOREIGN KEY ${q(dbName)}`
-  if (withIndex) {
-    const index = implicitIndexName(fk, dbName)
-    if (ctx.flavor.mariadb) sql += `, DROP INDEX IF EXISTS ${q(index)}`
-    else if (!isCovered(fromTable, fk.columns)) sql += `, DROP INDEX ${q(index)}`
-  }
-  return { sql, stage: Stage.dropForeignKey }
-}
-
-/**
  * `ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY`, at the foreign-key stage.
  *
  * @example
@@ -272,62 +222,6 @@ export function addForeignKeyDraft(
     sql: `ALTER TABLE ${tableName(table, schema)} ADD ${mysqlConstraintClause(ctx, table, fk)}`,
     stage: Stage.addForeignKey,
   }
-}
-
-/**
- * What must be added in the same statement when a key of `from` is dropped: MySQL refuses to drop
- * the last index under a foreign key that stays, so an index named after that key takes its place
- * (introspection reads it as the key's own index, as it is when MySQL makes it).
- *
- * @example
- * ```ts
- * replacementIndexes(kctx, 'posts', undefined, index) // ['ADD INDEX `posts_user_id_fkey` (`user_id`)']
- * ```
- */
-export function replacementIndexes(
-  ctx: KeyContext,
-  table: string,
-  schema: string | undefined,
-  dropped: Constraint | Index,
-): string[] {
-  const source = findTable(ctx.gen.from, ctx.gen.previousTableName(table, schema), schema)
-  if (!source) return []
-  const state = planState(ctx.gen)
-  const remains = (o: Constraint | Index) => o !== dropped && !isTouched(ctx.gen, table, schema, o)
-  const out: string[] = []
-  for (const fk of source.constraints) {
-    if (fk.type !== 'foreign_key' || isTouched(ctx.gen, table, schema, fk)) continue
-    const name = beforeName(ctx.gen, table, schema, fk, 'constraint')
-    if (state.scheduled.has(foreignKeyKey(source, name))) continue
-    const needed = isCovered(source, fk.columns) && !isCovered(source, fk.columns, remains)
-    if (needed) out.push(`ADD INDEX ${q(implicitIndexName(fk, name))} ${columnList(fk.columns)}`)
-  }
-  return out
-}
-
-/**
- * Drops a key or index of `from` (`DROP PRIMARY KEY`, `DROP INDEX`), keeping foreign keys served.
- *
- * @example
- * ```ts
- * dropKeyDraft(kctx, 'users', undefined, index, Stage.dropIndex).sql // 'DROP INDEX `ix_name` ON `users`'
- * ```
- */
-export function dropKeyDraft(
-  ctx: KeyContext,
-  table: string,
-  schema: string | undefined,
-  object: Constraint | Index,
-  stage: StageValue,
-): StatementDraft {
-  const isConstraint = 'type' in object
-  const head =
-    isConstraint && object.type === 'primary_key'
-      ? 'DROP PRIMARY KEY'
-      : `DROP INDEX ${q(beforeName(ctx.gen, table, schema, object, isConstraint ? 'constraint' : 'index'))}`
-  const extra = replacementIndexes(ctx, table, schema, object)
-  if (extra.length === 0 && !isConstraint) return { sql: `${head} ON ${tableName(table, schema)}`, stage }
-  return { sql: `ALTER TABLE ${tableName(table, schema)} ${[head, ...extra].join(', ')}`, stage }
 }
 
 /**

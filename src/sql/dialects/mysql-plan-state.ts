@@ -30,6 +30,8 @@ export interface MysqlPlanState {
   readonly renamedObjects: Set<string>
   /** Tables whose new primary key was added together with a new AUTO_INCREMENT column. */
   readonly primaryKeyAdded: Set<string>
+  /** Foreign keys that already got an index of their own in place of a dropped key (by `foreignKeyKey`). */
+  readonly replaced: Set<string>
 }
 
 const states = new WeakMap<GeneratorContext, MysqlPlanState>()
@@ -45,7 +47,13 @@ const states = new WeakMap<GeneratorContext, MysqlPlanState>()
 export function planState(ctx: GeneratorContext): MysqlPlanState {
   let state = states.get(ctx)
   if (!state) {
-    state = { byTable: new Map(), scheduled: new Set(), renamedObjects: new Set(), primaryKeyAdded: new Set() }
+    state = {
+      byTable: new Map(),
+      scheduled: new Set(),
+      renamedObjects: new Set(),
+      primaryKeyAdded: new Set(),
+      replaced: new Set(),
+    }
     states.set(ctx, state)
   }
   return state

@@ -12,9 +12,9 @@ import { creationOrder } from '../dependency-order.js'
 import type { GeneratorContext } from '../dialect.js'
 import { Stage, type StatementDraft } from '../types.js'
 import { mysqlColumnDefinition } from './mysql-columns.js'
+import { dropForeignKeyDraft } from './mysql-key-drops.js'
 import {
   addForeignKeyDraft,
-  dropForeignKeyDraft,
   inlineIndex,
   keyContext,
   mysqlConstraintClause,

@@ -25,11 +25,41 @@ import { renderMysqlType } from './mysql-types.js'
 // expressions, server flavor), types (the type mapping table), columns (column definitions and
 // defaults), keys and key-changes (constraints and indexes), column-changes (MODIFY COLUMN, foreign
 // keys around type changes, AUTO_INCREMENT), table-changes (CREATE TABLE, renames), plan-state
-// (what generators share about the whole migration).
+// (what generators share about the whole migration). The reader is src/introspect/dialects/mysql.ts.
 //
 // The server flavor comes from `dialectVersion`: none or >= 10 is MariaDB (10.7+ has UUID), below
 // 10 is MySQL (8 means 8.0.13+, with expression indexes). Every DDL statement commits on its own.
-
+//
+// Decisions, and the subset of the model MySQL stores exactly (what introspection gives back):
+// - Names: every constraint and index is created under its name or a default one (users_email_key,
+//   users_email_idx, posts_user_id_fkey, users_<hash>_check); the primary key is always PRIMARY, so
+//   a declared primary key name is not stored. Renaming a table or column renames the default-named
+//   objects with it (RENAME INDEX; foreign keys and checks are dropped and added).
+// - Unique: MySQL has one object, the unique key. A model unique constraint is created as
+//   `CONSTRAINT name UNIQUE`, a unique index as `CREATE UNIQUE INDEX`; introspection reports every
+//   unique key of plain columns (no prefix length, ascending, B-tree or MariaDB's hash-backed long
+//   unique) as a unique constraint, and only the others as unique indexes. So a plain unique index
+//   reads back as a unique constraint of the same name, and one cannot repeat a unique constraint.
+// - Foreign keys need an index on their columns: MySQL makes one named after the key, introspection
+//   hides it, drops take it along, and dropping the last index under a surviving key puts an index
+//   named after the key in its place. Both actions are always written (NO ACTION when absent),
+//   because MariaDB reports an unspecified action as RESTRICT. No MATCH, DEFERRABLE, SET DEFAULT.
+// - A type change of a column in a foreign key drops the keys on it and adds them back afterwards;
+//   a plan whose result would join two columns of different types throws `incompatible_foreign_key`.
+// - AUTO_INCREMENT must be the first column of a key: it is added after the keys and removed
+//   before them; a new AUTO_INCREMENT column comes with its new primary key in one statement.
+// - Enums are inline: named enums are written with their values, create/drop_enum write nothing,
+//   alter_enum MODIFYs every column using the enum; introspection returns inline enums.
+// - TEXT/BLOB/JSON columns in an index need a prefix length (parts[].length): without one the plan
+//   throws `unsupported_feature` (MariaDB would silently use a prefix the model does not have).
+//   FULLTEXT/SPATIAL indexes and MariaDB unique keys (hash-backed) take whole values.
+// - `unsupported_feature` also for: partial indexes, INCLUDE, NULLS FIRST/LAST, operator classes,
+//   index collations, non-MySQL index methods, expression indexes on MariaDB, arrays, NULLS NOT
+//   DISTINCT, NOT NULL generated columns on MariaDB.
+// - Expressions are standard SQL in the model and re-spelled for MySQL (strings with backslashes
+//   escaped, "identifiers" in backticks); introspection spells them back, with MariaDB's function
+//   synonyms (octet_length, lcase, ucase, substr) undone. `now(p)` on a column of precision p reads
+//   back as CURRENT_TIMESTAMP.
 /** Target-independent context for the public `renderType` / `renderDefault` members (no plan at hand). */
 const standalone = { flavor: mysqlFlavor(undefined), schemas: [] }
 

@@ -32,7 +32,8 @@ import {
 // NOT NULL and no default).
 
 /**
- * The statements of an `alter_column` change.
+ * The statements of an `alter_column` change. A `position` change alone produces none: PostgreSQL
+ * cannot move a column.
  *
  * @example
  * ```ts

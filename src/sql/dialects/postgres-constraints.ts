@@ -10,8 +10,8 @@ import type { Constraint, Index } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { constraintClause, createIndexSQL } from '../render.js'
 import { Stage, type StageValue, type StatementDraft } from '../types.js'
-import { isCreatedTable, tableName, targetTableOrUndefined } from './postgres-context.js'
-import { constraintNameIn, indexNameIn } from './postgres-names.js'
+import { isCreatedTable, sourceTableOrUndefined, tableName, targetTableOrUndefined } from './postgres-context.js'
+import { constraintNameIn, indexNameIn, objectKey } from './postgres-names.js'
 import { currentConstraintName, currentIndexName } from './postgres-renames.js'
 
 // Constraints and indexes: always created under an explicit name, dropped by the name they have at
@@ -21,15 +21,30 @@ const CONCURRENT_REASON = 'CREATE/DROP INDEX CONCURRENTLY cannot run inside a tr
 
 const isForeignKey = (c: Constraint) => c.type === 'foreign_key'
 
-/** A constraint with its name made explicit and a same-namespace foreign key target qualified. */
+/**
+ * A constraint with its name made explicit and a same-namespace foreign key target qualified. A check
+ * cannot be DEFERRABLE in PostgreSQL: the flag is left out rather than written into failing SQL.
+ */
 function explicit(c: Constraint, name: string, schema: string | undefined): Constraint {
   if (c.type === 'foreign_key' && c.referencedSchema === undefined && schema !== undefined) {
     return { ...c, name, referencedSchema: schema }
   }
+  if (c.type === 'check' && c.deferrable) {
+    const { deferrable: _d, initiallyDeferred: _i, ...rest } = c
+    return { ...rest, name }
+  }
   return { ...c, name }
 }
 
-/** `CONSTRAINT "name" ...` as it goes inside `CREATE TABLE` or after `ADD`. */
+/**
+ * `CONSTRAINT "name" ...` as it goes inside `CREATE TABLE` or after `ADD`.
+ *
+ * @example
+ * ```ts
+ * constraintDefinition(ctx, 'users', undefined, { type: 'unique', columns: ['email'] }, 'users_email_key') // CONSTRAINT "users_email_key" UNIQUE ("email")
+ * ```
+ * @internal
+ */
 export function constraintDefinition(
   ctx: GeneratorContext,
   table: string,
@@ -46,6 +61,12 @@ export function constraintDefinition(
  * Stage.validateConstraint. VALIDATE may share the migration's transaction: it is allowed there, it
  * only takes a SHARE UPDATE EXCLUSIVE lock, and rows written meanwhile are already checked; run the
  * statements from that stage on in their own transaction to also release the ADD's lock before the scan.
+ *
+ * @example
+ * ```ts
+ * addConstraintDrafts(ctx, 'posts', undefined, fk, 'posts_user_id_fkey') // ADD ... NOT VALID, then VALIDATE CONSTRAINT (with notValid)
+ * ```
+ * @internal
  */
 export function addConstraintDrafts(
   ctx: GeneratorContext,
@@ -71,7 +92,15 @@ export function addConstraintDrafts(
   ]
 }
 
-/** `ALTER TABLE ... DROP CONSTRAINT "name"` (foreign keys first, so keys they use can go after). */
+/**
+ * `ALTER TABLE ... DROP CONSTRAINT "name"` (foreign keys first, so keys they use can go after).
+ *
+ * @example
+ * ```ts
+ * dropConstraintDraft(ctx, 'users', undefined, check, 'users_check') // ALTER TABLE "users" DROP CONSTRAINT "users_check"
+ * ```
+ * @internal
+ */
 export function dropConstraintDraft(
   ctx: GeneratorContext,
   table: string,
@@ -85,7 +114,15 @@ export function dropConstraintDraft(
   }
 }
 
-/** `CREATE INDEX`, concurrently (outside the transaction) on an existing table when asked. */
+/**
+ * `CREATE INDEX`, concurrently (outside the transaction) on an existing table when asked.
+ *
+ * @example
+ * ```ts
+ * createIndexDraft(ctx, 'users', undefined, index, 'ix_email') // CREATE INDEX CONCURRENTLY "ix_email" ON "users" ("email") (with concurrently)
+ * ```
+ * @internal
+ */
 export function createIndexDraft(
   ctx: GeneratorContext,
   table: string,
@@ -99,7 +136,15 @@ export function createIndexDraft(
   return concurrently ? { sql, stage, transactional: false, reason: CONCURRENT_REASON } : { sql, stage }
 }
 
-/** `DROP INDEX "schema"."name"`, concurrently when asked. */
+/**
+ * `DROP INDEX "schema"."name"`, concurrently when asked.
+ *
+ * @example
+ * ```ts
+ * dropIndexDraft(ctx, 'users', 'billing', 'ix_email') // DROP INDEX "billing"."ix_email"
+ * ```
+ * @internal
+ */
 export function dropIndexDraft(
   ctx: GeneratorContext,
   table: string,
@@ -113,11 +158,24 @@ export function dropIndexDraft(
     : { sql, stage: Stage.dropIndex }
 }
 
+/**
+ * Names of the objects an existing table keeps (by key), so that a database-named object added to it
+ * is numbered around them (a second unnamed check becomes `users_check1`, not a clash).
+ */
+function keptNames(ctx: GeneratorContext, table: string, schema: string | undefined): Map<string, string> {
+  const keep = new Map<string, string>()
+  const source = isCreatedTable(ctx, table, schema) ? undefined : sourceTableOrUndefined(ctx, table, schema)
+  for (const c of source?.constraints ?? [])
+    keep.set(objectKey('constraint', c), currentConstraintName(ctx, table, schema, c))
+  for (const x of source?.indexes ?? []) keep.set(objectKey('index', x), currentIndexName(ctx, table, schema, x))
+  return keep
+}
+
 const newConstraintName = (ctx: GeneratorContext, table: string, schema: string | undefined, c: Constraint) =>
-  constraintNameIn(targetTableOrUndefined(ctx, table, schema), table, c)
+  c.name ?? constraintNameIn(targetTableOrUndefined(ctx, table, schema), table, c, keptNames(ctx, table, schema))
 
 const newIndexName = (ctx: GeneratorContext, table: string, schema: string | undefined, x: Index) =>
-  indexNameIn(targetTableOrUndefined(ctx, table, schema), table, x)
+  x.name ?? indexNameIn(targetTableOrUndefined(ctx, table, schema), table, x, keptNames(ctx, table, schema))
 
 /**
  * `ALTER TABLE ... ADD CONSTRAINT` (see {@link addConstraintDrafts} for `notValid`).

@@ -4,18 +4,50 @@ import { qualifiedName } from '../render.js'
 
 // Small questions PostgreSQL generators ask about the migration they are part of.
 
-/** The planner's key of a table (`schema\0name`), as used by `ctx.createdTables`. */
+/**
+ * The planner's key of a table (`schema\0name`), as used by `ctx.createdTables`.
+ *
+ * @example
+ * ```ts
+ * tableKey('invoices', 'billing') // 'billing\u0000invoices'
+ * ```
+ * @internal
+ */
 export const tableKey = (table: string, schema?: string) => `${schema ?? ''}\u0000${table}`
 
-/** Whether the table is created by this migration (so it is empty and nobody uses it yet). */
+/**
+ * Whether the table is created by this migration (so it is empty and nobody uses it yet).
+ *
+ * @example
+ * ```ts
+ * isCreatedTable(ctx, 'tags') // true when this migration creates "tags"
+ * ```
+ * @internal
+ */
 export const isCreatedTable = (ctx: GeneratorContext, table: string, schema?: string) =>
   ctx.createdTables.has(tableKey(table, schema))
 
-/** `"schema"."table"` or `"table"`. */
+/**
+ * `"schema"."table"` or `"table"`.
+ *
+ * @example
+ * ```ts
+ * tableName(ctx, 'invoices', 'billing') // '"billing"."invoices"'
+ * ```
+ * @internal
+ */
 export const tableName = (ctx: GeneratorContext, table: string, schema?: string) =>
   qualifiedName(ctx.dialect, table, schema)
 
-/** The `to` version of a table, or undefined when the caller did not pass the schemas. */
+/**
+ * The `to` version of a table, or undefined when the caller did not pass the schemas.
+ *
+ * @example
+ * ```ts
+ * targetTableOrUndefined(ctx, 'users')?.columns
+ * ```
+ * @internal
+ */
 export function targetTableOrUndefined(ctx: GeneratorContext, table: string, schema?: string): Table | undefined {
   if (!ctx.to) return undefined
   try {
@@ -25,7 +57,15 @@ export function targetTableOrUndefined(ctx: GeneratorContext, table: string, sch
   }
 }
 
-/** The `from` version of a table (looked up by its new name), or undefined when unknown. */
+/**
+ * The `from` version of a table (looked up by its new name), or undefined when unknown.
+ *
+ * @example
+ * ```ts
+ * sourceTableOrUndefined(ctx, 'users')?.constraints // as in `from`, found by the new name
+ * ```
+ * @internal
+ */
 export function sourceTableOrUndefined(ctx: GeneratorContext, table: string, schema?: string): Table | undefined {
   if (!ctx.from) return undefined
   try {
@@ -35,7 +75,15 @@ export function sourceTableOrUndefined(ctx: GeneratorContext, table: string, sch
   }
 }
 
-/** The namespace of the enum type `name`, found in the schemas the migration goes between. */
+/**
+ * The namespace of the enum type `name`, found in the schemas the migration goes between.
+ *
+ * @example
+ * ```ts
+ * enumNamespace([to, from], 'state') // 'billing'
+ * ```
+ * @internal
+ */
 export function enumNamespace(schemas: readonly (Schema | undefined)[], name: string): string | undefined {
   for (const s of schemas) {
     const found = s?.enums.find((e) => e.name === name)

@@ -1,3 +1,4 @@
+import { tokenizeSql } from '../../diff/sql-tokenizer.js'
 import { stableStringify } from '../../model/assemble-table.js'
 import type { Constraint, Index, Table } from '../../model/types.js'
 
@@ -7,7 +8,15 @@ import type { Constraint, Index, Table } from '../../model/types.js'
 // shortened one byte at a time, never splitting a multi-byte character. Creating objects under these
 // exact names means the next introspection reads back the name PostgreSQL itself would have chosen.
 
-/** Longest identifier PostgreSQL keeps, in bytes (NAMEDATALEN - 1). */
+/**
+ * Longest identifier PostgreSQL keeps, in bytes (NAMEDATALEN - 1).
+ *
+ * @example
+ * ```ts
+ * new TextEncoder().encode(name).length <= PG_MAX_IDENTIFIER_BYTES
+ * ```
+ * @internal
+ */
 export const PG_MAX_IDENTIFIER_BYTES = 63
 
 const encoder = new TextEncoder()
@@ -59,8 +68,27 @@ function nameAddition(names: readonly string[]): string {
   return out
 }
 
+/**
+ * The one column of `table` a check expression mentions, if exactly one: PostgreSQL names such a check
+ * `table_column_check` and any other `table_check`. Unquoted words fold to lower case; words before
+ * `(` are functions and words after `::` types.
+ */
+function checkColumn(table: Table | undefined, expression: string): string | undefined {
+  if (!table) return undefined
+  const columns = new Set(table.columns.map((c) => c.name))
+  const tokens = tokenizeSql(expression)
+  const found = new Set<string>()
+  for (const [i, t] of tokens.entries()) {
+    const name = t.kind === 'identifier' ? t.value : t.kind === 'word' ? t.text.toLowerCase() : undefined
+    if (name === undefined || !columns.has(name)) continue
+    if (tokens[i + 1]?.text === '(' || tokens[i - 1]?.text === '::') continue
+    found.add(name)
+  }
+  return found.size === 1 ? [...found][0] : undefined
+}
+
 /** Base (un-numbered) name parts of a database-named constraint: `[name2, label]`. */
-function constraintParts(c: Constraint): [string | undefined, string] {
+function constraintParts(c: Constraint, table?: Table): [string | undefined, string] {
   switch (c.type) {
     case 'primary_key':
       return [undefined, 'pkey']
@@ -69,7 +97,7 @@ function constraintParts(c: Constraint): [string | undefined, string] {
     case 'foreign_key':
       return [nameAddition(c.columns), 'fkey']
     case 'check':
-      return [undefined, 'check']
+      return [checkColumn(table, c.expression), 'check']
   }
 }
 
@@ -77,15 +105,16 @@ const indexParts = (x: Index): [string, string] => [nameAddition(x.parts.map((p)
 
 /**
  * The name PostgreSQL gives an unnamed constraint (`users_pkey`, `users_email_key`,
- * `posts_user_id_fkey`, `users_check`), truncated to 63 bytes as PostgreSQL does.
+ * `posts_user_id_fkey`; `users_check`, or `users_score_check` when the table `definition` shows the
+ * check uses one column), truncated to 63 bytes as PostgreSQL does.
  *
  * @example
  * ```ts
  * defaultConstraintName('users', { type: 'unique', columns: ['email'] }) // 'users_email_key'
  * ```
  */
-export function defaultConstraintName(table: string, c: Constraint, suffix = ''): string {
-  const [name2, label] = constraintParts(c)
+export function defaultConstraintName(table: string, c: Constraint, suffix = '', definition?: Table): string {
+  const [name2, label] = constraintParts(c, definition)
   return postgresObjectName(table, name2, label + suffix)
 }
 
@@ -122,26 +151,39 @@ type Named =
 const keyOf = (n: Named) => `${n.kind}:${stableStringify({ ...n.item, extra: undefined })}`
 
 /**
- * The names every constraint and index of a table is created under: the declared name, or the
- * default name numbered the way PostgreSQL numbers clashes (`users_check`, `users_check1`), skipping
- * names already taken in the table. `tableName` lets a renamed table's objects be named for the new name.
+ * The names every constraint and index of a table is created under: the declared name, a name in
+ * `keep` (objects that already exist keep theirs), or the default name numbered the way PostgreSQL
+ * numbers clashes (`users_check`, `users_check1`), skipping names already taken in the table.
+ * `tableName` lets a renamed table's objects be named for the new name.
+ *
+ * @example
+ * ```ts
+ * tableObjectNames(table) // Map { 'constraint:{...}' => 'users_pkey', 'constraint:{...}' => 'users_check', ... }
+ * ```
  */
-export function tableObjectNames(table: Table, tableName: string = table.name): Map<string, string> {
+export function tableObjectNames(
+  table: Table,
+  tableName: string = table.name,
+  keep: ReadonlyMap<string, string> = new Map(),
+): Map<string, string> {
   const items: Named[] = [
     ...table.constraints.map((item) => ({ kind: 'constraint' as const, item })),
     ...table.indexes.map((item) => ({ kind: 'index' as const, item })),
   ]
-  const taken = new Set(items.flatMap((n) => (n.item.name === undefined ? [] : [n.item.name])))
   const names = new Map<string, string>()
+  const taken = new Set<string>()
   for (const n of items) {
-    if (n.item.name !== undefined) {
-      names.set(keyOf(n), n.item.name)
-      continue
-    }
+    const name = n.item.name ?? keep.get(keyOf(n))
+    if (name === undefined) continue
+    names.set(keyOf(n), name)
+    taken.add(name)
+  }
+  for (const n of items) {
+    if (names.has(keyOf(n))) continue
     const make = (suffix: string) =>
       n.kind === 'index'
         ? defaultIndexName(tableName, n.item, suffix)
-        : defaultConstraintName(tableName, n.item, suffix)
+        : defaultConstraintName(tableName, n.item as Constraint, suffix, table)
     let name = make('')
     for (let i = 1; taken.has(name); i++) name = make(String(i))
     taken.add(name)
@@ -150,25 +192,58 @@ export function tableObjectNames(table: Table, tableName: string = table.name): 
   return names
 }
 
-/** The name a constraint has in `table` (declared, or its numbered default); the base default when the table is unknown. */
-export function constraintNameIn(table: Table | undefined, tableName: string, c: Constraint): string {
+/**
+ * The name a constraint has in `table` (declared, kept, or its numbered default); the base default
+ * when the table is unknown.
+ *
+ * @example
+ * ```ts
+ * constraintNameIn(table, 'users', { type: 'check', expression: 'a > 0' }) // 'users_check' (or 'users_check1', ...)
+ * ```
+ */
+export function constraintNameIn(
+  table: Table | undefined,
+  tableName: string,
+  c: Constraint,
+  keep?: ReadonlyMap<string, string>,
+): string {
   if (c.name !== undefined) return c.name
   return (
-    (table && tableObjectNames(table, tableName).get(keyOf({ kind: 'constraint', item: c }))) ??
-    defaultConstraintName(tableName, c)
+    (table && tableObjectNames(table, tableName, keep).get(objectKey('constraint', c))) ??
+    defaultConstraintName(tableName, c, '', table)
   )
 }
 
-/** The name an index has in `table` (declared, or its numbered default); the base default when the table is unknown. */
-export function indexNameIn(table: Table | undefined, tableName: string, x: Index): string {
+/**
+ * The name an index has in `table` (declared, kept, or its numbered default); the base default when
+ * the table is unknown.
+ *
+ * @example
+ * ```ts
+ * indexNameIn(table, 'users', { parts: [{ column: 'email' }] }) // 'users_email_idx'
+ * ```
+ */
+export function indexNameIn(
+  table: Table | undefined,
+  tableName: string,
+  x: Index,
+  keep?: ReadonlyMap<string, string>,
+): string {
   if (x.name !== undefined) return x.name
   return (
-    (table && tableObjectNames(table, tableName).get(keyOf({ kind: 'index', item: x }))) ??
-    defaultIndexName(tableName, x)
+    (table && tableObjectNames(table, tableName, keep).get(objectKey('index', x))) ?? defaultIndexName(tableName, x)
   )
 }
 
-/** A stable key of a constraint or index inside one table, for the rename bookkeeping. */
+/**
+ * A stable key of a constraint or index inside one table (its kind and content), for naming and the
+ * rename bookkeeping.
+ *
+ * @example
+ * ```ts
+ * objectKey('index', { parts: [{ column: 'email' }] }) // 'index:{"parts":[{"column":"email"}]}'
+ * ```
+ */
 export function objectKey(kind: 'constraint' | 'index', item: Constraint | Index): string {
   return kind === 'index' ? keyOf({ kind, item: item as Index }) : keyOf({ kind, item: item as Constraint })
 }

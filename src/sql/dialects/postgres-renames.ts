@@ -45,6 +45,12 @@ function namesOf(ctx: GeneratorContext, table: string, schema?: string): Map<str
 /**
  * The name a constraint of `from` has in the database at this point of the migration: its declared
  * name, the name a rename of its table or column gave it, or its default name under the old table name.
+ *
+ * @example
+ * ```ts
+ * currentConstraintName(ctx, 'users', undefined, { type: 'primary_key', columns: ['id'] }) // 'users_pkey' (or 'people_pkey' before a rename)
+ * ```
+ * @internal
  */
 export function currentConstraintName(
   ctx: GeneratorContext,
@@ -58,7 +64,15 @@ export function currentConstraintName(
   return constraintNameIn(sourceTableOrUndefined(ctx, table, schema), ctx.previousTableName(table, schema), c)
 }
 
-/** The name an index of `from` has in the database at this point of the migration (see {@link currentConstraintName}). */
+/**
+ * The name an index of `from` has in the database at this point of the migration (see {@link currentConstraintName}).
+ *
+ * @example
+ * ```ts
+ * currentIndexName(ctx, 'users', undefined, { parts: [{ column: 'email' }] }) // 'users_email_idx'
+ * ```
+ * @internal
+ */
 export function currentIndexName(ctx: GeneratorContext, table: string, schema: string | undefined, x: Index): string {
   if (x.name !== undefined) return x.name
   const renamed = namesOf(ctx, table, schema).get(objectKey('index', x))

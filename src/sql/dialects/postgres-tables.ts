@@ -52,8 +52,12 @@ export function createTableSQL(
       return twin
     }),
   )
-  const definition = (c: Constraint) => constraintDefinition(ctx, table.name, table.schema, c, constraintNameIn(table, table.name, c))
-  const lines = [...table.columns.map((c) => columnDefinition(d, ctx, table.name, c)), ...inline.filter((c) => !twins.has(c)).map(definition)]
+  const definition = (c: Constraint) =>
+    constraintDefinition(ctx, table.name, table.schema, c, constraintNameIn(table, table.name, c))
+  const lines = [
+    ...table.columns.map((c) => columnDefinition(d, ctx, table.name, c)),
+    ...inline.filter((c) => !twins.has(c)).map(definition),
+  ]
   const drafts: StatementDraft[] = [
     { sql: `CREATE TABLE ${target} (\n  ${lines.join(',\n  ')}\n)`, stage },
     ...[...twins].map((c) => ({ sql: `ALTER TABLE ${target} ADD ${definition(c)}`, stage })),
@@ -86,13 +90,16 @@ export function createTableChangeSQL(change: CreateTableChange, ctx: GeneratorCo
 
 /** The keys of a table that a foreign key to `columns` can use, as `type:name`. */
 function keysOn(table: Table, columns: readonly string[]): Set<string> {
-  const same = (cols: readonly (string | undefined)[]) => cols.length === columns.length && cols.every((c, i) => c === columns[i])
+  const same = (cols: readonly (string | undefined)[]) =>
+    cols.length === columns.length && cols.every((c, i) => c === columns[i])
   const keys = new Set<string>()
   for (const c of table.constraints) {
-    if ((c.type === 'primary_key' || c.type === 'unique') && same(c.columns)) keys.add(`${c.type}:${constraintNameIn(table, table.name, c)}`)
+    if ((c.type === 'primary_key' || c.type === 'unique') && same(c.columns))
+      keys.add(`${c.type}:${constraintNameIn(table, table.name, c)}`)
   }
   for (const x of table.indexes) {
-    if (x.unique && x.where === undefined && same(x.parts.map((p) => p.column))) keys.add(`index:${indexNameIn(table, table.name, x)}`)
+    if (x.unique && x.where === undefined && same(x.parts.map((p) => p.column)))
+      keys.add(`index:${indexNameIn(table, table.name, x)}`)
   }
   return keys
 }
@@ -110,12 +117,15 @@ function keysOn(table: Table, columns: readonly string[]): Set<string> {
 export function dropTableSQL(change: DropTableChange, ctx: GeneratorContext): StatementDraft[] {
   const t = change.before
   const { from, to } = ctx
-  const inTo = (x: Table) => to?.tables.find((y) => y.schema === x.schema && ctx.previousTableName(y.name, y.schema) === x.name)
+  const inTo = (x: Table) =>
+    to?.tables.find((y) => y.schema === x.schema && ctx.previousTableName(y.name, y.schema) === x.name)
   const dropped = from && to ? from.tables.filter((x) => !inTo(x)) : [t]
   const cycle = creationOrder(dropped).deferred
   const keyChanges = (c: Constraint) => {
     if (c.type !== 'foreign_key' || !from) return false
-    const target = from.tables.find((x) => x.name === c.referencedTable && x.schema === (c.referencedSchema ?? t.schema))
+    const target = from.tables.find(
+      (x) => x.name === c.referencedTable && x.schema === (c.referencedSchema ?? t.schema),
+    )
     const kept = target && inTo(target)
     if (!target || !kept || target === t) return false
     const after = keysOn(kept, c.referencedColumns)

@@ -40,7 +40,15 @@ const UNSIGNED: Readonly<Record<IntegerKind, string>> = {
 }
 const SERIALS: Readonly<Record<string, string>> = { smallint: 'smallserial', integer: 'serial', bigint: 'bigserial' }
 
-/** Resolves the namespace of an enum type by name (undefined for the default namespace). */
+/**
+ * Resolves the namespace of an enum type by name (undefined for the default namespace).
+ *
+ * @example
+ * ```ts
+ * const lookup: EnumNamespace = (name) => (name === 'state' ? 'billing' : undefined)
+ * ```
+ * @internal
+ */
 export type EnumNamespace = (name: string) => string | undefined
 
 const paren = (n: number | undefined) => (n === undefined ? '' : `(${n})`)
@@ -111,13 +119,29 @@ export function renderPostgresType(type: ColumnType, enumNamespace: EnumNamespac
   }
 }
 
-/** `serial` / `bigserial` / `smallserial` for an auto-increment integer column; undefined for other types. */
+/**
+ * `serial` / `bigserial` / `smallserial` for an auto-increment integer column; undefined for other types.
+ *
+ * @example
+ * ```ts
+ * serialType({ kind: 'bigint' }) // 'bigserial'
+ * ```
+ * @internal
+ */
 export function serialType(type: ColumnType): string | undefined {
   const plain = renderPostgresType(type)
   return Object.hasOwn(SERIALS, plain) ? SERIALS[plain] : undefined
 }
 
-/** The integer type a serial column's sequence counts in (`AS integer`), or undefined. */
+/**
+ * The integer type a serial column's sequence counts in (`AS integer`), or undefined.
+ *
+ * @example
+ * ```ts
+ * sequenceType({ kind: 'mediumint' }) // 'integer'
+ * ```
+ * @internal
+ */
 export function sequenceType(type: ColumnType): string | undefined {
   const plain = renderPostgresType(type)
   return Object.hasOwn(SERIALS, plain) ? plain : undefined
@@ -182,6 +206,13 @@ const ASSIGNABLE = new Set(['date>timestamp', 'timestamp>date', 'timestamp>time'
  * or assignment cast (numbers among themselves, anything to a string type, strings among themselves,
  * date/time widenings, json <-> jsonb, and a length or precision change of the same type). Otherwise
  * the statement needs `USING`.
+ *
+ * @example
+ * ```ts
+ * convertsWithoutUsing({ kind: 'varchar', length: 50 }, { kind: 'text' }) // true
+ * convertsWithoutUsing({ kind: 'text' }, { kind: 'integer' }) // false
+ * ```
+ * @internal
  */
 export function convertsWithoutUsing(from: ColumnType, to: ColumnType): boolean {
   if (renderPostgresType(from) === renderPostgresType(to)) return true
@@ -198,32 +229,57 @@ export function convertsWithoutUsing(from: ColumnType, to: ColumnType): boolean 
  * The `USING` expression converting column `column` (already quoted) to `target`: a direct cast where
  * PostgreSQL has one (from strings, integer <-> boolean through integer, jsonb to numbers and
  * booleans), otherwise through `text`, which every type (custom ones included) converts to and from.
+ *
+ * @example
+ * ```ts
+ * usingExpression('"code"', { kind: 'text' }, { kind: 'integer' }, 'integer') // '"code"::integer'
+ * usingExpression('"ref"', { kind: 'uuid' }, { kind: 'jsonb' }, 'jsonb') // '"ref"::text::jsonb'
+ * ```
+ * @internal
  */
 export function usingExpression(column: string, from: ColumnType, to: ColumnType, target: string): string {
-  const innermost = (t: ColumnType): ColumnType => (t.kind === 'array' ? innermost(t.of) : t)
-  const [a, b] = [innermost(from), innermost(to)]
-  const [fa, fb] = [familyOf(a), familyOf(b)]
   const direct = `${column}::${target}`
-  if (fa === 'string' && a.kind !== 'enum') return direct
-  if ((fa === 'int' && b.kind === 'boolean') || (a.kind === 'boolean' && fb === 'int')) {
+  const plainString = (t: ColumnType) => familyOf(t) === 'string' && t.kind !== 'enum'
+  if (from.kind === 'array' || to.kind === 'array') {
+    // Arrays convert element by element; an array to or from a scalar only through its text form.
+    if (from.kind !== 'array' || to.kind !== 'array') return `${column}::text::${target}`
+    return plainString(from.of) ? direct : `${column}::text[]::${target}`
+  }
+  const [fa, fb] = [familyOf(from), familyOf(to)]
+  if (plainString(from)) return direct
+  if ((fa === 'int' && to.kind === 'boolean') || (from.kind === 'boolean' && fb === 'int')) {
     // PostgreSQL casts boolean only to and from integer.
     return [column, renderPostgresType(from) === 'integer' || target === 'integer' ? '' : 'integer', target]
       .filter(Boolean)
       .join('::')
   }
-  const jsonToScalar = a.kind === 'jsonb' && (NUMERIC.has(fb) || b.kind === 'boolean')
-  if (from.kind !== 'array' && to.kind !== 'array' && jsonToScalar) return direct
-  // Arrays convert element by element through text[]; an array to a scalar through its text form.
-  return `${column}::${from.kind === 'array' && to.kind === 'array' ? 'text[]' : 'text'}::${target}`
+  if (from.kind === 'jsonb' && (NUMERIC.has(fb) || to.kind === 'boolean')) return direct
+  return `${column}::text::${target}`
 }
 
-/** Whether a type takes a collation: strings and arrays of them (custom types are not assumed to). */
+/**
+ * Whether a type takes a collation: strings and arrays of them (custom types are not assumed to).
+ *
+ * @example
+ * ```ts
+ * isCollatable({ kind: 'varchar', length: 5 }) // true; isCollatable({ kind: 'integer' }) // false
+ * ```
+ * @internal
+ */
 export function isCollatable(type: ColumnType): boolean {
   if (type.kind === 'array') return isCollatable(type.of)
   return familyOf(type) === 'string' && type.kind !== 'enum'
 }
 
-/** Whether two types belong to the same family (numbers, strings, times, ...), so values keep their spelling. */
+/**
+ * Whether two types belong to the same family (numbers, strings, times, ...), so values keep their spelling.
+ *
+ * @example
+ * ```ts
+ * sameFamily({ kind: 'integer' }, { kind: 'decimal' }) // true; sameFamily({ kind: 'integer' }, { kind: 'text' }) // false
+ * ```
+ * @internal
+ */
 export const sameFamily = (a: ColumnType, b: ColumnType) =>
   familyOf(a) === familyOf(b) || (NUMERIC.has(familyOf(a)) && NUMERIC.has(familyOf(b)))
 
@@ -232,6 +288,12 @@ const INT_RANK: Readonly<Record<string, number>> = { smallint: 1, integer: 2, bi
 /**
  * Whether changing `from` to `to` keeps every value exactly (a wider integer, a longer string, a
  * larger precision, anything to text); anything else may lose or reject data and is destructive.
+ *
+ * @example
+ * ```ts
+ * isWidening({ kind: 'integer' }, { kind: 'bigint' }) // true; isWidening({ kind: 'varchar', length: 80 }, { kind: 'varchar', length: 50 }) // false
+ * ```
+ * @internal
  */
 export function isWidening(from: ColumnType, to: ColumnType): boolean {
   const rf = renderPostgresType(from)

@@ -56,17 +56,14 @@ function rebuild(change: SchemaChange & { table: string; schema?: string }, ctx:
   return rebuildTable(change.table, change.schema, [change], checked(ctx))
 }
 
-/** Renames a table or column; a change of letter case only goes through a temporary name (SQLite names are case-insensitive). */
-function renameSQL(prefix: string, from: string, to: string, keyword: 'TO' | 'COLUMN'): string[] {
-  const q = quoteIdentifier
-  const verb = keyword === 'TO' ? 'RENAME TO' : 'RENAME COLUMN'
-  const step = (a: string, b: string) =>
-    keyword === 'TO' ? `${prefix} ${verb} ${q(b)}` : `${prefix} ${verb} ${q(a)} TO ${q(b)}`
-  if (from.toLowerCase() !== to.toLowerCase()) return [step(from, to)]
-  const temp = `${to}__renaming`
-  return keyword === 'TO'
-    ? [step(from, temp), `ALTER TABLE ${q(temp)} ${verb} ${q(to)}`]
-    : [step(from, temp), step(temp, to)]
+/**
+ * `ALTER TABLE ... RENAME TO`. SQLite names are case-insensitive and it refuses a new table name that
+ * differs in letter case only ("there is already another table"), so such a rename takes two steps.
+ */
+function renameTableSQL(from: string, to: string): string[] {
+  const rename = (a: string, b: string) => `ALTER TABLE ${quoteIdentifier(a)} RENAME TO ${quoteIdentifier(b)}`
+  if (from.toLowerCase() !== to.toLowerCase()) return [rename(from, to)]
+  return [rename(from, `${to}__renaming`), rename(`${to}__renaming`, to)]
 }
 
 /**
@@ -120,11 +117,7 @@ export const sqlite: Dialect = defineDialect({
       checked(ctx)
       return [{ sql: `DROP TABLE ${qualifiedName(sqlite, c.before.name)}`, stage: Stage.dropTable, destructive: true }]
     },
-    rename_table: (c) =>
-      renameSQL(`ALTER TABLE ${qualifiedName(sqlite, c.from)}`, c.from, c.table, 'TO').map((sql) => ({
-        sql,
-        stage: Stage.renameTable,
-      })),
+    rename_table: (c) => renameTableSQL(c.from, c.table).map((sql) => ({ sql, stage: Stage.renameTable })),
     alter_table: (c) => {
       throw unsupported([`${c.path}: a table comment: SQLite has no comments`])
     },
@@ -146,8 +139,8 @@ export const sqlite: Dialect = defineDialect({
     },
     rename_column: (c, ctx) => {
       checked(ctx)
-      const prefix = `ALTER TABLE ${qualifiedName(sqlite, c.table)}`
-      return renameSQL(prefix, c.from, c.column, 'COLUMN').map((sql) => ({ sql, stage: Stage.renameColumn }))
+      const sql = `ALTER TABLE ${qualifiedName(sqlite, c.table)} RENAME COLUMN ${quoteIdentifier(c.from)} TO ${quoteIdentifier(c.column)}`
+      return [{ sql, stage: Stage.renameColumn }]
     },
     alter_column: rebuild,
     add_constraint: rebuild,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defineSchema, toSQL } from '../../../src/index.js'
 import { type Engine, engineTitle } from '../../engines/engines.js'
-import { CASES } from './cases.js'
+import { KEY_CASES } from './cases-keys.js'
+import { TABLE_CASES } from './cases-tables.js'
 import { applyBothWays, mariadb, plan } from './harness.js'
 
 // One migration per change kind and altered field: the exact script a reviewer reads, then the same
@@ -11,13 +12,18 @@ const HEADER = (direction: 'up' | 'down') => [
   `-- schemaledger migration: mysql, ${direction}`,
   '-- Not run in a transaction: mysql commits every DDL statement on its own.',
 ]
+const CASES = [...TABLE_CASES, ...KEY_CASES]
+const options = (c: (typeof CASES)[number]) => ({
+  ...(c.renames ? { renames: c.renames } : {}),
+  ...(c.positions ? { comparePositions: true } : {}),
+})
 const script = (direction: 'up' | 'down', lines: readonly string[]) =>
   `${[...HEADER(direction), ...(lines.length === 0 ? ['-- no changes'] : lines)].join('\n')}\n`
 
 describe('mysql: exact SQL per change kind', () => {
   for (const c of CASES) {
     it(c.title, () => {
-      const migration = plan(defineSchema(c.from), defineSchema(c.to), c.renames ? { renames: c.renames } : {})
+      const migration = plan(defineSchema(c.from), defineSchema(c.to), options(c))
       expect(toSQL(migration)).toBe(script('up', c.up))
       expect(toSQL(migration, { direction: 'down' })).toBe(script('down', c.down))
       expect(
@@ -37,7 +43,7 @@ describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'every ca
   })
   for (const c of CASES) {
     it(c.title, async () => {
-      await applyBothWays(engine, defineSchema(c.from), defineSchema(c.to), c.renames ? { renames: c.renames } : {})
+      await applyBothWays(engine, defineSchema(c.from), defineSchema(c.to), options(c))
     })
   }
 })

@@ -29,6 +29,23 @@ describe('postgres: exact SQL per change kind', () => {
     })
   }
 
+  it('numbers a new unnamed check around the existing one, whatever their order in the table', () => {
+    const table = (checks: string[]) => ({
+      tables: [
+        {
+          name: 't',
+          columns: [{ name: 'score', type: 'integer' }],
+          constraints: checks.map((expression) => ({ type: 'check', expression })),
+        },
+      ],
+    })
+    // "score < 100" sorts first, but "score > 0" already holds the plain name in the database. (A
+    // later migration dropping one of two such checks can only go by table order: name them.)
+    expect(
+      plan(schema(table(['score > 0'])), schema(table(['score > 0', 'score < 100']))).up.map((s) => s.sql),
+    ).toEqual(['ALTER TABLE "t" ADD CONSTRAINT "t_score_check1" CHECK (score < 100)'])
+  })
+
   it('labels destructive statements and ADD VALUE outside the transaction in the script', () => {
     const [shrink] = COLUMN_CASES
     expect(toSQL(planned(shrink as MigrationCase), { direction: 'down' })).toBe(

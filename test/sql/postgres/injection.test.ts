@@ -69,6 +69,7 @@ describe('postgres: quoting', () => {
         columns: [{ name: 'a', type: 'integer', generated: { expression: '1); DROP TABLE t; --', stored: true } }],
       })),
       unsafe((t) => ({ ...t, columns: [{ name: 'a', type: 'integer', default: '$$ unterminated' }] })),
+      unsafe((t) => ({ ...t, columns: [{ name: 'a', type: 'geometry); DROP TABLE t; --' }] })),
     ]
     for (const s of cases) {
       expect(() => createSchemaSQL(s, 'postgres')).toThrow(UnsafeExpressionError)

@@ -83,6 +83,27 @@ const CASES: readonly RenameCase[] = [
     ],
   },
   {
+    title: 'a renamed table with an identity column renames its sequence',
+    from: {
+      tables: [
+        {
+          name: 'people',
+          columns: [{ name: 'id', type: 'integer', nullable: false, identity: { generation: 'always' } }],
+        },
+      ],
+    },
+    to: {
+      tables: [
+        {
+          name: 'users',
+          columns: [{ name: 'id', type: 'integer', nullable: false, identity: { generation: 'always' } }],
+        },
+      ],
+    },
+    diff: { renames: { tables: { people: 'users' } } },
+    up: ['ALTER TABLE "people" RENAME TO "users"', 'ALTER SEQUENCE "people_id_seq" RENAME TO "users_id_seq"'],
+  },
+  {
     title: 'a renamed serial column renames its sequence',
     from: { tables: [{ name: 't', columns: [{ name: 'n', type: 'bigint', nullable: false, autoincrement: true }] }] },
     to: { tables: [{ name: 't', columns: [{ name: 'seq', type: 'bigint', nullable: false, autoincrement: true }] }] },

@@ -8,7 +8,7 @@ import { describeEngines, plan, remainingChanges, resetDatabase, runMigration } 
 // For generated pairs (a, b) in PostgreSQL's expressible subset: create a, apply up, the database
 // reads back as b; apply down, it reads back as a. Failures report the smallest pair fast-check finds.
 
-const RUNS = Number(process.env.SCHEMALEDGER_PG_RUNS ?? 50)
+const RUNS = Number(process.env.SCHEMALEDGER_PG_RUNS ?? 40)
 
 describeEngines('round trip of generated schema pairs', (engine) => {
   it('up then down leaves exactly b, then exactly a', async () => {

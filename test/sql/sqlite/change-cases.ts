@@ -220,6 +220,18 @@ export const TABLE_AND_COLUMN_CASES: readonly ChangeCase[] = [
     ),
   },
   {
+    name: 'rename_column: a change of letter case only',
+    from: BLOG,
+    to: users((t) => ({ ...withColumn(t, 'name', (c) => ({ ...c, name: 'Name' })), indexes: [{ columns: ['Name'] }] })),
+    options: { renames: { columns: { 'users.name': 'Name' } } },
+    changes: ['rename_column users.Name'],
+    up: nativeScript(
+      'ALTER TABLE "users" RENAME COLUMN "name" TO "Name";',
+      'DROP INDEX "users_name_idx";',
+      'CREATE INDEX "users_Name_idx" ON "users" ("Name");',
+    ),
+  },
+  {
     name: 'alter_column type: rebuild, values converted by the new affinity',
     from: BLOG,
     to: column('score', (c) => ({ ...c, type: 'decimal(10,2)' })),

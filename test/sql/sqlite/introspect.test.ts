@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCreateIndex, parseCreateTable } from '../../../src/introspect/dialects/sqlite-parse.js'
+import { introspect } from '../../../src/introspect/index.js'
 import { type Engine, engineTitle } from '../../engines/engines.js'
 import { read, schema, sqliteFactory } from './sqlite-helpers.js'
 
@@ -110,6 +111,36 @@ describe.skipIf(sqliteFactory.skipReason !== undefined)(
           ],
         }),
       )
+    })
+
+    it('reads an attached database when options.schema names it', async () => {
+      await engine.reset()
+      await engine.exec(`
+      ATTACH ':memory:' AS "aux db";
+      CREATE TABLE main.m (a int);
+      CREATE TABLE "aux db".t (a int PRIMARY KEY, b text UNIQUE);
+      CREATE INDEX "aux db".ix_t_b ON t (b DESC);
+    `)
+      const aux = await introspect(engine.query, { dialect: 'sqlite', schema: 'aux db' })
+      expect(aux).toEqual(
+        schema({
+          tables: [
+            {
+              name: 't',
+              columns: [
+                { name: 'a', type: 'int', nullable: false },
+                { name: 'b', type: 'text' },
+              ],
+              constraints: [
+                { type: 'primary_key', columns: ['a'] },
+                { type: 'unique', columns: ['b'] },
+              ],
+              indexes: [{ name: 'ix_t_b', columns: [{ column: 'b', descending: true }] }],
+            },
+          ],
+        }),
+      )
+      expect((await read(engine)).tables.map((t) => t.name)).toEqual(['m'])
     })
 
     it('parses CREATE TABLE text tolerantly', () => {

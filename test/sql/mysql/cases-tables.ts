@@ -1,68 +1,9 @@
-import type { DiffOptions, SchemaDefinition, TableDefinition } from '../../../src/index.js'
+import type { TableDefinition } from '../../../src/index.js'
+import { base, column, posts, postsWith, type SqlCase, users, usersWith, withTable } from './fixtures.js'
 
-// Small migrations, one per change kind and altered field, each with the exact script MySQL gets.
-// exact-sql.test.ts asserts the scripts and applies every case on MariaDB in both directions.
-
-/** One case: `from` -> `to` (with rename hints), and the lines of `toSQL` after its two header lines. */
-export interface SqlCase {
-  readonly title: string
-  readonly from: SchemaDefinition
-  readonly to: SchemaDefinition
-  readonly renames?: DiffOptions['renames']
-  readonly up: readonly string[]
-  readonly down: readonly string[]
-}
-
-const users: TableDefinition = {
-  name: 'users',
-  columns: [
-    { name: 'id', type: 'integer', nullable: false, autoincrement: true },
-    { name: 'email', type: 'varchar(120)', nullable: false, default: "''" },
-    { name: 'name', type: 'varchar(50)' },
-  ],
-  constraints: [
-    { type: 'primary_key', columns: ['id'] },
-    { type: 'unique', columns: ['email'] },
-  ],
-}
-
-const posts: TableDefinition = {
-  name: 'posts',
-  columns: [
-    { name: 'id', type: 'integer', nullable: false, autoincrement: true },
-    { name: 'user_id', type: 'integer', nullable: false },
-    { name: 'title', type: 'varchar(200)', nullable: false },
-    { name: 'body', type: 'text' },
-  ],
-  constraints: [
-    { type: 'primary_key', columns: ['id'] },
-    { type: 'foreign_key', columns: ['user_id'], referencedTable: 'users', referencedColumns: ['id'] },
-  ],
-}
-
-/** The starting point of most cases: users, and posts pointing at users. */
-export const base: SchemaDefinition = { tables: [users, posts] }
-
-/** `base` with one table replaced (or added) by `table`, and others dropped by name. */
-export function withTable(table: TableDefinition, drop: readonly string[] = []): SchemaDefinition {
-  const tables = base.tables.filter((t) => t.name !== table.name && !drop.includes(t.name))
-  return { tables: [...tables, table] }
-}
-
-/** `users` with its columns changed by `edit`. */
-export function usersWith(edit: (t: TableDefinition) => Partial<TableDefinition>): SchemaDefinition {
-  return withTable({ ...users, ...edit(users) })
-}
-
-/** `posts` with its columns changed by `edit`. */
-export function postsWith(edit: (t: TableDefinition) => Partial<TableDefinition>): SchemaDefinition {
-  return withTable({ ...posts, ...edit(posts) })
-}
-
-const column = (t: TableDefinition, name: string, patch: Record<string, unknown>) =>
-  t.columns.map((c) => (c.name === name ? { ...c, ...patch } : c))
-
-export { column, posts, users }
+// Table and column changes, one case per change kind and altered field, with the exact script of
+// both directions (the lines of toSQL after its two header lines). exact-sql.test.ts asserts them and
+// applies every case on MariaDB.
 
 const tags: TableDefinition = {
   name: 'tags',
@@ -89,8 +30,8 @@ const tags: TableDefinition = {
   indexes: [{ name: 'ix_tags_created', columns: [{ column: 'created_at', descending: true }] }],
 }
 
-/** Every case, by change kind and field. */
-export const CASES: readonly SqlCase[] = [
+/** Table and column cases. */
+export const TABLE_CASES: readonly SqlCase[] = [
   {
     title: 'create_table with keys, checks, foreign keys, indexes and comments',
     from: base,
@@ -354,245 +295,54 @@ export const CASES: readonly SqlCase[] = [
     ],
   },
   {
-    title: 'add_constraint unique, check and foreign key',
-    from: { tables: [users, { ...posts, constraints: [posts.constraints![0]!] }] },
-    to: {
-      tables: [
-        {
-          ...users,
-          constraints: [
-            ...users.constraints!,
-            { type: 'unique', name: 'uq_users_name', columns: ['name'] },
-            { type: 'check', expression: "name <> ''" },
-          ],
-        },
-        posts,
-      ],
-    },
-    up: [
-      'ALTER TABLE `users` ADD CONSTRAINT `uq_users_name` UNIQUE (`name`);',
-      "ALTER TABLE `users` ADD CONSTRAINT `users_1142584a_check` CHECK (name <> '');",
-      'ALTER TABLE `posts` ADD CONSTRAINT `posts_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE NO ACTION ON UPDATE NO ACTION;',
-    ],
-    down: [
-      'ALTER TABLE `posts` DROP FOREIGN KEY `posts_user_id_fkey`, DROP INDEX IF EXISTS `posts_user_id_fkey`;',
-      'ALTER TABLE `users` DROP INDEX `uq_users_name`;',
-      'ALTER TABLE `users` DROP CONSTRAINT `users_1142584a_check`;',
-    ],
-  },
-  {
-    title: 'add_constraint primary key',
-    from: {
-      tables: [
-        { ...users, columns: column(users, 'id', { autoincrement: undefined }), constraints: [users.constraints![1]!] },
-      ],
-    },
-    to: { tables: [{ ...users, columns: column(users, 'id', { autoincrement: undefined }) }] },
-    up: ['ALTER TABLE `users` ADD PRIMARY KEY (`id`);'],
-    down: ['ALTER TABLE `users` DROP PRIMARY KEY;'],
-  },
-  {
-    title: 'add_column AUTO_INCREMENT with its primary key',
-    from: { tables: [{ ...users, columns: users.columns.slice(1), constraints: [users.constraints![1]!] }] },
-    to: { tables: [users] },
-    up: ['ALTER TABLE `users` ADD COLUMN `id` INT NOT NULL AUTO_INCREMENT FIRST, ADD PRIMARY KEY (`id`);'],
-    down: [
-      'ALTER TABLE `users` MODIFY COLUMN `id` INT NOT NULL, DROP PRIMARY KEY;',
-      '-- destructive: drop_column users.id',
-      'ALTER TABLE `users` DROP COLUMN `id`;',
-    ],
-  },
-  {
-    title: 'alter_constraint primary key holding an AUTO_INCREMENT column',
-    from: { tables: [users] },
-    to: {
-      tables: [{ ...users, constraints: [{ type: 'primary_key', columns: ['id', 'email'] }, users.constraints![1]!] }],
-    },
-    up: ['ALTER TABLE `users` DROP PRIMARY KEY, ADD PRIMARY KEY (`id`, `email`);'],
-    down: ['ALTER TABLE `users` DROP PRIMARY KEY, ADD PRIMARY KEY (`id`);'],
-  },
-  {
-    title: 'alter_constraint unique rename',
-    from: base,
-    to: usersWith((t) => ({
-      constraints: [t.constraints![0]!, { type: 'unique', name: 'uq_email', columns: ['email'] }],
-    })),
-    up: ['ALTER TABLE `users` RENAME INDEX `users_email_key` TO `uq_email`;'],
-    down: ['ALTER TABLE `users` RENAME INDEX `uq_email` TO `users_email_key`;'],
-  },
-  {
-    title: 'alter_constraint unique columns',
-    from: base,
-    to: usersWith((t) => ({
-      constraints: [t.constraints![0]!, { type: 'unique', name: 'users_email_key', columns: ['email', 'name'] }],
-    })),
-    up: [
-      'ALTER TABLE `users` DROP INDEX `users_email_key`;',
-      'ALTER TABLE `users` ADD CONSTRAINT `users_email_key` UNIQUE (`email`, `name`);',
-    ],
-    down: [
-      'ALTER TABLE `users` DROP INDEX `users_email_key`;',
-      'ALTER TABLE `users` ADD CONSTRAINT `users_email_key` UNIQUE (`email`);',
-    ],
-  },
-  {
-    title: 'alter_constraint foreign key action',
-    from: base,
-    to: postsWith((t) => ({
-      constraints: [t.constraints![0]!, { ...t.constraints![1]!, onDelete: 'cascade', onUpdate: 'restrict' }],
-    })),
-    up: [
-      'ALTER TABLE `posts` DROP FOREIGN KEY `posts_user_id_fkey`, DROP INDEX IF EXISTS `posts_user_id_fkey`;',
-      'ALTER TABLE `posts` ADD CONSTRAINT `posts_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE ON UPDATE RESTRICT;',
-    ],
-    down: [
-      'ALTER TABLE `posts` DROP FOREIGN KEY `posts_user_id_fkey`, DROP INDEX IF EXISTS `posts_user_id_fkey`;',
-      'ALTER TABLE `posts` ADD CONSTRAINT `posts_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE NO ACTION ON UPDATE NO ACTION;',
-    ],
-  },
-  {
-    title: 'alter_constraint check expression and name',
+    title: 'alter_column generated expression (MODIFY)',
     from: usersWith((t) => ({
-      constraints: [...t.constraints!, { type: 'check', name: 'ck_name', expression: "name <> ''" }],
+      columns: [
+        ...t.columns,
+        { name: 'email_len', type: 'integer', generated: { expression: 'length(email)', stored: true } },
+      ],
     })),
     to: usersWith((t) => ({
-      constraints: [...t.constraints!, { type: 'check', name: 'ck_name2', expression: 'length(name) > 1' }],
+      columns: [
+        ...t.columns,
+        { name: 'email_len', type: 'integer', generated: { expression: 'char_length(email)', stored: true } },
+      ],
     })),
-    up: [
-      'ALTER TABLE `users` DROP CONSTRAINT `ck_name`;',
-      'ALTER TABLE `users` ADD CONSTRAINT `ck_name2` CHECK (length(name) > 1);',
-    ],
-    down: [
-      'ALTER TABLE `users` DROP CONSTRAINT `ck_name2`;',
-      "ALTER TABLE `users` ADD CONSTRAINT `ck_name` CHECK (name <> '');",
-    ],
+    up: ['ALTER TABLE `users` MODIFY COLUMN `email_len` INT GENERATED ALWAYS AS (char_length(email)) STORED;'],
+    down: ['ALTER TABLE `users` MODIFY COLUMN `email_len` INT GENERATED ALWAYS AS (length(email)) STORED;'],
   },
   {
-    title: 'add_index and drop_index',
-    from: base,
-    to: usersWith(() => ({
-      indexes: [
-        { name: 'ix_users_name', columns: ['name'] },
-        {
-          name: 'ix_users_name_prefix',
-          columns: [
-            { column: 'email', length: 10 },
-            { column: 'name', descending: true },
-          ],
-        },
+    title: 'alter_column becoming generated (drop and add)',
+    from: usersWith((t) => ({ columns: [...t.columns, { name: 'email_len', type: 'integer' }] })),
+    to: usersWith((t) => ({
+      columns: [
+        ...t.columns,
+        { name: 'email_len', type: 'integer', generated: { expression: 'length(email)', stored: false } },
       ],
     })),
     up: [
-      'CREATE INDEX `ix_users_name` ON `users` (`name`);',
-      'CREATE INDEX `ix_users_name_prefix` ON `users` (`email`(10), `name` DESC);',
-    ],
-    down: ['DROP INDEX `ix_users_name` ON `users`;', 'DROP INDEX `ix_users_name_prefix` ON `users`;'],
-  },
-  {
-    title: 'alter_index rename',
-    from: usersWith(() => ({ indexes: [{ name: 'ix_a', columns: ['name'] }] })),
-    to: usersWith(() => ({ indexes: [{ name: 'ix_b', columns: ['name'] }] })),
-    up: ['ALTER TABLE `users` RENAME INDEX `ix_a` TO `ix_b`;'],
-    down: ['ALTER TABLE `users` RENAME INDEX `ix_b` TO `ix_a`;'],
-  },
-  {
-    title: 'alter_index parts',
-    from: usersWith(() => ({ indexes: [{ name: 'ix_a', columns: ['name'] }] })),
-    to: usersWith(() => ({ indexes: [{ name: 'ix_a', columns: ['name', 'email'] }] })),
-    up: ['DROP INDEX `ix_a` ON `users`;', 'CREATE INDEX `ix_a` ON `users` (`name`, `email`);'],
-    down: ['DROP INDEX `ix_a` ON `users`;', 'CREATE INDEX `ix_a` ON `users` (`name`);'],
-  },
-  {
-    title: 'drop_index that serves a foreign key keeps an index under it',
-    from: postsWith(() => ({ indexes: [{ name: 'ix_posts_user', columns: ['user_id', 'title'] }] })),
-    to: base,
-    up: ['ALTER TABLE `posts` DROP INDEX `ix_posts_user`, ADD INDEX `posts_user_id_fkey` (`user_id`);'],
-    down: ['CREATE INDEX `ix_posts_user` ON `posts` (`user_id`, `title`);'],
-  },
-  {
-    title: 'alter_column AUTO_INCREMENT on a column that becomes the key',
-    from: {
-      tables: [
-        { ...users, columns: column(users, 'id', { autoincrement: undefined }), constraints: [users.constraints![1]!] },
-      ],
-    },
-    to: { tables: [users] },
-    up: [
-      'ALTER TABLE `users` ADD PRIMARY KEY (`id`);',
-      'ALTER TABLE `users` MODIFY COLUMN `id` INT NOT NULL AUTO_INCREMENT;',
-    ],
-    down: ['ALTER TABLE `users` MODIFY COLUMN `id` INT NOT NULL;', 'ALTER TABLE `users` DROP PRIMARY KEY;'],
-  },
-  {
-    title: 'drop_constraint foreign key with the index MySQL made for it',
-    from: base,
-    to: postsWith((t) => ({ constraints: [t.constraints![0]!] })),
-    up: ['ALTER TABLE `posts` DROP FOREIGN KEY `posts_user_id_fkey`, DROP INDEX IF EXISTS `posts_user_id_fkey`;'],
-    down: [
-      'ALTER TABLE `posts` ADD CONSTRAINT `posts_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE NO ACTION ON UPDATE NO ACTION;',
-    ],
-  },
-  {
-    title: 'drop_table whose foreign key points at a column changing type',
-    from: base,
-    to: { tables: [{ ...users, columns: column(users, 'id', { type: 'bigint' }) }] },
-    up: [
-      'ALTER TABLE `posts` DROP FOREIGN KEY `posts_user_id_fkey`;',
-      'ALTER TABLE `users` MODIFY COLUMN `id` BIGINT NOT NULL AUTO_INCREMENT;',
-      '-- destructive: drop_table posts',
-      'DROP TABLE `posts`;',
+      '-- destructive: alter_column users.email_len',
+      'ALTER TABLE `users` DROP COLUMN `email_len`;',
+      'ALTER TABLE `users` ADD COLUMN `email_len` INT GENERATED ALWAYS AS (length(email)) VIRTUAL;',
     ],
     down: [
-      'CREATE TABLE `posts` (',
-      '  `id` INT NOT NULL AUTO_INCREMENT,',
-      '  `user_id` INT NOT NULL,',
-      '  `title` VARCHAR(200) NOT NULL,',
-      '  `body` TEXT,',
-      '  PRIMARY KEY (`id`)',
-      ');',
-      '-- destructive: alter_column users.id',
-      'ALTER TABLE `users` MODIFY COLUMN `id` INT NOT NULL AUTO_INCREMENT;',
-      'ALTER TABLE `posts` ADD CONSTRAINT `posts_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE NO ACTION ON UPDATE NO ACTION;',
+      '-- destructive: alter_column users.email_len',
+      'ALTER TABLE `users` DROP COLUMN `email_len`;',
+      'ALTER TABLE `users` ADD COLUMN `email_len` INT;',
     ],
   },
   {
-    title: 'create_enum and an enum column',
+    title: 'alter_column position (comparePositions)',
     from: base,
-    to: {
-      enums: [{ name: 'mood', values: ['sad', "it's ok", 'happy'] }],
-      tables: [
-        { ...users, columns: [...users.columns, { name: 'mood', type: 'mood', nullable: false, default: "'happy'" }] },
-        posts,
-      ],
-    },
-    up: ["ALTER TABLE `users` ADD COLUMN `mood` ENUM('sad','it''s ok','happy') NOT NULL DEFAULT 'happy';"],
-    down: ['-- destructive: drop_column users.mood', 'ALTER TABLE `users` DROP COLUMN `mood`;'],
-  },
-  {
-    title: 'alter_enum appends a value to every column using it',
-    from: {
-      enums: [{ name: 'mood', values: ['sad', 'happy'] }],
-      tables: [
-        { ...users, columns: [...users.columns, { name: 'mood', type: 'mood' }] },
-        { ...posts, columns: [...posts.columns, { name: 'mood', type: 'mood' }] },
-      ],
-    },
-    to: {
-      enums: [{ name: 'mood', values: ['sad', 'happy', 'ecstatic'] }],
-      tables: [
-        { ...users, columns: [...users.columns, { name: 'mood', type: 'mood' }] },
-        { ...posts, columns: [...posts.columns, { name: 'mood', type: 'mood' }] },
-      ],
-    },
+    to: usersWith((t) => ({ columns: [t.columns[0]!, t.columns[2]!, t.columns[1]!] })),
+    positions: true,
     up: [
-      "ALTER TABLE `posts` MODIFY COLUMN `mood` ENUM('sad','happy','ecstatic');",
-      "ALTER TABLE `users` MODIFY COLUMN `mood` ENUM('sad','happy','ecstatic');",
+      'ALTER TABLE `users` MODIFY COLUMN `name` VARCHAR(50) AFTER `id`;',
+      "ALTER TABLE `users` MODIFY COLUMN `email` VARCHAR(120) NOT NULL DEFAULT '';",
     ],
     down: [
-      '-- destructive: alter_enum enum:mood',
-      "ALTER TABLE `posts` MODIFY COLUMN `mood` ENUM('sad','happy');",
-      '-- destructive: alter_enum enum:mood',
-      "ALTER TABLE `users` MODIFY COLUMN `mood` ENUM('sad','happy');",
+      "ALTER TABLE `users` MODIFY COLUMN `email` VARCHAR(120) NOT NULL DEFAULT '' AFTER `id`;",
+      'ALTER TABLE `users` MODIFY COLUMN `name` VARCHAR(50);',
     ],
   },
 ]

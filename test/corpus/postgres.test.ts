@@ -1,0 +1,233 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { diffSchemas } from '../../src/index.js'
+import { planMigration } from '../../src/sql/plan-migration.js'
+import { ENGINES, type Engine, type EngineFactory, engineTitle } from '../engines/engines.js'
+import { read, runMigration } from '../sql/postgres/harness.js'
+
+// The sqldef PostgreSQL corpus (../shared/corpus/sqldef/postgres.jsonl), cases without non-core
+// features: load before_sql into one database and read it as A, after_sql into another and read it
+// as B, plan A -> B, apply it to the first, and require an empty diff against B. Results go to
+// docs/corpus/postgres.md; the pass rate may not fall below the one reached.
+
+/** Pass rate of the applicable cases reached (PGlite and the PostgreSQL 15 server); a regression fails the test. */
+const REQUIRED_PASS_RATE = 1
+
+interface CorpusCase {
+  readonly id: string
+  readonly before_sql: string
+  readonly after_sql: string
+  readonly features: readonly string[]
+  readonly expected_error?: string
+  readonly notes?: string
+  readonly meta: Readonly<Record<string, unknown>>
+}
+
+type Outcome =
+  | { readonly id: string; readonly status: 'passed'; readonly statements: number }
+  | { readonly id: string; readonly status: 'failed' | 'not_applicable'; readonly reason: string }
+
+const CORPUS = new URL('../../../shared/corpus/sqldef/postgres.jsonl', import.meta.url)
+const RESULTS = new URL('../../docs/corpus/postgres.md', import.meta.url)
+
+const cases: CorpusCase[] = readFileSync(CORPUS, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as CorpusCase)
+  .filter((c) => c.features.length === 0)
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 300)
+
+/**
+ * Splits a script into statements at `;` outside quotes, dollar quotes and comments, so each runs on
+ * its own (CREATE INDEX CONCURRENTLY cannot run inside the implicit transaction of a multi-statement
+ * string).
+ */
+function splitStatements(sql: string): string[] {
+  const out: string[] = []
+  let start = 0
+  let i = 0
+  const skipTo = (end: number) => {
+    i = end < 0 ? sql.length : end
+  }
+  while (i < sql.length) {
+    const ch = sql[i] as string
+    const rest = sql.slice(i)
+    if (ch === "'" || ch === '"') {
+      let j = i + 1
+      while (j < sql.length && !(sql[j] === ch && sql[j + 1] !== ch)) j += sql[j] === ch ? 2 : 1
+      skipTo(j + 1)
+    } else if (ch === '$' && /^\$[A-Za-z_]*\$/.test(rest)) {
+      const tag = (/^\$[A-Za-z_]*\$/.exec(rest) as RegExpExecArray)[0]
+      const end = sql.indexOf(tag, i + tag.length)
+      skipTo(end < 0 ? -1 : end + tag.length)
+    } else if (rest.startsWith('--')) skipTo(sql.indexOf('\n', i))
+    else if (rest.startsWith('/*')) skipTo(sql.indexOf('*/', i) < 0 ? -1 : sql.indexOf('*/', i) + 2)
+    else if (ch === ';') {
+      out.push(sql.slice(start, i))
+      start = ++i
+    } else i++
+  }
+  out.push(sql.slice(start))
+  return out.map((x) => x.trim()).filter((x) => x.replace(/--[^\n]*/g, '').trim() !== '')
+}
+
+/**
+ * Loads a script statement by statement. A statement that fails (a foreign key to a table created
+ * further down, as sqldef reorders) is retried after the others, until no more succeed.
+ */
+async function load(engine: Engine, sql: string): Promise<void> {
+  let pending = splitStatements(sql)
+  let lastError: unknown
+  while (pending.length > 0) {
+    const failed: string[] = []
+    for (const statement of pending) {
+      try {
+        await engine.exec(statement)
+      } catch (error) {
+        failed.push(statement)
+        lastError = error
+      }
+    }
+    if (failed.length === pending.length) throw lastError
+    pending = failed
+  }
+}
+
+/** Empties a database completely: session settings, every user namespace, then a fresh `public`. */
+async function wipe(engine: Engine): Promise<void> {
+  await engine.exec('RESET ALL')
+  const namespaces = await engine.query(
+    `SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('public', 'information_schema') AND nspname NOT LIKE 'pg\\_%'`,
+  )
+  for (const row of namespaces) await engine.exec(`DROP SCHEMA "${String(row.nspname).replaceAll('"', '""')}" CASCADE`)
+  await engine.reset()
+}
+
+/** Why a case cannot apply here, before running it. */
+function notApplicable(c: CorpusCase, serverVersion: number): string | undefined {
+  if (c.expected_error) return `sqldef refuses this change (${oneLine(c.expected_error)})`
+  const min = Number(c.meta.min_version ?? 0)
+  if (min > serverVersion) return `needs PostgreSQL ${min}+`
+  return undefined
+}
+
+async function runCase(c: CorpusCase, first: Engine, second: Engine): Promise<Outcome> {
+  await wipe(first)
+  await wipe(second)
+  for (const [engine, sql, which] of [
+    [first, c.before_sql, 'before_sql'],
+    [second, c.after_sql, 'after_sql'],
+  ] as const) {
+    try {
+      await load(engine, sql)
+    } catch (error) {
+      return {
+        id: c.id,
+        status: 'not_applicable',
+        reason: `${which} does not load on this server: ${oneLine((error as Error).message)}`,
+      }
+    }
+  }
+  let step = 'introspect'
+  try {
+    const a = await read(first)
+    const b = await read(second)
+    step = 'plan'
+    const concurrently = (c.meta.config as Record<string, unknown> | undefined)?.create_index_concurrently === true
+    const migration = planMigration(diffSchemas(a, b), { dialect: 'postgres', from: a, to: b, concurrently })
+    step = 'apply'
+    await runMigration(first, migration.up)
+    step = 're-diff'
+    const remaining = diffSchemas(await read(first), b).changes
+    if (remaining.length === 0) return { id: c.id, status: 'passed', statements: migration.up.length }
+    const what = remaining.map((x) => `${x.kind} ${x.path}${'changes' in x ? ` [${x.changes.join(', ')}]` : ''}`)
+    return { id: c.id, status: 'failed', reason: `remaining diff: ${what.join('; ')}` }
+  } catch (error) {
+    return { id: c.id, status: 'failed', reason: `${step}: ${oneLine((error as Error).message)}` }
+  }
+}
+
+function writeResults(engine: string, outcomes: readonly Outcome[], total: number): void {
+  const count = (s: Outcome['status']) => outcomes.filter((o) => o.status === s)
+  const [passed, failed, na] = [count('passed'), count('failed'), count('not_applicable')]
+  const applicable = passed.length + failed.length
+  const reasons = new Map<string, string[]>()
+  for (const o of na) {
+    if (o.status !== 'not_applicable') continue
+    const group = o.reason.replace(/:.*$/, '')
+    reasons.set(group, [...(reasons.get(group) ?? []), `${o.id} (${o.reason})`])
+  }
+  const lines = [
+    '# sqldef corpus: PostgreSQL',
+    '',
+    `Generated by \`test/corpus/postgres.test.ts\` on ${engine}. Cases of \`../shared/corpus/sqldef/postgres.jsonl\``,
+    'whose `features` is empty: before_sql is loaded and read as A, after_sql is loaded into another',
+    'database and read as B, the planned A -> B migration is applied to the first database, and the',
+    'result must read back with an empty diff against B.',
+    '',
+    '| | cases |',
+    '| --- | --- |',
+    `| corpus cases (all features) | ${total} |`,
+    `| core cases (\`features\` empty) | ${outcomes.length} |`,
+    `| not applicable | ${na.length} |`,
+    `| applicable | ${applicable} |`,
+    `| passed | ${passed.length} (${((100 * passed.length) / Math.max(applicable, 1)).toFixed(1)}%) |`,
+    `| passed with a non-empty migration | ${passed.filter((o) => o.status === 'passed' && o.statements > 0).length} |`,
+    `| failed | ${failed.length} |`,
+    '',
+    '## Not applicable',
+    '',
+    ...(na.length === 0
+      ? ['None.']
+      : [...reasons].flatMap(([group, ids]) => [`- ${group}: ${ids.length}`, ...ids.map((id) => `  - ${id}`)])),
+    '',
+    '## Failed',
+    '',
+    ...(failed.length === 0 ? ['None.'] : failed.map((o) => `- ${o.id}: ${o.status === 'failed' ? o.reason : ''}`)),
+    '',
+  ]
+  writeFileSync(RESULTS, lines.join('\n'))
+}
+
+/** Runs the corpus on one engine kind: two databases, one for A (migrated) and one for B. */
+async function runCorpus(factory: EngineFactory): Promise<Outcome[]> {
+  const [first, second] = await Promise.all([factory.open(), factory.open()])
+  try {
+    const version = Math.floor(
+      Number((await first.query(`SELECT current_setting('server_version_num') AS v`))[0]?.v) / 10000,
+    )
+    const outcomes: Outcome[] = []
+    for (const c of cases) {
+      const reason = notApplicable(c, version)
+      outcomes.push(reason ? { id: c.id, status: 'not_applicable', reason } : await runCase(c, first, second))
+    }
+    if (factory.name === 'pglite') {
+      const total = readFileSync(CORPUS, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '').length
+      writeResults(`PGlite (PostgreSQL ${version})`, outcomes, total)
+    }
+    return outcomes
+  } finally {
+    await Promise.all([first.close(), second.close()])
+  }
+}
+
+// PGlite always (it writes the results document) and the server when configured, side by side:
+// PGlite works in this thread while the server works in its own process.
+describe.concurrent('postgres: sqldef corpus', () => {
+  for (const factory of ENGINES.filter((e) => e.dialect === 'postgres')) {
+    it.skipIf(factory.skipReason !== undefined)(
+      engineTitle(factory, 'applies every applicable case with an empty re-diff'),
+      async () => {
+        const outcomes = await runCorpus(factory)
+        const passed = outcomes.filter((o) => o.status === 'passed').length
+        const applicable = outcomes.filter((o) => o.status !== 'not_applicable').length
+        const failures = outcomes.flatMap((o) => (o.status === 'failed' ? [`${o.id}: ${o.reason}`] : []))
+        expect(passed / applicable, failures.join('\n')).toBeGreaterThanOrEqual(REQUIRED_PASS_RATE)
+      },
+      300_000,
+    )
+  }
+})
