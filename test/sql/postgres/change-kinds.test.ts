@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { toSQL } from '../../../src/sql/to-sql.js'
-import { COLUMN_CASES, ENUM_CASES, KEY_CASES, type MigrationCase, NAMESPACE_CASES, TABLE_CASES } from './cases.js'
+import { COLUMN_CASES, type MigrationCase, TABLE_CASES } from './cases.js'
+import { ENUM_CASES, KEY_CASES, NAMESPACE_CASES } from './cases-keys.js'
 import { describeEngines, plan, proveMigration, schema } from './harness.js'
 
 // Every change kind and every altered field: the exact statements (up and down, in stage order), and
