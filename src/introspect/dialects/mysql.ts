@@ -22,7 +22,6 @@ import { mysqlStringValue, standardExpression } from './mysql-text.js'
 // - The primary key is always PRIMARY and is reported unnamed. Foreign key actions: NO ACTION is
 //   the model's default (absent); MariaDB reports an unspecified action as RESTRICT.
 
-const q = (sql: string, query: QueryFunction, params: readonly unknown[]) => query(sql, params)
 const str = (v: unknown): string | undefined =>
   v === null || v === undefined ? undefined : v instanceof Uint8Array ? new TextDecoder().decode(v) : String(v)
 const text = (r: Row, key: string): string => str(r[key]) ?? ''
@@ -112,29 +111,26 @@ export const introspectMysql: Introspector = async (query, options) => {
   const mariadb = /mariadb/i.test(text(info ?? {}, 'version'))
   const p = [database]
 
-  const tables = await q(
+  const tables = await query(
     `SELECT TABLE_NAME AS table_name, TABLE_COMMENT AS table_comment, TABLE_COLLATION AS table_collation
      FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME`,
-    query,
     p,
   )
-  const columns = await q(
+  const columns = await query(
     `SELECT TABLE_NAME AS table_name, COLUMN_NAME AS column_name, COLUMN_TYPE AS column_type, DATA_TYPE AS data_type,
        IS_NULLABLE AS is_nullable, COLUMN_DEFAULT AS column_default, EXTRA AS extra, GENERATION_EXPRESSION AS generation_expression,
        COLLATION_NAME AS collation_name, COLUMN_COMMENT AS column_comment
      FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION`,
-    query,
     p,
   )
   // SELECT *: MySQL 8 adds EXPRESSION (functional key parts), MariaDB has no such column.
   const statistics = (
-    await q(
+    await query(
       'SELECT * FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX',
-      query,
       p,
     )
   ).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k.toLowerCase(), v])))
-  const keyColumns = await q(
+  const keyColumns = await query(
     `SELECT k.TABLE_NAME AS table_name, k.CONSTRAINT_NAME AS constraint_name, k.COLUMN_NAME AS column_name,
        k.REFERENCED_TABLE_SCHEMA AS referenced_schema, k.REFERENCED_TABLE_NAME AS referenced_table,
        k.REFERENCED_COLUMN_NAME AS referenced_column, r.UPDATE_RULE AS update_rule, r.DELETE_RULE AS delete_rule
@@ -143,7 +139,6 @@ export const introspectMysql: Introspector = async (query, options) => {
        ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
      WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL
      ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`,
-    query,
     p,
   )
   const checks = await readChecks(query, database, mariadb)

@@ -119,7 +119,8 @@ export function dropTableSQL(change: DropTableChange, ctx: GeneratorContext): St
   const { from, to } = ctx
   const inTo = (x: Table) =>
     to?.tables.find((y) => y.schema === x.schema && ctx.previousTableName(y.name, y.schema) === x.name)
-  const dropped = from && to ? from.tables.filter((x) => !inTo(x)) : [t]
+  // The planner lists the migration's dropped tables once; recomputing them per table was quadratic.
+  const dropped = ctx.droppedTables.length > 0 ? ctx.droppedTables : [t]
   const cycle = creationOrder(dropped).deferred
   const keyChanges = (c: Constraint) => {
     if (c.type !== 'foreign_key' || !from) return false
