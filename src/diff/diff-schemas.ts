@@ -1,9 +1,10 @@
+import deepEqual from 'fast-deep-equal'
 import { InvalidOptionError } from '../errors.js'
 import { columnTypesEqual } from '../model/format-column-type.js'
 import type { Column, Schema, Table } from '../model/types.js'
 import { diffEnums } from './diff-enums.js'
 import { diffTablePair, withPath } from './diff-table.js'
-import { type MatchedPair, type ScopeMatch, matchScope } from './match-renames.js'
+import { type MatchedPair, matchScope, type ScopeMatch } from './match-renames.js'
 import { orderChanges } from './order-changes.js'
 import { scoreColumnRename, scoreTableRename } from './rename-score.js'
 import { type RenameMaps, tableKey } from './semantic-keys.js'
@@ -67,6 +68,9 @@ export function diffSchemas(from: Schema, to: Schema, options: DiffOptions = {})
         }),
       )
     }
+    // An unrenamed table identical on both sides has no changes: any rename it takes part in (its own,
+    // a column's, or one its foreign keys point at) would make the two sides differ.
+    if (!pair.renamed && deepEqual(pair.from, pair.to)) continue
     changes.push(...diffTablePair(pair.from, pair.to, match, renames, options))
   }
   const ordered = orderChanges(changes)
@@ -136,7 +140,10 @@ function tableHints(from: Schema, to: Schema, options: DiffOptions): Map<string,
  * one naming a table present in both schemas with that column in `from` wins (else the first with the
  * table, so the error can name the missing column).
  */
-function splitColumnHint(qualified: string, tables: ScopeMatch<Table>): { pair: MatchedPair<Table>; column: string } | undefined {
+function splitColumnHint(
+  qualified: string,
+  tables: ScopeMatch<Table>,
+): { pair: MatchedPair<Table>; column: string } | undefined {
   let fallback: { pair: MatchedPair<Table>; column: string } | undefined
   for (let dot = qualified.indexOf('.'); dot > 0; dot = qualified.indexOf('.', dot + 1)) {
     const [tableName, column] = [qualified.slice(0, dot), qualified.slice(dot + 1)]
@@ -154,7 +161,11 @@ function columnHintsByTable(tables: ScopeMatch<Table>, options: DiffOptions): Ma
   for (const [qualified, newName] of Object.entries(options.renames?.columns ?? {})) {
     const option = `renames.columns.${qualified}`
     const split = splitColumnHint(qualified, tables)
-    if (!split) throw new InvalidOptionError(option, `keys must look like "table.column" with a table that exists in both schemas`)
+    if (!split)
+      throw new InvalidOptionError(
+        option,
+        `keys must look like "table.column" with a table that exists in both schemas`,
+      )
     const { pair, column: oldName } = split
     const has = (t: Table, name: string) => t.columns.some((c) => c.name === name)
     if (!has(pair.from, oldName))

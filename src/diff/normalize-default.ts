@@ -157,7 +157,8 @@ export function normalizeDefault(expr: string | undefined, type?: ColumnType): s
  * ```
  */
 export function defaultsEqual(a: string | undefined, b: string | undefined, type?: ColumnType): boolean {
-  return normalizeDefault(a, type) === normalizeDefault(b, type)
+  // Identical text is equal without normalizing (the common case when diffing large schemas).
+  return a === b || normalizeDefault(a, type) === normalizeDefault(b, type)
 }
 
 /**
