@@ -11,7 +11,8 @@ const FAMILIES = [
   ['LK', 'Locks and rewrites: changes that stall a busy table'],
   ['BC', 'Backward-incompatible: changes the running application cannot cope with'],
   ['TX', 'Transactions: statements whose transaction handling can fail or half-apply'],
-  ['BP', 'Design: problems a change introduces'],
+  ['BP', 'Design: problems a change introduces (or a schema has)'],
+  ['NM', 'Naming: names against your patterns'],
 ]
 
 const SQL_START = /^(CREATE|ALTER|DROP|MODIFY|FOREIGN|INSERT|UPDATE)\b/
@@ -24,8 +25,46 @@ const familyRank = (code) => {
   return i < 0 ? FAMILIES.length : i
 }
 
+/** The "Linting one version" section: lintSchema, which rules it runs, options and defaults. */
+function lintSection(analyzers) {
+  const codes = analyzers.filter((a) => a.lint).map((a) => a.code)
+  return [
+    '## Linting one version',
+    '',
+    '`lintSchema(schema, { dialect, dialectVersion, rules, naming })` applies the design and naming rules to a',
+    'single schema version, with no diff: the schema is linted as if every table and enum were created, by the',
+    'same rule code that `analyzeImpact` runs on `create_table`, and returns the same `Finding` objects. Each',
+    'finding names its object in `path` (`users`, `users.email`, `users.ix_users_email`, `enum:mood`,',
+    '`schema:billing`) and the create change it belongs to in `change`; it has no deploy `phase`. Findings come',
+    'in schema order (enums, then tables by name), then by path and code. The CLI runs it as',
+    '`schemaledger lint <doc>`.',
+    '',
+    '```ts',
+    "const findings = lintSchema(parseSchema(doc), { dialect: 'postgres', rules: { enable: ['BP001', 'BP004'] } })",
+    'for (const f of findings) console.log(f.severity, f.code, f.path, f.message)',
+    '```',
+    '',
+    `Rules it runs (the "Lint" column below): ${codes.join(', ')}. \`rules\` works as for \`analyzeImpact\`:`,
+    'opt-in rules run when named in `rules.enable`, `rules.disable` turns any rule off, `rules.severity`',
+    're-grades one, and your own `defineAnalyzer` rules in `rules.add` run when they declare `lint: true`. Codes',
+    'of rules that only judge changes are accepted and ignored, so one rule set serves both functions.',
+    '',
+    'Naming rules (NM) are off until asked for. `naming` takes a RegExp or a string per kind: `schema` (NM001),',
+    '`table` (NM002), `column` (NM003), `index` (NM004), `foreignKey` (NM005), `check` (NM006), `constraint`',
+    '(NM007: primary keys and unique constraints, and foreign keys and checks without a pattern of their own)',
+    'and `enum` (NM008). Giving a pattern turns its rule on; a rule turned on with `rules.enable` and no',
+    'pattern checks snake_case, `^[a-z][a-z0-9_]*$`. Patterns are tested like `RegExp.test`, so anchor them.',
+    'Unnamed constraints and indexes are not checked: the database names them. `analyzeImpact` takes the',
+    'same `naming` option and checks the names a migration introduces.',
+    '',
+    'Identifier length (BP008) follows the dialect: `maxIdentifierLength` counted in',
+    '`identifierLengthUnit` (PostgreSQL 63 bytes, truncated; MySQL and MariaDB 64 characters, rejected;',
+    'SQLite has no limit).',
+  ]
+}
+
 /**
- * The Markdown of docs/rules.md for a list of analyzers, in catalogue order (DS, DD, LK, BC, TX, BP),
+ * The Markdown of docs/rules.md for a list of analyzers, in catalogue order (DS, DD, LK, BC, TX, BP, NM),
  * and the versions each dialect's facts assume when none is given.
  */
 export function renderRulesDoc(analyzers, facts = {}) {
@@ -55,11 +94,15 @@ export function renderRulesDoc(analyzers, facts = {}) {
           '',
         ]
       : []),
-    '| Code | Severity | Dialects | Default | Title |',
-    '| --- | --- | --- | --- | --- |',
+    ...lintSection(sorted),
+    '',
+    '## All rules',
+    '',
+    '| Code | Severity | Dialects | Default | Lint | Title |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...sorted.map(
       (a) =>
-        `| [${a.code}](#${anchor(a.code)}) | ${a.severity} | ${dialectsText(a.dialects)} | ${a.enabledByDefault ? 'on' : 'opt-in'} | ${a.title} |`,
+        `| [${a.code}](#${anchor(a.code)}) | ${a.severity} | ${dialectsText(a.dialects)} | ${a.enabledByDefault ? 'on' : 'opt-in'} | ${a.lint ? 'yes' : ''} | ${a.title} |`,
     ),
   ]
   for (const [prefix, heading] of FAMILIES) {
@@ -72,7 +115,7 @@ export function renderRulesDoc(analyzers, facts = {}) {
         '',
         `### ${a.code}`,
         '',
-        `**${a.title}.** Severity: ${a.severity}. Dialects: ${dialectsText(a.dialects)}. ${a.enabledByDefault ? 'On by default.' : 'Opt-in.'}`,
+        `**${a.title}.** Severity: ${a.severity}. Dialects: ${dialectsText(a.dialects)}. ${a.enabledByDefault ? 'On by default.' : 'Opt-in.'}${a.lint ? ' Also in `lintSchema`.' : ''}`,
         '',
         'Bad:',
         '',

@@ -8,6 +8,8 @@ export interface ValidationIssue {
   readonly message: string
 }
 
+const BRAND = Symbol.for('schemaledger.error')
+
 /**
  * Base class of every error schemaledger throws. Errors are thrown only for bad input; findings and
  * validation issues are returned as data elsewhere.
@@ -17,8 +19,6 @@ export interface ValidationIssue {
  * try { parseSchema(doc) } catch (e) { if (isSchemaLedgerError(e)) console.error(e.code) }
  * ```
  */
-const BRAND = Symbol.for('schemaledger.error')
-
 export class SchemaLedgerError extends Error {
   /** Stable machine code of the failure. */
   readonly code: string

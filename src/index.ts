@@ -6,6 +6,17 @@
  * @packageDocumentation
  */
 
+export { CodegenError } from './codegen/codegen-error.js'
+export type { ValueOptions } from './codegen/column-shape.js'
+export type { IdentifierNaming } from './codegen/naming.js'
+export {
+  type JsonSchemaProperty,
+  type TableJsonSchema,
+  type ToJsonSchemaOptions,
+  toJsonSchema,
+} from './codegen/to-json-schema.js'
+export { type ToTypeScriptOptions, toTypeScript } from './codegen/to-typescript.js'
+export { type ToZodOptions, toZod } from './codegen/to-zod.js'
 export { applyDiff } from './diff/apply-diff.js'
 export { describeChange, describeColumn, describeConstraint, describeIndex } from './diff/describe-change.js'
 export { diffSchemas } from './diff/diff-schemas.js'
@@ -34,12 +45,15 @@ export { analyzeImpact } from './impact/analyze-impact.js'
 export { type ClassifyContext, classifyChange } from './impact/classify-change.js'
 export { type AnalyzerDefinition, defineAnalyzer } from './impact/define-analyzer.js'
 export type {
+  ColumnStorage,
   DialectImpactFacts,
   EngineVersion,
   OperationCost,
   SaferSql,
   ValueConversion,
 } from './impact/dialect-facts.js'
+export { type LintSchemaOptions, lintSchema } from './impact/lint-schema.js'
+export type { NameKind, NamingOptions } from './impact/naming-options.js'
 export { builtinAnalyzers } from './impact/rules/index.js'
 export { compareColumnTypes, type TypeRelation } from './impact/type-relation.js'
 export type * from './impact/types.js'

@@ -5,6 +5,7 @@ import type { Dialect } from '../sql/dialect.js'
 import { planChanges } from '../sql/plan-migration.js'
 import { addedColumns, findTable, previousTableName, tableKey } from './change-scope.js'
 import type { DialectImpactFacts, EngineVersion } from './dialect-facts.js'
+import { type NameKind, SNAKE_CASE } from './naming-options.js'
 import type { AnalyzerContext, DataProfile, DeployPhase } from './types.js'
 
 /** Inputs of {@link makeAnalyzerContext}. @internal */
@@ -19,6 +20,8 @@ export interface ContextInputs {
   readonly plan: { readonly concurrently: boolean; readonly notValid: boolean }
   readonly enabled: ReadonlySet<string>
   readonly phases: ReadonlyMap<SchemaChange, DeployPhase>
+  /** Naming patterns the caller gave, by kind. */
+  readonly namePatterns: ReadonlyMap<NameKind, RegExp>
 }
 
 /** The version number the SQL planner reads (`15`, `8.0`, `10.11`). */
@@ -53,6 +56,7 @@ export function makeAnalyzerContext(inputs: ContextInputs): AnalyzerContext {
       return Object.hasOwn(columns, column) ? columns[column] : undefined
     },
     isEnabled: (code) => inputs.enabled.has(code),
+    namePattern: (kind) => inputs.namePatterns.get(kind) ?? SNAKE_CASE,
     phase: (change) => inputs.phases.get(change) ?? 'expand',
     planSql: (list, options = {}) => {
       try {

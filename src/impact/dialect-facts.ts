@@ -56,6 +56,19 @@ export interface ValueConversion {
 }
 
 /**
+ * How a value of a fixed-width type sits in a row: its size and the alignment its offset needs.
+ *
+ * @example
+ * ```ts
+ * const timestamptz: ColumnStorage = { bytes: 8, align: 8 }
+ * ```
+ */
+export interface ColumnStorage {
+  readonly bytes: number
+  readonly align: number
+}
+
+/**
  * Statements a dialect can write for safe alternatives that its change generators do not produce.
  * Each returns one statement without the trailing `;`.
  *
@@ -140,6 +153,11 @@ export interface DialectImpactFacts {
   rebuildsTable(change: SchemaChange, v: EngineVersion, source: Table | undefined): boolean
   /** A known engine bug that affects this operation at this version, in one sentence. */
   knownIssue(operation: 'concurrent_index', v: EngineVersion): string | undefined
+  /**
+   * Size and alignment of a fixed-width type in a row, for engines that align column values (padding
+   * between columns); undefined for variable-length types. Absent when the engine does not align.
+   */
+  columnStorage?(type: ColumnType): ColumnStorage | undefined
   /** Whether values added to an enum type can be used before the adding transaction commits. */
   enumValueUsableInSameTransaction(v: EngineVersion): boolean
   readonly saferSql?: SaferSql

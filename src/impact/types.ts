@@ -2,6 +2,7 @@ import type { ChangeKind, SchemaChange, SchemaDiff } from '../diff/types.js'
 import type { Column, Schema, Table } from '../model/types.js'
 import type { Dialect } from '../sql/dialect.js'
 import type { DialectImpactFacts, EngineVersion } from './dialect-facts.js'
+import type { NameKind, NamingOptions } from './naming-options.js'
 
 /**
  * How bad a finding is: `danger` = data loss or certain failure, `warning` = can fail or lock on real
@@ -54,8 +55,13 @@ export interface Finding {
   /** Stable rule code from the catalogue (`DS003`, `LK001`, ...). */
   readonly code: string
   readonly severity: Severity
-  /** The diff change it concerns. */
+  /** The diff change it concerns ({@link lintSchema} reports the `create_table` or `create_enum` its subject is part of). */
   readonly change: { readonly kind: ChangeKind; readonly path: string }
+  /**
+   * The object the finding is about (`users`, `users.email`, `users.ix_users_email`, `enum:mood`):
+   * set by {@link lintSchema}, where there is no change to point at.
+   */
+  readonly path?: string
   /** One line. */
   readonly message: string
   /** Why it matters, for people who have not met the problem before. */
@@ -77,6 +83,11 @@ export interface Finding {
  * ```
  */
 export interface FindingDraft {
+  /**
+   * The object the finding is about when narrower than the change (a column of a created table); the
+   * change's path when absent. {@link lintSchema} reports it as the finding's `path`.
+   */
+  readonly path?: string
   readonly message: string
   readonly explanation: string
   readonly fix: FindingFix
@@ -179,6 +190,8 @@ export interface AnalyzerContext {
   columnProfile(table: string, column: string, schema?: string): ColumnProfile | undefined
   /** Whether a rule runs in this analysis (rules defer to more specific ones). */
   isEnabled(code: string): boolean
+  /** The pattern names of this kind must match (the caller's `naming`, else snake_case). */
+  namePattern(kind: NameKind): RegExp
   /** The deploy phase of a change of this diff. */
   phase(change: SchemaChange): DeployPhase
   /**
@@ -210,6 +223,11 @@ export interface Analyzer {
   readonly severity: Severity
   /** Whether it runs without being enabled (opinionated design rules are opt-in). */
   readonly enabledByDefault: boolean
+  /**
+   * Whether it judges design rather than what a change does to a live database, so {@link lintSchema}
+   * also runs it on a single schema version (each table seen as created). Absent means false.
+   */
+  readonly lint?: boolean
   readonly docs: AnalyzerDocs
   /** Looks at one change; returns nothing when the change is fine. */
   analyze(change: SchemaChange, ctx: AnalyzerContext): FindingDraft | readonly FindingDraft[] | undefined
@@ -254,6 +272,8 @@ export interface AnalyzeImpactOptions {
   /** Row counts and column statistics of the live database, for precise verdicts. */
   readonly profile?: DataProfile
   readonly rules?: RuleOptions
+  /** Patterns for the names a change introduces; a pattern turns its naming rule (NM) on. */
+  readonly naming?: NamingOptions
   /** How the migration will be planned: findings that those options avoid are not reported. */
   readonly plan?: { readonly concurrently?: boolean; readonly notValid?: boolean }
   /** Impact facts for a custom dialect (built-in dialects have theirs). */

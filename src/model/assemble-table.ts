@@ -124,12 +124,25 @@ function sameMembers(a: readonly string[], b: readonly string[]): boolean {
  */
 export function mergeDuplicateConstraints(constraints: readonly Constraint[], ctx: ReadContext): Constraint[] {
   const out: Constraint[] = []
+  // Content keys, computed only for constraints of the same type: the key includes the type.
+  const keys: (string | undefined)[] = []
   for (const c of constraints) {
-    const key = constraintContentKey(c)
-    const twin = out.findIndex((o) => constraintContentKey(o) === key && (!o.name || !c.name || o.name === c.name))
+    let key: string | undefined
+    let twin = -1
+    for (let i = 0; i < out.length; i++) {
+      const o = out[i] as Constraint
+      if (o.type !== c.type) continue
+      key ??= constraintContentKey(c)
+      keys[i] ??= constraintContentKey(o)
+      if (keys[i] === key && (!o.name || !c.name || o.name === c.name)) {
+        twin = i
+        break
+      }
+    }
     const existing = out[twin]
     if (existing === undefined) {
       out.push(c)
+      keys.push(key)
       continue
     }
     if (!existing.name && c.name) out[twin] = ctx.at({ ...existing, name: c.name } as Constraint, ctx.pathOf(c))
@@ -145,12 +158,30 @@ export function constraintContentKey(c: Constraint): string {
 
 /** JSON with object keys sorted, so equal content always gives the same string. @internal */
 export function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`
+  if (Array.isArray(value)) {
+    let out = '['
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ','
+      const item = value[i]
+      // A hole stays empty, as `Array.prototype.map` + `join` would leave it.
+      if (item !== undefined || i in value) out += stableStringify(item)
+    }
+    return `${out}]`
+  }
   if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`
+    const record = value as Record<string, unknown>
+    // The default sort compares UTF-16 code units: the same order in every locale and runtime.
+    const keys = Object.keys(record).sort()
+    let out = '{'
+    let first = true
+    for (const key of keys) {
+      const v = record[key]
+      if (v === undefined) continue
+      if (!first) out += ','
+      first = false
+      out += `${JSON.stringify(key)}:${stableStringify(v)}`
+    }
+    return `${out}}`
   }
   return JSON.stringify(value) ?? 'null'
 }

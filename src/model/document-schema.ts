@@ -146,7 +146,14 @@ export const sqlalchemyMetadataSchema = z.looseObject({
   enums: z.array(z.unknown()).nullish(),
 })
 
-/** The format tag of the canonical document. */
+/**
+ * The format tag of the canonical document.
+ *
+ * @example
+ * ```ts
+ * JSON.parse(serializeSchema(schema)).format === CANONICAL_FORMAT // 'schemaledger/1'
+ * ```
+ */
 export const CANONICAL_FORMAT = 'schemaledger/1'
 
 /** A column in the canonical shape. */

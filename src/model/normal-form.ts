@@ -8,13 +8,32 @@ const CONSTRAINT_ORDER: Readonly<Record<Constraint['type'], number>> = {
   check: 3,
 }
 
-/** Code-unit order: the same in every locale and runtime, unlike `localeCompare`. */
-function byKey<T>(key: (item: T) => string): (a: T, b: T) => number {
-  return (a, b) => {
-    const ka = key(a)
-    const kb = key(b)
-    return ka < kb ? -1 : ka > kb ? 1 : 0
+/** `items` sorted by a string key in code-unit order (the same in every locale, unlike `localeCompare`), each key computed once. */
+function sortByKey<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const keyed = items.map((item) => ({ item, key: key(item) }))
+  keyed.sort((a, b) => compareText(a.key, b.key))
+  return keyed.map((k) => k.item)
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * `items` sorted by the key `head(item) + tail(item)`, where the tail (content as JSON) is costly and
+ * needed only to break ties: when neither head is a prefix of the other, the heads alone decide.
+ */
+function sortByHeadThenTail<T>(items: readonly T[], head: (item: T) => string, tail: (item: T) => string): T[] {
+  if (items.length < 2) return [...items]
+  const keyed = items.map((item) => ({ item, head: head(item), tail: undefined as string | undefined }))
+  const tailOf = (k: (typeof keyed)[number]) => {
+    k.tail ??= tail(k.item)
+    return k.tail
   }
+  keyed.sort((a, b) => {
+    if (a.head === b.head) return compareText(tailOf(a), tailOf(b))
+    if (!a.head.startsWith(b.head) && !b.head.startsWith(a.head)) return compareText(a.head, b.head)
+    return compareText(a.head + tailOf(a), b.head + tailOf(b))
+  })
+  return keyed.map((k) => k.item)
 }
 
 /** Sort key of a table or enum: namespace, then name. @internal */
@@ -24,21 +43,29 @@ export function qualifiedKey(item: { readonly schema?: string; readonly name: st
 
 /** Sort key of a constraint: kind, then name, then content. @internal */
 export function constraintSortKey(c: Constraint): string {
-  return `${CONSTRAINT_ORDER[c.type]}\u0000${c.name ?? ''}\u0000${constraintContentKey(c)}`
+  return constraintSortHead(c) + constraintContentKey(c)
 }
+
+const constraintSortHead = (c: Constraint) => `${CONSTRAINT_ORDER[c.type]}\u0000${c.name ?? ''}\u0000`
 
 /** Sort key of an index: name, then content. @internal */
 export function indexSortKey(x: Index): string {
+  return indexSortHead(x) + indexContentKey(x)
+}
+
+const indexSortHead = (x: Index) => `${x.name ?? ''}\u0000`
+
+function indexContentKey(x: Index): string {
   const { name: _n, extra: _e, ...content } = x
-  return `${x.name ?? ''}\u0000${stableStringify(content)}`
+  return stableStringify(content)
 }
 
 /** Puts a table's constraints and indexes in canonical order; columns keep their declared order. @internal */
 export function normalizeTable(t: Table): Table {
   return {
     ...t,
-    constraints: [...t.constraints].sort(byKey(constraintSortKey)),
-    indexes: [...t.indexes].sort(byKey(indexSortKey)),
+    constraints: sortByHeadThenTail(t.constraints, constraintSortHead, constraintContentKey),
+    indexes: sortByHeadThenTail(t.indexes, indexSortHead, indexContentKey),
   }
 }
 
@@ -50,7 +77,7 @@ export function normalizeTable(t: Table): Table {
 export function normalizeSchema(schema: Schema): Schema {
   return {
     ...schema,
-    tables: schema.tables.map(normalizeTable).sort(byKey(qualifiedKey)),
-    enums: [...schema.enums].sort(byKey<EnumDefinition>(qualifiedKey)),
+    tables: sortByKey(schema.tables.map(normalizeTable), qualifiedKey),
+    enums: sortByKey<EnumDefinition>(schema.enums, qualifiedKey),
   }
 }

@@ -2,7 +2,7 @@ import { SchemaValidationError, type ValidationIssue } from '../errors.js'
 import { checkReferences } from './check-references.js'
 import { normalizeSchema } from './normal-form.js'
 import { readCanonicalDocument } from './read-canonical.js'
-import { isRecord, ReadContext } from './read-context.js'
+import { isRecord, PathsNeeded, ReadContext } from './read-context.js'
 import { readSqlalchemyDocument } from './read-sqlalchemy.js'
 import { resolveEnumReferences } from './resolve-enum-references.js'
 import type { Schema } from './types.js'
@@ -25,13 +25,23 @@ export type SafeParseSchemaResult =
  * ```
  */
 export function safeParseSchema(document: unknown): SafeParseSchemaResult {
-  const ctx = new ReadContext()
   if (!isRecord(document)) {
     return {
       success: false,
       issues: [{ code: 'invalid_document', path: '', message: 'A schema document must be a JSON object' }],
     }
   }
+  // Most documents are valid and need no paths: read without them first, and read again with paths
+  // only when an issue turns up, so the issues are exactly those a single careful pass reports.
+  try {
+    return readDocument(document, new ReadContext(false))
+  } catch (e) {
+    if (!(e instanceof PathsNeeded)) throw e
+  }
+  return readDocument(document, new ReadContext(true))
+}
+
+function readDocument(document: Record<string, unknown>, ctx: ReadContext): SafeParseSchemaResult {
   const read = 'format' in document ? readCanonicalDocument(document, ctx) : readSqlalchemyDocument(document, ctx)
   if (read) {
     const resolved = resolveEnumReferences(read, ctx)

@@ -9,10 +9,10 @@ import {
   constraintHeadSchema,
   enumSchema,
 } from './document-schema.js'
-import { parseColumnType, splitCollation } from './parse-column-type.js'
 import { compact, extraKeys, type ReadContext } from './read-context.js'
 import { readEnum } from './read-enum.js'
 import { readIndexParts } from './read-index-parts.js'
+import { readSpelledType } from './spelled-type.js'
 import { normalizeUsing } from './read-sqlalchemy.js'
 import type { ColumnContribution } from './read-sqlalchemy-column.js'
 import type { Constraint, EnumDefinition, Index, Schema, Table } from './types.js'
@@ -58,11 +58,11 @@ function readTable(raw: unknown, path: string, ctx: ReadContext): Table | undefi
 function readColumn(raw: unknown, path: string, ctx: ReadContext): ColumnContribution | undefined {
   const c = ctx.check(canonicalColumnSchema, raw, path)
   if (!c) return undefined
-  const { type: typeText, collation } = splitCollation(c.type)
+  const spelled = readSpelledType(c.type)
   const column = ctx.at(
     compact({
       name: c.name,
-      type: parseColumnType(typeText),
+      type: spelled.type,
       nullable: c.nullable,
       default: c.default,
       autoincrement: c.autoincrement,
@@ -70,7 +70,7 @@ function readColumn(raw: unknown, path: string, ctx: ReadContext): ColumnContrib
         ? compact({ generation: c.identity.generation, start: c.identity.start, increment: c.identity.increment })
         : undefined,
       generated: c.generated ? { expression: c.generated.expression, stored: c.generated.stored } : undefined,
-      collation: c.collation ?? collation,
+      collation: c.collation ?? spelled.collation,
       comment: c.comment,
       extra: extraKeys(c, COLUMN_KEYS),
     }),

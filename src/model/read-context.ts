@@ -1,26 +1,43 @@
 import type { z } from 'zod'
 import type { ValidationIssue } from '../errors.js'
+import { UNSURE } from './fast-object.js'
+import { fastParse } from './fast-validate.js'
 import type { Extra, JsonValue } from './types.js'
+
+/**
+ * Thrown by a {@link ReadContext} that does not track paths when the first issue is found: the
+ * document is then read again with paths, which only invalid documents pay for.
+ * @internal
+ */
+export class PathsNeeded extends Error {}
 
 /**
  * State shared by the document readers: the issues found so far and the document path of every
  * model object built, so semantic checks that run later can still name where a problem is.
+ *
+ * Valid documents need no paths, so a context built with `tracksPaths: false` records none and
+ * throws {@link PathsNeeded} at the first issue instead of reporting it.
  * @internal
  */
 export class ReadContext {
   readonly issues: ValidationIssue[] = []
-  private readonly paths = new WeakMap<object, string>()
-  private readonly shorthand = new WeakSet<object>()
+  private readonly paths = new Map<object, string>()
+  private readonly shorthand = new Set<object>()
   /** Document key names of the shape being read, for paths into constraint fields. */
   referencedColumnsKey = 'referencedColumns'
   referencedTableKey = 'referencedTable'
 
+  constructor(readonly tracksPaths = true) {}
+
   report(code: string, path: string, message: string): void {
+    if (!this.tracksPaths) throw new PathsNeeded()
     this.issues.push({ code, path, message })
   }
 
   /** Validates `value` against `schema`; on failure records every zod issue under `path`. */
   check<T extends z.ZodType>(schema: T, value: unknown, path: string): z.output<T> | undefined {
+    const fast = fastParse(schema, value)
+    if (fast !== UNSURE) return fast as z.output<T>
     const result = schema.safeParse(value)
     if (result.success) return result.data
     for (const issue of result.error.issues) {
@@ -32,12 +49,13 @@ export class ReadContext {
 
   /** Remembers the document path an object was read from. */
   at<T extends object>(value: T, path: string): T {
-    this.paths.set(value, path)
+    if (this.tracksPaths) this.paths.set(value, path)
     return value
   }
 
   /** Like {@link at}, for objects read from a column flag: their fields have no paths of their own. */
   atShorthand<T extends object>(value: T, path: string): T {
+    if (!this.tracksPaths) return value
     this.shorthand.add(value)
     return this.at(value, path)
   }
@@ -75,14 +93,22 @@ function zodCode(issue: z.core.$ZodIssue): string {
  * object (how the canonical form stores them, so they never collide with known keys) is unwrapped.
  */
 export function extraKeys(value: Record<string, unknown>, known: ReadonlySet<string>): Extra | undefined {
-  const entries: [string, unknown][] = []
-  for (const [key, v] of Object.entries(value)) {
+  let out: Record<string, unknown> | undefined
+  for (const key of Object.keys(value)) {
+    const v = value[key]
     if (known.has(key) || v === undefined) continue
-    if (key === 'extra' && isRecord(v)) entries.push(...Object.entries(v))
-    else entries.push([key, v])
+    if (key === 'extra' && isRecord(v)) for (const k of Object.keys(v)) out = define(out, k, v[k])
+    else out = define(out, key, v)
   }
-  if (entries.length === 0) return undefined
-  return Object.fromEntries(entries) as Record<string, JsonValue>
+  return out as Record<string, JsonValue> | undefined
+}
+
+/** Sets `out[key]` as `Object.fromEntries` would (an own `__proto__` key stays a plain key); creates `out` first. */
+function define(out: Record<string, unknown> | undefined, key: string, value: unknown): Record<string, unknown> {
+  const target = out ?? {}
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  else target[key] = value
+  return target
 }
 
 /** `T` with every property that may be undefined made optional instead. */
@@ -93,7 +119,12 @@ export type Compact<T> = { [K in keyof T as undefined extends T[K] ? never : K]:
 /** Copies `source` with every undefined property removed (the model never stores `undefined`). */
 export function compact<T extends object>(source: T): Compact<T> {
   const out: Record<string, unknown> = {}
-  for (const [key, v] of Object.entries(source)) if (v !== undefined) out[key] = v
+  const from = source as Record<string, unknown>
+  // Sources are object literals built by the readers: for...in lists their own keys.
+  for (const key in from) {
+    const v = from[key]
+    if (v !== undefined) out[key] = v
+  }
   return out as Compact<T>
 }
 

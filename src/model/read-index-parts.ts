@@ -70,10 +70,14 @@ function readPart(r: RawPart, path: string, ctx: ReadContext): IndexPart | undef
 
 function applyOptions(part: IndexPart, sorting: Record<string, string[]>, options: Record<string, unknown>): IndexPart {
   if (part.column === undefined) return part
-  const flags = (sorting[part.column] ?? []).map((f) => f.toLowerCase())
+  // Own keys only: a column named `constructor` must not find Object's.
+  const sorted = Object.hasOwn(sorting, part.column) ? sorting[part.column] : undefined
   const opclass = lookup(options.postgresql_ops, part.column)
   const length = options.mysql_length ?? options.mariadb_length
   const prefix = typeof length === 'number' ? length : lookup(length, part.column)
+  // Nothing to add: the part is already in normal form.
+  if (sorted === undefined && typeof opclass !== 'string' && typeof prefix !== 'number') return part
+  const flags = (sorted ?? []).map((f) => f.toLowerCase())
   return normalizeNulls(
     compact({
       ...part,

@@ -1,8 +1,8 @@
 import type { z } from 'zod'
-import type { ColumnType } from './column-type.js'
 import { sqlalchemyColumnSchema } from './document-schema.js'
 import { isSerialSpelling, parseColumnType, splitCollation } from './parse-column-type.js'
 import { compact, extraKeys, type ReadContext } from './read-context.js'
+import { readSpelledType, type SpelledType } from './spelled-type.js'
 import { parseReferentialAction } from './referential-action.js'
 import type { Column, EnumDefinition, ForeignKeyConstraint } from './types.js'
 
@@ -27,8 +27,8 @@ type SqlalchemyColumn = z.output<typeof sqlalchemyColumnSchema>
 export function readSqlalchemyColumn(raw: unknown, path: string, ctx: ReadContext): ColumnContribution | undefined {
   const c = ctx.check(sqlalchemyColumnSchema, raw, path)
   if (!c) return undefined
-  const { type: typeText, collation: collationInType } = splitCollation(c.type)
-  const type = readType(c, typeText)
+  const spelled = readType(c)
+  const type = spelled.type
   let declaredEnum: EnumDefinition | undefined
   if (type.kind === 'enum' && type.name && c.values) {
     declaredEnum = ctx.at({ name: type.name, values: c.values }, `${path}.values`)
@@ -40,7 +40,7 @@ export function readSqlalchemyColumn(raw: unknown, path: string, ctx: ReadContex
       type,
       nullable: c.nullable ?? !c.primary_key,
       default: readServerDefault(c.server_default),
-      autoincrement: c.autoincrement === true || isSerialSpelling(typeText) ? (true as const) : undefined,
+      autoincrement: c.autoincrement === true || spelled.serial ? (true as const) : undefined,
       identity: c.identity
         ? compact({
             generation: c.identity.always ? ('always' as const) : ('by_default' as const),
@@ -51,40 +51,45 @@ export function readSqlalchemyColumn(raw: unknown, path: string, ctx: ReadContex
       generated: c.computed
         ? { expression: c.computed.sqltext.trim(), stored: c.computed.persisted !== false }
         : undefined,
-      collation: c.collation ?? collationInType,
+      collation: c.collation ?? spelled.collation,
       comment: c.comment ?? undefined,
       extra,
     }),
     path,
   )
-  const shorthands: Array<[Shorthand, string]> = [
-    ...(c.foreign_key ? [[c.foreign_key, `${path}.foreign_key`] as [Shorthand, string]] : []),
-    ...(c.foreign_keys ?? []).map((fk, i): [Shorthand, string] => [fk, `${path}.foreign_keys[${i}]`]),
-  ]
-  const foreignKeys = shorthands
-    .map(([fk, at]) => readForeignKeyShorthand(fk, c.name, at, ctx))
-    .filter((fk): fk is ForeignKeyConstraint => fk !== undefined)
-  return compact({
+  const foreignKeys: ForeignKeyConstraint[] = []
+  if (c.foreign_key) addForeignKey(foreignKeys, readForeignKeyShorthand(c.foreign_key, c.name, `${path}.foreign_key`, ctx))
+  if (c.foreign_keys) {
+    for (const [i, fk] of c.foreign_keys.entries())
+      addForeignKey(foreignKeys, readForeignKeyShorthand(fk, c.name, `${path}.foreign_keys[${i}]`, ctx))
+  }
+  const contribution = {
     column,
     primaryKey: c.primary_key === true,
     unique: c.unique === true,
     index: c.index === true,
     autoincrementAuto: c.autoincrement === 'auto',
     foreignKeys,
-    declaredEnum,
-  })
+  }
+  return declaredEnum === undefined ? contribution : { ...contribution, declaredEnum }
 }
 
-function readType(c: SqlalchemyColumn, typeText: string): ColumnType {
-  const hints = compact({
-    length: c.length ?? undefined,
-    precision: c.precision ?? undefined,
-    scale: c.scale ?? undefined,
-    timezone: c.timezone ?? undefined,
-    enumName: c.enum_name ?? undefined,
-    enumValues: c.values ?? undefined,
-  })
-  return parseColumnType(typeText, hints)
+function readType(c: SqlalchemyColumn): SpelledType {
+  const enumName = c.enum_name ?? undefined
+  const enumValues = c.values ?? undefined
+  const length = c.length ?? undefined
+  const precision = c.precision ?? undefined
+  const scale = c.scale ?? undefined
+  const timezone = c.timezone ?? undefined
+  if (enumName === undefined && enumValues === undefined) return readSpelledType(c.type, length, precision, scale, timezone)
+  // Enum hints carry lists: parsed every time, not cached.
+  const { type: typeText, collation } = splitCollation(c.type)
+  const hints = compact({ length, precision, scale, timezone, enumName, enumValues })
+  return { type: parseColumnType(typeText, hints), collation, serial: isSerialSpelling(typeText) }
+}
+
+function addForeignKey(list: ForeignKeyConstraint[], fk: ForeignKeyConstraint | undefined): void {
+  if (fk !== undefined) list.push(fk)
 }
 
 /** SQLAlchemy tools write server defaults as SQL text; bare numbers and booleans are accepted too. */

@@ -93,7 +93,15 @@ export interface Dialect {
   ): readonly StatementDraft[] | undefined
 }
 
-/** The conservative defaults {@link defineDialect} fills in. */
+/**
+ * The conservative defaults {@link defineDialect} fills in.
+ *
+ * @example
+ * ```ts
+ * defineDialect({ ...resolveDialect('postgres'), name: 'mine', capabilities: {} }).capabilities.transactionalDDL
+ * // false, as DEFAULT_CAPABILITIES.transactionalDDL: DDL is not assumed to roll back unless the dialect says so
+ * ```
+ */
 export const DEFAULT_CAPABILITIES: DialectCapabilities = {
   transactionalDDL: false,
   alterColumn: true,

@@ -38,14 +38,26 @@ export interface DialectCapabilities {
   readonly arrays: boolean
   /** Namespaces (schemas) that qualify table names. Default false. */
   readonly namespaces: boolean
-  /** Longest identifier in bytes; longer names are truncated or rejected by the database. Default 64. */
+  /** Longest identifier, in `identifierLengthUnit`; longer names are truncated or rejected by the database. Default 64. */
   readonly maxIdentifierLength: number
+  /**
+   * What `maxIdentifierLength` counts: UTF-8 `bytes` (PostgreSQL's NAMEDATALEN) or `characters`
+   * (MySQL). Absent means bytes, which never undercounts.
+   */
+  readonly identifierLengthUnit?: 'bytes' | 'characters'
 }
 
 /**
  * Where a statement goes in a migration. Statements run by stage, then in change order, so for
  * example foreign keys are dropped before the columns they use and added after the tables they
  * point at exist.
+ *
+ * @example
+ * ```ts
+ * // A statement a custom generator returns: planned with the other index creations.
+ * const draft: StatementDraft = { sql: 'CREATE INDEX "ix_users_email" ON "users" ("email")', stage: Stage.addIndex }
+ * Stage.addForeignKey > Stage.createTable // true: foreign keys are added after every table exists
+ * ```
  */
 export const Stage = {
   /** Table and column renames come first, so everything after can use the new names. */

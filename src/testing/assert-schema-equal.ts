@@ -11,11 +11,22 @@ export type SchemaLike = Schema | Record<string, unknown>
 
 /**
  * Thrown by {@link assertSchemaEqual}. Test runners show `message`; `diff` holds the changes as data.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   assertSchemaEqual(actual, expected)
+ * } catch (e) {
+ *   if (e instanceof AssertionError) console.log(e.diff.changes.map((c) => c.path))
+ * }
+ * ```
  */
 export class AssertionError extends Error {
   /** The changes that take `expected` to `actual`. */
   readonly diff: SchemaDiff
+  /** The schema under test, parsed. */
   readonly actual: Schema
+  /** The schema it should equal, parsed. */
   readonly expected: Schema
 
   constructor(message: string, diff: SchemaDiff, actual: Schema, expected: Schema) {

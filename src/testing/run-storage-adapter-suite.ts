@@ -22,7 +22,9 @@ import type { SchemaStore, SchemaStoreOptions } from '../storage/store-types.js'
  * ```
  */
 export interface SuiteAssertion {
+  /** Fails unless the value is `expected` by `Object.is`. */
   toBe(expected: unknown): void
+  /** Fails unless the value deeply equals `expected`. */
   toEqual(expected: unknown): void
 }
 
@@ -40,8 +42,11 @@ export interface StorageAdapterSuiteOptions {
   readonly name: string
   /** Returns a fresh, empty adapter; called once per test (disposed afterwards when it has `dispose`). */
   readonly create: () => StorageAdapter | Promise<StorageAdapter>
+  /** The runner's `describe`: groups the suite's tests under one title. */
   readonly describe: (name: string, body: () => void) => void
+  /** The runner's `it` (or `test`): registers one asynchronous test. */
   readonly it: (name: string, body: () => Promise<void>) => void
+  /** The runner's `expect`, or anything with `toBe` and `toEqual`. */
   readonly expect: (actual: unknown) => SuiteAssertion
 }
 

@@ -5,9 +5,13 @@ import { explainDifference, type SchemaLike, toSchema } from './assert-schema-eq
 
 /** What a vitest/jest matcher returns. */
 export interface MatcherResult {
+  /** Whether the schemas describe the same database. */
   pass: boolean
+  /** The failure message: the differences, readably, or why `.not` failed. */
   message: () => string
+  /** The value under test, for runners that show a diff. */
   actual?: unknown
+  /** The expected value, for runners that show a diff. */
   expected?: unknown
 }
 
@@ -43,7 +47,10 @@ export function toEqualSchema(received: SchemaLike, expected: SchemaLike, option
  * expect.extend(schemaMatchers)
  * ```
  */
-export const schemaMatchers = { toEqualSchema }
+export const schemaMatchers = {
+  /** {@link toEqualSchema}, under the name `expect(...).toEqualSchema` uses. */
+  toEqualSchema,
+}
 
 /** Type of the `toEqualSchema` assertion, for matcher type augmentation. */
 export interface SchemaMatchers<R = unknown> {

@@ -1,9 +1,10 @@
 import type { RuleCase } from './rule-case-kit.js'
 import { appCases } from './rule-cases-app.js'
 import { dataCases } from './rule-cases-data.js'
+import { designCases } from './rule-cases-design.js'
 import { lockCases } from './rule-cases-locks.js'
 
 export type { RuleCase } from './rule-case-kit.js'
 
 /** Every rule case, in catalogue order. */
-export const ruleCases: readonly RuleCase[] = [...dataCases, ...lockCases, ...appCases]
+export const ruleCases: readonly RuleCase[] = [...dataCases, ...lockCases, ...appCases, ...designCases]

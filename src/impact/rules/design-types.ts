@@ -5,7 +5,8 @@ import { defineAnalyzer } from '../define-analyzer.js'
 import { typeText } from '../finding-text.js'
 import type { FindingDraft } from '../types.js'
 
-// BP: opt-in type preferences for new columns (catalogue section "BP", BP001-BP004, BP012).
+// BP: opt-in type preferences for new columns (catalogue section "BP", BP001-BP004, BP012); they also
+// lint a single schema.
 
 /** Columns a change introduces (new tables, added columns, changed types). */
 function introducedColumns(change: SchemaChange): Column[] {
@@ -18,11 +19,15 @@ function introducedColumns(change: SchemaChange): Column[] {
 const where = (change: SchemaChange, column: Column) =>
   change.kind === 'create_table' ? `${change.path}.${column.name}` : change.path
 
-/** One info finding per introduced column matching `test`. */
-function perColumn(change: SchemaChange, test: (c: Column) => boolean, draft: (at: string, c: Column) => FindingDraft) {
+/** One info finding per introduced column matching `test`, about that column. @internal */
+export function perColumn(
+  change: SchemaChange,
+  test: (c: Column) => boolean,
+  draft: (at: string, c: Column) => FindingDraft,
+): FindingDraft[] {
   return introducedColumns(change)
     .filter(test)
-    .map((c) => draft(where(change, c), c))
+    .map((c) => ({ path: where(change, c), ...draft(where(change, c), c) }))
 }
 
 const SMALL_KEYS = new Set(['tinyint', 'smallint', 'mediumint', 'integer'])
@@ -30,9 +35,10 @@ const SMALL_KEYS = new Set(['tinyint', 'smallint', 'mediumint', 'integer'])
 const smallIntegerKey = defineAnalyzer({
   code: 'BP001',
   title: 'An integer primary key smaller than bigint',
-  dialects: ['postgres'],
+  dialects: ['postgres', 'mysql'],
   severity: 'info',
   enabledByDefault: false,
+  lint: true,
   docs: {
     bad: 'CREATE TABLE "events" ("id" serial PRIMARY KEY)',
     why: 'An integer key runs out after 2147483647 values, and widening it later rewrites the table and every referencing column.',
@@ -49,7 +55,8 @@ const smallIntegerKey = defineAnalyzer({
     const table = change.kind === 'create_table' ? change.after : ctx.targetTable(change.table, change.schema)
     const columns = table?.columns.filter((c) => key.columns.includes(c.name) && SMALL_KEYS.has(c.type.kind)) ?? []
     return columns.map((c) => ({
-      message: `${tablePath(change.table, change.schema)}.${c.name} is a ${typeText(c.type)} primary key: it runs out of values long before bigint`,
+      path: `${tablePath(change.table, change.schema)}.${c.name}`,
+      message: `${tablePath(change.table, change.schema)}.${c.name} is ${/^[aeiou]/.test(typeText(c.type)) ? 'an' : 'a'} ${typeText(c.type)} primary key: it runs out of values long before bigint`,
       explanation: 'Widening a key later rewrites the table and every column that references it.',
       fix: { description: 'Use bigint for keys of tables that grow.' },
     }))
@@ -62,6 +69,7 @@ const serialColumn = defineAnalyzer({
   dialects: ['postgres'],
   severity: 'info',
   enabledByDefault: false,
+  lint: true,
   docs: {
     bad: 'CREATE TABLE "users" ("id" serial PRIMARY KEY)',
     why: 'serial is a default on a separately owned sequence, with odd permission and ownership behaviour; identity columns are the SQL-standard replacement.',
@@ -86,6 +94,7 @@ const boundedText = defineAnalyzer({
   dialects: ['postgres'],
   severity: 'info',
   enabledByDefault: false,
+  lint: true,
   docs: {
     bad: 'ALTER TABLE "users" ADD COLUMN "name" varchar(100)',
     why: 'In PostgreSQL varchar(n) is text with a length check that is costly to change later (narrowing rewrites); char(n) pads with spaces.',
@@ -110,6 +119,7 @@ const naiveTimestamp = defineAnalyzer({
   dialects: ['postgres'],
   severity: 'info',
   enabledByDefault: false,
+  lint: true,
   docs: {
     bad: 'ALTER TABLE "events" ADD COLUMN "at" timestamp',
     why: "A timestamp without time zone does not say which instant it means; values depend on the writer's time zone.",
@@ -134,6 +144,7 @@ const enumType = defineAnalyzer({
   dialects: ['postgres', 'mysql'],
   severity: 'info',
   enabledByDefault: false,
+  lint: true,
   docs: {
     bad: "CREATE TYPE \"status\" AS ENUM ('new', 'done')",
     why: 'Removing or reordering enum values means recreating the type (PostgreSQL) or copying the table (MySQL).',
@@ -142,6 +153,7 @@ const enumType = defineAnalyzer({
   analyze(change) {
     if (change.kind === 'create_enum') {
       return {
+        path: change.path,
         message: `enum type ${change.enum} is created: removing or reordering its values later is costly`,
         explanation: 'Only appending values is cheap; anything else recreates the type or copies the table.',
         fix: { description: 'Consider a lookup table with a foreign key, or text with a CHECK.' },

@@ -1,21 +1,27 @@
-import { tablePath } from '../../diff/change-path.js'
+import { constraintDisplayName, indexDisplayName, tablePath } from '../../diff/change-path.js'
 import type { SchemaChange } from '../../diff/types.js'
 import type { Column, ForeignKeyConstraint, Index, Table } from '../../model/types.js'
-import { findTable, indexColumns } from '../change-scope.js'
+import { findTable } from '../change-scope.js'
 import { defineAnalyzer } from '../define-analyzer.js'
 import { typeText } from '../finding-text.js'
 import { synthetic } from '../fix-sql.js'
+import { coversColumns, unnecessaryIndex } from '../index-coverage.js'
+import { introducedNames } from '../introduced-names.js'
 import type { AnalyzerContext } from '../types.js'
 
 // BP: design problems a change introduces (catalogue section "BP / NM"); the opt-in type preferences
-// are in design-types.ts.
+// are in design-types.ts. Every rule here also lints a single schema (lintSchema sees each table as
+// created), so findings name their object in `path`.
 
-/** Columns a change introduces (new tables, added columns, changed types). */
+const fkPath = (table: Table, fk: ForeignKeyConstraint) =>
+  `${tablePath(table.name, table.schema)}.${constraintDisplayName(table.name, fk)}`
+
 const noPrimaryKey = defineAnalyzer({
   code: 'BP005',
   title: 'A table without a primary key',
   dialects: 'all',
   severity: 'warning',
+  lint: true,
   docs: {
     bad: 'CREATE TABLE "events" ("at" timestamptz, "payload" jsonb)',
     why: 'Rows cannot be addressed reliably; logical replication, many ORMs and online schema change tools need a primary key.',
@@ -33,16 +39,6 @@ const noPrimaryKey = defineAnalyzer({
   },
 })
 
-/** Whether some index or key of the table starts with exactly these columns (in any order). */
-function covered(table: Table, columns: readonly string[]): boolean {
-  const leads = (cols: readonly string[]) =>
-    cols.length >= columns.length && columns.every((c) => cols.slice(0, columns.length).includes(c))
-  return (
-    table.indexes.some((x) => x.where === undefined && leads(indexColumns(x, table))) ||
-    table.constraints.some((c) => (c.type === 'primary_key' || c.type === 'unique') && leads(c.columns))
-  )
-}
-
 /** Foreign keys a change adds or redefines, with the table they are on. */
 function addedForeignKeys(change: SchemaChange): ForeignKeyConstraint[] {
   if (change.kind === 'create_table')
@@ -58,6 +54,7 @@ const unindexedForeignKey = defineAnalyzer({
   title: 'A foreign key without an index on its columns',
   dialects: ['postgres', 'sqlite'],
   severity: 'warning',
+  lint: true,
   docs: {
     bad: 'ALTER TABLE "posts" ADD FOREIGN KEY ("user_id") REFERENCES "users" ("id")   -- no index on posts.user_id',
     why: 'Every delete or key update in the parent table scans the child table to check or cascade, and joins on the key cannot use an index (MySQL creates one itself).',
@@ -68,7 +65,7 @@ const unindexedForeignKey = defineAnalyzer({
     const table = change.kind === 'create_table' ? change.after : ctx.targetTable(change.table, change.schema)
     if (!table) return undefined
     return addedForeignKeys(change)
-      .filter((fk) => !covered(table, fk.columns))
+      .filter((fk) => !coversColumns(table, fk.columns))
       .map((fk) => {
         const index: Index = { parts: fk.columns.map((column) => ({ column })) }
         const add = synthetic({
@@ -79,6 +76,7 @@ const unindexedForeignKey = defineAnalyzer({
         })
         const sql = ctx.planSql([add], { concurrently: !ctx.isNewTable(table.name, table.schema) })
         return {
+          path: fkPath(table, fk),
           message: `foreign key ${tablePath(table.name, table.schema)}(${fk.columns.join(', ')}) -> ${fk.referencedTable} has no index on its columns`,
           explanation: `Deleting or re-keying a row of ${fk.referencedTable} scans ${table.name} to find its children, and joins on the key cannot use an index.`,
           fix: {
@@ -92,78 +90,63 @@ const unindexedForeignKey = defineAnalyzer({
 
 const redundantIndex = defineAnalyzer({
   code: 'BP007',
-  title: 'An index another index already covers',
+  title: 'A duplicate index, or one another index already covers',
   dialects: 'all',
   severity: 'info',
+  lint: true,
   docs: {
     bad: 'CREATE INDEX "ix_a" ON "t" ("a")   -- while an index on ("a", "b") exists',
-    why: 'A non-unique index whose columns lead another index (or key) adds write cost without helping reads.',
+    why: 'An index with the same columns, method and filter as another (a duplicate), or a non-unique one whose columns lead another index or key with the same method and filter, adds write cost without helping reads.',
     fix: 'Drop the new index and rely on the wider one.',
   },
   analyze(change, ctx) {
-    if (change.kind !== 'add_index' || change.after.unique || change.after.where !== undefined) return undefined
-    const table = ctx.targetTable(change.table, change.schema)
-    if (!table || change.after.parts.some((p) => p.column === undefined)) return undefined
-    const mine = change.after.parts.map((p) => p.column as string)
-    const leads = (cols: readonly string[]) => cols.length >= mine.length && mine.every((c, i) => cols[i] === c)
-    const other =
-      table.indexes.find(
-        (x) =>
-          x !== change.after &&
-          x.name !== change.after.name &&
-          x.where === undefined &&
-          (x.using ?? 'btree') === (change.after.using ?? 'btree') &&
-          leads(indexColumns(x, table)),
-      )?.name ??
-      table.constraints.find((c) => (c.type === 'primary_key' || c.type === 'unique') && leads(c.columns))?.name
-    if (other === undefined) return undefined
-    return {
-      message: `${change.path} is covered by ${other}, which starts with the same columns`,
-      explanation: 'Queries that can use this index can use the wider one, while every write maintains both.',
-      fix: { description: `Leave ${change.path} out and rely on ${other}.` },
-    }
+    const table =
+      change.kind === 'create_table'
+        ? change.after
+        : change.kind === 'add_index'
+          ? ctx.targetTable(change.table, change.schema)
+          : undefined
+    if (!table) return undefined
+    const at = tablePath(table.name, table.schema)
+    // Of two new duplicates only one is reported; an index added next to an existing one always is.
+    const added = new Set(
+      ctx.diff.changes.flatMap((c) =>
+        c.kind === 'add_index' && c.table === table.name && c.schema === table.schema
+          ? [indexDisplayName(c.table, c.after)]
+          : [],
+      ),
+    )
+    const introduced = (x: Index) => change.kind === 'create_table' || added.has(indexDisplayName(table.name, x))
+    const candidates = change.kind === 'add_index' ? [change.after] : table.indexes
+    return candidates.flatMap((x) => {
+      const found = unnecessaryIndex(table, x, introduced)
+      if (!found) return []
+      const path = `${at}.${indexDisplayName(table.name, x)}`
+      return [
+        found.kind === 'duplicate'
+          ? {
+              path,
+              message: `${path} duplicates ${found.by}: same columns, method and filter`,
+              explanation: 'Both serve exactly the same queries, while every write maintains both.',
+              fix: { description: `Leave ${path} out and rely on ${found.by}.` },
+            }
+          : {
+              path,
+              message: `${path} is covered by ${found.by}, which starts with the same columns`,
+              explanation: 'Queries that can use this index can use the wider one, while every write maintains both.',
+              fix: { description: `Leave ${path} out and rely on ${found.by}.` },
+            },
+      ]
+    })
   },
 })
-
-/** Names a change introduces, with what they name. */
-function introducedNames(change: SchemaChange): { name: string; what: string }[] {
-  switch (change.kind) {
-    case 'create_table': {
-      const t = change.after
-      return [
-        { name: t.name, what: 'table' },
-        ...t.columns.map((c) => ({ name: c.name, what: `column of ${t.name}` })),
-        ...t.constraints.flatMap((c) => (c.name ? [{ name: c.name, what: `constraint of ${t.name}` }] : [])),
-        ...t.indexes.flatMap((x) => (x.name ? [{ name: x.name, what: `index of ${t.name}` }] : [])),
-      ]
-    }
-    case 'rename_table':
-      return [{ name: change.table, what: 'table' }]
-    case 'add_column':
-    case 'rename_column':
-      return [{ name: change.column, what: `column of ${change.table}` }]
-    case 'add_constraint':
-    case 'add_index':
-      return change.after.name
-        ? [
-            {
-              name: change.after.name,
-              what: `${change.kind === 'add_index' ? 'index' : 'constraint'} of ${change.table}`,
-            },
-          ]
-        : []
-    case 'create_enum':
-      return [{ name: change.enum, what: 'enum type' }]
-    default:
-      return []
-  }
-}
 
 const longIdentifier = defineAnalyzer({
   code: 'BP008',
   title: 'An identifier longer than the database allows',
   dialects: ['postgres', 'mysql'],
   severity: 'warning',
+  lint: true,
   docs: {
     bad: 'CREATE TABLE "customer_subscription_billing_period_adjustment_history_entries_archive" (...)',
     why: 'PostgreSQL silently truncates names to 63 bytes (two long names can collide, and later diffs see a different name); MySQL rejects names over 64 characters.',
@@ -171,22 +154,24 @@ const longIdentifier = defineAnalyzer({
   },
   analyze(change, ctx) {
     const limit = ctx.dialect.capabilities.maxIdentifierLength
+    const unit = ctx.dialect.capabilities.identifierLengthUnit ?? 'bytes'
     const mode = ctx.facts.longIdentifiers
     if (mode === 'allowed') return undefined
-    const bytes = (s: string) => new TextEncoder().encode(s).length
-    return introducedNames(change)
-      .filter((n) => bytes(n.name) > limit)
+    const length = (s: string) => (unit === 'bytes' ? new TextEncoder().encode(s).length : [...s].length)
+    return introducedNames(change, ctx)
+      .filter((n) => length(n.name) > limit)
       .map((n) => ({
+        path: n.path,
         severity: mode === 'rejected' ? ('danger' as const) : ('warning' as const),
         message:
           mode === 'rejected'
             ? `${n.what} name "${n.name}" is longer than ${limit}: the statement fails`
-            : `${n.what} name "${n.name}" is longer than ${limit} bytes and is silently truncated`,
+            : `${n.what} name "${n.name}" is longer than ${limit} ${unit} and is silently truncated`,
         explanation:
           mode === 'rejected'
-            ? `${ctx.version.label} rejects identifiers longer than ${limit} characters.`
-            : `${ctx.version.label} cuts identifiers to ${limit} bytes without an error: two long names can end up equal, and the database reports a name the schema document does not have.`,
-        fix: { description: `Use a name of at most ${limit} bytes.` },
+            ? `${ctx.version.label} rejects identifiers longer than ${limit} ${unit}.`
+            : `${ctx.version.label} cuts identifiers to ${limit} ${unit} without an error: two long names can end up equal, and the database reports a name the schema document does not have.`,
+        fix: { description: `Use a name of at most ${limit} ${unit}.` },
       }))
   },
 })
@@ -197,20 +182,24 @@ const cascadeDelete = defineAnalyzer({
   dialects: 'all',
   severity: 'info',
   enabledByDefault: false,
+  lint: true,
   docs: {
     bad: 'FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE',
     why: 'One DELETE silently removes rows in other tables, possibly many, under locks on all of them.',
     fix: 'Delete children explicitly in the application, or keep CASCADE where it is clearly wanted. Opt-in rule.',
   },
   analyze(change) {
+    if (!('table' in change)) return undefined
     const fks =
       change.kind === 'alter_constraint' && change.after.type === 'foreign_key' && change.changes.includes('onDelete')
         ? [change.after]
         : addedForeignKeys(change)
+    const at = tablePath(change.table, change.schema)
     return fks
       .filter((fk) => fk.onDelete === 'cascade')
       .map((fk) => ({
-        message: `deleting a row of ${fk.referencedTable} now deletes its rows in ${'table' in change ? change.table : ''} (ON DELETE CASCADE)`,
+        path: `${at}.${constraintDisplayName(change.table, fk)}`,
+        message: `deleting a row of ${fk.referencedTable} now deletes its rows in ${change.table} (ON DELETE CASCADE)`,
         explanation: 'A single DELETE removes child rows silently, possibly many, while holding locks on both tables.',
         fix: {
           description: 'Delete children explicitly in the application, or keep CASCADE where it is clearly wanted.',
@@ -233,11 +222,15 @@ function foreignKeyPairs(ctx: AnalyzerContext, change: SchemaChange) {
         const a = child.columns.find((c) => c.name === name)
         const b = parent.columns.find((c) => c.name === fk.referencedColumns[i])
         if (!a || !b) continue
+        const onChangedTable = 'table' in change && child.name === change.table && child.schema === change.schema
         const mine =
-          [...added].some(
-            (x) =>
-              x.name === fk.name && x.columns.join() === fk.columns.join() && x.referencedTable === fk.referencedTable,
-          ) ||
+          (onChangedTable &&
+            [...added].some(
+              (x) =>
+                x.name === fk.name &&
+                x.columns.join() === fk.columns.join() &&
+                x.referencedTable === fk.referencedTable,
+            )) ||
           (change.kind === 'alter_column' &&
             change.changes.includes('type') &&
             ((child.name === change.table && child.schema === change.schema && a.name === change.column) ||
@@ -254,6 +247,7 @@ const foreignKeyTypeMismatch = defineAnalyzer({
   title: 'Foreign key columns of different types',
   dialects: ['postgres', 'mysql'],
   severity: 'warning',
+  lint: true,
   docs: {
     bad: 'ALTER TABLE "users" ALTER COLUMN "id" TYPE bigint   -- posts.user_id, which references it, stays integer',
     why: 'MySQL and MariaDB reject a foreign key between integers of different sizes (the migration fails); PostgreSQL accepts it, but the referencing column cannot hold every key value.',
@@ -263,10 +257,12 @@ const foreignKeyTypeMismatch = defineAnalyzer({
     return foreignKeyPairs(ctx, change).flatMap(({ child, a, b, parent }) => {
       const verdict = ctx.facts.foreignKeyTypes(a, b)
       if (!verdict) return []
-      const ref = `${tablePath(child.name, child.schema)}.${a.name} (${typeText(a.type)}) references ${tablePath(parent.name, parent.schema)}.${b.name} (${typeText(b.type)})`
+      const path = `${tablePath(child.name, child.schema)}.${a.name}`
+      const ref = `${path} (${typeText(a.type)}) references ${tablePath(parent.name, parent.schema)}.${b.name} (${typeText(b.type)})`
       return [
         verdict === 'rejected'
           ? {
+              path,
               severity: 'danger' as const,
               message: `${ref}: ${ctx.version.label} rejects foreign keys between these types, so the migration fails`,
               explanation: `${ctx.version.label} requires both columns of a foreign key to have the same type (integers of the same size and sign, decimals of the same precision and scale, strings of the same collation).`,
@@ -275,6 +271,7 @@ const foreignKeyTypeMismatch = defineAnalyzer({
               },
             }
           : {
+              path,
               message: `${ref}: values of ${parent.name}.${b.name} beyond the range of ${typeText(a.type)} cannot be referenced`,
               explanation: `The foreign key keeps working, but ${child.name}.${a.name} cannot hold every value ${parent.name}.${b.name} can take, and joins compare across types.`,
               fix: {

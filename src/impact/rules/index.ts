@@ -3,16 +3,20 @@ import { backwardIncompatibleAnalyzers } from './backward-incompatible.js'
 import { dataDependentAnalyzers } from './data-dependent.js'
 import { dataDependentKeyAnalyzers } from './data-dependent-keys.js'
 import { designAnalyzers } from './design.js'
+import { designColumnAnalyzers } from './design-columns.js'
+import { designLayoutAnalyzers } from './design-layout.js'
 import { designTypeAnalyzers } from './design-types.js'
 import { destructiveAnalyzers } from './destructive.js'
 import { lockingAnalyzers } from './locking.js'
 import { constraintLockAnalyzers } from './locking-constraints.js'
 import { lossyTypeAnalyzers } from './lossy-types.js'
+import { namingAnalyzers } from './naming.js'
 import { transactionAnalyzers } from './transaction.js'
 
 /**
  * Every built-in impact rule, sorted by code: DS destructive, DD data-dependent, LK locks and
- * rewrites, BC backward-incompatible, TX transaction safety, BP design. `docs/rules.md` is generated
+ * rewrites, BC backward-incompatible, TX transaction safety, BP design, NM naming. The BP and NM rules
+ * (`lint: true`) also lint a single schema with `lintSchema`. `docs/rules.md` is generated
  * from their metadata.
  *
  * @example
@@ -31,4 +35,7 @@ export const builtinAnalyzers: readonly Analyzer[] = [
   ...transactionAnalyzers,
   ...designAnalyzers,
   ...designTypeAnalyzers,
+  ...designColumnAnalyzers,
+  ...designLayoutAnalyzers,
+  ...namingAnalyzers,
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))

@@ -4,7 +4,15 @@ import { mysql } from './mysql.js'
 import { postgres } from './postgres.js'
 import { sqlite } from './sqlite.js'
 
-/** The built-in dialects by name (`mariadb` is an alias of `mysql`). */
+/**
+ * The built-in dialects by name (`mariadb` is an alias of `mysql`).
+ *
+ * @example
+ * ```ts
+ * Object.keys(dialects) // ['postgres', 'postgresql', 'mysql', 'mariadb', 'sqlite']
+ * const ddl = createSchemaSQL(schema, dialects.sqlite)
+ * ```
+ */
 export const dialects: Readonly<Record<string, Dialect>> = {
   postgres,
   postgresql: postgres,

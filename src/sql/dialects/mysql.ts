@@ -90,7 +90,9 @@ export const mysql: Dialect = defineDialect({
     deferrableConstraints: false,
     arrays: false,
     namespaces: true,
+    // MySQL counts identifier lengths in characters: https://dev.mysql.com/doc/refman/8.0/en/identifier-length.html
     maxIdentifierLength: 64,
+    identifierLengthUnit: 'characters',
   },
   quoteIdentifier: quoteMysqlIdentifier,
   quoteLiteral: quoteMysqlLiteral,

@@ -12,6 +12,7 @@ import type { TypeRelation } from '../../impact/type-relation.js'
 import type { ColumnType } from '../../model/column-type.js'
 import type { Column, ConstraintType } from '../../model/types.js'
 import type { Dialect } from '../dialect.js'
+import { postgresColumnStorage } from './postgres-storage.js'
 import { renderPostgresType } from './postgres-types.js'
 
 // What PostgreSQL does to a populated table for each kind of change, by version. Sources:
@@ -186,6 +187,7 @@ export const postgresImpactFacts: DialectImpactFacts = {
       ? 'PostgreSQL 14.0 to 14.3 can build corrupt indexes with CONCURRENTLY (fixed in 14.4; REINDEX affected indexes after upgrading)'
       : undefined,
   enumValueUsableInSameTransaction: () => false,
+  columnStorage: postgresColumnStorage,
   saferSql: {
     uniqueUsingIndex: (d, table, schema, name, index) =>
       `ALTER TABLE ${qualified(d, table, schema)} ADD CONSTRAINT ${d.quoteIdentifier(name)} UNIQUE USING INDEX ${d.quoteIdentifier(index)}`,

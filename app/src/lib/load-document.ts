@@ -1,0 +1,34 @@
+import { type Schema, safeParseSchema, type ValidationIssue } from 'schemaledger'
+
+/**
+ * A document read into the app: the parsed schema, or every problem with its path.
+ *
+ * @example
+ * ```ts
+ * const loaded = loadDocument('{"metadata": {"tables": []}}')
+ * if (loaded.ok) console.log(loaded.schema.tables.length)
+ * ```
+ */
+export type LoadedDocument =
+  | { readonly ok: true; readonly schema: Schema }
+  | { readonly ok: false; readonly issues: readonly ValidationIssue[] }
+
+/**
+ * Parses JSON text and validates it as a schema document; bad JSON and invalid documents come back as
+ * issues (never thrown), the way the library reports them.
+ *
+ * @example
+ * ```ts
+ * loadDocument('{') // { ok: false, issues: [{ code: 'invalid_json', path: '', message: '...' }] }
+ * ```
+ */
+export function loadDocument(text: string): LoadedDocument {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    return { ok: false, issues: [{ code: 'invalid_json', path: '', message: `Not JSON: ${(error as Error).message}` }] }
+  }
+  const result = safeParseSchema(value)
+  return result.success ? { ok: true, schema: result.data } : { ok: false, issues: result.issues }
+}

@@ -1,0 +1,15 @@
+// The web app is a prerendered single page (adapter-static, no server): everything runs in the browser.
+import adapter from '@sveltejs/adapter-static'
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte'
+
+/** @type {import('@sveltejs/kit').Config} */
+export default {
+  preprocess: vitePreprocess(),
+  kit: {
+    adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, precompress: false, strict: true }),
+    // Relative asset paths: the build works from any directory of any static server.
+    paths: { relative: true },
+    // The library's root entry, straight from its source: no build of the library is needed first.
+    alias: { schemaledger: '../src/index.ts' },
+  },
+}

@@ -1,0 +1,192 @@
+import { diffSchemas } from '../../diff/diff-schemas.js'
+import { analyzeImpact } from '../../impact/analyze-impact.js'
+import type { DataProfile, RuleOptions } from '../../impact/types.js'
+import { CliInputError } from '../cli-errors.js'
+import { defineCommand } from '../command.js'
+import {
+  COLOR_OPTIONS,
+  DIALECT_OPTION,
+  DIALECT_VERSION_OPTION,
+  OUTPUT_OPTION,
+  requireDialect,
+  STORE_OPTION,
+} from '../common-options.js'
+import { diffOptionsOf, RENAME_OPTIONS } from '../diff-report.js'
+import { ExitCode } from '../exit-codes.js'
+import {
+  type FailOn,
+  failing,
+  formatLintJson,
+  formatLintMarkdown,
+  formatLintText,
+  type LintResult,
+} from '../lint-report.js'
+import { createDocumentReader } from '../read-document.js'
+import { outputWidth, useColor } from '../use-color.js'
+import { writeOutput } from '../write-output.js'
+
+const PROFILE_SHAPE = '{"tables": {"users": {"rows": 120000, "columns": {"email": {"nulls": 0, "maxLength": 64}}}}}'
+
+/**
+ * Checks the shape of a `--profile` file (what `profileDatabase` returns, saved as JSON).
+ *
+ * @example
+ * ```ts
+ * const profile = dataProfile(await reader.readJson('profile.json'), 'profile.json')
+ * ```
+ */
+export function dataProfile(json: unknown, source: string): DataProfile {
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+  const fail = (why: string) =>
+    new CliInputError('invalid_profile', `${source}: ${why}; a profile looks like ${PROFILE_SHAPE}`)
+  if (!isObject(json) || !isObject(json.tables)) throw fail('no "tables" object')
+  for (const [table, p] of Object.entries(json.tables)) {
+    if (!isObject(p) || typeof p.rows !== 'number') throw fail(`tables.${table}.rows must be a number`)
+    if (p.columns !== undefined && !isObject(p.columns)) throw fail(`tables.${table}.columns must be an object`)
+  }
+  return json as unknown as DataProfile
+}
+
+/**
+ * `schemaledger lint`: the CI gate. Findings of a change (`<from> <to>`) or of one schema (`<doc>`),
+ * grouped by severity, with exit 2 at or above `--fail-on`.
+ *
+ * @example
+ * ```ts
+ * const code = await lintCommand.run({ positionals: ['v1.json', 'v2.json'], values: { dialect: 'postgres', 'fail-on': 'danger', ... }, io })
+ * ```
+ */
+export const lintCommand = defineCommand({
+  name: 'lint',
+  summary: 'impact findings of a change (or of one schema); the CI gate',
+  usage: [
+    'lint <from> <to> --dialect <name> [--fail-on danger|warning|info|none] [--profile profile.json]',
+    'lint <doc> --dialect <name> [--fail-on ...]',
+  ],
+  description:
+    'With two documents, finds what the change does to existing data and running applications: data\n' +
+    'loss, failures on real data, long locks, breaking changes (docs/rules.md lists every rule). With one\n' +
+    'document, checks the schema itself. Findings are grouped by severity, each with its code, the change,\n' +
+    'what happens and the safe alternative. Exit 2 when a finding is at or above --fail-on (default danger).',
+  arguments: [
+    ['<from>', 'the version the database is at: a path, - for standard input, or store:name@ref'],
+    ['<to>', 'the version to migrate to (omit it to lint <from> alone)'],
+  ],
+  positionals: { min: 1, max: 2 },
+  options: {
+    ...DIALECT_OPTION,
+    ...DIALECT_VERSION_OPTION,
+    'fail-on': {
+      type: 'string',
+      value: 'severity',
+      choices: ['danger', 'warning', 'info', 'none'],
+      default: 'danger',
+      description: 'exit 2 when a finding is at least this severe; none never fails',
+    },
+    profile: {
+      type: 'string',
+      value: 'profile.json',
+      description: 'row counts and column statistics of the live database, for precise verdicts',
+    },
+    format: {
+      type: 'string',
+      value: 'format',
+      choices: ['text', 'markdown', 'json'],
+      default: 'text',
+      description: 'report format',
+    },
+    explain: { type: 'boolean', description: 'text: also say why each finding matters' },
+    disable: { type: 'string', multiple: true, value: 'code', description: 'do not run this rule' },
+    enable: { type: 'string', multiple: true, value: 'code', description: 'run this opt-in rule' },
+    concurrently: {
+      type: 'boolean',
+      description: 'the migration builds indexes CONCURRENTLY (as migrate --concurrently)',
+    },
+    'not-valid': { type: 'boolean', description: 'the migration adds constraints NOT VALID (as migrate --not-valid)' },
+    ...RENAME_OPTIONS,
+    ...COLOR_OPTIONS,
+    ...OUTPUT_OPTION,
+    ...STORE_OPTION,
+  },
+  examples: [
+    [
+      'Gate a pull request on data loss',
+      'lint schema/main.json schema/pr.json --dialect postgres --dialect-version 15',
+    ],
+    [
+      'Also fail on warnings, with precise verdicts',
+      'lint v1.json v2.json --dialect mysql --fail-on warning --profile profile.json',
+    ],
+    [
+      'Comment on the pull request',
+      'lint v1.json v2.json --dialect postgres --format markdown -o lint.md --fail-on none',
+    ],
+    ['Check one schema', 'lint schema.json --dialect postgres'],
+    ['Against what production runs', 'lint store:app@prod schema.json --dialect postgres'],
+  ],
+  async run({ positionals, values, io }) {
+    const dialect = requireDialect(values.dialect)
+    const dialectVersion = values['dialect-version']
+    const rules: RuleOptions = {
+      ...(values.disable.length > 0 ? { disable: values.disable } : {}),
+      ...(values.enable.length > 0 ? { enable: values.enable } : {}),
+    }
+    const reader = createDocumentReader(io, { storeDir: values.store })
+    let result: LintResult
+    try {
+      const from = await reader.read(positionals[0] ?? '')
+      const profile = values.profile ? dataProfile(await reader.readJson(values.profile), values.profile) : undefined
+      const second = positionals[1]
+      if (second === undefined) {
+        result = lintOne(from, dialect, dialectVersion, rules, values['fail-on'] as FailOn)
+      } else {
+        const to = await reader.read(second)
+        const diff = diffSchemas(from.schema, to.schema, await diffOptionsOf(values, reader))
+        const report = analyzeImpact(diff, {
+          dialect,
+          ...(dialectVersion ? { dialectVersion } : {}),
+          from: from.schema,
+          to: to.schema,
+          ...(profile ? { profile } : {}),
+          rules,
+          plan: { concurrently: values.concurrently, notValid: values['not-valid'] },
+        })
+        result = {
+          documents: [from.source, to.source],
+          dialect,
+          version: report.summary.version,
+          findings: report.findings,
+          failOn: values['fail-on'] as FailOn,
+          possibleRenames: diff.renameCandidates,
+        }
+      }
+    } finally {
+      await reader.dispose()
+    }
+    const toFile = values.output !== undefined && values.output !== '-'
+    const text =
+      values.format === 'json'
+        ? formatLintJson(result)
+        : values.format === 'markdown'
+          ? formatLintMarkdown(result)
+          : formatLintText(result, {
+              color: useColor(io, values, toFile),
+              width: outputWidth(io, toFile),
+              explain: values.explain,
+            })
+    await writeOutput(io, text, values.output)
+    return failing(result.findings, result.failOn).length > 0 ? ExitCode.changes : ExitCode.ok
+  },
+})
+
+function lintOne(
+  doc: { readonly source: string },
+  _dialect: string,
+  _dialectVersion: string | undefined,
+  _rules: RuleOptions,
+  _failOn: FailOn,
+): LintResult {
+  // TODO(issue 10): lintSchema
+  throw new CliInputError('unsupported', `${doc.source}: linting one document is not available yet`)
+}

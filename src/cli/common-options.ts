@@ -1,0 +1,127 @@
+import { UsageError } from './cli-errors.js'
+import type { OptionSpec } from './command.js'
+
+// Flags several commands share, spelled and described once.
+
+/**
+ * The database dialects the commands accept (`postgresql` and `mariadb` are aliases).
+ *
+ * @example
+ * ```ts
+ * DIALECTS.includes('sqlite') // true
+ * ```
+ */
+export const DIALECTS: readonly string[] = ['postgres', 'postgresql', 'mysql', 'mariadb', 'sqlite']
+
+/**
+ * `-h, --help`, added to every command.
+ *
+ * @example
+ * ```ts
+ * const options = { ...HELP_OPTION, ...OUTPUT_OPTION }
+ * ```
+ */
+export const HELP_OPTION = {
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+} as const satisfies Record<string, OptionSpec>
+
+/**
+ * `--color` / `--no-color`, for commands that can colour their output.
+ *
+ * @example
+ * ```ts
+ * const options = { ...COLOR_OPTIONS, format: FORMAT }
+ * ```
+ */
+export const COLOR_OPTIONS = {
+  color: { type: 'boolean', description: 'colour the output even when it is not a terminal' },
+  'no-color': { type: 'boolean', description: 'never colour the output (as does NO_COLOR=1)' },
+} as const satisfies Record<string, OptionSpec>
+
+/**
+ * `-o, --output <file>`.
+ *
+ * @example
+ * ```ts
+ * await writeOutput(io, text, values.output)
+ * ```
+ */
+export const OUTPUT_OPTION = {
+  output: {
+    type: 'string',
+    short: 'o',
+    value: 'file',
+    description: 'write to this file (atomically) instead of standard output',
+  },
+} as const satisfies Record<string, OptionSpec>
+
+/**
+ * `--store <dir>`, where `store:name@ref` documents are read from.
+ *
+ * @example
+ * ```ts
+ * const reader = createDocumentReader(io, { storeDir: values.store })
+ * ```
+ */
+export const STORE_OPTION = {
+  store: {
+    type: 'string',
+    value: 'dir',
+    default: '.schemaledger',
+    description: 'the store that store:name@ref documents come from',
+  },
+} as const satisfies Record<string, OptionSpec>
+
+/**
+ * `--dialect <name>` (required by the commands that write SQL, optional for `diff`).
+ *
+ * @example
+ * ```ts
+ * const options = { ...DIALECT_OPTION }
+ * ```
+ */
+export const DIALECT_OPTION = {
+  dialect: { type: 'string', value: 'name', choices: DIALECTS, description: 'the target database' },
+} as const satisfies Record<string, OptionSpec>
+
+/**
+ * `--dialect-version <version>`: the target server version that rules and SQL depend on.
+ *
+ * @example
+ * ```ts
+ * analyzeImpact(diff, { dialect, dialectVersion: values['dialect-version'] })
+ * ```
+ */
+export const DIALECT_VERSION_OPTION = {
+  'dialect-version': {
+    type: 'string',
+    value: 'version',
+    description: 'server version of the target (15, 8.0.12, 10.11-MariaDB); default: the dialect’s documented one',
+  },
+} as const satisfies Record<string, OptionSpec>
+
+/**
+ * The major version in a `--dialect-version` value (`8.0.12` -> 8), for `planMigration`.
+ *
+ * @example
+ * ```ts
+ * majorVersion('10.11.6-MariaDB') // 10
+ * ```
+ */
+export function majorVersion(version: string | undefined): number | undefined {
+  const major = version === undefined ? undefined : /^\s*(\d+)/.exec(version)?.[1]
+  return major === undefined ? undefined : Number(major)
+}
+
+/**
+ * The `--dialect` value of a command that cannot work without one.
+ *
+ * @example
+ * ```ts
+ * const dialect = requireDialect(values.dialect) // throws UsageError when missing
+ * ```
+ */
+export function requireDialect(dialect: string | undefined): string {
+  if (dialect === undefined) throw new UsageError(`--dialect is required (${DIALECTS.join(', ')})`)
+  return dialect
+}

@@ -1,0 +1,157 @@
+import { diffSchemas } from '../diff/diff-schemas.js'
+import { isEmptyDiff } from '../diff/summarize-diff.js'
+import type { DiffOptions, SchemaDiff } from '../diff/types.js'
+import { formatHtml } from '../format/format-html.js'
+import { formatJson } from '../format/format-json.js'
+import { formatMarkdown } from '../format/format-markdown.js'
+import { formatText } from '../format/format-text.js'
+import { analyzeImpact } from '../impact/analyze-impact.js'
+import type { Schema } from '../model/types.js'
+import { planMigration } from '../sql/plan-migration.js'
+import type { CliIO } from './cli-io.js'
+import type { OptionSpec, OptionValues } from './command.js'
+import { COLOR_OPTIONS, DIALECT_OPTION, DIALECT_VERSION_OPTION, majorVersion, OUTPUT_OPTION } from './common-options.js'
+import { ExitCode } from './exit-codes.js'
+import type { DocumentReader } from './read-document.js'
+import { renameHints } from './rename-hints.js'
+import { outputWidth, useColor } from './use-color.js'
+import { writeOutput } from './write-output.js'
+
+/**
+ * The rename flags of every command that diffs two documents (`diff`, `migrate`, `lint`, `store diff`).
+ *
+ * @example
+ * ```ts
+ * const options = { ...RENAME_OPTIONS, ...DIALECT_OPTION }
+ * ```
+ */
+export const RENAME_OPTIONS = {
+  renames: {
+    type: 'string',
+    value: 'file.json',
+    description: 'rename hints: {"tables": {"old": "new"}, "columns": {"table.old": "new"}}',
+  },
+  rename: {
+    type: 'string',
+    multiple: true,
+    value: 'table.column=new',
+    description: 'a column rename (the table by its old or new name)',
+  },
+  'rename-table': { type: 'string', multiple: true, value: 'old=new', description: 'a table rename' },
+  'infer-renames': {
+    type: 'string',
+    value: 'mode',
+    choices: ['suggest', 'apply', 'off'],
+    default: 'suggest',
+    description: 'likely renames: report them, apply the confident ones, or do not look',
+  },
+} as const satisfies Record<string, OptionSpec>
+
+/**
+ * The flags of `diff` and `store diff`: the report's format and target, renames, `--exit-code`.
+ *
+ * @example
+ * ```ts
+ * const options = { ...DIFF_REPORT_OPTIONS, ...STORE_OPTION }
+ * ```
+ */
+export const DIFF_REPORT_OPTIONS = {
+  format: {
+    type: 'string',
+    value: 'format',
+    choices: ['text', 'markdown', 'json', 'html'],
+    default: 'text',
+    description: 'report format',
+  },
+  ...RENAME_OPTIONS,
+  ...DIALECT_OPTION,
+  ...DIALECT_VERSION_OPTION,
+  title: { type: 'string', value: 'text', description: 'a heading for the report' },
+  'exit-code': { type: 'boolean', description: 'exit 2 when there are changes, 0 when there are none' },
+  ...COLOR_OPTIONS,
+  ...OUTPUT_OPTION,
+} as const satisfies Record<string, OptionSpec>
+
+type DiffReportValues = OptionValues<typeof DIFF_REPORT_OPTIONS>
+
+/**
+ * The diff options the flags ask for (reading the `--renames` file).
+ *
+ * @example
+ * ```ts
+ * const diff = diffSchemas(from, to, await diffOptionsOf(values, reader))
+ * ```
+ */
+export async function diffOptionsOf(
+  values: OptionValues<typeof RENAME_OPTIONS>,
+  reader: DocumentReader,
+): Promise<DiffOptions> {
+  const file = values.renames ? { source: values.renames, json: await reader.readJson(values.renames) } : undefined
+  const renames = renameHints(file, values.rename, values['rename-table'])
+  return {
+    ...(renames ? { renames } : {}),
+    inferRenames: values['infer-renames'] as NonNullable<DiffOptions['inferRenames']>,
+  }
+}
+
+/**
+ * Renders a diff in the asked-for format (with findings and the migration when `--dialect` is given),
+ * writes it, and returns the exit code (2 for changes under `--exit-code`).
+ *
+ * @example
+ * ```ts
+ * return writeDiffReport(io, diffSchemas(from, to), from, to, values)
+ * ```
+ */
+export async function writeDiffReport(
+  io: CliIO,
+  diff: SchemaDiff,
+  from: Schema,
+  to: Schema,
+  values: DiffReportValues,
+): Promise<number> {
+  const dialect = values.dialect
+  const dialectVersion = values['dialect-version']
+  const findings = dialect
+    ? analyzeImpact(diff, { dialect, ...(dialectVersion ? { dialectVersion } : {}), from, to }).findings
+    : undefined
+  const major = majorVersion(dialectVersion)
+  const migration = dialect
+    ? planMigration(diff, { dialect, from, to, ...(major !== undefined ? { dialectVersion: major } : {}) })
+    : undefined
+  const report = {
+    ...(findings ? { findings } : {}),
+    ...(migration ? { migration } : {}),
+    ...(values.title ? { title: values.title } : {}),
+  }
+  const toFile = values.output !== undefined && values.output !== '-'
+  const text =
+    values.format === 'markdown'
+      ? formatMarkdown(diff, report)
+      : values.format === 'json'
+        ? formatJson(diff, { ...(findings ? { findings } : {}), ...(migration ? { migration } : {}) })
+        : values.format === 'html'
+          ? formatHtml(diff, { ...report, schema: to })
+          : formatText(diff, { ...report, color: useColor(io, values, toFile), width: outputWidth(io, toFile) })
+  await writeOutput(io, text, values.output)
+  return values['exit-code'] && !isEmptyDiff(diff) ? ExitCode.changes : ExitCode.ok
+}
+
+/**
+ * Diffs two loaded documents with the flags' options and writes the report.
+ *
+ * @example
+ * ```ts
+ * return diffAndReport(io, reader, await reader.read(a), await reader.read(b), values)
+ * ```
+ */
+export async function diffAndReport(
+  io: CliIO,
+  reader: DocumentReader,
+  from: Schema,
+  to: Schema,
+  values: DiffReportValues,
+): Promise<number> {
+  const diff = diffSchemas(from, to, await diffOptionsOf(values, reader))
+  return writeDiffReport(io, diff, from, to, values)
+}

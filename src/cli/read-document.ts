@@ -1,0 +1,130 @@
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { isSchemaLedgerError } from '../errors.js'
+import { safeParseSchema } from '../model/parse-schema.js'
+import type { Schema } from '../model/types.js'
+import { fileAdapter } from '../node/file-adapter.js'
+import { createSchemaStore } from '../storage/create-schema-store.js'
+import type { SchemaStore } from '../storage/store-types.js'
+import { CliInputError, InvalidDocumentError, UsageError } from './cli-errors.js'
+import type { CliIO } from './cli-io.js'
+import { describeFsError } from './write-output.js'
+
+/**
+ * A schema read from a document argument, with the name errors and reports use for it.
+ *
+ * @example
+ * ```ts
+ * const { schema, source } = await reader.read('schema/v2.json')
+ * ```
+ */
+export interface LoadedDocument {
+  readonly schema: Schema
+  /** The path as given, `<stdin>`, or `store:name@ref`. */
+  readonly source: string
+}
+
+/**
+ * Reads document arguments for one command run: a path, `-` for standard input (once), or
+ * `store:name@ref` from the store directory.
+ *
+ * @example
+ * ```ts
+ * const reader = createDocumentReader(io, { storeDir: '.schemaledger' })
+ * try { const v1 = await reader.read('store:billing@prod') } finally { await reader.dispose() }
+ * ```
+ */
+export interface DocumentReader {
+  /** Reads and validates a schema document; throws {@link InvalidDocumentError} with every problem. */
+  read(argument: string): Promise<LoadedDocument>
+  /** Reads a JSON file (or `-`) that is not a schema: a renames or profile file. */
+  readJson(argument: string): Promise<unknown>
+  /** The store, opened on first use. */
+  store(): SchemaStore
+  dispose(): Promise<void>
+}
+
+/**
+ * Splits `name@ref` (the ref defaults to `latest`; the last `@` separates them).
+ *
+ * @example
+ * ```ts
+ * splitStoreRef('billing@prod') // { name: 'billing', ref: 'prod' }
+ * ```
+ */
+export function splitStoreRef(text: string): { name: string; ref: string } {
+  const at = text.lastIndexOf('@')
+  return at < 0 ? { name: text, ref: 'latest' } : { name: text.slice(0, at), ref: text.slice(at + 1) || 'latest' }
+}
+
+/**
+ * A {@link DocumentReader} over the process's files, standard input and a file store.
+ *
+ * @example
+ * ```ts
+ * const reader = createDocumentReader(io, { storeDir: values.store })
+ * ```
+ */
+export function createDocumentReader(io: CliIO, options: { readonly storeDir: string }): DocumentReader {
+  let stdinTaken = false
+  let opened: SchemaStore | undefined
+  const store = () => {
+    opened ??= createSchemaStore({
+      adapter: fileAdapter({ dir: resolve(io.cwd, options.storeDir) }),
+      onWarning: (message) => io.error(`schemaledger: warning: ${message}\n`),
+    })
+    return opened
+  }
+
+  const readText = async (argument: string): Promise<{ text: string; source: string }> => {
+    if (argument === '-') {
+      if (stdinTaken) throw new UsageError('standard input (-) can be read only once')
+      stdinTaken = true
+      return { text: await io.readStdin(), source: '<stdin>' }
+    }
+    try {
+      return { text: await readFile(resolve(io.cwd, argument), 'utf8'), source: argument }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? ''
+      const kind = code === 'ENOENT' ? 'file_not_found' : 'cannot_read'
+      throw new CliInputError(kind, `cannot read ${argument}: ${describeFsError(code)}`, { cause: error })
+    }
+  }
+
+  const parseJson = (text: string, source: string): unknown => {
+    try {
+      return JSON.parse(text)
+    } catch (error) {
+      throw new CliInputError('invalid_json', `${source} is not valid JSON: ${(error as Error).message}`, {
+        cause: error,
+      })
+    }
+  }
+
+  return {
+    async read(argument) {
+      if (argument.startsWith('store:')) {
+        const { name, ref } = splitStoreRef(argument.slice('store:'.length))
+        if (!name) throw new UsageError(`${argument}: a store document is store:name@ref`)
+        try {
+          return { schema: (await store().load(name, ref)).schema, source: argument }
+        } catch (error) {
+          if (!isSchemaLedgerError(error)) throw error
+          throw new CliInputError(error.code, `${argument}: ${error.message}`, { cause: error })
+        }
+      }
+      const { text, source } = await readText(argument)
+      const result = safeParseSchema(parseJson(text, source))
+      if (!result.success) throw new InvalidDocumentError(source, result.issues)
+      return { schema: result.data, source }
+    },
+    async readJson(argument) {
+      const { text, source } = await readText(argument)
+      return parseJson(text, source)
+    },
+    store,
+    async dispose() {
+      await opened?.dispose()
+    },
+  }
+}
