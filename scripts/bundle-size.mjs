@@ -61,6 +61,16 @@ export async function measureBundle(names = '*') {
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
 
+/** Minified bytes per source directory (`src/impact/rules`), largest first. */
+export function bytesByDirectory(inputs) {
+  const byDir = new Map()
+  for (const i of inputs) {
+    const dir = i.file.split('/').slice(0, -1).join('/')
+    byDir.set(dir, (byDir.get(dir) ?? 0) + i.bytes)
+  }
+  return [...byDir].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+}
+
 /** The Markdown between the markers in docs/performance.md. */
 export function renderSection(rows, nodeVersion = process.version) {
   const whole = rows.find((r) => r.names === '*')
@@ -77,6 +87,12 @@ export function renderSection(rows, nodeVersion = process.version) {
     ...rows.map((r) => `| ${r.label} | ${kb(r.minified)} | ${kb(r.gzip)} |`),
     '',
     `The whole root entry is ${kb(whole.gzip)} minified + gzip, zod excluded: ${verdict}.`,
+    '',
+    'Where its bytes come from (minified, before gzip, from the esbuild metafile):',
+    '',
+    '| Directory | Minified |',
+    '| --- | ---: |',
+    ...bytesByDirectory(whole.inputs).map(([dir, bytes]) => `| \`${dir}/\` | ${kb(bytes)} |`),
   ].join('\n')
 }
 
@@ -95,14 +111,8 @@ async function main() {
   const whole = rows.find((r) => r.names === '*')
   console.log(`root entry: ${kb(whole.gzip)} minified + gzip (zod excluded), budget ${kb(BUDGET_BYTES)}`)
   if (args.explain) {
-    const byDir = new Map()
-    for (const i of whole.inputs) {
-      const dir = i.file.split('/').slice(0, -1).join('/')
-      byDir.set(dir, (byDir.get(dir) ?? 0) + i.bytes)
-    }
     console.log('\nwhole entry by directory (minified bytes before gzip):')
-    for (const [dir, bytes] of [...byDir].sort((a, b) => b[1] - a[1]))
-      console.log(`  ${kb(bytes).padStart(8)}  ${dir}/`)
+    for (const [dir, bytes] of bytesByDirectory(whole.inputs)) console.log(`  ${kb(bytes).padStart(8)}  ${dir}/`)
     console.log('\nlargest source files:')
     for (const i of whole.inputs.slice(0, 15)) console.log(`  ${kb(i.bytes).padStart(8)}  ${i.file}`)
   }
