@@ -30,7 +30,7 @@ const RESERVED_WORDS = new Set(
 // Identifier characters are ASCII or letters of long-established blocks (Latin, Greek, Cyrillic, kana,
 // CJK, Hangul): the regex engine knows every Unicode letter, but a reader's TypeScript may predate a
 // recent one (TypeScript 5.9 rejects U+A7D3, added in Unicode 14).
-const KNOWN = /^[\0-\x7F\u00C0-\u024F\u0300-\u036F\u0370-\u03FF\u0400-\u04FF\u3040-\u30FF\u4E00-\u9FA5\uAC00-\uD7A3]*$/
+const KNOWN = /^[\0-\x7F\u00C0-\u04FF\u3040-\u30FF\u4E00-\u9FA5\uAC00-\uD7A3]*$/
 const ID_START = /[\p{ID_Start}$_]/u
 const ID_PART = /[\p{ID_Continue}$]/u
 const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$]*$/u

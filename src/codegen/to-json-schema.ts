@@ -2,6 +2,7 @@ import type { JsonValue, Schema, Table } from '../model/types.js'
 import { CodegenError } from './codegen-error.js'
 import { type FieldShape, tableFields, type ValueShape } from './column-shape.js'
 import { qualifiedTableName } from './naming.js'
+import { base64Pattern } from './value-patterns.js'
 
 /**
  * Options of {@link toJsonSchema}.
@@ -84,12 +85,8 @@ function keywords(value: ValueShape): Record<string, JsonValue> {
       // Not produced (timestamps are strings here); JSON carries a Date as its ISO string.
       return { type: 'string', format: 'date-time' }
     case 'bytes':
-      // JSON has no bytes: base64 text, whose length for n bytes is 4 * ceil(n / 3).
-      return {
-        type: 'string',
-        contentEncoding: 'base64',
-        ...(value.maxLength === undefined ? {} : { maxLength: 4 * Math.ceil(value.maxLength / 3) }),
-      }
+      // JSON has no bytes: base64 text, its pattern limiting the decoded length exactly.
+      return { type: 'string', contentEncoding: 'base64', pattern: base64Pattern(value.maxLength) }
     case 'json':
       return {}
     case 'enum':
@@ -153,9 +150,7 @@ export function toJsonSchema(schema: Schema, table: string, options: ToJsonSchem
     ...(found.comment === undefined ? {} : { description: found.comment }),
     type: 'object',
     // fromEntries defines own properties, so a column called __proto__ stays a column.
-    properties: Object.fromEntries(
-      included.map((f) => [f.name, property(f, shape === 'row' && f.insert === 'omitted')]),
-    ),
+    properties: Object.fromEntries(included.map((f) => [f.name, property(f, shape)])),
     required: required.map((f) => f.name),
     additionalProperties: false,
   }

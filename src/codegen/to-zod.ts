@@ -123,7 +123,8 @@ function keyObject(fields: readonly FieldShape[]): string {
 /**
  * The insert validator, derived from the row validator. A NOT NULL json column reads back as `null`
  * when it holds the JSON value null, so the row admits null; but drivers send `null` as SQL NULL,
- * which the column rejects, so the insert does not.
+ * which the column rejects, so the insert does not. (The `boolean` return type keeps TypeScript from
+ * narrowing the inferred type, which stays equal to the interface toTypeScript writes.)
  */
 function insertSchema(row: string, fields: readonly FieldShape[]): string {
   const omitted = fields.filter((f) => f.insert === 'omitted')
@@ -131,7 +132,7 @@ function insertSchema(row: string, fields: readonly FieldShape[]): string {
   const json = fields.filter((f) => f.value.kind === 'json' && !f.nullable && f.insert !== 'omitted')
   const extend = json.map(
     (f) =>
-      `  ${propertyKey(f.name)}: z.json().refine((v) => v !== null, 'Expected a JSON value: null is sent as SQL NULL')${f.insert === 'optional' ? '.optional()' : ''},\n`,
+      `  ${propertyKey(f.name)}: z.json().refine((v): boolean => v !== null, 'Expected a JSON value: null is sent as SQL NULL')${f.insert === 'optional' ? '.optional()' : ''},\n`,
   )
   return (
     row +

@@ -93,3 +93,32 @@ export const timePattern = (timezone: boolean): string =>
  * @internal
  */
 export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
+
+const B64 = '[A-Za-z0-9+/]'
+/** `min` to `max` groups of 4 base64 characters (3 bytes each); no upper limit when `max` is undefined. */
+function quads(min: number, max?: number): string {
+  if (max === 0) return ''
+  const count = max === undefined ? '*' : min === max ? `{${min}}` : `{${min},${max}}`
+  return `(?:${B64}{4})${count}`
+}
+
+/**
+ * A pattern for padded base64 text (RFC 4648) that decodes to at most `maxBytes` bytes, or to any
+ * number of bytes without a limit.
+ *
+ * @example
+ * ```ts
+ * new RegExp(base64Pattern(2)).test('AAE=') // true: 2 bytes
+ * new RegExp(base64Pattern(2)).test('AAEC') // false: 3 bytes
+ * ```
+ * @internal
+ */
+export function base64Pattern(maxBytes?: number): string {
+  const tail = (remainder: number) => (remainder === 0 ? '' : `(?:${B64}{2}==${remainder === 2 ? `|${B64}{3}=` : ''})?`)
+  if (maxBytes === undefined) return `^${quads(0)}${tail(2)}$`
+  // Fewer than the full 3-byte groups leave room for any tail; exactly that many, only for the rest.
+  const full = Math.floor(maxBytes / 3)
+  const remainder = maxBytes % 3
+  const exact = `${quads(full, full)}${tail(remainder)}`
+  return full === 0 ? `^${exact}$` : `^(?:${quads(0, full - 1)}${tail(2)}|${exact})$`
+}

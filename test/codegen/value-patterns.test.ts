@@ -1,6 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decimalPattern, integerPattern, timePattern, UUID_PATTERN } from '../../src/codegen/value-patterns.js'
+import {
+  base64Pattern,
+  decimalPattern,
+  integerPattern,
+  timePattern,
+  UUID_PATTERN,
+} from '../../src/codegen/value-patterns.js'
 
 // The patterns are the whole contract of string-carried numbers in JSON Schema (and of decimals in
 // zod), so they are checked against arithmetic, with and without the `u` flag JSON Schema uses.
@@ -118,5 +124,28 @@ describe('timePattern and UUID_PATTERN', () => {
       false,
       false,
     ])
+  })
+})
+
+describe('base64Pattern', () => {
+  it('is short for small limits', () => {
+    expect(base64Pattern()).toBe('^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$')
+    expect(base64Pattern(1)).toBe('^(?:[A-Za-z0-9+/]{2}==)?$')
+    expect(base64Pattern(3)).toBe('^(?:(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?|(?:[A-Za-z0-9+/]{4}){1})$')
+  })
+
+  it('accepts the base64 of n bytes iff n is within the limit', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), fc.option(fc.nat(36), { nil: undefined }), (bytes, max) => {
+        const text = Buffer.from(bytes).toString('base64')
+        return both(base64Pattern(max))(text) === (max === undefined || bytes.length <= max)
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('rejects text that is not padded base64', () => {
+    const test = both(base64Pattern(30))
+    expect(['AAE', 'AA=', 'A===', 'AAE=A', 'AA-_', 'AAE= '].map(test)).toEqual(Array(6).fill(false))
   })
 })

@@ -137,5 +137,7 @@ export const EveryTypeInsert = EveryType.omit({ id: true, total: true }).partial
   moods: true,
   addr: true,
   'order id': true,
+}).extend({
+  docb: z.json().refine((v): boolean => v !== null, 'Expected a JSON value: null is sent as SQL NULL').optional(),
 })
 export type EveryTypeInsert = z.infer<typeof EveryTypeInsert>
