@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { isBuiltin } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -14,6 +14,12 @@ import { importedPackages, type RunnableBlock } from './markdown-code-blocks.js'
 // `examples/` linked in, so blocks can read the fixtures and write files without touching the repo.
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** The documentation whose code blocks are run: README.md and docs/*.md, repository-relative. */
+export function documentationFiles(): string[] {
+  const docs = readdirSync(join(REPO_ROOT, 'docs')).filter((f) => f.endsWith('.md'))
+  return ['README.md', ...docs.sort().map((f) => `docs/${f}`)]
+}
 
 /** A directory in which blocks run, removed by `dispose`. */
 export interface Sandbox {

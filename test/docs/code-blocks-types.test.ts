@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ts from 'typescript'
 import { afterAll, describe, expect, it } from 'vitest'
-import { blockFileName, createSandbox, REPO_ROOT } from './block-sandbox.js'
+import { blockFileName, createSandbox, documentationFiles, REPO_ROOT } from './block-sandbox.js'
 import { extractCodeBlocks, type RunnableBlock, runnableBlocks } from './markdown-code-blocks.js'
 
 // The TypeScript blocks of README.md and docs/*.md also type-check, strictly, against the built
@@ -10,13 +10,7 @@ import { extractCodeBlocks, type RunnableBlock, runnableBlocks } from './markdow
 // matcher types): running proves the values, this proves the types people copy. `no-run` blocks are
 // sketches and are not checked.
 
-const DOCUMENTS = [
-  'README.md',
-  ...readdirSync(join(REPO_ROOT, 'docs'))
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .map((f) => `docs/${f}`),
-]
+const DOCUMENTS = documentationFiles()
 const blocks = DOCUMENTS.flatMap((file) =>
   runnableBlocks(extractCodeBlocks(readFileSync(join(REPO_ROOT, file), 'utf8'), file)),
 ).filter((b) => b.typescript && b.mode !== 'no-run')

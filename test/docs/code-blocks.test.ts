@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type BlockRun,
   createSandbox,
+  documentationFiles,
   normalizeOutput,
   REPO_ROOT,
   runWithNode,
@@ -18,13 +19,7 @@ import { extractCodeBlocks, type RunnableBlock, runnableBlocks } from './markdow
 // server and skip with the reason when there is none; a `text output` block after a block must be
 // exactly what it prints. See test/docs/markdown-code-blocks.ts for the info-string grammar.
 
-const DOCUMENTS = [
-  'README.md',
-  ...readdirSync(join(REPO_ROOT, 'docs'))
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .map((f) => `docs/${f}`),
-]
+const DOCUMENTS = documentationFiles()
 const blocks = DOCUMENTS.flatMap((file) =>
   runnableBlocks(extractCodeBlocks(readFileSync(join(REPO_ROOT, file), 'utf8'), file)),
 )

@@ -1,22 +1,16 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { REPO_ROOT } from './block-sandbox.js'
+import { documentationFiles, REPO_ROOT } from './block-sandbox.js'
 import { extractCodeBlocks } from './markdown-code-blocks.js'
 
 // Every relative link in README.md and docs/*.md points at a file of the repository, and every
 // #anchor at a heading of its target, as GitHub renders it. External links are not fetched.
 
-const DOCUMENTS = [
-  'README.md',
-  ...readdirSync(join(REPO_ROOT, 'docs'))
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .map((f) => `docs/${f}`),
-]
+const DOCUMENTS = documentationFiles()
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
-export function headingSlug(heading: string): string {
+function headingSlug(heading: string): string {
   return heading
     .replace(/`/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')

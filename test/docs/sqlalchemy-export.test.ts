@@ -48,7 +48,7 @@ function writeExporter(): string {
 }
 
 /** Runs the exporter as the recipe says: `python export_schema.py <models module>`. */
-function exportModels(): unknown {
+function exportModels(): Record<string, unknown> {
   const stdout = execFileSync(PYTHON as string, [writeExporter(), 'sqlalchemy_models'], {
     encoding: 'utf8',
     env: { ...process.env, PYTHONPATH: FIXTURES },
