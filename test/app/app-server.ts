@@ -15,7 +15,15 @@ export const APP_DIR = join(ROOT, 'app')
 export const APP_BUILD = join(APP_DIR, 'build')
 
 // What the app is built from: its own sources, the library source it aliases, the bundled examples.
-const SOURCES = ['app/src', 'app/static', 'app/svelte.config.js', 'app/vite.config.ts', 'src', 'examples', 'test/fixtures']
+const SOURCES = [
+  'app/src',
+  'app/static',
+  'app/svelte.config.js',
+  'app/vite.config.ts',
+  'src',
+  'examples',
+  'test/fixtures',
+]
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0
@@ -85,7 +93,10 @@ export async function serveStatic(
       return
     }
     const target = statSync(file).isDirectory() ? join(file, 'index.html') : file
-    res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', 'cache-control': 'no-store' })
+    res.writeHead(200, {
+      'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    })
     res.end(readFileSync(target))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

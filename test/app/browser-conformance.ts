@@ -16,7 +16,8 @@ function equal(a: unknown, b: unknown): boolean {
   return x.length === y.length && x.every(([k, v]) => other.has(k) && equal(v, other.get(k)))
 }
 
-const show = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'string' && x.length > 200 ? `${x.slice(0, 200)}…` : x))
+const show = (v: unknown) =>
+  JSON.stringify(v, (_k, x) => (typeof x === 'string' && x.length > 200 ? `${x.slice(0, 200)}…` : x))
 
 const expect = (actual: unknown): SuiteAssertion => ({
   toBe: (expected) => {

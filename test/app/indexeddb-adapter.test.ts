@@ -49,7 +49,10 @@ describe.skipIf(!chromiumPath)('indexedDbAdapter (app/src/lib) in Chromium: Stor
       logLevel: 'silent',
     })
     server = await serveStatic(undefined, {
-      '/': ['text/html; charset=utf-8', '<!doctype html><title>conformance</title><link rel="icon" href="data:,"><script src="/conformance.js"></script>'],
+      '/': [
+        'text/html; charset=utf-8',
+        '<!doctype html><title>conformance</title><link rel="icon" href="data:,"><script src="/conformance.js"></script>',
+      ],
       '/conformance.js': ['text/javascript; charset=utf-8', bundle.outputFiles[0]?.text ?? ''],
     })
     ;({ context, close } = await launchChromium())

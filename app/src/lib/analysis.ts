@@ -44,7 +44,9 @@ export interface Analysis {
   readonly tree: ChangeTreeNode
   readonly impact: ImpactReport
   /** The planned migration (up and down), or why the dialect cannot express it. */
-  readonly migration: { readonly ok: true; readonly value: PhasedMigration } | { readonly ok: false; readonly error: string }
+  readonly migration:
+    | { readonly ok: true; readonly value: PhasedMigration }
+    | { readonly ok: false; readonly error: string }
   /** Why the accepted renames were left out, when they do not fit these documents. */
   readonly renameError?: string
 }
@@ -142,7 +144,9 @@ export function withoutRename(renames: AcceptedRenames, key: string): AcceptedRe
   const [target, name] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)]
   const pick = (record: Readonly<Record<string, string>>) =>
     Object.fromEntries(Object.entries(record).filter(([k]) => k !== name))
-  return target === 'table' ? { ...renames, tables: pick(renames.tables) } : { ...renames, columns: pick(renames.columns) }
+  return target === 'table'
+    ? { ...renames, tables: pick(renames.tables) }
+    : { ...renames, columns: pick(renames.columns) }
 }
 
 /**
@@ -156,6 +160,9 @@ export function withoutRename(renames: AcceptedRenames, key: string): AcceptedRe
 export function listRenames(renames: AcceptedRenames): { key: string; text: string }[] {
   return [
     ...Object.entries(renames.tables).map(([from, to]) => ({ key: `table:${from}`, text: `table ${from} -> ${to}` })),
-    ...Object.entries(renames.columns).map(([from, to]) => ({ key: `column:${from}`, text: `column ${from} -> ${to}` })),
+    ...Object.entries(renames.columns).map(([from, to]) => ({
+      key: `column:${from}`,
+      text: `column ${from} -> ${to}`,
+    })),
   ]
 }

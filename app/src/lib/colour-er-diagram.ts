@@ -47,7 +47,9 @@ export function colourErDiagram(svg: SVGSVGElement): number {
     const status = titleStatus(label?.textContent ?? '')
     if (!status) continue
     node.dataset.status = status
-    for (const shape of node.querySelectorAll<SVGElement>(':scope > path, :scope > rect, :scope > g > path, :scope > g > rect')) {
+    for (const shape of node.querySelectorAll<SVGElement>(
+      ':scope > path, :scope > rect, :scope > g > path, :scope > g > rect',
+    )) {
       shape.style.stroke = colour(`--${status}`)
       shape.style.strokeWidth = '2px'
       if (status === 'removed') shape.style.strokeDasharray = '6 3'

@@ -1,4 +1,5 @@
-import type { StorageAdapter } from 'schemaledger'
+// This file imports nothing, not even types, so the library's conformance test can bundle and
+// type-check it from the repository root; the interface below matches the library's StorageAdapter.
 
 /**
  * Options of {@link indexedDbAdapter}.
@@ -18,8 +19,9 @@ export interface IndexedDbAdapterOptions {
 }
 
 /**
- * The {@link StorageAdapter} returned by {@link indexedDbAdapter}: asynchronous, with the atomic
- * `setItemIfAbsent` capability and a `dispose` that closes the database.
+ * The adapter returned by {@link indexedDbAdapter}: the library's `StorageAdapter` contract (strings in,
+ * strings out), asynchronous, with the atomic `setItemIfAbsent` capability, `locate` for error messages
+ * and a `dispose` that closes the database.
  *
  * @example
  * ```ts
@@ -27,13 +29,19 @@ export interface IndexedDbAdapterOptions {
  * await adapter.setItemIfAbsent('a', '1') // true
  * ```
  */
-export interface IndexedDbStorageAdapter extends StorageAdapter {
+export interface IndexedDbStorageAdapter {
+  getItem(key: string): Promise<string | null>
+  setItem(key: string, value: string): Promise<void>
+  removeItem(key: string): Promise<void>
+  hasItem(key: string): Promise<boolean>
+  getKeys(prefix?: string): Promise<string[]>
   setItemIfAbsent(key: string, value: string): Promise<boolean>
+  locate(key: string): string
   dispose(): Promise<void>
 }
 
 /**
- * A {@link StorageAdapter} over one IndexedDB object store, so the browser keeps schema versions across
+ * A `StorageAdapter` over one IndexedDB object store, so the browser keeps schema versions across
  * reloads. `setItemIfAbsent` uses `add()`, which IndexedDB refuses with `ConstraintError` when the key
  * exists; IndexedDB runs read-write transactions on one store one at a time, so exactly one of many
  * concurrent callers (even in other tabs) creates the key.

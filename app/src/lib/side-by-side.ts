@@ -61,7 +61,8 @@ export interface TableComparison {
   readonly other: readonly { readonly status: string; readonly title: string }[]
 }
 
-const qualified = (t: { readonly name: string; readonly schema?: string }) => (t.schema ? `${t.schema}.${t.name}` : t.name)
+const qualified = (t: { readonly name: string; readonly schema?: string }) =>
+  t.schema ? `${t.schema}.${t.name}` : t.name
 
 const FIELD_CELL: Readonly<Record<ColumnField, keyof ColumnCell>> = {
   type: 'type',
@@ -104,7 +105,11 @@ const STATUS: Readonly<Record<string, string>> = { add: 'added', drop: 'removed'
  * ```
  */
 export function tableKeys(from: Schema, to: Schema, diff: SchemaDiff): string[] {
-  const changed = new Set(diff.changes.flatMap((c) => ('table' in c ? [qualified({ name: c.table, ...(c.schema ? { schema: c.schema } : {}) })] : [])))
+  const changed = new Set(
+    diff.changes.flatMap((c) =>
+      'table' in c ? [qualified({ name: c.table, ...(c.schema ? { schema: c.schema } : {}) })] : [],
+    ),
+  )
   const all = new Set([...to.tables.map(qualified), ...from.tables.map(qualified).filter((k) => changed.has(k))])
   return [...all].sort((a, b) => Number(changed.has(b)) - Number(changed.has(a)) || a.localeCompare(b))
 }
@@ -125,7 +130,9 @@ export function sideBySide(from: Schema, to: Schema, diff: SchemaDiff, key: stri
   )
   const renamed = inTable.find((c) => c.kind === 'rename_table')
   const after = to.tables.find((t) => qualified(t) === key)
-  const beforeKey = renamed ? qualified({ name: renamed.from, ...(renamed.schema ? { schema: renamed.schema } : {}) }) : key
+  const beforeKey = renamed
+    ? qualified({ name: renamed.from, ...(renamed.schema ? { schema: renamed.schema } : {}) })
+    : key
   const before: Table | undefined = inTable.some((c) => c.kind === 'create_table')
     ? undefined
     : from.tables.find((t) => qualified(t) === beforeKey)
@@ -158,7 +165,15 @@ export function sideBySide(from: Schema, to: Schema, diff: SchemaDiff, key: stri
   const other = inTable
     .filter((c) => /_(constraint|index)$/.test(c.kind))
     .map((c) => ({ status: STATUS[c.kind.slice(0, c.kind.indexOf('_'))] ?? 'changed', title: describeChange(c).title }))
-  const status = !before ? 'added' : !after ? 'removed' : renamed ? 'renamed' : inTable.length > 0 ? 'changed' : 'unchanged'
+  const status = !before
+    ? 'added'
+    : !after
+      ? 'removed'
+      : renamed
+        ? 'renamed'
+        : inTable.length > 0
+          ? 'changed'
+          : 'unchanged'
   return {
     key,
     status,

@@ -48,7 +48,13 @@ export function summaryRows(diff: SchemaDiff, tree: ChangeTreeNode): SummaryRow[
   const count = (status: string) => tables.filter((n) => n.status === status).length
   const s = diff.summary
   return [
-    { label: 'tables', added: count('added'), changed: count('changed'), removed: count('removed'), renamed: count('renamed') },
+    {
+      label: 'tables',
+      added: count('added'),
+      changed: count('changed'),
+      removed: count('removed'),
+      renamed: count('renamed'),
+    },
     row('columns', s.columns),
     row('constraints', s.constraints),
     row('indexes', s.indexes),

@@ -1,8 +1,7 @@
 import type { ChangeTreeNode, Finding, Severity } from 'schemaledger'
 import { changeKey } from './summary.js'
 
-const isObject = (node: ChangeTreeNode) =>
-  node.kind === 'column' || node.kind === 'constraint' || node.kind === 'index'
+const isObject = (node: ChangeTreeNode) => node.kind === 'column' || node.kind === 'constraint' || node.kind === 'index'
 
 /**
  * Which parts of the change tree to show.

@@ -1,0 +1,18 @@
+/**
+ * Code and schemas generated from a schema version: TypeScript row and insert types, zod
+ * validators and JSON Schema per table. Pure and browser-safe.
+ *
+ * @packageDocumentation
+ */
+
+export { CodegenError } from './codegen-error.js'
+export type { ValueOptions } from './column-shape.js'
+export type { IdentifierNaming } from './naming.js'
+export {
+  type JsonSchemaProperty,
+  type TableJsonSchema,
+  type ToJsonSchemaOptions,
+  toJsonSchema,
+} from './to-json-schema.js'
+export { type ToTypeScriptOptions, toTypeScript } from './to-typescript.js'
+export { type ToZodOptions, toZod } from './to-zod.js'

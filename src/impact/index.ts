@@ -1,0 +1,24 @@
+/**
+ * Impact analysis: what a change does to existing data and running applications (`analyzeImpact`),
+ * deploy-phase classification and single-version design and naming lint (`lintSchema`). Pure and
+ * browser-safe.
+ *
+ * @packageDocumentation
+ */
+
+export { analyzeImpact } from './analyze-impact.js'
+export { type ClassifyContext, classifyChange } from './classify-change.js'
+export { type AnalyzerDefinition, defineAnalyzer } from './define-analyzer.js'
+export type {
+  ColumnStorage,
+  DialectImpactFacts,
+  EngineVersion,
+  OperationCost,
+  SaferSql,
+  ValueConversion,
+} from './dialect-facts.js'
+export { type LintSchemaOptions, lintSchema } from './lint-schema.js'
+export type { NameKind, NamingOptions } from './naming-options.js'
+export { builtinAnalyzers } from './rules/index.js'
+export { compareColumnTypes, type TypeRelation } from './type-relation.js'
+export type * from './types.js'
