@@ -9,7 +9,13 @@ export default {
     adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, precompress: false, strict: true }),
     // Relative asset paths: the build works from any directory of any static server.
     paths: { relative: true },
-    // The library's root entry, straight from its source: no build of the library is needed first.
-    alias: { schemaledger: '../src/index.ts' },
+    // The library's browser-safe entries, straight from their source: no build of the library is needed
+    // first. Subpaths come first so that the bare name does not swallow them as a prefix.
+    alias: {
+      ...Object.fromEntries(
+        ['codegen', 'format', 'impact', 'sql', 'visual'].map((entry) => [`schemaledger/${entry}`, `../src/${entry}/index.ts`]),
+      ),
+      schemaledger: '../src/index.ts',
+    },
   },
 }

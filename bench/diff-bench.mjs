@@ -72,7 +72,8 @@ async function child() {
 }
 
 async function oursChild(read) {
-  const { diffSchemas, parseSchema, planMigration, toSQL } = await import('../dist/index.js')
+  const { diffSchemas, parseSchema } = await import('../dist/index.js')
+  const { planMigration, toSQL } = await import('../dist/sql/index.js')
   const planSql = (diff, from, to) => toSQL(planMigration(diff, { dialect: 'postgres', from, to }))
   const [before, after] = [read('before.json'), read('after.json')]
   // One cold parse and diff, then SQL planning: the peak RSS after SQL's warm-up is what one full run

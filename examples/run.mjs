@@ -2,7 +2,10 @@
 // canonical form of one version, and the report (changes, findings, SQL) between the two blog versions.
 // Run with `npm run example` (it builds first).
 import { readdirSync, readFileSync } from 'node:fs'
-import { analyzeImpact, diffSchemas, formatText, planMigration, safeParseSchema, serializeSchema } from '../dist/index.js'
+import { formatText } from '../dist/format/index.js'
+import { analyzeImpact } from '../dist/impact/index.js'
+import { diffSchemas, safeParseSchema, serializeSchema } from '../dist/index.js'
+import { planMigration } from '../dist/sql/index.js'
 
 const dir = new URL('./', import.meta.url)
 const files = readdirSync(dir)

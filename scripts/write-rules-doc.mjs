@@ -40,6 +40,12 @@ function lintSection(analyzers) {
     '`schemaledger lint <doc>`.',
     '',
     '```ts',
+    "import { parseSchema } from 'schemaledger'",
+    "import { lintSchema } from 'schemaledger/impact'",
+    '',
+    'const doc = {',
+    "  metadata: { tables: [{ name: 'events', columns: [{ name: 'happened_at', type: 'TIMESTAMP' }] }] },",
+    '}',
     "const findings = lintSchema(parseSchema(doc), { dialect: 'postgres', rules: { enable: ['BP001', 'BP004'] } })",
     'for (const f of findings) console.log(f.severity, f.code, f.path, f.message)',
     '```',
@@ -135,7 +141,8 @@ export function renderRulesDoc(analyzers, facts = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { builtinAnalyzers, impactFacts } = await import('../dist/index.js')
+  const { builtinAnalyzers } = await import('../dist/impact/index.js')
+  const { impactFacts } = await import('../dist/sql/index.js')
   const target = new URL('../docs/rules.md', import.meta.url)
   writeFileSync(target, renderRulesDoc(builtinAnalyzers, impactFacts))
   console.log(`wrote ${fileURLToPath(target)} (${builtinAnalyzers.length} rules)`)

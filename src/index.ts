@@ -1,22 +1,13 @@
 /**
- * schemaledger: a validated JSON model of a database schema, semantic diffs between versions, and
- * (in later modules) impact analysis, SQL and reports. Everything in this entry is pure and
- * browser-safe.
+ * schemaledger's core: the validated JSON model of a database schema, semantic diffs between
+ * versions, and the store of named versions. Pure and browser-safe, like every entry but `./node`.
+ * The layers built on the diff have their own entries so that an app pays only for what it imports:
+ * `schemaledger/sql`, `schemaledger/impact`, `schemaledger/format`, `schemaledger/visual` and
+ * `schemaledger/codegen`.
  *
  * @packageDocumentation
  */
 
-export { CodegenError } from './codegen/codegen-error.js'
-export type { ValueOptions } from './codegen/column-shape.js'
-export type { IdentifierNaming } from './codegen/naming.js'
-export {
-  type JsonSchemaProperty,
-  type TableJsonSchema,
-  type ToJsonSchemaOptions,
-  toJsonSchema,
-} from './codegen/to-json-schema.js'
-export { type ToTypeScriptOptions, toTypeScript } from './codegen/to-typescript.js'
-export { type ToZodOptions, toZod } from './codegen/to-zod.js'
 export { applyDiff } from './diff/apply-diff.js'
 export { describeChange, describeColumn, describeConstraint, describeIndex } from './diff/describe-change.js'
 export { diffSchemas } from './diff/diff-schemas.js'
@@ -34,29 +25,6 @@ export {
   UnsafeExpressionError,
   type ValidationIssue,
 } from './errors.js'
-export { formatHtml, type HtmlReportOptions } from './format/format-html.js'
-export { formatJson, REPORT_FORMAT, type ReportDocument, toReportDocument } from './format/format-json.js'
-export { formatMarkdown } from './format/format-markdown.js'
-export { formatSchemaMarkdown, type SchemaMarkdownOptions } from './format/format-schema-markdown.js'
-export { formatText, type TextReportOptions } from './format/format-text.js'
-export { reportJsonSchema } from './format/report-json-schema.js'
-export type { ReportOptions } from './format/report-options.js'
-export { analyzeImpact } from './impact/analyze-impact.js'
-export { type ClassifyContext, classifyChange } from './impact/classify-change.js'
-export { type AnalyzerDefinition, defineAnalyzer } from './impact/define-analyzer.js'
-export type {
-  ColumnStorage,
-  DialectImpactFacts,
-  EngineVersion,
-  OperationCost,
-  SaferSql,
-  ValueConversion,
-} from './impact/dialect-facts.js'
-export { type LintSchemaOptions, lintSchema } from './impact/lint-schema.js'
-export type { NameKind, NamingOptions } from './impact/naming-options.js'
-export { builtinAnalyzers } from './impact/rules/index.js'
-export { compareColumnTypes, type TypeRelation } from './impact/type-relation.js'
-export type * from './impact/types.js'
 export type * from './model/column-type.js'
 export {
   type ColumnDefinition,
@@ -71,23 +39,6 @@ export { type ColumnTypeHints, parseColumnType, splitCollation } from './model/p
 export { parseSchema, type SafeParseSchemaResult, safeParseSchema } from './model/parse-schema.js'
 export { deserializeSchema, serializeSchema, toCanonicalDocument } from './model/serialize-schema.js'
 export type * from './model/types.js'
-export { createSchemaSQL } from './sql/create-schema-sql.js'
-export {
-  type ChangeGenerators,
-  DEFAULT_CAPABILITIES,
-  type Dialect,
-  type DialectDefinition,
-  defineDialect,
-  type GeneratorContext,
-  type PlanOptions,
-} from './sql/dialect.js'
-export { impactFacts, impactFactsFor } from './sql/dialects/impact-facts.js'
-export { dialects, resolveDialect } from './sql/dialects/index.js'
-export { assertSafeExpression } from './sql/expression-guard.js'
-export { type PlanMigrationOptions, planMigration } from './sql/plan-migration.js'
-export { type ToSQLOptions, toSQL } from './sql/to-sql.js'
-export type * from './sql/types.js'
-export { Stage } from './sql/types.js'
 export { createSchemaStore } from './storage/create-schema-store.js'
 export {
   AmbiguousRefError,
@@ -102,15 +53,3 @@ export {
 export { type MemoryStorageAdapter, memoryAdapter } from './storage/memory-adapter.js'
 export type { MaybePromise, StorageAdapter } from './storage/storage-adapter.js'
 export type * from './storage/store-types.js'
-export {
-  type DiagramOptions,
-  type MarkedColumn,
-  type MarkedForeignKey,
-  type MarkedTable,
-  markSchema,
-} from './visual/marked-schema.js'
-export { toDot } from './visual/to-dot.js'
-export { toMermaid } from './visual/to-mermaid.js'
-export { type FlowchartOptions, toMermaidFlowchart } from './visual/to-mermaid-flowchart.js'
-export { type ChangeRef, type ChangeTreeNode, type TreeNodeKind, type TreeStatus, toTree } from './visual/to-tree.js'
-export { type TreeSvgOptions, toTreeSvg } from './visual/tree-svg.js'

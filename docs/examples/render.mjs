@@ -11,20 +11,21 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { diffSchemas, parseSchema } from '../../dist/index.js'
 import {
-  diffSchemas,
   formatHtml,
   formatJson,
   formatMarkdown,
   formatSchemaMarkdown,
   formatText,
-  parseSchema,
+} from '../../dist/format/index.js'
+import {
   toDot,
   toMermaid,
   toMermaidFlowchart,
   toTree,
   toTreeSvg,
-} from '../../dist/index.js'
+} from '../../dist/visual/index.js'
 
 const here = (file) => new URL(`./${file}`, import.meta.url)
 const golden = (scenario, file) => new URL(`../../test/golden/${scenario}/${file}`, import.meta.url)

@@ -6,19 +6,10 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BrowserContext, Download, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import {
-  analyzeImpact,
-  type DiffOptions,
-  diffSchemas,
-  formatHtml,
-  formatJson,
-  formatMarkdown,
-  parseSchema,
-  planMigration,
-  type Schema,
-  safeParseSchema,
-  toSQL,
-} from '../../src/index.js'
+import { formatHtml, formatJson, formatMarkdown } from '../../src/format/index.js'
+import { analyzeImpact } from '../../src/impact/index.js'
+import { type DiffOptions, diffSchemas, parseSchema, type Schema, safeParseSchema } from '../../src/index.js'
+import { planMigration, toSQL } from '../../src/sql/index.js'
 import { chromiumPath, launchChromium, NO_CHROMIUM } from '../format/chromium.js'
 import { APP_BUILD, ensureAppBuilt, ROOT, type StaticServer, serveStatic } from './app-server.js'
 

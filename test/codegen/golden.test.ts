@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toJsonSchema, toTypeScript, toZod } from '../../src/index.js'
+import { toJsonSchema, toTypeScript, toZod } from '../../src/codegen/index.js'
 import { FIXTURES, golden } from './codegen-support.js'
 
 // Generated code is read by people: compare it byte for byte. Review a changed golden file by eye

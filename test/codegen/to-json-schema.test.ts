@@ -1,6 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
-import { CodegenError, defineSchema, toJsonSchema } from '../../src/index.js'
+import { CodegenError, toJsonSchema } from '../../src/codegen/index.js'
+import { defineSchema } from '../../src/index.js'
 import { FIXTURES } from './codegen-support.js'
 
 // JSON Schemas are checked with ajv in strict mode (union types allowed, formats left as annotations,

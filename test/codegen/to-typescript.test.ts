@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { CodegenError, defineSchema, InvalidOptionError, toTypeScript, toZod } from '../../src/index.js'
+import { CodegenError, toTypeScript, toZod } from '../../src/codegen/index.js'
+import { defineSchema, InvalidOptionError } from '../../src/index.js'
 import { FIXTURES, scratch } from './codegen-support.js'
 
 const small = defineSchema({

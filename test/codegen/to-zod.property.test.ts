@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import { defineSchema, formatColumnType, toZod } from '../../src/index.js'
+import { toZod } from '../../src/codegen/index.js'
+import { defineSchema, formatColumnType } from '../../src/index.js'
 import { type Engine, enginesFor } from '../engines/engines.js'
 import { type Scratch, scratch } from './codegen-support.js'
 

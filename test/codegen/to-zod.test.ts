@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import { createSchemaSQL, defineSchema, toZod } from '../../src/index.js'
+import { toZod } from '../../src/codegen/index.js'
+import { defineSchema } from '../../src/index.js'
+import { createSchemaSQL } from '../../src/sql/index.js'
 import { type Engine, type EngineFactory, enginesFor, engineTitle, run } from '../engines/engines.js'
 import { FIXTURES, type Scratch, scratch } from './codegen-support.js'
 

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RenameHints, Schema } from '../../src/index.js'
-import { diffSchemas, planMigration } from '../../src/index.js'
+import { diffSchemas } from '../../src/index.js'
 import { introspect } from '../../src/introspect/index.js'
+import { planMigration } from '../../src/sql/index.js'
 import { type Engine, enginesFor, engineTitle, run } from '../engines/engines.js'
 
 // The sqldef corpus on MariaDB: for every case with no special feature and no expected error, load

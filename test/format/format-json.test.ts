@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
-import { formatJson, REPORT_FORMAT, reportJsonSchema } from '../../src/index.js'
+import { formatJson, REPORT_FORMAT, reportJsonSchema } from '../../src/format/index.js'
 import { loadScenario, SCENARIOS } from '../golden/scenarios.js'
 import { diff, finding, migration } from './small-diff.js'
 

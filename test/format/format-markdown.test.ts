@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { formatMarkdown } from '../../src/format/index.js'
 import { mdCode, mdFence, mdText } from '../../src/format/markdown-text.js'
-import { diffSchemas, formatMarkdown } from '../../src/index.js'
+import { diffSchemas } from '../../src/index.js'
 import { oddPair } from '../visual/odd-names.js'
 import { diff, finding, from, migration } from './small-diff.js'
 

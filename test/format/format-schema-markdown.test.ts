@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { formatSchemaMarkdown, parseSchema } from '../../src/index.js'
+import { formatSchemaMarkdown } from '../../src/format/index.js'
+import { parseSchema } from '../../src/index.js'
 
 describe('formatSchemaMarkdown', () => {
   it('writes a data dictionary: enums, columns with types, nullability, defaults, keys, comments, indexes, relationships', () => {

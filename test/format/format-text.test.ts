@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { diffSchemas, formatText } from '../../src/index.js'
+import { formatText } from '../../src/format/index.js'
+import { diffSchemas } from '../../src/index.js'
 import { diff, finding, from, migration } from './small-diff.js'
 
 describe('formatText', () => {

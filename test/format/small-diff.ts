@@ -1,6 +1,7 @@
 // A small diff with one of everything a report shows, and a finding on it, for exact expectations.
-import type { Finding, Migration } from '../../src/index.js'
+import type { Finding } from '../../src/impact/index.js'
 import { diffSchemas, parseSchema } from '../../src/index.js'
+import type { Migration } from '../../src/sql/index.js'
 
 const users = (columns: unknown[], extra: Record<string, unknown> = {}) => ({
   name: 'users',

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  formatJson,
-  formatMarkdown,
-  formatSchemaMarkdown,
-  formatText,
-  toDot,
-  toMermaid,
-  toMermaidFlowchart,
-} from '../../src/index.js'
+import { formatJson, formatMarkdown, formatSchemaMarkdown, formatText } from '../../src/format/index.js'
+import { toDot, toMermaid, toMermaidFlowchart } from '../../src/visual/index.js'
 import { golden, loadScenario, SCENARIOS } from './scenarios.js'
 
 // The human-facing outputs of three scenarios, compared byte for byte. Review a changed golden file

@@ -3,8 +3,12 @@
 // golden reports change only when a report changes; UPDATE_GOLDEN=1 regenerates them from the live
 // analyzeImpact and planMigration along with every expected output.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import type { DiffOptions, Finding, Migration, Schema, SchemaDiff } from '../../src/index.js'
-import { analyzeImpact, diffSchemas, parseSchema, planMigration } from '../../src/index.js'
+import type { Finding } from '../../src/impact/index.js'
+import { analyzeImpact } from '../../src/impact/index.js'
+import type { DiffOptions, Schema, SchemaDiff } from '../../src/index.js'
+import { diffSchemas, parseSchema } from '../../src/index.js'
+import type { Migration } from '../../src/sql/index.js'
+import { planMigration } from '../../src/sql/index.js'
 
 export const UPDATE = process.env.UPDATE_GOLDEN === '1'
 

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import {
-  analyzeImpact,
-  builtinAnalyzers,
-  type DialectImpactFacts,
-  defineAnalyzer,
-  defineDialect,
-  diffSchemas,
-  InvalidOptionError,
-  impactFacts,
-  resolveDialect,
-} from '../../src/index.js'
+import { analyzeImpact, builtinAnalyzers, type DialectImpactFacts, defineAnalyzer } from '../../src/impact/index.js'
+import { diffSchemas, InvalidOptionError } from '../../src/index.js'
+import { defineDialect, impactFacts, resolveDialect } from '../../src/sql/index.js'
 import { analyze, lines, posts, schema, users } from './schemas.js'
 
 const base = schema([users(), posts()])

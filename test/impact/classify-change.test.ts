@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { DeployPhase, Schema } from '../../src/index.js'
-import { classifyChange, diffSchemas } from '../../src/index.js'
+import type { DeployPhase } from '../../src/impact/index.js'
+import { classifyChange } from '../../src/impact/index.js'
+import type { Schema } from '../../src/index.js'
+import { diffSchemas } from '../../src/index.js'
 import { posts, schema, table, users } from './schemas.js'
 
 // Every change kind gets a deploy phase: expand (before the deploy), contract (after), breaking.

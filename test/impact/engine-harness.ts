@@ -1,5 +1,7 @@
-import type { Schema, Statement } from '../../src/index.js'
-import { createSchemaSQL, diffSchemas, planMigration, resolveDialect } from '../../src/index.js'
+import type { Schema } from '../../src/index.js'
+import { diffSchemas } from '../../src/index.js'
+import type { Statement } from '../../src/sql/index.js'
+import { createSchemaSQL, planMigration, resolveDialect } from '../../src/sql/index.js'
 import { type Engine, run } from '../engines/engines.js'
 
 // Applying schemas, rows and migrations on a real engine for the impact proofs.

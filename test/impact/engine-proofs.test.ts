@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { analyzeImpact } from '../../src/impact/index.js'
 import type { Schema } from '../../src/index.js'
-import { analyzeImpact, diffSchemas } from '../../src/index.js'
+import { diffSchemas } from '../../src/index.js'
 import { ENGINES, type Engine, engineTitle } from '../engines/engines.js'
 import { analysisTarget, applyMigration, plannedUp, populate, type Rows } from './engine-harness.js'
 import { posts, schema, users } from './schemas.js'

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { Column, ColumnType, DialectImpactFacts } from '../../src/index.js'
-import { compareColumnTypes, impactFacts, impactFactsFor } from '../../src/index.js'
+import type { DialectImpactFacts } from '../../src/impact/index.js'
+import { compareColumnTypes } from '../../src/impact/index.js'
+import type { Column, ColumnType } from '../../src/index.js'
+import { impactFacts, impactFactsFor } from '../../src/sql/index.js'
 
 // What each engine does, by version: the facts the rules ask instead of naming a dialect.
 

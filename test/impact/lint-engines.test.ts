@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { Finding, Schema } from '../../src/index.js'
-import { createSchemaSQL, lintSchema } from '../../src/index.js'
+import type { Finding } from '../../src/impact/index.js'
+import { lintSchema } from '../../src/impact/index.js'
+import type { Schema } from '../../src/index.js'
+import { createSchemaSQL } from '../../src/sql/index.js'
 import { ENGINES, type Engine, engineTitle, run, withEngine } from '../engines/engines.js'
 import { schema, table } from './schemas.js'
 

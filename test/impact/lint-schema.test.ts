@@ -1,14 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Finding, LintSchemaOptions, Schema } from '../../src/index.js'
-import {
-  analyzeImpact,
-  builtinAnalyzers,
-  defineAnalyzer,
-  diffSchemas,
-  InvalidOptionError,
-  lintSchema,
-} from '../../src/index.js'
+import type { Finding, LintSchemaOptions } from '../../src/impact/index.js'
+import { analyzeImpact, builtinAnalyzers, defineAnalyzer, lintSchema } from '../../src/impact/index.js'
+import type { Schema } from '../../src/index.js'
+import { diffSchemas, InvalidOptionError } from '../../src/index.js'
 import { arbitrarySchema } from '../arbitraries.js'
 import { schema, type TableOptions, table } from './schemas.js'
 

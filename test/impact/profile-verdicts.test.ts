@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { DataProfile } from '../../src/index.js'
+import type { DataProfile } from '../../src/impact/index.js'
 import { analyze, posts, schema, table, users } from './schemas.js'
 
 // A data profile turns "can fail" into "will fail" or "safe".

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { Analyzer, DialectImpactFacts } from '../../src/index.js'
-import { builtinAnalyzers, impactFacts } from '../../src/index.js'
+import type { Analyzer, DialectImpactFacts } from '../../src/impact/index.js'
+import { builtinAnalyzers } from '../../src/impact/index.js'
+import { impactFacts } from '../../src/sql/index.js'
 
 // docs/rules.md is generated from the analyzers' metadata; this fails when the file is stale.
 // The script is plain JavaScript, imported by a computed path so the compiler does not type it.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { builtinAnalyzers } from '../../src/index.js'
+import { builtinAnalyzers } from '../../src/impact/index.js'
 import { ruleCases } from './rule-cases.js'
 import { analyze } from './schemas.js'
 

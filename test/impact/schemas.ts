@@ -1,5 +1,7 @@
-import type { AnalyzeImpactOptions, DiffOptions, Finding, ImpactReport, Schema } from '../../src/index.js'
-import { analyzeImpact, defineSchema, diffSchemas } from '../../src/index.js'
+import type { AnalyzeImpactOptions, Finding, ImpactReport } from '../../src/impact/index.js'
+import { analyzeImpact } from '../../src/impact/index.js'
+import type { DiffOptions, Schema } from '../../src/index.js'
+import { defineSchema, diffSchemas } from '../../src/index.js'
 
 // Small builders for impact tests: tables from a compact column spec, and an analysis in one call.
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { analyzeImpact, diffSchemas, parseSchema, planMigration } from '../../src/index.js'
+import { analyzeImpact } from '../../src/impact/index.js'
+import { diffSchemas, parseSchema } from '../../src/index.js'
+import { planMigration } from '../../src/sql/index.js'
 import { lines } from './schemas.js'
 
 // The blog story (v1 -> v2) on PostgreSQL: the findings a senior DBA would list, and nothing else.

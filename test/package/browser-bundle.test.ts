@@ -1,12 +1,15 @@
 import { build } from 'esbuild'
 import { describe, expect, it } from 'vitest'
 
-// The root entry must run in browsers and workers: bundling it for the browser platform with every
-// `node:` module marked unresolvable must succeed, and the output must not mention one.
-describe('root entry is browser-safe', () => {
-  it('bundles for the browser with no node: import', async () => {
+// The browser-safe entries must run in browsers and workers: bundling each for the browser platform
+// with every `node:` module marked unresolvable must succeed, and the output must not mention one.
+const ENTRIES = ['index', 'sql/index', 'impact/index', 'format/index', 'visual/index', 'codegen/index', 'testing/index']
+
+describe('browser-safe entries', () => {
+  it.each(ENTRIES)('src/%s.ts bundles for the browser with no node: import', async (entry) => {
     const result = await build({
-      entryPoints: [new URL('../../src/index.ts', import.meta.url).pathname],
+      entryPoints: [new URL(`../../src/${entry}.ts`, import.meta.url).pathname],
+      external: ['vitest'],
       bundle: true,
       platform: 'browser',
       format: 'esm',

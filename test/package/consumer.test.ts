@@ -56,17 +56,21 @@ const DOCS = `const FROM = ${JSON.stringify(FROM)}\nconst TO = ${JSON.stringify(
 const FILES: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }),
   'esm.mjs': `import { diffSchemas, parseSchema } from 'schemaledger'
+import { planMigration, toSQL } from 'schemaledger/sql'
 ${DOCS}const diff = diffSchemas(parseSchema(FROM), parseSchema(TO))
 console.log(diff.changes.map((c) => c.kind + ' ' + c.path).join('\\n'))
+console.log(toSQL(planMigration(diff, { dialect: 'postgres' })))
 `,
   'cjs.cjs': `const { diffSchemas, parseSchema } = require('schemaledger')
 const { assertSchemaEqual } = require('schemaledger/testing')
 const { fileAdapter } = require('schemaledger/node')
+const { analyzeImpact } = require('schemaledger/impact')
 ${DOCS}const a = parseSchema({ metadata: { tables: [{ name: 't', columns: [{ name: 'id', type: 'int4' }] }] } })
 const b = parseSchema({ metadata: { tables: [{ name: 't', columns: [{ name: 'id', type: 'integer' }] }] } })
 assertSchemaEqual(a, b)
 try { assertSchemaEqual(parseSchema(FROM), parseSchema(TO)) } catch (e) { console.log(e.name + ': ' + e.message.split('\\n')[0]) }
-console.log(diffSchemas(parseSchema(FROM), parseSchema(TO)).changes.length, typeof fileAdapter)
+const diff = diffSchemas(parseSchema(FROM), parseSchema(TO))
+console.log(diff.changes.length, typeof fileAdapter, analyzeImpact(diff, { dialect: 'postgres' }).findings[0].code)
 `,
   'node-entry.mjs': `import { createSchemaStore, parseSchema } from 'schemaledger'
 import { fileAdapter } from 'schemaledger/node'
@@ -83,6 +87,7 @@ ${DOCS}console.log(diffSchemas(parseSchema(FROM), parseSchema(TO)).summary.total
   'types.ts': `import { type Schema, type SchemaDiff, diffSchemas, parseSchema } from 'schemaledger'
 import { assertSchemaEqual, type SchemaLike } from 'schemaledger/testing'
 import { type FileAdapterOptions, fileAdapter } from 'schemaledger/node'
+import { type Migration, planMigration } from 'schemaledger/sql'
 const schema: Schema = parseSchema({ metadata: { tables: [] } })
 const diff: SchemaDiff = diffSchemas(schema, schema)
 const like: SchemaLike = schema
@@ -90,7 +95,8 @@ assertSchemaEqual(like, schema)
 const options: FileAdapterOptions = { dir: '.schemaledger' }
 // @ts-expect-error diffSchemas takes two schemas
 diffSchemas(1, 2)
-export const used = [diff.changes.length, fileAdapter(options)]
+const migration: Migration = planMigration(diff, { dialect: 'postgres' })
+export const used = [diff.changes.length, fileAdapter(options), migration.up.length]
 `,
 }
 
@@ -147,13 +153,15 @@ describe.skipIf(skipReason !== undefined)(skipReason ? `${title} (skipped: ${ski
     if (project) rmSync(project, { recursive: true, force: true })
   })
 
-  it('imports from ESM', async () => {
-    expect(await run(process.execPath, ['esm.mjs'], project)).toBe('add_column users.email\n')
+  it('imports the root and ./sql from ESM', async () => {
+    expect(await run(process.execPath, ['esm.mjs'], project)).toBe(
+      'add_column users.email\n-- schemaledger migration: postgres, up\nBEGIN;\nALTER TABLE "users" ADD COLUMN "email" varchar(120) NOT NULL;\nCOMMIT;\n\n',
+    )
   })
 
-  it('requires the root, ./testing and ./node from CJS', async () => {
+  it('requires the root, ./testing, ./node and ./impact from CJS', async () => {
     expect(await run(process.execPath, ['cjs.cjs'], project)).toBe(
-      'AssertionError: Schemas differ: 1 change (tables ~1, columns -1)\n1 function\n',
+      'AssertionError: Schemas differ: 1 change (tables ~1, columns -1)\n1 function BC006\n',
     )
   })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { assertSafeExpression, UnsafeExpressionError } from '../../src/index.js'
+import { UnsafeExpressionError } from '../../src/index.js'
+import { assertSafeExpression } from '../../src/sql/index.js'
 
 describe('assertSafeExpression', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Migration, Statement } from '../../src/index.js'
-import { toSQL } from '../../src/index.js'
+import type { Migration, Statement } from '../../src/sql/index.js'
+import { toSQL } from '../../src/sql/index.js'
 
 const st = (sql: string, extra: Partial<Statement> = {}): Statement => ({
   sql,
@@ -80,7 +80,12 @@ describe('toSQL', () => {
 
 describe('toSQL phased statements', () => {
   it('flags breaking statements', () => {
-    const s = { ...st('ALTER TABLE "t" ALTER COLUMN "a" TYPE bigint', { change: { kind: 'alter_column', path: 't.a' } }), breaking: true as const }
-    expect(toSQL([s], { transaction: false })).toBe('-- breaking: alter_column t.a\nALTER TABLE "t" ALTER COLUMN "a" TYPE bigint;\n')
+    const s = {
+      ...st('ALTER TABLE "t" ALTER COLUMN "a" TYPE bigint', { change: { kind: 'alter_column', path: 't.a' } }),
+      breaking: true as const,
+    }
+    expect(toSQL([s], { transaction: false })).toBe(
+      '-- breaking: alter_column t.a\nALTER TABLE "t" ALTER COLUMN "a" TYPE bigint;\n',
+    )
   })
 })

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { toDot } from '../../src/index.js'
+import { toDot } from '../../src/visual/index.js'
 import { loadScenario, SCENARIOS } from '../golden/scenarios.js'
 import { ODD_COLUMNS, ODD_TABLES, oddPair } from './odd-names.js'
 

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { toMermaid, toMermaidFlowchart } from '../../src/index.js'
+import { toMermaid, toMermaidFlowchart } from '../../src/visual/index.js'
 import { chromiumPath, launchChromium, NO_CHROMIUM } from '../format/chromium.js'
 import { loadScenario, SCENARIOS } from '../golden/scenarios.js'
 import { ODD_COLUMNS, ODD_TABLES, oddPair } from './odd-names.js'

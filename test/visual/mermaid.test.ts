@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { toMermaid, toMermaidFlowchart } from '../../src/index.js'
+import { toMermaid, toMermaidFlowchart } from '../../src/visual/index.js'
 import { loadScenario, SCENARIOS } from '../golden/scenarios.js'
 import { parseMermaid } from './mermaid-parser.js'
 import { ODD_COLUMNS, ODD_TABLES, oddPair } from './odd-names.js'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { diffSchemas, parseSchema, toTree } from '../../src/index.js'
+import { diffSchemas, parseSchema } from '../../src/index.js'
+import { toTree } from '../../src/visual/index.js'
 import { loadScenario } from '../golden/scenarios.js'
 
 const doc = (tables: unknown[], enums: unknown[] = []) => parseSchema({ format: 'schemaledger/1', tables, enums })

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom'
 import { describe, expect, it } from 'vitest'
-import { markSchema, toTree, toTreeSvg } from '../../src/index.js'
+import { markSchema, toTree, toTreeSvg } from '../../src/visual/index.js'
 import { loadScenario } from '../golden/scenarios.js'
 import { ODD_COLUMNS, ODD_TABLES, oddPair } from './odd-names.js'
 

@@ -1,17 +1,17 @@
 import {
-  analyzeImpact,
-  type ChangeTreeNode,
-  type DialectName,
   diffSchemas,
-  type ImpactReport,
-  type Migration,
-  type PhasedMigration,
-  planMigration,
   type RenameCandidate,
   type Schema,
   type SchemaDiff,
-  toTree,
 } from 'schemaledger'
+import { analyzeImpact, type ImpactReport } from 'schemaledger/impact'
+import {
+  type DialectName,
+  type Migration,
+  type PhasedMigration,
+  planMigration,
+} from 'schemaledger/sql'
+import { type ChangeTreeNode, toTree } from 'schemaledger/visual'
 
 /**
  * Renames the user accepted, in the shape `diffSchemas` takes as `renames`.

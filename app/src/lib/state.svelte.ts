@@ -1,7 +1,8 @@
 // The app's state in one small runes module: the two loaded versions, the chosen dialect and accepted
 // renames, and the analysis derived from them by the library. Components read and call this; they
 // keep only view state (filters, expanded nodes) of their own.
-import { type DialectName, type RenameCandidate, type SchemaVersion, serializeSchema } from 'schemaledger'
+import { type RenameCandidate, type SchemaVersion, serializeSchema } from 'schemaledger'
+import { type DialectName } from 'schemaledger/sql'
 import { type AcceptedRenames, type Analysis, acceptRename, analyze, withoutRename } from './analysis.js'
 import type { ExampleDocument, ExamplePair } from './examples.js'
 import { openHistory } from './history.js'

@@ -1,4 +1,6 @@
-import type { ChangeCounts, ChangeTreeNode, Finding, SchemaDiff, Severity } from 'schemaledger'
+import type { ChangeCounts, SchemaDiff } from 'schemaledger'
+import type { Finding, Severity } from 'schemaledger/impact'
+import type { ChangeTreeNode } from 'schemaledger/visual'
 
 /**
  * Counts of one kind of object, as the summary bar shows them.

@@ -1,4 +1,5 @@
-import type { ChangeTreeNode, Finding, Severity } from 'schemaledger'
+import type { Finding, Severity } from 'schemaledger/impact'
+import type { ChangeTreeNode } from 'schemaledger/visual'
 import { changeKey } from './summary.js'
 
 const isObject = (node: ChangeTreeNode) => node.kind === 'column' || node.kind === 'constraint' || node.kind === 'index'

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { defineSchema, toSQL } from '../../../src/index.js'
+import { defineSchema } from '../../../src/index.js'
+import { toSQL } from '../../../src/sql/index.js'
 import { type Engine, engineTitle } from '../../engines/engines.js'
 import { KEY_CASES } from './cases-keys.js'
 import { TABLE_CASES } from './cases-tables.js'

@@ -1,7 +1,9 @@
 import { expect } from 'vitest'
-import type { Column, Constraint, DiffOptions, Index, Migration, Schema, Table } from '../../../src/index.js'
-import { createSchemaSQL, diffSchemas, parseSchema, planMigration, serializeSchema } from '../../../src/index.js'
+import type { Column, Constraint, DiffOptions, Index, Schema, Table } from '../../../src/index.js'
+import { diffSchemas, parseSchema, serializeSchema } from '../../../src/index.js'
 import { introspect } from '../../../src/introspect/index.js'
+import type { Migration } from '../../../src/sql/index.js'
+import { createSchemaSQL, planMigration } from '../../../src/sql/index.js'
 import { type Engine, type EngineFactory, enginesFor, run } from '../../engines/engines.js'
 
 // Shared by the MySQL/MariaDB tests: the engine, introspection through it, and the model of what

@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Schema } from '../../../src/index.js'
-import {
-  createSchemaSQL,
-  defineSchema,
-  diffSchemas,
-  isSchemaLedgerError,
-  resolveDialect,
-  UnsafeExpressionError,
-} from '../../../src/index.js'
+import { defineSchema, diffSchemas, isSchemaLedgerError, UnsafeExpressionError } from '../../../src/index.js'
+import { createSchemaSQL, resolveDialect } from '../../../src/sql/index.js'
 import { type Engine, engineTitle, run } from '../../engines/engines.js'
 import { introspectEngine, mariadb, plan } from './harness.js'
 

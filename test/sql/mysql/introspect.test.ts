@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createSchemaSQL, diffSchemas, parseColumnType } from '../../../src/index.js'
+import { diffSchemas, parseColumnType } from '../../../src/index.js'
 import { introspect } from '../../../src/introspect/index.js'
+import { createSchemaSQL } from '../../../src/sql/index.js'
 import { type Engine, engineTitle } from '../../engines/engines.js'
 import { introspectEngine, mariadb } from './harness.js'
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SchemaDefinition } from '../../../src/index.js'
-import { createSchemaSQL, defineSchema, diffSchemas, isSchemaLedgerError, planMigration } from '../../../src/index.js'
+import { defineSchema, diffSchemas, isSchemaLedgerError } from '../../../src/index.js'
+import { createSchemaSQL, planMigration } from '../../../src/sql/index.js'
 import { type Engine, engineTitle, run } from '../../engines/engines.js'
 import { introspectEngine, mariadb, mysqlImage } from './harness.js'
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createSchemaSQL, serializeSchema } from '../../../src/index.js'
+import { serializeSchema } from '../../../src/index.js'
+import { createSchemaSQL } from '../../../src/sql/index.js'
 import { type Engine, engineTitle, run } from '../../engines/engines.js'
 import { arbitraryMysqlSchema } from './arbitrary.js'
 import { mariadb, plan, remaining } from './harness.js'

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Schema } from '../../../src/index.js'
-import { isSchemaLedgerError, parseSchema, toSQL } from '../../../src/index.js'
+import { isSchemaLedgerError, parseSchema } from '../../../src/index.js'
+import { toSQL } from '../../../src/sql/index.js'
 import { type Engine, engineTitle } from '../../engines/engines.js'
 import { applyBothWays, mariadb, plan } from './harness.js'
 

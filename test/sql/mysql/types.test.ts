@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Column, Schema } from '../../../src/index.js'
-import {
-  createSchemaSQL,
-  defineSchema,
-  diffSchemas,
-  parseColumnType,
-  planMigration,
-  resolveDialect,
-} from '../../../src/index.js'
+import { defineSchema, diffSchemas, parseColumnType } from '../../../src/index.js'
+import { createSchemaSQL, planMigration, resolveDialect } from '../../../src/sql/index.js'
 import { type Engine, engineTitle, run } from '../../engines/engines.js'
 import { introspectEngine, mariadb } from './harness.js'
 
