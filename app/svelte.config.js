@@ -13,7 +13,10 @@ export default {
     // first. Subpaths come first so that the bare name does not swallow them as a prefix.
     alias: {
       ...Object.fromEntries(
-        ['codegen', 'format', 'impact', 'sql', 'visual'].map((entry) => [`schemaledger/${entry}`, `../src/${entry}/index.ts`]),
+        ['codegen', 'format', 'impact', 'sql', 'visual'].map((entry) => [
+          `schemaledger/${entry}`,
+          `../src/${entry}/index.ts`,
+        ]),
       ),
       schemaledger: '../src/index.ts',
     },

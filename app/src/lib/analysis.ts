@@ -1,16 +1,6 @@
-import {
-  diffSchemas,
-  type RenameCandidate,
-  type Schema,
-  type SchemaDiff,
-} from 'schemaledger'
+import { diffSchemas, type RenameCandidate, type Schema, type SchemaDiff } from 'schemaledger'
 import { analyzeImpact, type ImpactReport } from 'schemaledger/impact'
-import {
-  type DialectName,
-  type Migration,
-  type PhasedMigration,
-  planMigration,
-} from 'schemaledger/sql'
+import { type DialectName, type Migration, type PhasedMigration, planMigration } from 'schemaledger/sql'
 import { type ChangeTreeNode, toTree } from 'schemaledger/visual'
 
 /**

@@ -2,7 +2,7 @@
 // renames, and the analysis derived from them by the library. Components read and call this; they
 // keep only view state (filters, expanded nodes) of their own.
 import { type RenameCandidate, type SchemaVersion, serializeSchema } from 'schemaledger'
-import { type DialectName } from 'schemaledger/sql'
+import type { DialectName } from 'schemaledger/sql'
 import { type AcceptedRenames, type Analysis, acceptRename, analyze, withoutRename } from './analysis.js'
 import type { ExampleDocument, ExamplePair } from './examples.js'
 import { openHistory } from './history.js'
