@@ -1,6 +1,7 @@
 import { diffSchemas } from '../diff/diff-schemas.js'
 import { isEmptyDiff } from '../diff/summarize-diff.js'
 import type { DiffOptions, SchemaDiff } from '../diff/types.js'
+import { isSchemaLedgerError } from '../errors.js'
 import { formatHtml } from '../format/format-html.js'
 import { formatJson } from '../format/format-json.js'
 import { formatMarkdown } from '../format/format-markdown.js'
@@ -8,6 +9,7 @@ import { formatText } from '../format/format-text.js'
 import { analyzeImpact } from '../impact/analyze-impact.js'
 import type { Schema } from '../model/types.js'
 import { planMigration } from '../sql/plan-migration.js'
+import type { Migration } from '../sql/types.js'
 import type { CliIO } from './cli-io.js'
 import type { OptionSpec, OptionValues } from './command.js'
 import { COLOR_OPTIONS, DIALECT_OPTION, DIALECT_VERSION_OPTION, majorVersion, OUTPUT_OPTION } from './common-options.js'
@@ -100,11 +102,12 @@ export async function diffOptionsOf(
  *
  * @example
  * ```ts
- * return writeDiffReport(io, diffSchemas(from, to), from, to, values)
+ * return writeDiffReport(io, 'diff', diffSchemas(from, to), from, to, values)
  * ```
  */
 export async function writeDiffReport(
   io: CliIO,
+  command: string,
   diff: SchemaDiff,
   from: Schema,
   to: Schema,
@@ -116,9 +119,16 @@ export async function writeDiffReport(
     ? analyzeImpact(diff, { dialect, ...(dialectVersion ? { dialectVersion } : {}), from, to }).findings
     : undefined
   const major = majorVersion(dialectVersion)
-  const migration = dialect
-    ? planMigration(diff, { dialect, from, to, ...(major !== undefined ? { dialectVersion: major } : {}) })
-    : undefined
+  let migration: Migration | undefined
+  try {
+    migration = dialect
+      ? planMigration(diff, { dialect, from, to, ...(major !== undefined ? { dialectVersion: major } : {}) })
+      : undefined
+  } catch (error) {
+    // The report is still worth reading without SQL; `migrate` is where planning errors stop the run.
+    if (!isSchemaLedgerError(error)) throw error
+    io.error(`schemaledger ${command}: warning: no ${dialect} migration in the report: ${error.message}\n`)
+  }
   const report = {
     ...(findings ? { findings } : {}),
     ...(migration ? { migration } : {}),
@@ -153,5 +163,5 @@ export async function diffAndReport(
   values: DiffReportValues,
 ): Promise<number> {
   const diff = diffSchemas(from, to, await diffOptionsOf(values, reader))
-  return writeDiffReport(io, diff, from, to, values)
+  return writeDiffReport(io, 'diff', diff, from, to, values)
 }

@@ -4,7 +4,7 @@ import { HELP_OPTION } from './common-options.js'
 const PROGRAM = 'schemaledger'
 
 const pad = (rows: readonly (readonly [string, string])[], indent = 2): string[] => {
-  const width = Math.min(34, Math.max(0, ...rows.map(([left]) => left.length)))
+  const width = Math.min(40, Math.max(0, ...rows.map(([left]) => left.length)))
   return rows.map(([left, right]) =>
     left.length > width
       ? `${' '.repeat(indent)}${left}\n${' '.repeat(indent + width + 2)}${right}`
@@ -12,8 +12,11 @@ const pad = (rows: readonly (readonly [string, string])[], indent = 2): string[]
   )
 }
 
+// Short choice lists go in the placeholder (`<text|json>`), long ones after the description.
+const inline = (o: OptionSpec) => o.choices !== undefined && o.choices.join('|').length <= 24
+
 function flagText(name: string, o: OptionSpec): string {
-  const value = o.type === 'string' ? ` <${o.choices ? o.choices.join('|') : (o.value ?? 'value')}>` : ''
+  const value = o.type === 'string' ? ` <${o.choices && inline(o) ? o.choices.join('|') : (o.value ?? 'value')}>` : ''
   return `${o.short ? `-${o.short}, ` : '    '}--${name}${value}`
 }
 
@@ -21,7 +24,12 @@ function optionRows(spec: CommandSpec): [string, string][] {
   const all: Record<string, OptionSpec> = { ...spec.options, ...HELP_OPTION }
   return Object.entries(all).map(([name, o]) => [
     flagText(name, o),
-    `${o.description}${o.multiple ? ' (repeatable)' : ''}${o.default !== undefined ? ` (default: ${o.default})` : ''}`,
+    [
+      o.description,
+      o.choices && !inline(o) ? ` (${o.choices.join(', ')})` : '',
+      o.multiple ? ' (repeatable)' : '',
+      o.default !== undefined ? ` (default: ${o.default})` : '',
+    ].join(''),
   ])
 }
 

@@ -128,6 +128,12 @@ export async function main(args: readonly string[], io: CliIO): Promise<number> 
   return runSpec(spec as CommandSpec, subArgs, io)
 }
 
+// A reader that stops early (`| head`) closes the pipe: that ends the command, it is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error
+  process.exit(process.exitCode ?? ExitCode.ok)
+})
+
 // Set the exit code rather than calling process.exit(), so piped output is flushed first.
 main(process.argv.slice(2), processIO()).then(
   (code) => {

@@ -78,6 +78,9 @@ export function bySeverity(findings: readonly Finding[]): Finding[] {
     .map(({ f }) => f)
 }
 
+/** The object a finding is about: its own path (lintSchema) or the path of its change. */
+const where = (f: Finding) => f.path ?? f.change.path
+
 const countOf = (findings: readonly Finding[]) => ({
   danger: findings.filter((f) => f.severity === 'danger').length,
   warning: findings.filter((f) => f.severity === 'warning').length,
@@ -118,7 +121,7 @@ export function formatLintText(
     if (group.length === 0) continue
     lines.push(paint(`${severity.toUpperCase()} (${group.length})`, severity, color))
     for (const f of group) {
-      lines.push(`  ${paint(f.code, severity, color)} ${f.change.path}`)
+      lines.push(`  ${paint(f.code, severity, color)} ${where(f)}`)
       lines.push(...wrap(f.message, 4, 6, width))
       if (options.explain) lines.push(...wrap(`why: ${f.explanation}`, 4, 6, width))
       lines.push(...wrap(`fix: ${f.fix.description}`, 4, 6, width))
@@ -176,14 +179,9 @@ export function formatLintMarkdown(r: LintResult): string {
   out.push(
     '',
     mdTable(
-      ['Severity', 'Code', 'Change', 'Finding'],
+      ['Severity', 'Code', 'Where', 'Finding'],
       ['left', 'left', 'left', 'left'],
-      sorted.map((f) => [
-        `${EMOJI[f.severity]} ${f.severity}`,
-        mdCode(f.code),
-        mdCode(f.change.path),
-        mdText(f.message),
-      ]),
+      sorted.map((f) => [`${EMOJI[f.severity]} ${f.severity}`, mdCode(f.code), mdCode(where(f)), mdText(f.message)]),
     ),
     '',
     '<details><summary>Why, and what to do instead</summary>',
@@ -191,7 +189,7 @@ export function formatLintMarkdown(r: LintResult): string {
   )
   for (const f of sorted) {
     out.push(
-      `- ${EMOJI[f.severity]} ${mdCode(f.code)} ${mdCode(f.change.path)}: ${mdText(f.message)}`,
+      `- ${EMOJI[f.severity]} ${mdCode(f.code)} ${mdCode(where(f))}: ${mdText(f.message)}`,
       `  - Why: ${mdText(f.explanation)}`,
       `  - Instead: ${mdText(f.fix.description)}`,
     )
@@ -226,6 +224,7 @@ export function formatLintJson(r: LintResult): string {
     findings: bySeverity(r.findings).map((f) => ({
       code: f.code,
       severity: f.severity,
+      path: where(f),
       change: { kind: f.change.kind, path: f.change.path },
       message: f.message,
       explanation: f.explanation,

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { readFileSync, statSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { CommandSpec } from '../../src/cli/command.js'
 import { diffCommand } from '../../src/cli/commands/diff.js'
@@ -10,7 +11,7 @@ import { storeCommands } from '../../src/cli/commands/store.js'
 import { validateCommand } from '../../src/cli/commands/validate.js'
 import { vizCommand } from '../../src/cli/commands/viz.js'
 import { commandHelp, groupHelp } from '../../src/cli/help-text.js'
-import { cli, repo, SEED_V1, SEED_V2 } from './run-cli.js'
+import { BIN, cli, repo, SEED_V1, SEED_V2 } from './run-cli.js'
 
 const SPECS: readonly CommandSpec[] = [
   validateCommand,
@@ -28,6 +29,13 @@ const version = (JSON.parse(readFileSync(repo('package.json'), 'utf8')) as { ver
 describe.concurrent('schemaledger --version and --help', () => {
   it.each([['--version'], ['-v']])('%s prints the package version', async (flag) => {
     expect(await cli([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' })
+  })
+
+  it('the built file is executable and runs by its shebang', async () => {
+    expect(statSync(BIN).mode & 0o111).not.toBe(0)
+    expect(readFileSync(BIN, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true)
+    const run = spawnSync(BIN, ['--version'], { encoding: 'utf8' })
+    expect([run.status, run.stdout]).toEqual([0, `${version}\n`])
   })
 
   it('--help lists every command, the document forms and the exit codes', async () => {
@@ -88,12 +96,12 @@ describe.concurrent('schemaledger --version and --help', () => {
       'Usage: schemaledger diff <from> <to> [--format text|markdown|json|html] [--dialect <name>] [--exit-code]',
       '       schemaledger diff <from> <to> [--renames file.json] [--rename table.column=new]... [--rename-table old=new]...',
     ])
-    expect(lines).toContain('    --format <text|markdown|json|html>  report format (default: text)')
+    expect(lines).toContain('      --format <text|markdown|json|html>   report format (default: text)')
     expect(lines).toContain(
-      '    --rename <table.column=new>         a column rename (the table by its old or new name) (repeatable)',
+      '      --rename <table.column=new>          a column rename (the table by its old or new name) (repeatable)',
     )
     expect(lines).toContain(
-      '  -o, --output <file>                 write to this file (atomically) instead of standard output',
+      '  -o, --output <file>                      write to this file (atomically) instead of standard output',
     )
   })
 

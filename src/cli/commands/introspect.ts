@@ -30,10 +30,10 @@ async function importOptional(name: string): Promise<unknown> {
   }
 }
 
-const missing = (pkg: string, what: string) =>
+const missing = (what: string, pkg: string, alternative?: string) =>
   new CliInputError(
     'missing_driver',
-    `reading ${what} needs the "${pkg}" package, which is not installed: npm i ${pkg}`,
+    `reading ${what} needs the "${pkg}" package${alternative ? ` (or "${alternative}")` : ''}, which is not installed: npm i ${pkg}`,
   )
 
 /**
@@ -56,7 +56,7 @@ export function redactUrl(url: string): string {
 
 async function openPostgres(url: string): Promise<Connection> {
   const mod = (await importOptional('pg')) as { default: typeof import('pg') } | undefined
-  if (!mod) throw missing('pg', 'PostgreSQL')
+  if (!mod) throw missing('PostgreSQL', 'pg')
   // A pool, because the introspector runs its catalog queries concurrently.
   const pool = new mod.default.Pool({ connectionString: url, max: 4 })
   try {
@@ -74,7 +74,7 @@ async function openPostgres(url: string): Promise<Connection> {
 
 async function openMysql(url: string): Promise<Connection> {
   const mod = (await importOptional('mysql2/promise')) as typeof import('mysql2/promise') | undefined
-  if (!mod) throw missing('mysql2', 'MySQL and MariaDB')
+  if (!mod) throw missing('MySQL and MariaDB', 'mysql2')
   const mysql = (mod as { default?: typeof import('mysql2/promise') }).default ?? mod
   const mariadb = url.startsWith('mariadb:')
   const connection = await mysql.createConnection({ uri: mariadb ? `mysql:${url.slice('mariadb:'.length)}` : url })
@@ -110,7 +110,7 @@ async function openSqlite(file: string): Promise<Connection> {
     }
   }
   const sqljs = (await importOptional('sql.js')) as { default: typeof import('sql.js').default } | undefined
-  if (!sqljs) throw missing('better-sqlite3', 'SQLite files (or install sql.js)')
+  if (!sqljs) throw missing('SQLite files', 'better-sqlite3', 'sql.js')
   const { readFile } = await import('node:fs/promises')
   const SQL = await sqljs.default()
   const db = new SQL.Database(await readFile(file))

@@ -1,7 +1,10 @@
 import { diffSchemas } from '../../diff/diff-schemas.js'
 import { analyzeImpact } from '../../impact/analyze-impact.js'
+import { lintSchema } from '../../impact/lint-schema.js'
+import type { NamingOptions } from '../../impact/naming-options.js'
 import type { DataProfile, RuleOptions } from '../../impact/types.js'
-import { CliInputError } from '../cli-errors.js'
+import { impactFactsFor } from '../../sql/dialects/impact-facts.js'
+import { CliInputError, UsageError } from '../cli-errors.js'
 import { defineCommand } from '../command.js'
 import {
   COLOR_OPTIONS,
@@ -46,6 +49,32 @@ export function dataProfile(json: unknown, source: string): DataProfile {
     if (p.columns !== undefined && !isObject(p.columns)) throw fail(`tables.${table}.columns must be an object`)
   }
   return json as unknown as DataProfile
+}
+
+const NAMING_KEYS = ['schema', 'table', 'column', 'index', 'foreignKey', 'check', 'constraint', 'enum'] as const
+
+/**
+ * Checks a `--naming` file: naming options (see `NamingOptions`) with regular expressions as strings.
+ *
+ * @example
+ * ```ts
+ * namingOptions({ table: '^[a-z_]+$' }, 'naming.json') // { table: '^[a-z_]+$' }
+ * ```
+ */
+export function namingOptions(json: unknown, source: string): NamingOptions {
+  const fail = (why: string) =>
+    new CliInputError('invalid_naming', `${source}: ${why}; naming keys are ${NAMING_KEYS.join(', ')}`)
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw fail('not a JSON object')
+  for (const [key, pattern] of Object.entries(json)) {
+    if (!(NAMING_KEYS as readonly string[]).includes(key)) throw fail(`unknown key "${key}"`)
+    if (typeof pattern !== 'string') throw fail(`"${key}" must be a regular expression as a string`)
+    try {
+      new RegExp(pattern)
+    } catch (error) {
+      throw fail(`"${key}" is not a regular expression (${(error as Error).message})`)
+    }
+  }
+  return json as NamingOptions
 }
 
 /**
@@ -96,6 +125,12 @@ export const lintCommand = defineCommand({
       default: 'text',
       description: 'report format',
     },
+    naming: {
+      type: 'string',
+      value: 'naming.json',
+      description:
+        'naming patterns, e.g. {"table": "^[a-z][a-z0-9_]*$", "index": "^(ix|ux)_"}; each turns its NM rule on',
+    },
     explain: { type: 'boolean', description: 'text: also say why each finding matters' },
     disable: { type: 'string', multiple: true, value: 'code', description: 'do not run this rule' },
     enable: { type: 'string', multiple: true, value: 'code', description: 'run this opt-in rule' },
@@ -122,7 +157,8 @@ export const lintCommand = defineCommand({
       'Comment on the pull request',
       'lint v1.json v2.json --dialect postgres --format markdown -o lint.md --fail-on none',
     ],
-    ['Check one schema', 'lint schema.json --dialect postgres'],
+    ['Check one schema: keys, indexes, name lengths', 'lint schema.json --dialect postgres'],
+    ['Enforce naming patterns', 'lint schema.json --dialect mysql --naming naming.json --fail-on warning'],
     ['Against what production runs', 'lint store:app@prod schema.json --dialect postgres'],
   ],
   async run({ positionals, values, io }) {
@@ -132,14 +168,31 @@ export const lintCommand = defineCommand({
       ...(values.disable.length > 0 ? { disable: values.disable } : {}),
       ...(values.enable.length > 0 ? { enable: values.enable } : {}),
     }
+    if (values.profile && positionals.length === 1)
+      throw new UsageError('--profile describes the data a change meets; it needs <from> and <to>')
     const reader = createDocumentReader(io, { storeDir: values.store })
     let result: LintResult
     try {
       const from = await reader.read(positionals[0] ?? '')
       const profile = values.profile ? dataProfile(await reader.readJson(values.profile), values.profile) : undefined
+      const naming = values.naming ? namingOptions(await reader.readJson(values.naming), values.naming) : undefined
       const second = positionals[1]
       if (second === undefined) {
-        result = lintOne(from, dialect, dialectVersion, rules, values['fail-on'] as FailOn)
+        const findings = lintSchema(from.schema, {
+          dialect,
+          ...(dialectVersion ? { dialectVersion } : {}),
+          rules,
+          ...(naming ? { naming } : {}),
+        })
+        // The engine version the rules assumed, as analyzeImpact reports it.
+        const version = impactFactsFor(dialect).version(dialectVersion, dialect)
+        result = {
+          documents: [from.source],
+          dialect,
+          version: { label: version.label, assumed: version.assumed },
+          findings,
+          failOn: values['fail-on'] as FailOn,
+        }
       } else {
         const to = await reader.read(second)
         const diff = diffSchemas(from.schema, to.schema, await diffOptionsOf(values, reader))
@@ -150,6 +203,7 @@ export const lintCommand = defineCommand({
           to: to.schema,
           ...(profile ? { profile } : {}),
           rules,
+          ...(naming ? { naming } : {}),
           plan: { concurrently: values.concurrently, notValid: values['not-valid'] },
         })
         result = {
@@ -179,14 +233,3 @@ export const lintCommand = defineCommand({
     return failing(result.findings, result.failOn).length > 0 ? ExitCode.changes : ExitCode.ok
   },
 })
-
-function lintOne(
-  doc: { readonly source: string },
-  _dialect: string,
-  _dialectVersion: string | undefined,
-  _rules: RuleOptions,
-  _failOn: FailOn,
-): LintResult {
-  // TODO(issue 10): lintSchema
-  throw new CliInputError('unsupported', `${doc.source}: linting one document is not available yet`)
-}

@@ -206,7 +206,7 @@ const storeDiffCommand = defineCommand({
       const from = (await reader.read(`store:${name}@${a}`)).schema
       const to = (await reader.read(`store:${name}@${b}`)).schema
       const diff = diffSchemas(from, to, await diffOptionsOf(values, reader))
-      return writeDiffReport(io, diff, from, to, values)
+      return writeDiffReport(io, 'store diff', diff, from, to, values)
     })
   },
 })

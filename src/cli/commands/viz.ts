@@ -81,21 +81,16 @@ export const vizCommand = defineCommand({
       const doc = (await reader.read(positionals[0] ?? '')).schema
       const other = values.diff === undefined ? undefined : (await reader.read(values.diff)).schema
       const schema = other ?? doc
-      const diff = other
-        ? diffSchemas(doc, other, await diffOptionsOf(values, reader))
-        : values.format === 'tree' || values.format === 'svg'
-          ? diffSchemas(EMPTY, doc)
-          : undefined
+      const diff = other ? diffSchemas(doc, other, await diffOptionsOf(values, reader)) : undefined
       const options = diff ? { diff } : {}
+      // Without --diff the tree is the document seen as created: every object added.
+      const tree = () => toTree(diff ?? diffSchemas(EMPTY, doc))
       const toFile = values.output !== undefined && values.output !== '-'
       if (values.format === 'dot') text = toDot(schema, options)
-      else if (values.format === 'svg') text = `${toTreeSvg(toTree(diff ?? diffSchemas(EMPTY, doc)))}\n`
+      else if (values.format === 'svg') text = toTreeSvg(tree())
       else if (values.format === 'tree') {
-        const lines = renderTreeText(toTree(diff ?? diffSchemas(EMPTY, doc)), {
-          color: useColor(io, values, toFile),
-          width: outputWidth(io, toFile),
-        })
-        text = `${(lines.length > 0 ? lines : [other ? 'No changes.' : 'No tables.']).join('\n')}\n`
+        const lines = renderTreeText(tree(), { color: useColor(io, values, toFile), width: outputWidth(io, toFile) })
+        text = (lines.length > 0 ? lines : [other ? 'No changes.' : 'No tables.']).join('\n')
       } else if (values.flowchart) {
         text = toMermaidFlowchart(schema, {
           ...options,
