@@ -2,8 +2,9 @@ import type { Finding } from '../impact/types.js'
 import type { Migration } from '../sql/types.js'
 
 /**
- * What a report shows besides the diff: the findings of {@link analyzeImpact} (each shown under the
- * change it concerns) and the migration of {@link planMigration} (its SQL).
+ * What a report shows besides the diff: the findings of `analyzeImpact` from `schemaledger/impact`
+ * (each shown under the change it concerns) and the migration of `planMigration` from
+ * `schemaledger/sql` (its SQL).
  *
  * @example
  * ```ts
