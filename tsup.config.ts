@@ -5,6 +5,7 @@ export default defineConfig([
     entry: {
       index: 'src/index.ts',
       'testing/index': 'src/testing/index.ts',
+      'vitest/index': 'src/testing/vitest.ts',
       'node/index': 'src/node/index.ts',
       'introspect/index': 'src/introspect/index.ts',
       'verify/index': 'src/verify/index.ts',

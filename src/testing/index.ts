@@ -1,6 +1,6 @@
 /**
  * Test helpers: assert that two schemas describe the same database, with a readable explanation when
- * they do not. `vitest` is an optional peer, needed only for the `toEqualSchema` matcher's types.
+ * they do not. Works with any test runner; `schemaledger/vitest` registers the matcher with vitest.
  *
  * @packageDocumentation
  */

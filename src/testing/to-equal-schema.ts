@@ -1,4 +1,3 @@
-/// <reference types="vitest" />
 import { diffSchemas } from '../diff/diff-schemas.js'
 import type { DiffOptions } from '../diff/types.js'
 import { explainDifference, type SchemaLike, toSchema } from './assert-schema-equal.js'
@@ -17,7 +16,8 @@ export interface MatcherResult {
 
 /**
  * The `toEqualSchema` matcher for vitest (or jest): `expect(actual).toEqualSchema(expected)`.
- * Register it once with `expect.extend(schemaMatchers)`.
+ * Register it once with `expect.extend(schemaMatchers)`; with vitest, `import 'schemaledger/vitest'`
+ * does that and adds the matcher to vitest's types.
  *
  * @example
  * ```ts
@@ -56,10 +56,4 @@ export const schemaMatchers = {
 export interface SchemaMatchers<R = unknown> {
   /** Passes when the value describes the same database as `expected` (a Schema or any accepted document). */
   toEqualSchema(expected: SchemaLike, options?: DiffOptions): R
-}
-
-declare module 'vitest' {
-  // biome-ignore lint/suspicious/noExplicitAny: must match vitest's own declaration
-  interface Assertion<T = any> extends SchemaMatchers<void> {}
-  interface AsymmetricMatchersContaining extends SchemaMatchers {}
 }
