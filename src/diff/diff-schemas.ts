@@ -38,25 +38,33 @@ export function diffSchemas(from: Schema, to: Schema, options: DiffOptions = {})
     options,
   })
   const columnHints = columnHintsByTable(tables, options)
-  const columnMatches = tables.pairs.map((pair) => ({
-    pair,
-    match: matchColumns(pair.from, pair.to, columnHints.get(pair.from) ?? new Map(), options),
-  }))
+  const columnMatches = tables.pairs.map((pair) => {
+    const hints = columnHints.get(pair.from)
+    // An unrenamed table identical on both sides has no changes: any rename it takes part in (its own,
+    // a column's, or one its foreign keys point at) would make the two sides differ. Its columns all
+    // pair with themselves, which no later step needs to see.
+    const unchanged = !pair.renamed && hints === undefined && deepEqual(pair.from, pair.to)
+    const match = unchanged ? UNCHANGED : matchColumns(pair.from, pair.to, hints ?? new Map(), options)
+    return { pair, match, unchanged }
+  })
   const renames: RenameMaps = {
     tables: new Map(
       tables.pairs.filter((p) => p.renamed).map((p) => [tableKey(p.from.schema, p.from.name), p.to.name]),
     ),
+    // Only tables with renamed columns: a missing entry reads as "no renames".
     columns: new Map(
-      columnMatches.map(({ pair, match }) => [
-        tableKey(pair.from.schema, pair.from.name),
-        new Map(match.pairs.filter((p) => p.renamed).map((p) => [p.from.name, p.to.name])),
-      ]),
+      columnMatches.flatMap(({ pair, match }) => {
+        const renamed = match.pairs.filter((p) => p.renamed)
+        if (renamed.length === 0) return []
+        return [[tableKey(pair.from.schema, pair.from.name), new Map(renamed.map((p) => [p.from.name, p.to.name]))]]
+      }),
     ),
   }
   const changes: SchemaChange[] = [...diffEnums(from.enums, to.enums)]
   for (const t of tables.dropped) changes.push(withPath({ kind: 'drop_table', ...scopeOf(t), before: t }))
   for (const t of tables.added) changes.push(withPath({ kind: 'create_table', ...scopeOf(t), after: t }))
-  for (const { pair, match } of columnMatches) {
+  for (const { pair, match, unchanged } of columnMatches) {
+    if (unchanged) continue
     if (pair.renamed) {
       changes.push(
         withPath({
@@ -68,15 +76,15 @@ export function diffSchemas(from: Schema, to: Schema, options: DiffOptions = {})
         }),
       )
     }
-    // An unrenamed table identical on both sides has no changes: any rename it takes part in (its own,
-    // a column's, or one its foreign keys point at) would make the two sides differ.
-    if (!pair.renamed && deepEqual(pair.from, pair.to)) continue
     changes.push(...diffTablePair(pair.from, pair.to, match, renames, options))
   }
   const ordered = orderChanges(changes)
   const candidates = orderCandidates([...tables.candidates, ...columnMatches.flatMap((m) => m.match.candidates)])
   return { changes: ordered, renameCandidates: candidates, summary: summarizeChanges(ordered) }
 }
+
+/** The column match of an unchanged table: nothing renamed, dropped or added. */
+const UNCHANGED: ScopeMatch<Column> = { pairs: [], dropped: [], added: [], candidates: [] }
 
 function scopeOf(t: Table): { table: string; schema?: string } {
   return t.schema === undefined ? { table: t.name } : { table: t.name, schema: t.schema }

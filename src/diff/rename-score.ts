@@ -86,8 +86,8 @@ export function scoreColumnRename(
  * with their table), name similarity up to 0.3, the only dropped/added pair 0.1.
  */
 export function scoreTableRename(from: Table, to: Table, context: { readonly onlyPair: boolean }): ScoredPair {
-  const toColumns = new Map(to.columns.map((c) => [c.name, c]))
-  const fromNames = new Set(from.columns.map((c) => c.name))
+  const toColumns = columnsByName(to)
+  const fromNames = columnsByName(from)
   let byName = 0
   let byPosition = 0
   for (const [i, c] of from.columns.entries()) {
@@ -105,4 +105,17 @@ export function scoreTableRename(from: Table, to: Table, context: { readonly onl
   if (similarity >= 0.3) reasons.push(`similar name (${Math.round(similarity * 100)}%)`)
   if (context.onlyPair) reasons.push('only dropped and added table')
   return { score: round(0.6 * overlap + 0.3 * similarity + (context.onlyPair ? 0.1 : 0)), reasons }
+}
+
+// Every dropped table is scored against every added one: each table's column lookup is built once.
+const byNameCache = new WeakMap<Table, ReadonlyMap<string, Column>>()
+
+/** A table's columns by name (for a repeated name, the last column, as before). */
+function columnsByName(t: Table): ReadonlyMap<string, Column> {
+  let found = byNameCache.get(t)
+  if (found === undefined) {
+    found = new Map(t.columns.map((c) => [c.name, c]))
+    byNameCache.set(t, found)
+  }
+  return found
 }

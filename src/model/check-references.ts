@@ -14,13 +14,16 @@ export function checkReferences(schema: Schema, ctx: ReadContext): void {
       ctx.report('duplicate_table', `${ctx.pathOf(t)}.name`, `Table "${t.name}" is declared more than once`)
     else byName.set(key, t)
   }
+  // Column names by table, shared by the table's own checks and the foreign keys pointing at it.
+  const columnsOf = new Map<Table, ReadonlyMap<string, Column>>()
   for (const t of schema.tables) {
     const columns = checkColumns(t, ctx)
+    columnsOf.set(t, columns)
     checkNames(t.constraints, 'duplicate_constraint', 'Constraint', t, ctx)
     checkNames(t.indexes, 'duplicate_index', 'Index', t, ctx)
     for (const c of t.constraints) {
       if (c.type !== 'check') checkColumnList(c, c.columns, 'columns', columns, t, ctx)
-      if (c.type === 'foreign_key') checkForeignKey(c, t, schema, byName, ctx)
+      if (c.type === 'foreign_key') checkForeignKey(c, t, schema, byName, columnsOf, ctx)
     }
     for (const x of t.indexes) checkIndex(x, columns, t, ctx)
   }
@@ -112,6 +115,7 @@ function checkForeignKey(
   t: Table,
   schema: Schema,
   byName: ReadonlyMap<string, Table>,
+  columnsOf: Map<Table, ReadonlyMap<string, Column>>,
   ctx: ReadContext,
 ): void {
   if (fk.columns.length !== fk.referencedColumns.length) {
@@ -135,7 +139,11 @@ function checkForeignKey(
     }
     return
   }
-  const targetColumns = new Set(target.columns.map((c) => c.name))
+  let targetColumns = columnsOf.get(target)
+  if (targetColumns === undefined) {
+    targetColumns = new Map(target.columns.map((c) => [c.name, c]))
+    columnsOf.set(target, targetColumns)
+  }
   for (const [i, name] of fk.referencedColumns.entries()) {
     if (!targetColumns.has(name)) {
       ctx.report(

@@ -1,6 +1,7 @@
 // Hand-written equivalents of the zod building blocks the document schemas use, for the fast
-// validation path (see fast-validate.ts). Each returns exactly the value zod's safeParse would return
-// on success, or UNSURE; they never report issues: on UNSURE the caller runs zod, whose issues are
+// validation path (see fast-validate.ts). Each returns what zod's safeParse would return on success
+// (where that would be a key-for-key copy of an object or list the readers only read, the original
+// stands for it), or UNSURE. They never report issues: on UNSURE the caller runs zod, whose issues are
 // the ones users see. So a check here may be stricter than zod, never looser.
 
 /** Marks a value the fast path does not vouch for; the caller then asks zod. @internal */
@@ -13,19 +14,18 @@ export type FastCheck = (value: unknown) => unknown
 export interface FastField {
   readonly check: FastCheck
   readonly optional: boolean
+  /** `.nullish()`: null is kept as it is. */
+  readonly nullable: boolean
 }
 
 /** A required key. @internal */
-export const required = (check: FastCheck): FastField => ({ check, optional: false })
+export const required = (check: FastCheck): FastField => ({ check, optional: false, nullable: false })
 
 /** `.optional()`: absent or undefined stays so; null is not accepted. @internal */
-export const optional = (check: FastCheck): FastField => ({ check, optional: true })
+export const optional = (check: FastCheck): FastField => ({ check, optional: true, nullable: false })
 
 /** `.nullish()`: absent or undefined stays so, null is kept. @internal */
-export const nullish = (check: FastCheck): FastField => ({
-  check: (v) => (v === null ? null : check(v)),
-  optional: true,
-})
+export const nullish = (check: FastCheck): FastField => ({ check, optional: true, nullable: true })
 
 /** `z.string()`. @internal */
 export const text: FastCheck = (v) => (typeof v === 'string' ? v : UNSURE)
@@ -91,6 +91,18 @@ export const arrayOf =
   }
 
 /**
+ * `z.array(z.unknown())` for the lists the readers only walk (tables, columns, constraints, indexes):
+ * zod copies the list, and the list itself stands for the copy (same items in the same order), since
+ * the readers never keep or change it.
+ * @internal
+ */
+export const walkedList: FastCheck = (v) => {
+  if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return UNSURE
+  for (let i = 0; i < v.length; i++) if (v[i] === undefined) return UNSURE
+  return v
+}
+
+/**
  * `z.looseObject(shape)`. zod reads the shape's keys (`value[key]`, `key in value`) in shape order,
  * then copies every other enumerable key in `for...in` order except `__proto__`. When the value's own
  * keys already come in that order and every check returns its input unchanged, zod's output is a
@@ -107,8 +119,8 @@ export function looseObject(shape: Readonly<Record<string, FastField>>): FastChe
   return (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return UNSURE
     const input = v as Record<string, unknown>
-    const proto = Object.getPrototypeOf(input)
-    if (proto !== Object.prototype && proto !== null) return build(input)
+    // zod's output is a plain object: only a plain object can stand for it.
+    if (Object.getPrototypeOf(input) !== Object.prototype) return build(input)
     let unchanged = true
     let last = -1
     let unknownSeen = false
@@ -131,14 +143,29 @@ export function looseObject(shape: Readonly<Record<string, FastField>>): FastChe
         if (!field.optional) return UNSURE
         continue
       }
-      const r = field.check(value)
+      if (value === null && field.nullable) continue
+      // Booleans are most of a column's keys: checked here rather than through a call.
+      const r = field.check === bool ? (typeof value === 'boolean' ? value : UNSURE) : field.check(value)
       if (r === UNSURE) return UNSURE
-      if (r !== value) unchanged = false
+      // A changed value (a trimmed string, a copied list) means building zod's output anyway.
+      if (r !== value) return build(input)
     }
-    // Equal counts: no non-enumerable own keys (zod would read them) and no inherited enumerable ones.
-    if (unchanged && requiredSeen === requiredCount && listed === Object.getOwnPropertyNames(input).length) return input
+    // With no enumerable key on Object.prototype, for...in listed own keys only, and equal counts mean
+    // no non-enumerable own key either (zod would read one of the shape's).
+    if (
+      unchanged &&
+      requiredSeen === requiredCount &&
+      listed === Object.getOwnPropertyNames(input).length &&
+      !hasEnumerableKey(Object.prototype)
+    )
+      return input
     return build(input)
   }
+}
+
+function hasEnumerableKey(value: object): boolean {
+  for (const _ in value) return true
+  return false
 }
 
 /** Builds zod's output for a looseObject shape key by key, exactly as zod reads the value. */
@@ -158,7 +185,7 @@ function buildLike(
         if (key in input) out[key] = undefined
         continue
       }
-      const r = field.check(value)
+      const r = value === null && field.nullable ? null : field.check(value)
       if (r === UNSURE) return UNSURE
       out[key] = r
     }

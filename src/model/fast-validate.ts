@@ -35,13 +35,14 @@ import {
   text,
   trimmedText,
   UNSURE,
+  walkedList,
 } from './fast-object.js'
 
 // The fast validation path: hand-written checks of the document shapes in document-schema.ts that
-// return exactly zod's output, or UNSURE for anything unusual or invalid (zod then runs and words the
-// issues). Validating a 100,000-column document through zod dominated parseSchema's time.
-// test/model/fast-validate.property.test.ts proves each shape lists zod's keys in zod's order and
-// that both agree on generated valid and invalid values.
+// return zod's output (same keys, same order, same values), or UNSURE for anything unusual or invalid:
+// zod then runs, so issues keep zod's codes, paths and messages. Validating a 100,000-column document
+// through zod dominated parseSchema's time. test/model/fast-validate.property.test.ts proves that each
+// shape lists zod's keys in zod's order and that both agree on generated valid and invalid values.
 
 const optionalText = nullish(text)
 const flag = nullish(bool)
@@ -151,16 +152,13 @@ export const FAST_SHAPES: ReadonlyArray<readonly [z.ZodObject, Readonly<Record<s
     {
       name: required(trimmedText),
       schema: optionalText,
-      columns: required(arrayOf(anything)),
-      constraints: nullish(arrayOf(anything)),
-      indexes: nullish(arrayOf(anything)),
+      columns: required(walkedList),
+      constraints: nullish(walkedList),
+      indexes: nullish(walkedList),
       comment: optionalText,
     },
   ],
-  [
-    sqlalchemyMetadataSchema,
-    { schema_name: optionalText, tables: required(arrayOf(anything)), enums: nullish(arrayOf(anything)) },
-  ],
+  [sqlalchemyMetadataSchema, { schema_name: optionalText, tables: required(walkedList), enums: nullish(walkedList) }],
   [
     canonicalColumnSchema,
     {
@@ -215,9 +213,9 @@ export const FAST_SHAPES: ReadonlyArray<readonly [z.ZodObject, Readonly<Record<s
       name: required(trimmedText),
       schema: optional(text),
       comment: optional(text),
-      columns: required(arrayOf(anything)),
-      constraints: optional(arrayOf(anything)),
-      indexes: optional(arrayOf(anything)),
+      columns: required(walkedList),
+      constraints: optional(walkedList),
+      indexes: optional(walkedList),
     },
   ],
   [
@@ -225,8 +223,8 @@ export const FAST_SHAPES: ReadonlyArray<readonly [z.ZodObject, Readonly<Record<s
     {
       format: required(oneOf('schemaledger/1')),
       name: optional(text),
-      enums: optional(arrayOf(anything)),
-      tables: required(arrayOf(anything)),
+      enums: optional(walkedList),
+      tables: required(walkedList),
     },
   ],
 ]
@@ -245,9 +243,16 @@ export function fastParse(schema: object, value: unknown): unknown {
 }
 
 /**
- * Turns the fast validation path on or off (on by default); tests use it to compare both paths.
+ * Turns the fast parsing paths on or off (on by default): the hand-written checks above, the first
+ * reading without paths in `safeParseSchema`, and the cache of parsed type spellings. Off, parsing
+ * takes the careful path everywhere; tests compare both.
  * @internal
  */
-export function setFastValidation(on: boolean): void {
+export function setFastParsing(on: boolean): void {
   enabled = on
+}
+
+/** Whether the fast parsing paths are on. @internal */
+export function fastParsingEnabled(): boolean {
+  return enabled
 }

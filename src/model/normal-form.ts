@@ -22,18 +22,26 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
  * needed only to break ties: when neither head is a prefix of the other, the heads alone decide.
  */
 function sortByHeadThenTail<T>(items: readonly T[], head: (item: T) => string, tail: (item: T) => string): T[] {
-  if (items.length < 2) return [...items]
-  const keyed = items.map((item) => ({ item, head: head(item), tail: undefined as string | undefined }))
-  const tailOf = (k: (typeof keyed)[number]) => {
-    k.tail ??= tail(k.item)
-    return k.tail
+  const n = items.length
+  if (n < 2) return [...items]
+  const heads = items.map(head)
+  const tails: (string | undefined)[] = []
+  const tailOf = (i: number) => {
+    tails[i] ??= tail(items[i] as T)
+    return tails[i] as string
   }
-  keyed.sort((a, b) => {
-    if (a.head === b.head) return compareText(tailOf(a), tailOf(b))
-    if (!a.head.startsWith(b.head) && !b.head.startsWith(a.head)) return compareText(a.head, b.head)
-    return compareText(a.head + tailOf(a), b.head + tailOf(b))
-  })
-  return keyed.map((k) => k.item)
+  const compare = (i: number, j: number) => {
+    const a = heads[i] as string
+    const b = heads[j] as string
+    if (a === b) return compareText(tailOf(i), tailOf(j))
+    if (!a.startsWith(b) && !b.startsWith(a)) return compareText(a, b)
+    return compareText(a + tailOf(i), b + tailOf(j))
+  }
+  // Readers mostly emit constraints in order already; a stable sort would leave them as they are.
+  let sorted = true
+  for (let i = 1; i < n && sorted; i++) sorted = compare(i - 1, i) <= 0
+  if (sorted) return [...items]
+  return [...items.keys()].sort(compare).map((i) => items[i] as T)
 }
 
 /** Sort key of a table or enum: namespace, then name. @internal */

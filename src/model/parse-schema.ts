@@ -1,5 +1,6 @@
 import { SchemaValidationError, type ValidationIssue } from '../errors.js'
 import { checkReferences } from './check-references.js'
+import { fastParsingEnabled } from './fast-validate.js'
 import { normalizeSchema } from './normal-form.js'
 import { readCanonicalDocument } from './read-canonical.js'
 import { isRecord, PathsNeeded, ReadContext } from './read-context.js'
@@ -33,10 +34,12 @@ export function safeParseSchema(document: unknown): SafeParseSchemaResult {
   }
   // Most documents are valid and need no paths: read without them first, and read again with paths
   // only when an issue turns up, so the issues are exactly those a single careful pass reports.
-  try {
-    return readDocument(document, new ReadContext(false))
-  } catch (e) {
-    if (!(e instanceof PathsNeeded)) throw e
+  if (fastParsingEnabled()) {
+    try {
+      return readDocument(document, new ReadContext(false))
+    } catch (e) {
+      if (!(e instanceof PathsNeeded)) throw e
+    }
   }
   return readDocument(document, new ReadContext(true))
 }

@@ -12,9 +12,9 @@ import {
 import { compact, extraKeys, type ReadContext } from './read-context.js'
 import { readEnum } from './read-enum.js'
 import { readIndexParts } from './read-index-parts.js'
-import { readSpelledType } from './spelled-type.js'
 import { normalizeUsing } from './read-sqlalchemy.js'
 import type { ColumnContribution } from './read-sqlalchemy-column.js'
+import { readSpelledType } from './spelled-type.js'
 import type { Constraint, EnumDefinition, Index, Schema, Table } from './types.js'
 
 const DOC_KEYS = new Set(Object.keys(canonicalDocumentSchema.shape))

@@ -47,6 +47,11 @@ export class ReadContext {
     return undefined
   }
 
+  /** `base.field[index]`; empty when paths are not tracked, since nothing would read it. */
+  itemPath(base: string, field: string, index: number): string {
+    return this.tracksPaths ? `${base}${base === '' ? '' : '.'}${field}[${index}]` : ''
+  }
+
   /** Remembers the document path an object was read from. */
   at<T extends object>(value: T, path: string): T {
     if (this.tracksPaths) this.paths.set(value, path)
@@ -94,7 +99,9 @@ function zodCode(issue: z.core.$ZodIssue): string {
  */
 export function extraKeys(value: Record<string, unknown>, known: ReadonlySet<string>): Extra | undefined {
   let out: Record<string, unknown> | undefined
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
+    // for...in with own keys only lists what Object.keys lists, in the same order, without an array.
+    if (!Object.hasOwn(value, key)) continue
     const v = value[key]
     if (known.has(key) || v === undefined) continue
     if (key === 'extra' && isRecord(v)) for (const k of Object.keys(v)) out = define(out, k, v[k])
@@ -106,7 +113,8 @@ export function extraKeys(value: Record<string, unknown>, known: ReadonlySet<str
 /** Sets `out[key]` as `Object.fromEntries` would (an own `__proto__` key stays a plain key); creates `out` first. */
 function define(out: Record<string, unknown> | undefined, key: string, value: unknown): Record<string, unknown> {
   const target = out ?? {}
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
   else target[key] = value
   return target
 }

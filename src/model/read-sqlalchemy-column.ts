@@ -2,8 +2,8 @@ import type { z } from 'zod'
 import { sqlalchemyColumnSchema } from './document-schema.js'
 import { isSerialSpelling, parseColumnType, splitCollation } from './parse-column-type.js'
 import { compact, extraKeys, type ReadContext } from './read-context.js'
-import { readSpelledType, type SpelledType } from './spelled-type.js'
 import { parseReferentialAction } from './referential-action.js'
+import { readSpelledType, type SpelledType } from './spelled-type.js'
 import type { Column, EnumDefinition, ForeignKeyConstraint } from './types.js'
 
 const KNOWN_COLUMN_KEYS = new Set(Object.keys(sqlalchemyColumnSchema.shape).filter((k) => k !== 'default'))
@@ -33,35 +33,16 @@ export function readSqlalchemyColumn(raw: unknown, path: string, ctx: ReadContex
   if (type.kind === 'enum' && type.name && c.values) {
     declaredEnum = ctx.at({ name: type.name, values: c.values }, `${path}.values`)
   }
-  const extra = extraKeys(c, KNOWN_COLUMN_KEYS)
-  const column: Column = ctx.at(
-    compact({
-      name: c.name,
-      type,
-      nullable: c.nullable ?? !c.primary_key,
-      default: readServerDefault(c.server_default),
-      autoincrement: c.autoincrement === true || spelled.serial ? (true as const) : undefined,
-      identity: c.identity
-        ? compact({
-            generation: c.identity.always ? ('always' as const) : ('by_default' as const),
-            start: c.identity.start ?? undefined,
-            increment: c.identity.increment ?? undefined,
-          })
-        : undefined,
-      generated: c.computed
-        ? { expression: c.computed.sqltext.trim(), stored: c.computed.persisted !== false }
-        : undefined,
-      collation: c.collation ?? spelled.collation,
-      comment: c.comment ?? undefined,
-      extra,
-    }),
-    path,
-  )
-  const foreignKeys: ForeignKeyConstraint[] = []
-  if (c.foreign_key) addForeignKey(foreignKeys, readForeignKeyShorthand(c.foreign_key, c.name, `${path}.foreign_key`, ctx))
-  if (c.foreign_keys) {
-    for (const [i, fk] of c.foreign_keys.entries())
-      addForeignKey(foreignKeys, readForeignKeyShorthand(fk, c.name, `${path}.foreign_keys[${i}]`, ctx))
+  const column = ctx.at(buildColumn(c, spelled), path)
+  let foreignKeys: readonly ForeignKeyConstraint[] = NO_FOREIGN_KEYS
+  if (c.foreign_key || c.foreign_keys) {
+    const list: ForeignKeyConstraint[] = []
+    if (c.foreign_key) addForeignKey(list, readForeignKeyShorthand(c.foreign_key, c.name, `${path}.foreign_key`, ctx))
+    if (c.foreign_keys) {
+      for (const [i, fk] of c.foreign_keys.entries())
+        addForeignKey(list, readForeignKeyShorthand(fk, c.name, `${path}.foreign_keys[${i}]`, ctx))
+    }
+    foreignKeys = list
   }
   const contribution = {
     column,
@@ -74,6 +55,51 @@ export function readSqlalchemyColumn(raw: unknown, path: string, ctx: ReadContex
   return declaredEnum === undefined ? contribution : { ...contribution, declaredEnum }
 }
 
+const NO_FOREIGN_KEYS: readonly ForeignKeyConstraint[] = []
+
+/**
+ * The model column, keys in the model's order and absent when undefined (what `compact` of the full
+ * literal gives). The usual shapes are written as literals: this runs for every column of a document,
+ * and an object that gets keys added after it was created costs twice as much to build.
+ */
+function buildColumn(c: SqlalchemyColumn, spelled: SpelledType): Column {
+  const name = c.name
+  const type = spelled.type
+  const nullable = c.nullable ?? !c.primary_key
+  const serverDefault = readServerDefault(c.server_default)
+  const autoincrement = c.autoincrement === true || spelled.serial ? (true as const) : undefined
+  const collation = c.collation ?? spelled.collation
+  const comment = c.comment ?? undefined
+  const extra = extraKeys(c, KNOWN_COLUMN_KEYS)
+  if (!c.identity && !c.computed && collation === undefined && comment === undefined && extra === undefined) {
+    if (serverDefault === undefined)
+      return autoincrement ? { name, type, nullable, autoincrement } : { name, type, nullable }
+    return autoincrement
+      ? { name, type, nullable, default: serverDefault, autoincrement }
+      : { name, type, nullable, default: serverDefault }
+  }
+  return compact({
+    name,
+    type,
+    nullable,
+    default: serverDefault,
+    autoincrement,
+    identity: c.identity
+      ? compact({
+          generation: c.identity.always ? ('always' as const) : ('by_default' as const),
+          start: c.identity.start ?? undefined,
+          increment: c.identity.increment ?? undefined,
+        })
+      : undefined,
+    generated: c.computed
+      ? { expression: c.computed.sqltext.trim(), stored: c.computed.persisted !== false }
+      : undefined,
+    collation,
+    comment,
+    extra,
+  })
+}
+
 function readType(c: SqlalchemyColumn): SpelledType {
   const enumName = c.enum_name ?? undefined
   const enumValues = c.values ?? undefined
@@ -81,7 +107,8 @@ function readType(c: SqlalchemyColumn): SpelledType {
   const precision = c.precision ?? undefined
   const scale = c.scale ?? undefined
   const timezone = c.timezone ?? undefined
-  if (enumName === undefined && enumValues === undefined) return readSpelledType(c.type, length, precision, scale, timezone)
+  if (enumName === undefined && enumValues === undefined)
+    return readSpelledType(c.type, length, precision, scale, timezone)
   // Enum hints carry lists: parsed every time, not cached.
   const { type: typeText, collation } = splitCollation(c.type)
   const hints = compact({ length, precision, scale, timezone, enumName, enumValues })

@@ -54,7 +54,7 @@ export function readSqlalchemyDocument(doc: Record<string, unknown>, ctx: ReadCo
     if (read) enums.push(read)
   }
   const tables = meta.tables.flatMap((t, i) => {
-    const table = readTable(t, `${prefix}tables[${i}]`, enums, ctx)
+    const table = readTable(t, ctx.itemPath(base, 'tables', i), enums, ctx)
     return table ? [table] : []
   })
   const outerExtra = wrapped ? extraKeys(doc, new Set(['metadata'])) : undefined
@@ -67,8 +67,8 @@ function readTable(raw: unknown, path: string, enums: EnumDefinition[], ctx: Rea
   const t = ctx.check(sqlalchemyTableSchema, raw, path)
   if (!t) return undefined
   const columns: ColumnContribution[] = []
-  for (const [i, c] of t.columns.entries()) {
-    const read = readSqlalchemyColumn(c, `${path}.columns[${i}]`, ctx)
+  for (let i = 0; i < t.columns.length; i++) {
+    const read = readSqlalchemyColumn(t.columns[i], ctx.itemPath(path, 'columns', i), ctx)
     if (!read) continue
     columns.push(read)
     if (read.declaredEnum) hoistEnum(read.declaredEnum, enums, ctx)
@@ -79,8 +79,10 @@ function readTable(raw: unknown, path: string, enums: EnumDefinition[], ctx: Rea
     comment: t.comment ?? undefined,
     extra: extraKeys(t, TABLE_KEYS),
     columns,
-    constraints: (t.constraints ?? []).flatMap((c, i) => readConstraint(c, `${path}.constraints[${i}]`, ctx) ?? []),
-    indexes: (t.indexes ?? []).flatMap((x, i) => readIndex(x, `${path}.indexes[${i}]`, ctx) ?? []),
+    constraints: (t.constraints ?? []).flatMap(
+      (c, i) => readConstraint(c, ctx.itemPath(path, 'constraints', i), ctx) ?? [],
+    ),
+    indexes: (t.indexes ?? []).flatMap((x, i) => readIndex(x, ctx.itemPath(path, 'indexes', i), ctx) ?? []),
   }
   return assembleTable(parts, path, ctx)
 }

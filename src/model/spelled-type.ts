@@ -1,4 +1,5 @@
 import type { ColumnType } from './column-type.js'
+import { fastParsingEnabled } from './fast-validate.js'
 import { type ColumnTypeHints, isSerialSpelling, parseColumnType, splitCollation } from './parse-column-type.js'
 
 /** What a column's type spelling says: the parsed type, a collation written inside it, and serial-ness. @internal */
@@ -14,14 +15,28 @@ export interface SpelledType {
 // parsing each spelling once saves most of the grammar's work. Entries are shared between columns,
 // which is safe because ColumnType values are never mutated. Bounded, so pathological documents
 // with millions of distinct spellings cannot grow it without limit.
-const MAX_ENTRIES = 4096
+const MAX_SPELLINGS = 4096
+const MAX_HINT_SETS = 64
 const plain = new Map<string, SpelledType>()
-const hinted = new Map<string, SpelledType>()
+const hinted = new Map<string, HintedEntry[]>()
+
+interface HintedEntry {
+  readonly length: number | undefined
+  readonly precision: number | undefined
+  readonly scale: number | undefined
+  readonly timezone: boolean | undefined
+  readonly read: SpelledType
+}
 
 /**
  * Reads a column's type spelling (trimmed, as the document schemas give it) with SQLAlchemy's size
- * hints (`length`, `precision`, `scale`, `timezone`; enum hints carry lists and are not cached); the same as `splitCollation` + `parseColumnType(type, hints)` + `isSerialSpelling(type)`,
- * from a cache when the spelling was seen before.
+ * hints (enum hints carry lists and are not cached): the same as `splitCollation`, then
+ * `parseColumnType(type, hints)` and `isSerialSpelling(type)`, from a cache when seen before.
+ *
+ * @example
+ * ```ts
+ * readSpelledType('Numeric', undefined, 10, 2).type // { kind: 'decimal', precision: 10, scale: 2 }
+ * ```
  * @internal
  */
 export function readSpelledType(
@@ -31,21 +46,36 @@ export function readSpelledType(
   scale?: number,
   timezone?: boolean,
 ): SpelledType {
-  const noHints = length === undefined && precision === undefined && scale === undefined && timezone === undefined
-  const cache = noHints ? plain : hinted
-  // Numbers and booleans never contain `|`, so the spelling last keeps keys unambiguous.
-  const key = noHints ? spelling : `${num(length)}|${num(precision)}|${num(scale)}|${timezone}|${spelling}`
-  let found = cache.get(key)
-  if (found === undefined) {
-    found = parseSpelling(spelling, noHints ? {} : { length, precision, scale, timezone })
-    if (cache.size >= MAX_ENTRIES) cache.clear()
-    cache.set(key, found)
+  if (!fastParsingEnabled()) return parseSpelling(spelling, { length, precision, scale, timezone })
+  if (length === undefined && precision === undefined && scale === undefined && timezone === undefined) {
+    let found = plain.get(spelling)
+    if (found === undefined) {
+      found = parseSpelling(spelling, {})
+      if (plain.size >= MAX_SPELLINGS) plain.clear()
+      plain.set(spelling, found)
+    }
+    return found
   }
-  return found
+  let entries = hinted.get(spelling)
+  for (const e of entries ?? []) {
+    // Object.is: -0 is a valid count to zod, and is kept as such in the type.
+    if (
+      Object.is(e.length, length) &&
+      Object.is(e.precision, precision) &&
+      Object.is(e.scale, scale) &&
+      e.timezone === timezone
+    )
+      return e.read
+  }
+  const read = parseSpelling(spelling, { length, precision, scale, timezone })
+  if (entries === undefined || entries.length >= MAX_HINT_SETS) {
+    if (hinted.size >= MAX_SPELLINGS) hinted.clear()
+    entries = []
+    hinted.set(spelling, entries)
+  }
+  entries.push({ length, precision, scale, timezone, read })
+  return read
 }
-
-/** `-0` is a valid count to zod and is kept as such in types, so it gets its own key. */
-const num = (n: number | undefined) => (n === 0 && Object.is(n, -0) ? '-0' : `${n}`)
 
 function parseSpelling(spelling: string, hints: ColumnTypeHints): SpelledType {
   const { type: text, collation } = splitCollation(spelling)

@@ -13,31 +13,96 @@ const key = (schema: string | undefined, name: string) => `${schema ?? ''}\u0000
  * Orders tables so every table comes after the tables its foreign keys reference (Kahn's algorithm,
  * ties by name, so the order is deterministic). A cycle is broken at the first table by name: its
  * foreign keys to tables not yet created are deferred. Self-references and references to tables
- * outside the list never constrain the order.
+ * outside the list never constrain the order. Table names are expected to be unique in the list.
  */
-export function creationOrder(tables: readonly Table[]): CreationOrder {
-  const byKey = new Map(tables.map((t) => [key(t.schema, t.name), t]))
+export function creationOrder(list: readonly Table[]): CreationOrder {
+  const byKey = new Map(list.map((t) => [key(t.schema, t.name), t]))
+  const tables = new Set(list)
+  const nameOf = new Map([...tables].map((t) => [t, key(t.schema, t.name)]))
   const targetOf = (t: Table, fk: ForeignKeyConstraint) =>
     byKey.get(key(fk.referencedSchema ?? t.schema, fk.referencedTable))
-  const foreignKeys = (t: Table) => t.constraints.filter((c): c is ForeignKeyConstraint => c.type === 'foreign_key')
+  // How many foreign keys each table still waits for, and who waits for each table: a table is ready
+  // when nothing it references is left to create, and creating a table can only ready its referrers.
+  const waiting = new Map<Table, number>()
+  const referrers = new Map<Table, Table[]>()
+  for (const t of tables) {
+    let count = 0
+    for (const c of t.constraints) {
+      if (c.type !== 'foreign_key') continue
+      const target = targetOf(t, c)
+      if (target === undefined || target === t) continue
+      count++
+      const list = referrers.get(target)
+      if (list) list.push(t)
+      else referrers.set(target, [t])
+    }
+    waiting.set(t, count)
+  }
+  const before = (a: Table, b: Table) => (nameOf.get(a) as string) < (nameOf.get(b) as string)
+  const ready = new MinHeap<Table>(before)
+  for (const t of tables) if (waiting.get(t) === 0) ready.push(t)
   const remaining = new Set(tables)
   const created = new Set<Table>()
   const ordered: Table[] = []
   const deferred = new Set<Constraint>()
-  const waitsFor = (t: Table) =>
-    foreignKeys(t).filter((fk) => {
-      const target = targetOf(t, fk)
-      return target !== undefined && target !== t && !created.has(target) && !deferred.has(fk)
-    })
-  const byName = (a: Table, b: Table) => (key(a.schema, a.name) < key(b.schema, b.name) ? -1 : 1)
   while (remaining.size > 0) {
-    const ready = [...remaining].filter((t) => waitsFor(t).length === 0).sort(byName)
-    const next = ready[0] ?? [...remaining].sort(byName)[0]
-    if (!next) break
-    if (ready.length === 0) for (const fk of waitsFor(next)) deferred.add(fk)
+    let next = ready.pop()
+    if (next === undefined) {
+      // A cycle: the first remaining table by name goes first, its waiting foreign keys deferred.
+      for (const t of remaining) if (next === undefined || before(t, next)) next = t
+      if (next === undefined) break
+      for (const c of next.constraints) {
+        if (c.type !== 'foreign_key') continue
+        const target = targetOf(next, c)
+        if (target !== undefined && target !== next && !created.has(target)) deferred.add(c)
+      }
+    }
     remaining.delete(next)
     created.add(next)
     ordered.push(next)
+    for (const referrer of referrers.get(next) ?? []) {
+      if (!remaining.has(referrer)) continue
+      const left = (waiting.get(referrer) as number) - 1
+      waiting.set(referrer, left)
+      if (left === 0) ready.push(referrer)
+    }
   }
   return { tables: ordered, deferred }
+}
+
+/** A binary min-heap: the ready tables, first by name on top. */
+class MinHeap<T> {
+  private readonly items: T[] = []
+  constructor(private readonly before: (a: T, b: T) => boolean) {}
+
+  push(item: T): void {
+    const items = this.items
+    items.push(item)
+    let i = items.length - 1
+    while (i > 0) {
+      const parent = (i - 1) >> 1
+      if (!this.before(items[i] as T, items[parent] as T)) break
+      ;[items[i], items[parent]] = [items[parent] as T, items[i] as T]
+      i = parent
+    }
+  }
+
+  pop(): T | undefined {
+    const items = this.items
+    const top = items[0]
+    const last = items.pop()
+    if (items.length === 0 || last === undefined) return top
+    items[0] = last
+    let i = 0
+    for (;;) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let least = i
+      if (l < items.length && this.before(items[l] as T, items[least] as T)) least = l
+      if (r < items.length && this.before(items[r] as T, items[least] as T)) least = r
+      if (least === i) return top
+      ;[items[i], items[least]] = [items[least] as T, items[i] as T]
+      i = least
+    }
+  }
 }

@@ -52,19 +52,21 @@ const tableGraphs = fc
     ),
   )
   .map(([names, fks]) =>
-    names.map(([name, schema], i): Table => ({
-      name,
-      ...(schema ? { schema } : {}),
-      columns: [{ name: 'id', type: { kind: 'integer' }, nullable: false }],
-      constraints: (fks[i] ?? []).map(([target, crossSchema]) => ({
-        type: 'foreign_key' as const,
-        columns: ['id'],
-        referencedTable: target,
-        ...(crossSchema ? { referencedSchema: 'other' } : {}),
-        referencedColumns: ['id'],
-      })),
-      indexes: [],
-    })),
+    names.map(
+      ([name, schema], i): Table => ({
+        name,
+        ...(schema ? { schema } : {}),
+        columns: [{ name: 'id', type: { kind: 'integer' }, nullable: false }],
+        constraints: (fks[i] ?? []).map(([target, crossSchema]) => ({
+          type: 'foreign_key' as const,
+          columns: ['id'],
+          referencedTable: target,
+          ...(crossSchema ? { referencedSchema: 'other' } : {}),
+          referencedColumns: ['id'],
+        })),
+        indexes: [],
+      }),
+    ),
   )
 
 describe('creationOrder', () => {

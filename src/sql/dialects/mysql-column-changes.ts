@@ -6,6 +6,7 @@ import type { ColumnType } from '../../model/column-type.js'
 import { columnTypesEqual, formatColumnType } from '../../model/format-column-type.js'
 import type { Column, ForeignKeyConstraint, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
+import { foreignKeysInvolving } from '../foreign-key-index.js'
 import { Stage, type StatementDraft } from '../types.js'
 import { mysqlColumnDefinition } from './mysql-columns.js'
 import { dropForeignKeyDraft } from './mysql-key-drops.js'
@@ -51,24 +52,22 @@ function foreignKeyTypesMatch(a: Column, b: Column): boolean {
 /** Throws when, after this change, a foreign key would join the column to one of another type. */
 function checkForeignKeyTypes(ctx: GeneratorContext, change: AlterColumnChange): void {
   const { table, schema, after } = change
-  for (const t of ctx.to?.tables ?? []) {
-    for (const fk of t.constraints) {
-      if (fk.type !== 'foreign_key') continue
-      const target = findTable(ctx.to, fk.referencedTable, fk.referencedSchema ?? t.schema)
-      if (!target) continue
-      const own = t.name === table && t.schema === schema && fk.columns.includes(after.name)
-      const referenced = target.name === table && target.schema === schema && fk.referencedColumns.includes(after.name)
-      if (!own && !referenced) continue
-      for (const [i, name] of fk.columns.entries()) {
-        const a = t.columns.find((c) => c.name === name)
-        const b = target.columns.find((c) => c.name === fk.referencedColumns[i])
-        if (!a || !b || foreignKeyTypesMatch(a, b)) continue
-        const key = fk.name ?? mysqlConstraintName(t.name, fk)
-        throw new SchemaLedgerError(
-          'incompatible_foreign_key',
-          `${table}.${after.name} becomes ${formatColumnType(after.type)}, but foreign key ${key} joins ${t.name}.${a.name} (${formatColumnType(a.type)}) to ${target.name}.${b.name} (${formatColumnType(b.type)}): MySQL/MariaDB require both columns of a foreign key to have the same type (integers of the same size and sign, decimals of the same precision and scale, strings of the same collation); change both columns in the same migration`,
-        )
-      }
+  // Only keys of the table or pointing at it can qualify: listed from an index, in schema order.
+  for (const { table: t, fk } of foreignKeysInvolving(ctx.to, table, schema)) {
+    const target = findTable(ctx.to, fk.referencedTable, fk.referencedSchema ?? t.schema)
+    if (!target) continue
+    const own = t.name === table && t.schema === schema && fk.columns.includes(after.name)
+    const referenced = target.name === table && target.schema === schema && fk.referencedColumns.includes(after.name)
+    if (!own && !referenced) continue
+    for (const [i, name] of fk.columns.entries()) {
+      const a = t.columns.find((c) => c.name === name)
+      const b = target.columns.find((c) => c.name === fk.referencedColumns[i])
+      if (!a || !b || foreignKeyTypesMatch(a, b)) continue
+      const key = fk.name ?? mysqlConstraintName(t.name, fk)
+      throw new SchemaLedgerError(
+        'incompatible_foreign_key',
+        `${table}.${after.name} becomes ${formatColumnType(after.type)}, but foreign key ${key} joins ${t.name}.${a.name} (${formatColumnType(a.type)}) to ${target.name}.${b.name} (${formatColumnType(b.type)}): MySQL/MariaDB require both columns of a foreign key to have the same type (integers of the same size and sign, decimals of the same precision and scale, strings of the same collation); change both columns in the same migration`,
+      )
     }
   }
 }
@@ -88,28 +87,26 @@ function foreignKeysAround(
   const previous = ctx.previousTableName(change.table, change.schema)
   const maps = renameMaps(ctx)
   const scheduled = planState(ctx).scheduled
-  for (const from of ctx.from?.tables ?? []) {
-    for (const fk of from.constraints) {
-      if (fk.type !== 'foreign_key') continue
-      const own = from.name === previous && from.schema === change.schema && fk.columns.includes(change.before.name)
-      const referenced =
-        fk.referencedTable === previous &&
-        (fk.referencedSchema ?? from.schema) === change.schema &&
-        fk.referencedColumns.includes(change.before.name)
-      if (!own && !referenced) continue
-      const dbName = fk.name ?? mysqlConstraintName(from.name, fk)
-      const now = maps.tables.get(tableKey(from.schema, from.name)) ?? from.name
-      if (scheduled.has(foreignKeyKey(from, dbName)) || isTouched(ctx, now, from.schema, fk)) continue
-      drops.push(dropForeignKeyDraft(kctx, from, now, from.schema, fk, dbName, true))
-      if (findTable(ctx.to, now, from.schema)) {
-        const translated = translateConstraint(
-          fk,
-          tableKey(from.schema, from.name),
-          from.schema,
-          maps,
-        ) as ForeignKeyConstraint
-        adds.push(addForeignKeyDraft(kctx, now, from.schema, translated))
-      }
+  // Only keys of the table or pointing at it can qualify: listed from an index, in schema order.
+  for (const { table: from, fk } of foreignKeysInvolving(ctx.from, previous, change.schema)) {
+    const own = from.name === previous && from.schema === change.schema && fk.columns.includes(change.before.name)
+    const referenced =
+      fk.referencedTable === previous &&
+      (fk.referencedSchema ?? from.schema) === change.schema &&
+      fk.referencedColumns.includes(change.before.name)
+    if (!own && !referenced) continue
+    const dbName = fk.name ?? mysqlConstraintName(from.name, fk)
+    const now = maps.tables.get(tableKey(from.schema, from.name)) ?? from.name
+    if (scheduled.has(foreignKeyKey(from, dbName)) || isTouched(ctx, now, from.schema, fk)) continue
+    drops.push(dropForeignKeyDraft(kctx, from, now, from.schema, fk, dbName, true))
+    if (findTable(ctx.to, now, from.schema)) {
+      const translated = translateConstraint(
+        fk,
+        tableKey(from.schema, from.name),
+        from.schema,
+        maps,
+      ) as ForeignKeyConstraint
+      adds.push(addForeignKeyDraft(kctx, now, from.schema, translated))
     }
   }
   return { drops, adds }

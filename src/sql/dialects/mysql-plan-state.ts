@@ -5,6 +5,7 @@ import { type RenameMaps, tableKey } from '../../diff/semantic-keys.js'
 import type { SchemaChange } from '../../diff/types.js'
 import type { Constraint, Index, Schema, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
+import { findTableIn } from '../table-index.js'
 
 // What the MySQL generators know about the whole migration. Generators see one change at a time,
 // but MySQL needs more: which foreign keys another change already drops (MySQL refuses to change a
@@ -71,6 +72,7 @@ export function recordTableChanges(ctx: GeneratorContext, changes: readonly Sche
   const first = changes[0]
   if (!first || !('table' in first)) return
   planState(ctx).byTable.set(tableKey(first.schema, first.table), [...changes])
+  renames.delete(ctx)
 }
 
 /**
@@ -94,6 +96,18 @@ export function recordedChanges(ctx: GeneratorContext): SchemaChange[] {
  * ```
  */
 export function renameMaps(ctx: GeneratorContext): RenameMaps {
+  let maps = renames.get(ctx)
+  if (maps === undefined) {
+    maps = collectRenames(ctx)
+    renames.set(ctx, maps)
+  }
+  return maps
+}
+
+// Generators ask for the renames once per change; they change only when changes are recorded.
+const renames = new WeakMap<GeneratorContext, RenameMaps>()
+
+function collectRenames(ctx: GeneratorContext): RenameMaps {
   const tables = new Map<string, string>()
   const columns = new Map<string, Map<string, string>>()
   for (const c of recordedChanges(ctx)) {
@@ -197,7 +211,7 @@ export function beforeName(
 }
 
 /**
- * A table of a schema by name and namespace.
+ * A table of a schema by name and namespace (the first one, in constant time).
  *
  * @example
  * ```ts
@@ -205,7 +219,7 @@ export function beforeName(
  * ```
  */
 export function findTable(schema: Schema | undefined, name: string, ns: string | undefined): Table | undefined {
-  return schema?.tables.find((t) => t.name === name && t.schema === ns)
+  return findTableIn(schema, name, ns)
 }
 
 /**

@@ -90,11 +90,7 @@ export function dropTableChange(change: DropTableChange, ctx: GeneratorContext):
   const state = planState(ctx)
   const maps = renameMaps(ctx)
   const table = change.before
-  // Dropped tables that reference each other in a cycle: the keys closing it go first.
-  const dropped = (ctx.from?.tables ?? []).filter(
-    (t) => !findTable(ctx.to, maps.tables.get(tableKey(t.schema, t.name)) ?? t.name, t.schema),
-  )
-  const cycle = [...creationOrder(dropped).deferred]
+  const cycle = droppedCycle(ctx, maps)
   const drafts: StatementDraft[] = []
   for (const fk of table.constraints) {
     if (fk.type !== 'foreign_key') continue
@@ -109,6 +105,24 @@ export function dropTableChange(change: DropTableChange, ctx: GeneratorContext):
     ...drafts,
     { sql: `DROP TABLE ${tableName(change.table, change.schema)}`, stage: Stage.dropTable, destructive: true },
   ]
+}
+
+const cycles = new WeakMap<GeneratorContext, Constraint[]>()
+
+/**
+ * Foreign keys closing a cycle among the tables this plan drops: they go first. The same for every
+ * dropped table of the plan, so computed once (renames are all recorded before generators run).
+ */
+function droppedCycle(ctx: GeneratorContext, maps: ReturnType<typeof renameMaps>): Constraint[] {
+  let cycle = cycles.get(ctx)
+  if (cycle === undefined) {
+    const dropped = (ctx.from?.tables ?? []).filter(
+      (t) => !findTable(ctx.to, maps.tables.get(tableKey(t.schema, t.name)) ?? t.name, t.schema),
+    )
+    cycle = [...creationOrder(dropped).deferred]
+    cycles.set(ctx, cycle)
+  }
+  return cycle
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Constraint, Table } from '../../model/types.js'
 import { creationOrder } from '../dependency-order.js'
 import type { GeneratorContext } from '../dialect.js'
 import { createIndexSQL } from '../render.js'
+import { findTableIn } from '../table-index.js'
 import { Stage, type StatementDraft } from '../types.js'
 import { columnCommentSQL, columnDefinition } from './postgres-columns.js'
 import { constraintDefinition, dropConstraintDraft } from './postgres-constraints.js'
@@ -116,18 +117,12 @@ function keysOn(table: Table, columns: readonly string[]): Set<string> {
  */
 export function dropTableSQL(change: DropTableChange, ctx: GeneratorContext): StatementDraft[] {
   const t = change.before
-  const { from, to } = ctx
-  const inTo = (x: Table) =>
-    to?.tables.find((y) => y.schema === x.schema && ctx.previousTableName(y.name, y.schema) === x.name)
-  // The planner lists the migration's dropped tables once; recomputing them per table was quadratic.
-  const dropped = ctx.droppedTables.length > 0 ? ctx.droppedTables : [t]
-  const cycle = creationOrder(dropped).deferred
+  const { from } = ctx
+  const cycle = ctx.droppedTables.length > 0 ? droppedCycle(ctx) : creationOrder([t]).deferred
   const keyChanges = (c: Constraint) => {
     if (c.type !== 'foreign_key' || !from) return false
-    const target = from.tables.find(
-      (x) => x.name === c.referencedTable && x.schema === (c.referencedSchema ?? t.schema),
-    )
-    const kept = target && inTo(target)
+    const target = findTableIn(from, c.referencedTable, c.referencedSchema ?? t.schema)
+    const kept = target && keptTable(ctx, target)
     if (!target || !kept || target === t) return false
     const after = keysOn(kept, c.referencedColumns)
     return [...keysOn(target, c.referencedColumns)].some((k) => !after.has(k))
@@ -138,6 +133,39 @@ export function dropTableSQL(change: DropTableChange, ctx: GeneratorContext): St
       .map((fk) => dropConstraintDraft(ctx, t.name, t.schema, fk, currentConstraintName(ctx, t.name, t.schema, fk))),
     { sql: `DROP TABLE ${tableName(ctx, t.name, t.schema)}`, stage: Stage.dropTable, destructive: true },
   ]
+}
+
+// Every dropped table of a plan asks the same questions: answered once per plan (GeneratorContext).
+const cycles = new WeakMap<GeneratorContext, ReadonlySet<Constraint>>()
+const keptByPreviousName = new WeakMap<GeneratorContext, Map<string | undefined, Map<string, Table>>>()
+
+/** Foreign keys closing a cycle among the tables the plan drops (the planner lists them once). */
+function droppedCycle(ctx: GeneratorContext): ReadonlySet<Constraint> {
+  let cycle = cycles.get(ctx)
+  if (cycle === undefined) {
+    cycle = creationOrder(ctx.droppedTables).deferred
+    cycles.set(ctx, cycle)
+  }
+  return cycle
+}
+
+/** The first `to` table (in `to` order) whose name before this migration is the `from` table `x`'s. */
+function keptTable(ctx: GeneratorContext, x: Table): Table | undefined {
+  let index = keptByPreviousName.get(ctx)
+  if (index === undefined) {
+    index = new Map()
+    for (const y of ctx.to?.tables ?? []) {
+      const previous = ctx.previousTableName(y.name, y.schema)
+      let names = index.get(y.schema)
+      if (names === undefined) {
+        names = new Map()
+        index.set(y.schema, names)
+      }
+      if (!names.has(previous)) names.set(previous, y)
+    }
+    keptByPreviousName.set(ctx, index)
+  }
+  return index.get(x.schema)?.get(x.name)
 }
 
 /**

@@ -176,9 +176,16 @@ function renamedIndexes(
   return drafts
 }
 
+// Every rebuilt table of a plan checks its copy's name against the same tables: listed once per plan.
+const takenNames = new WeakMap<GeneratorContext, ReadonlySet<string>>()
+
 /** A name for the new copy that no table of either version uses. */
 function copyName(table: string, ctx: GeneratorContext): string {
-  const taken = new Set([...(ctx.from?.tables ?? []), ...(ctx.to?.tables ?? [])].map((t) => t.name.toLowerCase()))
+  let taken = takenNames.get(ctx)
+  if (taken === undefined) {
+    taken = new Set([...(ctx.from?.tables ?? []), ...(ctx.to?.tables ?? [])].map((t) => t.name.toLowerCase()))
+    takenNames.set(ctx, taken)
+  }
   let name = `new_${table}`
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `new_${table}_${n}`
   return name
