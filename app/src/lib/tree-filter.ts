@@ -1,6 +1,6 @@
 import type { Finding, Severity } from 'schemaledger/impact'
 import type { ChangeTreeNode } from 'schemaledger/visual'
-import { changeKey } from './summary.js'
+import { changeKey } from './change-key.js'
 
 const isObject = (node: ChangeTreeNode) => node.kind === 'column' || node.kind === 'constraint' || node.kind === 'index'
 
