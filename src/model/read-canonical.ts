@@ -102,10 +102,12 @@ function readConstraint(raw: unknown, path: string, ctx: ReadContext): Constrain
   // `no_action` is the default action: stored as absent so both spellings compare equal.
   if (content.onDelete === 'no_action') content.onDelete = undefined
   if (content.onUpdate === 'no_action') content.onUpdate = undefined
+  // `type` and `name` first, as the SQLAlchemy reader writes them, so a schema read back from its canonical form
+  // has the same key order as the one it was written from (JSON reports of both are byte-equal).
   const constraint = compact({
-    ...content,
     type,
     name: head.name ?? undefined,
+    ...content,
     deferrable: flags.deferrable,
     initiallyDeferred: flags.deferrable ? flags.initiallyDeferred : undefined,
     extra: extraKeys(body, new Set([...FLAG_KEYS, ...bodyKeys])),

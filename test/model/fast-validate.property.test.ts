@@ -28,20 +28,21 @@ describe('fast validation path', () => {
   for (const [schema, shape] of FAST_SHAPES) {
     const name = Object.keys(shape).slice(0, 3).join(', ')
     it(`vouches only for what zod accepts, with zod's exact output (${name}, ...)`, () => {
-      let vouched = 0
+      const values = fc.oneof(objectFor(schema), objectFor(schema, { noise: true }))
       fc.assert(
-        fc.property(fc.oneof(objectFor(schema), objectFor(schema, { noise: true })), (value) => {
+        fc.property(values, (value) => {
           const fast = fastParse(schema, value)
           if (fast === UNSURE) return
-          vouched++
           const zod = schema.safeParse(value)
           expect(zod.success).toBe(true)
           expect(sameStructure(fast, zod.data)).toBe(true)
         }),
         { numRuns: 400 },
       )
-      // The fast path is not vacuous: it takes many of the generated values.
-      expect(vouched).toBeGreaterThan(50)
+      // The fast path is not vacuous: it takes many of the generated values. Counted on a fixed-seed
+      // sample, since how many of 400 random values it takes varies from run to run.
+      const vouched = fc.sample(values, { numRuns: 400, seed: 1 }).filter((v) => fastParse(schema, v) !== UNSURE)
+      expect(vouched.length).toBeGreaterThan(50)
     })
   }
 
