@@ -192,15 +192,20 @@ function makeContext(
   const previous = new Map<string, string>()
   for (const c of changes) if (c.kind === 'rename_table') previous.set(tableKey(c.table, c.schema), c.from)
   // Lookups by name are indexed once: generators call them for every change.
-  const index = (schema: Schema | undefined) => new Map((schema?.tables ?? []).map((t) => [tableKey(t.name, t.schema), t]))
+  const index = (schema: Schema | undefined) =>
+    new Map((schema?.tables ?? []).map((t) => [tableKey(t.name, t.schema), t]))
   const sourceIndex = index(from)
   const targetIndex = index(to)
   const find = (side: 'from' | 'to', table: string, ns: string | undefined, why: string) => {
     if (!(side === 'from' ? from : to)) {
-      throw new InvalidOptionError(side, `${why}: pass the full schemas to planMigration ({ from, to }) so the whole table is known`)
+      throw new InvalidOptionError(
+        side,
+        `${why}: pass the full schemas to planMigration ({ from, to }) so the whole table is known`,
+      )
     }
     const t = (side === 'from' ? sourceIndex : targetIndex).get(tableKey(table, ns))
-    if (!t) throw new InvalidOptionError(side, `table "${table}" is not in the "${side}" schema passed to planMigration`)
+    if (!t)
+      throw new InvalidOptionError(side, `table "${table}" is not in the "${side}" schema passed to planMigration`)
     return t
   }
   return {
@@ -214,8 +219,7 @@ function makeContext(
     findSourceTable: (table, schema) => sourceIndex.get(tableKey(table, schema)),
     findTargetTable: (table, schema) => targetIndex.get(tableKey(table, schema)),
     previousTableName: (table, schema) => previous.get(tableKey(table, schema)) ?? table,
-    targetTable: (table, schema, why = `table "${table}" needs its full definition`) =>
-      find('to', table, schema, why),
+    targetTable: (table, schema, why = `table "${table}" needs its full definition`) => find('to', table, schema, why),
     sourceTable: (table, schema, why = `table "${table}" needs its full definition`) =>
       find('from', previous.get(tableKey(table, schema)) ?? table, schema, why),
   }

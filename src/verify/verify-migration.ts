@@ -95,7 +95,8 @@ async function runStatements(
       // SQLite reports foreign key violations as rows instead of failing: any row fails the migration.
       if (/^\s*PRAGMA\s+foreign_key_check\b/i.test(s.sql)) {
         const violations = await engine.query(s.sql)
-        if (violations.length > 0) throw new Error(`foreign key violations after the rebuild: ${JSON.stringify(violations)}`)
+        if (violations.length > 0)
+          throw new Error(`foreign key violations after the rebuild: ${JSON.stringify(violations)}`)
       } else await engine.exec(s.sql)
     } catch (error) {
       if (open) await engine.exec('ROLLBACK').catch(() => undefined)

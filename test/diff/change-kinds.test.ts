@@ -565,8 +565,17 @@ describe('renames', () => {
   })
 
   it('reads hints whose names contain dots', () => {
-    const t = (col: string) => schema({ name: 'users', columns: [{ name: 'id', type: 'int' }, { name: col, type: 'text' }] })
-    const d = diffSchemas(t('special.column'), t('renamed'), { renames: { columns: { 'users.special.column': 'renamed' } } })
+    const t = (col: string) =>
+      schema({
+        name: 'users',
+        columns: [
+          { name: 'id', type: 'int' },
+          { name: col, type: 'text' },
+        ],
+      })
+    const d = diffSchemas(t('special.column'), t('renamed'), {
+      renames: { columns: { 'users.special.column': 'renamed' } },
+    })
     expect(d.changes.map((c) => `${c.kind} ${c.path}`)).toEqual(['rename_column users.renamed'])
   })
 
@@ -591,7 +600,17 @@ describe('renames', () => {
 
 describe('caseInsensitiveNames', () => {
   const a = defineSchema({ tables: [{ name: 'USERS', columns: [{ name: 'ID', type: 'int' }] }] })
-  const b = defineSchema({ tables: [{ name: 'users', columns: [{ name: 'id', type: 'int' }, { name: 'email', type: 'text' }] }] })
+  const b = defineSchema({
+    tables: [
+      {
+        name: 'users',
+        columns: [
+          { name: 'id', type: 'int' },
+          { name: 'email', type: 'text' },
+        ],
+      },
+    ],
+  })
 
   it('compares names exactly by default', () => {
     expect(diffSchemas(a, b).changes.map((c) => c.kind)).toEqual(['drop_table', 'create_table'])
@@ -599,7 +618,11 @@ describe('caseInsensitiveNames', () => {
 
   it('pairs names that differ only in case, as renames to the new spelling', () => {
     const d = diffSchemas(a, b, { caseInsensitiveNames: true, inferRenames: 'off' })
-    expect(d.changes.map((c) => `${c.kind} ${c.path}`)).toEqual(['rename_table users', 'rename_column users.id', 'add_column users.email'])
+    expect(d.changes.map((c) => `${c.kind} ${c.path}`)).toEqual([
+      'rename_table users',
+      'rename_column users.id',
+      'add_column users.email',
+    ])
     expect(applyDiff(a, d)).toEqual(b)
     expect(reverseDiff(d)).toEqual(diffSchemas(b, a, { caseInsensitiveNames: true, inferRenames: 'off' }))
   })
