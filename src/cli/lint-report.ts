@@ -1,7 +1,8 @@
 import type { RenameCandidate } from '../diff/types.js'
 import { mdCode, mdFence, mdTable, mdText } from '../format/markdown-text.js'
-import { findingsText, SEVERITIES } from '../format/report-summary.js'
+import { findingsText } from '../format/report-summary.js'
 import { paint, wrap } from '../format/text-tree.js'
+import { SEVERITIES } from '../impact/severities.js'
 import type { Finding, Severity } from '../impact/types.js'
 
 /**

@@ -1,4 +1,5 @@
 import type { SchemaDiff } from '../diff/types.js'
+import { SEVERITIES } from '../impact/severities.js'
 import type { Finding } from '../impact/types.js'
 import type { Schema } from '../model/types.js'
 import { toSQL } from '../sql/to-sql.js'
@@ -9,7 +10,7 @@ import { toTreeSvg } from '../visual/tree-svg.js'
 import { placeFindings } from './findings-by-change.js'
 import { REPORT_CSS, REPORT_JS } from './html-assets.js'
 import type { ReportOptions } from './report-options.js'
-import { findingsText, SEVERITIES, summarizeReport } from './report-summary.js'
+import { findingsText, summarizeReport } from './report-summary.js'
 import { MARKERS } from './text-tree.js'
 
 /**

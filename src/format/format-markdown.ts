@@ -1,11 +1,12 @@
 import type { SchemaDiff } from '../diff/types.js'
+import { SEVERITIES } from '../impact/severities.js'
 import type { Finding, Severity } from '../impact/types.js'
 import { toSQL } from '../sql/to-sql.js'
 import { type ChangeTreeNode, toTree } from '../visual/to-tree.js'
 import { placeFindings } from './findings-by-change.js'
 import { mdCode, mdFence, mdTable, mdText } from './markdown-text.js'
 import type { ReportOptions } from './report-options.js'
-import { findingsText, SEVERITIES, summarizeReport } from './report-summary.js'
+import { findingsText, summarizeReport } from './report-summary.js'
 
 /** Severity badges: a coloured emoji and the word, so they read without images or colour. */
 const BADGE: Readonly<Record<Severity, string>> = {

@@ -12,4 +12,4 @@ export { formatSchemaMarkdown, type SchemaMarkdownOptions } from './format-schem
 export { formatText, type TextReportOptions } from './format-text.js'
 export { reportJsonSchema } from './report-json-schema.js'
 export type { ReportOptions } from './report-options.js'
-export { type ReportSummary, SEVERITIES, type SummaryRow, summarizeReport } from './report-summary.js'
+export { type ReportSummary, type SummaryRow, summarizeReport } from './report-summary.js'

@@ -1,4 +1,5 @@
 import type { ChangeCounts, SchemaDiff } from '../diff/types.js'
+import { SEVERITIES } from '../impact/severities.js'
 import type { Finding, Severity } from '../impact/types.js'
 import type { ChangeTreeNode } from '../visual/to-tree.js'
 
@@ -33,16 +34,6 @@ export interface ReportSummary {
   readonly rows: readonly SummaryRow[]
   readonly findings: Readonly<Record<Severity, number>>
 }
-
-/**
- * Severities from worst to mildest, the order reports list them in.
- *
- * @example
- * ```ts
- * SEVERITIES.map((s) => summary.findings[s]) // [1, 6, 3]
- * ```
- */
-export const SEVERITIES: readonly Severity[] = ['danger', 'warning', 'info']
 
 const row = (label: SummaryRow['label'], c: ChangeCounts): SummaryRow => ({
   label,

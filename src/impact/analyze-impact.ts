@@ -1,8 +1,7 @@
 import type { SchemaDiff } from '../diff/types.js'
 import { runAnalyzers } from './run-analyzers.js'
+import { SEVERITIES } from './severities.js'
 import type { AnalyzeImpactOptions, DeployPhase, Finding, ImpactReport, ImpactSummary, Severity } from './types.js'
-
-const SEVERITY_ORDER: readonly Severity[] = ['danger', 'warning', 'info']
 
 /**
  * What a diff does to existing data and to running applications on one database: findings from every
@@ -33,7 +32,7 @@ function summarize(
   version: ImpactReport['summary']['version'],
 ): ImpactSummary {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length
-  const highest = SEVERITY_ORDER.find((s) => count(s) > 0)
+  const highest = SEVERITIES.find((s) => count(s) > 0)
   const phase = (p: DeployPhase) => phases.filter((x) => x === p).length
   return {
     danger: count('danger'),

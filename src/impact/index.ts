@@ -20,5 +20,6 @@ export type {
 export { type LintSchemaOptions, lintSchema } from './lint-schema.js'
 export type { NameKind, NamingOptions } from './naming-options.js'
 export { builtinAnalyzers } from './rules/index.js'
+export { SEVERITIES } from './severities.js'
 export { compareColumnTypes, type TypeRelation } from './type-relation.js'
 export type * from './types.js'
