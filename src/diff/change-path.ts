@@ -1,4 +1,5 @@
 import type { Constraint, Index } from '../model/types.js'
+import { postgresConstraintName, postgresIndexName } from './postgres-object-names.js'
 import type { ChangeWithoutPath } from './types.js'
 
 /** Address of a table: its name, qualified with its namespace when it has one. */
@@ -11,23 +12,12 @@ export function tablePath(table: string, schema?: string): string {
  * it (`users_pkey`, `users_email_key`, `posts_user_id_fkey`, `users_check`), so paths stay readable.
  */
 export function constraintDisplayName(table: string, c: Constraint): string {
-  if (c.name !== undefined) return c.name
-  switch (c.type) {
-    case 'primary_key':
-      return `${table}_pkey`
-    case 'unique':
-      return `${table}_${c.columns.join('_')}_key`
-    case 'foreign_key':
-      return `${table}_${c.columns.join('_')}_fkey`
-    case 'check':
-      return `${table}_check`
-  }
+  return c.name ?? postgresConstraintName(table, c)
 }
 
 /** The name an index is shown under: its own, or `table_col1_col2_idx` (`expr` for expressions). */
 export function indexDisplayName(table: string, x: Index): string {
-  if (x.name !== undefined) return x.name
-  return `${table}_${x.parts.map((p) => p.column ?? 'expr').join('_')}_idx`
+  return x.name ?? postgresIndexName(table, x)
 }
 
 /** The stable path of a change, computed from its own fields only. */

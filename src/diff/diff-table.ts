@@ -122,14 +122,22 @@ export function diffTablePair(
     }
   }
   const key = tableKey(from.schema, from.name)
-  changes.push(...diffConstraints(from.constraints, to.constraints, key, from.schema, renames, scope))
+  // Which columns a check mentions decides its default name in PostgreSQL; wanted only for unnamed checks.
+  let columnNames: Set<string> | undefined
+  const tableColumns = () => {
+    columnNames ??= new Set([...from.columns, ...to.columns].map((c) => c.name))
+    return columnNames
+  }
+  changes.push(...diffConstraints(from.constraints, to.constraints, key, from.schema, renames, scope, tableColumns))
   changes.push(...diffIndexes(from.indexes, to.indexes, key, renames, scope))
   return changes
 }
 
 /** Names match when equal, or when one is absent and the other is the default name of that side's object. */
-const constraintNamesMatch = (table: string) => (a: Constraint, b: Constraint) =>
-  sameNameOrDefault(a.name, b.name, (name) => isDefaultConstraintName(table, a.name === undefined ? a : b, name))
+const constraintNamesMatch = (table: string, columns: () => ReadonlySet<string>) => (a: Constraint, b: Constraint) =>
+  sameNameOrDefault(a.name, b.name, (name) =>
+    isDefaultConstraintName(table, a.name === undefined ? a : b, name, columns()),
+  )
 
 const indexNamesMatch = (table: string) => (a: Index, b: Index) =>
   sameNameOrDefault(a.name, b.name, (name) => isDefaultIndexName(table, a.name === undefined ? a : b, name))
@@ -141,7 +149,9 @@ function diffConstraints(
   fromSchema: string | undefined,
   renames: RenameMaps,
   scope: Scope,
+  columns: () => ReadonlySet<string>,
 ): SchemaChange[] {
+  const namesMatch = constraintNamesMatch(scope.table, columns)
   const translated = before.map((c) => translateConstraint(c, fromTableKey, fromSchema, renames))
   const content = (c: Constraint) => `${c.type}:${stableStringify(constraintMeaning(c))}`
   const pairing = pairNamed(translated, after, {
@@ -152,13 +162,13 @@ function diffConstraints(
       const id = constraintIdentity(c)
       return id === undefined ? undefined : `${c.type}:${id}`
     },
-    sameName: constraintNamesMatch(scope.table),
+    sameName: namesMatch,
   })
   const changes: SchemaChange[] = []
   for (const [i, j] of pairing.pairs) {
     const [b, t, a] = [before[i] as Constraint, translated[i] as Constraint, after[j] as Constraint]
     const fields = differingFields(constraintMeaning(t), constraintMeaning(a)) as ConstraintField[]
-    if (!constraintNamesMatch(scope.table)(t, a)) fields.unshift('name')
+    if (!namesMatch(t, a)) fields.unshift('name')
     if (fields.length > 0)
       changes.push(withPath({ kind: 'alter_constraint', ...scope, before: b, after: a, changes: fields }))
   }

@@ -1,3 +1,5 @@
+import { CHECK_NAME_KEY } from '../../diff/mysql-object-names.js'
+import { columnsMentioned } from '../../diff/postgres-object-names.js'
 import { quoteString } from '../../diff/sql-tokenizer.js'
 import { InvalidOptionError } from '../../errors.js'
 import type { ColumnType } from '../../model/column-type.js'
@@ -158,13 +160,10 @@ export const introspectMysql: Introspector = async (query, options) => {
       })
       const foreignKeys = readForeignKeys(own(keyColumns), database)
       const { constraints, indexes } = readIndexes(own(statistics), foreignKeys, name, mariadb)
+      const columnNames = new Set(own(columns).map((c) => text(c, 'column_name')))
       const checkConstraints = tableChecks
         .filter((c) => !jsonColumns.has(text(c, 'constraint_name')))
-        .map((c) => ({
-          type: 'check',
-          name: text(c, 'constraint_name'),
-          expression: standardExpression(text(c, 'check_clause')),
-        }))
+        .map((c) => readCheck(c, columnNames, mariadb))
       const comment = text(t, 'table_comment')
       return {
         name,
@@ -182,20 +181,42 @@ export const introspectMysql: Introspector = async (query, options) => {
   return parseSchema(document)
 }
 
+/**
+ * A check. MariaDB names a check declared on a column after the column, and a unique key on that
+ * column gets the same name (the two live in separate namespaces there, not in the model): such a
+ * check is read as unnamed, as it was declared, with its name kept in `extra` to drop it by. Servers
+ * that do not report LEVEL: a check named after a column it mentions is taken to be declared on it.
+ */
+function readCheck(row: Row, columns: ReadonlySet<string>, mariadb: boolean) {
+  const name = text(row, 'constraint_name')
+  const expression = standardExpression(text(row, 'check_clause'))
+  const level = row.level === null || row.level === undefined ? undefined : text(row, 'level')
+  const onColumn =
+    level === undefined
+      ? columns.has(name) && columnsMentioned(new Set([name]), expression).size > 0
+      : level === 'Column'
+  if (mariadb && onColumn) return { type: 'check', expression, extra: { [CHECK_NAME_KEY]: name } }
+  return { type: 'check', name, expression }
+}
+
 /** Check constraints with their table (MariaDB has TABLE_NAME; MySQL 8 goes through TABLE_CONSTRAINTS; 5.7 has none). */
 async function readChecks(query: QueryFunction, database: string, mariadb: boolean): Promise<readonly Row[]> {
-  const sql = mariadb
-    ? `SELECT TABLE_NAME AS table_name, CONSTRAINT_NAME AS constraint_name, CHECK_CLAUSE AS check_clause
+  // MariaDB 10.5.10+ says whether a check was declared on a column (LEVEL); older servers do not.
+  const mariadbSql = (level: string) =>
+    `SELECT TABLE_NAME AS table_name, CONSTRAINT_NAME AS constraint_name, CHECK_CLAUSE AS check_clause, ${level} AS level
        FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? ORDER BY TABLE_NAME, CONSTRAINT_NAME`
-    : `SELECT t.TABLE_NAME AS table_name, c.CONSTRAINT_NAME AS constraint_name, c.CHECK_CLAUSE AS check_clause
+  const mysqlSql = `SELECT t.TABLE_NAME AS table_name, c.CONSTRAINT_NAME AS constraint_name, c.CHECK_CLAUSE AS check_clause
        FROM information_schema.TABLE_CONSTRAINTS t JOIN information_schema.CHECK_CONSTRAINTS c
          ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME
        WHERE t.TABLE_SCHEMA = ? AND t.CONSTRAINT_TYPE = 'CHECK' ORDER BY t.TABLE_NAME, c.CONSTRAINT_NAME`
-  try {
-    return await query(sql, [database])
-  } catch {
-    return [] // MySQL 5.7: no CHECK_CONSTRAINTS (and no checks).
+  for (const sql of mariadb ? [mariadbSql('LEVEL'), mariadbSql('NULL')] : [mysqlSql]) {
+    try {
+      return await query(sql, [database])
+    } catch {
+      // MariaDB before 10.5.10: no LEVEL; MySQL 5.7: no CHECK_CONSTRAINTS (and no checks).
+    }
   }
+  return []
 }
 
 /** Whether the table has MariaDB's JSON check on `column`: `CONSTRAINT col CHECK (json_valid(`col`))`. */

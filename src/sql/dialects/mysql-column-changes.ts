@@ -1,4 +1,5 @@
 import deepEqual from 'fast-deep-equal'
+import { mysqlConstraintName } from '../../diff/mysql-object-names.js'
 import { tableKey, translateConstraint } from '../../diff/semantic-keys.js'
 import type { AddColumnChange, AlterColumnChange, AlterEnumChange, DropColumnChange } from '../../diff/types.js'
 import { SchemaLedgerError } from '../../errors.js'
@@ -8,18 +9,11 @@ import type { Column, ForeignKeyConstraint, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { foreignKeysInvolving } from '../foreign-key-index.js'
 import { Stage, type StatementDraft } from '../types.js'
+import { keptColumnChecks } from './mysql-column-checks.js'
 import { mysqlColumnDefinition } from './mysql-columns.js'
 import { dropForeignKeyDraft } from './mysql-key-drops.js'
 import { addForeignKeyDraft, type KeyContext, keyContext, tableName } from './mysql-keys.js'
-import {
-  findTable,
-  foreignKeyKey,
-  isCovered,
-  isTouched,
-  mysqlConstraintName,
-  planState,
-  renameMaps,
-} from './mysql-plan-state.js'
+import { findTable, foreignKeyKey, isCovered, isTouched, planState, renameMaps } from './mysql-plan-state.js'
 import { quoteMysqlIdentifier as q } from './mysql-text.js'
 
 // Column changes. MODIFY COLUMN restates the whole definition, so one statement carries every
@@ -234,8 +228,9 @@ export function alterColumnChange(change: AlterColumnChange, ctx: GeneratorConte
   if (changes.includes('type')) checkForeignKeyTypes(ctx, change)
   const around = retyped ? foreignKeysAround(kctx, change) : { drops: [], adds: [] }
   const destructive = changes.includes('type') && !widens(before.type, after.type)
+  const checks = keptColumnChecks(ctx, table, schema, before.name)
   const modify = (column: Column, options = {}) =>
-    `${head} MODIFY COLUMN ${mysqlColumnDefinition(column, kctx, options)}${where}`
+    `${head} MODIFY COLUMN ${mysqlColumnDefinition(column, kctx, options)}${checks}${where}`
   const drafts: StatementDraft[] = []
   const source = findTable(ctx.from, ctx.previousTableName(table, schema), schema)
   const keyed = source !== undefined && isCovered(source, [before.name], (o) => !isTouched(ctx, table, schema, o))
@@ -270,7 +265,7 @@ export function alterEnumChange(change: AlterEnumChange, ctx: GeneratorContext):
     for (const column of t.columns) {
       if (column.type.kind !== 'enum' || column.type.name !== change.enum) continue
       drafts.push({
-        sql: `ALTER TABLE ${tableName(t.name, t.schema)} MODIFY COLUMN ${mysqlColumnDefinition(column, kctx)}`,
+        sql: `ALTER TABLE ${tableName(t.name, t.schema)} MODIFY COLUMN ${mysqlColumnDefinition(column, kctx)}${keptColumnChecks(ctx, t.name, t.schema, column.name)}`,
         stage: Stage.alterColumn,
         destructive: change.removed.length > 0,
       })

@@ -1,3 +1,4 @@
+import { mysqlConstraintName, mysqlIndexName } from '../../diff/mysql-object-names.js'
 import { tableKey } from '../../diff/semantic-keys.js'
 import type {
   AddConstraintChange,
@@ -10,6 +11,8 @@ import type {
 import type { Constraint, Index, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { Stage, type StageValue, type StatementDraft } from '../types.js'
+import { checkColumn, isColumnLevelCheck, keptColumnChecks } from './mysql-column-checks.js'
+import { mysqlColumnDefinition } from './mysql-columns.js'
 import { dropForeignKeyDraft, dropKeyDraft, replacementIndexes } from './mysql-key-drops.js'
 import {
   addForeignKeyDraft,
@@ -20,14 +23,7 @@ import {
   renameIndexDraft,
   tableName,
 } from './mysql-keys.js'
-import {
-  beforeName,
-  findTable,
-  foreignKeyKey,
-  mysqlConstraintName,
-  mysqlIndexName,
-  planState,
-} from './mysql-plan-state.js'
+import { beforeName, findTable, foreignKeyKey, planState } from './mysql-plan-state.js'
 import { quoteMysqlIdentifier as q } from './mysql-text.js'
 
 // Generators for constraint and index changes. An alteration renames when only the name changed
@@ -75,10 +71,15 @@ function dropConstraint(
       }
       return [dropForeignKeyDraft(kctx, from ?? fallback, table, schema, c, name, true)]
     }
-    case 'check':
-      return [
-        { sql: `ALTER TABLE ${tableName(table, schema)} DROP CONSTRAINT ${q(name)}`, stage: Stage.dropConstraint },
-      ]
+    case 'check': {
+      const head = `ALTER TABLE ${tableName(table, schema)}`
+      if (!isColumnLevelCheck(c)) return [{ sql: `${head} DROP CONSTRAINT ${q(name)}`, stage: Stage.dropConstraint }]
+      // MariaDB keeps it in the column: restate the column without it (nothing to do without the column).
+      const column = checkColumn(ctx, table, schema, c)
+      if (!column) return []
+      const definition = mysqlColumnDefinition(column, kctx) + keptColumnChecks(ctx, table, schema, column.name, c)
+      return [{ sql: `${head} MODIFY COLUMN ${definition}`, stage: Stage.dropConstraint }]
+    }
   }
   return dropKeyDraft(kctx, table, schema, c, Stage.dropConstraint)
 }

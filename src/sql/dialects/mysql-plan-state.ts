@@ -1,6 +1,5 @@
 import deepEqual from 'fast-deep-equal'
-import { constraintDisplayName, indexDisplayName } from '../../diff/change-path.js'
-import { normalizeExpression } from '../../diff/normalize-expression.js'
+import { mysqlConstraintName, mysqlIndexName } from '../../diff/mysql-object-names.js'
 import { type RenameMaps, tableKey } from '../../diff/semantic-keys.js'
 import type { SchemaChange } from '../../diff/types.js'
 import type { Constraint, Index, Schema, Table } from '../../model/types.js'
@@ -145,47 +144,6 @@ export function isTouched(
         c.kind === 'alter_index') &&
       deepEqual(c.before, object),
   )
-}
-
-/** FNV-1a of a string, as 8 hex digits: stable names for unnamed checks. */
-function shortHash(text: string): string {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i)
-    h = Math.imul(h, 0x01000193) >>> 0
-  }
-  return h.toString(16).padStart(8, '0')
-}
-
-/**
- * The name an unnamed constraint is created under. The primary key is always `PRIMARY`. Checks get
- * `table_<hash>_check`, the hash taken from the normalized expression, so that several unnamed
- * checks of a table get distinct names that do not depend on their neighbours (MySQL check names
- * are unique per table on MariaDB and per database on MySQL). The rest use the PostgreSQL-style
- * names of `constraintDisplayName`, which the diff takes as default names.
- *
- * @example
- * ```ts
- * mysqlConstraintName('users', { type: 'unique', columns: ['email'] }) // 'users_email_key'
- * ```
- */
-export function mysqlConstraintName(table: string, c: Constraint): string {
-  if (c.type === 'primary_key') return 'PRIMARY'
-  if (c.type === 'check' && c.name === undefined)
-    return `${table}_${shortHash(normalizeExpression(c.expression))}_check`
-  return constraintDisplayName(table, c)
-}
-
-/**
- * The name an unnamed index is created under (`table_col1_col2_idx`).
- *
- * @example
- * ```ts
- * mysqlIndexName('users', { parts: [{ column: 'email' }] }) // 'users_email_idx'
- * ```
- */
-export function mysqlIndexName(table: string, x: Index): string {
-  return indexDisplayName(table, x)
 }
 
 /**

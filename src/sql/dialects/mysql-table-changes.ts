@@ -1,4 +1,5 @@
 import deepEqual from 'fast-deep-equal'
+import { mysqlConstraintName, mysqlIndexName } from '../../diff/mysql-object-names.js'
 import { tableKey, translateConstraint, translateIndex } from '../../diff/semantic-keys.js'
 import type {
   AlterTableChange,
@@ -21,15 +22,7 @@ import {
   renameIndexDraft,
   tableName,
 } from './mysql-keys.js'
-import {
-  findTable,
-  foreignKeyKey,
-  isTouched,
-  mysqlConstraintName,
-  mysqlIndexName,
-  planState,
-  renameMaps,
-} from './mysql-plan-state.js'
+import { findTable, foreignKeyKey, isTouched, planState, renameMaps } from './mysql-plan-state.js'
 import { quoteMysqlIdentifier as q, quoteMysqlLiteral } from './mysql-text.js'
 
 // Whole-table changes and renames. CREATE TABLE carries its keys, checks and indexes inline (one

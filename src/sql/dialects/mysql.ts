@@ -1,3 +1,4 @@
+import { mysqlConstraintName, mysqlIndexName } from '../../diff/mysql-object-names.js'
 import { type Dialect, defineDialect } from '../dialect.js'
 import { addColumnChange, alterColumnChange, alterEnumChange, dropColumnChange } from './mysql-column-changes.js'
 import { renderMysqlDefault } from './mysql-columns.js'
@@ -9,7 +10,7 @@ import {
   dropConstraintChange,
   dropIndexChange,
 } from './mysql-key-changes.js'
-import { mysqlConstraintName, mysqlIndexName, recordTableChanges } from './mysql-plan-state.js'
+import { recordTableChanges } from './mysql-plan-state.js'
 import {
   alterTableChange,
   createTableChange,

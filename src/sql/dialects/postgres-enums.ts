@@ -1,4 +1,5 @@
 import { normalizeDefault } from '../../diff/normalize-default.js'
+import { postgresObjectName } from '../../diff/postgres-object-names.js'
 import type { AlterEnumChange, DropEnumChange } from '../../diff/types.js'
 import type { ColumnType } from '../../model/column-type.js'
 import type { EnumDefinition } from '../../model/types.js'
@@ -6,7 +7,6 @@ import type { GeneratorContext } from '../dialect.js'
 import { Stage, type StageValue, type StatementDraft } from '../types.js'
 import { renderPostgresDefault } from './postgres-columns.js'
 import { tableName } from './postgres-context.js'
-import { postgresObjectName } from './postgres-names.js'
 
 // Enum types. New values are added in place with ALTER TYPE ... ADD VALUE; removing or reordering
 // values needs a new type: create it, move every column over through text, drop the old type, and

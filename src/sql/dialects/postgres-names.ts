@@ -1,107 +1,10 @@
-import { tokenizeSql } from '../../diff/sql-tokenizer.js'
+import { postgresConstraintName, postgresIndexName, postgresObjectName } from '../../diff/postgres-object-names.js'
 import { stableStringify } from '../../model/assemble-table.js'
 import type { Constraint, Index, Table } from '../../model/types.js'
 
-// The names PostgreSQL gives objects declared without one, truncated the way PostgreSQL truncates
-// them (src/backend/commands/indexcmds.c makeObjectName / ChooseRelationName): a name is at most 63
-// bytes, and when `table_columns_label` is longer, the longer of the table and column parts is
-// shortened one byte at a time, never splitting a multi-byte character. Creating objects under these
-// exact names means the next introspection reads back the name PostgreSQL itself would have chosen.
-
-/**
- * Longest identifier PostgreSQL keeps, in bytes (NAMEDATALEN - 1).
- *
- * @example
- * ```ts
- * new TextEncoder().encode(name).length <= PG_MAX_IDENTIFIER_BYTES
- * ```
- * @internal
- */
-export const PG_MAX_IDENTIFIER_BYTES = 63
-
-const encoder = new TextEncoder()
-const decoder = new TextDecoder()
-const byteLength = (s: string) => encoder.encode(s).length
-
-/** The longest prefix of `s` that fits in `bytes` UTF-8 bytes without splitting a character (pg_mbcliplen). */
-function clipBytes(s: string, bytes: number): string {
-  const encoded = encoder.encode(s)
-  if (encoded.length <= bytes) return s
-  let end = Math.max(bytes, 0)
-  while (end > 0 && ((encoded[end] as number) & 0xc0) === 0x80) end--
-  return decoder.decode(encoded.subarray(0, end))
-}
-
-/**
- * PostgreSQL's `makeObjectName(name1, name2, label)`: `name1_name2_label` cut to 63 bytes by
- * shortening the longer of `name1` and `name2` first.
- *
- * @example
- * ```ts
- * postgresObjectName('users', 'email', 'key') // 'users_email_key'
- * postgresObjectName('t'.repeat(70), undefined, 'pkey') // 't'.repeat(58) + '_pkey'
- * ```
- */
-export function postgresObjectName(name1: string, name2: string | undefined, label: string): string {
-  // One byte per separating underscore, plus the label.
-  const overhead = (name2 === undefined ? 0 : 1) + byteLength(label) + 1
-  const available = PG_MAX_IDENTIFIER_BYTES - overhead
-  let chars1 = byteLength(name1)
-  let chars2 = name2 === undefined ? 0 : byteLength(name2)
-  while (chars1 + chars2 > available) {
-    if (chars1 > chars2) chars1--
-    else chars2--
-  }
-  const parts = [clipBytes(name1, chars1)]
-  if (name2 !== undefined) parts.push(clipBytes(name2, chars2))
-  return `${parts.join('_')}_${label}`
-}
-
-/** PostgreSQL's ChooseIndexNameAddition: column names joined by `_`, stopping once 63 bytes are passed. */
-function nameAddition(names: readonly string[]): string {
-  let out = ''
-  for (const name of names) {
-    if (out !== '') out += '_'
-    out += name
-    if (byteLength(out) > PG_MAX_IDENTIFIER_BYTES) break
-  }
-  return out
-}
-
-/**
- * The one column of `table` a check expression mentions, if exactly one: PostgreSQL names such a check
- * `table_column_check` and any other `table_check`. Unquoted words fold to lower case; words before
- * `(` are functions and words after `::` types.
- */
-function checkColumn(table: Table | undefined, expression: string): string | undefined {
-  if (!table) return undefined
-  const columns = new Set(table.columns.map((c) => c.name))
-  const tokens = tokenizeSql(expression)
-  const found = new Set<string>()
-  for (const [i, t] of tokens.entries()) {
-    const name = t.kind === 'identifier' ? t.value : t.kind === 'word' ? t.text.toLowerCase() : undefined
-    if (name === undefined || !columns.has(name)) continue
-    if (tokens[i + 1]?.text === '(' || tokens[i - 1]?.text === '::') continue
-    found.add(name)
-  }
-  return found.size === 1 ? [...found][0] : undefined
-}
-
-/** Base (un-numbered) name parts of a database-named constraint: `[name2, label]`. */
-function constraintParts(c: Constraint, table?: Table): [string | undefined, string] {
-  switch (c.type) {
-    case 'primary_key':
-      return [undefined, 'pkey']
-    case 'unique':
-      return [nameAddition(c.columns), 'key']
-    case 'foreign_key':
-      return [nameAddition(c.columns), 'fkey']
-    case 'check':
-      return [checkColumn(table, c.expression), 'check']
-  }
-}
-
-const indexParts = (x: Index): [string, string] => [nameAddition(x.parts.map((p) => p.column ?? 'expr')), 'idx']
+// Names of unnamed objects as PostgreSQL chooses them (the algorithm is shared with the diff, which
+// accepts them as equal to no name): creating objects under these exact names means the next
+// introspection reads back the name PostgreSQL itself would have chosen.
 
 /**
  * The name PostgreSQL gives an unnamed constraint (`users_pkey`, `users_email_key`,
@@ -114,8 +17,7 @@ const indexParts = (x: Index): [string, string] => [nameAddition(x.parts.map((p)
  * ```
  */
 export function defaultConstraintName(table: string, c: Constraint, suffix = '', definition?: Table): string {
-  const [name2, label] = constraintParts(c, definition)
-  return postgresObjectName(table, name2, label + suffix)
+  return postgresConstraintName(table, c, suffix, definition && new Set(definition.columns.map((col) => col.name)))
 }
 
 /**
@@ -128,8 +30,7 @@ export function defaultConstraintName(table: string, c: Constraint, suffix = '',
  * ```
  */
 export function defaultIndexName(table: string, x: Index, suffix = ''): string {
-  const [name2, label] = indexParts(x)
-  return postgresObjectName(table, name2, label + suffix)
+  return postgresIndexName(table, x, suffix)
 }
 
 /**

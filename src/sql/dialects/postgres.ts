@@ -1,3 +1,4 @@
+import { PG_MAX_IDENTIFIER_BYTES } from '../../diff/postgres-object-names.js'
 import { defineDialect } from '../dialect.js'
 import { alterColumnSQL } from './postgres-alter-column.js'
 import { addColumnSQL, dropColumnSQL, renderPostgresDefault } from './postgres-columns.js'
@@ -10,7 +11,7 @@ import {
   dropIndexSQL,
 } from './postgres-constraints.js'
 import { alterEnumSQL, createEnumSQL, dropEnumSQL } from './postgres-enums.js'
-import { defaultConstraintName, defaultIndexName, PG_MAX_IDENTIFIER_BYTES } from './postgres-names.js'
+import { defaultConstraintName, defaultIndexName } from './postgres-names.js'
 import { quotePostgresIdentifier, quotePostgresLiteral } from './postgres-quoting.js'
 import { renameColumnSQL, renameTableSQL } from './postgres-renames.js'
 import { alterTableSQL, createTableChangeSQL, createTableSQL, dropTableSQL } from './postgres-tables.js'

@@ -1,0 +1,52 @@
+import { CHECK_NAME_KEY } from '../../diff/mysql-object-names.js'
+import type { Column, Constraint } from '../../model/types.js'
+import type { GeneratorContext } from '../dialect.js'
+import { findTable, isTouched } from './mysql-plan-state.js'
+import { mysqlExpression } from './mysql-text.js'
+
+// MariaDB keeps a check declared on a column (`b int CHECK (b > 0)`, introspected as an unnamed check
+// whose name is recorded under CHECK_NAME_KEY) inside the column's definition: DROP CONSTRAINT cannot
+// reach it, and every MODIFY COLUMN that does not restate it removes it. So a MODIFY restates the
+// checks of the column that stay, and dropping one is a MODIFY without it.
+
+/** Whether `c` is a check MariaDB keeps in the definition of one of the table's columns. */
+export function isColumnLevelCheck(c: Constraint): c is Extract<Constraint, { type: 'check' }> {
+  return c.type === 'check' && typeof c.extra?.[CHECK_NAME_KEY] === 'string'
+}
+
+/**
+ * ` CHECK (...)` for every column-level check of `column` (its name in `from`) that this migration
+ * leaves alone, to append to its MODIFY COLUMN definition; `except` is being dropped.
+ *
+ * @example
+ * ```ts
+ * keptColumnChecks(ctx, 't', undefined, 'b') // ' CHECK (b > 0)' when b was declared `b int CHECK (b > 0)`
+ * ```
+ */
+export function keptColumnChecks(
+  ctx: GeneratorContext,
+  table: string,
+  schema: string | undefined,
+  column: string,
+  except?: Constraint,
+): string {
+  const source = findTable(ctx.from, ctx.previousTableName(table, schema), schema)
+  let out = ''
+  for (const c of source?.constraints ?? []) {
+    if (c === except || !isColumnLevelCheck(c) || c.extra?.[CHECK_NAME_KEY] !== column) continue
+    if (isTouched(ctx, table, schema, c)) continue
+    out += ` CHECK (${mysqlExpression(c.expression, `column "${column}" check`)})`
+  }
+  return out
+}
+
+/** The column of `from` a column-level check belongs to. */
+export function checkColumn(
+  ctx: GeneratorContext,
+  table: string,
+  schema: string | undefined,
+  c: Constraint,
+): Column | undefined {
+  const source = findTable(ctx.from, ctx.previousTableName(table, schema), schema)
+  return source?.columns.find((col) => col.name === c.extra?.[CHECK_NAME_KEY])
+}
