@@ -1,5 +1,6 @@
 import { CHECK_NAME_KEY } from '../../diff/mysql-object-names.js'
-import type { Column, Constraint } from '../../model/types.js'
+import { columnsMentioned } from '../../diff/postgres-object-names.js'
+import type { Column, Constraint, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { findTable, isTouched } from './mysql-plan-state.js'
 import { mysqlExpression } from './mysql-text.js'
@@ -12,6 +13,16 @@ import { mysqlExpression } from './mysql-text.js'
 /** Whether `c` is a check MariaDB keeps in the definition of one of the table's columns. */
 export function isColumnLevelCheck(c: Constraint): c is Extract<Constraint, { type: 'check' }> {
   return c.type === 'check' && typeof c.extra?.[CHECK_NAME_KEY] === 'string'
+}
+
+/**
+ * The column of `table` a column-level check belongs to: the one column its expression mentions (a
+ * renamed column keeps the check under its old name), else the column it is named after.
+ */
+function columnOf(table: Table, c: Extract<Constraint, { type: 'check' }>): string | undefined {
+  const mentioned = columnsMentioned(new Set(table.columns.map((col) => col.name)), c.expression)
+  const recorded = c.extra?.[CHECK_NAME_KEY]
+  return mentioned.size === 1 ? [...mentioned][0] : typeof recorded === 'string' ? recorded : undefined
 }
 
 /**
@@ -31,9 +42,10 @@ export function keptColumnChecks(
   except?: Constraint,
 ): string {
   const source = findTable(ctx.from, ctx.previousTableName(table, schema), schema)
+  if (!source) return ''
   let out = ''
-  for (const c of source?.constraints ?? []) {
-    if (c === except || !isColumnLevelCheck(c) || c.extra?.[CHECK_NAME_KEY] !== column) continue
+  for (const c of source.constraints) {
+    if (c === except || !isColumnLevelCheck(c) || columnOf(source, c) !== column) continue
     if (isTouched(ctx, table, schema, c)) continue
     out += ` CHECK (${mysqlExpression(c.expression, `column "${column}" check`)})`
   }
@@ -45,8 +57,9 @@ export function checkColumn(
   ctx: GeneratorContext,
   table: string,
   schema: string | undefined,
-  c: Constraint,
+  c: Extract<Constraint, { type: 'check' }>,
 ): Column | undefined {
   const source = findTable(ctx.from, ctx.previousTableName(table, schema), schema)
-  return source?.columns.find((col) => col.name === c.extra?.[CHECK_NAME_KEY])
+  const name = source && columnOf(source, c)
+  return source?.columns.find((col) => col.name === name)
 }

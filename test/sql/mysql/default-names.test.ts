@@ -75,8 +75,7 @@ describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'names of
 
   describe('a check MariaDB keeps in its column', () => {
     // e also has a table-level check (MariaDB allows one check in a column's definition).
-    const DDL =
-      'CREATE TABLE k (id int PRIMARY KEY, d int CHECK (d > 5), e int CHECK (e <> 0), CHECK (e < 100))'
+    const DDL = 'CREATE TABLE k (id int PRIMARY KEY, d int CHECK (d > 5), e int CHECK (e <> 0), CHECK (e < 100))'
     const k = (d: string, checks: string[]) =>
       defineSchema({
         tables: [
@@ -114,6 +113,39 @@ describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'names of
       const read = await migrate(k('integer', ['d > 5', 'e < 100']))
       expect(diffSchemas(read, k('integer', ['d > 5', 'e < 100'])).changes).toEqual([])
     })
+  })
+
+  it('a column-level check keeps its name when its column is renamed, and still goes with the column', async () => {
+    await engine.reset()
+    await engine.exec('CREATE TABLE r (id int PRIMARY KEY, b int CHECK (b > 0))')
+    await engine.exec('ALTER TABLE r RENAME COLUMN b TO bb')
+    const from = await introspectEngine(engine)
+    expect(from.tables[0]?.constraints.find((c) => c.type === 'check')).toEqual({
+      type: 'check',
+      expression: 'bb > 0',
+      extra: { mysqlName: 'b' },
+    })
+    const r = (type: string, checks: string[]) =>
+      defineSchema({
+        tables: [
+          {
+            name: 'r',
+            columns: [
+              { name: 'id', type: 'integer', nullable: false },
+              { name: 'bb', type },
+            ],
+            constraints: [
+              { type: 'primary_key', columns: ['id'] },
+              ...checks.map((expression) => ({ type: 'check', expression })),
+            ],
+          },
+        ],
+      })
+    await run(engine, plan(from, r('bigint', ['bb > 0'])).up)
+    const retyped = await introspectEngine(engine)
+    expect(diffSchemas(retyped, r('bigint', ['bb > 0'])).changes).toEqual([])
+    await run(engine, plan(retyped, r('bigint', [])).up)
+    expect(diffSchemas(await introspectEngine(engine), r('bigint', [])).changes).toEqual([])
   })
 
   it('creates unnamed objects of a 64-character table under names MySQL accepts', async () => {
