@@ -143,7 +143,10 @@ function bareModel(doc) {
         ? c.type
         : `${c.type}:${c.length}:${c.precision}:${c.scale}:${c.timezone}`
     let type = types.get(key)
-    if (!type) types.set(key, (type = { kind: c.type, length: c.length, precision: c.precision, scale: c.scale }))
+    if (!type) {
+      type = { kind: c.type, length: c.length, precision: c.precision, scale: c.scale }
+      types.set(key, type)
+    }
     return type
   }
   return doc.metadata.tables.map((t) => ({
