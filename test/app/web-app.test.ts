@@ -258,7 +258,7 @@ describe.skipIf(!chromiumPath)('web app (app/) in headless Chromium', { timeout:
     await tab(page, 'History')
     await expect.poll(() => page.locator('tr[data-version]').count()).toBe(2)
     await page.getByRole('button', { name: 'Compare v1 → v2' }).click()
-    expect(await page.locator('#summary-heading').textContent()).toContain('15 changes')
+    await expect.poll(() => page.locator('#summary-heading').textContent()).toContain('15 changes')
     expect(await page.getByTestId('slot-before').locator('.status').textContent()).toContain(
       'history: example_schema v1',
     )
@@ -271,7 +271,8 @@ describe.skipIf(!chromiumPath)('web app (app/) in headless Chromium', { timeout:
     await page.getByLabel('From version 2').check()
     await page.getByLabel('To version 1').check()
     await page.getByRole('button', { name: 'Compare v2 → v1' }).click()
-    expect(await summaryRow(page, 'columns')).toEqual([1, 3, 5, 0])
+    // Both versions are read from IndexedDB first: the summary changes once they are in.
+    await expect.poll(() => summaryRow(page, 'columns')).toEqual([1, 3, 5, 0])
     await page.close()
   })
 
