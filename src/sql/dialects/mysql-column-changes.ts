@@ -13,7 +13,15 @@ import { keptColumnChecks } from './mysql-column-checks.js'
 import { mysqlColumnDefinition } from './mysql-columns.js'
 import { dropForeignKeyDraft } from './mysql-key-drops.js'
 import { addForeignKeyDraft, type KeyContext, keyContext, tableName } from './mysql-keys.js'
-import { findTable, foreignKeyKey, isCovered, isTouched, planState, renameMaps } from './mysql-plan-state.js'
+import {
+  findTable,
+  foreignKeyKey,
+  isCovered,
+  isTouched,
+  planState,
+  renameMaps,
+  sourceTable,
+} from './mysql-plan-state.js'
 import { quoteMysqlIdentifier as q } from './mysql-text.js'
 
 // Column changes. MODIFY COLUMN restates the whole definition, so one statement carries every
@@ -155,7 +163,7 @@ export function addColumnChange(change: AddColumnChange, ctx: GeneratorContext):
   const head = `ALTER TABLE ${tableName(table, schema)} ADD COLUMN`
   const where = position(target, after.name)
   if (!SERIAL(after)) return [{ sql: `${head} ${mysqlColumnDefinition(after, kctx)}${where}`, stage: Stage.addColumn }]
-  const source = findTable(ctx.from, ctx.previousTableName(table, schema), schema)
+  const source = sourceTable(ctx, table, schema)
   const pk = target?.constraints.find((c) => c.type === 'primary_key')
   const oldPk = source?.constraints.find((c) => c.type === 'primary_key')
   const others = pk?.type === 'primary_key' ? pk.columns.filter((c) => c !== after.name) : []
@@ -232,7 +240,7 @@ export function alterColumnChange(change: AlterColumnChange, ctx: GeneratorConte
   const modify = (column: Column, options = {}) =>
     `${head} MODIFY COLUMN ${mysqlColumnDefinition(column, kctx, options)}${checks}${where}`
   const drafts: StatementDraft[] = []
-  const source = findTable(ctx.from, ctx.previousTableName(table, schema), schema)
+  const source = sourceTable(ctx, table, schema)
   const keyed = source !== undefined && isCovered(source, [before.name], (o) => !isTouched(ctx, table, schema, o))
   if (SERIAL(after) && !keyed) {
     // Not keyed until the new keys exist: change the rest now (so re-added foreign keys see the new

@@ -2,7 +2,7 @@ import { CHECK_NAME_KEY } from '../../diff/mysql-object-names.js'
 import { columnsMentioned } from '../../diff/postgres-object-names.js'
 import type { Column, Constraint, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
-import { findTable, isTouched } from './mysql-plan-state.js'
+import { isTouched, sourceTable } from './mysql-plan-state.js'
 import { mysqlExpression } from './mysql-text.js'
 
 // MariaDB keeps a check declared on a column (`b int CHECK (b > 0)`, introspected as an unnamed check
@@ -41,7 +41,7 @@ export function keptColumnChecks(
   column: string,
   except?: Constraint,
 ): string {
-  const source = findTable(ctx.from, ctx.previousTableName(table, schema), schema)
+  const source = sourceTable(ctx, table, schema)
   if (!source) return ''
   let out = ''
   for (const c of source.constraints) {
@@ -59,7 +59,7 @@ export function checkColumn(
   schema: string | undefined,
   c: Extract<Constraint, { type: 'check' }>,
 ): Column | undefined {
-  const source = findTable(ctx.from, ctx.previousTableName(table, schema), schema)
+  const source = sourceTable(ctx, table, schema)
   const name = source && columnOf(source, c)
   return source?.columns.find((col) => col.name === name)
 }

@@ -23,7 +23,7 @@ import {
   renameIndexDraft,
   tableName,
 } from './mysql-keys.js'
-import { beforeName, findTable, foreignKeyKey, planState } from './mysql-plan-state.js'
+import { beforeName, findTable, foreignKeyKey, planState, sourceTable } from './mysql-plan-state.js'
 import { quoteMysqlIdentifier as q } from './mysql-text.js'
 
 // Generators for constraint and index changes. An alteration renames when only the name changed
@@ -32,8 +32,6 @@ import { quoteMysqlIdentifier as q } from './mysql-text.js'
 // holding an AUTO_INCREMENT column, and a key that is the last index under a foreign key.
 
 const target = (ctx: GeneratorContext, table: string, schema: string | undefined) => findTable(ctx.to, table, schema)
-const source = (ctx: GeneratorContext, table: string, schema: string | undefined) =>
-  findTable(ctx.from, ctx.previousTableName(table, schema), schema)
 
 /** `ALTER TABLE ... ADD <constraint>` at the stage of its kind (nothing for a key already added). */
 function addConstraint(
@@ -60,7 +58,7 @@ function dropConstraint(
   const name = beforeName(ctx, table, schema, c, 'constraint')
   switch (c.type) {
     case 'foreign_key': {
-      const from = source(ctx, table, schema)
+      const from = sourceTable(ctx, table, schema)
       if (from && planState(ctx).scheduled.has(foreignKeyKey(from, name))) return []
       const fallback: Table = {
         name: ctx.previousTableName(table, schema),
@@ -86,7 +84,7 @@ function dropConstraint(
 
 /** Whether a primary key of `from` holds an AUTO_INCREMENT column (which must stay a key throughout). */
 function holdsAutoIncrement(ctx: GeneratorContext, table: string, schema: string | undefined, pk: Constraint): boolean {
-  const from = source(ctx, table, schema)
+  const from = sourceTable(ctx, table, schema)
   return (
     pk.type === 'primary_key' &&
     pk.columns.some((name) => from?.columns.find((c) => c.name === name)?.autoincrement === true)

@@ -181,6 +181,18 @@ export function findTable(schema: Schema | undefined, name: string, ns: string |
 }
 
 /**
+ * The table of `from` that `table` (its name in `to`) was: looked up under its previous name.
+ *
+ * @example
+ * ```ts
+ * sourceTable(ctx, 'accounts', undefined)?.name // 'users' when users was renamed to accounts
+ * ```
+ */
+export function sourceTable(ctx: GeneratorContext, table: string, schema: string | undefined): Table | undefined {
+  return findTableIn(ctx.from, ctx.previousTableName(table, schema), schema)
+}
+
+/**
  * The key under which a dropped foreign key is remembered: its table (old name) and database name.
  *
  * @example

@@ -22,7 +22,7 @@ import {
   renameIndexDraft,
   tableName,
 } from './mysql-keys.js'
-import { findTable, foreignKeyKey, isTouched, planState, renameMaps } from './mysql-plan-state.js'
+import { findTable, foreignKeyKey, isTouched, planState, renameMaps, sourceTable } from './mysql-plan-state.js'
 import { quoteMysqlIdentifier as q, quoteMysqlLiteral } from './mysql-text.js'
 
 // Whole-table changes and renames. CREATE TABLE carries its keys, checks and indexes inline (one
@@ -167,7 +167,7 @@ export function renameColumnChange(change: RenameColumnChange, ctx: GeneratorCon
 function renameDefaultNamed(ctx: GeneratorContext, table: string, schema: string | undefined): StatementDraft[] {
   const state = planState(ctx)
   const key = tableKey(schema, table)
-  const source = findTable(ctx.from, ctx.previousTableName(table, schema), schema)
+  const source = sourceTable(ctx, table, schema)
   if (state.renamedObjects.has(key) || !source) return []
   state.renamedObjects.add(key)
   const kctx = keyContext(ctx)
