@@ -11,7 +11,7 @@ import { type Engine, enginesFor, engineTitle, run } from '../engines/engines.js
 // to the first database and require that it then introspects with no difference from B. Results go
 // to docs/corpus/mysql.md; the pass rate must not fall below the one reached.
 
-const CORPUS = new URL('../../../shared/corpus/sqldef/mysql.jsonl', import.meta.url)
+const CORPUS = new URL('./data/sqldef/mysql.jsonl', import.meta.url)
 const REPORT = new URL('../../docs/corpus/mysql.md', import.meta.url)
 /** The pass rate reached (passed / applicable); a regression below it fails. */
 const MIN_PASS_RATE = 1

@@ -6,13 +6,13 @@ import { planMigration } from '../../src/sql/plan-migration.js'
 import type { Engine } from '../engines/engines.js'
 import { apply, read, sqliteFactory } from '../sql/sqlite/sqlite-helpers.js'
 
-// The sqldef SQLite cases (../shared/corpus/sqldef/sqlite.jsonl): for each case with no special
+// The sqldef SQLite cases (test/corpus/data/sqldef/sqlite.jsonl): for each case with no special
 // feature and no expected error, load before_sql and introspect it (A), load after_sql and introspect
 // it (B), plan A -> B, apply it to A's database, introspect, and require an empty diff against B.
 // sqldef's `@renamed from=` annotations are the case's own rename hints and are passed to the diff.
 // Results go to docs/corpus/sqlite.md; the pass count may not drop below what was reached.
 
-const CORPUS = new URL('../../../shared/corpus/sqldef/sqlite.jsonl', import.meta.url)
+const CORPUS = new URL('./data/sqldef/sqlite.jsonl', import.meta.url)
 const REPORT = new URL('../../docs/corpus/sqlite.md', import.meta.url)
 /** Applicable cases that passed when this test was last tuned; fewer is a regression. */
 const PASSED_AT_LEAST = 42
