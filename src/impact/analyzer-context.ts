@@ -3,6 +3,7 @@ import type { SchemaChange, SchemaDiff } from '../diff/types.js'
 import type { Schema } from '../model/types.js'
 import type { Dialect } from '../sql/dialect.js'
 import { planChanges } from '../sql/plan-migration.js'
+import type { Statement } from '../sql/types.js'
 import { addedColumns, findTable, previousTableName, tableKey } from './change-scope.js'
 import type { DialectImpactFacts, EngineVersion } from './dialect-facts.js'
 import { type NameKind, SNAKE_CASE } from './naming-options.js'
@@ -32,6 +33,19 @@ export function makeAnalyzerContext(inputs: ContextInputs): AnalyzerContext {
   const { dialect, facts, version, diff, from, to, profile, plan } = inputs
   const changes = diff.changes
   const created = new Set(changes.flatMap((c) => (c.kind === 'create_table' ? [tableKey(c.table, c.schema)] : [])))
+  const plannerOptions = { ...plan, dialectVersion: plannerVersion(version) }
+  let migration: readonly Statement[] | null | undefined
+  // The whole diff, planned once on first use, as the caller will run it.
+  const plannedMigration = () => {
+    if (migration === undefined) {
+      try {
+        migration = planChanges(changes, dialect, plannerOptions, from, to)
+      } catch {
+        migration = null
+      }
+    }
+    return migration ?? undefined
+  }
   const tableProfile = (table: string, schema?: string) => {
     const tables = profile?.tables ?? {}
     const keys = [tablePath(previousTableName(changes, table, schema), schema), tablePath(table, schema)]
@@ -58,6 +72,8 @@ export function makeAnalyzerContext(inputs: ContextInputs): AnalyzerContext {
     isEnabled: (code) => inputs.enabled.has(code),
     namePattern: (kind) => inputs.namePatterns.get(kind) ?? SNAKE_CASE,
     phase: (change) => inputs.phases.get(change) ?? 'expand',
+    planned: (change) =>
+      plannedMigration()?.filter((s) => s.change?.kind === change.kind && s.change.path === change.path),
     planSql: (list, options = {}) => {
       try {
         const planOptions = { ...options, dialectVersion: plannerVersion(version) }

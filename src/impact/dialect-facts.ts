@@ -2,6 +2,7 @@ import type { SchemaChange } from '../diff/types.js'
 import type { ColumnType } from '../model/column-type.js'
 import type { Column, ConstraintType, Table } from '../model/types.js'
 import type { Dialect } from '../sql/dialect.js'
+import type { Statement } from '../sql/types.js'
 import type { TypeRelation } from './type-relation.js'
 
 /**
@@ -161,6 +162,14 @@ export interface DialectImpactFacts {
   /** Whether values added to an enum type can be used before the adding transaction commits. */
   enumValueUsableInSameTransaction(v: EngineVersion): boolean
   readonly saferSql?: SaferSql
+  /**
+   * Whether the statements planned for one change add its foreign keys and checks without scanning
+   * the rows under the ADD's lock: added unvalidated, then validated by a statement that does not share
+   * the ADD's transaction. Rules read the plan through this rather than trust the options. Absent: never.
+   */
+  validatesAfterCommit?(statements: readonly Statement[]): boolean
+  /** Whether the statements planned for one change build and drop its indexes without blocking writes. Absent: never. */
+  indexesWithoutBlocking?(statements: readonly Statement[]): boolean
 }
 
 /**

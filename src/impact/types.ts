@@ -1,6 +1,7 @@
 import type { ChangeKind, SchemaChange, SchemaDiff } from '../diff/types.js'
 import type { Column, Schema, Table } from '../model/types.js'
 import type { Dialect } from '../sql/dialect.js'
+import type { Statement } from '../sql/types.js'
 import type { DialectImpactFacts, EngineVersion } from './dialect-facts.js'
 import type { NameKind, NamingOptions } from './naming-options.js'
 
@@ -174,8 +175,18 @@ export interface AnalyzerContext {
   readonly from?: Schema
   /** The schema after the migration, when given or derivable. */
   readonly to?: Schema
-  /** How the migration will be planned (see {@link AnalyzeImpactOptions.plan}). */
+  /**
+   * The options the migration is planned with (see {@link AnalyzeImpactOptions.plan}). To know whether
+   * a lock is avoided, judge the statements {@link AnalyzerContext.planned} returns: an option does not
+   * say what the plan of a given change does.
+   */
   readonly plan: { readonly concurrently: boolean; readonly notValid: boolean }
+  /**
+   * The statements the migration runs for a change of this diff, planned with the `plan` options, in
+   * order with their transaction flags; undefined when the dialect cannot plan the diff (a custom
+   * dialect without the generator, schemas not given where a table rebuild needs them).
+   */
+  planned(change: SchemaChange): readonly Statement[] | undefined
   /** Whether a table is created by this migration (so it holds no rows yet). */
   isNewTable(table: string, schema?: string): boolean
   /** The column if this migration adds it to an existing table. */

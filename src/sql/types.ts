@@ -77,12 +77,15 @@ export const Stage = {
   addConstraint: 80,
   addIndex: 85,
   addForeignKey: 90,
-  /** `VALIDATE CONSTRAINT` after a `NOT VALID` add. */
-  validateConstraint: 95,
   comment: 100,
   dropColumn: 110,
   dropTable: 120,
   dropEnum: 130,
+  /**
+   * `VALIDATE CONSTRAINT` after a `NOT VALID` add: last, each outside the migration's transaction, so
+   * the scan runs after the lock the ADD took is released.
+   */
+  validateConstraint: 140,
 } as const
 
 /** One of the {@link Stage} values. */
@@ -95,9 +98,13 @@ export interface StatementDraft {
   readonly stage: StageValue
   /** Loses data (drops a table or column, narrows a type). Default false. */
   readonly destructive?: boolean
-  /** May run inside a transaction. Default: the dialect's `transactionalDDL`. */
+  /**
+   * May share the migration's transaction. False: it runs on its own after the statements before it
+   * are committed (it cannot run in a transaction, or must not run under their locks). Default: the
+   * dialect's `transactionalDDL`.
+   */
   readonly transactional?: boolean
-  /** Why the statement must run outside a transaction, when it must. */
+  /** Why the statement runs outside the transaction, when it does. */
   readonly reason?: string
   /** The change this statement implements, when a generator handles several at once (a table rebuild). */
   readonly change?: { readonly kind: ChangeKind; readonly path: string }
@@ -118,7 +125,11 @@ export interface Statement {
   readonly change?: { readonly kind: ChangeKind; readonly path: string }
   /** Loses data when it runs. */
   readonly destructive: boolean
-  /** May run inside a transaction. */
+  /**
+   * May share the migration's transaction. False: it runs on its own, after the statements before it
+   * are committed: it cannot run in a transaction block (`CREATE INDEX CONCURRENTLY`), must not run
+   * under the locks they hold (`VALIDATE CONSTRAINT`), or the dialect has no transactional DDL.
+   */
   readonly transactional: boolean
   /** Why not, when `transactional` is false. */
   readonly reason?: string

@@ -12,13 +12,14 @@ import {
 import { defineAnalyzer } from '../define-analyzer.js'
 import { isEmpty, onlyNulls, partialFailureNote, rowsText } from '../finding-text.js'
 import { duplicatesQuery, orphansQuery, violationsQuery } from '../fix-sql.js'
+import { plannedIndexesWithoutBlocking } from '../planned-forms.js'
 import type { AnalyzerContext, FindingDraft } from '../types.js'
 
 // DD: new keys and constraints that existing rows can violate (catalogue section "DD", DD001, DD002,
 // DD005, DD006).
 
 function concurrentGap(ctx: AnalyzerContext, change: TableChange, columns: readonly string[]): boolean {
-  if (!ctx.plan.concurrently || !ctx.dialect.capabilities.concurrentIndexes || change.kind !== 'add_index') return false
+  if (change.kind !== 'add_index' || !plannedIndexesWithoutBlocking(ctx, change)) return false
   return changesOfTable(ctx.diff.changes, change.table, change.schema).some(
     (c) =>
       (c.kind === 'drop_constraint' &&

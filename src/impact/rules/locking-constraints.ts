@@ -4,6 +4,7 @@ import { defineAnalyzer } from '../define-analyzer.js'
 import { stallsTable } from '../dialect-facts.js'
 import { concurrentIssueNote, versionText } from '../finding-text.js'
 import { synthetic } from '../fix-sql.js'
+import { plannedValidationAfterCommit } from '../planned-forms.js'
 import type { AnalyzerContext, FindingFix } from '../types.js'
 
 // LK: keys and constraints added under locks, and SET NOT NULL (catalogue section "LK", LK004-LK008).
@@ -65,8 +66,8 @@ function validatedUnderLock(ctx: AnalyzerContext, change: SchemaChange, type: 'f
   const c = readdedConstraint(change)
   if (!c || c.type !== type || !onExistingTable(ctx, change)) return undefined
   if (type === 'check' && !ctx.facts.enforcesChecks(ctx.version)) return undefined
+  if (plannedValidationAfterCommit(ctx, change)) return undefined
   const notValid = ctx.dialect.capabilities.notValidConstraints
-  if (notValid && ctx.plan.notValid) return undefined
   const cost = ctx.facts.addConstraint(type, ctx.version)
   if (!stallsTable(cost)) return undefined
   const sql = notValid ? ctx.planSql([change], { notValid: true }) : undefined

@@ -5,6 +5,7 @@ import { defineAnalyzer } from '../define-analyzer.js'
 import { stallsTable } from '../dialect-facts.js'
 import { blockedText, concurrentIssueNote, typeText, versionText } from '../finding-text.js'
 import { addThenDefaultSql, replaceTypeFix } from '../fix-sql.js'
+import { plannedIndexesWithoutBlocking } from '../planned-forms.js'
 import { compareColumnTypes } from '../type-relation.js'
 import type { AnalyzerContext } from '../types.js'
 
@@ -28,7 +29,7 @@ const indexBuild = defineAnalyzer({
       !rebuilt ||
       !onExistingTable(ctx, change) ||
       !ctx.dialect.capabilities.concurrentIndexes ||
-      ctx.plan.concurrently
+      plannedIndexesWithoutBlocking(ctx, change)
     )
       return undefined
     const cost = ctx.facts.buildIndex(ctx.version)
@@ -75,7 +76,7 @@ const indexDrop = defineAnalyzer({
       change.kind !== 'drop_index' ||
       !onExistingTable(ctx, change) ||
       !ctx.dialect.capabilities.concurrentIndexes ||
-      ctx.plan.concurrently
+      plannedIndexesWithoutBlocking(ctx, change)
     )
       return undefined
     const cost = ctx.facts.dropIndex(ctx.version)

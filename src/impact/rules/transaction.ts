@@ -3,6 +3,7 @@ import { tokenizeSql } from '../../diff/normalize-expression.js'
 import type { AlterEnumChange, SchemaChange } from '../../diff/types.js'
 import type { Column } from '../../model/types.js'
 import { defineAnalyzer } from '../define-analyzer.js'
+import { plannedIndexesWithoutBlocking } from '../planned-forms.js'
 import type { AnalyzerContext } from '../types.js'
 
 // TX: statements whose transaction handling can fail or half-apply (catalogue section "TX").
@@ -80,7 +81,8 @@ const concurrentIndexBug = defineAnalyzer({
   analyze(change, ctx) {
     const built =
       change.kind === 'add_index' || (change.kind === 'alter_index' && !change.changes.every((f) => f === 'name'))
-    if (!built || !ctx.plan.concurrently || ctx.isNewTable(change.table, change.schema)) return undefined
+    if (!built || ctx.isNewTable(change.table, change.schema) || !plannedIndexesWithoutBlocking(ctx, change))
+      return undefined
     const issue = ctx.facts.knownIssue('concurrent_index', ctx.version)
     if (!issue) return undefined
     return {

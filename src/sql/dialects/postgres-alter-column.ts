@@ -165,9 +165,7 @@ function recreateColumn(change: AlterColumnChange, ctx: GeneratorContext): State
     if (!involved) continue
     const renamed: Constraint = c.type === 'check' ? c : ({ ...c, columns: c.columns.map(rename) } as Constraint)
     const name = currentConstraintName(ctx, table, schema, c)
-    drafts.push(
-      ...addConstraintDrafts(ctx, table, schema, renamed, name).map((s) => ({ ...s, stage: Stage.alterColumn })),
-    )
+    drafts.push(...addConstraintDrafts(ctx, table, schema, renamed, name, Stage.alterColumn))
   }
   for (const x of source?.indexes ?? []) {
     const involved =

@@ -18,6 +18,8 @@ import { currentConstraintName, currentIndexName } from './postgres-renames.js'
 // that point of the migration, renamed in place when only the name changed.
 
 const CONCURRENT_REASON = 'CREATE/DROP INDEX CONCURRENTLY cannot run inside a transaction block'
+const VALIDATE_REASON =
+  'VALIDATE CONSTRAINT runs after the ADD ... NOT VALID has committed, so writes go on while it scans'
 
 const isForeignKey = (c: Constraint) => c.type === 'foreign_key'
 
@@ -57,14 +59,15 @@ export function constraintDefinition(
 
 /**
  * `ADD CONSTRAINT` on an existing table. With the `notValid` option a foreign key or check is added
- * `NOT VALID` (existing rows are not scanned under the ACCESS EXCLUSIVE lock) and validated at
- * Stage.validateConstraint. VALIDATE may share the migration's transaction: it is allowed there, it
- * only takes a SHARE UPDATE EXCLUSIVE lock, and rows written meanwhile are already checked; run the
- * statements from that stage on in their own transaction to also release the ADD's lock before the scan.
+ * `NOT VALID` (existing rows are not scanned under the lock the ADD takes: ACCESS EXCLUSIVE for a
+ * check, SHARE ROW EXCLUSIVE for a foreign key) and validated at Stage.validateConstraint, outside the
+ * migration's transaction: VALIDATE only takes SHARE UPDATE EXCLUSIVE (ROW SHARE on the referenced
+ * table), but inside the ADD's transaction the ADD's lock would still be held during the scan and
+ * every write would wait. `stage` places the ADD (a recreated column adds its constraints with it).
  *
  * @example
  * ```ts
- * addConstraintDrafts(ctx, 'posts', undefined, fk, 'posts_user_id_fkey') // ADD ... NOT VALID, then VALIDATE CONSTRAINT (with notValid)
+ * addConstraintDrafts(ctx, 'posts', undefined, fk, 'posts_user_id_fkey') // ADD ... NOT VALID, then VALIDATE CONSTRAINT after the commit (with notValid)
  * ```
  * @internal
  */
@@ -74,8 +77,8 @@ export function addConstraintDrafts(
   schema: string | undefined,
   c: Constraint,
   name: string,
+  stage: StageValue = isForeignKey(c) ? Stage.addForeignKey : Stage.addConstraint,
 ): StatementDraft[] {
-  const stage: StageValue = isForeignKey(c) ? Stage.addForeignKey : Stage.addConstraint
   const target = tableName(ctx, table, schema)
   const definition = constraintDefinition(ctx, table, schema, c, name)
   const twoStep =
@@ -88,6 +91,8 @@ export function addConstraintDrafts(
     {
       sql: `ALTER TABLE ${target} VALIDATE CONSTRAINT ${ctx.dialect.quoteIdentifier(name)}`,
       stage: Stage.validateConstraint,
+      transactional: false,
+      reason: VALIDATE_REASON,
     },
   ]
 }

@@ -12,6 +12,7 @@ import type { TypeRelation } from '../../impact/type-relation.js'
 import type { ColumnType } from '../../model/column-type.js'
 import type { Column, ConstraintType } from '../../model/types.js'
 import type { Dialect } from '../dialect.js'
+import { indexesConcurrently, validatesAfterCommit } from './postgres-lock-forms.js'
 import { postgresColumnStorage } from './postgres-storage.js'
 import { renderPostgresType } from './postgres-types.js'
 
@@ -188,6 +189,8 @@ export const postgresImpactFacts: DialectImpactFacts = {
       : undefined,
   enumValueUsableInSameTransaction: () => false,
   columnStorage: postgresColumnStorage,
+  validatesAfterCommit,
+  indexesWithoutBlocking: indexesConcurrently,
   saferSql: {
     uniqueUsingIndex: (d, table, schema, name, index) =>
       `ALTER TABLE ${qualified(d, table, schema)} ADD CONSTRAINT ${d.quoteIdentifier(name)} UNIQUE USING INDEX ${d.quoteIdentifier(index)}`,
