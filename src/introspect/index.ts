@@ -9,9 +9,16 @@ import type { Schema } from '../model/types.js'
 import { introspectMysql } from './dialects/mysql.js'
 import { introspectPostgres } from './dialects/postgres.js'
 import { introspectSqlite } from './dialects/sqlite.js'
-import type { IntrospectOptions, Introspector, QueryFunction } from './types.js'
+import type { Introspection, IntrospectOptions, Introspector, QueryFunction, UnmodelledObject } from './types.js'
 
-export type { IntrospectOptions, QueryFunction, Row } from './types.js'
+export type {
+  Introspection,
+  IntrospectOptions,
+  QueryFunction,
+  Row,
+  UnmodelledKind,
+  UnmodelledObject,
+} from './types.js'
 
 const INTROSPECTORS: Readonly<Record<IntrospectOptions['dialect'], Introspector>> = {
   postgres: introspectPostgres,
@@ -24,7 +31,31 @@ const INTROSPECTORS: Readonly<Record<IntrospectOptions['dialect'], Introspector>
 /**
  * Reads tables, columns (types, nullability, defaults, identity/auto-increment, comments), primary key,
  * unique, foreign key (with actions) and check constraints, indexes (unique, partial, expressions) and
- * enums from a live database, and returns them as a validated {@link Schema} in normal form.
+ * enums from a live database, and returns them as a validated {@link Schema} in normal form, with the
+ * objects the model cannot hold listed beside it (partitions, system versioning, keys that point at
+ * them), sorted by name. Whatever the database holds, it does not throw for what it finds there.
+ *
+ * @example
+ * ```ts
+ * import pg from 'pg'
+ * import { introspectDatabase } from 'schemaledger/introspect'
+ * const client = new pg.Client(process.env.DATABASE_URL); await client.connect()
+ * const { schema, unmodelled } = await introspectDatabase(async (sql, params) => (await client.query(sql, params as unknown[])).rows, { dialect: 'postgres' })
+ * ```
+ */
+export async function introspectDatabase(query: QueryFunction, options: IntrospectOptions): Promise<Introspection> {
+  const reader = Object.hasOwn(INTROSPECTORS, options.dialect) ? INTROSPECTORS[options.dialect] : undefined
+  if (!reader)
+    throw new InvalidOptionError('dialect', `"${options.dialect}" is not a dialect (postgres, mysql, mariadb, sqlite)`)
+  const { schema, unmodelled } = await reader(query, options)
+  const order = (a: UnmodelledObject, b: UnmodelledObject) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0
+  return { schema, unmodelled: [...unmodelled].sort(order) }
+}
+
+/**
+ * The schema {@link introspectDatabase} reads, alone: for a caller that only compares schemas. What the
+ * model cannot hold is left out of it; ask `introspectDatabase` for that list.
  *
  * @example
  * ```ts
@@ -35,9 +66,6 @@ const INTROSPECTORS: Readonly<Record<IntrospectOptions['dialect'], Introspector>
  * ```
  */
 export async function introspect(query: QueryFunction, options: IntrospectOptions): Promise<Schema> {
-  const reader = Object.hasOwn(INTROSPECTORS, options.dialect) ? INTROSPECTORS[options.dialect] : undefined
-  if (!reader)
-    throw new InvalidOptionError('dialect', `"${options.dialect}" is not a dialect (postgres, mysql, mariadb, sqlite)`)
-  return reader(query, options)
+  return (await introspectDatabase(query, options)).schema
 }
 export { type ProfileOptions, profileDatabase } from './profile.js'

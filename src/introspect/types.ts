@@ -22,5 +22,51 @@ export interface IntrospectOptions {
   readonly schema?: string
 }
 
+/** What an {@link UnmodelledObject} is. */
+export type UnmodelledKind =
+  | 'partitioning'
+  | 'partition'
+  | 'system_versioning'
+  | 'foreign_key'
+  | 'primary_key'
+  | 'unique'
+  | 'index'
+
+/**
+ * Something the database holds that the schema returned by introspection does not: the model cannot
+ * describe it, or it refers to something that was not read. Returned as data, never dropped silently
+ * and never a reason to fail.
+ *
+ * @example
+ * ```ts
+ * const note: UnmodelledObject = {
+ *   kind: 'foreign_key',
+ *   name: 'notes.notes_event_fkey',
+ *   why: 'references "events_2024", which is not read: a partition of "events" (the model has no partitions)',
+ * }
+ * ```
+ */
+export interface UnmodelledObject {
+  readonly kind: UnmodelledKind
+  /** Its name; objects of a table are qualified by it (`notes.notes_event_fkey`). */
+  readonly name: string
+  /** Why the schema does not hold it, and what was read instead. */
+  readonly why: string
+}
+
+/**
+ * What {@link introspectDatabase} reads: the schema, and what the database holds that it cannot.
+ *
+ * @example
+ * ```ts
+ * const { schema, unmodelled } = await introspectDatabase(query, { dialect: 'postgres' })
+ * for (const u of unmodelled) console.warn(`${u.kind} ${u.name}: ${u.why}`)
+ * ```
+ */
+export interface Introspection {
+  readonly schema: Schema
+  readonly unmodelled: readonly UnmodelledObject[]
+}
+
 /** One dialect's reader of a live database. @internal */
-export type Introspector = (query: QueryFunction, options: IntrospectOptions) => Promise<Schema>
+export type Introspector = (query: QueryFunction, options: IntrospectOptions) => Promise<Introspection>

@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { isSchemaLedgerError } from '../../errors.js'
-import { introspect } from '../../introspect/index.js'
+import { introspectDatabase } from '../../introspect/index.js'
 import type { IntrospectOptions, QueryFunction, Row } from '../../introspect/types.js'
 import { serializeSchema } from '../../model/serialize-schema.js'
 import { sqlJsQuery } from '../../verify/embedded-engines.js'
@@ -171,9 +171,10 @@ export const introspectCommand = defineCommand({
   ],
   description:
     'Reads tables, columns, keys, foreign keys, checks, indexes and enums and prints the canonical JSON\n' +
-    'document. Uses the driver you installed: pg for PostgreSQL, mysql2 for MySQL and MariaDB,\n' +
-    'better-sqlite3 (or sql.js) for SQLite; a missing one is named with its install command. The URL\n' +
-    'may carry a password; it is never printed.',
+    'document; what the model cannot hold (partitioning, system versioning, keys that point at them) is\n' +
+    'listed on standard error, one line each. Uses the driver you installed: pg for PostgreSQL, mysql2\n' +
+    'for MySQL and MariaDB, better-sqlite3 (or sql.js) for SQLite; a missing one is named with its install\n' +
+    'command. The URL may carry a password; it is never printed.',
   arguments: [],
   positionals: { min: 0, max: 0 },
   options: {
@@ -201,7 +202,7 @@ export const introspectCommand = defineCommand({
     const connection = await connect(values.url, values.sqlite, io.cwd)
     let text: string
     try {
-      const schema = await introspect(connection.query, {
+      const { schema, unmodelled } = await introspectDatabase(connection.query, {
         dialect: connection.dialect,
         ...(values.schema ? { schema: values.schema } : {}),
       }).catch((error: unknown) => {
@@ -216,6 +217,9 @@ export const introspectCommand = defineCommand({
         )
       })
       text = serializeSchema(schema)
+      // What the model cannot hold is reported, never dropped silently; the document is still written.
+      for (const u of unmodelled)
+        io.error(`schemaledger introspect: not in the document: ${u.kind} ${u.name}: ${u.why}\n`)
     } finally {
       await connection.close()
     }

@@ -6,7 +6,8 @@ import type { ColumnType } from '../../model/column-type.js'
 import { formatColumnType } from '../../model/format-column-type.js'
 import { parseColumnType } from '../../model/parse-column-type.js'
 import { parseSchema } from '../../model/parse-schema.js'
-import type { Introspector, QueryFunction, Row } from '../types.js'
+import type { Introspector, QueryFunction, Row, UnmodelledObject } from '../types.js'
+import { withoutUnreadReferences } from '../unread-references.js'
 import { mysqlStringValue, standardExpression } from './mysql-text.js'
 
 // Reads a MySQL 8 / MariaDB database from information_schema into the model. What needs care:
@@ -114,8 +115,10 @@ export const introspectMysql: Introspector = async (query, options) => {
   const p = [database]
 
   const tables = await query(
-    `SELECT TABLE_NAME AS table_name, TABLE_COMMENT AS table_comment, TABLE_COLLATION AS table_collation
-     FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME`,
+    `SELECT TABLE_NAME AS table_name, TABLE_COMMENT AS table_comment, TABLE_COLLATION AS table_collation,
+       TABLE_TYPE AS table_type
+     FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')
+     ORDER BY TABLE_NAME`,
     p,
   )
   const columns = await query(
@@ -144,7 +147,16 @@ export const introspectMysql: Introspector = async (query, options) => {
     p,
   )
   const checks = await readChecks(query, database, mariadb)
+  const partitions = await query(
+    `SELECT TABLE_NAME AS table_name, PARTITION_NAME AS partition_name, PARTITION_METHOD AS method,
+       PARTITION_EXPRESSION AS expression
+     FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL
+     ORDER BY TABLE_NAME, PARTITION_ORDINAL_POSITION`,
+    p,
+  )
 
+  const unmodelled: UnmodelledObject[] = []
+  const periodColumns = new Map<string, Map<string, string>>()
   const document = {
     format: 'schemaledger/1',
     tables: tables.map((t) => {
@@ -152,14 +164,22 @@ export const introspectMysql: Introspector = async (query, options) => {
       const own = (rows: readonly Row[]) => rows.filter((r) => text(r, 'table_name') === name)
       const tableChecks = own(checks)
       const jsonColumns = new Set<string>()
-      const cols = own(columns).map((c) => {
-        const column = text(c, 'column_name')
-        const json = mariadb && isJsonCheck(tableChecks, column) && text(c, 'data_type').toLowerCase() === 'longtext'
-        if (json) jsonColumns.add(column)
-        return readColumn(c, json, text(t, 'table_collation'), mariadb)
-      })
+      const versioned = text(t, 'table_type') === 'SYSTEM VERSIONED'
+      const period = versioned ? systemPeriod(own(columns)) : undefined
+      if (versioned) unmodelled.push(versioningNote(name, period))
+      if (period) periodColumns.set(name, period.skipped)
+      const partitionNote = partitioningNote(name, own(partitions))
+      if (partitionNote) unmodelled.push(partitionNote)
+      const cols = own(columns)
+        .filter((c) => !period?.skipped.has(text(c, 'column_name')))
+        .map((c) => {
+          const column = text(c, 'column_name')
+          const json = mariadb && isJsonCheck(tableChecks, column) && text(c, 'data_type').toLowerCase() === 'longtext'
+          if (json) jsonColumns.add(column)
+          return readColumn(c, json, text(t, 'table_collation'), mariadb)
+        })
       const foreignKeys = readForeignKeys(own(keyColumns), database)
-      const { constraints, indexes } = readIndexes(own(statistics), foreignKeys, name, mariadb)
+      const { constraints, indexes } = readIndexes(own(statistics), foreignKeys, name, mariadb, period?.end)
       const columnNames = new Set(own(columns).map((c) => text(c, 'column_name')))
       const checkConstraints = tableChecks
         .filter((c) => !jsonColumns.has(text(c, 'constraint_name')))
@@ -178,7 +198,53 @@ export const introspectMysql: Introspector = async (query, options) => {
       }
     }),
   }
-  return parseSchema(document)
+  const read = withoutUnreadReferences(document.tables, { columns: periodColumns })
+  return {
+    schema: parseSchema({ ...document, tables: read.tables }),
+    unmodelled: [...unmodelled, ...read.unmodelled],
+  }
+}
+
+/**
+ * The columns of a system-versioned table's SYSTEM_TIME period when declared (MariaDB reports them
+ * as generated `ROW START` / `ROW END`; undeclared ones are hidden and not reported at all).
+ */
+function systemPeriod(columns: readonly Row[]) {
+  const find = (which: string) =>
+    columns.find((c) => (str(c.generation_expression) ?? '').toUpperCase() === which)?.column_name
+  const start = str(find('ROW START'))
+  const end = str(find('ROW END'))
+  if (start === undefined || end === undefined) return undefined
+  const why = 'a column of the SYSTEM_TIME period (the model has no system versioning)'
+  return {
+    start,
+    end,
+    skipped: new Map([
+      [start, why],
+      [end, why],
+    ]),
+  }
+}
+
+function versioningNote(table: string, period: { start: string; end: string } | undefined): UnmodelledObject {
+  const columns = period ? ` and its period columns ${period.start}, ${period.end}` : ''
+  return {
+    kind: 'system_versioning',
+    name: table,
+    why: `WITH SYSTEM VERSIONING: the model has no system-versioned tables; read as a plain table, without its history${columns}`,
+  }
+}
+
+function partitioningNote(table: string, rows: readonly Row[]): UnmodelledObject | undefined {
+  const first = rows[0]
+  if (!first) return undefined
+  // One row per subpartition when there are subpartitions: each partition named once.
+  const names = [...new Set(rows.map((r) => text(r, 'partition_name')))].join(', ')
+  return {
+    kind: 'partitioning',
+    name: table,
+    why: `PARTITION BY ${text(first, 'method')} (${text(first, 'expression')}): the model has no partitioning; read as a plain table, without its partitions ${names}`,
+  }
 }
 
 /**
@@ -324,10 +390,21 @@ function isForeignKeyIndex(x: RawIndex, fk: ForeignKey, table: string): boolean 
   )
 }
 
-function readIndexes(rows: readonly Row[], foreignKeys: ForeignKey[], table: string, mariadb: boolean) {
+/**
+ * Keys and indexes of a table. `periodEnd` is the row end column of a system-versioned table, which
+ * MariaDB appends to every unique key by itself: it is taken off, leaving the key as declared.
+ */
+function readIndexes(
+  rows: readonly Row[],
+  foreignKeys: ForeignKey[],
+  table: string,
+  mariadb: boolean,
+  periodEnd?: string,
+) {
   const constraints: Record<string, unknown>[] = []
   const indexes: Record<string, unknown>[] = []
   for (const x of groupIndexes(rows)) {
+    if (periodEnd !== undefined && x.unique && x.parts.length > 1 && x.parts.at(-1)?.column === periodEnd) x.parts.pop()
     const columns = x.parts.map((p) => p.column)
     if (x.name === 'PRIMARY') {
       constraints.push({ type: 'primary_key', columns })

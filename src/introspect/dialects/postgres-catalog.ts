@@ -79,6 +79,8 @@ ORDER BY c.relname, a.attnum`
 
 /**
  * Primary key, unique, foreign key and check constraints (NOT NULL constraints of PostgreSQL 18 are columns).
+ * A foreign key that references a partitioned table is one row: the copies PostgreSQL 11+ keeps for
+ * each partition it references (`conparentid` set) are its implementation.
  *
  * @example
  * ```ts
@@ -104,7 +106,31 @@ LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
 LEFT JOIN pg_catalog.pg_index ix ON con.contype IN ('p', 'u') AND ix.indexrelid = con.conindid
 WHERE n.nspname = $1 AND con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+  ${version >= 110000 ? 'AND con.conparentid = 0' : ''}
 ORDER BY c.relname, con.conname`
+
+/**
+ * Partitioned tables of the namespace with their partition key, and partitions of the namespace with
+ * their parent and bounds: what the model cannot hold (tables and partitions are read separately).
+ *
+ * @example
+ * ```ts
+ * await query(PARTITIONS_SQL, ['public']) // [{ name: 'events', partition_key: 'RANGE (at)', parent: null, ... }, ...]
+ * ```
+ * @internal
+ */
+export const PARTITIONS_SQL = `
+SELECT c.relname AS name,
+  CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
+  CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
+  p.relname AS parent, pn.nspname AS parent_schema
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
+LEFT JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
+LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
+WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND (c.relkind = 'p' OR c.relispartition)
+ORDER BY c.relname`
 
 /**
  * Indexes that do not back a primary key, unique or exclusion constraint: key parts (column number,

@@ -1,7 +1,16 @@
 import { CANONICAL_FORMAT } from '../../model/document-schema.js'
 import { parseSchema } from '../../model/parse-schema.js'
-import type { Introspector, Row } from '../types.js'
-import { COLUMNS_SQL, constraintsSQL, ENUMS_SQL, indexesSQL, TABLES_SQL, VERSION_SQL } from './postgres-catalog.js'
+import type { Introspector, Row, UnmodelledObject } from '../types.js'
+import { withoutUnreadReferences } from '../unread-references.js'
+import {
+  COLUMNS_SQL,
+  constraintsSQL,
+  ENUMS_SQL,
+  indexesSQL,
+  PARTITIONS_SQL,
+  TABLES_SQL,
+  VERSION_SQL,
+} from './postgres-catalog.js'
 import { columnObject, constraintObject, type DocObject, indexObject, texts } from './postgres-rows.js'
 
 const group = (rows: readonly Row[]) => {
@@ -33,12 +42,13 @@ const group = (rows: readonly Row[]) => {
 export const introspectPostgres: Introspector = async (query, options) => {
   const namespace = options.schema ?? 'public'
   const version = Number((await query(VERSION_SQL))[0]?.version ?? 0)
-  const [tables, columns, constraints, indexes, enums] = await Promise.all([
+  const [tables, columns, constraints, indexes, enums, partitions] = await Promise.all([
     query(TABLES_SQL, [namespace]),
     query(COLUMNS_SQL, [namespace]),
     query(constraintsSQL(version), [namespace]),
     query(indexesSQL(version), [namespace]),
     query(ENUMS_SQL),
+    query(PARTITIONS_SQL, [namespace]),
   ])
   const columnsOf = group(columns)
   const constraintsOf = group(constraints)
@@ -56,7 +66,49 @@ export const introspectPostgres: Introspector = async (query, options) => {
       indexes: indexesOf(name).map((x) => indexObject(x, numbers, collations)),
     }
   })
-  return parseSchema({ format: CANONICAL_FORMAT, tables: documentTables, enums: enumsUsed(enums, columns, namespace) })
+  const partitioning = partitionNotes(partitions, namespace)
+  const read = withoutUnreadReferences(documentTables, { tables: partitioning.skipped })
+  return {
+    schema: parseSchema({ format: CANONICAL_FORMAT, tables: read.tables, enums: enumsUsed(enums, columns, namespace) }),
+    unmodelled: [...partitioning.unmodelled, ...read.unmodelled],
+  }
+}
+
+const NO_PARTITIONS = 'the model has no partitions'
+const quoted = (name: string, schema: string | undefined) => `${schema ? `"${schema}".` : ''}"${name}"`
+
+/**
+ * Partitioning as data: each partitioned table (read as a plain table) with its key and partitions,
+ * each partition of a table in another namespace, and why every partition is not read.
+ */
+function partitionNotes(rows: readonly Row[], namespace: string) {
+  const unmodelled: UnmodelledObject[] = []
+  const skipped = new Map<string, string>()
+  const here = (r: Row) => String(r.parent_schema) === namespace
+  for (const r of rows) {
+    const name = String(r.name)
+    if (r.parent !== null && r.parent !== undefined) {
+      const parent = quoted(String(r.parent), here(r) ? undefined : String(r.parent_schema))
+      skipped.set(name, `a partition of ${parent} (${NO_PARTITIONS})`)
+      if (!here(r))
+        unmodelled.push({
+          kind: 'partition',
+          name,
+          why: `a partition of ${parent} ${r.bound}: ${NO_PARTITIONS}; not read`,
+        })
+    }
+    if (r.partition_key !== null && r.partition_key !== undefined) {
+      const children = rows.filter((c) => c.parent === name && here(c)).map((c) => String(c.name))
+      const plain = r.parent === null || r.parent === undefined ? '; read as a plain table' : ''
+      const list = children.length > 0 ? `, without its partitions ${children.join(', ')}` : ''
+      unmodelled.push({
+        kind: 'partitioning',
+        name,
+        why: `PARTITION BY ${r.partition_key}: the model has no partitioning${plain}${list}`,
+      })
+    }
+  }
+  return { unmodelled, skipped }
 }
 
 /** The namespace's enum types, plus those of other namespaces its columns use (with their `schema`). */

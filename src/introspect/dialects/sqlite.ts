@@ -1,6 +1,7 @@
 import { CANONICAL_FORMAT } from '../../model/document-schema.js'
 import { parseSchema } from '../../model/parse-schema.js'
 import type { Introspector, QueryFunction, Row } from '../types.js'
+import { withoutUnreadReferences } from '../unread-references.js'
 import { type ParsedConstraint, type ParsedTable, parseCreateIndex, parseCreateTable } from './sqlite-parse.js'
 
 /*
@@ -213,7 +214,7 @@ async function foreignKeys(
  */
 export const introspectSqlite: Introspector = async (query, options) => {
   const db = options.schema ?? 'main'
-  const master = await query(`SELECT type, name, sql FROM ${sqliteMaster(db)} WHERE type IN ('table', 'index')`)
+  const master = await query(`SELECT type, name, sql FROM ${sqliteMaster(db)} WHERE type IN ('table', 'index', 'view')`)
   const sqlOf = (type: string) => new Map(master.filter((r) => r.type === type).map((r) => [str(r.name), str(r.sql)]))
   const tableSql = sqlOf('table')
   const catalogs = new Map<string, Catalog>()
@@ -225,5 +226,16 @@ export const introspectSqlite: Introspector = async (query, options) => {
   const indexSql = sqlOf('index')
   const tables: Doc[] = []
   for (const t of catalogs.values()) tables.push(await readTable(query, t, catalogs, indexSql))
-  return parseSchema({ format: CANONICAL_FORMAT, tables })
+  // SQLite accepts a foreign key to anything, and checks it only when a row is written.
+  const skipped = new Map(
+    master.flatMap((r): [string, string][] =>
+      r.type === 'view'
+        ? [[str(r.name), 'a view']]
+        : r.type === 'table' && /^\s*CREATE\s+VIRTUAL\b/i.test(str(r.sql))
+          ? [[str(r.name), 'a virtual table']]
+          : [],
+    ),
+  )
+  const read = withoutUnreadReferences(tables, { tables: skipped })
+  return { schema: parseSchema({ format: CANONICAL_FORMAT, tables: read.tables }), unmodelled: read.unmodelled }
 }

@@ -30,7 +30,7 @@ const customers = {
     { type: 'unique', name: 'customers_email_key', columns: ['email'] },
   ],
 }
-const orders = (extra: { constraints?: object[]; indexes?: object[] } = {}) => ({
+const orders = (extra: { constraints?: Record<string, unknown>[]; indexes?: Record<string, unknown>[] } = {}) => ({
   name: 'orders',
   columns: [
     { name: 'id', type: 'bigint', nullable: false },
