@@ -51,7 +51,7 @@ export const migrateCommand = defineCommand({
     },
     'not-valid': {
       type: 'boolean',
-      description: 'PostgreSQL: add foreign keys and checks NOT VALID, then VALIDATE them',
+      description: 'PostgreSQL: add foreign keys and checks NOT VALID, then VALIDATE them after the commit',
     },
     'no-transaction': { type: 'boolean', description: 'do not wrap statements in BEGIN/COMMIT' },
     ...RENAME_OPTIONS,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { analyzeImpact } from '../../../src/impact/index.js'
@@ -145,6 +146,13 @@ interface Outcome {
 
 const now = () => performance.now()
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+it('docs/sql.md names the rows and the lock timeout this test uses', () => {
+  const doc = readFileSync(new globalThis.URL('../../../docs/sql.md', import.meta.url), 'utf8').replace(/\s+/g, ' ')
+  expect(doc).toContain(
+    `against ${ROWS / 1_000_000}M rows while a second session inserts with \`lock_timeout = '${LOCK_TIMEOUT}'\``,
+  )
+})
 
 describe.skipIf(!URL)(
   `postgres-server: inserts while the planned statements run on ${ROWS} rows${URL ? '' : ' (skipped: SCHEMALEDGER_PG_URL is not set: no PostgreSQL server to test against)'}`,
