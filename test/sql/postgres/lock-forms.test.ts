@@ -15,7 +15,7 @@ import type { Statement } from '../../../src/sql/types.js'
 // CREATE INDEX CONCURRENTLY, and time out during a plain ADD CONSTRAINT or CREATE INDEX. The
 // impact rules agree: they report a lock finding exactly for the plans that made the insert wait.
 
-const URL = process.env.SCHEMALEDGER_PG_URL
+const PG_URL = process.env.SCHEMALEDGER_PG_URL
 const ROWS = 1_000_000
 const LOCK_TIMEOUT = '300ms'
 const ATTEMPTS = 3
@@ -148,14 +148,14 @@ const now = () => performance.now()
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 it('docs/sql.md names the rows and the lock timeout this test uses', () => {
-  const doc = readFileSync(new globalThis.URL('../../../docs/sql.md', import.meta.url), 'utf8').replace(/\s+/g, ' ')
+  const doc = readFileSync(new URL('../../../docs/sql.md', import.meta.url), 'utf8').replace(/\s+/g, ' ')
   expect(doc).toContain(
     `against ${ROWS / 1_000_000}M rows while a second session inserts with \`lock_timeout = '${LOCK_TIMEOUT}'\``,
   )
 })
 
-describe.skipIf(!URL)(
-  `postgres-server: inserts while the planned statements run on ${ROWS} rows${URL ? '' : ' (skipped: SCHEMALEDGER_PG_URL is not set: no PostgreSQL server to test against)'}`,
+describe.skipIf(!PG_URL)(
+  `postgres-server: inserts while the planned statements run on ${ROWS} rows${PG_URL ? '' : ' (skipped: SCHEMALEDGER_PG_URL is not set: no PostgreSQL server to test against)'}`,
   () => {
     const database = `sl_locks_${randomBytes(4).toString('hex')}`
     let admin: pg.Client
@@ -167,10 +167,10 @@ describe.skipIf(!URL)(
 
     beforeAll(async () => {
       const { Client } = (await import('pg')).default
-      admin = new Client({ connectionString: URL })
+      admin = new Client({ connectionString: PG_URL })
       await admin.connect()
       await admin.query(`CREATE DATABASE ${database}`)
-      const url = new globalThis.URL(URL as string)
+      const url = new URL(PG_URL as string)
       url.pathname = `/${database}`
       const open = async () => {
         const c = new Client({ connectionString: url.toString() })
