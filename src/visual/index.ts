@@ -5,12 +5,14 @@
  * @packageDocumentation
  */
 
+export type { DiagramFocus, DiagramSelection } from './diagram-focus.js'
 export {
   type DiagramOptions,
   type MarkedColumn,
   type MarkedForeignKey,
   type MarkedTable,
   markSchema,
+  selectDiagramTables,
 } from './marked-schema.js'
 export { toDot } from './to-dot.js'
 export { toMermaid } from './to-mermaid.js'

@@ -2,6 +2,7 @@ import { constraintDisplayName, tablePath } from '../diff/change-path.js'
 import { describeChange } from '../diff/describe-change.js'
 import type { SchemaChange, SchemaDiff } from '../diff/types.js'
 import type { Column, ForeignKeyConstraint, Schema, Table } from '../model/types.js'
+import { type DiagramFocus, type DiagramSelection, focusTables } from './diagram-focus.js'
 import type { TreeStatus } from './to-tree.js'
 
 /**
@@ -67,6 +68,11 @@ export interface MarkedTable {
 export interface DiagramOptions {
   /** A diff that leads to the schema; its changes are marked and what it removed is drawn too. */
   readonly diff?: SchemaDiff
+  /**
+   * Draw only the changed tables (or the `around` ones) and their foreign-key neighbours; the diagram
+   * then says in a comment what it left out, and {@link selectDiagramTables} returns it as data.
+   */
+  readonly focus?: DiagramFocus
 }
 
 type TableChange = Extract<SchemaChange, { table: string }>
@@ -153,16 +159,7 @@ function markTable(table: Table, changes: readonly TableChange[] = [], forced?: 
   }
 }
 
-/**
- * The tables of a schema with what a diff did to them, as the diagrams draw them. Pass the newer
- * schema (the diff's `to`): tables and columns the diff removed are taken from the diff itself.
- *
- * @example
- * ```ts
- * for (const t of markSchema(v2, { diff: diffSchemas(v1, v2) })) console.log(t.status, t.key)
- * ```
- */
-export function markSchema(schema: Schema, options: DiagramOptions = {}): MarkedTable[] {
+function markAll(schema: Schema, options: DiagramOptions): MarkedTable[] {
   const byTable = indexChanges(options.diff)
   const tables = schema.tables.map((t) => markTable(t, byTable.get(tablePath(t.name, t.schema))))
   const present = new Set(tables.map((t) => t.key))
@@ -170,4 +167,34 @@ export function markSchema(schema: Schema, options: DiagramOptions = {}): Marked
     if (c.kind === 'drop_table' && !present.has(c.path)) tables.push(markTable(c.before, [], 'removed'))
   }
   return tables.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+}
+
+/**
+ * The tables a diagram of the schema draws, with what a diff did to them, and what a `focus` left
+ * out: counts of hidden changed and unchanged tables and of foreign keys not drawn, and a sentence
+ * saying so. Without a focus every table is drawn.
+ *
+ * @example
+ * ```ts
+ * const s = selectDiagramTables(v2, { diff: diffSchemas(v1, v2), focus: { depth: 1 } })
+ * s.tables.length // 12
+ * s.note // 'showing 12 of 1000 tables; 988 unchanged tables hidden'
+ * ```
+ */
+export function selectDiagramTables(schema: Schema, options: DiagramOptions = {}): DiagramSelection {
+  return focusTables(markAll(schema, options), options.focus)
+}
+
+/**
+ * The tables of a schema with what a diff did to them, as the diagrams draw them. Pass the newer
+ * schema (the diff's `to`): tables and columns the diff removed are taken from the diff itself. With
+ * a `focus`, only the tables it selects ({@link selectDiagramTables} also says what it left out).
+ *
+ * @example
+ * ```ts
+ * for (const t of markSchema(v2, { diff: diffSchemas(v1, v2) })) console.log(t.status, t.key)
+ * ```
+ */
+export function markSchema(schema: Schema, options: DiagramOptions = {}): MarkedTable[] {
+  return [...selectDiagramTables(schema, options).tables]
 }

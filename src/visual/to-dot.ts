@@ -1,7 +1,7 @@
 import { formatColumnType } from '../model/format-column-type.js'
 import type { Schema } from '../model/types.js'
 import { escapeXml as html } from './escape-xml.js'
-import { type DiagramOptions, type MarkedColumn, type MarkedTable, markSchema } from './marked-schema.js'
+import { type DiagramOptions, type MarkedColumn, type MarkedTable, selectDiagramTables } from './marked-schema.js'
 import type { TreeStatus } from './to-tree.js'
 
 /** Background and text colour per status: green added, red removed, amber changed, blue renamed. */
@@ -55,7 +55,8 @@ const LEGEND = [
  * PK/FK/UK), each foreign key an edge from the referencing column to the referenced one. With a diff
  * (leading to this schema), added elements are green, removed ones red and struck through (drawn from
  * the diff), changed ones amber with a `before -> after` note, renamed ones blue; a legend is added.
- * Render it with `dot -Tsvg`.
+ * Render it with `dot -Tsvg`. A `focus` draws only the changed tables and their neighbours, as in
+ * {@link toMermaid}.
  *
  * @example
  * ```ts
@@ -64,9 +65,10 @@ const LEGEND = [
  * ```
  */
 export function toDot(schema: Schema, options: DiagramOptions = {}): string {
-  const tables = markSchema(schema, options)
+  const { tables, note } = selectDiagramTables(schema, options)
   const lines = [
     'digraph schema {',
+    ...(options.focus ? [`  // ${note}`] : []),
     '  graph [rankdir=LR, fontname="Helvetica", fontsize=10, nodesep=0.4, ranksep=0.9];',
     '  node [shape=plain, fontname="Helvetica", fontsize=10];',
     '  edge [fontname="Helvetica", fontsize=9, color="#57606a", arrowsize=0.7];',

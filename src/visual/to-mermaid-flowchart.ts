@@ -1,6 +1,6 @@
 import { formatColumnType } from '../model/format-column-type.js'
 import type { Schema } from '../model/types.js'
-import { type DiagramOptions, type MarkedColumn, markSchema } from './marked-schema.js'
+import { type DiagramOptions, type MarkedColumn, selectDiagramTables } from './marked-schema.js'
 import { mermaidIds, mermaidLabel } from './mermaid-text.js'
 import type { TreeStatus } from './to-tree.js'
 
@@ -53,7 +53,8 @@ function columnLine(c: MarkedColumn): string {
 /**
  * A Mermaid `flowchart` of a schema: one box per table listing its columns, one arrow per foreign
  * key, coloured by what a diff did (`classDef` classes `added` green, `removed` red, `changed` amber,
- * `renamed` blue). Use it where colour matters; {@link toMermaid} is the ER notation.
+ * `renamed` blue). Use it where colour matters; {@link toMermaid} is the ER notation. A `focus` draws
+ * only the changed tables and their neighbours, as in {@link toMermaid}.
  *
  * @example
  * ```ts
@@ -63,7 +64,7 @@ function columnLine(c: MarkedColumn): string {
  * ```
  */
 export function toMermaidFlowchart(schema: Schema, options: FlowchartOptions = {}): string {
-  const tables = markSchema(schema, options)
+  const { tables, note } = selectDiagramTables(schema, options)
   const id = mermaidIds(tables.map((t) => t.key))
   // Mermaid wraps node labels at 200px by default, which breaks column lines apart.
   const lines = [
@@ -73,6 +74,7 @@ export function toMermaidFlowchart(schema: Schema, options: FlowchartOptions = {
     '    wrappingWidth: 640',
     '---',
     `flowchart ${options.direction ?? 'LR'}`,
+    ...(options.focus ? [`  %% ${note}`] : []),
   ]
   for (const t of tables) {
     const shown =

@@ -1,6 +1,6 @@
 import { formatColumnType } from '../model/format-column-type.js'
 import type { Schema } from '../model/types.js'
-import { type DiagramOptions, type MarkedColumn, type MarkedTable, markSchema } from './marked-schema.js'
+import { type DiagramOptions, type MarkedColumn, type MarkedTable, selectDiagramTables } from './marked-schema.js'
 import { mermaidIds, mermaidLabel, statusWord } from './mermaid-text.js'
 
 // Mermaid's ER grammar: attribute types and names are bare words of these characters (names may be
@@ -40,6 +40,8 @@ function entityLabel(t: MarkedTable): string {
  * say `(added)`, `(removed)`, `(changed)` or `(renamed from x)` in their titles and columns say what
  * changed in their comments; removed tables, columns and foreign keys are drawn from the diff. Mermaid
  * ER diagrams cannot colour single entities: use {@link toMermaidFlowchart} or {@link toDot} for colour.
+ * With a `focus`, only the changed tables and their neighbours are drawn, and a `%%` comment says what
+ * was left out (`showing 12 of 1000 tables; 988 unchanged tables hidden`).
  *
  * @example
  * ```ts
@@ -51,12 +53,12 @@ function entityLabel(t: MarkedTable): string {
  * ```
  */
 export function toMermaid(schema: Schema, options: DiagramOptions = {}): string {
-  const tables = markSchema(schema, options)
+  const { tables, note } = selectDiagramTables(schema, options)
   const id = mermaidIds([
     ...tables.map((t) => t.key),
     ...tables.flatMap((t) => t.foreignKeys.map((f) => f.constraint.referencedTable)),
   ])
-  const lines = ['erDiagram']
+  const lines = ['erDiagram', ...(options.focus ? [`  %% ${note}`] : [])]
   for (const t of tables) {
     const label = entityLabel(t)
     const head = label === id(t.key) ? id(t.key) : `${id(t.key)}["${mermaidLabel(label)}"]`

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generateSchemaPair } from '../../bench/generate-schemas.mjs'
+import { diffSchemas, parseSchema } from '../../src/index.js'
 import { toMermaid, toMermaidFlowchart } from '../../src/visual/index.js'
 import { chromiumPath, launchChromium, NO_CHROMIUM } from '../format/chromium.js'
 import { loadScenario, SCENARIOS } from '../golden/scenarios.js'
@@ -41,6 +43,9 @@ describe.skipIf(!chromiumPath)('Mermaid diagrams render in Chromium', () => {
       return out.textContent ?? ''
     }, source)
 
+  /** How many entities (ER) the diagram in the page drew. */
+  const entities = () => page.evaluate(() => document.querySelectorAll('#out g[id*="entity-"]').length)
+
   it.each(SCENARIOS)('%s', async (name) => {
     const s = loadScenario(name)
     expect(await render(toMermaid(s.to, { diff: s.diff }))).toContain('(changed)')
@@ -54,4 +59,16 @@ describe.skipIf(!chromiumPath)('Mermaid diagrams render in Chromium', () => {
     const flow = await render(toMermaidFlowchart(to, { diff }))
     for (const name of [...ODD_TABLES.slice(0, 2), ...ODD_COLUMNS]) expect(flow).toContain(name)
   })
+
+  it('draws a 1000-table diff around its changes instead of Mermaid’s “text size exceeded” box', async () => {
+    const pair = generateSchemaPair({ tables: 1000, columns: 20 })
+    const [from, to] = [parseSchema(pair.before), parseSchema(pair.after)]
+    const diff = diffSchemas(from, to)
+    // Whole, the diagram is over Mermaid's text limit: Mermaid draws its error box instead.
+    expect(await render(toMermaid(to, { diff }))).toContain('Maximum text size in diagram exceeded')
+    const focused = await render(toMermaid(to, { diff, focus: { depth: 1, maxTables: 25 } }))
+    expect(focused).not.toContain('Maximum text size')
+    expect(focused).toContain('(changed)')
+    expect(await entities()).toBe(25)
+  }, 120_000)
 })
