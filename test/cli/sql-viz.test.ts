@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { renderTreeText } from '../../src/format/text-tree.js'
 import { diffSchemas, type Schema } from '../../src/index.js'
 import { createSchemaSQL, toSQL } from '../../src/sql/index.js'
-import { toDot, toMermaid, toMermaidFlowchart, toTree, toTreeSvg } from '../../src/visual/index.js'
+import { selectDiagramTables, toDot, toMermaid, toMermaidFlowchart, toTree, toTreeSvg } from '../../src/visual/index.js'
 import { cli, load, SEED_V1, SEED_V2 } from './run-cli.js'
 
 const v1 = load(SEED_V1)
@@ -88,5 +88,35 @@ describe.concurrent('schemaledger viz', () => {
     expect(run.stdout).toBe(`${renderTreeText(toTree(diffSchemas(EMPTY, v1))).join('\n')}\n`)
     expect(run.stdout.split('\n')[0]).toBe('+ table posts')
     expect((await cli(['viz', SEED_V1, '--diff', SEED_V1, '--format', 'tree'])).stdout).toBe('No changes.\n')
+  })
+
+  it('--depth, --around and --max-tables draw part of the schema and say on stderr what was left out', async () => {
+    const focus = { depth: 0, maxTables: 1 }
+    const run = await cli(['viz', SEED_V1, '--diff', SEED_V2, '--depth', '0', '--max-tables', '1'])
+    const note = selectDiagramTables(v2, { diff, focus }).note
+    expect(note).toBe(
+      'showing 1 of 3 tables; 2 changed tables hidden (at most 1 drawn); 1 foreign key to or from hidden tables not drawn',
+    )
+    expect(run).toEqual({ code: 0, stdout: toMermaid(v2, { diff, focus }), stderr: `schemaledger viz: ${note}\n` })
+    expect((await cli(['viz', SEED_V1, '--around', 'users', '--depth', '0', '--format', 'dot'])).stdout).toBe(
+      toDot(v1, { focus: { around: ['users'], depth: 0 } }),
+    )
+    expect((await cli(['viz', SEED_V1, '--around', 'users,posts', '--depth', 'all', '--flowchart'])).stdout).toBe(
+      toMermaidFlowchart(v1, { focus: { around: ['users', 'posts'], depth: 'all' }, columns: 'all', direction: 'LR' }),
+    )
+  })
+
+  it('a focus flag with a bad value or an unknown table is a usage error in the flags’ words', async () => {
+    const bad = async (...args: string[]) => (await cli(['viz', SEED_V1, ...args])).stderr.split('\n')[0]
+    expect(await bad('--depth', 'two')).toBe('schemaledger viz: --depth takes a whole number (0 or more), got "two"')
+    expect(await bad('--max-tables', '0')).toBe(
+      'schemaledger viz: --max-tables takes a whole number (1 or more), got "0"',
+    )
+    expect(await bad('--around', 'nope')).toBe(
+      'schemaledger viz: --around: no table "nope" in the diagram (names are qualified: schema.table)',
+    )
+    expect(await bad('--depth', '1', '--format', 'tree')).toBe(
+      'schemaledger viz: --depth, --around and --max-tables draw diagrams; the tree format shows changes',
+    )
   })
 })
