@@ -10,5 +10,7 @@ export default defineConfig(({ command }) => {
     // The app reads the library source and the bundled example documents from the repository root.
     server: { fs: { allow: ['..'] } },
     build: { chunkSizeWarningLimit: 3000 },
+    // The engine's worker (src/lib/engine.worker.ts) is an ES module, code-split like the page.
+    worker: { format: 'es' },
   }
 })

@@ -77,9 +77,13 @@ describe.skipIf(!chromiumPath)('web app (app/) in headless Chromium', { timeout:
     return page
   }
 
+  /** Waits until the engine (a Web Worker) has answered for the latest change of the page. */
+  const settled = (page: Page) => page.locator('[data-testid="workbench"][aria-busy="false"]').waitFor()
+
   async function loadPair(page: Page, id: string) {
     await page.selectOption('#example-pair', id)
     await page.getByRole('button', { name: 'Load example' }).click()
+    await settled(page)
     await page.getByTestId('summary').waitFor()
   }
 
@@ -122,6 +126,7 @@ describe.skipIf(!chromiumPath)('web app (app/) in headless Chromium', { timeout:
     const page = await openApp()
     await page.selectOption('#after-example', 'invalid.json')
     await page.getByTestId('slot-after').getByRole('button', { name: 'Load', exact: true }).click()
+    await settled(page)
     const result = safeParseSchema(JSON.parse(text('examples/invalid.json')))
     if (result.success) throw new Error('examples/invalid.json is supposed to be invalid')
     expect(await page.locator('[data-testid="issues-after"] li').allTextContents()).toEqual(
@@ -131,6 +136,7 @@ describe.skipIf(!chromiumPath)('web app (app/) in headless Chromium', { timeout:
     // Bad JSON is an issue too, not a crash.
     await page.fill('#before-json', '{"metadata": ')
     await page.getByTestId('slot-before').getByRole('button', { name: 'Use this JSON' }).click()
+    await settled(page)
     expect(await page.locator('[data-testid="issues-before"] li').textContent()).toMatch(/^\(document\) Not JSON: /)
     expect(await page.getByTestId('summary').count()).toBe(0)
     await page.close()
@@ -145,6 +151,7 @@ describe.skipIf(!chromiumPath)('web app (app/) in headless Chromium', { timeout:
       .setInputFiles({ name: 'mine-v1.json', mimeType: 'application/json', buffer: Buffer.from(v1) })
     await page.fill('#after-json', v2)
     await page.getByTestId('slot-after').getByRole('button', { name: 'Use this JSON' }).click()
+    await settled(page)
     expect(await page.getByTestId('slot-before').locator('.status').textContent()).toContain('mine-v1.json')
     expect(await page.getByTestId('slot-after').locator('.status').textContent()).toContain('pasted JSON')
     expect(await page.locator('#summary-heading').textContent()).toContain('15 changes')
@@ -163,6 +170,7 @@ describe.skipIf(!chromiumPath)('web app (app/) in headless Chromium', { timeout:
     )
     await page.getByTestId('slot-after').dispatchEvent('drop', { dataTransfer: transfer })
     await expect.poll(() => page.getByTestId('slot-before').locator('.status').textContent()).toContain('a-from.json')
+    await settled(page)
     expect(await page.getByTestId('slot-after').locator('.status').textContent()).toContain('b-to.json')
     expect(await page.locator('#summary-heading').textContent()).toContain(
       `${expected(teams, 'sqlite').diff.summary.total} changes`,
@@ -181,6 +189,7 @@ describe.skipIf(!chromiumPath)('web app (app/) in headless Chromium', { timeout:
       ['sqlite', 'SQLite'],
     ] as const) {
       await page.getByLabel(label).check()
+      await settled(page)
       const sql = await page.getByTestId('sql').textContent()
       expect(sql).toBe(toSQL(expected(teams, dialect).migration))
       shown.push(sql ?? '')
@@ -218,6 +227,7 @@ describe.skipIf(!chromiumPath)('web app (app/) in headless Chromium', { timeout:
 
     await tab(page, 'Impact')
     await page.getByRole('button', { name: 'Accept rename of content to body' }).click()
+    await settled(page)
     expect(await page.getByTestId('accepted-rename').locator('code').textContent()).toBe('column posts.content -> body')
     expect(await summaryRow(page, 'columns')).toEqual([4, 3, 0, 1])
 
@@ -236,6 +246,7 @@ describe.skipIf(!chromiumPath)('web app (app/) in headless Chromium', { timeout:
 
     await tab(page, 'Impact')
     await page.getByRole('button', { name: /^Undo/ }).click()
+    await settled(page)
     expect(await summaryRow(page, 'columns')).toEqual([5, 3, 1, 0])
     await page.close()
   })
@@ -291,8 +302,10 @@ describe.skipIf(!chromiumPath)('web app (app/) in headless Chromium', { timeout:
     await loadPair(page, 'teams')
     await tab(page, 'SQL')
     await page.getByLabel('SQLite').check()
+    await settled(page)
     await tab(page, 'Impact')
     await page.getByRole('button', { name: 'Accept rename of team_id to owner_id' }).click()
+    await settled(page)
     const renamed = expected(teams, 'sqlite', { renames: { columns: { 'projects.team_id': 'owner_id' } } })
     expect(await download(page, () => page.click('button[data-export="markdown"]'))).toBe(
       formatMarkdown(renamed.diff, {
@@ -374,7 +387,8 @@ describe.skipIf(!chromiumPath)('web app (app/) in headless Chromium', { timeout:
     ])
     expect(await rows.nth(1).locator('td.diff').allTextContents()).toEqual(['varchar(200)', 'varchar(100)'])
     await page.locator('#side-table').selectOption('tags')
-    expect(await page.getByTestId('side-status').textContent()).toBe('New table tags')
+    // The engine compares the table: the view follows once it answered.
+    await expect.poll(() => page.getByTestId('side-status').textContent()).toBe('New table tags')
     await page.close()
   })
 

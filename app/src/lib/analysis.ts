@@ -1,44 +1,60 @@
-import { diffSchemas, type RenameCandidate, type Schema, type SchemaDiff } from 'schemaledger'
+// The library's pipeline for one pair of versions, as the engine runs it.
+import { diffSchemas, type Schema, type SchemaDiff } from 'schemaledger'
+import { type ReportSummary, summarizeReport } from 'schemaledger/format'
 import { analyzeImpact, type ImpactReport } from 'schemaledger/impact'
-import { type DialectName, type Migration, type PhasedMigration, planMigration } from 'schemaledger/sql'
-import { type ChangeTreeNode, toTree } from 'schemaledger/visual'
+import { type DialectName, type Migration, type PhasedMigration, planMigration, toSQL } from 'schemaledger/sql'
+import { type ChangeTreeNode, selectDiagramTables, toTree } from 'schemaledger/visual'
+import type { AcceptedRenames } from './renames.js'
+import { tableKeys } from './side-by-side.js'
 
 /**
- * Renames the user accepted, in the shape `diffSchemas` takes as `renames`.
+ * Everything the panels show for one pair of versions, computed by the library (in the engine, off
+ * the page's thread) as plain data; a step that the library refuses (a dialect that cannot express the
+ * change) carries its error message instead. The schemas themselves stay in the engine.
  *
  * @example
  * ```ts
- * const renames: AcceptedRenames = { tables: {}, columns: { 'posts.content': 'body' } }
- * ```
- */
-export interface AcceptedRenames {
-  readonly tables: Readonly<Record<string, string>>
-  readonly columns: Readonly<Record<string, string>>
-}
-
-/**
- * Everything the panels show for one pair of versions, computed by the library; a step that the
- * library refuses (a dialect that cannot express the change) carries its error message instead.
- *
- * @example
- * ```ts
- * const a = analyze(v1, v2, { dialect: 'postgres', renames: { tables: {}, columns: {} } })
+ * const a = analyze(v1, v2, { dialect: 'postgres', renames: { tables: {}, columns: {} } }, 1).view
  * a.diff.summary.total // 15
  * ```
  */
 export interface Analysis {
-  readonly from: Schema
-  readonly to: Schema
+  /** Which analysis this is: the engine answers questions about the latest one only. */
+  readonly id: number
   readonly dialect: DialectName
   readonly diff: SchemaDiff
   readonly tree: ChangeTreeNode
   readonly impact: ImpactReport
+  /** The counts at the top of every report. */
+  readonly summary: ReportSummary
+  /** The migration as SQL scripts (up, down, phased), or why the dialect cannot express it. */
+  readonly sql:
+    | { readonly ok: true; readonly up: string; readonly down: string; readonly phased: string }
+    | { readonly ok: false; readonly error: string }
+  /** Every table of either version, changed ones first (the side-by-side view's list). */
+  readonly tableKeys: readonly string[]
+  /** How many tables the diagram of the after version has (removed ones included). */
+  readonly diagramTables: number
+  /** Why the accepted renames were left out, when they do not fit these documents. */
+  readonly renameError?: string
+}
+
+/**
+ * An analysis with what stays in the engine: both schemas and the planned migration.
+ *
+ * @example
+ * ```ts
+ * const { view, from, to } = analyze(v1, v2, options, 1)
+ * ```
+ */
+export interface AnalysisResult {
+  readonly view: Analysis
+  readonly from: Schema
+  readonly to: Schema
   /** The planned migration (up and down), or why the dialect cannot express it. */
   readonly migration:
     | { readonly ok: true; readonly value: PhasedMigration }
     | { readonly ok: false; readonly error: string }
-  /** Why the accepted renames were left out, when they do not fit these documents. */
-  readonly renameError?: string
 }
 
 /**
@@ -56,16 +72,34 @@ export interface AnalyzeOptions {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
+function sqlScripts(migration: AnalysisResult['migration']): Analysis['sql'] {
+  if (!migration.ok) return migration
+  const m = migration.value
+  return {
+    ok: true,
+    up: toSQL(m, { direction: 'up' }),
+    down: toSQL(m, { direction: 'down' }),
+    phased: [
+      '-- Phase 1: before deploying the new application version (expand)',
+      toSQL(m.phases.pre).trimEnd(),
+      '',
+      '-- Phase 2: after the old application version is gone (contract)',
+      toSQL(m.phases.post).trimEnd(),
+      '',
+    ].join('\n'),
+  }
+}
+
 /**
  * Runs the library's pipeline on two schemas: diff (with the accepted renames), change tree, impact
- * analysis and migration plan for one dialect.
+ * analysis, migration plan and SQL for one dialect, and the report counts.
  *
  * @example
  * ```ts
- * const { diff, impact, migration } = analyze(v1, v2, { dialect: 'postgres', renames: { tables: {}, columns: {} } })
+ * const { view } = analyze(v1, v2, { dialect: 'postgres', renames: { tables: {}, columns: {} } }, 1)
  * ```
  */
-export function analyze(from: Schema, to: Schema, options: AnalyzeOptions): Analysis {
+export function analyze(from: Schema, to: Schema, options: AnalyzeOptions, id: number): AnalysisResult {
   let diff: SchemaDiff
   let renameError: string | undefined
   try {
@@ -75,22 +109,27 @@ export function analyze(from: Schema, to: Schema, options: AnalyzeOptions): Anal
     renameError = message(error)
     diff = diffSchemas(from, to)
   }
-  let migration: Analysis['migration']
+  let migration: AnalysisResult['migration']
   try {
     migration = { ok: true, value: planMigration(diff, { dialect: options.dialect, from, to, phases: true }) }
   } catch (error) {
     migration = { ok: false, error: message(error) }
   }
-  return {
-    from,
-    to,
+  const tree = toTree(diff)
+  const impact = analyzeImpact(diff, { dialect: options.dialect, from, to })
+  const view: Analysis = {
+    id,
     dialect: options.dialect,
     diff,
-    tree: toTree(diff),
-    impact: analyzeImpact(diff, { dialect: options.dialect, from, to }),
-    migration,
+    tree,
+    impact,
+    summary: summarizeReport(diff, tree, impact.findings),
+    sql: sqlScripts(migration),
+    tableKeys: tableKeys(from, to, diff),
+    diagramTables: selectDiagramTables(to, { diff }).total,
     ...(renameError === undefined ? {} : { renameError }),
   }
+  return { view, from, to, migration }
 }
 
 /**
@@ -99,60 +138,11 @@ export function analyze(from: Schema, to: Schema, options: AnalyzeOptions): Anal
  *
  * @example
  * ```ts
- * const migration = plainMigration(analysis) // undefined when the dialect refused the change
+ * const migration = plainMigration(result) // undefined when the dialect refused the change
  * ```
  */
-export function plainMigration(analysis: Analysis): Migration | undefined {
-  if (!analysis.migration.ok) return undefined
-  const { dialect, up, down } = analysis.migration.value
+export function plainMigration(result: AnalysisResult): Migration | undefined {
+  if (!result.migration.ok) return undefined
+  const { dialect, up, down } = result.migration.value
   return { dialect, up, down }
-}
-
-/**
- * The rename hint that accepts a candidate.
- *
- * @example
- * ```ts
- * acceptRename(none, { target: 'column', table: 'posts', from: 'content', to: 'body', ... })
- * // { tables: {}, columns: { 'posts.content': 'body' } }
- * ```
- */
-export function acceptRename(renames: AcceptedRenames, candidate: RenameCandidate): AcceptedRenames {
-  if (candidate.target === 'table') return { ...renames, tables: { ...renames.tables, [candidate.from]: candidate.to } }
-  return { ...renames, columns: { ...renames.columns, [`${candidate.table}.${candidate.from}`]: candidate.to } }
-}
-
-/**
- * The accepted renames without one of them (`table:old` or `column:table.old`).
- *
- * @example
- * ```ts
- * withoutRename(renames, 'column:posts.content')
- * ```
- */
-export function withoutRename(renames: AcceptedRenames, key: string): AcceptedRenames {
-  const [target, name] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)]
-  const pick = (record: Readonly<Record<string, string>>) =>
-    Object.fromEntries(Object.entries(record).filter(([k]) => k !== name))
-  return target === 'table'
-    ? { ...renames, tables: pick(renames.tables) }
-    : { ...renames, columns: pick(renames.columns) }
-}
-
-/**
- * The accepted renames as a list for people: `{ key, text }`, tables first.
- *
- * @example
- * ```ts
- * listRenames(renames) // [{ key: 'column:posts.content', text: 'posts.content -> body' }]
- * ```
- */
-export function listRenames(renames: AcceptedRenames): { key: string; text: string }[] {
-  return [
-    ...Object.entries(renames.tables).map(([from, to]) => ({ key: `table:${from}`, text: `table ${from} -> ${to}` })),
-    ...Object.entries(renames.columns).map(([from, to]) => ({
-      key: `column:${from}`,
-      text: `column ${from} -> ${to}`,
-    })),
-  ]
 }

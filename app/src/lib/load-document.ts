@@ -14,6 +14,26 @@ export type LoadedDocument =
   | { readonly ok: false; readonly issues: readonly ValidationIssue[] }
 
 /**
+ * What the page knows of a document the engine keeps: its id and size, or every problem with its path.
+ *
+ * @example
+ * ```ts
+ * const info: DocumentInfo = { ok: true, id: 1, name: 'blog', tables: 3, columns: 14, enums: 1 }
+ * ```
+ */
+export type DocumentInfo =
+  | {
+      readonly ok: true
+      /** The engine's handle on the parsed schema. */
+      readonly id: number
+      readonly name?: string
+      readonly tables: number
+      readonly columns: number
+      readonly enums: number
+    }
+  | { readonly ok: false; readonly issues: readonly ValidationIssue[] }
+
+/**
  * Parses JSON text and validates it as a schema document; bad JSON and invalid documents come back as
  * issues (never thrown), the way the library reports them.
  *
