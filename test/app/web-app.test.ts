@@ -58,9 +58,10 @@ describe.skipIf(!chromiumPath)('web app (app/) in headless Chromium', { timeout:
     url.startsWith(`${origin}/`) || url.startsWith(`blob:${origin}/`) || url.startsWith('data:')
 
   /** A new page on the app, watched for console errors and for requests that leave the server. */
-  async function openApp(viewport = { width: 1280, height: 900 }): Promise<Page> {
+  async function openApp(viewport = { width: 1280, height: 900 }, init?: () => void): Promise<Page> {
     const page = await context.newPage()
     await page.setViewportSize(viewport)
+    if (init) await page.addInitScript(init)
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(`console: ${m.text()}`)
     })
@@ -120,6 +121,28 @@ describe.skipIf(!chromiumPath)('web app (app/) in headless Chromium', { timeout:
     expect([c.added, c.altered, c.removed, c.renamed]).toEqual([5, 3, 1, 0])
     expect(['danger', 'warning', 'info'].map((s) => findings.filter((f) => f.severity === s).length)).toEqual([1, 6, 3])
     await page.close()
+  })
+
+  it('does its work in a Web Worker, and in the page where there are no Workers', async () => {
+    const page = await openApp()
+    await loadPair(page, 'seed')
+    expect(await page.getByTestId('workbench').getAttribute('data-engine')).toBe('worker')
+    await page.close()
+
+    // A browser without Workers: the same engine runs in the page, and everything still works.
+    const plain = await openApp(undefined, () => {
+      delete (window as { Worker?: unknown }).Worker
+    })
+    await loadPair(plain, 'seed')
+    expect(await plain.getByTestId('workbench').getAttribute('data-engine')).toBe('page')
+    expect(await plain.locator('#summary-heading').textContent()).toContain('15 changes')
+    await tab(plain, 'SQL')
+    expect(await plain.getByTestId('sql').textContent()).toBe(toSQL(expected(seed, 'postgres').migration))
+    await tab(plain, 'History')
+    await plain.getByLabel('Name').fill('without-workers') // its own name: the history test counts versions
+    await plain.getByRole('button', { name: 'Save after' }).click()
+    await expect.poll(() => plain.getByTestId('history-status').textContent()).toBe('Saved without-workers v1.')
+    await plain.close()
   })
 
   it('shows every validation issue of an invalid document with its path', async () => {

@@ -26,12 +26,15 @@ export function progressive(
         sum += items[end] ?? 0
       return end
     }
+    // A local copy: reading `count` here would make this effect rerun (and restart) on every frame.
+    let drawn = next(0)
     total = items.length
-    count = next(0)
-    if (count >= items.length) return
+    count = drawn
+    if (drawn >= items.length) return
     let frame = requestAnimationFrame(function step() {
-      count = next(count)
-      if (count < items.length) frame = requestAnimationFrame(step)
+      drawn = next(drawn)
+      count = drawn
+      if (drawn < items.length) frame = requestAnimationFrame(step)
     })
     return () => cancelAnimationFrame(frame)
   })
