@@ -7,6 +7,7 @@
 
 export type { DiagramFocus, DiagramSelection } from './diagram-focus.js'
 export {
+  type DiagramColumns,
   type DiagramOptions,
   type MarkedColumn,
   type MarkedForeignKey,
@@ -15,7 +16,7 @@ export {
   selectDiagramTables,
 } from './marked-schema.js'
 export { toDot } from './to-dot.js'
-export { toMermaid } from './to-mermaid.js'
+export { type ErDiagramOptions, toMermaid } from './to-mermaid.js'
 export { type FlowchartOptions, toMermaidFlowchart } from './to-mermaid-flowchart.js'
 export { type ChangeRef, type ChangeTreeNode, type TreeNodeKind, type TreeStatus, toTree } from './to-tree.js'
 export { type TreeSvgOptions, toTreeSvg } from './tree-svg.js'

@@ -75,6 +75,30 @@ export interface DiagramOptions {
   readonly focus?: DiagramFocus
 }
 
+/**
+ * Which columns a diagram lists for each table: every column, only those the diff touched (added,
+ * removed, changed, renamed), or none (the table's name alone).
+ *
+ * @example
+ * ```ts
+ * toMermaid(v2, { diff, focus: { depth: 1 }, columns: 'changed' })
+ * ```
+ */
+export type DiagramColumns = 'all' | 'changed' | 'none'
+
+/**
+ * The columns of a marked table that a diagram lists. @internal
+ *
+ * @example
+ * ```ts
+ * shownColumns(table, 'changed').map((c) => c.column.name)
+ * ```
+ */
+export function shownColumns(table: MarkedTable, columns: DiagramColumns = 'all'): readonly MarkedColumn[] {
+  if (columns === 'none') return []
+  return columns === 'changed' ? table.columns.filter((c) => c.status !== 'unchanged') : table.columns
+}
+
 type TableChange = Extract<SchemaChange, { table: string }>
 
 function keysOf(table: Table, column: string): ('PK' | 'FK' | 'UK')[] {

@@ -1,6 +1,12 @@
 import { formatColumnType } from '../model/format-column-type.js'
 import type { Schema } from '../model/types.js'
-import { type DiagramOptions, type MarkedColumn, selectDiagramTables } from './marked-schema.js'
+import {
+  type DiagramColumns,
+  type DiagramOptions,
+  type MarkedColumn,
+  selectDiagramTables,
+  shownColumns,
+} from './marked-schema.js'
 import { mermaidIds, mermaidLabel } from './mermaid-text.js'
 import type { TreeStatus } from './to-tree.js'
 
@@ -14,7 +20,7 @@ import type { TreeStatus } from './to-tree.js'
  */
 export interface FlowchartOptions extends DiagramOptions {
   /** Which columns each table node lists: all (default), only those the diff touched, or none. */
-  readonly columns?: 'all' | 'changed' | 'none'
+  readonly columns?: DiagramColumns
   /** Layout direction. Default `LR`. */
   readonly direction?: 'LR' | 'TB'
 }
@@ -77,12 +83,7 @@ export function toMermaidFlowchart(schema: Schema, options: FlowchartOptions = {
     ...(options.focus ? [`  %% ${note}`] : []),
   ]
   for (const t of tables) {
-    const shown =
-      options.columns === 'none'
-        ? []
-        : options.columns === 'changed'
-          ? t.columns.filter((c) => c.status !== 'unchanged')
-          : t.columns
+    const shown = shownColumns(t, options.columns)
     const title = `<b>${mermaidLabel(t.key)}</b>${t.note ? ` <i>${mermaidLabel(t.note)}</i>` : ''}`
     const body = shown.map((c) => `<br/>${mermaidLabel(columnLine(c))}`).join('')
     lines.push(`  ${id(t.key)}["${title}${body}"]:::${t.status}`)

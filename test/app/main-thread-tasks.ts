@@ -57,21 +57,25 @@ export async function traceMainThread(page: Page): Promise<MainThreadTrace> {
       includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
     },
   })
+  // Chromium runs more than one renderer process (each with a CrRendererMain thread): this mark says
+  // which thread is the page's.
+  const START = `trace-start-${Math.random().toString(36).slice(2)}`
+  await page.evaluate((name) => performance.mark(name), START)
   return {
     async stop() {
       const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()))
       await cdp.send('Tracing.end')
       await complete
       await cdp.detach()
-      const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      if (!main) throw new Error('the trace has no renderer main thread')
+      const main = events.find((e) => e.cat.includes('blink.user_timing') && e.name === START)
+      if (!main) throw new Error(`the trace has no mark "${START}": it did not record the page's main thread`)
       const tasks = events
         .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask')
         .map((e) => ({ startMs: e.ts / 1000, wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? 0) / 1000 }))
         .filter((t) => t.wallMs >= 1)
       // A mark is an instant event of the user timing category (its phase varies with the version).
       const marks = events
-        .filter((e) => e.pid === main.pid && e.cat.includes('blink.user_timing') && e.ph !== 'M')
+        .filter((e) => e.pid === main.pid && e.cat.includes('blink.user_timing') && e.ph !== 'M' && e.name !== START)
         .map((e) => ({ name: e.name, ms: e.ts / 1000 }))
       return { tasks, marks }
     },

@@ -98,6 +98,9 @@ describe.concurrent('schemaledger viz', () => {
       'showing 1 of 3 tables; 2 changed tables hidden (at most 1 drawn); 1 foreign key to or from hidden tables not drawn',
     )
     expect(run).toEqual({ code: 0, stdout: toMermaid(v2, { diff, focus }), stderr: `schemaledger viz: ${note}\n` })
+    expect((await cli(['viz', SEED_V1, '--diff', SEED_V2, '--columns', 'changed'])).stdout).toBe(
+      toMermaid(v2, { diff, columns: 'changed' }),
+    )
     expect((await cli(['viz', SEED_V1, '--around', 'users', '--depth', '0', '--format', 'dot'])).stdout).toBe(
       toDot(v1, { focus: { around: ['users'], depth: 0 } }),
     )

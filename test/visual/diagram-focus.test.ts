@@ -121,6 +121,18 @@ describe('focused diagrams', () => {
     expect(toMermaid(v2, { diff })).not.toContain('%%')
   })
 
+  it('the ER diagram lists all columns, only the changed ones, or none', async () => {
+    const changed = toMermaid(v2, { diff, focus: { depth: 1 }, columns: 'changed' })
+    expect(changed).toContain('  c["c (changed)"] {\n    text note "added"\n  }\n')
+    expect(changed).toContain('  b {\n  }\n')
+    expect(changed).toContain('  c }o--o| b : "parent_id"')
+    expect(await parseMermaid(changed)).toBe('er')
+    const none = toMermaid(v2, { diff, columns: 'none' })
+    expect(none).not.toMatch(/^ {4}/m)
+    expect(await parseMermaid(none)).toBe('er')
+    expect(toMermaid(v2, { diff, columns: 'all' })).toBe(toMermaid(v2, { diff }))
+  })
+
   it('DOT draws only the selection, with the note as a comment', () => {
     const dot = toDot(v2, { diff, focus: { depth: 0 } })
     expect(dot.split('\n')[1]).toBe(

@@ -5,7 +5,13 @@
 // result is plain data that structured cloning carries; the schemas themselves never leave it.
 import { type Schema, serializeSchema, type VersionInfo } from 'schemaledger'
 import { formatHtml, formatJson, formatMarkdown } from 'schemaledger/format'
-import { type DiagramFocus, selectDiagramTables, toMermaid, toMermaidFlowchart } from 'schemaledger/visual'
+import {
+  type DiagramColumns,
+  type DiagramFocus,
+  selectDiagramTables,
+  toMermaid,
+  toMermaidFlowchart,
+} from 'schemaledger/visual'
 import { type Analysis, type AnalysisResult, type AnalyzeOptions, analyze, plainMigration } from './analysis.js'
 import { openHistory } from './history.js'
 import { type DocumentInfo, loadDocument } from './load-document.js'
@@ -26,13 +32,15 @@ export type ReportFormat = 'markdown' | 'html' | 'json'
  *
  * @example
  * ```ts
- * const request: DiagramRequest = { view: 'er', focus: { depth: 1, maxTables: 40 } }
+ * const request: DiagramRequest = { view: 'er', focus: { depth: 1, maxTables: 40 }, columns: 'changed' }
  * ```
  */
 export interface DiagramRequest {
   readonly view: 'er' | 'flowchart'
   /** Without a focus, every table. */
   readonly focus?: DiagramFocus
+  /** The columns each table lists (default all). */
+  readonly columns?: DiagramColumns
 }
 
 /**
@@ -158,7 +166,11 @@ export function createEngine(options: { readonly database?: string } = {}): Engi
     diagram(analysis, request) {
       const a = current(analysis)
       if (!a) return undefined
-      const diagramOptions = { diff: a.view.diff, ...(request.focus ? { focus: request.focus } : {}) }
+      const diagramOptions = {
+        diff: a.view.diff,
+        ...(request.focus ? { focus: request.focus } : {}),
+        ...(request.columns ? { columns: request.columns } : {}),
+      }
       const selection = selectDiagramTables(a.to, diagramOptions)
       const source = request.view === 'er' ? toMermaid(a.to, diagramOptions) : toMermaidFlowchart(a.to, diagramOptions)
       return { source, shown: selection.tables.length, total: selection.total, note: selection.note }

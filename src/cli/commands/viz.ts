@@ -95,7 +95,7 @@ export const vizCommand = defineCommand({
       value: 'which',
       choices: ['all', 'changed', 'none'],
       default: 'all',
-      description: 'flowchart: the columns each table lists',
+      description: 'mermaid: the columns each table lists (changed: those the diff touched)',
     },
     direction: {
       type: 'string',
@@ -165,7 +165,7 @@ export const vizCommand = defineCommand({
           columns: values.columns as 'all' | 'changed' | 'none',
           direction: values.direction as 'LR' | 'TB',
         })
-      } else text = toMermaid(schema, options)
+      } else text = toMermaid(schema, { ...options, columns: values.columns as 'all' | 'changed' | 'none' })
     } finally {
       await reader.dispose()
     }
