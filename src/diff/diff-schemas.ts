@@ -60,6 +60,8 @@ export function diffSchemas(from: Schema, to: Schema, options: DiffOptions = {})
       }),
     ),
   }
+  // A literal cast to an enum type of either version is the literal (PostgreSQL adds such casts).
+  const expressions = { enums: [...from.enums, ...to.enums] }
   const changes: SchemaChange[] = [...diffEnums(from.enums, to.enums)]
   for (const t of tables.dropped) changes.push(withPath({ kind: 'drop_table', ...scopeOf(t), before: t }))
   for (const t of tables.added) changes.push(withPath({ kind: 'create_table', ...scopeOf(t), after: t }))
@@ -76,7 +78,7 @@ export function diffSchemas(from: Schema, to: Schema, options: DiffOptions = {})
         }),
       )
     }
-    changes.push(...diffTablePair(pair.from, pair.to, match, renames, options))
+    changes.push(...diffTablePair(pair.from, pair.to, match, renames, options, expressions))
   }
   const ordered = orderChanges(changes)
   const candidates = orderCandidates([...tables.candidates, ...columnMatches.flatMap((m) => m.match.candidates)])

@@ -6,7 +6,7 @@ import { changePath } from './change-path.js'
 import { isDefaultConstraintName, isDefaultIndexName, sameNameOrDefault } from './default-names.js'
 import type { MatchedPair } from './match-renames.js'
 import { defaultsEqual } from './normalize-default.js'
-import { expressionsEqual } from './normalize-expression.js'
+import { type ExpressionOptions, expressionsEqual } from './normalize-expression.js'
 import { pairNamed } from './pair-named.js'
 import {
   constraintIdentity,
@@ -32,8 +32,11 @@ export function withPath(change: ChangeWithoutPath): SchemaChange {
   return { ...change, path: changePath(change) } as SchemaChange
 }
 
-/** Which fields of a column differ in meaning (spelling differences of types and defaults are not changes). */
-export function columnFieldChanges(before: Column, after: Column): ColumnField[] {
+/**
+ * Which fields of a column differ in meaning (spelling differences of types and defaults are not
+ * changes; `expressions` names the enum types whose casts do not count in a generated expression).
+ */
+export function columnFieldChanges(before: Column, after: Column, expressions: ExpressionOptions = {}): ColumnField[] {
   const fields: ColumnField[] = []
   if (!columnTypesEqual(before.type, after.type)) fields.push('type')
   if (before.nullable !== after.nullable) fields.push('nullable')
@@ -45,7 +48,7 @@ export function columnFieldChanges(before: Column, after: Column): ColumnField[]
     (before.generated &&
       after.generated &&
       (before.generated.stored !== after.generated.stored ||
-        !expressionsEqual(before.generated.expression, after.generated.expression)))
+        !expressionsEqual(before.generated.expression, after.generated.expression, expressions)))
   ) {
     fields.push('generated')
   }
@@ -64,7 +67,10 @@ function movedColumns(pairs: readonly MatchedPair<Column>[], from: Table, to: Ta
   return new Set(byTo.filter((p, rank) => byFrom[rank] !== p).map((p) => p.to))
 }
 
-/** Every change between two versions of the same (possibly renamed) table, except the rename itself. */
+/**
+ * Every change between two versions of the same (possibly renamed) table, except the rename itself.
+ * `expressions` carries the enum types of both schemas, whose casts in expressions are not changes.
+ */
 export function diffTablePair(
   from: Table,
   to: Table,
@@ -75,6 +81,7 @@ export function diffTablePair(
   },
   renames: RenameMaps,
   options: DiffOptions,
+  expressions: ExpressionOptions = {},
 ): SchemaChange[] {
   const scope: Scope = to.schema === undefined ? { table: to.name } : { table: to.name, schema: to.schema }
   const changes: SchemaChange[] = []
@@ -105,7 +112,7 @@ export function diffTablePair(
         }),
       )
     }
-    const fields = columnFieldChanges(p.from, p.to)
+    const fields = columnFieldChanges(p.from, p.to, expressions)
     if (moved.has(p.to)) fields.push('position')
     if (fields.length > 0) {
       changes.push(
@@ -128,8 +135,10 @@ export function diffTablePair(
     columnNames ??= new Set([...from.columns, ...to.columns].map((c) => c.name))
     return columnNames
   }
-  changes.push(...diffConstraints(from.constraints, to.constraints, key, from.schema, renames, scope, tableColumns))
-  changes.push(...diffIndexes(from.indexes, to.indexes, key, renames, scope))
+  changes.push(
+    ...diffConstraints(from.constraints, to.constraints, key, from.schema, renames, scope, tableColumns, expressions),
+  )
+  changes.push(...diffIndexes(from.indexes, to.indexes, key, renames, scope, expressions))
   return changes
 }
 
@@ -150,10 +159,12 @@ function diffConstraints(
   renames: RenameMaps,
   scope: Scope,
   columns: () => ReadonlySet<string>,
+  expressions: ExpressionOptions,
 ): SchemaChange[] {
   const namesMatch = constraintNamesMatch(scope.table, columns)
   const translated = before.map((c) => translateConstraint(c, fromTableKey, fromSchema, renames))
-  const content = (c: Constraint) => `${c.type}:${stableStringify(constraintMeaning(c))}`
+  const meaning = (c: Constraint) => constraintMeaning(c, expressions)
+  const content = (c: Constraint) => `${c.type}:${stableStringify(meaning(c))}`
   const pairing = pairNamed(translated, after, {
     // Constraints of different kinds never pair, even under the same name.
     name: (c) => (c.name === undefined ? undefined : `${c.type}:${c.name}`),
@@ -167,7 +178,7 @@ function diffConstraints(
   const changes: SchemaChange[] = []
   for (const [i, j] of pairing.pairs) {
     const [b, t, a] = [before[i] as Constraint, translated[i] as Constraint, after[j] as Constraint]
-    const fields = differingFields(constraintMeaning(t), constraintMeaning(a)) as ConstraintField[]
+    const fields = differingFields(meaning(t), meaning(a)) as ConstraintField[]
     if (!namesMatch(t, a)) fields.unshift('name')
     if (fields.length > 0)
       changes.push(withPath({ kind: 'alter_constraint', ...scope, before: b, after: a, changes: fields }))
@@ -185,18 +196,20 @@ function diffIndexes(
   fromTableKey: string,
   renames: RenameMaps,
   scope: Scope,
+  expressions: ExpressionOptions,
 ): SchemaChange[] {
   const translated = before.map((x) => translateIndex(x, fromTableKey, renames))
+  const meaning = (x: Index) => indexMeaning(x, expressions)
   const pairing = pairNamed(translated, after, {
     name: (x) => x.name,
-    content: (x) => stableStringify(indexMeaning(x)),
-    identity: indexIdentity,
+    content: (x) => stableStringify(meaning(x)),
+    identity: (x) => indexIdentity(x, expressions),
     sameName: indexNamesMatch(scope.table),
   })
   const changes: SchemaChange[] = []
   for (const [i, j] of pairing.pairs) {
     const [b, t, a] = [before[i] as Index, translated[i] as Index, after[j] as Index]
-    const fields = differingFields(indexMeaning(t), indexMeaning(a)) as IndexField[]
+    const fields = differingFields(meaning(t), meaning(a)) as IndexField[]
     if (!indexNamesMatch(scope.table)(t, a)) fields.unshift('name')
     if (fields.length > 0)
       changes.push(withPath({ kind: 'alter_index', ...scope, before: b, after: a, changes: fields }))

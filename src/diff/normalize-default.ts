@@ -35,9 +35,15 @@ const NOT_VOLATILE = new Set(
   json_array to_json to_jsonb array row cast convert current_setting timezone format`.split(/\s+/),
 )
 
+/** The family of a column type; an array's is its element's, marked (`array:text`). */
+function columnCategory(type: ColumnType): Category {
+  if (type.kind === 'array') return `array:${columnCategory(type.of)}`
+  return COLUMN_CATEGORY.get(type.kind) ?? type.kind
+}
+
 function castCategory(type: CastType): Category {
   const b = type.base
-  if (type.dims !== '') return 'array'
+  if (type.dims !== '') return `array:${castCategory({ ...type, dims: '' })}`
   if (INT_TYPES.has(b)) return 'int'
   if (b === 'numeric') return 'numeric'
   if (b === 'real' || b === 'double precision' || b === 'float') return 'float'
@@ -49,6 +55,8 @@ function castCategory(type: CastType): Category {
 }
 
 function compatible(column: Category, cast: Category): boolean {
+  const [columnArray, castArray] = [column.startsWith('array:'), cast.startsWith('array:')]
+  if (columnArray || castArray) return columnArray && castArray && compatible(column.slice(6), cast.slice(6))
   const numeric = (c: Category): boolean => c === 'int' || c === 'numeric' || c === 'float'
   if (column === cast || column === 'custom' || (numeric(column) && numeric(cast))) return true
   if (column === 'enum' || column === 'text') return cast === 'other' || cast === 'text'
@@ -59,15 +67,31 @@ function isLiteral(op: readonly SqlNode[]): boolean {
   const n = op[0]
   if (plainString(op) !== undefined || signedNumber(op) !== undefined) return true
   return (
-    op.length === 1 &&
-    n?.t === 'leaf' &&
-    (n.kind === 'string' || (n.kind === 'word' && /^(true|false|null)$/.test(n.text)))
+    (op.length === 1 &&
+      n?.t === 'leaf' &&
+      (n.kind === 'string' || (n.kind === 'word' && /^(true|false|null)$/.test(n.text)))) ||
+    isArrayOfLiterals(op)
   )
+}
+
+/**
+ * `ARRAY[...]` of literals, empty included: after `varchar[]` -> `text[]` PostgreSQL keeps a default's
+ * `ARRAY[]::character varying[]`, the same value as `ARRAY[]::text[]`.
+ */
+function isArrayOfLiterals(op: readonly SqlNode[]): boolean {
+  const g = op[1]
+  if (op.length !== 2 || !isWord(op[0], 'array') || g?.t !== 'group' || g.open !== '[' || !g.closed) return false
+  const items: SqlNode[][] = [[]]
+  for (const n of g.items) {
+    if (isPunct(n, ',')) items.push([])
+    else items[items.length - 1]?.push(n)
+  }
+  return g.items.length === 0 || items.every((item) => item.length > 0 && isLiteral(item))
 }
 
 function defaultNodes(text: string, type: ColumnType | undefined): SqlNode[] {
   let list = expressionNodes(text)
-  const column = type === undefined ? undefined : (COLUMN_CATEGORY.get(type.kind) ?? type.kind)
+  const column = type === undefined ? undefined : columnCategory(type)
   let hint: Category | undefined
   for (let c = list[0]; list.length === 1 && c?.t === 'cast' && isLiteral(c.operand); c = list[0]) {
     const cat = castCategory(c.type)

@@ -8,6 +8,7 @@ import {
   leaf,
   parseTree,
   renderNodes,
+  quoteIdentifier,
   type SqlNode,
   tokenizeSql,
 } from './sql-tokenizer.js'
@@ -26,7 +27,8 @@ export { type SqlToken, type SqlTokenKind, tokenizeSql } from './sql-tokenizer.j
  *   `(col)::text` to every varchar column it prints; an explicit text cast of a non-text column is
  *   therefore not seen as a change); number literals to numeric/real/double precision, and integral
  *   ones to smallint/integer/bigint; `ARRAY['a', ...]` to text[]/varchar[]; `'seq'::regclass` inside
- *   nextval/currval/setval.
+ *   nextval/currval/setval; string literals (and NULL) to an enum type the caller names, or an array
+ *   of it (PostgreSQL adds `'live'::status` when it stores `st = 'live'` for an enum column `st`).
  * - Parentheses redundant by precedence are removed (see `sql-precedence.ts`).
  * - Identifiers follow PostgreSQL: unquoted names fold to lower case, `"Email"` and `email` differ
  *   (MySQL's case-insensitive column names are not modelled); backtick quotes equal double quotes.
@@ -66,19 +68,54 @@ const VALUE_WORDS = new Set(
   current_date current_time current_timestamp localtime localtimestamp`.split(/\s+/),
 )
 
+/** Options of {@link normalizeExpression} and {@link expressionsEqual}. */
+export interface ExpressionOptions {
+  /**
+   * The enum types of the schemas being compared (`Schema.enums`): a string literal cast to one of
+   * them (`'live'::status`, `'a'::billing.state`, `'x'::"Status"`) is the literal itself, because
+   * PostgreSQL adds that cast when it stores a comparison of an enum column with a literal.
+   */
+  readonly enums?: readonly { readonly name: string; readonly schema?: string }[]
+}
+
+const NO_ENUMS: ReadonlySet<string> = new Set()
+const enumTargetCache = new WeakMap<object, ReadonlySet<string>>()
+
+/**
+ * The spellings a cast to one of `enums` has once parsed: the bare name, and the name qualified by
+ * its namespace (`public` for one in the default namespace).
+ */
+function enumCastTargets(enums: ExpressionOptions['enums']): ReadonlySet<string> {
+  if (enums === undefined || enums.length === 0) return NO_ENUMS
+  let targets = enumTargetCache.get(enums)
+  if (targets === undefined) {
+    const out = new Set<string>()
+    for (const e of enums) {
+      const name = quoteIdentifier(e.name)
+      out.add(name)
+      out.add(`${quoteIdentifier(e.schema ?? 'public')}.${name}`)
+    }
+    targets = out
+    enumTargetCache.set(enums, targets)
+  }
+  return targets
+}
+
 /** Lexes, parses and rewrites `text` into canonical nodes (the shared core of every normalizer). @internal */
-export function expressionNodes(text: string): SqlNode[] {
+export function expressionNodes(text: string, enums: ReadonlySet<string> = NO_ENUMS): SqlNode[] {
   let list = parseTree(tokenizeSql(text))
   while (list.length > 1 && (isWord(list[0], 'check') || isWord(list[0], 'where'))) list = list.slice(1)
-  return processList(list, '')
+  return processList(list, '', enums)
 }
 
-function processList(input: readonly SqlNode[], owner: string): SqlNode[] {
-  const list = input.map((n, i) => (n.t === 'group' ? { ...n, items: processList(n.items, callName(input, i)) } : n))
-  return stripParens(buildCasts(synonyms(list), owner))
+function processList(input: readonly SqlNode[], owner: string, enums: ReadonlySet<string>): SqlNode[] {
+  const list = input.map((n, i) =>
+    n.t === 'group' ? { ...n, items: processList(n.items, callName(input, i), enums) } : n,
+  )
+  return stripParens(buildCasts(synonyms(list), owner, enums))
 }
 
-function buildCasts(list: readonly SqlNode[], owner: string): SqlNode[] {
+function buildCasts(list: readonly SqlNode[], owner: string, enums: ReadonlySet<string>): SqlNode[] {
   const out: SqlNode[] = []
   for (let i = 0; i < list.length; i++) {
     const n = list[i]!
@@ -87,7 +124,7 @@ function buildCasts(list: readonly SqlNode[], owner: string): SqlNode[] {
       const k = g.items.findIndex((x) => isWord(x, 'as'))
       const parsed = k > 0 ? parseType(g.items, k + 1) : undefined
       if (parsed && parsed.end === g.items.length) {
-        out.push(...makeCast(g.items.slice(0, k), parsed.type, owner))
+        out.push(...makeCast(g.items.slice(0, k), parsed.type, owner, enums))
         i++
         continue
       }
@@ -95,7 +132,7 @@ function buildCasts(list: readonly SqlNode[], owner: string): SqlNode[] {
     const parsed = isOp(n, '::') ? parseType(list, i + 1) : undefined
     const start = parsed ? primaryStart(out, out.length) : -1
     if (parsed && start >= 0) {
-      out.push(...makeCast(out.splice(start), parsed.type, owner))
+      out.push(...makeCast(out.splice(start), parsed.type, owner, enums))
       i = parsed.end - 1
     } else out.push(n)
   }
@@ -139,16 +176,18 @@ function parseType(list: readonly SqlNode[], start: number): { end: number; type
   return { end: i, type: { base: base + suffix, mods, dims, text } }
 }
 
-function makeCast(operand: readonly SqlNode[], type: CastType, owner: string): SqlNode[] {
+function makeCast(operand: readonly SqlNode[], type: CastType, owner: string, enums: ReadonlySet<string>): SqlNode[] {
   const op = stripParens(operand)
   const now = plainString(op) === 'now' && type.mods === '' && type.dims === '' ? NOW_CASTS.get(type.base) : undefined
   if (now !== undefined) return [leaf('word', now)]
-  if (!castIsNoOp(op, type, owner)) return [{ t: 'cast', operand: op, type }]
+  if (!castIsNoOp(op, type, owner, enums)) return [{ t: 'cast', operand: op, type }]
   return op.length === 1 ? op : [{ t: 'group', open: '(', items: op, closed: true }]
 }
 
-function castIsNoOp(op: readonly SqlNode[], type: CastType, owner: string): boolean {
+function castIsNoOp(op: readonly SqlNode[], type: CastType, owner: string, enums: ReadonlySet<string>): boolean {
   const str = plainString(op)
+  if (enums.has(type.base) && type.mods === '' && (type.dims === '' || type.dims === '[]'))
+    return str !== undefined || (op.length === 1 && isWord(op[0], 'null'))
   if (type.dims !== '') return type.dims === '[]' && type.mods === '' && TEXT_TYPES.has(type.base) && isTextArray(op)
   if (TEXT_TYPES.has(type.base)) {
     const special =
@@ -247,10 +286,12 @@ export function stable(input: string, f: (s: string) => string): string {
  * ```ts
  * normalizeExpression('((price > (0)::numeric))') // 'price > 0'
  * normalizeExpression("(status)::text = ANY (ARRAY['a'::text, 'b'::text])") // "status = any (array['a', 'b'])"
+ * normalizeExpression("(st = 'live'::status)", { enums: [{ name: 'status' }] }) // "st = 'live'"
  * ```
  */
-export function normalizeExpression(expr: string): string {
-  return stable(expr, (s) => renderNodes(expressionNodes(s)))
+export function normalizeExpression(expr: string, options: ExpressionOptions = {}): string {
+  const enums = enumCastTargets(options.enums)
+  return stable(expr, (s) => renderNodes(expressionNodes(s, enums)))
 }
 
 /**
@@ -262,8 +303,12 @@ export function normalizeExpression(expr: string): string {
  * expressionsEqual('((a > 0))', 'A > 0') // true
  * ```
  */
-export function expressionsEqual(a: string | undefined, b: string | undefined): boolean {
+export function expressionsEqual(
+  a: string | undefined,
+  b: string | undefined,
+  options: ExpressionOptions = {},
+): boolean {
   const norm = (x: string | undefined): string | undefined =>
-    x === undefined || x.trim() === '' ? undefined : normalizeExpression(x)
+    x === undefined || x.trim() === '' ? undefined : normalizeExpression(x, options)
   return norm(a) === norm(b)
 }

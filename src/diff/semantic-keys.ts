@@ -1,6 +1,6 @@
 import { stableStringify } from '../model/assemble-table.js'
 import type { Constraint, Index, IndexPart } from '../model/types.js'
-import { normalizeExpression } from './normalize-expression.js'
+import { type ExpressionOptions, normalizeExpression } from './normalize-expression.js'
 
 /** Renames in effect for a diff, keyed by `from` names. */
 export interface RenameMaps {
@@ -45,8 +45,11 @@ export function translateIndex(x: Index, ownTableKey: string, renames: RenameMap
   return x.include ? { ...x, parts, include: x.include.map(own) } : { ...x, parts }
 }
 
-/** The meaning of a constraint, field by field, with spelling differences normalized away. */
-export function constraintMeaning(c: Constraint): Record<string, unknown> {
+/**
+ * The meaning of a constraint, field by field, with spelling differences normalized away (`options`
+ * names the enum types whose casts PostgreSQL adds to a check).
+ */
+export function constraintMeaning(c: Constraint, options: ExpressionOptions = {}): Record<string, unknown> {
   const flags = { deferrable: c.deferrable ?? false, initiallyDeferred: c.initiallyDeferred ?? false }
   switch (c.type) {
     case 'primary_key':
@@ -65,7 +68,7 @@ export function constraintMeaning(c: Constraint): Record<string, unknown> {
         ...flags,
       }
     case 'check':
-      return { expression: normalizeExpression(c.expression), ...flags }
+      return { expression: normalizeExpression(c.expression, options), ...flags }
   }
 }
 
@@ -83,10 +86,10 @@ export function constraintIdentity(c: Constraint): string | undefined {
   }
 }
 
-function partMeaning(p: IndexPart): Record<string, unknown> {
+function partMeaning(p: IndexPart, options: ExpressionOptions): Record<string, unknown> {
   return {
     column: p.column,
-    expression: p.expression === undefined ? undefined : normalizeExpression(p.expression),
+    expression: p.expression === undefined ? undefined : normalizeExpression(p.expression, options),
     descending: p.descending ?? false,
     nulls: p.nulls,
     opclass: p.opclass?.toLowerCase(),
@@ -95,12 +98,12 @@ function partMeaning(p: IndexPart): Record<string, unknown> {
   }
 }
 
-/** The meaning of an index, field by field, with spelling differences normalized away. */
-export function indexMeaning(x: Index): Record<string, unknown> {
+/** The meaning of an index, field by field, with spelling differences normalized away (see {@link constraintMeaning}). */
+export function indexMeaning(x: Index, options: ExpressionOptions = {}): Record<string, unknown> {
   return {
-    parts: x.parts.map(partMeaning),
+    parts: x.parts.map((p) => partMeaning(p, options)),
     unique: x.unique ?? false,
-    where: x.where === undefined ? undefined : normalizeExpression(x.where),
+    where: x.where === undefined ? undefined : normalizeExpression(x.where, options),
     using: x.using,
     include: x.include ?? [],
     nullsNotDistinct: x.nullsNotDistinct ?? false,
@@ -108,8 +111,8 @@ export function indexMeaning(x: Index): Record<string, unknown> {
 }
 
 /** What identifies an unnamed index across versions: its key parts. */
-export function indexIdentity(x: Index): string {
-  return stableStringify(x.parts.map(partMeaning))
+export function indexIdentity(x: Index, options: ExpressionOptions = {}): string {
+  return stableStringify(x.parts.map((p) => partMeaning(p, options)))
 }
 
 /** Fields whose meaning differs between two objects, in the order of `a`'s keys. */

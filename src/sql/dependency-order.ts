@@ -106,3 +106,37 @@ class MinHeap<T> {
     }
   }
 }
+
+/**
+ * Moves each statement that frees a name (`releases`) to just before the first earlier statement
+ * that takes it (`claims`), so that a name passes from its old owner to its new one: a table dropped
+ * while another is created under the names of its keys and indexes (a rename the diff could not
+ * see) is dropped first. Everything else keeps its order; a statement moves at most once, so
+ * conflicting claims cannot loop. Names are opaque keys chosen by the dialect.
+ *
+ * @example
+ * ```ts
+ * orderByNameOwnership([create, drop], (s) => s.claims, (s) => s.releases) // [drop, create]
+ * ```
+ */
+export function orderByNameOwnership<T>(
+  items: readonly T[],
+  claims: (item: T) => readonly string[] | undefined,
+  releases: (item: T) => readonly string[] | undefined,
+): T[] {
+  const out = [...items]
+  if (!out.some((item) => (releases(item)?.length ?? 0) > 0)) return out
+  const moved = new Set<T>()
+  for (let i = 0; i < out.length; i++) {
+    const wanted = claims(out[i] as T)
+    if (wanted === undefined || wanted.length === 0) continue
+    const j = out.findIndex((item, k) => k > i && !moved.has(item) && releases(item)?.some((n) => wanted.includes(n)))
+    if (j < 0) continue
+    const [releaser] = out.splice(j, 1) as [T]
+    out.splice(i, 0, releaser)
+    moved.add(releaser)
+    // Look at the moved statement's own claims next, then at this one again (it may want more).
+    i--
+  }
+  return out
+}

@@ -4,7 +4,7 @@ import type { CreateTableChange, SchemaChange, SchemaDiff } from '../diff/types.
 import { InvalidOptionError } from '../errors.js'
 import { splitDeployPhases } from '../impact/deploy-phases.js'
 import type { Constraint, Schema, Table } from '../model/types.js'
-import { creationOrder } from './dependency-order.js'
+import { creationOrder, orderByNameOwnership } from './dependency-order.js'
 import type { Dialect, GeneratorContext, PlanOptions } from './dialect.js'
 import { resolveDialect } from './dialects/index.js'
 import { type Migration, type PhasedMigration, Stage, type Statement, type StatementDraft } from './types.js'
@@ -120,7 +120,12 @@ export function planChanges(
   }
   for (const [change, drafts] of takenOver.drafts) place(drafts, change, changes.indexOf(change))
   placed.sort((a, b) => a.draft.stage - b.draft.stage || a.rank - b.rank || a.seq - b.seq)
-  return placed.map(({ draft, change }) => toStatement(draft, change, dialect))
+  const ordered = orderByNameOwnership(
+    placed,
+    (p) => p.draft.claims,
+    (p) => p.draft.releases,
+  )
+  return ordered.map(({ draft, change }) => toStatement(draft, change, dialect))
 }
 
 function schemaOf(c: { readonly schema?: string }): { schema?: string } {

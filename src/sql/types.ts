@@ -108,6 +108,13 @@ export interface StatementDraft {
   readonly reason?: string
   /** The change this statement implements, when a generator handles several at once (a table rebuild). */
   readonly change?: { readonly kind: ChangeKind; readonly path: string }
+  /**
+   * Names the statement takes (keys the dialect chooses, e.g. a namespace and a relation name): it
+   * runs after any statement of the plan that `releases` one of them, whatever their stages.
+   */
+  readonly claims?: readonly string[]
+  /** Names the statement frees (a dropped table's index names); see `claims`. */
+  readonly releases?: readonly string[]
 }
 
 /**

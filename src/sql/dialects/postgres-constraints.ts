@@ -11,6 +11,7 @@ import type { GeneratorContext } from '../dialect.js'
 import { constraintClause, createIndexSQL } from '../render.js'
 import { Stage, type StageValue, type StatementDraft } from '../types.js'
 import { isCreatedTable, sourceTableOrUndefined, tableName, targetTableOrUndefined } from './postgres-context.js'
+import { constraintRelationKeys, relationKey } from './postgres-name-claims.js'
 import { constraintNameIn, indexNameIn, objectKey } from './postgres-names.js'
 import { currentConstraintName, currentIndexName } from './postgres-renames.js'
 
@@ -85,7 +86,8 @@ export function addConstraintDrafts(
     ctx.options.notValid === true &&
     (c.type === 'foreign_key' || c.type === 'check') &&
     !isCreatedTable(ctx, table, schema)
-  if (!twoStep) return [{ sql: `ALTER TABLE ${target} ADD ${definition}`, stage }]
+  const claims = constraintRelationKeys(c, name, schema)
+  if (!twoStep) return [{ sql: `ALTER TABLE ${target} ADD ${definition}`, stage, claims }]
   return [
     { sql: `ALTER TABLE ${target} ADD ${definition} NOT VALID`, stage },
     {
@@ -116,6 +118,7 @@ export function dropConstraintDraft(
   return {
     sql: `ALTER TABLE ${tableName(ctx, table, schema)} DROP CONSTRAINT ${ctx.dialect.quoteIdentifier(name)}`,
     stage: isForeignKey(c) ? Stage.dropForeignKey : Stage.dropConstraint,
+    releases: constraintRelationKeys(c, name, schema),
   }
 }
 
@@ -138,7 +141,10 @@ export function createIndexDraft(
 ): StatementDraft {
   const concurrently = ctx.options.concurrently === true && !isCreatedTable(ctx, table, schema)
   const sql = createIndexSQL(ctx.dialect, table, schema, { ...x, name }, { concurrently })
-  return concurrently ? { sql, stage, transactional: false, reason: CONCURRENT_REASON } : { sql, stage }
+  const claims = [relationKey(name, schema)]
+  return concurrently
+    ? { sql, stage, claims, transactional: false, reason: CONCURRENT_REASON }
+    : { sql, stage, claims }
 }
 
 /**
@@ -158,9 +164,10 @@ export function dropIndexDraft(
 ): StatementDraft {
   const concurrently = ctx.options.concurrently === true && !isCreatedTable(ctx, table, schema)
   const sql = `DROP INDEX ${concurrently ? 'CONCURRENTLY ' : ''}${tableName(ctx, name, schema)}`
+  const releases = [relationKey(name, schema)]
   return concurrently
-    ? { sql, stage: Stage.dropIndex, transactional: false, reason: CONCURRENT_REASON }
-    : { sql, stage: Stage.dropIndex }
+    ? { sql, stage: Stage.dropIndex, releases, transactional: false, reason: CONCURRENT_REASON }
+    : { sql, stage: Stage.dropIndex, releases }
 }
 
 /**

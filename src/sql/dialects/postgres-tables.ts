@@ -8,8 +8,9 @@ import { Stage, type StatementDraft } from '../types.js'
 import { columnCommentSQL, columnDefinition } from './postgres-columns.js'
 import { constraintDefinition, dropConstraintDraft } from './postgres-constraints.js'
 import { tableName } from './postgres-context.js'
+import { relationKey, tableRelationKeys } from './postgres-name-claims.js'
 import { constraintNameIn, indexNameIn } from './postgres-names.js'
-import { currentConstraintName } from './postgres-renames.js'
+import { currentConstraintName, currentIndexName } from './postgres-renames.js'
 
 // Whole tables: CREATE TABLE with its constraints, indexes and comments; DROP TABLE; table comments.
 
@@ -59,15 +60,24 @@ export function createTableSQL(
     ...table.columns.map((c) => columnDefinition(d, ctx, table.name, c)),
     ...inline.filter((c) => !twins.has(c)).map(definition),
   ]
+  // The statement claims every name the table takes, its indexes' included, so a dropped table that
+  // holds one of them goes first.
+  const claims = tableRelationKeys(
+    table,
+    (c) => constraintNameIn(table, table.name, c),
+    (x) => indexNameIn(table, table.name, x),
+  )
   const drafts: StatementDraft[] = [
-    { sql: `CREATE TABLE ${target} (\n  ${lines.join(',\n  ')}\n)`, stage },
+    { sql: `CREATE TABLE ${target} (\n  ${lines.join(',\n  ')}\n)`, stage, claims },
     ...[...twins].map((c) => ({ sql: `ALTER TABLE ${target} ADD ${definition(c)}`, stage })),
   ]
   for (const x of table.indexes) {
     // A new table is empty: its indexes are never built concurrently.
+    const name = indexNameIn(table, table.name, x)
     drafts.push({
-      sql: createIndexSQL(d, table.name, table.schema, { ...x, name: indexNameIn(table, table.name, x) }),
+      sql: createIndexSQL(d, table.name, table.schema, { ...x, name }),
       stage,
+      claims: [relationKey(name, table.schema)],
     })
   }
   if (table.comment) drafts.push({ sql: tableCommentSQL(ctx, table.name, table.schema, table.comment), stage })
@@ -131,7 +141,16 @@ export function dropTableSQL(change: DropTableChange, ctx: GeneratorContext): St
     ...t.constraints
       .filter((c) => cycle.has(c) || keyChanges(c))
       .map((fk) => dropConstraintDraft(ctx, t.name, t.schema, fk, currentConstraintName(ctx, t.name, t.schema, fk))),
-    { sql: `DROP TABLE ${tableName(ctx, t.name, t.schema)}`, stage: Stage.dropTable, destructive: true },
+    {
+      sql: `DROP TABLE ${tableName(ctx, t.name, t.schema)}`,
+      stage: Stage.dropTable,
+      destructive: true,
+      releases: tableRelationKeys(
+        t,
+        (c) => currentConstraintName(ctx, t.name, t.schema, c),
+        (x) => currentIndexName(ctx, t.name, t.schema, x),
+      ),
+    },
   ]
 }
 
