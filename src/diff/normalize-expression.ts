@@ -7,8 +7,8 @@ import {
   KEYWORD_OPS,
   leaf,
   parseTree,
-  renderNodes,
   quoteIdentifier,
+  renderNodes,
   type SqlNode,
   tokenizeSql,
 } from './sql-tokenizer.js'
@@ -73,49 +73,74 @@ export interface ExpressionOptions {
   /**
    * The enum types of the schemas being compared (`Schema.enums`): a string literal cast to one of
    * them (`'live'::status`, `'a'::billing.state`, `'x'::"Status"`) is the literal itself, because
-   * PostgreSQL adds that cast when it stores a comparison of an enum column with a literal.
+   * PostgreSQL adds that cast when it stores a comparison of an enum column with a literal. An enum
+   * declared without a namespace is the schema's own and matches under any qualifier.
    */
   readonly enums?: readonly { readonly name: string; readonly schema?: string }[]
 }
 
-const NO_ENUMS: ReadonlySet<string> = new Set()
-const enumTargetCache = new WeakMap<object, ReadonlySet<string>>()
+/** Cast targets that are enum types, as parsed type names (quoted where needed). */
+interface EnumTargets {
+  /** Bare names, and names qualified by the enum's declared namespace. */
+  readonly exact: ReadonlySet<string>
+  /**
+   * Bare names of enums declared without a namespace: those of the schema's own, whatever it is
+   * called, which PostgreSQL qualifies when it is not on the search path (`'a'::billing.phase`).
+   */
+  readonly anyQualifier: ReadonlySet<string>
+}
 
-/**
- * The spellings a cast to one of `enums` has once parsed: the bare name, and the name qualified by
- * its namespace (`public` for one in the default namespace).
- */
-function enumCastTargets(enums: ExpressionOptions['enums']): ReadonlySet<string> {
+const NO_ENUMS: EnumTargets = { exact: new Set(), anyQualifier: new Set() }
+const enumTargetCache = new WeakMap<object, EnumTargets>()
+
+function enumCastTargets(enums: ExpressionOptions['enums']): EnumTargets {
   if (enums === undefined || enums.length === 0) return NO_ENUMS
   let targets = enumTargetCache.get(enums)
   if (targets === undefined) {
-    const out = new Set<string>()
+    const exact = new Set<string>()
+    const anyQualifier = new Set<string>()
     for (const e of enums) {
       const name = quoteIdentifier(e.name)
-      out.add(name)
-      out.add(`${quoteIdentifier(e.schema ?? 'public')}.${name}`)
+      exact.add(name)
+      if (e.schema !== undefined) exact.add(`${quoteIdentifier(e.schema)}.${name}`)
+      else anyQualifier.add(name)
     }
-    targets = out
+    targets = { exact, anyQualifier }
     enumTargetCache.set(enums, targets)
   }
   return targets
 }
 
+/** The last part of a parsed, possibly qualified type name (`"My.Schema"."T"` -> `"T"`). */
+function lastNamePart(name: string): string {
+  if (!name.endsWith('"')) return name.slice(name.lastIndexOf('.') + 1)
+  let j = name.lastIndexOf('"', name.length - 2)
+  // A doubled quote is part of the name: keep looking for the opening one.
+  while (j > 0 && name[j - 1] === '"') j = name.lastIndexOf('"', j - 2)
+  return name.slice(Math.max(j, 0))
+}
+
+function isEnumTarget(base: string, enums: EnumTargets): boolean {
+  if (enums.exact.has(base)) return true
+  const last = lastNamePart(base)
+  return last !== base && enums.anyQualifier.has(last)
+}
+
 /** Lexes, parses and rewrites `text` into canonical nodes (the shared core of every normalizer). @internal */
-export function expressionNodes(text: string, enums: ReadonlySet<string> = NO_ENUMS): SqlNode[] {
+export function expressionNodes(text: string, enums: EnumTargets = NO_ENUMS): SqlNode[] {
   let list = parseTree(tokenizeSql(text))
   while (list.length > 1 && (isWord(list[0], 'check') || isWord(list[0], 'where'))) list = list.slice(1)
   return processList(list, '', enums)
 }
 
-function processList(input: readonly SqlNode[], owner: string, enums: ReadonlySet<string>): SqlNode[] {
+function processList(input: readonly SqlNode[], owner: string, enums: EnumTargets): SqlNode[] {
   const list = input.map((n, i) =>
     n.t === 'group' ? { ...n, items: processList(n.items, callName(input, i), enums) } : n,
   )
   return stripParens(buildCasts(synonyms(list), owner, enums))
 }
 
-function buildCasts(list: readonly SqlNode[], owner: string, enums: ReadonlySet<string>): SqlNode[] {
+function buildCasts(list: readonly SqlNode[], owner: string, enums: EnumTargets): SqlNode[] {
   const out: SqlNode[] = []
   for (let i = 0; i < list.length; i++) {
     const n = list[i]!
@@ -176,7 +201,7 @@ function parseType(list: readonly SqlNode[], start: number): { end: number; type
   return { end: i, type: { base: base + suffix, mods, dims, text } }
 }
 
-function makeCast(operand: readonly SqlNode[], type: CastType, owner: string, enums: ReadonlySet<string>): SqlNode[] {
+function makeCast(operand: readonly SqlNode[], type: CastType, owner: string, enums: EnumTargets): SqlNode[] {
   const op = stripParens(operand)
   const now = plainString(op) === 'now' && type.mods === '' && type.dims === '' ? NOW_CASTS.get(type.base) : undefined
   if (now !== undefined) return [leaf('word', now)]
@@ -184,9 +209,9 @@ function makeCast(operand: readonly SqlNode[], type: CastType, owner: string, en
   return op.length === 1 ? op : [{ t: 'group', open: '(', items: op, closed: true }]
 }
 
-function castIsNoOp(op: readonly SqlNode[], type: CastType, owner: string, enums: ReadonlySet<string>): boolean {
+function castIsNoOp(op: readonly SqlNode[], type: CastType, owner: string, enums: EnumTargets): boolean {
   const str = plainString(op)
-  if (enums.has(type.base) && type.mods === '' && (type.dims === '' || type.dims === '[]'))
+  if (type.mods === '' && isEnumTarget(type.base, enums) && (type.dims === '' || type.dims === '[]'))
     return str !== undefined || (op.length === 1 && isWord(op[0], 'null'))
   if (type.dims !== '') return type.dims === '[]' && type.mods === '' && TEXT_TYPES.has(type.base) && isTextArray(op)
   if (TEXT_TYPES.has(type.base)) {

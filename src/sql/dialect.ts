@@ -21,6 +21,8 @@ export interface GeneratorContext {
   readonly from?: Schema
   /** The full target schema, when the caller passed it (or it could be derived). */
   readonly to?: Schema
+  /** Every change this direction of the plan implements, in diff order (renames included). */
+  readonly changes: readonly SchemaChange[]
   /** Foreign keys of tables created in this migration that are added afterwards (cycles, forward references). */
   readonly deferredForeignKeys: ReadonlySet<Constraint>
   /** Tables created in this migration (indexes on them need no `CONCURRENTLY`, constraints no `NOT VALID`). */

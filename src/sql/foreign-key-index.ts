@@ -75,3 +75,29 @@ export function foreignKeysInvolving(
   const both = new Set([...owned, ...pointing])
   return [...both].sort((a, b) => a.order - b.order)
 }
+
+/**
+ * The foreign keys of `schema` that use column `column` of table `name` (namespace `ns`), as one of
+ * their own columns or as a referenced one: the keys a type change of that column affects.
+ *
+ * @example
+ * ```ts
+ * foreignKeysOnColumn(schema, 'users', undefined, 'id') // [{ table: posts, fk: posts_user_id_fkey }]
+ * ```
+ * @internal
+ */
+export function foreignKeysOnColumn(
+  schema: Schema | undefined,
+  name: string,
+  ns: string | undefined,
+  column: string,
+): readonly { readonly table: Table; readonly fk: ForeignKeyConstraint }[] {
+  return foreignKeysInvolving(schema, name, ns).filter(({ table, fk }) => {
+    const own = table.name === name && table.schema === ns && fk.columns.includes(column)
+    const referenced =
+      fk.referencedTable === name &&
+      (fk.referencedSchema ?? table.schema) === ns &&
+      fk.referencedColumns.includes(column)
+    return own || referenced
+  })
+}

@@ -216,6 +216,7 @@ function makeContext(
   return {
     dialect,
     options,
+    changes,
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
     deferredForeignKeys,

@@ -1,5 +1,6 @@
+import { normalizeDefault } from '../../diff/normalize-default.js'
 import type { AlterColumnChange } from '../../diff/types.js'
-import type { Constraint, Index } from '../../model/types.js'
+import type { Constraint, Identity, Index } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { expression } from '../render.js'
 import { Stage, type StatementDraft } from '../types.js'
@@ -8,12 +9,15 @@ import {
   columnCommentSQL,
   columnDefinition,
   enumLookup,
+  identityBound,
   identityClause,
+  identityDirection,
   identityOptions,
   renderPostgresDefault,
 } from './postgres-columns.js'
 import { addConstraintDrafts, createIndexDraft } from './postgres-constraints.js'
 import { sourceTableOrUndefined, tableName } from './postgres-context.js'
+import { foreignKeysAroundRetype } from './postgres-foreign-key-retype.js'
 import { sequenceName } from './postgres-names.js'
 import { currentConstraintName, currentIndexName } from './postgres-renames.js'
 import {
@@ -64,9 +68,17 @@ export function alterColumnSQL(change: AlterColumnChange, ctx: GeneratorContext)
     alter(`SET EXPRESSION AS (${expression(d, a.generated.expression, `${change.table}.${change.column} generated`)})`)
   }
   if (has('identity') && b.identity && !a.identity) alter('DROP IDENTITY')
+  // A serial column whose new default still takes values from its sequence keeps the sequence, no
+  // longer owned by the column (and the other way round, an existing sequence becomes the column's).
+  const seq = sequenceName(change.table, change.column)
+  const keepsSequence = a.default !== undefined && defaultTakesFrom(a.default, seq, change.schema)
+  const adoptsSequence = b.default !== undefined && defaultTakesFrom(b.default, seq, change.schema)
   if (has('autoincrement') && b.autoincrement) {
-    alter('DROP DEFAULT')
-    run(`DROP SEQUENCE ${sequence()}`)
+    if (keepsSequence) run(`ALTER SEQUENCE ${sequence()} OWNED BY NONE`)
+    else {
+      alter('DROP DEFAULT')
+      run(`DROP SEQUENCE ${sequence()}`)
+    }
   }
 
   const typeChanged =
@@ -110,13 +122,17 @@ export function alterColumnSQL(change: AlterColumnChange, ctx: GeneratorContext)
         ...(b.identity.generation !== a.identity.generation
           ? [`SET GENERATED ${a.identity.generation === 'always' ? 'ALWAYS' : 'BY DEFAULT'}`]
           : []),
-        ...(b.identity.start !== a.identity.start ? [`SET START WITH ${a.identity.start ?? 1}`] : []),
+        ...(b.identity.start !== a.identity.start ? [`SET START WITH ${identityDirection(a.identity).start}`] : []),
         ...(b.identity.increment !== a.identity.increment ? [`SET INCREMENT BY ${a.identity.increment ?? 1}`] : []),
+        ...identityBoundChanges(b.identity, a.identity),
       ]
       if (options.length > 0) alter(options.join(' '))
     }
   }
-  if (has('autoincrement') && a.autoincrement) {
+  if (has('autoincrement') && a.autoincrement && adoptsSequence) {
+    run(`ALTER SEQUENCE ${sequence()} OWNED BY ${table}.${column}`)
+    alter(`SET DEFAULT nextval(${d.quoteLiteral(sequence())})`)
+  } else if (has('autoincrement') && a.autoincrement) {
     const seqType = sequenceType(a.type)
     if (seqType) {
       run(`CREATE SEQUENCE ${sequence()} AS ${seqType} OWNED BY ${table}.${column}`)
@@ -131,7 +147,41 @@ export function alterColumnSQL(change: AlterColumnChange, ctx: GeneratorContext)
       stage: Stage.comment,
     })
   }
-  return drafts
+  if (!typeChanged) return drafts
+  // Keys over the column that a step of the migration would break go before it and come back after.
+  const keys = foreignKeysAroundRetype(ctx, change)
+  return [...keys.drops, ...drafts, ...keys.adds]
+}
+
+/**
+ * Whether a default is `nextval` of sequence `name` in namespace `schema` (the default namespace
+ * when unqualified), spelled any way PostgreSQL reads it: `nextval('users_id_seq'::regclass)`,
+ * `nextval('"billing"."users_id_seq"')`.
+ */
+function defaultTakesFrom(expression: string, name: string, schema: string | undefined): boolean {
+  const call = /^nextval\('((?:[^']|'')*)'\)$/.exec(normalizeDefault(expression) ?? '')
+  if (!call) return false
+  const parts = [...(call[1] ?? '').replaceAll("''", "'").matchAll(/"((?:[^"]|"")*)"|([^."]+)/g)].map((m) =>
+    m[1] !== undefined ? m[1].replaceAll('""', '"') : (m[2] ?? '').toLowerCase(),
+  )
+  const [qualifier, own] = parts.length === 2 ? parts : [undefined, parts[0]]
+  return parts.length <= 2 && own === name && (qualifier === undefined || qualifier === (schema ?? 'public'))
+}
+
+/**
+ * The bounds an identity's sequence needs for its new start and direction: the one a start outside
+ * the default range needs, and, when the direction turns, the old direction's bound reset (counting
+ * up kept `MAXVALUE` at the type's maximum, counting down at -1).
+ */
+function identityBoundChanges(before: Identity, after: Identity): string[] {
+  const [was, now] = [identityDirection(before), identityDirection(after)]
+  if (was.start === now.start && was.up === now.up) return []
+  const bound = identityBound(after)
+  const turned = was.up !== now.up
+  if (!turned) return bound === undefined ? [] : [`SET ${bound}`]
+  return now.up
+    ? [`SET ${bound ?? 'NO MINVALUE'}`, 'SET NO MAXVALUE']
+    : ['SET NO MINVALUE', `SET ${bound ?? 'NO MAXVALUE'}`]
 }
 
 /**

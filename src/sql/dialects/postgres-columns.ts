@@ -46,18 +46,55 @@ export function collateClause(d: Dialect, collation: string): string {
 }
 
 /**
- * `(START WITH 10 INCREMENT BY 5)`, or nothing for the defaults.
+ * Whether an identity counts up, and the value it starts from (PostgreSQL's default: 1 counting up,
+ * -1 counting down).
+ *
+ * @example
+ * ```ts
+ * identityDirection({ generation: 'always', increment: -1 }) // { up: false, start: -1 }
+ * ```
+ * @internal
+ */
+export function identityDirection(identity: Identity): { up: boolean; start: number } {
+  const up = (identity.increment ?? 1) > 0
+  return { up, start: identity.start ?? (up ? 1 : -1) }
+}
+
+/**
+ * The bound an identity's sequence needs beyond PostgreSQL's defaults, which start where they count
+ * from: counting up from below 1 needs `MINVALUE`, counting down from above -1 needs `MAXVALUE`
+ * (otherwise: `START value (-100) cannot be less than MINVALUE (1)`).
+ *
+ * @example
+ * ```ts
+ * identityBound({ generation: 'by_default', start: -100 }) // 'MINVALUE -100'
+ * ```
+ * @internal
+ */
+export function identityBound(identity: Identity): string | undefined {
+  const { up, start } = identityDirection(identity)
+  if (up && start < 1) return `MINVALUE ${start}`
+  if (!up && start > -1) return `MAXVALUE ${start}`
+  return undefined
+}
+
+/**
+ * `(START WITH 10 INCREMENT BY 5)`, with the bound a start outside the default range needs, or
+ * nothing for the defaults.
  *
  * @example
  * ```ts
  * identityOptions({ generation: 'always', start: 10 }) // ' (START WITH 10)'
+ * identityOptions({ generation: 'always', start: -100 }) // ' (START WITH -100 MINVALUE -100)'
  * ```
  * @internal
  */
 export function identityOptions(identity: Identity): string {
+  const bound = identityBound(identity)
   const options = [
     ...(identity.start !== undefined ? [`START WITH ${identity.start}`] : []),
     ...(identity.increment !== undefined ? [`INCREMENT BY ${identity.increment}`] : []),
+    ...(bound !== undefined ? [bound] : []),
   ]
   return options.length === 0 ? '' : ` (${options.join(' ')})`
 }

@@ -11,6 +11,7 @@ import type { GeneratorContext } from '../dialect.js'
 import { constraintClause, createIndexSQL } from '../render.js'
 import { Stage, type StageValue, type StatementDraft } from '../types.js'
 import { isCreatedTable, sourceTableOrUndefined, tableName, targetTableOrUndefined } from './postgres-context.js'
+import { droppedEarly } from './postgres-early-drops.js'
 import { constraintRelationKeys, relationKey } from './postgres-name-claims.js'
 import { constraintNameIn, indexNameIn, objectKey } from './postgres-names.js'
 import { currentConstraintName, currentIndexName } from './postgres-renames.js'
@@ -142,9 +143,7 @@ export function createIndexDraft(
   const concurrently = ctx.options.concurrently === true && !isCreatedTable(ctx, table, schema)
   const sql = createIndexSQL(ctx.dialect, table, schema, { ...x, name }, { concurrently })
   const claims = [relationKey(name, schema)]
-  return concurrently
-    ? { sql, stage, claims, transactional: false, reason: CONCURRENT_REASON }
-    : { sql, stage, claims }
+  return concurrently ? { sql, stage, claims, transactional: false, reason: CONCURRENT_REASON } : { sql, stage, claims }
 }
 
 /**
@@ -216,6 +215,7 @@ export function addConstraintSQL(change: AddConstraintChange, ctx: GeneratorCont
  * ```
  */
 export function dropConstraintSQL(change: DropConstraintChange, ctx: GeneratorContext): StatementDraft[] {
+  if (droppedEarly(ctx, change.before)) return []
   const name = currentConstraintName(ctx, change.table, change.schema, change.before)
   return [dropConstraintDraft(ctx, change.table, change.schema, change.before, name)]
 }
@@ -232,6 +232,8 @@ export function alterConstraintSQL(change: AlterConstraintChange, ctx: Generator
   const { table, schema } = change
   const current = currentConstraintName(ctx, table, schema, change.before)
   const next = newConstraintName(ctx, table, schema, change.after)
+  // Dropped ahead (an enum rebuild, see postgres-enum-dependents.ts): only the new version is added.
+  if (droppedEarly(ctx, change.before)) return addConstraintDrafts(ctx, table, schema, change.after, next)
   if (change.changes.every((f) => f === 'name')) {
     if (current === next) return []
     const d = ctx.dialect
@@ -273,6 +275,7 @@ export function addIndexSQL(change: AddIndexChange, ctx: GeneratorContext): Stat
  * ```
  */
 export function dropIndexSQL(change: DropIndexChange, ctx: GeneratorContext): StatementDraft[] {
+  if (droppedEarly(ctx, change.before)) return []
   return [
     dropIndexDraft(ctx, change.table, change.schema, currentIndexName(ctx, change.table, change.schema, change.before)),
   ]
@@ -290,6 +293,7 @@ export function alterIndexSQL(change: AlterIndexChange, ctx: GeneratorContext): 
   const { table, schema } = change
   const current = currentIndexName(ctx, table, schema, change.before)
   const next = newIndexName(ctx, table, schema, change.after)
+  if (droppedEarly(ctx, change.before)) return [createIndexDraft(ctx, table, schema, change.after, next)]
   if (change.changes.every((f) => f === 'name')) {
     if (current === next) return []
     return [

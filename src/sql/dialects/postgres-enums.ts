@@ -7,6 +7,7 @@ import type { GeneratorContext } from '../dialect.js'
 import { Stage, type StageValue, type StatementDraft } from '../types.js'
 import { renderPostgresDefault } from './postgres-columns.js'
 import { tableName } from './postgres-context.js'
+import { enumDependents } from './postgres-enum-dependents.js'
 
 // Enum types. New values are added in place with ALTER TYPE ... ADD VALUE; removing or reordering
 // values needs a new type: create it, move every column over through text, drop the old type, and
@@ -25,7 +26,26 @@ const valueList = (ctx: GeneratorContext, values: readonly string[]) =>
   values.map((v) => ctx.dialect.quoteLiteral(v)).join(', ')
 
 /**
- * `CREATE TYPE ... AS ENUM (...)` and its comment.
+ * Whether the enum lives in a namespace that holds none of the migration's tables: a type the schemas
+ * use but another namespace owns. Introspecting a namespace lists such a type only while one of its
+ * columns uses it, so it comes and goes with those columns while the type itself stays.
+ */
+function isForeignEnum(ctx: GeneratorContext, e: EnumDefinition): boolean {
+  if (e.schema === undefined) return false
+  const tables = [...(ctx.from?.tables ?? []), ...(ctx.to?.tables ?? [])]
+  return tables.length > 0 && !tables.some((t) => t.schema === e.schema)
+}
+
+/** `DO $tag$ ... $tag$` with a tag the body does not contain. */
+function doBlock(body: string): string {
+  let tag = '$schemaledger$'
+  for (let i = 1; body.includes(tag); i++) tag = `$schemaledger${i}$`
+  return `DO ${tag} BEGIN ${body}; EXCEPTION WHEN duplicate_object THEN NULL; END ${tag}`
+}
+
+/**
+ * `CREATE TYPE ... AS ENUM (...)` and its comment. A type of another namespace (one that holds none
+ * of the tables) may already be there: it is created only when missing.
  *
  * @example
  * ```ts
@@ -37,15 +57,15 @@ export function createEnumSQL(
   ctx: GeneratorContext,
   stage: StageValue = Stage.createEnum,
 ): StatementDraft[] {
-  const drafts: StatementDraft[] = [
-    { sql: `CREATE TYPE ${enumName(ctx, e)} AS ENUM (${valueList(ctx, e.values)})`, stage },
-  ]
+  const create = `CREATE TYPE ${enumName(ctx, e)} AS ENUM (${valueList(ctx, e.values)})`
+  const drafts: StatementDraft[] = [{ sql: isForeignEnum(ctx, e) ? doBlock(create) : create, stage }]
   if (e.comment) drafts.push({ sql: commentSQL(ctx, e), stage })
   return drafts
 }
 
 /**
- * `DROP TYPE`, at the drop stage (after the columns using it are gone).
+ * `DROP TYPE`, at the drop stage (after the columns using it are gone). A type of another namespace
+ * (see {@link createEnumSQL}) is left alone: columns elsewhere may use it.
  *
  * @example
  * ```ts
@@ -53,6 +73,7 @@ export function createEnumSQL(
  * ```
  */
 export function dropEnumSQL(change: DropEnumChange, ctx: GeneratorContext): StatementDraft[] {
+  if (isForeignEnum(ctx, change.before)) return []
   return [{ sql: `DROP TYPE ${enumName(ctx, change.before)}`, stage: Stage.dropEnum, destructive: true }]
 }
 
@@ -104,7 +125,8 @@ function usesEnum(type: ColumnType, name: string): boolean {
 /**
  * Rebuilds an enum type: create `<name>_new`, convert every column through text, drop the old type,
  * rename the new one. It runs with the renames, before them, so it addresses the columns by the names
- * they have in `from`. Converting a column fails on rows holding a removed value: destructive.
+ * they have in `from`. Converting a column fails on rows holding a removed value: destructive. Checks
+ * and indexes whose expressions compare the columns with labels are dropped first and come back last.
  */
 function rebuildEnum(change: AlterEnumChange, ctx: GeneratorContext): StatementDraft[] {
   const d = ctx.dialect
@@ -112,7 +134,11 @@ function rebuildEnum(change: AlterEnumChange, ctx: GeneratorContext): StatementD
   const e = change.after
   const temporary = postgresObjectName(e.name, undefined, 'new')
   const newType = enumName(ctx, e, temporary)
-  const drafts: StatementDraft[] = [{ sql: `CREATE TYPE ${newType} AS ENUM (${valueList(ctx, e.values)})`, stage }]
+  const dependents = (ctx.from?.tables ?? []).map((t) => enumDependents(ctx, t, change.before, stage))
+  const drafts: StatementDraft[] = [
+    { sql: `CREATE TYPE ${newType} AS ENUM (${valueList(ctx, e.values)})`, stage },
+    ...dependents.flatMap((x) => x.drops),
+  ]
   const removed = new Set(change.removed)
   const restore: StatementDraft[] = []
   for (const table of ctx.from?.tables ?? []) {
@@ -140,6 +166,6 @@ function rebuildEnum(change: AlterEnumChange, ctx: GeneratorContext): StatementD
   drafts.push({ sql: `DROP TYPE ${enumName(ctx, change.before)}`, stage })
   drafts.push({ sql: `ALTER TYPE ${newType} RENAME TO ${d.quoteIdentifier(e.name)}`, stage })
   if (e.comment) drafts.push({ sql: commentSQL(ctx, e), stage })
-  drafts.push(...restore)
+  drafts.push(...restore, ...dependents.flatMap((x) => x.restores))
   return drafts
 }

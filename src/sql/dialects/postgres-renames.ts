@@ -97,6 +97,28 @@ function withColumnRenames(table: Table, renames: ReadonlyMap<string, string>): 
 }
 
 /**
+ * The name a constraint of the `from` table `source` has once every rename of the migration is
+ * done (its own, now `table`, and those of its `columns`), whatever order the generators run in.
+ *
+ * @example
+ * ```ts
+ * constraintNameAfterRenames(people, 'users', new Map(), fk) // 'users_team_id_fkey' (people_team_id_fkey before)
+ * ```
+ * @internal
+ */
+export function constraintNameAfterRenames(
+  source: Table,
+  table: string,
+  columns: ReadonlyMap<string, string>,
+  c: Constraint,
+): string {
+  if (c.name !== undefined) return c.name
+  const renamed = withColumnRenames(source, columns)
+  const after = renamed.constraints[source.constraints.indexOf(c)] ?? c
+  return constraintNameIn(renamed, table, after)
+}
+
+/**
  * Renames the database-named constraints and indexes of `source` that `involved` selects from the
  * name they have now to the name they get in `table` once `columns` renames apply, and records it.
  */

@@ -283,6 +283,24 @@ export function isCollatable(type: ColumnType): boolean {
 export const sameFamily = (a: ColumnType, b: ColumnType) =>
   familyOf(a) === familyOf(b) || (NUMERIC.has(familyOf(a)) && NUMERIC.has(familyOf(b)))
 
+/**
+ * Whether a foreign key can join a column of type `a` to one of type `b`: the same type, two integer
+ * types, or two variable-length strings (PostgreSQL has an equality operator for those pairs). Other
+ * pairs may work too, but are not assumed to: a key over them is dropped while its columns change.
+ *
+ * @example
+ * ```ts
+ * keyTypesJoin({ kind: 'integer' }, { kind: 'bigint' }) // true; keyTypesJoin({ kind: 'integer' }, { kind: 'text' }) // false
+ * ```
+ * @internal
+ */
+export function keyTypesJoin(a: ColumnType, b: ColumnType): boolean {
+  if (renderPostgresType(a) === renderPostgresType(b)) return true
+  const [fa, fb] = [familyOf(a), familyOf(b)]
+  const varying = (t: ColumnType) => t.kind === 'text' || t.kind === 'varchar'
+  return (fa === 'int' && fb === 'int') || (varying(a) && varying(b))
+}
+
 const INT_RANK: Readonly<Record<string, number>> = { smallint: 1, integer: 2, bigint: 3 }
 
 /**
