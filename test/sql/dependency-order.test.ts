@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defineSchema } from '../../src/index.js'
-import { creationOrder } from '../../src/sql/dependency-order.js'
+import { creationOrder, orderByNameOwnership } from '../../src/sql/dependency-order.js'
 
 const fk = (column: string, target: string) => ({
   type: 'foreign_key',
@@ -42,5 +42,59 @@ describe('creationOrder', () => {
   it('ignores references to tables outside the list', () => {
     const s = defineSchema({ tables: [table('x'), table('y', ['x_id', 'x'])] })
     expect(creationOrder([s.tables[1]!]).tables.map((t) => t.name)).toEqual(['y'])
+  })
+})
+
+describe('orderByNameOwnership', () => {
+  interface Step {
+    readonly id: string
+    readonly claims?: readonly string[]
+    readonly releases?: readonly string[]
+  }
+  const order = (steps: Step[]) =>
+    orderByNameOwnership(
+      steps,
+      (s) => s.claims,
+      (s) => s.releases,
+    ).map((s) => s.id)
+
+  it('moves the statement that frees a name just before the first one that takes it', () => {
+    expect(
+      order([
+        { id: 'alter' },
+        { id: 'create users', claims: ['users', 'members_pkey'] },
+        { id: 'index', claims: ['members_lower_idx'] },
+        { id: 'comment' },
+        { id: 'drop members', releases: ['members', 'members_pkey', 'members_lower_idx'] },
+      ]),
+    ).toEqual(['alter', 'drop members', 'create users', 'index', 'comment'])
+  })
+
+  it('leaves the order alone when names are freed before they are taken, or not shared', () => {
+    const steps = [
+      { id: 'drop index', releases: ['a'] },
+      { id: 'create', claims: ['a', 'b'] },
+      { id: 'drop table', releases: ['c'] },
+    ]
+    expect(order(steps)).toEqual(['drop index', 'create', 'drop table'])
+  })
+
+  it('follows a chain: a moved statement takes names another one frees', () => {
+    expect(
+      order([
+        { id: 'create b', claims: ['x'] },
+        { id: 'drop c', releases: ['y'] },
+        { id: 'rename a', claims: ['y'], releases: ['x'] },
+      ]),
+    ).toEqual(['drop c', 'rename a', 'create b'])
+  })
+
+  it('moves each statement once, so names claimed in a circle (no order satisfies) cannot loop', () => {
+    expect(
+      order([
+        { id: 'a', claims: ['x'], releases: ['y'] },
+        { id: 'b', claims: ['y'], releases: ['x'] },
+      ]),
+    ).toEqual(['a', 'b'])
   })
 })

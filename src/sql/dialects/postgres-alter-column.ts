@@ -122,7 +122,10 @@ export function alterColumnSQL(change: AlterColumnChange, ctx: GeneratorContext)
         ...(b.identity.generation !== a.identity.generation
           ? [`SET GENERATED ${a.identity.generation === 'always' ? 'ALWAYS' : 'BY DEFAULT'}`]
           : []),
-        ...(b.identity.start !== a.identity.start ? [`SET START WITH ${identityDirection(a.identity).start}`] : []),
+        // The start that applies: a turned direction moves the default one (1 up, -1 down).
+        ...(identityDirection(b.identity).start !== identityDirection(a.identity).start
+          ? [`SET START WITH ${identityDirection(a.identity).start}`]
+          : []),
         ...(b.identity.increment !== a.identity.increment ? [`SET INCREMENT BY ${a.identity.increment ?? 1}`] : []),
         ...identityBoundChanges(b.identity, a.identity),
       ]
@@ -170,8 +173,9 @@ function defaultTakesFrom(expression: string, name: string, schema: string | und
 
 /**
  * The bounds an identity's sequence needs for its new start and direction: the one a start outside
- * the default range needs, and, when the direction turns, the old direction's bound reset (counting
- * up kept `MAXVALUE` at the type's maximum, counting down at -1).
+ * the default range needs. When the direction turns, both bounds go back to the new direction's
+ * defaults and the sequence restarts at its new start: its current value lies on the other side of
+ * zero, outside the new range, and new values then do not meet the ones already given out.
  */
 function identityBoundChanges(before: Identity, after: Identity): string[] {
   const [was, now] = [identityDirection(before), identityDirection(after)]
@@ -180,8 +184,8 @@ function identityBoundChanges(before: Identity, after: Identity): string[] {
   const turned = was.up !== now.up
   if (!turned) return bound === undefined ? [] : [`SET ${bound}`]
   return now.up
-    ? [`SET ${bound ?? 'NO MINVALUE'}`, 'SET NO MAXVALUE']
-    : ['SET NO MINVALUE', `SET ${bound ?? 'NO MAXVALUE'}`]
+    ? [`SET ${bound ?? 'NO MINVALUE'}`, 'SET NO MAXVALUE', 'RESTART']
+    : ['SET NO MINVALUE', `SET ${bound ?? 'NO MAXVALUE'}`, 'RESTART']
 }
 
 /**

@@ -34,6 +34,19 @@ const tickets = (values: string[]): SchemaDefinition => ({
   ],
 })
 
+/** `ledger` with two identity columns. */
+const ledger = (id: Record<string, number>, countdown: Record<string, number>): SchemaDefinition => ({
+  tables: [
+    {
+      name: 'ledger',
+      columns: [
+        { name: 'id', type: 'integer', nullable: false, identity: { generation: 'by_default', ...id } },
+        { name: 'countdown', type: 'bigint', nullable: false, identity: { generation: 'always', ...countdown } },
+      ],
+    },
+  ],
+})
+
 export const REAL_CASES: readonly MigrationCase[] = [
   {
     title: 'a table renamed without a hint: the old table frees the names of its keys and indexes first',
@@ -157,5 +170,18 @@ export const REAL_CASES: readonly MigrationCase[] = [
       'ALTER TABLE "ledger" ADD COLUMN "countdown" bigint GENERATED ALWAYS AS IDENTITY (START WITH 10 INCREMENT BY -1 MAXVALUE 10) NOT NULL',
     ],
     down: ['ALTER TABLE "ledger" DROP COLUMN "id"', 'ALTER TABLE "ledger" DROP COLUMN "countdown"'],
+  },
+  {
+    title: 'an identity starts below 1, another turns to count down: the bounds follow',
+    from: ledger({}, {}),
+    to: ledger({ start: -100 }, { increment: -1 }),
+    up: [
+      'ALTER TABLE "ledger" ALTER COLUMN "id" SET START WITH -100 SET MINVALUE -100',
+      'ALTER TABLE "ledger" ALTER COLUMN "countdown" SET START WITH -1 SET INCREMENT BY -1 SET NO MINVALUE SET NO MAXVALUE RESTART',
+    ],
+    down: [
+      'ALTER TABLE "ledger" ALTER COLUMN "id" SET START WITH 1',
+      'ALTER TABLE "ledger" ALTER COLUMN "countdown" SET START WITH 1 SET INCREMENT BY 1 SET NO MINVALUE SET NO MAXVALUE RESTART',
+    ],
   },
 ]

@@ -158,16 +158,20 @@ describeEngines('real migrations judged by pg_catalog', (engine) => {
     )
   })
 
+  const sequences = `SELECT a.attname AS "column", s.seqstart::int AS start, s.seqincrement::int AS increment,
+      s.seqmin::text AS min, s.seqmax::text AS max
+    FROM pg_catalog.pg_attribute a
+    JOIN pg_catalog.pg_depend d ON d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i'
+    JOIN pg_catalog.pg_sequence s ON s.seqrelid = d.objid
+    WHERE a.attrelid = 'ledger'::regclass ORDER BY a.attname`
+  const BIGINT_MIN = '-9223372036854775808'
+  const BIGINT_MAX = '9223372036854775807'
+
   it('identity columns starting at -100, and at 10 counting down, count from there', async () => {
-    const sequences = `SELECT a.attname AS "column", s.seqstart::int AS start, s.seqmin::text AS min, s.seqmax::text AS max
-      FROM pg_catalog.pg_attribute a
-      JOIN pg_catalog.pg_depend d ON d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i'
-      JOIN pg_catalog.pg_sequence s ON s.seqrelid = d.objid
-      WHERE a.attrelid = 'ledger'::regclass ORDER BY a.attname`
     await apply(engine(), byTitle('identity columns starting'), async () => {
       expect(await rows(engine(), sequences)).toEqual([
-        { column: 'countdown', start: 10, min: '-9223372036854775808', max: '10' },
-        { column: 'id', start: -100, min: '-100', max: '2147483647' },
+        { column: 'countdown', start: 10, increment: -1, min: BIGINT_MIN, max: '10' },
+        { column: 'id', start: -100, increment: 1, min: '-100', max: '2147483647' },
       ])
       await engine().exec("INSERT INTO ledger (note) VALUES ('a'), ('b')")
       expect(await rows(engine(), 'SELECT id, countdown::int FROM ledger ORDER BY id')).toEqual([
@@ -175,6 +179,23 @@ describeEngines('real migrations judged by pg_catalog', (engine) => {
         { id: -99, countdown: 9 },
       ])
     })
+  })
+
+  it('an identity starts below 1, another turns to count down: their sequences follow', async () => {
+    await apply(
+      engine(),
+      byTitle('an identity starts below 1'),
+      async () =>
+        expect(await rows(engine(), sequences)).toEqual([
+          { column: 'countdown', start: -1, increment: -1, min: BIGINT_MIN, max: '-1' },
+          { column: 'id', start: -100, increment: 1, min: '-100', max: '2147483647' },
+        ]),
+      async () =>
+        expect(await rows(engine(), sequences)).toEqual([
+          { column: 'countdown', start: 1, increment: 1, min: '1', max: BIGINT_MAX },
+          { column: 'id', start: 1, increment: 1, min: '-100', max: '2147483647' },
+        ]),
+    )
   })
 })
 
