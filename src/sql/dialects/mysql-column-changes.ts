@@ -7,7 +7,7 @@ import type { ColumnType } from '../../model/column-type.js'
 import { columnTypesEqual, formatColumnType } from '../../model/format-column-type.js'
 import type { Column, ForeignKeyConstraint, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
-import { foreignKeysInvolving } from '../foreign-key-index.js'
+import { foreignKeysInvolving, foreignKeysOnColumn } from '../foreign-key-index.js'
 import { Stage, type StatementDraft } from '../types.js'
 import { keptColumnChecks } from './mysql-column-checks.js'
 import { mysqlColumnDefinition } from './mysql-columns.js'
@@ -89,14 +89,7 @@ function foreignKeysAround(
   const previous = ctx.previousTableName(change.table, change.schema)
   const maps = renameMaps(ctx)
   const scheduled = planState(ctx).scheduled
-  // Only keys of the table or pointing at it can qualify: listed from an index, in schema order.
-  for (const { table: from, fk } of foreignKeysInvolving(ctx.from, previous, change.schema)) {
-    const own = from.name === previous && from.schema === change.schema && fk.columns.includes(change.before.name)
-    const referenced =
-      fk.referencedTable === previous &&
-      (fk.referencedSchema ?? from.schema) === change.schema &&
-      fk.referencedColumns.includes(change.before.name)
-    if (!own && !referenced) continue
+  for (const { table: from, fk } of foreignKeysOnColumn(ctx.from, previous, change.schema, change.before.name)) {
     const dbName = fk.name ?? mysqlConstraintName(from.name, fk)
     const now = maps.tables.get(tableKey(from.schema, from.name)) ?? from.name
     if (scheduled.has(foreignKeyKey(from, dbName)) || isTouched(ctx, now, from.schema, fk)) continue

@@ -4,6 +4,7 @@ import { type RenameMaps, tableKey } from '../../diff/semantic-keys.js'
 import type { SchemaChange } from '../../diff/types.js'
 import type { Constraint, Index, Schema, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
+import { renameMapsOf } from '../migration-renames.js'
 import { findTableIn } from '../table-index.js'
 
 // What the MySQL generators know about the whole migration. Generators see one change at a time,
@@ -107,18 +108,7 @@ export function renameMaps(ctx: GeneratorContext): RenameMaps {
 const renames = new WeakMap<GeneratorContext, RenameMaps>()
 
 function collectRenames(ctx: GeneratorContext): RenameMaps {
-  const tables = new Map<string, string>()
-  const columns = new Map<string, Map<string, string>>()
-  for (const c of recordedChanges(ctx)) {
-    if (c.kind === 'rename_table') tables.set(tableKey(c.schema, c.from), c.table)
-    if (c.kind === 'rename_column') {
-      const key = tableKey(c.schema, ctx.previousTableName(c.table, c.schema))
-      const map = columns.get(key) ?? new Map<string, string>()
-      map.set(c.from, c.column)
-      columns.set(key, map)
-    }
-  }
-  return { tables, columns }
+  return renameMapsOf(recordedChanges(ctx), ctx.previousTableName)
 }
 
 /**
