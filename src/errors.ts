@@ -110,21 +110,59 @@ function formatIssues(issues: readonly ValidationIssue[]): string {
 }
 
 /**
- * A SQL expression from a document (default, check, index predicate or expression, generated column)
- * could end the statement it is placed in or hide the rest of it, so no SQL is generated for it.
+ * A SQL expression from a document (default, check, index predicate or expression, generated column,
+ * custom type) is not exactly one expression to the target dialect's lexer: it could end the
+ * statement, hide the rest of it, reach the command-line client or add a clause, so no SQL is
+ * generated for it.
  *
  * @example
  * ```ts
- * catch (e) { if (e instanceof UnsafeExpressionError) console.error(e.where, e.message) }
+ * catch (e) { if (e instanceof UnsafeExpressionError) console.error(e.where, e.dialect, e.position) }
  * ```
  */
 export class UnsafeExpressionError extends SchemaLedgerError {
-  /** Where the expression comes from, e.g. `users.email default`. */
+  /** Where the expression comes from: a document path (`tables[3].columns[1].default`) or `users.email default`. */
   readonly where: string
+  /** The dialect whose lexer refused it (`PostgreSQL`, `MySQL/MariaDB`, `SQLite`), when known. */
+  readonly dialect?: string
+  /** 1-based character position of the problem in the expression, when known. */
+  readonly position?: number
 
-  constructor(where: string, problem: string, expression: string) {
-    super('unsafe_expression', `${where}: ${problem} in expression ${JSON.stringify(expression)}`)
+  constructor(where: string, problem: string, expression: string, at: { dialect?: string; position?: number } = {}) {
+    const place =
+      at.position !== undefined
+        ? ` at character ${at.position}${at.dialect ? ` (${at.dialect})` : ''}`
+        : at.dialect
+          ? ` (${at.dialect})`
+          : ''
+    super('unsafe_expression', `${where}: ${problem}${place} in expression ${JSON.stringify(expression)}`)
     this.name = 'UnsafeExpressionError'
     this.where = where
+    if (at.dialect !== undefined) this.dialect = at.dialect
+    if (at.position !== undefined) this.position = at.position
+  }
+}
+
+/**
+ * A name or label in a document is one the target database would change (PostgreSQL truncates
+ * identifiers to 63 bytes, MySQL drops trailing spaces of enum labels and stores other characters
+ * beyond U+FFFF as `?`) or refuse, so no SQL is generated for it.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof InvalidNameError) console.error(e.path, e.dialect) }
+ * ```
+ */
+export class InvalidNameError extends SchemaLedgerError {
+  /** Document path of the name, e.g. `tables[3].columns[1].name`. */
+  readonly path: string
+  /** The dialect that would change or refuse it. */
+  readonly dialect: string
+
+  constructor(path: string, dialect: string, problem: string) {
+    super('invalid_identifier', `${path}: ${problem} (${dialect})`)
+    this.name = 'InvalidNameError'
+    this.path = path
+    this.dialect = dialect
   }
 }

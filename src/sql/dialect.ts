@@ -3,6 +3,12 @@ import type { ColumnType } from '../model/column-type.js'
 import type { Column, Constraint, EnumDefinition, Index, Schema, Table } from '../model/types.js'
 import type { DialectCapabilities, DialectName, StatementDraft } from './types.js'
 
+/**
+ * What a text written into SQL is, for {@link Dialect.textProblem}: a `name` (quoted identifier) of a
+ * `table`, `index` or other object, an enum `label`, or a `comment` (a string literal).
+ */
+export type SqlTextKind = 'table' | 'index' | 'name' | 'label' | 'comment'
+
 /** Options of {@link planMigration} that generators read. */
 export interface PlanOptions {
   /** PostgreSQL: build new indexes on existing tables with `CREATE INDEX CONCURRENTLY` (outside the transaction). */
@@ -67,6 +73,18 @@ export interface Dialect {
   quoteIdentifier(name: string): string
   /** Quotes a string literal with every special character escaped. */
   quoteLiteral(value: string): string
+  /**
+   * Checks a text written verbatim into SQL (default, check, generated column, index expression or
+   * predicate, custom type) with the dialect's own lexer and returns it as it will be written, or
+   * throws `UnsafeExpressionError` naming `where`. Absent (custom dialects): the text must be one
+   * expression to every built-in lexer.
+   */
+  checkExpression?(text: string, where: string): string
+  /**
+   * Why the database would change or refuse a name, label or comment (too long, characters it cannot
+   * store, trailing spaces, NUL), or undefined when it stores it exactly.
+   */
+  textProblem?(text: string, kind: SqlTextKind): string | undefined
   /** The dialect's spelling of a column type. */
   renderType(type: ColumnType, column?: Column): string
   /** The dialect's spelling of a column default (an expression already checked by the expression guard). */

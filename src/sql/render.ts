@@ -1,6 +1,6 @@
 import type { Constraint, Index, IndexPart, ReferentialAction } from '../model/types.js'
 import type { Dialect } from './dialect.js'
-import { assertSafeExpression } from './expression-guard.js'
+import { assertOneExpressionEverywhere } from './expression-guard.js'
 
 // SQL pieces that read the same in every supported dialect, built only through the dialect's own
 // quoting. Dialects use them and override what differs.
@@ -23,9 +23,12 @@ const ACTIONS: Readonly<Record<ReferentialAction, string>> = {
   set_default: 'SET DEFAULT',
 }
 
-/** An expression from a document, checked so it cannot end or comment out the statement. */
+/**
+ * An expression from a document as the dialect writes it, checked by its lexer to be one expression
+ * (see {@link Dialect.checkExpression}); dialects without a lexer need it safe for every built-in one.
+ */
 export function expression(d: Dialect, text: string, where: string): string {
-  return assertSafeExpression(text, where, { hashComments: d.name === 'mysql' })
+  return d.checkExpression ? d.checkExpression(text, where) : assertOneExpressionEverywhere(text, where)
 }
 
 /**

@@ -1,7 +1,9 @@
 import { tokenizeSql } from '../../diff/sql-tokenizer.js'
 import { SchemaLedgerError } from '../../errors.js'
-import type { PlanOptions } from '../dialect.js'
-import { assertSafeExpression } from '../expression-guard.js'
+import type { PlanOptions, SqlTextKind } from '../dialect.js'
+import { type ExpressionProblem, findExpressionProblem, throwExpressionProblem } from '../expression-guard.js'
+import { mysqlLexer } from './mysql-lexer.js'
+import { sharedTextProblem } from './text-rules.js'
 
 // Quoting and expression text for MySQL/MariaDB. Documents write SQL expressions in standard SQL
 // (strings in '...' with '' doubling and literal backslashes, identifiers in "..."); MySQL reads
@@ -51,10 +53,38 @@ export function unsupported(where: string, problem: string): never {
   throw new SchemaLedgerError('unsupported_feature', `${where}: ${problem}`)
 }
 
+const SUPPLEMENTARY = /[\u{10000}-\u{10FFFF}]/u
+
+/** The first problem of SQL text as MySQL reads it, a character beyond U+FFFF included. */
+function mysqlTextProblemAt(text: string): ExpressionProblem | undefined {
+  const found = findExpressionProblem(text, mysqlLexer)
+  if (found) return found
+  const wide = SUPPLEMENTARY.exec(text)
+  return wide
+    ? { problem: 'a character beyond U+FFFF, which MariaDB stores in table definitions as "?"', offset: wide.index }
+    : undefined
+}
+
 /**
- * A document expression (default, check, generated column, index expression) checked by the
- * expression guard and re-spelled for MySQL: string literals re-quoted with backslashes escaped,
- * `"identifiers"` put in backticks. Everything else is kept as written.
+ * Checks SQL text written into MySQL as it is (custom types) with the MySQL/MariaDB lexer: one
+ * expression, no character beyond U+FFFF. Throws `UnsafeExpressionError` naming `where`.
+ *
+ * @example
+ * ```ts
+ * assertMysqlText('decimal(10,2) unsigned', 'tables[0].columns[1].type') // ok
+ * assertMysqlText('int; DROP TABLE t', 'tables[0].columns[1].type') // throws
+ * ```
+ */
+export function assertMysqlText(text: string, where: string): string {
+  return throwExpressionProblem(text, where, mysqlLexer, mysqlTextProblemAt(text))
+}
+
+/**
+ * A document expression (default, check, generated column, index expression) re-spelled for MySQL
+ * (string literals re-quoted with backslashes escaped, `"identifiers"` put in backticks; everything
+ * else kept as written), then checked as MySQL/MariaDB read it: one expression, whatever the SQL mode
+ * (see `findExpressionProblem`), no character beyond U+FFFF. A problem is reported at its position in
+ * the text as written.
  *
  * @example
  * ```ts
@@ -62,22 +92,64 @@ export function unsupported(where: string, problem: string): never {
  * ```
  */
 export function mysqlExpression(text: string, where: string): string {
-  assertSafeExpression(text, where, { hashComments: true })
   let out = ''
+  // Where each piece of the output came from: [output offset, input offset].
+  const pieces: [number, number][] = []
   let at = 0
+  const copy = (from: number, to: number) => {
+    pieces.push([out.length, from])
+    out += text.slice(from, to)
+  }
   for (const token of tokenizeSql(text)) {
-    out += text.slice(at, token.offset)
+    copy(at, token.offset)
     at = token.offset + token.text.length
+    pieces.push([out.length, token.offset])
     if (
+      token.terminated &&
       token.kind === 'string' &&
       (token.prefix === '' || token.prefix === 'e' || token.prefix === 'n' || token.prefix.startsWith('_'))
     ) {
       const charset = token.prefix.startsWith('_') ? token.prefix : ''
       out += charset + quoteMysqlLiteral(token.value)
-    } else if (token.kind === 'identifier') out += quoteMysqlIdentifier(token.value)
+    } else if (token.terminated && token.kind === 'identifier') out += quoteMysqlIdentifier(token.value)
     else out += token.text
   }
-  return out + text.slice(at)
+  copy(at, text.length)
+  const found = mysqlTextProblemAt(out)
+  if (!found) return out
+  const [outStart, inStart] = pieces.findLast(([o]) => o <= found.offset) ?? [0, 0]
+  return throwExpressionProblem(text, where, mysqlLexer, {
+    problem: found.problem,
+    offset: Math.min(inStart + (found.offset - outStart), text.length),
+  })
+}
+
+/**
+ * Why MySQL/MariaDB would change or refuse a name, enum label or comment: NUL, lone surrogates,
+ * characters beyond U+FFFF (names are utf8mb3: refused; labels and comments: stored as `?`), an empty
+ * name, a name over 64 characters or ending in a space (refused), an enum label ending in a space
+ * (dropped).
+ *
+ * @example
+ * ```ts
+ * mysqlTextProblem('total ', 'name') // 'a name ending in a space, which MySQL/MariaDB refuse'
+ * ```
+ */
+export function mysqlTextProblem(text: string, kind: SqlTextKind): string | undefined {
+  const shared = sharedTextProblem(text)
+  if (shared) return shared
+  const name = kind !== 'label' && kind !== 'comment'
+  if (SUPPLEMENTARY.test(text))
+    return name
+      ? 'a character beyond U+FFFF, which MySQL/MariaDB names (utf8mb3) cannot hold'
+      : 'a character beyond U+FFFF, which MariaDB stores in table definitions as "?"'
+  if (kind === 'comment') return undefined
+  if (kind === 'label') return text.endsWith(' ') ? 'an enum label ending in a space, which MySQL/MariaDB drop' : undefined
+  if (text === '') return 'an empty name, which MySQL/MariaDB refuse'
+  const length = [...text].length
+  if (length > 64) return `a name of ${length} characters: MySQL/MariaDB refuse names over 64 characters`
+  if (text.endsWith(' ')) return 'a name ending in a space, which MySQL/MariaDB refuse'
+  return undefined
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { ColumnType } from '../../model/column-type.js'
 import type { Column, Schema } from '../../model/types.js'
-import { assertSafeExpression } from '../expression-guard.js'
-import { type MysqlFlavor, quoteMysqlLiteral, unsupported } from './mysql-text.js'
+import { assertMysqlText, type MysqlFlavor, quoteMysqlLiteral, unsupported } from './mysql-text.js'
 
 // Column types on MySQL/MariaDB. Kinds the server lacks map to the closest type that holds every
 // value (exact or wider); the right column says whether introspection reads the same kind back.
@@ -116,7 +115,7 @@ export function renderMysqlType(type: ColumnType, ctx: TypeContext, column?: Col
     case 'array':
       return unsupported(where, 'array types do not exist in MySQL/MariaDB (use json)')
     case 'custom':
-      return assertSafeExpression(type.raw, `${where} type`, { hashComments: true })
+      return assertMysqlText(type.raw, `${where} type`)
   }
 }
 

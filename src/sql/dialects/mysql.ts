@@ -19,7 +19,7 @@ import {
   renameColumnChange,
   renameTableChange,
 } from './mysql-table-changes.js'
-import { mysqlFlavor, quoteMysqlIdentifier, quoteMysqlLiteral } from './mysql-text.js'
+import { mysqlExpression, mysqlFlavor, mysqlTextProblem, quoteMysqlIdentifier, quoteMysqlLiteral } from './mysql-text.js'
 import { renderMysqlType } from './mysql-types.js'
 
 // MySQL 8 and MariaDB (tested on MariaDB 10.11). The pieces live in mysql-*.ts: text (quoting,
@@ -97,6 +97,8 @@ export const mysql: Dialect = defineDialect({
   },
   quoteIdentifier: quoteMysqlIdentifier,
   quoteLiteral: quoteMysqlLiteral,
+  checkExpression: mysqlExpression,
+  textProblem: mysqlTextProblem,
   renderType: (type, column) => renderMysqlType(type, standalone, column),
   renderDefault: (expression, column) => renderMysqlDefault(expression, column, standalone),
   constraintName: mysqlConstraintName,

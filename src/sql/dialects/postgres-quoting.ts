@@ -1,4 +1,7 @@
+import { PG_MAX_IDENTIFIER_BYTES } from '../../diff/postgres-object-names.js'
 import { SchemaLedgerError } from '../../errors.js'
+import type { SqlTextKind } from '../dialect.js'
+import { sharedTextProblem, utf8Length } from './text-rules.js'
 
 // PostgreSQL quoting. Identifiers are always double-quoted, so reserved words, upper case, spaces and
 // quotes survive exactly; PostgreSQL stores no NUL in names or text, so a NUL is refused up front.
@@ -40,4 +43,24 @@ export function quotePostgresLiteral(value: string): string {
   rejectNul(value, 'a string literal')
   const quoted = value.replaceAll("'", "''")
   return value.includes('\\') ? `E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`
+}
+
+/**
+ * Why PostgreSQL would change or refuse a name, enum label or comment: NUL, lone surrogates, an empty
+ * name, or a name or label over 63 bytes (names are silently truncated, labels refused).
+ *
+ * @example
+ * ```ts
+ * postgresTextProblem('x'.repeat(64), 'name') // 'a name of 64 bytes: PostgreSQL silently truncates names to 63 bytes'
+ * ```
+ */
+export function postgresTextProblem(text: string, kind: SqlTextKind): string | undefined {
+  const shared = sharedTextProblem(text)
+  if (shared || kind === 'comment') return shared
+  if (kind !== 'label' && text === '') return 'an empty name, which PostgreSQL refuses'
+  const bytes = utf8Length(text)
+  if (bytes <= PG_MAX_IDENTIFIER_BYTES) return undefined
+  return kind === 'label'
+    ? `an enum label of ${bytes} bytes: PostgreSQL refuses labels over ${PG_MAX_IDENTIFIER_BYTES} bytes`
+    : `a name of ${bytes} bytes: PostgreSQL silently truncates names to ${PG_MAX_IDENTIFIER_BYTES} bytes`
 }

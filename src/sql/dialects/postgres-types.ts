@@ -1,5 +1,6 @@
 import type { ColumnType, IntegerKind } from '../../model/column-type.js'
-import { assertSafeExpression } from '../expression-guard.js'
+import { assertOneExpression } from '../expression-guard.js'
+import { postgresLexer } from './postgres-lexer.js'
 import { quotePostgresIdentifier } from './postgres-quoting.js'
 
 // Column types in PostgreSQL. Kinds PostgreSQL lacks map to the closest type that holds every value:
@@ -115,7 +116,7 @@ export function renderPostgresType(type: ColumnType, enumNamespace: EnumNamespac
     case 'array':
       return `${renderPostgresType(type.of, enumNamespace)}[]`
     case 'custom':
-      return assertSafeExpression(type.raw, 'custom column type')
+      return assertOneExpression(type.raw, 'custom column type', postgresLexer)
   }
 }
 

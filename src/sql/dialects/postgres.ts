@@ -12,7 +12,9 @@ import {
 } from './postgres-constraints.js'
 import { alterEnumSQL, createEnumSQL, dropEnumSQL } from './postgres-enums.js'
 import { defaultConstraintName, defaultIndexName } from './postgres-names.js'
-import { quotePostgresIdentifier, quotePostgresLiteral } from './postgres-quoting.js'
+import { assertOneExpression } from '../expression-guard.js'
+import { postgresLexer } from './postgres-lexer.js'
+import { postgresTextProblem, quotePostgresIdentifier, quotePostgresLiteral } from './postgres-quoting.js'
 import { renameColumnSQL, renameTableSQL } from './postgres-renames.js'
 import { alterTableSQL, createTableChangeSQL, createTableSQL, dropTableSQL } from './postgres-tables.js'
 import { renderPostgresType } from './postgres-types.js'
@@ -53,6 +55,8 @@ export const postgres = defineDialect({
   },
   quoteIdentifier: quotePostgresIdentifier,
   quoteLiteral: quotePostgresLiteral,
+  checkExpression: (text, where) => assertOneExpression(text, where, postgresLexer),
+  textProblem: postgresTextProblem,
   renderType: (type) => renderPostgresType(type),
   renderDefault: (text, column) => renderPostgresDefault(postgres, text, column),
   constraintName: defaultConstraintName,

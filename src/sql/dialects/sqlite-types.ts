@@ -115,9 +115,10 @@ const upperKeyword = (sql: string) => (/^[a-z_]+$/.test(sql) && KEYWORD_LITERALS
  * ```
  */
 export function sqliteDefaultExpression(d: Dialect, text: string, column: Column, where?: string): string | undefined {
-  const safe = expression(d, text, where ?? `${column.name} default`)
-  const canonical = normalizeDefault(safe, column.type)
-  return canonical === undefined ? undefined : upperKeyword(canonical)
+  const at = where ?? `${column.name} default`
+  const canonical = normalizeDefault(expression(d, text, at), column.type)
+  // The canonical spelling re-quotes literals: what is written is checked again.
+  return canonical === undefined ? undefined : expression(d, upperKeyword(canonical), `${at} (as written for SQLite)`)
 }
 
 /**

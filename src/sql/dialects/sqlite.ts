@@ -2,7 +2,8 @@ import { constraintDisplayName, indexDisplayName } from '../../diff/change-path.
 import type { SchemaChange } from '../../diff/types.js'
 import { SchemaLedgerError } from '../../errors.js'
 import type { Table } from '../../model/types.js'
-import { type Dialect, defineDialect, type GeneratorContext } from '../dialect.js'
+import { type Dialect, defineDialect, type GeneratorContext, type SqlTextKind } from '../dialect.js'
+import { assertOneExpression } from '../expression-guard.js'
 import { createIndexSQL, qualifiedName } from '../render.js'
 import { Stage, type StatementDraft } from '../types.js'
 import { isAddable, isDroppable, planSqliteTable, rebuildTable } from './sqlite-rebuild.js'
@@ -15,7 +16,9 @@ import {
   unsupported,
 } from './sqlite-subset.js'
 import { columnDefinition, createTableSQL } from './sqlite-table.js'
+import { sqliteLexer } from './sqlite-lexer.js'
 import { renderSqliteDefault, renderSqliteType } from './sqlite-types.js'
+import { sharedTextProblem } from './text-rules.js'
 
 /** `"name"` with `"` doubled; NUL cannot be part of an SQLite name. */
 function quoteIdentifier(name: string): string {
@@ -37,6 +40,18 @@ function quoteLiteral(value: string): string {
     )
   }
   return `'${value.replaceAll("'", "''")}'`
+}
+
+/**
+ * Why SQLite would refuse a name: NUL, lone surrogates, and table or index names starting with
+ * `sqlite_` (any case), which SQLite keeps for its own objects.
+ */
+function textProblem(text: string, kind: SqlTextKind): string | undefined {
+  const shared = sharedTextProblem(text)
+  if (shared) return shared
+  if ((kind === 'table' || kind === 'index') && text.toLowerCase().startsWith('sqlite_'))
+    return 'a name starting with "sqlite_", which SQLite reserves for its own objects'
+  return undefined
 }
 
 /** Enum changes: the whole target schema is checked first, so the error lists every problem. */
@@ -95,6 +110,8 @@ export const sqlite: Dialect = defineDialect({
   },
   quoteIdentifier,
   quoteLiteral,
+  checkExpression: (text, where) => assertOneExpression(text, where, sqliteLexer),
+  textProblem,
   renderType: (type, column) => renderSqliteType(sqlite, type, column ? `${column.name} type` : undefined),
   renderDefault: (expression, column) => renderSqliteDefault(sqlite, expression, column),
   constraintName: (table, c) => constraintDisplayName(table, c),
