@@ -63,9 +63,10 @@ function lintSection(analyzers) {
     'Unnamed constraints and indexes are not checked: the database names them. `analyzeImpact` takes the',
     'same `naming` option and checks the names a migration introduces.',
     '',
-    'Identifier length (BP008) follows the dialect: `maxIdentifierLength` counted in',
-    '`identifierLengthUnit` (PostgreSQL 63 bytes, truncated; MySQL and MariaDB 64 characters, rejected;',
-    'SQLite has no limit).',
+    'Names (BP008) follow the dialect, as planMigration and createSchemaSQL do (they refuse such names):',
+    'PostgreSQL truncates names over 63 bytes; MySQL and MariaDB refuse names over 64 characters, ending in',
+    'a space or holding characters beyond U+FFFF; SQLite keeps names starting with `sqlite_`. See',
+    '[SQL safety](sql-safety.md).',
   ]
 }
 

@@ -4,11 +4,15 @@ import type { Schema } from '../model/types.js'
 import type { Dialect } from './dialect.js'
 import { resolveDialect } from './dialects/index.js'
 import { planChanges } from './plan-migration.js'
+import { checkSchemaText } from './schema-text.js'
 import type { Statement } from './types.js'
 
 /**
  * The whole schema as DDL for one dialect: enum types, tables in dependency order (foreign keys that
- * close a cycle added afterwards), constraints, indexes and comments, one statement each.
+ * close a cycle added afterwards), constraints, indexes and comments, one statement each. Names the
+ * database would change or refuse throw `InvalidNameError`, and verbatim text that is not exactly one
+ * expression to the dialect's lexer throws `UnsafeExpressionError`, both naming the document path
+ * (`tables[3].columns[1].default`).
  *
  * @example
  * ```ts
@@ -32,7 +36,9 @@ export function createSchemaSQL(schema: Schema, dialect: Dialect | string): Stat
     })),
   ].map((c) => ({ ...c, path: changePath(c) }) as SchemaChange)
   const empty: Schema = { tables: [], enums: [] }
-  return planChanges(changes, resolveDialect(dialect), {}, empty, schema).map(
+  const target = resolveDialect(dialect)
+  checkSchemaText(target, schema)
+  return planChanges(changes, target, {}, empty, schema).map(
     ({ change: _, ...statement }) => statement,
   )
 }

@@ -87,8 +87,11 @@ export interface Dialect {
   textProblem?(text: string, kind: SqlTextKind): string | undefined
   /** The dialect's spelling of a column type. */
   renderType(type: ColumnType, column?: Column): string
-  /** The dialect's spelling of a column default (an expression already checked by the expression guard). */
-  renderDefault(expression: string, column: Column): string
+  /**
+   * The dialect's spelling of a column default, checked by the dialect's lexer as it is written;
+   * `where` names it in errors (a document path; default: the column's name).
+   */
+  renderDefault(expression: string, column: Column, where?: string): string
   /** The name a database-named (unnamed) constraint gets; constraints are always created under it. */
   constraintName(table: string, constraint: Constraint): string
   /** The name an unnamed index gets; indexes are always created under it. */

@@ -7,6 +7,7 @@ import type { Constraint, Schema, Table } from '../model/types.js'
 import { creationOrder, orderByNameOwnership } from './dependency-order.js'
 import type { Dialect, GeneratorContext, PlanOptions } from './dialect.js'
 import { resolveDialect } from './dialects/index.js'
+import { checkDiffText } from './schema-text.js'
 import { type Migration, type PhasedMigration, Stage, type Statement, type StatementDraft } from './types.js'
 
 /** Options of {@link planMigration}. */
@@ -35,6 +36,11 @@ const tableKey = (table: string, schema?: string) => `${schema ?? ''}\u0000${tab
  * tables first, columns, constraints, indexes, foreign keys, then drops), each tagged with the change it
  * implements, whether it loses data, and whether it may run inside a transaction. Deterministic.
  *
+ * Before any SQL is written, every name, label, comment and verbatim expression the plan writes is
+ * checked for the dialect: names the database would change or refuse throw `InvalidNameError`, and
+ * text that is not exactly one expression to the dialect's lexer throws `UnsafeExpressionError`, both
+ * naming the document path (`to.tables[3].columns[1].default`).
+ *
  * @example
  * ```ts
  * const migration = planMigration(diffSchemas(v1, v2), { dialect: 'postgres', from: v1 })
@@ -50,6 +56,7 @@ export function planMigration(diff: SchemaDiff, options: PlanMigrationOptions): 
   const dialect = resolveDialect(options.dialect)
   const from = options.from ?? (options.to ? applyDiff(options.to, reverseDiff(diff)) : undefined)
   const to = options.to ?? (from ? applyDiff(from, diff) : undefined)
+  checkDiffText(dialect, diff, from, to)
   const migration: Migration = {
     dialect: dialect.name,
     up: planChanges(diff.changes, dialect, options, from, to),

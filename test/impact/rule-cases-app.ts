@@ -1,4 +1,4 @@
-import { ALL, base, blog, cascading, collect, MY, mood, PG, PG_MY, tags, unlinked } from './rule-case-kit.js'
+import { ALL, base, blog, cascading, collect, LT, MY, mood, PG, PG_MY, tags, unlinked } from './rule-case-kit.js'
 import { type Options, posts, schema, type TableOptions, table, users } from './schemas.js'
 
 // BC and BP: backward-incompatible and design rules
@@ -208,7 +208,7 @@ add(
   'name over 63 bytes',
   base,
   blog(users(), posts(), [table(longName, { id: 'bigint!' }, { pk: ['id'] })]),
-  [`warning ${longName}`],
+  [`danger ${longName}`],
 )
 add(
   'BP008',
@@ -218,7 +218,15 @@ add(
   blog(users(), posts(), [table(longName, { id: 'bigint!' }, { pk: ['id'] })]),
   [`danger ${longName}`],
 )
-add('BP008', PG_MY, 'short name', base, newTable({ id: 'bigint!' }, { pk: ['id'] }), [])
+add(
+  'BP008',
+  LT,
+  'name SQLite keeps for itself',
+  base,
+  blog(users(), posts(), [table('sqlite_archive', { id: 'bigint!' }, { pk: ['id'] })]),
+  ['danger sqlite_archive'],
+)
+add('BP008', ALL, 'short name', base, newTable({ id: 'bigint!' }, { pk: ['id'] }), [])
 add(
   'BP012',
   PG,

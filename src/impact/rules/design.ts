@@ -143,36 +143,43 @@ const redundantIndex = defineAnalyzer({
 
 const longIdentifier = defineAnalyzer({
   code: 'BP008',
-  title: 'An identifier longer than the database allows',
-  dialects: ['postgres', 'mysql'],
-  severity: 'warning',
+  title: 'A name the database would truncate or refuse',
+  dialects: 'all',
+  severity: 'danger',
   lint: true,
   docs: {
     bad: 'CREATE TABLE "customer_subscription_billing_period_adjustment_history_entries_archive" (...)',
-    why: 'PostgreSQL silently truncates names to 63 bytes (two long names can collide, and later diffs see a different name); MySQL rejects names over 64 characters.',
-    fix: 'Use a shorter name.',
+    why: 'PostgreSQL silently truncates names to 63 bytes (two long names can collide, and later diffs see a different name); MySQL and MariaDB refuse names over 64 characters, ending in a space or holding characters beyond U+FFFF; SQLite keeps names starting with sqlite_ for itself. planMigration and createSchemaSQL write no SQL for such a name (InvalidNameError).',
+    fix: 'Use a name the database stores exactly as written.',
   },
   analyze(change, ctx) {
     const limit = ctx.dialect.capabilities.maxIdentifierLength
     const unit = ctx.dialect.capabilities.identifierLengthUnit ?? 'bytes'
-    const mode = ctx.facts.longIdentifiers
-    if (mode === 'allowed') return undefined
     const length = (s: string) => (unit === 'bytes' ? new TextEncoder().encode(s).length : [...s].length)
-    return introducedNames(change, ctx)
-      .filter((n) => length(n.name) > limit)
-      .map((n) => ({
-        path: n.path,
-        severity: mode === 'rejected' ? ('danger' as const) : ('warning' as const),
-        message:
-          mode === 'rejected'
-            ? `${n.what} name "${n.name}" is longer than ${limit}: the statement fails`
-            : `${n.what} name "${n.name}" is longer than ${limit} ${unit} and is silently truncated`,
-        explanation:
-          mode === 'rejected'
-            ? `${ctx.version.label} rejects identifiers longer than ${limit} ${unit}.`
-            : `${ctx.version.label} cuts identifiers to ${limit} ${unit} without an error: two long names can end up equal, and the database reports a name the schema document does not have.`,
-        fix: { description: `Use a name of at most ${limit} ${unit}.` },
-      }))
+    // Built-in dialects say what they would change or refuse; others are held to their length limit.
+    const problem = (name: string, kind: string) =>
+      ctx.dialect.textProblem
+        ? ctx.dialect.textProblem(name, kind === 'table' || kind === 'index' ? kind : 'name')
+        : ctx.facts.longIdentifiers !== 'allowed' && length(name) > limit
+          ? `longer than ${limit} ${unit}`
+          : undefined
+    return introducedNames(change, ctx).flatMap((n) => {
+      const found = problem(n.name, n.kind)
+      if (!found) return []
+      return [
+        {
+          path: n.path,
+          message: `${n.what} name "${n.name}" is ${found}`,
+          explanation: `${ctx.version.label} would not store this name as written, so planMigration and createSchemaSQL write no SQL for it.`,
+          fix: {
+            description:
+              ctx.facts.longIdentifiers === 'allowed'
+                ? 'Use another name.'
+                : `Use a name of at most ${limit} ${unit} that the database stores as written.`,
+          },
+        },
+      ]
+    })
   },
 })
 

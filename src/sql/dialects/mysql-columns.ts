@@ -33,14 +33,18 @@ export const ON_UPDATE_KEY = 'onUpdate'
  * renderMysqlDefault("'a\\b'", column, ctx) // "'a\\\\b'"
  * ```
  */
-export function renderMysqlDefault(expression: string, column: Column, ctx: TypeContext): string {
-  const where = `column "${column.name}" default`
+export function renderMysqlDefault(
+  expression: string,
+  column: Column,
+  ctx: TypeContext,
+  where = `column "${column.name}" default`,
+): string {
   // The guard runs first on the text as written, whatever shape it has.
   const translated = mysqlExpression(expression, where)
   const canonical = normalizeDefault(expression, column.type)
   if (canonical === undefined) return 'NULL'
   if (isLiteralDefault(expression)) {
-    const literal = literalDefault(canonical, column)
+    const literal = literalDefault(canonical, column, where)
     return ctx.flavor.parenthesizedBlobDefaults && BLOB_LIKE.has(column.type.kind) ? `(${literal})` : literal
   }
   const now = /^current_timestamp(?:\((\d+)\))?$/.exec(canonical)
@@ -53,12 +57,12 @@ export function renderMysqlDefault(expression: string, column: Column, ctx: Type
 }
 
 /** A literal default in its canonical form, spelled for MySQL. */
-function literalDefault(canonical: string, column: Column): string {
+function literalDefault(canonical: string, column: Column, where: string): string {
   if (canonical === 'true' || canonical === 'false') return canonical.toUpperCase()
   const tokens = tokenizeSql(canonical)
   const only = tokens.length === 1 ? tokens[0] : undefined
   if (only?.kind === 'string' && only.prefix === '') return quoteMysqlLiteral(only.value)
-  const text = mysqlExpression(canonical, `column "${column.name}" default`)
+  const text = mysqlExpression(canonical, `${where} (as written for MySQL)`)
   // A single (signed) literal stands bare; anything built from literals is an expression to MySQL.
   const single = tokens.length === 1 || (tokens.length === 2 && tokens[0]?.text === '-' && tokens[1]?.kind === 'number')
   return single ? text : `(${text})`

@@ -100,7 +100,7 @@ export const mysql: Dialect = defineDialect({
   checkExpression: mysqlExpression,
   textProblem: mysqlTextProblem,
   renderType: (type, column) => renderMysqlType(type, standalone, column),
-  renderDefault: (expression, column) => renderMysqlDefault(expression, column, standalone),
+  renderDefault: (expression, column, where) => renderMysqlDefault(expression, column, standalone, where),
   constraintName: mysqlConstraintName,
   indexName: mysqlIndexName,
   // Enums are written inline in each column: no statement of their own.

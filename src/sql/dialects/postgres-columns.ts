@@ -22,8 +22,13 @@ const POSTGRES_NOW = /^\s*(now\s*\(\s*\)|current_timestamp|current_date|current_
  * renderPostgresDefault(postgres, '1', { name: 'on', type: { kind: 'boolean' }, nullable: true }) // 'true'
  * ```
  */
-export function renderPostgresDefault(d: Dialect, text: string, column: Column): string {
-  const safe = expression(d, text.trim(), `${column.name} default`)
+export function renderPostgresDefault(
+  d: Dialect,
+  text: string,
+  column: Column,
+  where = `${column.name} default`,
+): string {
+  const safe = expression(d, text.trim(), where)
   const normalized = normalizeDefault(safe, column.type)
   if (column.type.kind === 'boolean' && (normalized === 'true' || normalized === 'false')) return normalized
   if (normalized !== undefined && NOW_KEYWORDS.has(normalized) && !POSTGRES_NOW.test(safe))

@@ -58,7 +58,7 @@ export const postgres = defineDialect({
   checkExpression: (text, where) => assertOneExpression(text, where, postgresLexer),
   textProblem: postgresTextProblem,
   renderType: (type) => renderPostgresType(type),
-  renderDefault: (text, column) => renderPostgresDefault(postgres, text, column),
+  renderDefault: (text, column, where) => renderPostgresDefault(postgres, text, column, where),
   constraintName: defaultConstraintName,
   indexName: defaultIndexName,
   createEnum: (definition, ctx) => createEnumSQL(definition, ctx),

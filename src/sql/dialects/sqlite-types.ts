@@ -116,9 +116,18 @@ const upperKeyword = (sql: string) => (/^[a-z_]+$/.test(sql) && KEYWORD_LITERALS
  */
 export function sqliteDefaultExpression(d: Dialect, text: string, column: Column, where?: string): string | undefined {
   const at = where ?? `${column.name} default`
-  const canonical = normalizeDefault(expression(d, text, at), column.type)
-  // The canonical spelling re-quotes literals: what is written is checked again.
-  return canonical === undefined ? undefined : expression(d, upperKeyword(canonical), `${at} (as written for SQLite)`)
+  // Written in the canonical spelling (PostgreSQL casts dropped, literals re-quoted): that text is
+  // what SQLite reads, so it is the one checked; a problem is shown in the document's own text when
+  // that text has it too.
+  const canonical = normalizeDefault(text, column.type)
+  if (canonical === undefined) return undefined
+  const written = upperKeyword(canonical)
+  try {
+    return expression(d, written, `${at} (as written for SQLite)`)
+  } catch (error) {
+    expression(d, text, at)
+    throw error
+  }
 }
 
 /**
@@ -130,8 +139,8 @@ export function sqliteDefaultExpression(d: Dialect, text: string, column: Column
  * renderSqliteDefault(sqlite, "lower('X')", column) // "(lower('X'))"
  * ```
  */
-export function renderSqliteDefault(d: Dialect, text: string, column: Column): string {
-  const value = sqliteDefaultExpression(d, text, column) ?? 'NULL'
+export function renderSqliteDefault(d: Dialect, text: string, column: Column, where?: string): string {
+  const value = sqliteDefaultExpression(d, text, column, where) ?? 'NULL'
   return literalKind(value) ? value : `(${value})`
 }
 

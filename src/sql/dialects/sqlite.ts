@@ -113,7 +113,7 @@ export const sqlite: Dialect = defineDialect({
   checkExpression: (text, where) => assertOneExpression(text, where, sqliteLexer),
   textProblem,
   renderType: (type, column) => renderSqliteType(sqlite, type, column ? `${column.name} type` : undefined),
-  renderDefault: (expression, column) => renderSqliteDefault(sqlite, expression, column),
+  renderDefault: (expression, column, where) => renderSqliteDefault(sqlite, expression, column, where),
   constraintName: (table, c) => constraintDisplayName(table, c),
   indexName: (table, x) => indexDisplayName(table, x),
   createEnum: (e, ctx) => noEnums(e.name, ctx),
