@@ -150,10 +150,10 @@ export class UnsafeExpressionError extends SchemaLedgerError {
  *
  * @example
  * ```ts
- * catch (e) { if (e instanceof InvalidNameError) console.error(e.path, e.dialect) }
+ * catch (e) { if (e instanceof InvalidIdentifierError) console.error(e.path, e.dialect) }
  * ```
  */
-export class InvalidNameError extends SchemaLedgerError {
+export class InvalidIdentifierError extends SchemaLedgerError {
   /** Document path of the name, e.g. `tables[3].columns[1].name`. */
   readonly path: string
   /** The dialect that would change or refuse it. */
@@ -161,7 +161,7 @@ export class InvalidNameError extends SchemaLedgerError {
 
   constructor(path: string, dialect: string, problem: string) {
     super('invalid_identifier', `${path}: ${problem} (${dialect})`)
-    this.name = 'InvalidNameError'
+    this.name = 'InvalidIdentifierError'
     this.path = path
     this.dialect = dialect
   }

@@ -18,6 +18,7 @@ export { isEmptyDiff, summarizeChanges } from './diff/summarize-diff.js'
 export type * from './diff/types.js'
 export {
   DiffApplicationError,
+  InvalidIdentifierError,
   InvalidOptionError,
   isSchemaLedgerError,
   SchemaLedgerError,

@@ -10,7 +10,7 @@ import type { Statement } from './types.js'
 /**
  * The whole schema as DDL for one dialect: enum types, tables in dependency order (foreign keys that
  * close a cycle added afterwards), constraints, indexes and comments, one statement each. Names the
- * database would change or refuse throw `InvalidNameError`, and verbatim text that is not exactly one
+ * database would change or refuse throw `InvalidIdentifierError`, and verbatim text that is not exactly one
  * expression to the dialect's lexer throws `UnsafeExpressionError`, both naming the document path
  * (`tables[3].columns[1].default`).
  *
@@ -38,7 +38,5 @@ export function createSchemaSQL(schema: Schema, dialect: Dialect | string): Stat
   const empty: Schema = { tables: [], enums: [] }
   const target = resolveDialect(dialect)
   checkSchemaText(target, schema)
-  return planChanges(changes, target, {}, empty, schema).map(
-    ({ change: _, ...statement }) => statement,
-  )
+  return planChanges(changes, target, {}, empty, schema).map(({ change: _, ...statement }) => statement)
 }

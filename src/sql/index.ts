@@ -14,11 +14,21 @@ export {
   defineDialect,
   type GeneratorContext,
   type PlanOptions,
+  type SqlTextKind,
 } from './dialect.js'
 export { impactFacts, impactFactsFor } from './dialects/impact-facts.js'
 export { dialects, resolveDialect } from './dialects/index.js'
-export { assertSafeExpression } from './expression-guard.js'
+export type { LexKind, LexToken, SqlLexer } from './dialects/lexer-core.js'
+export { mysqlLexer } from './dialects/mysql-lexer.js'
+export { postgresLexer } from './dialects/postgres-lexer.js'
+export { sqliteLexer } from './dialects/sqlite-lexer.js'
+export {
+  assertOneExpression,
+  assertSafeExpression,
+  type ExpressionProblem,
+  findExpressionProblem,
+} from './expression-guard.js'
 export { type PlanMigrationOptions, planMigration } from './plan-migration.js'
-export { type ToSQLOptions, toSQL } from './to-sql.js'
+export { commentText, type ToSQLOptions, toSQL } from './to-sql.js'
 export type * from './types.js'
 export { Stage } from './types.js'

@@ -37,7 +37,7 @@ const tableKey = (table: string, schema?: string) => `${schema ?? ''}\u0000${tab
  * implements, whether it loses data, and whether it may run inside a transaction. Deterministic.
  *
  * Before any SQL is written, every name, label, comment and verbatim expression the plan writes is
- * checked for the dialect: names the database would change or refuse throw `InvalidNameError`, and
+ * checked for the dialect: names the database would change or refuse throw `InvalidIdentifierError`, and
  * text that is not exactly one expression to the dialect's lexer throws `UnsafeExpressionError`, both
  * naming the document path (`to.tables[3].columns[1].default`).
  *

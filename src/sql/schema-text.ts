@@ -1,5 +1,5 @@
 import type { SchemaChange, SchemaDiff } from '../diff/types.js'
-import { InvalidNameError } from '../errors.js'
+import { InvalidIdentifierError } from '../errors.js'
 import type { ColumnType } from '../model/column-type.js'
 import type { Column, Constraint, EnumDefinition, Index, Schema, Table } from '../model/types.js'
 import type { Dialect, SqlTextKind } from './dialect.js'
@@ -17,7 +17,7 @@ export const dialectLabel = (d: Dialect): string => LABELS[d.name] ?? d.name
 
 function text(d: Dialect, value: string, kind: SqlTextKind, path: string): void {
   const problem = d.textProblem?.(value, kind)
-  if (problem) throw new InvalidNameError(path, dialectLabel(d), `${JSON.stringify(value)} is ${problem}`)
+  if (problem) throw new InvalidIdentifierError(path, dialectLabel(d), `${JSON.stringify(value)} is ${problem}`)
 }
 
 /** Custom types (at any array depth) are written verbatim; inline enum values are labels. */
@@ -58,7 +58,7 @@ function checkIndex(d: Dialect, x: Index, path: string, table: string): void {
 
 /**
  * Checks a table's names, labels, comments and expressions for `d`, naming each by its path under
- * `path` (`tables[3]`): throws `InvalidNameError` or `UnsafeExpressionError` at the first problem.
+ * `path` (`tables[3]`): throws `InvalidIdentifierError` or `UnsafeExpressionError` at the first problem.
  * @internal
  */
 export function checkTableText(d: Dialect, t: Table, path: string): void {

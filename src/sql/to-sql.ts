@@ -1,5 +1,23 @@
 import type { Migration, Statement } from './types.js'
 
+/** Characters that end a line in some reader (CR, LF, NEL, LS, PS) and the other control characters. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it escapes
+const UNSAFE_IN_COMMENT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
+
+/**
+ * Text as it may stand in a `--` comment: every line break (CR, LF, U+0085, U+2028, U+2029) and other
+ * control character written as `\u{XXXX}`, so a name can never end the comment and put the rest of
+ * itself on a line of its own (where psql and mysql run `\! cmd` and sqlite3 runs `.shell cmd`).
+ *
+ * @example
+ * ```ts
+ * commentText('users\n\\! rm -rf /') // 'users\\u{000a}\\! rm -rf /'
+ * ```
+ */
+export function commentText(text: string): string {
+  return text.replace(UNSAFE_IN_COMMENT, (c) => `\\u{${c.charCodeAt(0).toString(16).padStart(4, '0')}}`)
+}
+
 /** Options of {@link toSQL}. */
 export interface ToSQLOptions {
   /** Which half of the migration to render. Default `up`. */
@@ -24,12 +42,12 @@ export function toSQL(input: Migration | readonly Statement[], options: ToSQLOpt
   const statements = Array.isArray(input) ? (input as readonly Statement[]) : (input as Migration)[direction]
   const header = Array.isArray(input)
     ? []
-    : [`-- schemaledger migration: ${(input as Migration).dialect}, ${direction}`]
+    : [`-- schemaledger migration: ${commentText((input as Migration).dialect)}, ${direction}`]
   if (statements.length === 0) return `${[...header, '-- no changes'].join('\n')}\n`
   const wrap = (options.transaction ?? true) && statements.some((s) => s.transactional)
   const lines = [...header]
   if (!wrap && statements.some((s) => !s.transactional) && statements[0]?.reason) {
-    lines.push(`-- Not run in a transaction: ${statements[0].reason}.`)
+    lines.push(`-- Not run in a transaction: ${commentText(statements[0].reason)}.`)
   }
   let inTransaction = false
   for (const s of statements) {
@@ -40,9 +58,9 @@ export function toSQL(input: Migration | readonly Statement[], options: ToSQLOpt
     if (wrap && !s.transactional) {
       if (inTransaction) lines.push('COMMIT;')
       inTransaction = false
-      lines.push(`-- outside the transaction: ${s.reason ?? 'cannot run in a transaction'}`)
+      lines.push(`-- outside the transaction: ${commentText(s.reason ?? 'cannot run in a transaction')}`)
     }
-    const what = s.change ? `${s.change.kind} ${s.change.path}` : undefined
+    const what = s.change ? commentText(`${s.change.kind} ${s.change.path}`) : undefined
     if ((s as { breaking?: true }).breaking) lines.push(`-- breaking: ${what ?? 'no deploy order makes this safe'}`)
     if (s.destructive) lines.push(`-- destructive: ${what ?? 'drops data'}`)
     lines.push(`${s.sql};`)

@@ -273,8 +273,18 @@ describe('lintSchema: one test per rule', () => {
     ])
     const truncated = (bytes: number) => `a name of ${bytes} bytes: PostgreSQL silently truncates names to 63 bytes`
     expect(rule('BP008', s)).toEqual([
-      { code: 'BP008', severity: 'danger', path: `events.${ascii}`, message: `column name "${ascii}" is ${truncated(65)}` },
-      { code: 'BP008', severity: 'danger', path: `events.${ascii}`, message: `index name "${ascii}" is ${truncated(65)}` },
+      {
+        code: 'BP008',
+        severity: 'danger',
+        path: `events.${ascii}`,
+        message: `column name "${ascii}" is ${truncated(65)}`,
+      },
+      {
+        code: 'BP008',
+        severity: 'danger',
+        path: `events.${ascii}`,
+        message: `index name "${ascii}" is ${truncated(65)}`,
+      },
       { code: 'BP008', severity: 'danger', path: accented, message: `table name "${accented}" is ${truncated(64)}` },
     ])
     const refused = 'a name of 65 characters: MySQL/MariaDB refuse names over 64 characters'
@@ -286,7 +296,10 @@ describe('lintSchema: one test per rule', () => {
   })
 
   it('BP008 names MySQL refuses for their characters and SQLite keeps for itself', () => {
-    const parsed = schema([table('events', { id: identity, 'emoji😀': 'text' }, { pk: ['id'] }), table('sqlite_x', { id: 'bigint!' })])
+    const parsed = schema([
+      table('events', { id: identity, 'emoji😀': 'text' }, { pk: ['id'] }),
+      table('sqlite_x', { id: 'bigint!' }),
+    ])
     // Documents lose trailing spaces when parsed; a schema built in code keeps them.
     const s = { ...parsed, tables: parsed.tables.map((t) => (t.name === 'events' ? { ...t, name: 'events ' } : t)) }
     expect(rule('BP008', s, 'mysql').map((f) => f.message)).toEqual([

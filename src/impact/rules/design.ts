@@ -149,7 +149,7 @@ const longIdentifier = defineAnalyzer({
   lint: true,
   docs: {
     bad: 'CREATE TABLE "customer_subscription_billing_period_adjustment_history_entries_archive" (...)',
-    why: 'PostgreSQL silently truncates names to 63 bytes (two long names can collide, and later diffs see a different name); MySQL and MariaDB refuse names over 64 characters, ending in a space or holding characters beyond U+FFFF; SQLite keeps names starting with sqlite_ for itself. planMigration and createSchemaSQL write no SQL for such a name (InvalidNameError).',
+    why: 'PostgreSQL silently truncates names to 63 bytes (two long names can collide, and later diffs see a different name); MySQL and MariaDB refuse names over 64 characters, ending in a space or holding characters beyond U+FFFF; SQLite keeps names starting with sqlite_ for itself. planMigration and createSchemaSQL write no SQL for such a name (InvalidIdentifierError).',
     fix: 'Use a name the database stores exactly as written.',
   },
   analyze(change, ctx) {

@@ -44,7 +44,7 @@ export function renderMysqlDefault(
   const canonical = normalizeDefault(expression, column.type)
   if (canonical === undefined) return 'NULL'
   if (isLiteralDefault(expression)) {
-    const literal = literalDefault(canonical, column, where)
+    const literal = literalDefault(canonical, where)
     return ctx.flavor.parenthesizedBlobDefaults && BLOB_LIKE.has(column.type.kind) ? `(${literal})` : literal
   }
   const now = /^current_timestamp(?:\((\d+)\))?$/.exec(canonical)
@@ -57,7 +57,7 @@ export function renderMysqlDefault(
 }
 
 /** A literal default in its canonical form, spelled for MySQL. */
-function literalDefault(canonical: string, column: Column, where: string): string {
+function literalDefault(canonical: string, where: string): string {
   if (canonical === 'true' || canonical === 'false') return canonical.toUpperCase()
   const tokens = tokenizeSql(canonical)
   const only = tokens.length === 1 ? tokens[0] : undefined

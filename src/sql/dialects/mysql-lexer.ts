@@ -48,7 +48,12 @@ function tokenize(text: string, mode = 'default'): LexToken[] {
     const c = text[i] as string
     const next = text[i + 1]
     const lower = c.toLowerCase()
-    if (SPACE.has(c)) i = out.emit('space', i, runEnd(text, i, (x) => x !== undefined && SPACE.has(x)))
+    if (SPACE.has(c))
+      i = out.emit(
+        'space',
+        i,
+        runEnd(text, i, (x) => x !== undefined && SPACE.has(x)),
+      )
     else if (c === '#') i = out.emit('comment', i, lineEnd(text, i, false), true, '#')
     else if (c === '-' && next === '-' && endsDashes(text[i + 2]))
       i = out.emit('comment', i, lineEnd(text, i, false), true, '--')
@@ -61,7 +66,8 @@ function tokenize(text: string, mode = 'default'): LexToken[] {
       const close = text.indexOf("'", i + 2)
       i = out.emit('string', i, close < 0 ? text.length : close + 1, close >= 0, c)
     } else if (c === "'") i = quoted('string', i, "'", backslash)
-    else if (c === '"') i = ansiQuotes ? quoted('quoted_identifier', i, '"', false) : quoted('string', i, '"', backslash)
+    else if (c === '"')
+      i = ansiQuotes ? quoted('quoted_identifier', i, '"', false) : quoted('string', i, '"', backslash)
     else if (c === '`') i = quoted('quoted_identifier', i, '`', false)
     else if (isDigit(c) && !runIsName(text, i)) i = out.emit('number', i, numberEnd(text, i))
     else if (identChar(c)) i = out.emit('identifier', i, runEnd(text, i, identChar))

@@ -144,7 +144,8 @@ export function mysqlTextProblem(text: string, kind: SqlTextKind): string | unde
       ? 'a character beyond U+FFFF, which MySQL/MariaDB names (utf8mb3) cannot hold'
       : 'a character beyond U+FFFF, which MariaDB stores in table definitions as "?"'
   if (kind === 'comment') return undefined
-  if (kind === 'label') return text.endsWith(' ') ? 'an enum label ending in a space, which MySQL/MariaDB drop' : undefined
+  if (kind === 'label')
+    return text.endsWith(' ') ? 'an enum label ending in a space, which MySQL/MariaDB drop' : undefined
   if (text === '') return 'an empty name, which MySQL/MariaDB refuse'
   const length = [...text].length
   if (length > 64) return `a name of ${length} characters: MySQL/MariaDB refuse names over 64 characters`

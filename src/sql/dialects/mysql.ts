@@ -19,7 +19,13 @@ import {
   renameColumnChange,
   renameTableChange,
 } from './mysql-table-changes.js'
-import { mysqlExpression, mysqlFlavor, mysqlTextProblem, quoteMysqlIdentifier, quoteMysqlLiteral } from './mysql-text.js'
+import {
+  mysqlExpression,
+  mysqlFlavor,
+  mysqlTextProblem,
+  quoteMysqlIdentifier,
+  quoteMysqlLiteral,
+} from './mysql-text.js'
 import { renderMysqlType } from './mysql-types.js'
 
 // MySQL 8 and MariaDB (tested on MariaDB 10.11). The pieces live in mysql-*.ts: text (quoting,

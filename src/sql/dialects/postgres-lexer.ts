@@ -139,7 +139,12 @@ function tokenize(text: string, mode = 'standard_conforming_strings=on'): LexTok
     const c = text[i] as string
     const next = text[i + 1]
     const lower = c.toLowerCase()
-    if (SPACE.has(c)) i = out.emit('space', i, runEnd(text, i, (x) => x !== undefined && SPACE.has(x)))
+    if (SPACE.has(c))
+      i = out.emit(
+        'space',
+        i,
+        runEnd(text, i, (x) => x !== undefined && SPACE.has(x)),
+      )
     else if (c === '-' && next === '-') i = out.emit('comment', i, lineEnd(text, i, true), true, '--')
     else if (c === '/' && next === '*') {
       const end = blockCommentEnd(text, i)
@@ -187,7 +192,7 @@ function colon(text: string, i: number, out: TokenList): number {
   // `arr[1:2]`: psql never interpolates a name of digits only unless someone set one with \set.
   const digitsOnly = name > i + 1 && /^[0-9]+$/.test(text.slice(i + 1, name))
   if ((name > i + 1 && !digitsOnly) || next === "'" || next === '"' || next === '{')
-    return out.emit('client_variable', i, name > i + 1 ? name : i + 1)
+    return out.emit('client_variable', i, Math.max(name, i + 1))
   return out.emit('operator', i, i + 1)
 }
 

@@ -1,5 +1,6 @@
 import { PG_MAX_IDENTIFIER_BYTES } from '../../diff/postgres-object-names.js'
 import { defineDialect } from '../dialect.js'
+import { assertOneExpression } from '../expression-guard.js'
 import { alterColumnSQL } from './postgres-alter-column.js'
 import { addColumnSQL, dropColumnSQL, renderPostgresDefault } from './postgres-columns.js'
 import {
@@ -11,9 +12,8 @@ import {
   dropIndexSQL,
 } from './postgres-constraints.js'
 import { alterEnumSQL, createEnumSQL, dropEnumSQL } from './postgres-enums.js'
-import { defaultConstraintName, defaultIndexName } from './postgres-names.js'
-import { assertOneExpression } from '../expression-guard.js'
 import { postgresLexer } from './postgres-lexer.js'
+import { defaultConstraintName, defaultIndexName } from './postgres-names.js'
 import { postgresTextProblem, quotePostgresIdentifier, quotePostgresLiteral } from './postgres-quoting.js'
 import { renameColumnSQL, renameTableSQL } from './postgres-renames.js'
 import { alterTableSQL, createTableChangeSQL, createTableSQL, dropTableSQL } from './postgres-tables.js'

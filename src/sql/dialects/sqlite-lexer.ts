@@ -1,4 +1,14 @@
-import { isDigit, isHigh, isLetter, type LexToken, lineEnd, quotedEnd, runEnd, type SqlLexer, TokenList } from './lexer-core.js'
+import {
+  isDigit,
+  isHigh,
+  isLetter,
+  type LexToken,
+  lineEnd,
+  quotedEnd,
+  runEnd,
+  type SqlLexer,
+  TokenList,
+} from './lexer-core.js'
 
 // SQLite's scanner (src/tokenize.c, sqlite3GetToken), and the sqlite3 shell's statement splitter
 // (sqlite3_complete, which reads quotes, brackets and comments the same way), for what decides where
@@ -63,7 +73,12 @@ function tokenize(text: string): LexToken[] {
   while (i < text.length) {
     const c = text[i] as string
     const next = text[i + 1]
-    if (SPACE.has(c)) i = out.emit('space', i, runEnd(text, i, (x) => x !== undefined && SPACE.has(x)))
+    if (SPACE.has(c))
+      i = out.emit(
+        'space',
+        i,
+        runEnd(text, i, (x) => x !== undefined && SPACE.has(x)),
+      )
     else if (c === '-' && next === '-') i = out.emit('comment', i, lineEnd(text, i, false), true, '--')
     else if (c === '/' && next === '*' && i + 2 < text.length) {
       const close = text.indexOf('*/', i + 2)

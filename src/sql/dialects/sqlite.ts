@@ -6,6 +6,7 @@ import { type Dialect, defineDialect, type GeneratorContext, type SqlTextKind } 
 import { assertOneExpression } from '../expression-guard.js'
 import { createIndexSQL, qualifiedName } from '../render.js'
 import { Stage, type StatementDraft } from '../types.js'
+import { sqliteLexer } from './sqlite-lexer.js'
 import { isAddable, isDroppable, planSqliteTable, rebuildTable } from './sqlite-rebuild.js'
 import {
   assertNoProblems,
@@ -16,7 +17,6 @@ import {
   unsupported,
 } from './sqlite-subset.js'
 import { columnDefinition, createTableSQL } from './sqlite-table.js'
-import { sqliteLexer } from './sqlite-lexer.js'
 import { renderSqliteDefault, renderSqliteType } from './sqlite-types.js'
 import { sharedTextProblem } from './text-rules.js'
 
