@@ -101,6 +101,8 @@ export function mysqlExpression(text: string, where: string): string {
     out += text.slice(from, to)
   }
   for (const token of tokenizeSql(text)) {
+    if (token.kind === 'identifier' && token.terminated && token.value === '')
+      return throwExpressionProblem(text, where, mysqlLexer, { problem: 'an empty quoted name', offset: token.offset })
     copy(at, token.offset)
     at = token.offset + token.text.length
     pieces.push([out.length, token.offset])
