@@ -44,7 +44,7 @@ function firstDifference(a: readonly LexToken[], b: readonly LexToken[]): number
 /**
  * The first reason `text` is not exactly one SQL expression to `lexer`'s engine and client, or
  * undefined when it is. Refused: NUL and lone surrogates anywhere; any reading that differs between
- * the engine's modes; outside literals a `;`, a comment, a backslash (a psql or mysql command), a psql
+ * the engine's modes; a CR LF inside quotes where the client drops the CR; outside literals a `;`, a comment, a backslash (a psql or mysql command), a psql
  * variable, a parameter; an unterminated quote or comment; unbalanced parentheses or brackets; a `,` or
  * a clause keyword (PRIMARY, REFERENCES, CONSTRAINT, UNIQUE, CHECK, DEFAULT, ON, AS) at the top level;
  * an empty text.
@@ -61,7 +61,7 @@ export function findExpressionProblem(text: string, lexer: SqlLexer): Expression
   const lone = LONE_SURROGATE.exec(text)
   if (lone) return { problem: 'a lone UTF-16 surrogate, which is not text', offset: lone.index }
   const tokens = lexer.tokenize(text, lexer.modes[0])
-  const found = tokenProblem(text, tokens)
+  const found = tokenProblem(text, tokens, lexer)
   if (found) return found
   for (const mode of lexer.modes.slice(1)) {
     const at = firstDifference(tokens, lexer.tokenize(text, mode))
@@ -71,7 +71,7 @@ export function findExpressionProblem(text: string, lexer: SqlLexer): Expression
 }
 
 /** The first problem among the tokens of one reading. */
-function tokenProblem(text: string, tokens: readonly LexToken[]): ExpressionProblem | undefined {
+function tokenProblem(text: string, tokens: readonly LexToken[], lexer: SqlLexer): ExpressionProblem | undefined {
   let depth = 0
   let brackets = 0
   let empty = true
@@ -80,6 +80,12 @@ function tokenProblem(text: string, tokens: readonly LexToken[]): ExpressionProb
     empty = false
     const at = (problem: string) => ({ problem, offset: t.start })
     if (!t.closed) return at(unterminated(text, t))
+    const crlf = text.slice(t.start, t.end).indexOf('\r\n')
+    if (lexer.clientDropsCarriageReturns && crlf >= 0 && (t.kind === 'string' || t.kind === 'quoted_identifier'))
+      return {
+        problem: 'a carriage return before a line feed inside quotes, which the mysql and sqlite3 clients drop',
+        offset: t.start + crlf,
+      }
     switch (t.kind) {
       case 'comment':
         return at(

@@ -45,6 +45,11 @@ describe('1: a line break in a name cannot end the comment toSQL writes', () => 
 
   it.each(BREAKS.map((br) => [JSON.stringify(br), br]))('%s is written escaped in -- destructive:', (_, br) => {
     for (const dialect of DIALECTS) {
+      // mysql and sqlite3 would drop the CR of a CR LF inside the quoted name: refused there.
+      if (br === '\r\n' && dialect !== 'postgres') {
+        expect(() => plan(payload(br), dialect)).toThrow(InvalidIdentifierError)
+        continue
+      }
       const script = toSQL(plan(payload(br), dialect))
       const comment = script.split('\n').find((l) => l.startsWith('-- destructive:'))
       const escaped = [...br].map((c) => `\\u{${c.charCodeAt(0).toString(16).padStart(4, '0')}}`).join('')
@@ -86,6 +91,39 @@ describe('1: a line break in a name cannot end the comment toSQL writes', () => 
           expect(ran.strayFiles).toEqual([])
           expect(ran.status, ran.stderr).toBe(0)
           expect(db.query('SELECT count(*) FROM canary')).toEqual(['0'])
+        })
+      },
+      60_000,
+    )
+  }
+})
+
+describe('clients keep every character of the names and literals they pass on', () => {
+  for (const client of CLIENTS) {
+    it.skipIf(client.skipReason !== undefined)(
+      `${client.name}: CR LF, lone CR and line separators${client.skipReason ? ` (skipped: ${client.skipReason})` : ''}`,
+      () => {
+        const name = `a\rb\u2028c\nd${client.dialect === 'postgres' ? '\r\ne' : ''}`
+        const comment = 'x\r\ny\rz'
+        const schema = defineSchema({
+          tables: [
+            {
+              name,
+              ...(client.dialect === 'sqlite' ? {} : { comment }),
+              columns: [{ name: 'c', type: 'integer' }],
+            },
+          ],
+        })
+        withClient(client, (db) => {
+          const ran = db.run(createSchemaSQL(schema, client.dialect).map((s) => `${s.sql};\n`).join(''))
+          expect(ran.status, ran.stderr).toBe(0)
+          const hex = (s: string) => Buffer.from(s, 'utf8').toString('hex')
+          const read = {
+            postgres: `SELECT encode(convert_to(relname, 'UTF8'), 'hex'), encode(convert_to(obj_description(oid, 'pg_class'), 'UTF8'), 'hex') FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`,
+            mysql: 'SELECT LOWER(HEX(table_name)), LOWER(HEX(table_comment)) FROM information_schema.tables WHERE table_schema = DATABASE()',
+            sqlite: "SELECT lower(hex(name)), '' FROM sqlite_schema WHERE type = 'table'",
+          }[client.dialect]
+          expect(db.query(read)).toEqual([`${hex(name)}\t${client.dialect === 'sqlite' ? '' : hex(comment)}`])
         })
       },
       60_000,
@@ -228,6 +266,16 @@ describe('names the engine would change or refuse', () => {
     })
     expect(nameError(enumLabel, 'mysql')).toMatch(/enum label ending in a space, which MySQL\/MariaDB drop/)
     expect(nameError(table('t', { comment: 'happy 😀' }), 'mysql')).toMatch(/^tables\[0\]\.comment: .* as "\?"/)
+  })
+
+  it('CR LF in names and quoted text, where mysql and sqlite3 drop the CR', () => {
+    for (const dialect of ['mysql', 'sqlite']) expect(nameError(table('a\r\nb'), dialect)).toMatch(/carriage return/)
+    expect(refusal(table('a\r\nb'), 'postgres')).toBeUndefined()
+    expect(refusal(withDefault("'x\r\ny'"), 'sqlite')?.message).toMatch(
+      /^tables\[0\]\.columns\[0\]\.default \(t\.c\): found a carriage return before a line feed inside quotes, which the mysql and sqlite3 clients drop at character 3 \(SQLite\)/,
+    )
+    // MySQL literals write the CR as \r, which every client passes on.
+    expect(createSchemaSQL(table('t', { comment: 'a\r\nb' }), 'mysql')[0]?.sql).toMatch(/COMMENT 'a\\r\nb'$/)
   })
 
   it('NUL anywhere, in every dialect', () => {

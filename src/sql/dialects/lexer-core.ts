@@ -56,6 +56,11 @@ export interface SqlLexer {
   /** The dialect, as error messages name it: `PostgreSQL`, `MySQL/MariaDB`, `SQLite`. */
   readonly label: string
   readonly modes: readonly string[]
+  /**
+   * Whether the dialect's command-line client reads scripts line by line and drops the carriage
+   * return of a CR LF, inside quotes too (mysql and sqlite3 do; psql keeps it).
+   */
+  readonly clientDropsCarriageReturns: boolean
   tokenize(text: string, mode?: string): LexToken[]
 }
 

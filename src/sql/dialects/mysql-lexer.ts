@@ -103,6 +103,7 @@ function numberEnd(text: string, i: number): number {
  */
 export const mysqlLexer: SqlLexer = {
   label: 'MySQL/MariaDB',
+  clientDropsCarriageReturns: true,
   modes: ['default', 'NO_BACKSLASH_ESCAPES', 'ANSI_QUOTES'],
   tokenize,
 }

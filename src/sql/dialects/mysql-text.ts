@@ -27,9 +27,10 @@ export function quoteMysqlIdentifier(name: string): string {
 }
 
 /**
- * Quotes a MySQL/MariaDB string literal: `'` doubled, backslashes and NUL escaped (the server reads
- * backslash escapes unless `NO_BACKSLASH_ESCAPES` is set, and this spelling is right either way only
- * for the quote; keep the default SQL mode).
+ * Quotes a MySQL/MariaDB string literal: `'` doubled, backslashes, NUL and carriage returns escaped
+ * (the mysql client drops the CR of a CR LF even inside quotes; the server reads backslash escapes
+ * unless `NO_BACKSLASH_ESCAPES` is set, and this spelling is right either way only for the quote; keep
+ * the default SQL mode).
  *
  * @example
  * ```ts
@@ -37,7 +38,7 @@ export function quoteMysqlIdentifier(name: string): string {
  * ```
  */
 export function quoteMysqlLiteral(value: string): string {
-  return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''").replaceAll('\u0000', '\\0')}'`
+  return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''").replaceAll('\u0000', '\\0').replaceAll('\r', '\\r')}'`
 }
 
 /**
@@ -130,7 +131,7 @@ export function mysqlExpression(text: string, where: string): string {
  * Why MySQL/MariaDB would change or refuse a name, enum label or comment: NUL, lone surrogates,
  * characters beyond U+FFFF (names are utf8mb3: refused; labels and comments: stored as `?`), an empty
  * name, a name over 64 characters or ending in a space (refused), an enum label ending in a space
- * (dropped).
+ * (dropped), a name with CR LF (the mysql client drops the CR).
  *
  * @example
  * ```ts
@@ -149,6 +150,7 @@ export function mysqlTextProblem(text: string, kind: SqlTextKind): string | unde
   if (kind === 'label')
     return text.endsWith(' ') ? 'an enum label ending in a space, which MySQL/MariaDB drop' : undefined
   if (text === '') return 'an empty name, which MySQL/MariaDB refuse'
+  if (text.includes('\r\n')) return 'a name with a carriage return before a line feed, which the mysql client drops'
   const length = [...text].length
   if (length > 64) return `a name of ${length} characters: MySQL/MariaDB refuse names over 64 characters`
   if (text.endsWith(' ')) return 'a name ending in a space, which MySQL/MariaDB refuse'

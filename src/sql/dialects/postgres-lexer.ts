@@ -207,6 +207,7 @@ function colon(text: string, i: number, out: TokenList): number {
  */
 export const postgresLexer: SqlLexer = {
   label: 'PostgreSQL',
+  clientDropsCarriageReturns: false,
   modes: ['standard_conforming_strings=on', 'standard_conforming_strings=off'],
   tokenize,
 }

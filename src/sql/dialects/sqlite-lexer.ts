@@ -122,4 +122,4 @@ function tokenize(text: string): LexToken[] {
  * sqliteLexer.tokenize('[a;b]').map((t) => t.kind) // ['quoted_identifier']
  * ```
  */
-export const sqliteLexer: SqlLexer = { label: 'SQLite', modes: ['default'], tokenize }
+export const sqliteLexer: SqlLexer = { label: 'SQLite', clientDropsCarriageReturns: true, modes: ['default'], tokenize }

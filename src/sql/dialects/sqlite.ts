@@ -44,13 +44,16 @@ function quoteLiteral(value: string): string {
 
 /**
  * Why SQLite would refuse a name: NUL, lone surrogates, and table or index names starting with
- * `sqlite_` (any case), which SQLite keeps for its own objects.
+ * `sqlite_` (any case), which SQLite keeps for its own objects, and CR LF in names (the sqlite3 shell
+ * drops the CR).
  */
 function textProblem(text: string, kind: SqlTextKind): string | undefined {
   const shared = sharedTextProblem(text)
   if (shared) return shared
   if ((kind === 'table' || kind === 'index') && text.toLowerCase().startsWith('sqlite_'))
     return 'a name starting with "sqlite_", which SQLite reserves for its own objects'
+  if (kind !== 'comment' && kind !== 'label' && text.includes('\r\n'))
+    return 'a name with a carriage return before a line feed, which the sqlite3 shell drops'
   return undefined
 }
 

@@ -195,11 +195,22 @@ async function inspect(
   return problems
 }
 
+/**
+ * Runs statements as `toSQL` lays them out: consecutive transactional ones inside BEGIN/COMMIT, rolled
+ * back when one fails (as psql and sqlite3 -bail leave a failed script). False when the engine refused one.
+ */
 async function runAll(engine: Engine, statements: readonly Statement[]): Promise<boolean> {
+  let open = false
   try {
-    for (const s of statements) await engine.exec(s.sql)
+    for (const s of statements) {
+      if (s.transactional !== open) await engine.exec(s.transactional ? 'BEGIN' : 'COMMIT')
+      open = s.transactional
+      await engine.exec(s.sql)
+    }
+    if (open) await engine.exec('COMMIT')
     return true
   } catch {
+    if (open) await engine.exec('ROLLBACK')
     return false
   }
 }
