@@ -3,6 +3,7 @@ import type { LexToken, SqlLexer } from './dialects/lexer-core.js'
 import { mysqlLexer } from './dialects/mysql-lexer.js'
 import { postgresLexer } from './dialects/postgres-lexer.js'
 import { sqliteLexer } from './dialects/sqlite-lexer.js'
+import { LONE_SURROGATE } from './dialects/text-rules.js'
 
 // SQL text taken verbatim from a document (defaults, checks, generated columns, index expressions and
 // predicates, custom types) goes into a statement only when the dialect's own lexer reads it as one
@@ -20,7 +21,6 @@ export interface ExpressionProblem {
  * expression: text holding one at its top level could add a key, a default or a reference.
  */
 const CLAUSE_WORDS = new Set(['primary', 'references', 'constraint', 'unique', 'check', 'default', 'on', 'as'])
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 function unterminated(text: string, t: LexToken): string {
   if (t.kind === 'comment') return `an unterminated ${t.note ?? '/*'} comment`
@@ -44,10 +44,10 @@ function firstDifference(a: readonly LexToken[], b: readonly LexToken[]): number
 /**
  * The first reason `text` is not exactly one SQL expression to `lexer`'s engine and client, or
  * undefined when it is. Refused: NUL and lone surrogates anywhere; any reading that differs between
- * the engine's modes; a CR LF inside quotes where the client drops the CR; outside literals a `;`, a comment, a backslash (a psql or mysql command), a psql
- * variable, a parameter; an unterminated quote or comment; unbalanced parentheses or brackets; a `,` or
- * a clause keyword (PRIMARY, REFERENCES, CONSTRAINT, UNIQUE, CHECK, DEFAULT, ON, AS) at the top level;
- * an empty text.
+ * the engine's modes; a CR LF inside quotes where the client drops the CR; outside literals a `;`, a
+ * comment, a backslash (a psql or mysql command), a psql variable, a parameter; an unterminated quote
+ * or comment; unbalanced parentheses or brackets; a `,` or a clause keyword (PRIMARY, REFERENCES,
+ * CONSTRAINT, UNIQUE, CHECK, DEFAULT, ON, AS) at the top level; an empty text.
  *
  * @example
  * ```ts

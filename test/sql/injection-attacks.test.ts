@@ -115,12 +115,17 @@ describe('clients keep every character of the names and literals they pass on', 
           ],
         })
         withClient(client, (db) => {
-          const ran = db.run(createSchemaSQL(schema, client.dialect).map((s) => `${s.sql};\n`).join(''))
+          const ran = db.run(
+            createSchemaSQL(schema, client.dialect)
+              .map((s) => `${s.sql};\n`)
+              .join(''),
+          )
           expect(ran.status, ran.stderr).toBe(0)
           const hex = (s: string) => Buffer.from(s, 'utf8').toString('hex')
           const read = {
             postgres: `SELECT encode(convert_to(relname, 'UTF8'), 'hex'), encode(convert_to(obj_description(oid, 'pg_class'), 'UTF8'), 'hex') FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`,
-            mysql: 'SELECT LOWER(HEX(table_name)), LOWER(HEX(table_comment)) FROM information_schema.tables WHERE table_schema = DATABASE()',
+            mysql:
+              'SELECT LOWER(HEX(table_name)), LOWER(HEX(table_comment)) FROM information_schema.tables WHERE table_schema = DATABASE()',
             sqlite: "SELECT lower(hex(name)), '' FROM sqlite_schema WHERE type = 'table'",
           }[client.dialect]
           expect(db.query(read)).toEqual([`${hex(name)}\t${client.dialect === 'sqlite' ? '' : hex(comment)}`])

@@ -1,6 +1,7 @@
 // Rules every database shares for names, labels and comments written into SQL.
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+/** A UTF-16 surrogate without its pair. @internal */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /**
  * NUL (no engine stores it in a name, and C clients end the text there) and lone UTF-16 surrogates

@@ -9,7 +9,12 @@ const section = doc.slice(doc.indexOf('<!-- fuzz-sql:start -->'), doc.indexOf('<
 const rows = section
   .split('\n')
   .filter((l) => /^\| [^-]/.test(l) && !l.startsWith('| Engine or client'))
-  .map((l) => l.split('|').slice(1, -1).map((cell) => cell.trim()))
+  .map((l) =>
+    l
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim()),
+  )
 
 describe('docs/sql-safety.md', () => {
   it('holds the figures of a long run of scripts/fuzz-sql.mjs', () => {
