@@ -42,7 +42,7 @@ for (const factory of ENGINES) {
         expect(tally.examples).toEqual([])
         expect(tally.escapes).toBe(0)
         // The grammar must reach the engine, not only the refusals.
-        expect(tally.ran).toBeGreaterThan(CASES / 4)
+        expect(tally.ran).toBeGreaterThan(CASES / 5)
       },
       TIMEOUT,
     )
