@@ -55,12 +55,14 @@ export interface LexToken {
 export interface SqlLexer {
   /** The dialect, as error messages name it: `PostgreSQL`, `MySQL/MariaDB`, `SQLite`. */
   readonly label: string
+  /** Settings that change where tokens end, the default first. */
   readonly modes: readonly string[]
   /**
    * Whether the dialect's command-line client reads scripts line by line and drops the carriage
    * return of a CR LF, inside quotes too (mysql and sqlite3 do; psql keeps it).
    */
   readonly clientDropsCarriageReturns: boolean
+  /** Every token of `text` (spaces and comments included) as the engine reads it in `mode` (default: the first). */
   tokenize(text: string, mode?: string): LexToken[]
 }
 
