@@ -3,12 +3,12 @@ import { resolve } from 'node:path'
 import { isSchemaLedgerError } from '../errors.js'
 import { safeParseSchema } from '../model/parse-schema.js'
 import type { Schema } from '../model/types.js'
+import { describeFsError } from '../node/describe-fs-error.js'
 import { fileAdapter } from '../node/file-adapter.js'
 import { createSchemaStore } from '../storage/create-schema-store.js'
 import type { SchemaStore } from '../storage/store-types.js'
 import { CliInputError, InvalidDocumentError, UsageError } from './cli-errors.js'
 import type { CliIO } from './cli-io.js'
-import { describeFsError } from './write-output.js'
 
 /**
  * A schema read from a document argument, with the name errors and reports use for it.
