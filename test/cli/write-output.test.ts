@@ -31,7 +31,7 @@ const io: CliIO = {
   stdoutColumns: undefined,
   write: (text) => written.push(text),
   error: () => undefined,
-  readStdin: async () => '',
+  stdin: async function* () {},
 }
 
 const isRoot = process.getuid?.() === 0
