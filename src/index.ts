@@ -46,6 +46,7 @@ export {
   InvalidNameError,
   InvalidRefError,
   InvalidStorageKeyError,
+  StoreAccessError,
   StoreConflictError,
   StoreCorruptionError,
   VersionNotFoundError,
