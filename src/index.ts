@@ -33,6 +33,7 @@ export {
   type TableDefinition,
 } from './model/define-schema.js'
 export { documentJsonSchema } from './model/document-json-schema.js'
+export { DOCUMENT_LIMITS } from './model/document-limits.js'
 export { CANONICAL_FORMAT } from './model/document-schema.js'
 export { columnTypesEqual, formatColumnType } from './model/format-column-type.js'
 export { type ColumnTypeHints, parseColumnType, splitCollation } from './model/parse-column-type.js'

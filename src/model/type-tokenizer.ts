@@ -42,17 +42,20 @@ const BACKSLASH_ESCAPES: Readonly<Record<string, string>> = {
   Z: '\x1a',
 }
 
-const isSpace = (c: string): boolean => /\s/.test(c)
-const isWordStart = (c: string): boolean => /[A-Za-z_]/.test(c)
-const isWordPart = (c: string): boolean => /[A-Za-z0-9_$]/.test(c)
-const isDigit = (c: string): boolean => c >= '0' && c <= '9'
+// Character classes by code unit: a regular expression per character made long spellings slow.
+const SPACE = /\s/
+const isSpace = (c: number): boolean =>
+  c < 0x80 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : SPACE.test(String.fromCharCode(c))
+const isLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39
+const isWordPart = (c: number): boolean => isLetter(c) || isDigit(c) || c === 0x24
 
 /**
  * Splits a type spelling into tokens; `undefined` when a quoted identifier or string is unterminated.
  *
  * Words are returned in lower case (quoted identifiers too: the grammar is case-insensitive), numbers
  * as safe integers (longer digit runs become `other` tokens), string literals unescaped (`''` and
- * backslash escapes).
+ * backslash escapes). Linear in the length of the spelling.
  *
  * @example
  * ```ts
@@ -63,15 +66,15 @@ export function tokenizeType(src: string): TypeToken[] | undefined {
   const tokens: TypeToken[] = []
   let i = 0
   while (i < src.length) {
-    const c = src.charAt(i)
+    const c = src.charCodeAt(i)
     const start = i
     if (isSpace(c)) {
       i++
-    } else if (isWordStart(c)) {
-      while (i < src.length && isWordPart(src.charAt(i))) i++
+    } else if (isLetter(c)) {
+      while (i < src.length && isWordPart(src.charCodeAt(i))) i++
       tokens.push({ t: 'word', value: src.slice(start, i).toLowerCase(), quoted: false, start, end: i })
     } else if (isDigit(c)) {
-      while (i < src.length && isDigit(src.charAt(i))) i++
+      while (i < src.length && isDigit(src.charCodeAt(i))) i++
       const text = src.slice(start, i)
       const value = Number(text)
       tokens.push(
@@ -79,22 +82,21 @@ export function tokenizeType(src: string): TypeToken[] | undefined {
           ? { t: 'number', value, start, end: i }
           : { t: 'other', value: text, start, end: i },
       )
-    } else if (c === '"') {
+    } else if (c === 0x22) {
       const read = readQuoted(src, i, '"', false)
       if (read === undefined) return undefined
       tokens.push({ t: 'word', value: read.value.toLowerCase(), quoted: true, start, end: read.end })
       i = read.end
-    } else if (c === "'") {
+    } else if (c === 0x27) {
       const read = readQuoted(src, i, "'", true)
       if (read === undefined) return undefined
       tokens.push({ t: 'string', value: read.value, start, end: read.end })
       i = read.end
-    } else if (PUNCT.has(c)) {
-      tokens.push({ t: 'punct', value: c as TypePunct, start, end: i + 1 })
+    } else if (PUNCT.has(src.charAt(i))) {
+      tokens.push({ t: 'punct', value: src.charAt(i) as TypePunct, start, end: i + 1 })
       i++
     } else {
-      const cp = src.codePointAt(i) ?? 0
-      i += cp > 0xffff ? 2 : 1
+      i += (src.codePointAt(i) ?? 0) > 0xffff ? 2 : 1
       tokens.push({ t: 'other', value: src.slice(start, i), start, end: i })
     }
   }
@@ -110,23 +112,28 @@ function readQuoted(
 ): { value: string; end: number } | undefined {
   let value = ''
   let i = open + 1
+  // Copies the runs between quotes and backslashes whole, not character by character.
+  let run = i
   while (i < src.length) {
     const c = src.charAt(i)
     if (c === quote) {
+      value += src.slice(run, i)
       if (src.charAt(i + 1) === quote) {
         value += quote
         i += 2
+        run = i
         continue
       }
       return { value, end: i + 1 }
     }
     if (backslashes && c === '\\' && i + 1 < src.length) {
+      value += src.slice(run, i)
       const next = src.charAt(i + 1)
       value += BACKSLASH_ESCAPES[next] ?? next
       i += 2
+      run = i
       continue
     }
-    value += c
     i++
   }
   return undefined
