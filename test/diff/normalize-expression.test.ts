@@ -7,6 +7,8 @@ import {
   normalizeDefault,
 } from '../../src/diff/normalize-default.js'
 import { expressionsEqual, normalizeExpression, tokenizeSql } from '../../src/diff/normalize-expression.js'
+import { stripParens } from '../../src/diff/sql-precedence.js'
+import { parseTree, renderNodes } from '../../src/diff/sql-tokenizer.js'
 import type { ColumnType } from '../../src/model/column-type.js'
 
 const INT: ColumnType = { kind: 'integer' }
@@ -563,3 +565,25 @@ function evaluate(sql: string): number | boolean {
   expect(i).toBe(tokens.length)
   return result
 }
+
+describe('normalizers take time linear in the expression', () => {
+  const timed = <T>(run: () => T): { result: T; ms: number } => {
+    const started = performance.now()
+    const result = run()
+    return { result, ms: performance.now() - started }
+  }
+
+  it('leading CHECK / WHERE keywords are dropped at once (one by one was quadratic)', () => {
+    const { result, ms } = timed(() => normalizeExpression(`${'check '.repeat(50_000)}x > 0`))
+    expect(result).toBe('x > 0')
+    expect(ms).toBeLessThan(3000)
+  })
+
+  it('redundant parentheses around 100,000 operands are stripped without re-copying the list each time', () => {
+    const nodes = parseTree(tokenizeSql(`${'(1) + '.repeat(100_000)}(1)`))
+    const { result, ms } = timed(() => stripParens(nodes))
+    expect(result.length).toBe(200_001)
+    expect(renderNodes(result)).toBe(`${'1 + '.repeat(100_000)}1`)
+    expect(ms).toBeLessThan(3000)
+  })
+})
