@@ -2,7 +2,7 @@ import type { ColumnType } from './column-type.js'
 import { SERIAL_NAMES } from './type-names.js'
 import { interpretSyntax } from './type-spellings.js'
 import { readTypeSyntax } from './type-syntax.js'
-import { isPunct, isWord, type TypeToken, tokenizeType } from './type-tokenizer.js'
+import { isPunct, isWord, type TypeToken, TypeTokens, tokenizeType } from './type-tokenizer.js'
 
 /**
  * SQLAlchemy's separate column keys that complete a type name (`"type": "String", "length": 50`).
@@ -66,12 +66,10 @@ export function readTypeSpelling(
   const text = typeof raw === 'string' ? raw.trim() : String(raw)
   try {
     const split = splitSpelling(text)
-    const only = split.tokens?.length === 1 ? split.tokens[0] : undefined
-    return {
-      type: parseSplit(split, hints),
-      collation: split.collation,
-      serial: only?.t === 'word' && SERIAL_NAMES.has(only.value),
-    }
+    const type = parseSplit(split, hints)
+    const only = split.tokens.at(0)
+    const serial = only?.t === 'word' && SERIAL_NAMES.has(only.value) && split.tokens.endsAt(1)
+    return { type, collation: split.collation, serial }
   } catch {
     // Unreachable by design, as in parseColumnType.
     return { type: { kind: 'custom', raw: text }, collation: undefined, serial: false }
@@ -80,7 +78,7 @@ export function readTypeSpelling(
 
 /** The type part of a split spelling, read by the grammar; a custom type when the grammar does not know it. */
 function parseSplit(split: SplitSpelling, hints: ColumnTypeHints | undefined): ColumnType {
-  const syntax = split.tokens && readTypeSyntax(split.tokens)
+  const syntax = readTypeSyntax(split.tokens)
   const read = syntax && interpretSyntax(syntax, split.type)
   if (!read) return { kind: 'custom', raw: split.type }
   return hints ? applyHints(read.type, hints, read.tzExplicit) : read.type
@@ -162,21 +160,25 @@ export function splitCollation(raw: string): { type: string; collation?: string;
   return { type, ...(collation === undefined ? {} : { collation }), ...(charset === undefined ? {} : { charset }) }
 }
 
-/** A trimmed spelling split into its type part, that part's tokens (undefined when it has none) and its clauses. */
+/** A trimmed spelling split into its type part, that part's tokens (read on demand) and its clauses. */
 interface SplitSpelling {
   readonly type: string
-  readonly tokens: readonly TypeToken[] | undefined
+  readonly tokens: TypeTokens
   readonly collation?: string | undefined
   readonly charset?: string | undefined
 }
 
 const CLAUSE_WORDS = new Set(['collate', 'charset', 'character'])
+/** Every clause keyword, however spelled or quoted, contains one of these (case aside). */
+const CLAUSE_HINT = /collate|charset|character/i
 
 function splitSpelling(text: string): SplitSpelling {
+  // Most spellings name no clause keyword: they are tokenized only as far as the grammar reads them.
+  if (!CLAUSE_HINT.test(text)) return { type: text, tokens: new TypeTokens(text) }
   const tokens = tokenizeType(text)
-  if (!tokens) return { type: text, tokens: undefined }
-  // Most spellings have no clause keyword at all: no need to follow nesting levels through them.
-  if (!tokens.some((t) => t.t === 'word' && CLAUSE_WORDS.has(t.value))) return { type: text, tokens }
+  if (!tokens) return { type: text, tokens: new TypeTokens(text) }
+  const whole = { type: text, tokens: new TypeTokens(text, tokens) }
+  if (!tokens.some((t) => t.t === 'word' && CLAUSE_WORDS.has(t.value))) return whole
   let level = 0
   let clausesToEnd: Uint8Array | undefined
   for (let i = 0; i < tokens.length; i++) {
@@ -187,9 +189,12 @@ function splitSpelling(text: string): SplitSpelling {
     clausesToEnd ??= clauseRuns(tokens)
     if (clausesToEnd[i] !== 1) continue
     const clauses = readClauses(tokens, i, text)
-    if (clauses) return { type: text.slice(0, tok.start).trim(), tokens: tokens.slice(0, i), ...clauses }
+    if (clauses) {
+      const type = text.slice(0, tok.start).trim()
+      return { type, tokens: new TypeTokens(type, tokens.slice(0, i)), ...clauses }
+    }
   }
-  return { type: text, tokens }
+  return whole
 }
 
 /**
