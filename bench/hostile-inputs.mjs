@@ -15,7 +15,9 @@ const END = '<!-- hostile:end -->'
 const MB = 1e6
 const K64 = 65_536
 
-const { values: args } = parseArgs({ options: { write: { type: 'boolean', default: false }, case: { type: 'string' } } })
+const { values: args } = parseArgs({
+  options: { write: { type: 'boolean', default: false }, case: { type: 'string' } },
+})
 
 /** A SQLAlchemy-shaped document of one table with these columns. */
 const tableDoc = (columns) => ({ metadata: { tables: [{ name: 't', columns }] } })
@@ -41,7 +43,8 @@ const fill = (unit, length) => unit.repeat(Math.ceil(length / unit.length)).slic
 const CASES = {
   'deep-keys-4500': {
     what: 'unknown keys nested 4,500 deep, parse',
-    run: ({ safeParseSchema }) => parse(safeParseSchema, tableDoc([{ name: 'id', type: 'Integer', info: nested(4500) }])),
+    run: ({ safeParseSchema }) =>
+      parse(safeParseSchema, tableDoc([{ name: 'id', type: 'Integer', info: nested(4500) }])),
   },
   'deep-json-50mb': {
     what: 'JSON text nesting 5,000,000 objects (50 MB), JSON.parse then parse',
@@ -60,25 +63,35 @@ const CASES = {
     size: 20 * MB,
     run: ({ safeParseSchema }) => {
       const half = 10_000_000
-      return parse(safeParseSchema, tableDoc([{ name: 'id', type: 'Integer', server_default: `${'('.repeat(half)}1${')'.repeat(half)}` }]))
+      return parse(
+        safeParseSchema,
+        tableDoc([{ name: 'id', type: 'Integer', server_default: `${'('.repeat(half)}1${')'.repeat(half)}` }]),
+      )
     },
   },
   'type-50mb': {
     what: 'a 50 MB type string, parse',
     size: 50 * MB,
-    run: ({ safeParseSchema }) => parse(safeParseSchema, tableDoc([{ name: 'id', type: `VARCHAR(${'9'.repeat(50 * MB - 9)})` }])),
+    run: ({ safeParseSchema }) =>
+      parse(safeParseSchema, tableDoc([{ name: 'id', type: `VARCHAR(${'9'.repeat(50 * MB - 9)})` }])),
   },
   'types-at-limit-50mb': {
     what: '762 distinct 64 KiB type strings of one-character junk (50 MB), parse',
     size: 762 * K64,
     run: ({ safeParseSchema }) =>
-      parse(safeParseSchema, tableDoc(distinct(762, K64, () => fill('@(', K64)).map((type, i) => ({ name: `c${i}`, type })))),
+      parse(
+        safeParseSchema,
+        tableDoc(distinct(762, K64, () => fill('@(', K64)).map((type, i) => ({ name: `c${i}`, type }))),
+      ),
   },
   'type-words-at-limit-50mb': {
     what: '762 distinct 64 KiB type strings of one-letter words (50 MB), parse',
     size: 762 * K64,
     run: ({ safeParseSchema }) =>
-      parse(safeParseSchema, tableDoc(distinct(762, K64, () => fill('a ', K64)).map((type, i) => ({ name: `c${i}`, type })))),
+      parse(
+        safeParseSchema,
+        tableDoc(distinct(762, K64, () => fill('a ', K64)).map((type, i) => ({ name: `c${i}`, type }))),
+      ),
   },
   'collate-at-limit-50mb': {
     what: "762 distinct 64 KiB types 'x collate a collate a ... (' (50 MB), parse",
@@ -86,7 +99,9 @@ const CASES = {
     run: ({ safeParseSchema }) =>
       parse(
         safeParseSchema,
-        tableDoc(distinct(762, K64, () => `x${fill(' collate a', K64 - 3)} (`).map((type, i) => ({ name: `c${i}`, type }))),
+        tableDoc(
+          distinct(762, K64, () => `x${fill(' collate a', K64 - 3)} (`).map((type, i) => ({ name: `c${i}`, type })),
+        ),
       ),
   },
   'expressions-at-limit-50mb': {
@@ -107,7 +122,13 @@ const CASES = {
 }
 
 function sumDefaults(count) {
-  return tableDoc(distinct(count, K64, () => fill('1 + ', K64)).map((server_default, i) => ({ name: `c${i}`, type: 'Integer', server_default })))
+  return tableDoc(
+    distinct(count, K64, () => fill('1 + ', K64)).map((server_default, i) => ({
+      name: `c${i}`,
+      type: 'Integer',
+      server_default,
+    })),
+  )
 }
 
 /** Runs safeParseSchema on `doc`: the time, and the outcome in words. */
@@ -125,8 +146,16 @@ function parse(safeParseSchema, doc) {
 const CLI_CASES = {
   'cli-dev-zero': { what: '`validate - < /dev/zero`', stdin: '/dev/zero', args: ['validate', '-'] },
   'cli-dev-urandom': { what: '`validate - < /dev/urandom`', stdin: '/dev/urandom', args: ['validate', '-'] },
-  'cli-yes': { what: '`yes | validate -` (an endless text stream, default 64 MiB limit)', stdin: 'yes', args: ['validate', '-'] },
-  'cli-file-dev-zero': { what: '`validate /dev/zero` (a file argument)', stdin: undefined, args: ['validate', '/dev/zero'] },
+  'cli-yes': {
+    what: '`yes | validate -` (an endless text stream, default 64 MiB limit)',
+    stdin: 'yes',
+    args: ['validate', '-'],
+  },
+  'cli-file-dev-zero': {
+    what: '`validate /dev/zero` (a file argument)',
+    stdin: undefined,
+    args: ['validate', '/dev/zero'],
+  },
 }
 
 const RSS_ON_EXIT =
@@ -192,7 +221,9 @@ async function parent() {
   }
   for (const [name, spec] of Object.entries(CLI_CASES)) {
     const result = await runCli(spec)
-    rows.push(`| ${spec.what} | | ${result.outcome.replaceAll('|', '\\|')} | ${ms(result.ms)} | ${Math.round(result.rssMb)} MB |`)
+    rows.push(
+      `| ${spec.what} | | ${result.outcome.replaceAll('|', '\\|')} | ${ms(result.ms)} | ${Math.round(result.rssMb)} MB |`,
+    )
     process.stderr.write(`${name}: ${ms(result.ms)}, ${Math.round(result.rssMb)} MB\n`)
   }
   const cpu = cpus()[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU'
