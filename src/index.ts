@@ -34,6 +34,7 @@ export {
   type TableDefinition,
 } from './model/define-schema.js'
 export { documentJsonSchema } from './model/document-json-schema.js'
+export { DOCUMENT_LIMITS } from './model/document-limits.js'
 export { CANONICAL_FORMAT } from './model/document-schema.js'
 export { columnTypesEqual, formatColumnType } from './model/format-column-type.js'
 export { type ColumnTypeHints, parseColumnType, splitCollation } from './model/parse-column-type.js'
@@ -47,6 +48,7 @@ export {
   InvalidNameError,
   InvalidRefError,
   InvalidStorageKeyError,
+  StoreAccessError,
   StoreConflictError,
   StoreCorruptionError,
   VersionNotFoundError,

@@ -20,8 +20,8 @@ export interface CliIO {
   write(text: string): void
   /** Writes to standard error (errors, warnings, progress). */
   error(text: string): void
-  /** Reads standard input to its end as UTF-8. */
-  readStdin(): Promise<string>
+  /** Standard input, as bytes (read it once; `readBoundedText` reads it within the input size limit). */
+  stdin(): AsyncIterable<Uint8Array>
 }
 
 /**
@@ -45,10 +45,6 @@ export function processIO(): CliIO {
     error: (text) => {
       process.stderr.write(text)
     },
-    readStdin: async () => {
-      const chunks: Buffer[] = []
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-      return Buffer.concat(chunks).toString('utf8')
-    },
+    stdin: () => process.stdin,
   }
 }

@@ -73,6 +73,22 @@ export const STORE_OPTION = {
 } as const satisfies Record<string, OptionSpec>
 
 /**
+ * `--max-input-size <size>`: the largest document (or renames or profile file) a command reads.
+ *
+ * @example
+ * ```ts
+ * const reader = createDocumentReader(io, { storeDir: values.store, maxInputSize: values['max-input-size'] })
+ * ```
+ */
+export const MAX_INPUT_OPTION = {
+  'max-input-size': {
+    type: 'string',
+    value: 'size',
+    description: 'largest input read, e.g. 16MiB (default 64MiB, or SCHEMALEDGER_MAX_INPUT_SIZE)',
+  },
+} as const satisfies Record<string, OptionSpec>
+
+/**
  * `--dialect <name>` (required by the commands that write SQL, optional for `diff`).
  *
  * @example

@@ -1,14 +1,14 @@
-import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { isSchemaLedgerError } from '../errors.js'
 import { safeParseSchema } from '../model/parse-schema.js'
 import type { Schema } from '../model/types.js'
+import { describeFsError } from '../node/describe-fs-error.js'
 import { fileAdapter } from '../node/file-adapter.js'
 import { createSchemaStore } from '../storage/create-schema-store.js'
 import type { SchemaStore } from '../storage/store-types.js'
 import { CliInputError, InvalidDocumentError, UsageError } from './cli-errors.js'
 import type { CliIO } from './cli-io.js'
-import { describeFsError } from './write-output.js'
+import { maxInputBytes, readBoundedFile, readBoundedText } from './read-input.js'
 
 /**
  * A schema read from a document argument, with the name errors and reports use for it.
@@ -58,14 +58,30 @@ export function splitStoreRef(text: string): { name: string; ref: string } {
 }
 
 /**
- * A {@link DocumentReader} over the process's files, standard input and a file store.
+ * Options of {@link createDocumentReader}.
  *
  * @example
  * ```ts
- * const reader = createDocumentReader(io, { storeDir: values.store })
+ * const options: DocumentReaderOptions = { storeDir: '.schemaledger', maxInputSize: '16MiB' }
  * ```
  */
-export function createDocumentReader(io: CliIO, options: { readonly storeDir: string }): DocumentReader {
+export interface DocumentReaderOptions {
+  readonly storeDir: string
+  /** `--max-input-size` as given (`64MiB`); else `SCHEMALEDGER_MAX_INPUT_SIZE`, else 64 MiB. */
+  readonly maxInputSize?: string | undefined
+}
+
+/**
+ * A {@link DocumentReader} over the process's files, standard input and a file store. Every file and
+ * standard input is read within the input size limit (see {@link maxInputBytes}).
+ *
+ * @example
+ * ```ts
+ * const reader = createDocumentReader(io, { storeDir: values.store, maxInputSize: values['max-input-size'] })
+ * ```
+ */
+export function createDocumentReader(io: CliIO, options: DocumentReaderOptions): DocumentReader {
+  const maxBytes = maxInputBytes(options.maxInputSize, io.env)
   let stdinTaken = false
   let opened: SchemaStore | undefined
   const store = () => {
@@ -80,11 +96,12 @@ export function createDocumentReader(io: CliIO, options: { readonly storeDir: st
     if (argument === '-') {
       if (stdinTaken) throw new UsageError('standard input (-) can be read only once')
       stdinTaken = true
-      return { text: await io.readStdin(), source: '<stdin>' }
+      return { text: await readBoundedText(io.stdin(), '<stdin>', maxBytes), source: '<stdin>' }
     }
     try {
-      return { text: await readFile(resolve(io.cwd, argument), 'utf8'), source: argument }
+      return { text: await readBoundedFile(resolve(io.cwd, argument), argument, maxBytes), source: argument }
     } catch (error) {
+      if (error instanceof CliInputError) throw error
       const code = (error as NodeJS.ErrnoException).code ?? ''
       const kind = code === 'ENOENT' ? 'file_not_found' : 'cannot_read'
       throw new CliInputError(kind, `cannot read ${argument}: ${describeFsError(code)}`, { cause: error })
@@ -95,7 +112,7 @@ export function createDocumentReader(io: CliIO, options: { readonly storeDir: st
     try {
       return JSON.parse(text)
     } catch (error) {
-      throw new CliInputError('invalid_json', `${source} is not valid JSON: ${(error as Error).message}`, {
+      throw new CliInputError('invalid_json', `${source} is not valid JSON: ${printable((error as Error).message)}`, {
         cause: error,
       })
     }
@@ -128,3 +145,15 @@ export function createDocumentReader(io: CliIO, options: { readonly storeDir: st
     },
   }
 }
+
+/**
+ * A message safe to print on one line: JSON.parse quotes the text it failed on, which may hold line
+ * breaks, terminal escapes or binary data. Control and separator characters become `\uXXXX`.
+ */
+function printable(message: string): string {
+  const escaped = message.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return escaped.length > 300 ? `${escaped.slice(0, 300)}...` : escaped
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it escapes
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g

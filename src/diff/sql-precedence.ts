@@ -85,20 +85,41 @@ function isPrimary(list: readonly SqlNode[]): boolean {
   return list.length > 0 && primaryEnd(list, i) === list.length
 }
 
-/** Removes every `(...)` that precedence makes redundant, until none is left. @internal */
+/**
+ * Removes every `(...)` that precedence makes redundant, until none is left. Left to right; after a
+ * group is replaced by its content, the node before it is looked at again (it has a new neighbour),
+ * then the content. Nodes not yet looked at wait on a stack, so replacing a group costs its own size,
+ * not the length of the list (splicing into one array was quadratic in the number of groups).
+ * @internal
+ */
 export function stripParens(input: readonly SqlNode[]): SqlNode[] {
-  const list = [...input]
-  let between = list.some((x) => isWord(x, 'between'))
-  for (let i = 0; i < list.length; i++) {
-    const g = list[i]!
-    if (g.t !== 'group' || g.open !== '(' || !g.closed || !isGroupingParen(list, i)) continue
-    if (canStrip(list, i, g.items, between)) {
-      between ||= g.items.some((x) => isWord(x, 'between'))
-      list.splice(i, 1, ...g.items)
-      i = Math.max(-1, i - 2) // only the node before the removed group sees a new neighbour
+  const done: SqlNode[] = []
+  const pending = [...input].reverse() // the next node is the last one
+  let between = input.some((x) => isWord(x, 'between'))
+  while (pending.length > 0) {
+    const g = pending[pending.length - 1] as SqlNode
+    if (g.t === 'group' && g.open === '(' && g.closed) {
+      // The two nodes on either side are all the checks below look at.
+      const around = [
+        done[done.length - 2],
+        done[done.length - 1],
+        g,
+        pending[pending.length - 2],
+        pending[pending.length - 3],
+      ]
+      const list = around as SqlNode[]
+      if (isGroupingParen(list, 2) && canStrip(list, 2, g.items, between)) {
+        between ||= g.items.some((x) => isWord(x, 'between'))
+        pending.pop()
+        for (let k = g.items.length - 1; k >= 0; k--) pending.push(g.items[k] as SqlNode)
+        const before = done.pop()
+        if (before !== undefined) pending.push(before)
+        continue
+      }
     }
+    done.push(pending.pop() as SqlNode)
   }
-  return list
+  return done
 }
 
 /** Whether the group at `i` is a grouping parenthesis (not a call's or a cast's). @internal */

@@ -2,7 +2,7 @@ import type { ColumnType } from './column-type.js'
 import { SERIAL_NAMES } from './type-names.js'
 import { interpretSyntax } from './type-spellings.js'
 import { readTypeSyntax } from './type-syntax.js'
-import { isPunct, isWord, type TypeToken, tokenizeType } from './type-tokenizer.js'
+import { isPunct, isWord, type TypeToken, TypeTokens, tokenizeType } from './type-tokenizer.js'
 
 /**
  * SQLAlchemy's separate column keys that complete a type name (`"type": "String", "length": 50`).
@@ -46,16 +46,42 @@ export interface ColumnTypeHints {
 export function parseColumnType(raw: string, hints?: ColumnTypeHints): ColumnType {
   const text = typeof raw === 'string' ? raw.trim() : String(raw)
   try {
-    const { type } = splitCollation(text)
-    const tokens = tokenizeType(type)
-    const syntax = tokens && readTypeSyntax(tokens)
-    const read = syntax && interpretSyntax(syntax, type)
-    if (!read) return { kind: 'custom', raw: type }
-    return hints ? applyHints(read.type, hints, read.tzExplicit) : read.type
+    return parseSplit(splitSpelling(text), hints)
   } catch {
     // Unreachable by design; a safety net so the "never throws" promise holds.
     return { kind: 'custom', raw: text }
   }
+}
+
+/**
+ * A column's whole type spelling at once: the type (with `hints`), the collation written in it, and
+ * whether it is a serial spelling; the same as `splitCollation`, `parseColumnType` and
+ * `isSerialSpelling` of the type part, with the spelling tokenized once instead of four times.
+ * @internal
+ */
+export function readTypeSpelling(
+  raw: string,
+  hints?: ColumnTypeHints,
+): { readonly type: ColumnType; readonly collation: string | undefined; readonly serial: boolean } {
+  const text = typeof raw === 'string' ? raw.trim() : String(raw)
+  try {
+    const split = splitSpelling(text)
+    const type = parseSplit(split, hints)
+    const only = split.tokens.at(0)
+    const serial = only?.t === 'word' && SERIAL_NAMES.has(only.value) && split.tokens.endsAt(1)
+    return { type, collation: split.collation, serial }
+  } catch {
+    // Unreachable by design, as in parseColumnType.
+    return { type: { kind: 'custom', raw: text }, collation: undefined, serial: false }
+  }
+}
+
+/** The type part of a split spelling, read by the grammar; a custom type when the grammar does not know it. */
+function parseSplit(split: SplitSpelling, hints: ColumnTypeHints | undefined): ColumnType {
+  const syntax = readTypeSyntax(split.tokens)
+  const read = syntax && interpretSyntax(syntax, split.type)
+  if (!read) return { kind: 'custom', raw: split.type }
+  return hints ? applyHints(read.type, hints, read.tzExplicit) : read.type
 }
 
 function applyHints(type: ColumnType, hints: ColumnTypeHints, tzExplicit: boolean): ColumnType {
@@ -95,6 +121,9 @@ function applyHints(type: ColumnType, hints: ColumnTypeHints, tzExplicit: boolea
   }
 }
 
+/** Longest spelling that may be a serial name (`smallserial` with room for surrounding spaces). */
+const MAX_SERIAL_SPELLING = 64
+
 /**
  * Whether the spelling is a PostgreSQL serial pseudo-type (`serial`, `bigserial`, `smallserial`,
  * `serial2/4/8`), which {@link parseColumnType} reads as the plain integer: the caller sets
@@ -106,7 +135,8 @@ function applyHints(type: ColumnType, hints: ColumnTypeHints, tzExplicit: boolea
  * ```
  */
 export function isSerialSpelling(raw: string): boolean {
-  const tokens = typeof raw === 'string' ? tokenizeType(raw) : undefined
+  // Serial names are short words: a long spelling is not one, and need not be tokenized again.
+  const tokens = typeof raw === 'string' && raw.length <= MAX_SERIAL_SPELLING ? tokenizeType(raw) : undefined
   const only = tokens?.length === 1 ? tokens[0] : undefined
   return only?.t === 'word' && SERIAL_NAMES.has(only.value)
 }
@@ -126,18 +156,60 @@ export function isSerialSpelling(raw: string): boolean {
  */
 export function splitCollation(raw: string): { type: string; collation?: string; charset?: string } {
   const text = typeof raw === 'string' ? raw.trim() : String(raw)
+  const { type, collation, charset } = splitSpelling(text)
+  return { type, ...(collation === undefined ? {} : { collation }), ...(charset === undefined ? {} : { charset }) }
+}
+
+/** A trimmed spelling split into its type part, that part's tokens (read on demand) and its clauses. */
+interface SplitSpelling {
+  readonly type: string
+  readonly tokens: TypeTokens
+  readonly collation?: string | undefined
+  readonly charset?: string | undefined
+}
+
+const CLAUSE_WORDS = new Set(['collate', 'charset', 'character'])
+/** Every clause keyword, however spelled or quoted, contains one of these (case aside). */
+const CLAUSE_HINT = /collate|charset|character/i
+
+function splitSpelling(text: string): SplitSpelling {
+  // Most spellings name no clause keyword: they are tokenized only as far as the grammar reads them.
+  if (!CLAUSE_HINT.test(text)) return { type: text, tokens: new TypeTokens(text) }
   const tokens = tokenizeType(text)
-  if (!tokens) return { type: text }
+  if (!tokens) return { type: text, tokens: new TypeTokens(text) }
+  const whole = { type: text, tokens: new TypeTokens(text, tokens) }
+  if (!tokens.some((t) => t.t === 'word' && CLAUSE_WORDS.has(t.value))) return whole
   let level = 0
+  let clausesToEnd: Uint8Array | undefined
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]
     if (isPunct(tok, '(') || isPunct(tok, '[')) level++
     if (isPunct(tok, ')') || isPunct(tok, ']')) level--
     if (level !== 0 || i === 0 || tok === undefined || clauseLength(tokens, i) === 0) continue
+    clausesToEnd ??= clauseRuns(tokens)
+    if (clausesToEnd[i] !== 1) continue
     const clauses = readClauses(tokens, i, text)
-    if (clauses) return { type: text.slice(0, tok.start).trim(), ...clauses }
+    if (clauses) {
+      const type = text.slice(0, tok.start).trim()
+      return { type, tokens: new TypeTokens(type, tokens.slice(0, i)), ...clauses }
+    }
   }
-  return { type: text }
+  return whole
+}
+
+/**
+ * For each token position, 1 when the tokens from there to the end are nothing but clauses. Computed
+ * once, from the end: trying every keyword position in turn re-read the same clauses again and again,
+ * quadratic in spellings such as `x collate a collate a ... (`.
+ */
+function clauseRuns(tokens: readonly TypeToken[]): Uint8Array {
+  const runs = new Uint8Array(tokens.length + 1)
+  runs[tokens.length] = 1
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const end = clauseEnd(tokens, i)
+    runs[i] = end > i && runs[end] === 1 ? 1 : 0
+  }
+  return runs
 }
 
 /** Number of keyword tokens opening a clause at `i`: `collate`, `charset` (1) or `character set` (2). */
@@ -145,6 +217,20 @@ function clauseLength(tokens: readonly TypeToken[], i: number): number {
   const tok = tokens[i]
   if (isWord(tok, 'collate') || isWord(tok, 'charset')) return 1
   return isWord(tok, 'character') && isWord(tokens[i + 1], 'set') ? 2 : 0
+}
+
+/**
+ * The position after the clause starting at `i` (keyword, then a name: parts joined by `.`, each a
+ * word or quoted identifier, or one string literal), or -1 when no clause starts there.
+ */
+function clauseEnd(tokens: readonly TypeToken[], i: number): number {
+  const keyword = clauseLength(tokens, i)
+  if (keyword === 0) return -1
+  const first = tokens[i + keyword]
+  if (first === undefined || (first.t !== 'word' && first.t !== 'string')) return -1
+  let j = i + keyword + 1
+  while (isPunct(tokens[j], '.') && tokens[j + 1]?.t === 'word') j += 2
+  return first.t === 'string' && j !== i + keyword + 1 ? -1 : j
 }
 
 function readClauses(
@@ -155,28 +241,20 @@ function readClauses(
   let collation: string | undefined
   let charset: string | undefined
   while (i < tokens.length) {
-    const keyword = clauseLength(tokens, i)
-    if (keyword === 0) return undefined
+    const end = clauseEnd(tokens, i)
+    if (end < 0) return undefined
     const isCollate = isWord(tokens[i], 'collate')
-    i += keyword
-    // name := part ('.' part)*, each part a word or quoted identifier (or a string literal).
-    const first = tokens[i]
-    let last = first
-    let j = i + 1
-    while (isPunct(tokens[j], '.') && tokens[j + 1]?.t === 'word') {
-      last = tokens[j + 1]
-      j += 2
-    }
-    if (first === undefined || last === undefined || (first.t !== 'word' && first.t !== 'string')) return undefined
-    if (first.t === 'string' && j !== i + 1) return undefined
+    const at = i + clauseLength(tokens, i)
+    const first = tokens[at] as TypeToken
+    const last = tokens[end - 1] as TypeToken
     let name: string
-    if (j !== i + 1) name = text.slice(first.start, last.end)
+    if (end - 1 !== at) name = text.slice(first.start, last.end)
     else if (first.t === 'string') name = first.value
-    else if (first.quoted) name = text.slice(first.start + 1, first.end - 1).replaceAll('""', '"')
+    else if (first.t === 'word' && first.quoted) name = text.slice(first.start + 1, first.end - 1).replaceAll('""', '"')
     else name = text.slice(first.start, first.end)
     if (isCollate) collation = name
     else charset = name
-    i = j
+    i = end
   }
   return { ...(collation === undefined ? {} : { collation }), ...(charset === undefined ? {} : { charset }) }
 }

@@ -1,5 +1,6 @@
 import { SchemaValidationError, type ValidationIssue } from '../errors.js'
 import { checkReferences } from './check-references.js'
+import { documentLimitIssues } from './document-limits.js'
 import { fastParsingEnabled } from './fast-validate.js'
 import { normalizeSchema } from './normal-form.js'
 import { readCanonicalDocument } from './read-canonical.js'
@@ -15,6 +16,8 @@ export type SafeParseSchemaResult =
 
 /**
  * Validates a schema document and returns its normal form, or every problem with its path. Never throws.
+ * A document that breaks one of the `DOCUMENT_LIMITS` (nesting depth, type and expression
+ * length) gets only those issues: it is not read further.
  *
  * Reads the SQLAlchemy shape (`{"metadata": {"schema_name", "tables"}}`, or the bare metadata object)
  * and the canonical shape written by {@link serializeSchema} (`{"format": "schemaledger/1", ...}`).
@@ -32,6 +35,9 @@ export function safeParseSchema(document: unknown): SafeParseSchemaResult {
       issues: [{ code: 'invalid_document', path: '', message: 'A schema document must be a JSON object' }],
     }
   }
+  // Hostile sizes first: nothing else reads a document that nests too deep or holds huge types or expressions.
+  const limits = documentLimitIssues(document)
+  if (limits.length > 0) return { success: false, issues: limits }
   // Most documents are valid and need no paths: read without them first, and read again with paths
   // only when an issue turns up, so the issues are exactly those a single careful pass reports.
   if (fastParsingEnabled()) {

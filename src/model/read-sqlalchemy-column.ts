@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { sqlalchemyColumnSchema } from './document-schema.js'
-import { isSerialSpelling, parseColumnType, splitCollation } from './parse-column-type.js'
+import { readTypeSpelling } from './parse-column-type.js'
 import { compact, extraKeys, type ReadContext } from './read-context.js'
 import { parseReferentialAction } from './referential-action.js'
 import { readSpelledType, type SpelledType } from './spelled-type.js'
@@ -110,9 +110,7 @@ function readType(c: SqlalchemyColumn): SpelledType {
   if (enumName === undefined && enumValues === undefined)
     return readSpelledType(c.type, length, precision, scale, timezone)
   // Enum hints carry lists: parsed every time, not cached.
-  const { type: typeText, collation } = splitCollation(c.type)
-  const hints = compact({ length, precision, scale, timezone, enumName, enumValues })
-  return { type: parseColumnType(typeText, hints), collation, serial: isSerialSpelling(typeText) }
+  return readTypeSpelling(c.type, compact({ length, precision, scale, timezone, enumName, enumValues }))
 }
 
 function addForeignKey(list: ForeignKeyConstraint[], fk: ForeignKeyConstraint | undefined): void {

@@ -1,6 +1,6 @@
 import type { ColumnType } from './column-type.js'
 import { fastParsingEnabled } from './fast-validate.js'
-import { type ColumnTypeHints, isSerialSpelling, parseColumnType, splitCollation } from './parse-column-type.js'
+import { type ColumnTypeHints, readTypeSpelling } from './parse-column-type.js'
 
 /** What a column's type spelling says: the parsed type, a collation written inside it, and serial-ness. @internal */
 export interface SpelledType {
@@ -78,6 +78,5 @@ export function readSpelledType(
 }
 
 function parseSpelling(spelling: string, hints: ColumnTypeHints): SpelledType {
-  const { type: text, collation } = splitCollation(spelling)
-  return { type: parseColumnType(text, hints), collation, serial: isSerialSpelling(text) }
+  return readTypeSpelling(spelling, hints)
 }

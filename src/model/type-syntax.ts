@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { isPunct, isWord, type TypeToken } from './type-tokenizer.js'
+import { isPunct, isWord, type TypeToken, type TypeTokens } from './type-tokenizer.js'
 
 /** Deepest nesting of `ARRAY(...)` / `[]` the reader follows before giving up (keeps recursion bounded). */
 const MAX_DEPTH = 64
@@ -26,42 +26,40 @@ export type TypeSyntax =
   | { readonly t: 'array'; readonly of: TypeSyntax; readonly start: number; readonly end: number }
 
 /**
- * Reads a whole token list as one type; `undefined` unless every token is consumed.
+ * Reads a whole spelling as one type; `undefined` unless every token is consumed. Tokens are read as
+ * the grammar needs them: when a token outside any group ends the type early, the rest is never
+ * tokenized (it cannot change the answer), so a long spelling of junk costs almost nothing.
  *
  * @example
  * ```ts
- * readTypeSyntax(tokenizeType('text[][]')!)?.t // 'array'
+ * readTypeSyntax(new TypeTokens('text[][]'))?.t // 'array'
  * ```
  */
-export function readTypeSyntax(tokens: readonly TypeToken[]): TypeSyntax | undefined {
+export function readTypeSyntax(tokens: TypeTokens): TypeSyntax | undefined {
   const read = readType(tokens, 0, 0)
-  return read !== undefined && read.next === tokens.length ? read.node : undefined
+  return read !== undefined && tokens.endsAt(read.next) ? read.node : undefined
 }
 
-function readType(
-  tokens: readonly TypeToken[],
-  i: number,
-  depth: number,
-): { node: TypeSyntax; next: number } | undefined {
+function readType(tokens: TypeTokens, i: number, depth: number): { node: TypeSyntax; next: number } | undefined {
   if (depth > MAX_DEPTH) return undefined
   let node: TypeSyntax
   let j: number
-  const first = tokens[i]
-  if (first !== undefined && isWord(first, 'array') && isPunct(tokens[i + 1], '(')) {
+  const first = tokens.at(i)
+  if (first !== undefined && isWord(first, 'array') && isPunct(tokens.at(i + 1), '(')) {
     const inner = readType(tokens, i + 2, depth + 1)
     if (inner === undefined) return undefined
     j = inner.next
     let dimensions = 1
-    if (isPunct(tokens[j], ',')) {
+    if (isPunct(tokens.at(j), ',')) {
       // SQLAlchemy `ARRAY(Integer, dimensions=2)`.
-      const value = tokens[j + 3]
-      if (!isWord(tokens[j + 1], 'dimensions') || !isPunct(tokens[j + 2], '=') || value?.t !== 'number')
+      const value = tokens.at(j + 3)
+      if (!isWord(tokens.at(j + 1), 'dimensions') || !isPunct(tokens.at(j + 2), '=') || value?.t !== 'number')
         return undefined
       if (value.value < 1 || value.value > MAX_DEPTH) return undefined
       dimensions = value.value
       j += 4
     }
-    const close = tokens[j]
+    const close = tokens.at(j)
     if (close === undefined || !isPunct(close, ')')) return undefined
     j++
     node = inner.node
@@ -70,14 +68,14 @@ function readType(
     const items: PhraseItem[] = []
     j = i
     for (;;) {
-      const tok = tokens[j]
+      const tok = tokens.at(j)
       if (tok?.t === 'word') {
         // A qualified name (`public.mood`) is one word; it never names a built-in.
         let value = tok.value
         let end = tok.end
-        for (j++; isPunct(tokens[j], '.') && tokens[j + 1]?.t === 'word'; j += 2) {
-          value += `.${tokens[j + 1]?.value}`
-          end = tokens[j + 1]?.end ?? end
+        for (j++; isPunct(tokens.at(j), '.') && tokens.at(j + 1)?.t === 'word'; j += 2) {
+          value += `.${tokens.at(j + 1)?.value}`
+          end = tokens.at(j + 1)?.end ?? end
         }
         items.push({ t: 'word', value, start: tok.start, end })
       } else if (tok !== undefined && isPunct(tok, '(')) {
@@ -95,11 +93,11 @@ function readType(
     node = { t: 'phrase', items, start: head.start, end: last.end }
   }
   // Array suffixes: `[]`, `[3]`, repeated.
-  for (let n = 0; isPunct(tokens[j], '['); n++) {
+  for (let n = 0; isPunct(tokens.at(j), '['); n++) {
     if (depth + n > MAX_DEPTH) return undefined
     let k = j + 1
-    if (tokens[k]?.t === 'number') k++
-    const close = tokens[k]
+    if (tokens.at(k)?.t === 'number') k++
+    const close = tokens.at(k)
     if (close === undefined || !isPunct(close, ']')) return undefined
     node = { t: 'array', of: node, start: node.start, end: close.end }
     j = k + 1
@@ -108,14 +106,14 @@ function readType(
 }
 
 /** Reads a balanced `( ... )` group at `open`, splitting its content at top-level commas. */
-function readGroup(tokens: readonly TypeToken[], open: number): { item: PhraseItem; next: number } | undefined {
+function readGroup(tokens: TypeTokens, open: number): { item: PhraseItem; next: number } | undefined {
   const args: TypeToken[][] = []
   let current: TypeToken[] = []
   let level = 0
-  const start = tokens[open]?.start ?? 0
-  for (let j = open + 1; j < tokens.length; j++) {
-    const tok = tokens[j]
-    if (tok === undefined) break
+  const start = tokens.at(open)?.start ?? 0
+  for (let j = open + 1; ; j++) {
+    const tok = tokens.at(j)
+    if (tok === undefined) return undefined
     if (isPunct(tok, '(')) level++
     if (isPunct(tok, ')')) {
       if (level === 0) {
@@ -131,5 +129,4 @@ function readGroup(tokens: readonly TypeToken[], open: number): { item: PhraseIt
       current.push(tok)
     }
   }
-  return undefined
 }

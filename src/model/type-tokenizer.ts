@@ -42,17 +42,20 @@ const BACKSLASH_ESCAPES: Readonly<Record<string, string>> = {
   Z: '\x1a',
 }
 
-const isSpace = (c: string): boolean => /\s/.test(c)
-const isWordStart = (c: string): boolean => /[A-Za-z_]/.test(c)
-const isWordPart = (c: string): boolean => /[A-Za-z0-9_$]/.test(c)
-const isDigit = (c: string): boolean => c >= '0' && c <= '9'
+// Character classes by code unit: a regular expression per character made long spellings slow.
+const SPACE = /\s/
+const isSpace = (c: number): boolean =>
+  c < 0x80 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : SPACE.test(String.fromCharCode(c))
+const isLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39
+const isWordPart = (c: number): boolean => isLetter(c) || isDigit(c) || c === 0x24
 
 /**
  * Splits a type spelling into tokens; `undefined` when a quoted identifier or string is unterminated.
  *
  * Words are returned in lower case (quoted identifiers too: the grammar is case-insensitive), numbers
  * as safe integers (longer digit runs become `other` tokens), string literals unescaped (`''` and
- * backslash escapes).
+ * backslash escapes). Linear in the length of the spelling.
  *
  * @example
  * ```ts
@@ -61,44 +64,88 @@ const isDigit = (c: string): boolean => c >= '0' && c <= '9'
  */
 export function tokenizeType(src: string): TypeToken[] | undefined {
   const tokens: TypeToken[] = []
-  let i = 0
-  while (i < src.length) {
-    const c = src.charAt(i)
-    const start = i
-    if (isSpace(c)) {
-      i++
-    } else if (isWordStart(c)) {
-      while (i < src.length && isWordPart(src.charAt(i))) i++
-      tokens.push({ t: 'word', value: src.slice(start, i).toLowerCase(), quoted: false, start, end: i })
-    } else if (isDigit(c)) {
-      while (i < src.length && isDigit(src.charAt(i))) i++
-      const text = src.slice(start, i)
-      const value = Number(text)
-      tokens.push(
-        Number.isSafeInteger(value)
-          ? { t: 'number', value, start, end: i }
-          : { t: 'other', value: text, start, end: i },
-      )
-    } else if (c === '"') {
-      const read = readQuoted(src, i, '"', false)
-      if (read === undefined) return undefined
-      tokens.push({ t: 'word', value: read.value.toLowerCase(), quoted: true, start, end: read.end })
-      i = read.end
-    } else if (c === "'") {
-      const read = readQuoted(src, i, "'", true)
-      if (read === undefined) return undefined
-      tokens.push({ t: 'string', value: read.value, start, end: read.end })
-      i = read.end
-    } else if (PUNCT.has(c)) {
-      tokens.push({ t: 'punct', value: c as TypePunct, start, end: i + 1 })
-      i++
-    } else {
-      const cp = src.codePointAt(i) ?? 0
-      i += cp > 0xffff ? 2 : 1
-      tokens.push({ t: 'other', value: src.slice(start, i), start, end: i })
-    }
+  for (let i = 0; ; ) {
+    const token = readToken(src, i)
+    if (token === undefined) return undefined
+    if (token === null) return tokens
+    tokens.push(token)
+    i = token.end
   }
-  return tokens
+}
+
+/**
+ * The tokens of a spelling, read as a parser asks for them: a parser that fails early (most long
+ * spellings are not a type the grammar knows) never pays for the rest. `broken` is set once an
+ * unterminated quote was met; a parse that needed the tokens past it must fail, as with
+ * {@link tokenizeType}.
+ */
+export class TypeTokens {
+  private readonly tokens: TypeToken[]
+  private position = 0
+  private done: boolean
+  broken = false
+
+  /** Over `src`, or over tokens already read (`tokenizeType`'s). */
+  constructor(
+    private readonly src: string,
+    tokens?: TypeToken[],
+  ) {
+    this.tokens = tokens ?? []
+    this.done = tokens !== undefined
+  }
+
+  /** The token at `index`, or undefined past the end (or past an unterminated quote). */
+  at(index: number): TypeToken | undefined {
+    while (index >= this.tokens.length && !this.done) {
+      const token = readToken(this.src, this.position)
+      if (token === undefined || token === null) {
+        this.done = true
+        this.broken = token === undefined
+      } else {
+        this.tokens.push(token)
+        this.position = token.end
+      }
+    }
+    return this.tokens[index]
+  }
+
+  /** Whether there is no token at `index` and the spelling was read to its end without a broken quote. */
+  endsAt(index: number): boolean {
+    return this.at(index) === undefined && !this.broken
+  }
+}
+
+/** The token starting at or after `from` (spaces skipped); null at the end, undefined at an unterminated quote. */
+function readToken(src: string, from: number): TypeToken | null | undefined {
+  let i = from
+  while (i < src.length && isSpace(src.charCodeAt(i))) i++
+  if (i >= src.length) return null
+  const c = src.charCodeAt(i)
+  const start = i
+  if (isLetter(c)) {
+    while (i < src.length && isWordPart(src.charCodeAt(i))) i++
+    return { t: 'word', value: src.slice(start, i).toLowerCase(), quoted: false, start, end: i }
+  }
+  if (isDigit(c)) {
+    while (i < src.length && isDigit(src.charCodeAt(i))) i++
+    const text = src.slice(start, i)
+    const value = Number(text)
+    return Number.isSafeInteger(value)
+      ? { t: 'number', value, start, end: i }
+      : { t: 'other', value: text, start, end: i }
+  }
+  if (c === 0x22) {
+    const read = readQuoted(src, i, '"', false)
+    return read && { t: 'word', value: read.value.toLowerCase(), quoted: true, start, end: read.end }
+  }
+  if (c === 0x27) {
+    const read = readQuoted(src, i, "'", true)
+    return read && { t: 'string', value: read.value, start, end: read.end }
+  }
+  const ch = src.charAt(i)
+  if (PUNCT.has(ch)) return { t: 'punct', value: ch as TypePunct, start, end: i + 1 }
+  i += (src.codePointAt(i) ?? 0) > 0xffff ? 2 : 1
+  return { t: 'other', value: src.slice(start, i), start, end: i }
 }
 
 /** Reads a quoted run starting at `open` (the quote); a doubled quote is one literal quote. */
@@ -110,23 +157,28 @@ function readQuoted(
 ): { value: string; end: number } | undefined {
   let value = ''
   let i = open + 1
+  // Copies the runs between quotes and backslashes whole, not character by character.
+  let run = i
   while (i < src.length) {
     const c = src.charAt(i)
     if (c === quote) {
+      value += src.slice(run, i)
       if (src.charAt(i + 1) === quote) {
         value += quote
         i += 2
+        run = i
         continue
       }
       return { value, end: i + 1 }
     }
     if (backslashes && c === '\\' && i + 1 < src.length) {
+      value += src.slice(run, i)
       const next = src.charAt(i + 1)
       value += BACKSLASH_ESCAPES[next] ?? next
       i += 2
+      run = i
       continue
     }
-    value += c
     i++
   }
   return undefined

@@ -9,13 +9,20 @@ import { tempFileName } from './temp-files.js'
 
 /**
  * Replaces `path` (inside the store directory `root`) with `data` atomically: temp file (open `wx`, write, fsync, close), `rename` over
- * the target, fsync the directory. Readers see the old or the new content, never a mix.
+ * the target, fsync the directory. Readers see the old or the new content, never a mix. `mode` gives the
+ * new file the permissions of the one it replaces (default 0644 less the umask).
+ * For regular files only: a rename would replace a device, pipe or symbolic link with a file.
  * @internal
  */
-export async function writeFileAtomic(root: string, path: string, data: string): Promise<void> {
+export async function writeFileAtomic(
+  root: string,
+  path: string,
+  data: string,
+  options: { readonly mode?: number | undefined } = {},
+): Promise<void> {
   const dir = dirname(path)
   await ensureDirectory(root, dir)
-  const temp = await writeTempFile(dir, data)
+  const temp = await writeTempFile(dir, data, options.mode)
   try {
     await rename(temp, path)
   } catch (error) {
@@ -69,10 +76,11 @@ export async function removeQuietly(path: string): Promise<void> {
   await unlink(path).catch(() => undefined)
 }
 
-async function writeTempFile(dir: string, data: string): Promise<string> {
+async function writeTempFile(dir: string, data: string, mode?: number): Promise<string> {
   const path = join(dir, tempFileName())
   const handle = await open(path, 'wx', 0o644)
   try {
+    if (mode !== undefined) await handle.chmod(mode)
     await handle.writeFile(data, 'utf8')
     await handle.sync()
   } catch (error) {

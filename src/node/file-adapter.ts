@@ -1,10 +1,11 @@
 import { readFile, stat, unlink } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { InvalidOptionError } from '../errors.js'
-import { InvalidStorageKeyError } from '../storage/errors.js'
+import { InvalidStorageKeyError, StoreAccessError } from '../storage/errors.js'
 import type { StorageAdapter } from '../storage/storage-adapter.js'
 import { createFileExclusive, fsyncDirectory, writeFileAtomic } from './atomic-write.js'
 import { keyProblem, keyToPath } from './key-to-path.js'
+import { assertInsideStore, obstructionAt, storeAccessError } from './store-paths.js'
 import { listKeysUnder, removeStaleTempFiles } from './walk-store-directory.js'
 
 /**
@@ -45,6 +46,7 @@ export interface FileStorageAdapter extends StorageAdapter {
   setItemIfAbsent(key: string, value: string): Promise<boolean>
   /** The absolute file path of a key. */
   locate(key: string): string
+  obstruction(key: string): Promise<string | undefined>
 }
 
 const DEFAULT_STALE_TEMP_MS = 10 * 60 * 1000
@@ -54,7 +56,9 @@ const DEFAULT_STALE_TEMP_MS = 10 * 60 * 1000
  * `<dir>/billing/v0001.json`), safe against crashes and concurrent processes: every write goes to an
  * fsynced temporary file that is renamed (or, for `setItemIfAbsent`, hard-linked) into place, then the
  * directory is fsynced. Keys that could escape the directory or that a file system would refuse are
- * rejected with {@link InvalidStorageKeyError}.
+ * rejected with {@link InvalidStorageKeyError}; a symbolic link inside the directory that leads outside
+ * it is never followed for reading, writing or listing, and file system failures (a full disk, a denied
+ * permission, a directory where a file belongs) are a {@link StoreAccessError} naming the file.
  *
  * @example
  * ```ts
@@ -76,57 +80,84 @@ export function fileAdapter(options: FileAdapterOptions): FileStorageAdapter {
     return opened
   }
 
+  /** Runs one operation on `file` once it is known to stay inside the store; file system errors name the file. */
+  const run = async <T>(operation: StoreAccessError['operation'], file: string, body: () => Promise<T>) => {
+    await ready()
+    try {
+      await assertInsideStore(root, file, operation)
+      return await body()
+    } catch (error) {
+      throw storeAccessError(operation, file, error)
+    }
+  }
+
   return {
     dir: root,
     locate: path,
     async getItem(key) {
       const file = path(key)
-      await ready()
-      try {
-        return await readFile(file, 'utf8')
-      } catch (error) {
-        if (isAbsent(error)) return null
-        throw error
-      }
+      return run('read', file, async () => {
+        try {
+          return await readFile(file, 'utf8')
+        } catch (error) {
+          if (isAbsent(error)) return null
+          throw error
+        }
+      })
     },
     async setItem(key, value) {
       const file = path(key)
-      await ready()
-      await writeFileAtomic(root, file, value)
+      await run('write', file, () => writeFileAtomic(root, file, value))
     },
     async setItemIfAbsent(key, value) {
       const file = path(key)
-      await ready()
-      return createFileExclusive(root, file, value)
+      return run('write', file, async () => {
+        if (await createFileExclusive(root, file, value)) return true
+        // The name exists; when it is not a file, nothing can ever be created there: say so at once.
+        const occupant = await obstructionAt(file)
+        if (occupant === undefined) return false
+        throw new StoreAccessError({
+          operation: 'write',
+          path: file,
+          reason: 'not_a_file',
+          problem: `it is ${occupant}, not a file`,
+        })
+      })
     },
     async removeItem(key) {
       const file = path(key)
-      await ready()
-      try {
-        await unlink(file)
-      } catch (error) {
-        if (isAbsent(error) || (await isDirectory(file))) return
-        throw error
-      }
-      await fsyncDirectory(dirname(file))
+      await run('remove', file, async () => {
+        try {
+          await unlink(file)
+        } catch (error) {
+          if (isAbsent(error) || (await isDirectory(file))) return
+          throw error
+        }
+        await fsyncDirectory(dirname(file))
+      })
     },
     async hasItem(key) {
       const file = path(key)
-      await ready()
-      return stat(file).then(
-        (s) => s.isFile(),
-        (error: unknown) => {
-          if (isAbsent(error)) return false
-          throw error
-        },
+      return run('read', file, () =>
+        stat(file).then(
+          (s) => s.isFile(),
+          (error: unknown) => {
+            if (isAbsent(error)) return false
+            throw error
+          },
+        ),
       )
+    },
+    async obstruction(key) {
+      const file = path(key)
+      return run('read', file, () => obstructionAt(file))
     },
     async getKeys(prefix = '') {
       const directory = prefix.slice(0, Math.max(prefix.lastIndexOf('/'), 0))
       const problem = directory === '' ? undefined : keyProblem(directory)
       if (problem !== undefined) throw new InvalidStorageKeyError(prefix, problem)
-      await ready()
-      const keys = await listKeysUnder(root, directory === '' ? [] : directory.split('/'))
+      const segments = directory === '' ? [] : directory.split('/')
+      const keys = await run('list', join(root, ...segments), () => listKeysUnder(root, segments))
       return keys.filter((key) => key.startsWith(prefix)).sort()
     },
   }

@@ -10,12 +10,16 @@ const MAX_SEGMENT_BYTES = 255
 const RESERVED_DEVICE = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it rejects
 const FORBIDDEN_CHARACTERS = /[\u0000-\u001f\u007f<>:"|?*\\]/
+/** With the `u` flag, `\p{Cs}` matches only surrogates that are not part of a pair. */
+const LONE_SURROGATE = /\p{Cs}/u
 
 /** Why `key` cannot be stored as a file, or undefined when it can. @internal */
 export function keyProblem(key: string): string | undefined {
   if (typeof key !== 'string' || key.length === 0) return 'keys must be non-empty strings'
   if (key.length > MAX_KEY_LENGTH) return `keys must be at most ${MAX_KEY_LENGTH} characters`
   if (key.includes('\u0000')) return 'keys must not contain NUL'
+  // A lone surrogate has no UTF-8 form: the file system would get U+FFFD, so two keys could share a file.
+  if (LONE_SURROGATE.test(key)) return 'keys must be well-formed Unicode (this one holds a lone surrogate)'
   if (key.startsWith('/') || isAbsolute(key)) return 'keys must be relative (no leading "/" or drive)'
   for (const segment of key.split('/')) {
     const problem = segmentProblem(segment)

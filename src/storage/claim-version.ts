@@ -1,5 +1,5 @@
 import { StoreConflictError } from './errors.js'
-import { listVersions, readVersionRecord } from './read-store.js'
+import { listVersions, locate, obstructed, readVersionRecord } from './read-store.js'
 import type { StorageAdapter } from './storage-adapter.js'
 import { versionKey } from './store-layout.js'
 import { encodeVersionFile, type VersionRecord } from './version-file.js'
@@ -34,8 +34,12 @@ export async function claimVersion(
     }
     const record: VersionRecord = { ...unnumbered, version: latest + 1 }
     const text = await encodeVersionFile(record, canonicalText)
-    if (await createIfAbsent(adapter, versionKey(name, record.version), text)) {
-      return { record, created: true }
+    const key = versionKey(name, record.version)
+    if (await createIfAbsent(adapter, key, text)) return { record, created: true }
+    // Not a lost race when something that is not a version stands in the way: retrying cannot help.
+    const occupant = await adapter.obstruction?.(key)
+    if (occupant !== undefined) {
+      throw obstructed({ name, version: record.version, key, location: locate(adapter, key) }, occupant)
     }
     // Lost a race: wait a random, growing moment so racing writers spread out instead of all
     // writing (and fsyncing) losing copies again in lockstep.

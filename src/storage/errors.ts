@@ -16,6 +16,7 @@ export type CorruptionReason =
   | 'checksum_mismatch'
   | 'invalid_schema'
   | 'missing_version'
+  | 'not_a_file'
 
 /**
  * A stored version or tag file is damaged: truncated, hand-edited, not matching its content hash, or
@@ -68,8 +69,39 @@ export class StoreCorruptionError extends SchemaLedgerError {
 }
 
 /**
- * A name or tag is not allowed: empty, too long, containing `/`, `\`, `..`, control characters, or
- * starting with a dot (tags also may not look like a version number or a hash prefix).
+ * The store's files could not be read or written: the disk is full (`ENOSPC`), permission is denied
+ * (`EACCES`), the file system is read-only, a directory stands where a file belongs, or a symbolic
+ * link inside the store leads outside it (`outside_store`). Names the file; one line for people.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof StoreAccessError) console.error(e.path, e.reason) } // '/repo/.schemaledger/billing/v0002.json', 'ENOSPC'
+ * ```
+ */
+export class StoreAccessError extends SchemaLedgerError {
+  /** What was being done. */
+  readonly operation: 'read' | 'write' | 'list' | 'remove'
+  /** The file or directory, as the adapter locates it. */
+  readonly path: string
+  /** The file system's error code (`ENOSPC`, `EACCES`, ...), `not_a_file` or `outside_store`. */
+  readonly reason: string
+
+  constructor(
+    details: { operation: 'read' | 'write' | 'list' | 'remove'; path: string; reason: string; problem: string },
+    options?: { cause?: unknown },
+  ) {
+    super('store_access', `Cannot ${details.operation} ${details.path}: ${details.problem}`, options)
+    this.name = 'StoreAccessError'
+    this.operation = details.operation
+    this.path = details.path
+    this.reason = details.reason
+  }
+}
+
+/**
+ * A name or tag is not allowed: empty, too long, containing `/`, `\`, `..`, control characters or a lone
+ * surrogate (not well-formed Unicode), or starting with a dot (tags also may not look like a version
+ * number or a hash prefix).
  *
  * @example
  * ```ts

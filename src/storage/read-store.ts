@@ -51,11 +51,25 @@ export async function readVersionRecord(
   const context: FileContext & { version: number } = { name, version, key, location: locate(adapter, key) }
   const text = await adapter.getItem(key)
   if (text !== null) return { ...(await decodeVersionRecord(text, context)), context }
+  const occupant = await adapter.obstruction?.(key)
+  if (occupant !== undefined) throw obstructed(context, occupant)
   if (version < latest) {
     throw corruption(context, 'missing_version', `the file is missing, but version ${latest} exists`)
   }
   const problem = latest === 0 ? 'the name has no versions' : `the latest version is ${latest}`
   throw new VersionNotFoundError(name, version, problem)
+}
+
+/**
+ * The error for a version whose place is taken by something that is not a file (a directory): it can
+ * be neither read nor written until that is removed. @internal
+ */
+export function obstructed(context: FileContext & { readonly version: number }, occupant: string) {
+  return corruption(
+    context,
+    'not_a_file',
+    `${occupant} stands where the version file belongs; move it away so the version can be read or saved`,
+  )
 }
 
 /** Reads and checks version `version` of `name`, schema included. @internal */

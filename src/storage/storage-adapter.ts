@@ -23,6 +23,8 @@ export type MaybePromise<T> = T | Promise<T>
  *   processes never lose or duplicate a version; without it, concurrent writers can overwrite each
  *   other (last writer wins) and the store warns once.
  * - `locate(key)`: where the key lives, for error messages (a file path for the file adapter).
+ * - `obstruction(key)`: what stands in a key's place when it holds no value and cannot be written
+ *   either (a directory where a file belongs); `verify()` reports it and `save` stops at once.
  * - `dispose()`: release connections or handles.
  *
  * @example
@@ -56,6 +58,12 @@ export interface StorageAdapter {
   setItemIfAbsent?(key: string, value: string): MaybePromise<boolean>
   /** A human-readable location of `key` (such as a file path), used in error messages. */
   locate?(key: string): string
+  /**
+   * When `key` holds no value but something else occupies its place so that it cannot be written
+   * (for files: a directory or a device where the file belongs), what that is in a few words
+   * (`'a directory'`); otherwise undefined.
+   */
+  obstruction?(key: string): MaybePromise<string | undefined>
   /** Releases resources held by the adapter. */
   dispose?(): MaybePromise<void>
 }

@@ -86,6 +86,8 @@ function nameProblem(value: string): string | undefined {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
   if (/[\u0000-\u001f\u007f]/.test(value)) return 'it must not contain NUL or other control characters'
   if (value.startsWith('.')) return 'it must not start with "."'
+  // Names become file names and JSON text, where a lone surrogate turns into U+FFFD: two names, one file.
+  if (/\p{Cs}/u.test(value)) return 'it must be well-formed Unicode (it holds a lone surrogate)'
   if (value.trim() !== value) return 'it must not start or end with whitespace'
   return undefined
 }

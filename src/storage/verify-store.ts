@@ -1,12 +1,13 @@
 import { StoreCorruptionError } from './errors.js'
-import { listVersions, locate, readTag, readVersion } from './read-store.js'
+import { listVersions, locate, obstructed, readTag, readVersion } from './read-store.js'
 import type { StorageAdapter } from './storage-adapter.js'
 import { parseTagKey, tagsPrefix, versionKey } from './store-layout.js'
 import type { StoreProblem } from './store-types.js'
 
 /**
  * Checks every version file of `name` (1 through the latest: present, well-formed, in its place,
- * matching its hash) and every tag file (readable, pointing at a version that exists).
+ * matching its hash), that nothing but a file stands where the next version will be written, and every
+ * tag file (readable, pointing at a version that exists).
  * @internal
  */
 export async function verifyName(adapter: StorageAdapter, name: string): Promise<StoreProblem[]> {
@@ -14,6 +15,14 @@ export async function verifyName(adapter: StorageAdapter, name: string): Promise
   const latest = (await listVersions(adapter, name)).at(-1) ?? 0
   for (let version = 1; version <= latest; version++) {
     await collect(problems, () => readVersion(adapter, name, version, latest))
+  }
+  // The next save writes version latest + 1: a directory in its place would stop every save.
+  const next = versionKey(name, latest + 1)
+  const occupant = await adapter.obstruction?.(next)
+  if (occupant !== undefined) {
+    await collect(problems, async () => {
+      throw obstructed({ name, version: latest + 1, key: next, location: locate(adapter, next) }, occupant)
+    })
   }
   const tagKeys = [...(await adapter.getKeys(tagsPrefix(name)))].sort()
   for (const key of tagKeys) {

@@ -1,9 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { formatJson, formatText } from '../../src/format/index.js'
 import { diffSchemas, serializeSchema } from '../../src/index.js'
-import { cli, load, SEED_V1, SEED_V2, tempDir } from './run-cli.js'
+import { BIN, cli, load, SEED_V1, SEED_V2, tempDir } from './run-cli.js'
 
 const v1 = load(SEED_V1)
 const v2 = load(SEED_V2)
@@ -150,5 +151,75 @@ describe.concurrent('schemaledger store: errors and --store', () => {
     const diff = await cli(['diff', 'store:nope@1', SEED_V1], { cwd })
     expect(diff.code).toBe(1)
     expect(diff.stderr).toMatch(/^schemaledger diff: store:nope@1: .+\n$/)
+  })
+})
+
+describe('schemaledger store: file system trouble is one line naming the file, never a stack trace', () => {
+  /** Runs the bin as an unprivileged user (root ignores permissions), or as this user when not root. */
+  function cliUnprivileged(args: readonly string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
+    const asRoot = process.getuid?.() === 0
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [BIN, ...args], {
+        cwd,
+        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+        stdio: ['ignore', 'ignore', 'pipe'],
+      })
+      let stderr = ''
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk
+      })
+      child.on('error', reject)
+      child.on('close', (code) => resolve({ code, stderr }))
+    })
+  }
+
+  it('a store directory that cannot be written (EACCES)', async () => {
+    const cwd = tempDir()
+    chmodSync(cwd, 0o755)
+    await cli(['store', 'save', SEED_V1, '--name', 'app'], { cwd })
+    const names = join(cwd, '.schemaledger', 'app')
+    chmodSync(join(cwd, '.schemaledger'), 0o555)
+    chmodSync(names, 0o555)
+    try {
+      expect(await cliUnprivileged(['store', 'save', SEED_V2, '--name', 'app'], cwd)).toEqual({
+        code: 1,
+        stderr: `schemaledger store save: Cannot write ${join(names, 'v0002.json')}: permission denied (EACCES)\n`,
+      })
+    } finally {
+      chmodSync(names, 0o755)
+      chmodSync(join(cwd, '.schemaledger'), 0o755)
+    }
+  })
+
+  it('a directory where the next version belongs: save stops at once, verify names it', async () => {
+    const cwd = tempDir()
+    await cli(['store', 'save', SEED_V1, '--name', 'app'], { cwd })
+    const blocked = join(cwd, '.schemaledger', 'app', 'v0002.json')
+    mkdirSync(blocked)
+    const started = performance.now()
+    expect(await cli(['store', 'save', SEED_V2, '--name', 'app'], { cwd })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `schemaledger store save: Cannot write ${blocked}: it is a directory, not a file\n`,
+    })
+    expect(performance.now() - started).toBeLessThan(10_000)
+    const verify = await cli(['store', 'verify'], { cwd })
+    expect(verify.code).toBe(1)
+    expect(verify.stderr).toBe(
+      `${blocked}: Version 2 of "app" is damaged (${blocked}): a directory stands where the version file belongs; move it away so the version can be read or saved. Restore the file from version control or a backup; store.verify() lists every damaged file. [not_a_file]\n`,
+    )
+  })
+
+  it('a schema directory linked outside the store', async () => {
+    const cwd = tempDir()
+    mkdirSync(join(cwd, 'elsewhere'))
+    mkdirSync(join(cwd, '.schemaledger'))
+    symlinkSync(join(cwd, 'elsewhere'), join(cwd, '.schemaledger', 'app'))
+    expect(await cli(['store', 'save', SEED_V1, '--name', 'app'], { cwd })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `schemaledger store save: Cannot list ${join(cwd, '.schemaledger', 'app')}: it is a symbolic link that leads outside the store directory (to ${join(cwd, 'elsewhere')})\n`,
+    })
+    expect(readdirSync(join(cwd, 'elsewhere'))).toEqual([])
   })
 })

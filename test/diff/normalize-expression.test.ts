@@ -7,6 +7,8 @@ import {
   normalizeDefault,
 } from '../../src/diff/normalize-default.js'
 import { expressionsEqual, normalizeExpression, tokenizeSql } from '../../src/diff/normalize-expression.js'
+import { stripParens } from '../../src/diff/sql-precedence.js'
+import { parseTree, renderNodes } from '../../src/diff/sql-tokenizer.js'
 import type { ColumnType } from '../../src/model/column-type.js'
 
 const INT: ColumnType = { kind: 'integer' }
@@ -563,3 +565,26 @@ function evaluate(sql: string): number | boolean {
   expect(i).toBe(tokens.length)
   return result
 }
+
+describe('normalizers take time linear in the expression', () => {
+  const timed = <T>(run: () => T): { result: T; ms: number } => {
+    const started = performance.now()
+    const result = run()
+    return { result, ms: performance.now() - started }
+  }
+
+  it('leading CHECK / WHERE keywords are dropped at once (one by one was quadratic)', () => {
+    const { result, ms } = timed(() => normalizeExpression(`${'check '.repeat(50_000)}x > 0`))
+    expect(result).toBe('x > 0')
+    expect(ms).toBeLessThan(3000)
+  })
+
+  it('redundant parentheses around 120,000 products are stripped without re-copying the list each time', () => {
+    // Each group holds three nodes, so splicing it into one array moved the whole tail every time.
+    const nodes = parseTree(tokenizeSql(`${'(a * b) + '.repeat(120_000)}(a * b)`))
+    const { result, ms } = timed(() => stripParens(nodes))
+    expect(result.length).toBe(120_001 * 4 - 1)
+    expect(renderNodes(result)).toBe(`${'a * b + '.repeat(120_000)}a * b`)
+    expect(ms).toBeLessThan(8000)
+  })
+})

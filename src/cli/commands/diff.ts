@@ -1,5 +1,5 @@
 import { defineCommand } from '../command.js'
-import { STORE_OPTION } from '../common-options.js'
+import { MAX_INPUT_OPTION, STORE_OPTION } from '../common-options.js'
 import { DIFF_REPORT_OPTIONS, diffAndReport } from '../diff-report.js'
 import { createDocumentReader } from '../read-document.js'
 
@@ -29,7 +29,7 @@ export const diffCommand = defineCommand({
     ['<to>', 'the newer version'],
   ],
   positionals: { min: 2, max: 2 },
-  options: { ...DIFF_REPORT_OPTIONS, ...STORE_OPTION },
+  options: { ...DIFF_REPORT_OPTIONS, ...STORE_OPTION, ...MAX_INPUT_OPTION },
   examples: [
     ['Review a change in the terminal', 'diff schema/v1.json schema/v2.json'],
     ['A pull-request comment with findings and SQL', 'diff v1.json v2.json --dialect postgres --format markdown'],
@@ -39,7 +39,7 @@ export const diffCommand = defineCommand({
     ['A browsable report', 'diff v1.json v2.json --dialect mysql --format html -o report.html'],
   ],
   async run({ positionals, values, io }) {
-    const reader = createDocumentReader(io, { storeDir: values.store })
+    const reader = createDocumentReader(io, { storeDir: values.store, maxInputSize: values['max-input-size'] })
     try {
       const from = await reader.read(positionals[0] ?? '')
       const to = await reader.read(positionals[1] ?? '')

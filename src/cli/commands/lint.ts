@@ -10,6 +10,7 @@ import {
   COLOR_OPTIONS,
   DIALECT_OPTION,
   DIALECT_VERSION_OPTION,
+  MAX_INPUT_OPTION,
   OUTPUT_OPTION,
   requireDialect,
   STORE_OPTION,
@@ -143,6 +144,7 @@ export const lintCommand = defineCommand({
     ...COLOR_OPTIONS,
     ...OUTPUT_OPTION,
     ...STORE_OPTION,
+    ...MAX_INPUT_OPTION,
   },
   examples: [
     [
@@ -170,7 +172,7 @@ export const lintCommand = defineCommand({
     }
     if (values.profile && positionals.length === 1)
       throw new UsageError('--profile describes the data a change meets; it needs <from> and <to>')
-    const reader = createDocumentReader(io, { storeDir: values.store })
+    const reader = createDocumentReader(io, { storeDir: values.store, maxInputSize: values['max-input-size'] })
     let result: LintResult
     try {
       const from = await reader.read(positionals[0] ?? '')

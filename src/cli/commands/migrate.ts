@@ -6,6 +6,7 @@ import { defineCommand } from '../command.js'
 import {
   DIALECT_OPTION,
   DIALECT_VERSION_OPTION,
+  MAX_INPUT_OPTION,
   majorVersion,
   OUTPUT_OPTION,
   requireDialect,
@@ -57,6 +58,7 @@ export const migrateCommand = defineCommand({
     ...RENAME_OPTIONS,
     ...OUTPUT_OPTION,
     ...STORE_OPTION,
+    ...MAX_INPUT_OPTION,
   },
   examples: [
     ['The PostgreSQL migration', 'migrate schema/v1.json schema/v2.json --dialect postgres -o migrations/0002.sql'],
@@ -72,7 +74,7 @@ export const migrateCommand = defineCommand({
     const dialect = requireDialect(values.dialect)
     if (values.down && values.phases)
       throw new UsageError('--phases splits the up script; it cannot be combined with --down')
-    const reader = createDocumentReader(io, { storeDir: values.store })
+    const reader = createDocumentReader(io, { storeDir: values.store, maxInputSize: values['max-input-size'] })
     try {
       const from = (await reader.read(positionals[0] ?? '')).schema
       const to = (await reader.read(positionals[1] ?? '')).schema

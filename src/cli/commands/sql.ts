@@ -2,7 +2,7 @@ import { createSchemaSQL } from '../../sql/create-schema-sql.js'
 import { resolveDialect } from '../../sql/dialects/index.js'
 import { toSQL } from '../../sql/to-sql.js'
 import { defineCommand } from '../command.js'
-import { DIALECT_OPTION, OUTPUT_OPTION, requireDialect, STORE_OPTION } from '../common-options.js'
+import { DIALECT_OPTION, MAX_INPUT_OPTION, OUTPUT_OPTION, requireDialect, STORE_OPTION } from '../common-options.js'
 import { ExitCode } from '../exit-codes.js'
 import { createDocumentReader } from '../read-document.js'
 import { writeOutput } from '../write-output.js'
@@ -29,6 +29,7 @@ export const sqlCommand = defineCommand({
     'no-transaction': { type: 'boolean', description: 'do not wrap the statements in BEGIN/COMMIT' },
     ...OUTPUT_OPTION,
     ...STORE_OPTION,
+    ...MAX_INPUT_OPTION,
   },
   examples: [
     ['Create a fresh PostgreSQL database', 'sql schema.json --dialect postgres | psql "$DATABASE_URL"'],
@@ -37,7 +38,7 @@ export const sqlCommand = defineCommand({
   ],
   async run({ positionals, values, io }) {
     const dialect = requireDialect(values.dialect)
-    const reader = createDocumentReader(io, { storeDir: values.store })
+    const reader = createDocumentReader(io, { storeDir: values.store, maxInputSize: values['max-input-size'] })
     try {
       const { schema } = await reader.read(positionals[0] ?? '')
       const statements = createSchemaSQL(schema, dialect)

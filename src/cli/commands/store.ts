@@ -4,7 +4,7 @@ import type { VersionInfo } from '../../storage/store-types.js'
 import { CliInputError, UsageError } from '../cli-errors.js'
 import type { CliIO } from '../cli-io.js'
 import { type CommandGroup, defineCommand } from '../command.js'
-import { OUTPUT_OPTION } from '../common-options.js'
+import { MAX_INPUT_OPTION, OUTPUT_OPTION } from '../common-options.js'
 import { DIFF_REPORT_OPTIONS, diffOptionsOf, writeDiffReport } from '../diff-report.js'
 import { ExitCode } from '../exit-codes.js'
 import { createDocumentReader, type DocumentReader } from '../read-document.js'
@@ -29,8 +29,12 @@ const FORMAT = {
   },
 } as const
 
-async function withReader<T>(io: CliIO, dir: string, body: (reader: DocumentReader) => Promise<T>): Promise<T> {
-  const reader = createDocumentReader(io, { storeDir: dir })
+async function withReader<T>(
+  io: CliIO,
+  values: { readonly store: string; readonly 'max-input-size'?: string | undefined },
+  body: (reader: DocumentReader) => Promise<T>,
+): Promise<T> {
+  const reader = createDocumentReader(io, { storeDir: values.store, maxInputSize: values['max-input-size'] })
   try {
     return await body(reader)
   } finally {
@@ -79,6 +83,7 @@ const saveCommand = defineCommand({
     tag: { type: 'string', multiple: true, value: 'tag', description: 'point this tag at the saved version' },
     author: { type: 'string', value: 'who', description: 'who saved it' },
     ...STORE_DIR,
+    ...MAX_INPUT_OPTION,
   },
   examples: [
     ['Record a release', 'store save schema.json --name app --message "add invoices" --tag release-7'],
@@ -90,7 +95,7 @@ const saveCommand = defineCommand({
   async run({ positionals, values, io }) {
     const name = values.name
     if (!name) throw new UsageError('--name is required')
-    return withReader(io, values.store, async (reader) => {
+    return withReader(io, values, async (reader) => {
       const { schema } = await reader.read(positionals[0] ?? '')
       const store = reader.store()
       const before = (await store.history(name)).at(-1)?.version ?? 0
@@ -123,7 +128,7 @@ const listCommand = defineCommand({
     ['The history of one schema', 'store list app'],
   ],
   async run({ positionals, values, io }) {
-    return withReader(io, values.store, async (reader) => {
+    return withReader(io, values, async (reader) => {
       const store = reader.store()
       const name = positionals[0]
       if (name !== undefined) {
@@ -176,7 +181,7 @@ const showCommand = defineCommand({
     ['Check out version 3', 'store show app@3 -o schema.json'],
   ],
   async run({ positionals, values, io }) {
-    return withReader(io, values.store, async (reader) => {
+    return withReader(io, values, async (reader) => {
       const { schema } = await reader.read(`store:${positionals[0] ?? ''}`)
       await writeOutput(io, serializeSchema(schema), values.output)
       return ExitCode.ok
@@ -195,14 +200,14 @@ const storeDiffCommand = defineCommand({
     ['<ref2>', 'the newer version'],
   ],
   positionals: { min: 3, max: 3 },
-  options: { ...DIFF_REPORT_OPTIONS, ...STORE_DIR },
+  options: { ...DIFF_REPORT_OPTIONS, ...STORE_DIR, ...MAX_INPUT_OPTION },
   examples: [
     ['What the next deploy changes', 'store diff app prod latest --dialect postgres'],
     ['Between two releases, as JSON', 'store diff app release-6 release-7 --format json'],
   ],
   async run({ positionals, values, io }) {
     const [name = '', a = '', b = ''] = positionals
-    return withReader(io, values.store, async (reader) => {
+    return withReader(io, values, async (reader) => {
       const from = (await reader.read(`store:${name}@${a}`)).schema
       const to = (await reader.read(`store:${name}@${b}`)).schema
       const diff = diffSchemas(from, to, await diffOptionsOf(values, reader))
@@ -226,7 +231,7 @@ const tagCommand = defineCommand({
   examples: [['Mark what was deployed', 'store tag app latest prod']],
   async run({ positionals, values, io }) {
     const [name = '', ref = '', tag = ''] = positionals
-    return withReader(io, values.store, async (reader) => {
+    return withReader(io, values, async (reader) => {
       const info = await reader.store().tag(name, ref, tag)
       io.write(`tagged ${name} v${info.version} (${short(info.hash)}) as ${tag}\n`)
       return ExitCode.ok
@@ -244,7 +249,7 @@ const verifyCommand = defineCommand({
   options: { ...STORE_DIR },
   examples: [['In CI, before trusting the store', 'store verify']],
   async run({ positionals, values, io }) {
-    return withReader(io, values.store, async (reader) => {
+    return withReader(io, values, async (reader) => {
       const problems = await reader.store().verify(positionals[0])
       for (const p of problems) io.error(`${p.location}: ${p.message} [${p.reason}]\n`)
       if (problems.length === 0) io.write('no problems found\n')

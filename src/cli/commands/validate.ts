@@ -2,7 +2,7 @@ import type { ValidationIssue } from '../../errors.js'
 import type { Schema } from '../../model/types.js'
 import { CliInputError, InvalidDocumentError, invalidDocumentHeadline, issueLine } from '../cli-errors.js'
 import { defineCommand } from '../command.js'
-import { STORE_OPTION } from '../common-options.js'
+import { MAX_INPUT_OPTION, STORE_OPTION } from '../common-options.js'
 import { ExitCode } from '../exit-codes.js'
 import { createDocumentReader } from '../read-document.js'
 
@@ -72,6 +72,7 @@ export const validateCommand = defineCommand({
       description: 'text, or one JSON verdict per document on standard output',
     },
     ...STORE_OPTION,
+    ...MAX_INPUT_OPTION,
   },
   examples: [
     ['Check the documents of a directory', 'validate schema/*.json'],
@@ -79,7 +80,7 @@ export const validateCommand = defineCommand({
     ['Machine-readable verdicts', 'validate schema/v3.json --format json'],
   ],
   async run({ positionals, values, io }) {
-    const reader = createDocumentReader(io, { storeDir: values.store })
+    const reader = createDocumentReader(io, { storeDir: values.store, maxInputSize: values['max-input-size'] })
     const verdicts: Verdict[] = []
     try {
       for (const argument of positionals) {
