@@ -50,7 +50,7 @@ export function assembleTable(parts: TableParts, path: string, ctx: ReadContext)
     ctx,
   )
   const columns = parts.columns.map((c) => finishColumn(c, pkColumns, primaryKey, constraints))
-  const table = build(tableShape, { ...parts, columns, constraints, indexes: [...flagIndexes, ...parts.indexes] })
+  const table = build(tableShape, parts, { columns, constraints, indexes: [...flagIndexes, ...parts.indexes] })
   return ctx.at(table, path)
 }
 

@@ -14,7 +14,7 @@ import { readEnum } from './read-enum.js'
 import { readIndexParts } from './read-index-parts.js'
 import { normalizeUsing } from './read-sqlalchemy.js'
 import type { ColumnContribution } from './read-sqlalchemy-column.js'
-import { build, type Fields, type ObjectShape, type Shape } from './shape.js'
+import { type AnyObjectShape, build, type Shape } from './shape.js'
 import { readSpelledType } from './spelled-type.js'
 import type { Constraint, EnumDefinition, Index, Schema, Table } from './types.js'
 
@@ -37,7 +37,7 @@ export function readCanonicalDocument(doc: Record<string, unknown>, ctx: ReadCon
     if (read) enums.push(read)
   }
   const tables = d.tables.flatMap((t, i) => readTable(t, `tables[${i}]`, ctx) ?? [])
-  return build(schemaShape, { name: d.name, tables, enums, extra: extraKeys(d, DOC_KEYS) })
+  return build(schemaShape, d, { tables, enums, extra: extraKeys(d, DOC_KEYS) })
 }
 
 function readTable(raw: unknown, path: string, ctx: ReadContext): Table | undefined {
@@ -62,8 +62,7 @@ function readColumn(raw: unknown, path: string, ctx: ReadContext): ColumnContrib
   if (!c) return undefined
   const spelled = readSpelledType(c.type)
   const column = ctx.at(
-    build(columnShape, {
-      ...c,
+    build(columnShape, c, {
       type: spelled.type,
       collation: c.collation ?? spelled.collation,
       extra: extraKeys(c, COLUMN_KEYS),
@@ -88,9 +87,8 @@ function readConstraint(raw: unknown, path: string, ctx: ReadContext): Constrain
   const document: Shape<Record<string, unknown>> & { readonly keys: readonly string[] } = canonicalConstraints[type]
   const c = ctx.check(document, raw, path)
   if (!c) return undefined
-  const model: Pick<ObjectShape<Fields>, 'fields' | 'keys'> = constraintShapes[type]
-  const constraint = build(model, {
-    ...c,
+  const model: AnyObjectShape = constraintShapes[type]
+  const constraint = build(model, c, {
     // `no_action` is the default action: stored as absent so both spellings compare equal.
     onDelete: c.onDelete === 'no_action' ? undefined : c.onDelete,
     onUpdate: c.onUpdate === 'no_action' ? undefined : c.onUpdate,
@@ -105,8 +103,7 @@ function readIndex(raw: unknown, path: string, ctx: ReadContext): Index | undefi
   if (!x) return undefined
   const parts = readIndexParts({ columns: x.columns }, {}, path, ctx)
   if (!parts) return undefined
-  const index = build(indexShape, {
-    ...x,
+  const index = build(indexShape, x, {
     parts,
     where: x.where?.trim() || undefined,
     using: normalizeUsing(x.using),

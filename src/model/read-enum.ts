@@ -19,5 +19,5 @@ export function readEnum(
       ctx.report('duplicate_enum_value', `${path}.values[${i}]`, `Enum "${e.name}" repeats the value "${v}"`)
     seen.add(v)
   }
-  return ctx.at(build(enumShape, { ...e, extra: extraKeys(e, ENUM_KEYS) }), path)
+  return ctx.at(build(enumShape, e, { extra: extraKeys(e, ENUM_KEYS) }), path)
 }

@@ -12,7 +12,7 @@ import { formatColumnType } from './format-column-type.js'
 import { indexPartShape } from './model-description.js'
 import { normalizeSchema } from './normal-form.js'
 import { parseSchema } from './parse-schema.js'
-import type { Fields, ObjectShape, Shape } from './shape.js'
+import type { AnyObjectShape, Shape } from './shape.js'
 import type { Extra, IndexPart, JsonValue, Schema, Table } from './types.js'
 
 /**
@@ -87,11 +87,7 @@ function writeIndexPart(p: IndexPart): JsonValue {
 type Written = Readonly<Record<string, JsonValue | undefined>>
 
 /** `value` as its document shape lists it, then its unknown keys, deep-sorted, under `extra`. */
-function write(
-  shape: Pick<ObjectShape<Fields>, 'fields' | 'keys'>,
-  value: object,
-  written: Written = {},
-): Record<string, JsonValue> {
+function write(shape: AnyObjectShape, value: object, written: Written = {}): Record<string, JsonValue> {
   const from = value as Record<string, unknown>
   const out: Record<string, JsonValue> = {}
   for (const key of shape.keys) {
@@ -105,8 +101,8 @@ function write(
 
 function writeValue(shape: Shape<unknown>, value: unknown): JsonValue | undefined {
   if (Array.isArray(value)) return [...value]
-  const nested = shape as Partial<ObjectShape<Fields>>
-  if (nested.keys && typeof value === 'object' && value !== null) return write(nested as ObjectShape<Fields>, value)
+  const nested = shape as Partial<AnyObjectShape>
+  if (nested.keys && typeof value === 'object' && value !== null) return write(nested as AnyObjectShape, value)
   return value as JsonValue | undefined
 }
 

@@ -61,12 +61,18 @@ export type Model<F extends Fields> = {
 export interface ObjectShape<F extends Fields> extends Shape<Model<F>> {
   readonly fields: F
   readonly keys: readonly (keyof F & string)[]
+  /** The fields that are objects themselves, by position. */
+  readonly nested: readonly (AnyObjectShape | undefined)[]
+  /** Each field's position. */
+  readonly position: ReadonlyMap<string, number>
 }
 
 /** Any object shape, for code that walks shapes whatever their fields. @internal */
 export interface AnyObjectShape extends Shape<Readonly<Record<string, unknown>>> {
   readonly fields: Fields
   readonly keys: readonly string[]
+  readonly nested: readonly (AnyObjectShape | undefined)[]
+  readonly position: ReadonlyMap<string, number>
 }
 
 const MAX = Number.MAX_SAFE_INTEGER
@@ -280,16 +286,18 @@ export function union<const S extends readonly Shape<unknown>[]>(...options: S):
   return {
     parse: (value, issues) => {
       const start = issues.length
-      const ends: number[] = []
+      let ends: number[] | undefined
       for (const option of options) {
         const r = option.parse(value, issues)
         if (r !== INVALID) {
           issues.length = start
           return r as Output<S[number]>
         }
+        ends ??= []
         ends.push(issues.length)
       }
-      const tried = ends.map((end, i) => issues.slice(i === 0 ? start : ends[i - 1], end))
+      const bounds = ends ?? []
+      const tried = bounds.map((end, i) => issues.slice(i === 0 ? start : bounds[i - 1], end))
       issues.length = start
       const soft = tried.filter((own) => own.every((i) => i.soft))
       if (soft.length === 1) {
@@ -371,31 +379,53 @@ export function object<const F extends Fields>(fields: F): ObjectShape<F> {
   const keys = Object.keys(fields) as (keyof F & string)[]
   const shapes = keys.map((k) => fields[k] as Shape<unknown>)
   const required = keys.filter((_, i) => !shapes[i]?.optional)
+  const nested = shapes.map((s) => ('nested' in s ? (s as AnyObjectShape) : undefined))
+  const position = new Map(keys.map((k, i) => [k as string, i]))
+  /** Checks the required keys that `for...in` did not list (absent, or not enumerable). */
+  const missing = (input: Record<string, unknown>, issues: ShapeIssue[]) => {
+    const listed = new Set<string>()
+    for (const key in input) listed.add(key)
+    for (const key of required) {
+      if (listed.has(key)) continue
+      const from = issues.length
+      if ((fields[key] as Shape<unknown>).parse(input[key], issues) === INVALID) prefix(issues, from, key)
+    }
+  }
   return {
     fields,
     keys,
+    nested,
+    position,
     parse: (value, issues) => {
       if (typeof value !== 'object' || value === null || Array.isArray(value))
         return fail(issues, typeIssue('object', value))
       const input = value as Record<string, unknown>
+      const start = issues.length
       let out = input
-      let failed = false
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i] as string
+      let requiredSeen = 0
+      // The value's keys, not the shape's: a document object has a few of its shape's many keys.
+      for (const key in input) {
+        const i = position.get(key)
+        if (i === undefined) continue
         const shape = shapes[i] as Shape<unknown>
+        if (!shape.optional) requiredSeen++
         const v = input[key]
         if ((v === undefined && shape.optional) || (v === null && shape.nullable)) continue
-        const start = issues.length
+        const from = issues.length
         const r = shape.parse(v, issues)
-        if (r === INVALID) {
-          prefix(issues, start, key)
-          failed = true
-        } else if (r !== v) {
+        if (r === INVALID) prefix(issues, from, key)
+        else if (r !== v) {
           if (out === input) out = { ...input }
           out[key] = r
         }
       }
-      return failed ? INVALID : (out as Model<F>)
+      if (requiredSeen < required.length) missing(input, issues)
+      if (issues.length === start) return out as Model<F>
+      // Issues in the shape's order, as zod reports them.
+      const found = issues.splice(start).map((issue, n) => ({ issue, n, at: position.get(String(issue.path[0])) ?? 0 }))
+      found.sort((a, b) => a.at - b.at || a.n - b.n)
+      for (const { issue } of found) issues.push(issue)
+      return INVALID
     },
     toJson: (defs) => ({
       type: 'object',
@@ -406,19 +436,37 @@ export function object<const F extends Fields>(fields: F): ObjectShape<F> {
   }
 }
 
+const NO_CHANGES: Readonly<Record<string, unknown>> = Object.freeze({})
 /**
- * Builds the object of a shape from `source`: its fields in the shape's order, absent when undefined
- * or null, nested objects built the same way (so keys the shape does not list are left behind).
+ * Builds the object of a shape: its fields in the shape's order, each from `changes` when it has the
+ * key, else from `source`; absent when undefined or null. Nested objects are built the same way, so
+ * keys the shape does not list are left behind.
  * @internal
  */
-export function build<F extends Fields>(shape: Pick<ObjectShape<F>, 'fields' | 'keys'>, source: object): Model<F> {
+export function build<F extends Fields>(
+  shape: Pick<ObjectShape<F>, 'fields' | 'keys' | 'nested' | 'position'>,
+  source: object,
+  changes: { readonly [K in keyof F]?: unknown } = NO_CHANGES,
+): Model<F> {
+  const { keys, nested, position } = shape
+  // Values by position, gathered from the keys the objects have (a few of the shape's many).
+  const values = new Array<unknown>(keys.length)
   const from = source as Record<string, unknown>
+  for (const key in from) {
+    const i = position.get(key)
+    if (i !== undefined) values[i] = from[key]
+  }
+  const changed = changes as Record<string, unknown>
+  for (const key in changed) {
+    const i = position.get(key)
+    if (i !== undefined) values[i] = changed[key]
+  }
   const out: Record<string, unknown> = {}
-  for (const key of shape.keys) {
-    const v = from[key]
+  for (let i = 0; i < keys.length; i++) {
+    const v = values[i]
     if (v === undefined || v === null) continue
-    const nested = shape.fields[key] as Partial<AnyObjectShape>
-    out[key] = nested.keys && typeof v === 'object' ? build(nested as AnyObjectShape, v) : v
+    const inner = nested[i]
+    out[keys[i] as string] = inner !== undefined && typeof v === 'object' ? build(inner, v) : v
   }
   return out as Model<F>
 }
