@@ -92,12 +92,14 @@ function issueCode(issue: ShapeIssue): string {
 /**
  * Keys of `value` not in `known`, as an `extra` bag; undefined when there are none. A nested `extra`
  * object (how the canonical form stores them, so they never collide with known keys) is unwrapped.
+ * A `__proto__` key of the object itself (JSON.parse makes one) is left out, as zod left it out when
+ * it validated documents: code that copies `extra` into an object would set its prototype.
  */
 export function extraKeys(value: Record<string, unknown>, known: ReadonlySet<string>): Extra | undefined {
   let out: Record<string, unknown> | undefined
   for (const key in value) {
     // for...in with own keys only lists what Object.keys lists, in the same order, without an array.
-    if (!Object.hasOwn(value, key)) continue
+    if (!Object.hasOwn(value, key) || key === '__proto__') continue
     const v = value[key]
     if (known.has(key) || v === undefined) continue
     if (key === 'extra' && isRecord(v)) for (const k of Object.keys(v)) out = define(out, k, v[k])

@@ -6,7 +6,8 @@
 // Checking is one path, built for 100,000-column documents: nothing is allocated for a valid value
 // except the outputs that differ from the input (a trimmed string, a copied list). Objects are loose:
 // keys not described are kept, and an object whose described values all come out unchanged is its
-// own output.
+// own output. An object is read by the keys `for...in` lists (a document object has a few of its
+// shape's many keys; JSON has no other kind), and its issues are then put in the shape's order.
 
 /** A JSON Schema (draft 2020-12) object. @internal */
 export type JsonSchema = { [key: string]: unknown }
@@ -163,8 +164,11 @@ export function int(options: { readonly min?: number } = {}): Shape<number> {
     parse: (value, issues) => {
       if (typeof value !== 'number' || !Number.isFinite(value)) return fail(issues, typeIssue('number', value))
       if (!Number.isInteger(value)) return fail(issues, { ...typeIssue('int', value), soft: true })
+      // Beyond the safe integers, zod names the type `int`.
+      if (value < -MAX)
+        return fail(issues, sizeIssue('too_small', 'number', -MAX, `Too small: expected int to be >=${-MAX}`))
+      if (value > MAX) return fail(issues, sizeIssue('too_big', 'number', MAX, `Too big: expected int to be <=${MAX}`))
       if (value < min) return fail(issues, sizeIssue('too_small', 'number', min))
-      if (value > MAX) return fail(issues, sizeIssue('too_big', 'number', MAX))
       return value
     },
     toJson: () => ({ type: 'integer', minimum: min, maximum: MAX }),
