@@ -287,8 +287,10 @@ export function modelJsonDefs(defs: JsonDefs): void {
 }
 
 /** `shape`'s fields but the given ones and `extra`. */
-const fieldsBut = (shape: { readonly keys: readonly string[] }, ...but: string[]) =>
-  shape.keys.filter((k) => k !== 'extra' && !but.includes(k))
+const fieldsBut = <K extends string, B extends K = never>(shape: { readonly keys: readonly K[] }, ...but: B[]) =>
+  shape.keys.filter((k): k is Exclude<K, B | 'extra'> => k !== 'extra' && !(but as string[]).includes(k))
+
+type ConstraintKey = (typeof constraintShapes)[keyof typeof constraintShapes]['keys'][number]
 
 /**
  * The fields of each kind of object that an `alter_*` change of the diff can list: all but its name
@@ -298,7 +300,7 @@ const fieldsBut = (shape: { readonly keys: readonly string[] }, ...but: string[]
 export const alterableFields = {
   table: fieldsBut(tableShape, 'name', 'schema', 'columns', 'constraints', 'indexes'),
   column: fieldsBut(columnShape, 'name'),
-  constraint: [...new Set(Object.values(constraintShapes).flatMap((s) => fieldsBut(s, 'type')))],
+  constraint: [...new Set(Object.values(constraintShapes).flatMap((s) => fieldsBut<ConstraintKey, 'type'>(s, 'type')))],
   index: fieldsBut(indexShape),
   enum: fieldsBut(enumShape, 'name', 'schema'),
 }

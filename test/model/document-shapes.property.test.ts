@@ -1,11 +1,19 @@
 import { readFileSync } from 'node:fs'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import { reportJsonSchema } from '../../src/format/index.js'
+import type { ColumnField, ConstraintField, EnumField, IndexField, TableField } from '../../src/index.js'
 import { documentJsonSchema, parseSchema, serializeSchema } from '../../src/index.js'
 import * as documents from '../../src/model/document-schema.js'
-import { columnShape, constraintShapes, enumShape, indexShape, tableShape } from '../../src/model/model-description.js'
+import {
+  alterableFields,
+  columnShape,
+  constraintShapes,
+  enumShape,
+  indexShape,
+  tableShape,
+} from '../../src/model/model-description.js'
 import { type AnyObjectShape, INVALID, type JsonSchema, type ShapeIssue } from '../../src/model/shape.js'
 import { arbitrarySchema } from '../arbitraries.js'
 import { objectFor } from './document-arbitraries.js'
@@ -192,5 +200,19 @@ describe("the report's model definitions", () => {
       expect(sorted(documents.canonicalConstraints[type as keyof typeof constraintShapes].keys)).toEqual(
         but(shape.keys, 'extra'),
       )
+  })
+})
+
+describe('the fields a diff can list', () => {
+  it("are the model's fields but names, namespaces, lists of children and extra", () => {
+    // Checked by the compiler: a field added to the model's description fails `tsc` here until the
+    // diff's field union lists it (and src/diff/diff-table.ts compares it).
+    expectTypeOf<(typeof alterableFields.table)[number]>().toEqualTypeOf<TableField>()
+    expectTypeOf<(typeof alterableFields.column)[number] | 'position'>().toEqualTypeOf<ColumnField>()
+    expectTypeOf<(typeof alterableFields.constraint)[number]>().toEqualTypeOf<ConstraintField>()
+    expectTypeOf<(typeof alterableFields.index)[number]>().toEqualTypeOf<IndexField>()
+    expectTypeOf<(typeof alterableFields.enum)[number]>().toEqualTypeOf<EnumField>()
+    expect(alterableFields.table).toEqual(['comment'])
+    expect(alterableFields.enum).toEqual(['values', 'comment'])
   })
 })
