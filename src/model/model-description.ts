@@ -14,7 +14,17 @@ import {
   type Shape,
   text,
 } from './shape.js'
-import type { Column, Constraint, EnumDefinition, Extra, Index, Table } from './types.js'
+import type {
+  Column,
+  Constraint,
+  EnumDefinition,
+  Extra,
+  Generated,
+  Identity,
+  Index,
+  IndexPart,
+  Table,
+} from './types.js'
 
 // The one description of the model: every object kind with its fields, in the order readers build
 // them (which is the order of the keys in JSON reports), and what each field holds. From it come the
@@ -67,6 +77,9 @@ export const generatedFields = {
   stored: bool,
 }
 
+const identity: Shape<Identity> = object(identityFields)
+const generated: Shape<Generated> = object(generatedFields)
+
 /** Fields of {@link Column}. @internal */
 export const columnFields = {
   /** Column name. */
@@ -83,9 +96,9 @@ export const columnFields = {
    */
   autoincrement: optional(yes),
   /** SQL-standard identity column. */
-  identity: optional(object(identityFields)),
+  identity: optional(identity),
   /** Generated column expression. */
-  generated: optional(object(generatedFields)),
+  generated: optional(generated),
   /** Collation name (`"C"`, `utf8mb4_bin`). */
   collation: optional(label),
   /** Column comment. */
@@ -193,13 +206,14 @@ export const indexPartFields = {
 
 /** An index key part. @internal */
 export const indexPartShape = object(indexPartFields)
+const indexPart: Shape<IndexPart> = indexPartShape
 
 /** Fields of {@link Index}. @internal */
 export const indexFields = {
   /** Index name; absent means the database picks one. */
   name: optional(label),
   /** Key parts in order. */
-  parts: array(indexPartShape),
+  parts: array(indexPart),
   /** `UNIQUE`. Absent means false. */
   unique: optional(yes),
   /** Partial index predicate. */

@@ -8,12 +8,11 @@ import type {
   indexFields,
   indexPartFields,
   primaryKeyFields,
-  referentialAction,
   schemaFields,
   tableFields,
   uniqueFields,
 } from './model-description.js'
-import type { Model, Output } from './shape.js'
+import type { Model } from './shape.js'
 
 // The model's types, derived from its one description (model-description.ts, where each field is
 // documented). Interfaces rather than aliases, so that they keep their names in editors and docs.
@@ -54,8 +53,8 @@ export interface Generated extends Model<typeof generatedFields> {}
 /** A column. */
 export interface Column extends Model<typeof columnFields> {}
 
-/** Referential action of a foreign key. */
-export type ReferentialAction = Output<typeof referentialAction>
+/** Referential action of a foreign key (the values of `onDelete` and `onUpdate`). */
+export type ReferentialAction = NonNullable<ForeignKeyConstraint['onDelete']>
 
 /** `PRIMARY KEY (columns)`. At most one per table. */
 export interface PrimaryKeyConstraint extends Model<typeof primaryKeyFields> {}
