@@ -1,9 +1,11 @@
 import type { ChangeKind } from '../diff/types.js'
+import { alterableFields, modelJsonDefs } from '../model/model-description.js'
 import { REPORT_FORMAT } from './format-json.js'
 
-// The model and diff types are TypeScript interfaces, not zod schemas, so this JSON Schema is written
-// out here; test/format/report-json-schema.test.ts validates real reports against it. Objects stay
-// open (extra properties allowed) so that adding a field is not a breaking change of the contract.
+// The model's objects (column, constraint, index, table, enum) come from the model's description;
+// the diff's changes and the report around them are written out here. test/format/format-json.test.ts
+// validates real reports against it. Objects stay open (extra properties allowed) so that adding a
+// field is not a breaking change of the contract.
 
 type JsonSchema = Record<string, unknown>
 
@@ -11,7 +13,6 @@ const ref = (name: string): JsonSchema => ({ $ref: `#/$defs/${name}` })
 const str: JsonSchema = { type: 'string' }
 const strings: JsonSchema = { type: 'array', items: str }
 const int: JsonSchema = { type: 'integer', minimum: 0 }
-const yes: JsonSchema = { const: true }
 const object = (properties: Record<string, JsonSchema>, required: readonly string[], description?: string) => ({
   type: 'object',
   ...(description ? { description } : {}),
@@ -19,117 +20,13 @@ const object = (properties: Record<string, JsonSchema>, required: readonly strin
   required,
 })
 
-const COLUMN_FIELDS = [
-  'type',
-  'nullable',
-  'default',
-  'autoincrement',
-  'identity',
-  'generated',
-  'collation',
-  'comment',
-  'position',
-]
-const CONSTRAINT_FIELDS = [
-  'name',
-  'columns',
-  'referencedTable',
-  'referencedSchema',
-  'referencedColumns',
-  'onDelete',
-  'onUpdate',
-  'match',
-  'expression',
-  'nullsNotDistinct',
-  'deferrable',
-  'initiallyDeferred',
-]
-const INDEX_FIELDS = ['name', 'parts', 'unique', 'where', 'using', 'include', 'nullsNotDistinct']
 const fieldList = (fields: readonly string[]): JsonSchema => ({ type: 'array', items: { enum: fields } })
 
-const ACTION = { enum: ['no_action', 'restrict', 'cascade', 'set_null', 'set_default'] }
-
-const model: Record<string, JsonSchema> = {
-  columnType: {
-    type: 'object',
-    description: "A structured column type: `kind` plus the kind's arguments (length, precision, scale, ...).",
-    properties: { kind: str, of: ref('columnType') },
-    required: ['kind'],
-  },
-  column: object(
-    {
-      name: str,
-      type: ref('columnType'),
-      nullable: { type: 'boolean' },
-      default: str,
-      autoincrement: yes,
-      identity: object(
-        { generation: { enum: ['always', 'by_default'] }, start: { type: 'integer' }, increment: { type: 'integer' } },
-        ['generation'],
-      ),
-      generated: object({ expression: str, stored: { type: 'boolean' } }, ['expression', 'stored']),
-      collation: str,
-      comment: str,
-      extra: { type: 'object' },
-    },
-    ['name', 'type', 'nullable'],
-  ),
-  constraint: object(
-    {
-      type: { enum: ['primary_key', 'unique', 'foreign_key', 'check'] },
-      name: str,
-      columns: strings,
-      referencedTable: str,
-      referencedSchema: str,
-      referencedColumns: strings,
-      onDelete: ACTION,
-      onUpdate: ACTION,
-      match: { enum: ['full', 'partial'] },
-      expression: str,
-      nullsNotDistinct: yes,
-      deferrable: yes,
-      initiallyDeferred: yes,
-    },
-    ['type'],
-  ),
-  index: object(
-    {
-      name: str,
-      parts: {
-        type: 'array',
-        items: object(
-          {
-            column: str,
-            expression: str,
-            descending: yes,
-            nulls: { enum: ['first', 'last'] },
-            opclass: str,
-            collation: str,
-            length: int,
-          },
-          [],
-        ),
-      },
-      unique: yes,
-      where: str,
-      using: str,
-      include: strings,
-      nullsNotDistinct: yes,
-    },
-    ['parts'],
-  ),
-  table: object(
-    {
-      name: str,
-      schema: str,
-      columns: { type: 'array', items: ref('column') },
-      constraints: { type: 'array', items: ref('constraint') },
-      indexes: { type: 'array', items: ref('index') },
-      comment: str,
-    },
-    ['name', 'columns', 'constraints', 'indexes'],
-  ),
-  enumDefinition: object({ name: str, schema: str, values: strings, comment: str }, ['name', 'values']),
+/** The model's objects, from its description. */
+function model(): Record<string, JsonSchema> {
+  const defs = new Map<string, JsonSchema>()
+  modelJsonDefs(defs)
+  return Object.fromEntries(defs)
 }
 
 /** Per change kind: its own properties beyond `kind` and `path`, and which are required. */
@@ -138,7 +35,7 @@ const CHANGES: Record<ChangeKind, [Record<string, JsonSchema>, string[]]> = {
   drop_table: [{ before: ref('table') }, ['table', 'before']],
   rename_table: [{ from: str, before: ref('table'), after: ref('table') }, ['table', 'from', 'before', 'after']],
   alter_table: [
-    { before: ref('table'), after: ref('table'), changes: fieldList(['comment']) },
+    { before: ref('table'), after: ref('table'), changes: fieldList(alterableFields.table) },
     ['table', 'before', 'after', 'changes'],
   ],
   add_column: [{ column: str, position: int, after: ref('column') }, ['table', 'column', 'position', 'after']],
@@ -154,20 +51,20 @@ const CHANGES: Record<ChangeKind, [Record<string, JsonSchema>, string[]]> = {
       previousPosition: int,
       before: ref('column'),
       after: ref('column'),
-      changes: fieldList(COLUMN_FIELDS),
+      changes: fieldList([...alterableFields.column, 'position']),
     },
     ['table', 'column', 'position', 'previousPosition', 'before', 'after', 'changes'],
   ],
   add_constraint: [{ after: ref('constraint') }, ['table', 'after']],
   drop_constraint: [{ before: ref('constraint') }, ['table', 'before']],
   alter_constraint: [
-    { before: ref('constraint'), after: ref('constraint'), changes: fieldList(CONSTRAINT_FIELDS) },
+    { before: ref('constraint'), after: ref('constraint'), changes: fieldList(alterableFields.constraint) },
     ['table', 'before', 'after', 'changes'],
   ],
   add_index: [{ after: ref('index') }, ['table', 'after']],
   drop_index: [{ before: ref('index') }, ['table', 'before']],
   alter_index: [
-    { before: ref('index'), after: ref('index'), changes: fieldList(INDEX_FIELDS) },
+    { before: ref('index'), after: ref('index'), changes: fieldList(alterableFields.index) },
     ['table', 'before', 'after', 'changes'],
   ],
   create_enum: [{ after: ref('enumDefinition') }, ['enum', 'after']],
@@ -176,7 +73,7 @@ const CHANGES: Record<ChangeKind, [Record<string, JsonSchema>, string[]]> = {
     {
       before: ref('enumDefinition'),
       after: ref('enumDefinition'),
-      changes: fieldList(['values', 'comment']),
+      changes: fieldList(alterableFields.enum),
       added: {
         type: 'array',
         items: object({ value: str, position: int, after: str, before: str }, ['value', 'position']),
@@ -279,6 +176,6 @@ export function reportJsonSchema(): Record<string, unknown> {
       migration: { oneOf: [ref('migration'), { type: 'null' }] },
     },
     required: ['format', 'diff', 'findings', 'migration'],
-    $defs: { ...model, ...report },
+    $defs: { ...model(), ...report },
   }
 }

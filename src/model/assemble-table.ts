@@ -1,13 +1,18 @@
+import { tableShape } from './model-description.js'
 import { compact, type ReadContext } from './read-context.js'
 import type { ColumnContribution } from './read-sqlalchemy-column.js'
-import type { Column, Constraint, Extra, Index, PrimaryKeyConstraint, Table } from './types.js'
+import { build } from './shape.js'
+import type { Column, Constraint, Index, PrimaryKeyConstraint, Table } from './types.js'
 
-/** Everything read for one table before flags and constraints are merged into normal form. @internal */
-export interface TableParts {
+type TableLists = 'columns' | 'constraints' | 'indexes'
+
+/**
+ * Everything read for one table before flags and constraints are merged into normal form: the
+ * table's own fields (undefined or null when absent) and what its lists hold.
+ * @internal
+ */
+export type TableParts = { readonly [K in Exclude<keyof Table, TableLists | 'name'>]?: Table[K] | null | undefined } & {
   readonly name: string
-  readonly schema: string | undefined
-  readonly comment: string | undefined
-  readonly extra: Extra | undefined
   readonly columns: readonly ColumnContribution[]
   readonly constraints: readonly Constraint[]
   readonly indexes: readonly Index[]
@@ -45,15 +50,7 @@ export function assembleTable(parts: TableParts, path: string, ctx: ReadContext)
     ctx,
   )
   const columns = parts.columns.map((c) => finishColumn(c, pkColumns, primaryKey, constraints))
-  const table: Table = compact({
-    name: parts.name,
-    schema: parts.schema,
-    columns,
-    constraints,
-    indexes: [...flagIndexes, ...parts.indexes],
-    comment: parts.comment,
-    extra: parts.extra,
-  })
+  const table = build(tableShape, parts, { columns, constraints, indexes: [...flagIndexes, ...parts.indexes] })
   return ctx.at(table, path)
 }
 

@@ -1,150 +1,102 @@
-import { z } from 'zod'
-
-// zod schemas of the documents schemaledger reads. Two shapes are accepted:
-//  - the SQLAlchemy shape (`{"metadata": {"schema_name", "tables": [...]}}`, snake_case keys), and
-//  - the canonical shape written by serializeSchema (`{"format": "schemaledger/1", ...}`, camelCase keys).
-// Objects are loose: keys not listed here are kept in `extra` by the readers, never dropped.
-// Constraints are validated per `type` by the readers (not with a zod union) so errors name the field.
-
-const name = z.string().trim().min(1, { message: 'Name must not be empty' })
-const optionalText = z.string().nullish()
-const count = z.number().int().nonnegative()
-
-/** A server default as written by SQLAlchemy tools: SQL text, or a bare number/boolean. */
-const serverDefault = z.union([z.string(), z.number(), z.boolean()]).nullish()
-
-const foreignKeyShorthand = z.union([
-  z.string().min(1),
-  z.looseObject({
-    target: z.string().min(1).optional(),
-    column: z.string().min(1).optional(),
-    name: optionalText,
-    ondelete: optionalText,
-    onupdate: optionalText,
-    deferrable: z.boolean().nullish(),
-    initially: optionalText,
-  }),
-])
-
-/** A column in the SQLAlchemy shape. */
-export const sqlalchemyColumnSchema = z.looseObject({
+import {
+  columnFields,
+  columnList,
+  constraintShapes,
+  enumFields,
+  indexFields,
+  indexPartFields,
   name,
-  type: z.string().trim().min(1, { message: 'Type must not be empty' }),
-  length: count.nullish(),
-  precision: count.nullish(),
-  scale: count.nullish(),
-  timezone: z.boolean().nullish(),
-  nullable: z.boolean().nullish(),
-  primary_key: z.boolean().nullish(),
-  unique: z.boolean().nullish(),
-  index: z.boolean().nullish(),
-  autoincrement: z.union([z.boolean(), z.enum(['auto', 'ignore_fk'])]).nullish(),
-  default: z.unknown().optional(),
-  server_default: serverDefault,
-  comment: optionalText,
-  collation: optionalText,
-  enum_name: optionalText,
-  values: z.array(z.string()).nullish(),
-  identity: z
-    .looseObject({
-      always: z.boolean().nullish(),
-      start: z.number().int().nullish(),
-      increment: z.number().int().nullish(),
-    })
-    .nullish(),
-  computed: z.looseObject({ sqltext: z.string().min(1), persisted: z.boolean().nullish() }).nullish(),
-  foreign_key: foreignKeyShorthand.nullish(),
-  foreign_keys: z.array(foreignKeyShorthand).nullish(),
-})
+  schemaFields,
+  sqlText,
+  tableFields,
+} from './model-description.js'
+import {
+  anything,
+  array,
+  bool,
+  described,
+  type Fields,
+  finite,
+  int,
+  list,
+  nullish,
+  nullValue,
+  type ObjectShape,
+  object,
+  oneOf,
+  optional,
+  record,
+  type Shape,
+  text,
+  union,
+} from './shape.js'
 
-/** Fields every constraint object may carry, in either shape. */
-export const constraintHeadSchema = z.looseObject({
-  type: z.string().min(1, { message: 'Constraint type must not be empty' }),
-  name: optionalText,
-})
+// The documents schemaledger reads. Two shapes are accepted:
+//  - the canonical shape written by serializeSchema (`{"format": "schemaledger/1", ...}`): the model
+//    itself, derived here from its description (model-description.ts) with the few differences a
+//    document has (a type is spelled as text, an index lists `columns`, unknown keys sit in `extra`);
+//  - the SQLAlchemy shape (`{"metadata": {"schema_name", "tables": [...]}}`, snake_case keys), another
+//    tool's format, described here.
+// Objects are loose: keys not listed are kept in `extra` by the readers, never dropped. Lists of
+// tables, columns, constraints and indexes are checked item by item by the readers, so each item's
+// issues carry its own path; constraints are checked per `type` so that errors name the field.
 
-const columnList = z.array(name).min(1, { message: 'At least one column is required' })
+/** A column's type as a document spells it. */
+const typeSpelling = text({ trim: true, min: 1, message: 'Type must not be empty' })
+const optionalText = nullish(text())
 
-/** `PrimaryKeyConstraint` / `UniqueConstraint` in the SQLAlchemy shape. */
-export const sqlalchemyKeyConstraintSchema = z.looseObject({
-  columns: columnList,
-  deferrable: z.boolean().nullish(),
-  initially: optionalText,
-  nulls_not_distinct: z.boolean().nullish(),
-})
+/**
+ * `fields` as a document shape: without `extra` (unknown keys and an `extra` object are both read
+ * into it), with some fields replaced or renamed, and the `leading` keys first (documents written
+ * before the model had one description keep their key order, so their bytes stay the same).
+ */
+function documentFields<
+  F extends Fields,
+  const R extends { readonly [K in keyof F]?: Shape<unknown> } = {},
+  const N extends { readonly [K in keyof F]?: string } = {},
+>(
+  fields: F,
+  options: { readonly replace?: R; readonly rename?: N; readonly leading?: readonly (keyof F & string)[] } = {},
+): {
+  [K in keyof F as K extends 'extra' ? never : K extends keyof N ? N[K] & string : K]: K extends keyof R ? R[K] : F[K]
+} {
+  const { replace = {} as R, rename = {} as N, leading = [] } = options
+  const keys = [...leading, ...Object.keys(fields).filter((k) => !leading.includes(k))].filter((k) => k !== 'extra')
+  const replaced = replace as Readonly<Record<string, Shape<unknown>>>
+  const renamed = rename as Readonly<Record<string, string>>
+  return Object.fromEntries(keys.map((k) => [renamed[k] ?? k, replaced[k] ?? fields[k]])) as never
+}
 
-/** `ForeignKeyConstraint` in the SQLAlchemy shape. */
-export const sqlalchemyForeignKeySchema = z.looseObject({
-  columns: columnList,
-  referred_table: name,
-  referred_schema: optionalText,
-  referred_columns: columnList,
-  ondelete: optionalText,
-  onupdate: optionalText,
-  deferrable: z.boolean().nullish(),
-  initially: optionalText,
-  match: optionalText,
-})
+/** `fields` with null accepted for every optional one (as SQLAlchemy tools write "absent"). */
+function nullable<F extends Fields, const R extends { readonly [K in keyof F]?: Shape<unknown> } = {}>(
+  fields: F,
+  replace: R = {} as R,
+) {
+  const replaced = replace as Readonly<Record<string, Shape<unknown>>>
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([k]) => k !== 'extra')
+      .map(([k, shape]) => {
+        const s = replaced[k] ?? shape
+        return [k, shape.optional ? nullish(s) : s]
+      }),
+  ) as {
+    [K in keyof F as K extends 'extra' ? never : K]: F[K] extends { readonly optional: true }
+      ? ReturnType<typeof nullish<K extends keyof R ? NonNullable<R[K]> : F[K]>>
+      : F[K]
+  }
+}
 
-/** `CheckConstraint` in the SQLAlchemy shape. */
-export const sqlalchemyCheckSchema = z.looseObject({
-  sqltext: z.string().trim().min(1, { message: 'Check expression must not be empty' }),
-  deferrable: z.boolean().nullish(),
-  initially: optionalText,
-})
-
-/** One key part of an index: a column name, or an object for expressions and ordering options. */
-export const indexPartSchema = z.union([
+/** One key part of an index, in both shapes: a column name, or the model's part where null means absent. */
+export const indexPart = union(
   name,
-  z.looseObject({
-    column: name.optional(),
-    expression: z.string().trim().min(1).optional(),
-    descending: z.boolean().nullish(),
-    nulls: z.enum(['first', 'last']).nullish(),
-    opclass: optionalText,
-    collation: optionalText,
-    length: count.nullish(),
-  }),
-])
+  object({ ...nullable(indexPartFields, { descending: bool }), column: optional(name), expression: optional(sqlText) }),
+)
 
-/** An index in the SQLAlchemy shape (reflection's `column_sorting` and `dialect_options` included). */
-export const sqlalchemyIndexSchema = z.looseObject({
-  name: optionalText,
-  columns: z.array(z.union([indexPartSchema, z.null()])).nullish(),
-  expressions: z.array(z.string().trim().min(1)).nullish(),
-  unique: z.boolean().nullish(),
-  where: optionalText,
-  using: optionalText,
-  include: z.array(name).nullish(),
-  nulls_not_distinct: z.boolean().nullish(),
-  column_sorting: z.record(z.string(), z.array(z.string())).nullish(),
-  dialect_options: z.record(z.string(), z.unknown()).nullish(),
-})
+/** A schema-level enum, in both shapes. */
+export const enumDocument = object(nullable(enumFields))
 
-/** A schema-level enum (both shapes). */
-export const enumSchema = z.looseObject({
-  name,
-  schema: optionalText,
-  values: z.array(z.string()),
-  comment: optionalText,
-})
-
-/** A table in the SQLAlchemy shape. */
-export const sqlalchemyTableSchema = z.looseObject({
-  name,
-  schema: optionalText,
-  columns: z.array(z.unknown()),
-  constraints: z.array(z.unknown()).nullish(),
-  indexes: z.array(z.unknown()).nullish(),
-  comment: optionalText,
-})
-
-/** The SQLAlchemy document body (the object under `metadata`). */
-export const sqlalchemyMetadataSchema = z.looseObject({
-  schema_name: optionalText,
-  tables: z.array(z.unknown()),
-  enums: z.array(z.unknown()).nullish(),
-})
+// ---- The canonical shape ----
 
 /**
  * The format tag of the canonical document.
@@ -156,74 +108,183 @@ export const sqlalchemyMetadataSchema = z.looseObject({
  */
 export const CANONICAL_FORMAT = 'schemaledger/1'
 
-/** A column in the canonical shape. */
-export const canonicalColumnSchema = z.looseObject({
-  name,
-  type: z.string().trim().min(1, { message: 'Type must not be empty' }),
-  nullable: z.boolean(),
-  default: z.string().optional(),
-  autoincrement: z.literal(true).optional(),
-  identity: z
-    .looseObject({
-      generation: z.enum(['always', 'by_default']),
-      start: z.number().int().optional(),
-      increment: z.number().int().optional(),
-    })
-    .optional(),
-  generated: z.looseObject({ expression: z.string().trim().min(1), stored: z.boolean() }).optional(),
-  collation: z.string().optional(),
-  comment: z.string().optional(),
+/** A column in the canonical shape: the model's column, its type spelled as text. */
+export const canonicalColumn = object(documentFields(columnFields, { replace: { type: typeSpelling } }))
+
+/** Constraints in the canonical shape by `type`: the model's, with null accepted for no name. */
+export const canonicalConstraints = {
+  primary_key: canonicalConstraint(constraintShapes.primary_key),
+  unique: canonicalConstraint(constraintShapes.unique),
+  foreign_key: canonicalConstraint(constraintShapes.foreign_key, ['type', 'name', 'columns', 'referencedSchema']),
+  check: canonicalConstraint(constraintShapes.check),
+}
+
+function canonicalConstraint<F extends Fields & { readonly name: Shape<unknown> }>(
+  shape: ObjectShape<F>,
+  leading: readonly (keyof F & string)[] = [],
+) {
+  return object(documentFields(shape.fields, { replace: { name: optionalText }, leading }))
+}
+
+/** What every constraint has, whatever its shape: a `type` (then read by it) and maybe a name. */
+export const constraintHead = object({
+  type: text({ min: 1, message: 'Constraint type must not be empty' }),
+  name: optionalText,
 })
 
-const referentialAction = z.enum(['no_action', 'restrict', 'cascade', 'set_null', 'set_default']).optional()
-
-/** Constraint bodies in the canonical shape, by `type`. */
-export const canonicalConstraintSchemas = {
-  primary_key: z.looseObject({ columns: columnList }),
-  unique: z.looseObject({ columns: columnList, nullsNotDistinct: z.literal(true).optional() }),
-  foreign_key: z.looseObject({
-    columns: columnList,
-    referencedTable: name,
-    referencedSchema: z.string().optional(),
-    referencedColumns: columnList,
-    onDelete: referentialAction,
-    onUpdate: referentialAction,
-    match: z.enum(['full', 'partial']).optional(),
+/** An index in the canonical shape: the model's index, its parts listed as `columns`. */
+export const canonicalIndex = object(
+  documentFields(indexFields, {
+    replace: { parts: array(indexPart, { min: 1, message: 'An index needs at least one column or expression' }) },
+    rename: { parts: 'columns' },
+    leading: ['name', 'parts', 'unique', 'using', 'include'],
   }),
-  check: z.looseObject({ expression: z.string().trim().min(1) }),
-} as const
+)
 
-/** Flags every canonical constraint may carry. */
-export const canonicalConstraintFlagsSchema = z.looseObject({
-  deferrable: z.literal(true).optional(),
-  initiallyDeferred: z.literal(true).optional(),
-})
+const anyCanonicalConstraint = union(...Object.values(canonicalConstraints))
 
-/** An index in the canonical shape. */
-export const canonicalIndexSchema = z.looseObject({
-  name: z.string().optional(),
-  columns: z.array(indexPartSchema).min(1, { message: 'An index needs at least one column or expression' }),
-  unique: z.literal(true).optional(),
-  where: z.string().optional(),
-  using: z.string().optional(),
-  include: z.array(name).optional(),
-  nullsNotDistinct: z.literal(true).optional(),
-})
-
-/** A table in the canonical shape. */
-export const canonicalTableSchema = z.looseObject({
-  name,
-  schema: z.string().optional(),
-  comment: z.string().optional(),
-  columns: z.array(z.unknown()),
-  constraints: z.array(z.unknown()).optional(),
-  indexes: z.array(z.unknown()).optional(),
-})
+/** A table in the canonical shape: the model's table, its lists of constraints and indexes optional. */
+export const canonicalTable = object(
+  documentFields(tableFields, {
+    replace: {
+      columns: list(canonicalColumn),
+      constraints: optional(list(anyCanonicalConstraint)),
+      indexes: optional(list(canonicalIndex)),
+    },
+    leading: ['name', 'schema', 'comment'],
+  }),
+)
 
 /** The canonical document written by `serializeSchema`. */
-export const canonicalDocumentSchema = z.looseObject({
-  format: z.literal(CANONICAL_FORMAT),
-  name: z.string().optional(),
-  enums: z.array(z.unknown()).optional(),
-  tables: z.array(z.unknown()),
+export const canonicalDocument = described(
+  'The canonical document written by serializeSchema',
+  object({
+    format: oneOf(CANONICAL_FORMAT),
+    ...documentFields(schemaFields, {
+      replace: { tables: list(canonicalTable), enums: optional(list(enumDocument)) },
+      leading: ['name', 'enums'],
+    }),
+  }),
+)
+
+// ---- The SQLAlchemy shape ----
+
+/** A server default as written by SQLAlchemy tools: SQL text, or a bare number/boolean. */
+const serverDefault = nullish(union(text(), finite, bool))
+
+const foreignKeyShorthand = union(
+  text({ min: 1 }),
+  object({
+    target: optional(text({ min: 1 })),
+    column: optional(text({ min: 1 })),
+    name: optionalText,
+    ondelete: optionalText,
+    onupdate: optionalText,
+    deferrable: nullish(bool),
+    initially: optionalText,
+  }),
+)
+
+const countOrNull = nullish(int({ min: 0 }))
+const flag = nullish(bool)
+
+/** A column in the SQLAlchemy shape. */
+export const sqlalchemyColumn = object({
+  name,
+  type: typeSpelling,
+  length: countOrNull,
+  precision: countOrNull,
+  scale: countOrNull,
+  timezone: flag,
+  nullable: flag,
+  primary_key: flag,
+  unique: flag,
+  index: flag,
+  autoincrement: nullish(union(bool, oneOf('auto', 'ignore_fk'))),
+  default: optional(anything),
+  server_default: serverDefault,
+  comment: optionalText,
+  collation: optionalText,
+  enum_name: optionalText,
+  values: nullish(array(text())),
+  identity: nullish(object({ always: flag, start: nullish(int()), increment: nullish(int()) })),
+  computed: nullish(object({ sqltext: text({ min: 1 }), persisted: flag })),
+  foreign_key: nullish(foreignKeyShorthand),
+  foreign_keys: nullish(array(foreignKeyShorthand)),
 })
+
+/** `PrimaryKeyConstraint` / `UniqueConstraint` in the SQLAlchemy shape, without `type` and `name`. */
+export const sqlalchemyKeyConstraint = object({
+  columns: columnList,
+  deferrable: flag,
+  initially: optionalText,
+  nulls_not_distinct: flag,
+})
+
+/** `ForeignKeyConstraint` in the SQLAlchemy shape, without `type` and `name`. */
+export const sqlalchemyForeignKey = object({
+  columns: columnList,
+  referred_table: name,
+  referred_schema: optionalText,
+  referred_columns: columnList,
+  ondelete: optionalText,
+  onupdate: optionalText,
+  deferrable: flag,
+  initially: optionalText,
+  match: optionalText,
+})
+
+/** `CheckConstraint` in the SQLAlchemy shape, without `type` and `name`. */
+export const sqlalchemyCheck = object({
+  sqltext: text({ trim: true, min: 1, message: 'Check expression must not be empty' }),
+  deferrable: flag,
+  initially: optionalText,
+})
+
+/** An index in the SQLAlchemy shape (reflection's `column_sorting` and `dialect_options` included). */
+export const sqlalchemyIndex = object({
+  name: optionalText,
+  columns: nullish(array(union(indexPart, nullValue))),
+  expressions: nullish(array(sqlText)),
+  unique: flag,
+  where: optionalText,
+  using: optionalText,
+  include: nullish(array(name)),
+  nulls_not_distinct: flag,
+  column_sorting: nullish(record(array(text()))),
+  dialect_options: nullish(record(anything)),
+})
+
+/** A constraint of the SQLAlchemy shape with its documented `type` spellings, for the JSON Schema. */
+const sqlalchemyConstraint = union(
+  ...[
+    [oneOf('PrimaryKeyConstraint', 'UniqueConstraint'), sqlalchemyKeyConstraint],
+    [oneOf('ForeignKeyConstraint'), sqlalchemyForeignKey],
+    [oneOf('CheckConstraint'), sqlalchemyCheck],
+  ].map(([type, body]) =>
+    object({ ...(body as ObjectShape<Fields>).fields, type: type as Shape<string>, name: optionalText }),
+  ),
+)
+
+/** A table in the SQLAlchemy shape. */
+export const sqlalchemyTable = object({
+  name,
+  schema: optionalText,
+  columns: list(sqlalchemyColumn),
+  constraints: nullish(list(sqlalchemyConstraint)),
+  indexes: nullish(list(sqlalchemyIndex)),
+  comment: optionalText,
+})
+
+/** The SQLAlchemy document body (the object under `metadata`). */
+export const sqlalchemyMetadata = object({
+  schema_name: optionalText,
+  tables: list(sqlalchemyTable),
+  enums: nullish(list(enumDocument)),
+})
+
+/** The SQLAlchemy document, as its JSON Schema describes it (`metadata` may also be the document itself). */
+export const sqlalchemyDocument = described(
+  'A document in the shape SQLAlchemy-based tools write',
+  object({ metadata: sqlalchemyMetadata }),
+)

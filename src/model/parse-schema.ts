@@ -1,7 +1,6 @@
 import { SchemaValidationError, type ValidationIssue } from '../errors.js'
 import { checkReferences } from './check-references.js'
 import { documentLimitIssues } from './document-limits.js'
-import { fastParsingEnabled } from './fast-validate.js'
 import { normalizeSchema } from './normal-form.js'
 import { readCanonicalDocument } from './read-canonical.js'
 import { isRecord, PathsNeeded, ReadContext } from './read-context.js'
@@ -40,17 +39,20 @@ export function safeParseSchema(document: unknown): SafeParseSchemaResult {
   if (limits.length > 0) return { success: false, issues: limits }
   // Most documents are valid and need no paths: read without them first, and read again with paths
   // only when an issue turns up, so the issues are exactly those a single careful pass reports.
-  if (fastParsingEnabled()) {
-    try {
-      return readDocument(document, new ReadContext(false))
-    } catch (e) {
-      if (!(e instanceof PathsNeeded)) throw e
-    }
+  try {
+    return readDocument(document, new ReadContext(false))
+  } catch (e) {
+    if (!(e instanceof PathsNeeded)) throw e
   }
   return readDocument(document, new ReadContext(true))
 }
 
-function readDocument(document: Record<string, unknown>, ctx: ReadContext): SafeParseSchemaResult {
+/**
+ * Reads a document once with the given context: the careful pass when it tracks paths (what
+ * {@link safeParseSchema} falls back to, and what tests compare the first pass with).
+ * @internal
+ */
+export function readDocument(document: Record<string, unknown>, ctx: ReadContext): SafeParseSchemaResult {
   const read = 'format' in document ? readCanonicalDocument(document, ctx) : readSqlalchemyDocument(document, ctx)
   if (read) {
     const resolved = resolveEnumReferences(read, ctx)

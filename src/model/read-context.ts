@@ -1,7 +1,5 @@
-import type { z } from 'zod'
 import type { ValidationIssue } from '../errors.js'
-import { UNSURE } from './fast-object.js'
-import { fastParse } from './fast-validate.js'
+import { INVALID, type Shape, type ShapeIssue } from './shape.js'
 import type { Extra, JsonValue } from './types.js'
 
 /**
@@ -21,6 +19,8 @@ export class PathsNeeded extends Error {}
  */
 export class ReadContext {
   readonly issues: ValidationIssue[] = []
+  /** Issues of the shape being checked, before they get the path of the value. */
+  private readonly found: ShapeIssue[] = []
   private readonly paths = new Map<object, string>()
   private readonly shorthand = new Set<object>()
   /** Document key names of the shape being read, for paths into constraint fields. */
@@ -34,16 +34,11 @@ export class ReadContext {
     this.issues.push({ code, path, message })
   }
 
-  /** Validates `value` against `schema`; on failure records every zod issue under `path`. */
-  check<T extends z.ZodType>(schema: T, value: unknown, path: string): z.output<T> | undefined {
-    const fast = fastParse(schema, value)
-    if (fast !== UNSURE) return fast as z.output<T>
-    const result = schema.safeParse(value)
-    if (result.success) return result.data
-    for (const issue of result.error.issues) {
-      const at = joinPath(path, issue.path)
-      this.report(zodCode(issue), at, issue.message)
-    }
+  /** Checks `value` against `shape`: its output, or undefined after recording every issue under `path`. */
+  check<T>(shape: Shape<T>, value: unknown, path: string): T | undefined {
+    const out = shape.parse(value, this.found)
+    if (out !== INVALID) return out
+    for (const issue of this.found.splice(0)) this.report(issueCode(issue), joinPath(path, issue.path), issue.message)
     return undefined
   }
 
@@ -77,7 +72,7 @@ export class ReadContext {
   }
 }
 
-/** Joins a base path with zod path segments into `a.b[2].c`. */
+/** Joins a base path with path segments into `a.b[2].c`. */
 export function joinPath(base: string, segments: readonly PropertyKey[]): string {
   let out = base
   for (const seg of segments) {
@@ -87,7 +82,8 @@ export function joinPath(base: string, segments: readonly PropertyKey[]): string
   return out
 }
 
-function zodCode(issue: z.core.$ZodIssue): string {
+/** zod's codes, except that an empty name or list has its own. */
+function issueCode(issue: ShapeIssue): string {
   if (issue.code === 'too_small' && issue.origin === 'string') return 'empty_name'
   if (issue.code === 'too_small' && issue.origin === 'array') return 'empty_list'
   return issue.code
@@ -96,12 +92,14 @@ function zodCode(issue: z.core.$ZodIssue): string {
 /**
  * Keys of `value` not in `known`, as an `extra` bag; undefined when there are none. A nested `extra`
  * object (how the canonical form stores them, so they never collide with known keys) is unwrapped.
+ * A `__proto__` key of the object itself (JSON.parse makes one) is left out, as zod left it out when
+ * it validated documents: code that copies `extra` into an object would set its prototype.
  */
 export function extraKeys(value: Record<string, unknown>, known: ReadonlySet<string>): Extra | undefined {
   let out: Record<string, unknown> | undefined
   for (const key in value) {
     // for...in with own keys only lists what Object.keys lists, in the same order, without an array.
-    if (!Object.hasOwn(value, key)) continue
+    if (!Object.hasOwn(value, key) || key === '__proto__') continue
     const v = value[key]
     if (known.has(key) || v === undefined) continue
     if (key === 'extra' && isRecord(v)) for (const k of Object.keys(v)) out = define(out, k, v[k])

@@ -1,13 +1,14 @@
-import type { z } from 'zod'
-import type { enumSchema } from './document-schema.js'
-import { compact, extraKeys, type ReadContext } from './read-context.js'
+import { enumDocument } from './document-schema.js'
+import { enumShape } from './model-description.js'
+import { extraKeys, type ReadContext } from './read-context.js'
+import { build, type Output } from './shape.js'
 import type { EnumDefinition } from './types.js'
 
-const ENUM_KEYS = new Set(['name', 'schema', 'values', 'comment'])
+const ENUM_KEYS = new Set(enumDocument.keys)
 
 /** Builds an enum definition from a validated enum object; repeated labels are an issue. @internal */
 export function readEnum(
-  e: z.output<typeof enumSchema> | undefined,
+  e: Output<typeof enumDocument> | undefined,
   path: string,
   ctx: ReadContext,
 ): EnumDefinition | undefined {
@@ -18,14 +19,5 @@ export function readEnum(
       ctx.report('duplicate_enum_value', `${path}.values[${i}]`, `Enum "${e.name}" repeats the value "${v}"`)
     seen.add(v)
   }
-  return ctx.at(
-    compact({
-      name: e.name,
-      schema: e.schema ?? undefined,
-      values: e.values,
-      comment: e.comment ?? undefined,
-      extra: extraKeys(e, ENUM_KEYS),
-    }),
-    path,
-  )
+  return ctx.at(build(enumShape, e, { extra: extraKeys(e, ENUM_KEYS) }), path)
 }

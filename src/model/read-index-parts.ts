@@ -1,9 +1,9 @@
-import type { z } from 'zod'
-import type { indexPartSchema, sqlalchemyIndexSchema } from './document-schema.js'
+import type { indexPart, sqlalchemyIndex } from './document-schema.js'
 import { compact, type ReadContext } from './read-context.js'
+import type { Output } from './shape.js'
 import type { IndexPart } from './types.js'
 
-type RawPart = z.output<typeof indexPartSchema>
+type RawPart = Output<typeof indexPart>
 
 /**
  * Reads the key parts of an index. Accepts plain column names, part objects, and SQLAlchemy
@@ -12,7 +12,7 @@ type RawPart = z.output<typeof indexPartSchema>
  * @internal
  */
 export function readIndexParts(
-  x: Pick<z.output<typeof sqlalchemyIndexSchema>, 'columns' | 'expressions' | 'column_sorting'>,
+  x: Pick<Output<typeof sqlalchemyIndex>, 'columns' | 'expressions' | 'column_sorting'>,
   options: Record<string, unknown>,
   path: string,
   ctx: ReadContext,
@@ -68,7 +68,11 @@ function readPart(r: RawPart, path: string, ctx: ReadContext): IndexPart | undef
   )
 }
 
-function applyOptions(part: IndexPart, sorting: Record<string, string[]>, options: Record<string, unknown>): IndexPart {
+function applyOptions(
+  part: IndexPart,
+  sorting: Readonly<Record<string, readonly string[]>>,
+  options: Record<string, unknown>,
+): IndexPart {
   if (part.column === undefined) return part
   // Own keys only: a column named `constructor` must not find Object's.
   const sorted = Object.hasOwn(sorting, part.column) ? sorting[part.column] : undefined

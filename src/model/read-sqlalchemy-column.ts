@@ -1,12 +1,12 @@
-import type { z } from 'zod'
-import { sqlalchemyColumnSchema } from './document-schema.js'
+import { sqlalchemyColumn } from './document-schema.js'
 import { readTypeSpelling } from './parse-column-type.js'
 import { compact, extraKeys, type ReadContext } from './read-context.js'
 import { parseReferentialAction } from './referential-action.js'
+import type { Output } from './shape.js'
 import { readSpelledType, type SpelledType } from './spelled-type.js'
 import type { Column, EnumDefinition, ForeignKeyConstraint } from './types.js'
 
-const KNOWN_COLUMN_KEYS = new Set(Object.keys(sqlalchemyColumnSchema.shape).filter((k) => k !== 'default'))
+const KNOWN_COLUMN_KEYS = new Set(sqlalchemyColumn.keys.filter((k) => k !== 'default'))
 
 /** What one SQLAlchemy column contributes to its table besides the column itself. */
 export interface ColumnContribution {
@@ -21,11 +21,11 @@ export interface ColumnContribution {
   readonly declaredEnum?: EnumDefinition
 }
 
-type SqlalchemyColumn = z.output<typeof sqlalchemyColumnSchema>
+type SqlalchemyColumn = Output<typeof sqlalchemyColumn>
 
 /** Reads one column of the SQLAlchemy shape; undefined (with issues recorded) when it is invalid. */
 export function readSqlalchemyColumn(raw: unknown, path: string, ctx: ReadContext): ColumnContribution | undefined {
-  const c = ctx.check(sqlalchemyColumnSchema, raw, path)
+  const c = ctx.check(sqlalchemyColumn, raw, path)
   if (!c) return undefined
   const spelled = readType(c)
   const type = spelled.type

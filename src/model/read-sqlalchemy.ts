@@ -1,13 +1,13 @@
 import { assembleTable, type TableParts } from './assemble-table.js'
 import {
-  constraintHeadSchema,
-  enumSchema,
-  sqlalchemyCheckSchema,
-  sqlalchemyForeignKeySchema,
-  sqlalchemyIndexSchema,
-  sqlalchemyKeyConstraintSchema,
-  sqlalchemyMetadataSchema,
-  sqlalchemyTableSchema,
+  constraintHead,
+  enumDocument,
+  sqlalchemyCheck,
+  sqlalchemyForeignKey,
+  sqlalchemyIndex,
+  sqlalchemyKeyConstraint,
+  sqlalchemyMetadata,
+  sqlalchemyTable,
 } from './document-schema.js'
 import { compact, extraKeys, isRecord, type ReadContext } from './read-context.js'
 import { readEnum } from './read-enum.js'
@@ -16,12 +16,12 @@ import { type ColumnContribution, readSqlalchemyColumn } from './read-sqlalchemy
 import { parseReferentialAction } from './referential-action.js'
 import type { Constraint, EnumDefinition, Index, Schema } from './types.js'
 
-const TABLE_KEYS = new Set(Object.keys(sqlalchemyTableSchema.shape))
-const METADATA_KEYS = new Set(Object.keys(sqlalchemyMetadataSchema.shape))
-const KEY_CONSTRAINT_KEYS = new Set(['type', 'name', ...Object.keys(sqlalchemyKeyConstraintSchema.shape)])
-const FK_KEYS = new Set(['type', 'name', ...Object.keys(sqlalchemyForeignKeySchema.shape)])
-const CHECK_KEYS = new Set(['type', 'name', ...Object.keys(sqlalchemyCheckSchema.shape)])
-const INDEX_KEYS = new Set(Object.keys(sqlalchemyIndexSchema.shape))
+const TABLE_KEYS = new Set(sqlalchemyTable.keys)
+const METADATA_KEYS = new Set(sqlalchemyMetadata.keys)
+const KEY_CONSTRAINT_KEYS = new Set(['type', 'name', ...sqlalchemyKeyConstraint.keys])
+const FK_KEYS = new Set(['type', 'name', ...sqlalchemyForeignKey.keys])
+const CHECK_KEYS = new Set(['type', 'name', ...sqlalchemyCheck.keys])
+const INDEX_KEYS = new Set(sqlalchemyIndex.keys)
 
 /** Dialect options of SQLAlchemy index reflection that the model represents; others stay in `extra`. */
 const MODELLED_INDEX_OPTIONS = new Set([
@@ -43,14 +43,14 @@ const MODELLED_INDEX_OPTIONS = new Set([
 export function readSqlalchemyDocument(doc: Record<string, unknown>, ctx: ReadContext): Schema | undefined {
   const wrapped = isRecord(doc.metadata)
   const base = wrapped ? 'metadata' : ''
-  const meta = ctx.check(sqlalchemyMetadataSchema, wrapped ? doc.metadata : doc, base)
+  const meta = ctx.check(sqlalchemyMetadata, wrapped ? doc.metadata : doc, base)
   if (!meta) return undefined
   const prefix = base === '' ? '' : `${base}.`
   ctx.referencedColumnsKey = 'referred_columns'
   ctx.referencedTableKey = 'referred_table'
   const enums: EnumDefinition[] = []
   for (const [i, e] of (meta.enums ?? []).entries()) {
-    const read = readEnum(ctx.check(enumSchema, e, `${prefix}enums[${i}]`), `${prefix}enums[${i}]`, ctx)
+    const read = readEnum(ctx.check(enumDocument, e, `${prefix}enums[${i}]`), `${prefix}enums[${i}]`, ctx)
     if (read) enums.push(read)
   }
   const tables = meta.tables.flatMap((t, i) => {
@@ -64,7 +64,7 @@ export function readSqlalchemyDocument(doc: Record<string, unknown>, ctx: ReadCo
 }
 
 function readTable(raw: unknown, path: string, enums: EnumDefinition[], ctx: ReadContext) {
-  const t = ctx.check(sqlalchemyTableSchema, raw, path)
+  const t = ctx.check(sqlalchemyTable, raw, path)
   if (!t) return undefined
   const columns: ColumnContribution[] = []
   for (let i = 0; i < t.columns.length; i++) {
@@ -109,11 +109,11 @@ const FK_TYPES = new Set(['ForeignKeyConstraint', 'foreign_key', 'FOREIGN KEY'])
 const CHECK_TYPES = new Set(['CheckConstraint', 'check', 'CHECK'])
 
 function readConstraint(raw: unknown, path: string, ctx: ReadContext): Constraint | undefined {
-  const head = ctx.check(constraintHeadSchema, raw, path)
+  const head = ctx.check(constraintHead, raw, path)
   if (!head) return undefined
   const name = head.name ?? undefined
   if (PK_TYPES.has(head.type) || UNIQUE_TYPES.has(head.type)) {
-    const k = ctx.check(sqlalchemyKeyConstraintSchema, raw, path)
+    const k = ctx.check(sqlalchemyKeyConstraint, raw, path)
     if (!k) return undefined
     const common = {
       name,
@@ -126,7 +126,7 @@ function readConstraint(raw: unknown, path: string, ctx: ReadContext): Constrain
     return ctx.at(compact({ type: 'unique' as const, ...common, nullsNotDistinct }), path)
   }
   if (FK_TYPES.has(head.type)) {
-    const f = ctx.check(sqlalchemyForeignKeySchema, raw, path)
+    const f = ctx.check(sqlalchemyForeignKey, raw, path)
     if (!f) return undefined
     return ctx.at(
       compact({
@@ -146,7 +146,7 @@ function readConstraint(raw: unknown, path: string, ctx: ReadContext): Constrain
     )
   }
   if (CHECK_TYPES.has(head.type)) {
-    const c = ctx.check(sqlalchemyCheckSchema, raw, path)
+    const c = ctx.check(sqlalchemyCheck, raw, path)
     if (!c) return undefined
     const common = { name, expression: c.sqltext.trim(), ...deferrability(c.deferrable, c.initially) }
     return ctx.at(compact({ type: 'check' as const, ...common, extra: extraKeys(c, CHECK_KEYS) }), path)
@@ -176,7 +176,7 @@ function readMatch(value: string | null | undefined, path: string, ctx: ReadCont
 }
 
 function readIndex(raw: unknown, path: string, ctx: ReadContext): Index | undefined {
-  const x = ctx.check(sqlalchemyIndexSchema, raw, path)
+  const x = ctx.check(sqlalchemyIndex, raw, path)
   if (!x) return undefined
   const options = x.dialect_options ?? {}
   const parts = readIndexParts(x, options, path, ctx)

@@ -1,9 +1,19 @@
 import { SchemaLedgerError } from '../errors.js'
-import { CANONICAL_FORMAT } from './document-schema.js'
+import {
+  CANONICAL_FORMAT,
+  canonicalColumn,
+  canonicalConstraints,
+  canonicalDocument,
+  canonicalIndex,
+  canonicalTable,
+  enumDocument,
+} from './document-schema.js'
 import { formatColumnType } from './format-column-type.js'
+import { indexPartShape } from './model-description.js'
 import { normalizeSchema } from './normal-form.js'
 import { parseSchema } from './parse-schema.js'
-import type { Column, Constraint, EnumDefinition, Extra, Index, IndexPart, JsonValue, Schema, Table } from './types.js'
+import type { AnyObjectShape, Shape } from './shape.js'
+import type { Extra, IndexPart, JsonValue, Schema, Table } from './types.js'
 
 /**
  * Writes the canonical JSON document of a schema: `"format": "schemaledger/1"`, a fixed key order,
@@ -49,124 +59,51 @@ export function deserializeSchema(text: string): Schema {
  */
 export function toCanonicalDocument(schema: Schema): Record<string, JsonValue> {
   const s = normalizeSchema(schema)
-  return withExtra(
-    {
-      format: CANONICAL_FORMAT,
-      name: s.name,
-      enums: s.enums.map(writeEnum),
-      tables: s.tables.map(writeTable),
-    },
-    s.extra,
-  )
+  return write(canonicalDocument, s, {
+    format: CANONICAL_FORMAT,
+    enums: s.enums.map((e) => write(enumDocument, e)),
+    tables: s.tables.map(writeTable),
+  })
 }
 
-function writeEnum(e: EnumDefinition): Record<string, JsonValue> {
-  return withExtra({ name: e.name, schema: e.schema, values: [...e.values], comment: e.comment }, e.extra)
-}
+// Every object is written by its canonical shape (document-schema.ts): the shape's keys in its
+// order, from the model's fields of the same name, unless `written` gives the value.
 
 function writeTable(t: Table): Record<string, JsonValue> {
-  return withExtra(
-    {
-      name: t.name,
-      schema: t.schema,
-      comment: t.comment,
-      columns: t.columns.map(writeColumn),
-      constraints: t.constraints.map(writeConstraint),
-      indexes: t.indexes.map(writeIndex),
-    },
-    t.extra,
-  )
-}
-
-function writeColumn(c: Column): Record<string, JsonValue> {
-  return withExtra(
-    {
-      name: c.name,
-      type: formatColumnType(c.type),
-      nullable: c.nullable,
-      default: c.default,
-      autoincrement: c.autoincrement,
-      identity:
-        c.identity &&
-        dropUndefined({ generation: c.identity.generation, start: c.identity.start, increment: c.identity.increment }),
-      generated: c.generated && { expression: c.generated.expression, stored: c.generated.stored },
-      collation: c.collation,
-      comment: c.comment,
-    },
-    c.extra,
-  )
-}
-
-function writeConstraint(c: Constraint): Record<string, JsonValue> {
-  const flags = { deferrable: c.deferrable, initiallyDeferred: c.initiallyDeferred }
-  if (c.type === 'check') return withExtra({ type: c.type, name: c.name, expression: c.expression, ...flags }, c.extra)
-  const head = { type: c.type, name: c.name, columns: [...c.columns] }
-  switch (c.type) {
-    case 'primary_key':
-      return withExtra({ ...head, ...flags }, c.extra)
-    case 'unique':
-      return withExtra({ ...head, nullsNotDistinct: c.nullsNotDistinct, ...flags }, c.extra)
-    case 'foreign_key':
-      return withExtra(
-        {
-          ...head,
-          referencedSchema: c.referencedSchema,
-          referencedTable: c.referencedTable,
-          referencedColumns: [...c.referencedColumns],
-          onDelete: c.onDelete,
-          onUpdate: c.onUpdate,
-          match: c.match,
-          ...flags,
-        },
-        c.extra,
-      )
-  }
-}
-
-function writeIndex(x: Index): Record<string, JsonValue> {
-  return withExtra(
-    {
-      name: x.name,
-      columns: x.parts.map(writeIndexPart),
-      unique: x.unique,
-      using: x.using,
-      include: x.include && [...x.include],
-      where: x.where,
-      nullsNotDistinct: x.nullsNotDistinct,
-    },
-    x.extra,
-  )
+  return write(canonicalTable, t, {
+    columns: t.columns.map((c) => write(canonicalColumn, c, { type: formatColumnType(c.type) })),
+    constraints: t.constraints.map((c) => write(canonicalConstraints[c.type], c)),
+    indexes: t.indexes.map((x) => write(canonicalIndex, x, { columns: x.parts.map(writeIndexPart) })),
+  })
 }
 
 /** A bare column key part is written as its name; anything richer as an object. */
 function writeIndexPart(p: IndexPart): JsonValue {
   const keys = Object.keys(p)
   if (p.column !== undefined && keys.length === 1) return p.column
-  return dropUndefined({
-    column: p.column,
-    expression: p.expression,
-    descending: p.descending,
-    nulls: p.nulls,
-    opclass: p.opclass,
-    collation: p.collation,
-    length: p.length,
-  })
+  return write(indexPartShape, p)
 }
 
-/** Drops undefined values and appends unknown keys, deep-sorted, under `extra`. */
-function withExtra(fields: Record<string, JsonValue | undefined>, extra: Extra | undefined): Record<string, JsonValue> {
-  const out = dropUndefined(fields)
+type Written = Readonly<Record<string, JsonValue | undefined>>
+
+/** `value` as its document shape lists it, then its unknown keys, deep-sorted, under `extra`. */
+function write(shape: AnyObjectShape, value: object, written: Written = {}): Record<string, JsonValue> {
+  const from = value as Record<string, unknown>
+  const out: Record<string, JsonValue> = {}
+  for (const key of shape.keys) {
+    const v = Object.hasOwn(written, key) ? written[key] : writeValue(shape.fields[key] as Shape<unknown>, from[key])
+    if (v !== undefined) out[key] = v
+  }
+  const extra = from.extra as Extra | undefined
   if (extra && Object.keys(extra).length > 0) out.extra = sortKeysDeep(extra)
   return out
 }
 
-function dropUndefined(fields: Record<string, JsonValue | undefined>): Record<string, JsonValue> {
-  const out: Record<string, JsonValue> = {}
-  for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined) continue
-    out[key] = isPlainObject(value) ? dropUndefined(value as Record<string, JsonValue | undefined>) : value
-  }
-  return out
+function writeValue(shape: Shape<unknown>, value: unknown): JsonValue | undefined {
+  if (Array.isArray(value)) return [...value]
+  const nested = shape as Partial<AnyObjectShape>
+  if (nested.keys && typeof value === 'object' && value !== null) return write(nested as AnyObjectShape, value)
+  return value as JsonValue | undefined
 }
 
 function sortKeysDeep(value: JsonValue): JsonValue {

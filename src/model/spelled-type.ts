@@ -1,5 +1,4 @@
 import type { ColumnType } from './column-type.js'
-import { fastParsingEnabled } from './fast-validate.js'
 import { type ColumnTypeHints, readTypeSpelling } from './parse-column-type.js'
 
 /** What a column's type spelling says: the parsed type, a collation written inside it, and serial-ness. @internal */
@@ -46,7 +45,6 @@ export function readSpelledType(
   scale?: number,
   timezone?: boolean,
 ): SpelledType {
-  if (!fastParsingEnabled()) return parseSpelling(spelling, { length, precision, scale, timezone })
   if (length === undefined && precision === undefined && scale === undefined && timezone === undefined) {
     let found = plain.get(spelling)
     if (found === undefined) {
@@ -58,7 +56,7 @@ export function readSpelledType(
   }
   let entries = hinted.get(spelling)
   for (const e of entries ?? []) {
-    // Object.is: -0 is a valid count to zod, and is kept as such in the type.
+    // Object.is: -0 is a valid count, and is kept as such in the type.
     if (
       Object.is(e.length, length) &&
       Object.is(e.precision, precision) &&

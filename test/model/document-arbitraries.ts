@@ -1,17 +1,10 @@
 import fc from 'fast-check'
-import type { z } from 'zod'
-import {
-  constraintHeadSchema,
-  sqlalchemyCheckSchema,
-  sqlalchemyColumnSchema,
-  sqlalchemyForeignKeySchema,
-  sqlalchemyIndexSchema,
-  sqlalchemyKeyConstraintSchema,
-} from '../../src/model/document-schema.js'
+import * as documents from '../../src/model/document-schema.js'
+import { type AnyObjectShape, INVALID } from '../../src/model/shape.js'
 
-// Generators of document fragments, valid and invalid, for the fast-path equivalence tests: every key
-// of a zod object shape is absent, holds a value zod accepts for it, or (with noise) any value from a
-// pool of awkward ones; unknown keys are mixed in, key order is shuffled, and some objects come from
+// Generators of document fragments, valid and invalid, for the validation property tests: every key
+// of an object shape is absent, holds a value the shape accepts for it, or (with noise) any value from
+// a pool of awkward ones; unknown keys are mixed in, key order is shuffled, and some objects come from
 // JSON.parse with an own `__proto__` key.
 
 /** Values that sit on the edges of the document schemas' checks. */
@@ -111,11 +104,11 @@ export interface ObjectOptions {
 
 const ABSENT = Symbol('absent')
 
-/** Objects for a zod looseObject schema (see the module comment). */
-export function objectFor(schema: z.ZodObject, options: ObjectOptions = {}): fc.Arbitrary<unknown> {
-  const shape = schema.shape as Record<string, z.ZodType>
-  const entries = Object.keys(shape).map((key) => {
-    const valid = POOL.filter((v) => v !== undefined && shape[key]?.safeParse(v).success)
+/** Objects for an object shape (see the module comment). */
+export function objectFor(shape: AnyObjectShape, options: ObjectOptions = {}): fc.Arbitrary<unknown> {
+  const entries = shape.keys.map((key) => {
+    const field = shape.fields[key]
+    const valid = POOL.filter((v) => v !== undefined && field !== undefined && field.parse(v, []) !== INVALID)
     const choices: fc.WeightedArbitrary<unknown>[] = [{ arbitrary: fc.constant(ABSENT), weight: 4 }]
     const own = options.overrides?.[key]
     if (own) choices.push({ arbitrary: own, weight: 8 })
@@ -156,7 +149,7 @@ const tableNames = fc.constantFrom('t', 'u', ' t ')
 
 /** SQLAlchemy-shaped columns. */
 export const sqlalchemyColumn = (noise: boolean) =>
-  objectFor(sqlalchemyColumnSchema, {
+  objectFor(documents.sqlalchemyColumn, {
     noise,
     overrides: { name: columnNames, type: fc.constantFrom(...TYPES) },
   })
@@ -164,17 +157,17 @@ export const sqlalchemyColumn = (noise: boolean) =>
 /** SQLAlchemy-shaped constraints of every type, with an occasional unknown type. */
 export const sqlalchemyConstraint = (noise: boolean) =>
   fc.oneof(
-    withType(sqlalchemyKeyConstraintSchema, fc.constantFrom('PrimaryKeyConstraint', 'UniqueConstraint'), noise),
-    withType(sqlalchemyForeignKeySchema, fc.constant('ForeignKeyConstraint'), noise, {
+    withType(documents.sqlalchemyKeyConstraint, fc.constantFrom('PrimaryKeyConstraint', 'UniqueConstraint'), noise),
+    withType(documents.sqlalchemyForeignKey, fc.constant('ForeignKeyConstraint'), noise, {
       referred_table: tableNames,
       referred_columns: columnLists,
     }),
-    withType(sqlalchemyCheckSchema, fc.constant('CheckConstraint'), noise),
-    objectFor(constraintHeadSchema, { noise, overrides: { type: fc.constantFrom('Exclude', '') } }),
+    withType(documents.sqlalchemyCheck, fc.constant('CheckConstraint'), noise),
+    objectFor(documents.constraintHead, { noise, overrides: { type: fc.constantFrom('Exclude', '') } }),
   )
 
 function withType(
-  schema: z.ZodObject,
+  schema: AnyObjectShape,
   type: fc.Arbitrary<string>,
   noise: boolean,
   overrides: Record<string, fc.Arbitrary<unknown>> = {},
@@ -192,7 +185,7 @@ function withType(
 
 /** SQLAlchemy-shaped indexes. */
 export const sqlalchemyIndex = (noise: boolean) =>
-  objectFor(sqlalchemyIndexSchema, {
+  objectFor(documents.sqlalchemyIndex, {
     noise,
     overrides: {
       name: fc.constantFrom('ix1', 'ix2', null),

@@ -1,0 +1,320 @@
+import type { ColumnType } from './column-type.js'
+import {
+  array,
+  bool,
+  byType,
+  custom,
+  int,
+  type JsonDefs,
+  type JsonSchema,
+  named,
+  object,
+  oneOf,
+  optional,
+  type Shape,
+  text,
+} from './shape.js'
+import type {
+  Column,
+  Constraint,
+  EnumDefinition,
+  Extra,
+  Generated,
+  Identity,
+  Index,
+  IndexPart,
+  Table,
+} from './types.js'
+
+// The one description of the model: every object kind with its fields, in the order readers build
+// them (which is the order of the keys in JSON reports), and what each field holds. From it come the
+// TypeScript types (types.ts), the canonical document's shapes and JSON Schema (document-schema.ts),
+// the canonical reader and writer, and the model part of the report's JSON Schema. Adding a field:
+// docs/document.md, "Adding a field to the model".
+
+/** A name: trimmed, not empty. @internal */
+export const name = text({ trim: true, min: 1, message: 'Name must not be empty' })
+
+/** A SQL expression as written: trimmed, not empty. @internal */
+export const sqlText = text({ trim: true, min: 1 })
+
+/** A list of column names, at least one. @internal */
+export const columnList = array(name, { min: 1, message: 'At least one column is required' })
+
+const label = text()
+const yes = oneOf(true)
+const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** Unknown keys of the input, kept verbatim. @internal */
+export const extra = optional(custom<Extra>('object', isObject, { type: 'object' }))
+
+/** The structured column type (column-type.ts describes its kinds). @internal */
+export const columnType = named(
+  'columnType',
+  custom<ColumnType>('object', (v) => isObject(v) && typeof (v as { kind?: unknown }).kind === 'string', {
+    type: 'object',
+    description: "A structured column type: `kind` plus the kind's arguments (length, precision, scale, ...).",
+    properties: { kind: { type: 'string' }, of: { $ref: '#/$defs/columnType' } },
+    required: ['kind'],
+  } satisfies JsonSchema),
+)
+
+/** Fields of {@link Identity}. @internal */
+export const identityFields = {
+  /** `always` rejects explicit values on insert; `by_default` accepts them. */
+  generation: oneOf('always', 'by_default'),
+  /** First value. */
+  start: optional(int()),
+  /** Step. */
+  increment: optional(int()),
+}
+
+/** Fields of {@link Generated}. @internal */
+export const generatedFields = {
+  /** SQL expression, as written. */
+  expression: sqlText,
+  /** `STORED` (true) or `VIRTUAL` (false). */
+  stored: bool,
+}
+
+const identity: Shape<Identity> = object(identityFields)
+const generated: Shape<Generated> = object(generatedFields)
+
+/** Fields of {@link Column}. @internal */
+export const columnFields = {
+  /** Column name. */
+  name,
+  /** Structured type. */
+  type: columnType,
+  /** Whether NULL is allowed. Primary key columns are never nullable. */
+  nullable: bool,
+  /** Server-side default as a SQL expression (`'active'`, `0`, `now()`); absent means none. */
+  default: optional(label),
+  /**
+   * The dialect's native auto-increment: `serial` (PostgreSQL), `AUTO_INCREMENT` (MySQL), `INTEGER
+   * PRIMARY KEY AUTOINCREMENT` (SQLite). Absent means false.
+   */
+  autoincrement: optional(yes),
+  /** SQL-standard identity column. */
+  identity: optional(identity),
+  /** Generated column expression. */
+  generated: optional(generated),
+  /** Collation name (`"C"`, `utf8mb4_bin`). */
+  collation: optional(label),
+  /** Column comment. */
+  comment: optional(label),
+  /** Unknown keys of the input (including SQLAlchemy's client-side `default`), kept verbatim. Not diffed. */
+  extra,
+}
+
+/** Referential actions of a foreign key. @internal */
+export const referentialAction = oneOf('no_action', 'restrict', 'cascade', 'set_null', 'set_default')
+
+/** Fields every constraint has after its `type`, then its own fields. */
+const constraintName = {
+  /** Constraint name; absent means the database picks one (and any name matches it in a diff). */
+  name: optional(label),
+}
+
+/** Fields every constraint ends with. */
+const constraintFlags = {
+  /** `DEFERRABLE`. */
+  deferrable: optional(yes),
+  /** `INITIALLY DEFERRED` (only with `deferrable`). */
+  initiallyDeferred: optional(yes),
+  /** Unknown keys of the input, kept verbatim. */
+  extra,
+}
+
+/** Fields of {@link PrimaryKeyConstraint}. @internal */
+export const primaryKeyFields = {
+  type: oneOf('primary_key'),
+  ...constraintName,
+  /** Key columns in key order. */
+  columns: columnList,
+  ...constraintFlags,
+}
+
+/** Fields of {@link UniqueConstraint}. @internal */
+export const uniqueFields = {
+  type: oneOf('unique'),
+  ...constraintName,
+  /** Columns in order. */
+  columns: columnList,
+  /** PostgreSQL 15 `NULLS NOT DISTINCT`. */
+  nullsNotDistinct: optional(yes),
+  ...constraintFlags,
+}
+
+/** Fields of {@link ForeignKeyConstraint}. @internal */
+export const foreignKeyFields = {
+  type: oneOf('foreign_key'),
+  ...constraintName,
+  /** Referencing columns. */
+  columns: columnList,
+  /** Referenced table name. */
+  referencedTable: name,
+  /** Referenced table's namespace, when not the default one. */
+  referencedSchema: optional(label),
+  /** Referenced columns, same count and order as `columns`. */
+  referencedColumns: columnList,
+  /** `ON DELETE`; absent means `no_action`. */
+  onDelete: optional(referentialAction),
+  /** `ON UPDATE`; absent means `no_action`. */
+  onUpdate: optional(referentialAction),
+  /** `MATCH FULL` / `MATCH PARTIAL`; absent means `SIMPLE`. */
+  match: optional(oneOf('full', 'partial')),
+  ...constraintFlags,
+}
+
+/** Fields of {@link CheckConstraint}. @internal */
+export const checkFields = {
+  type: oneOf('check'),
+  ...constraintName,
+  /** Boolean SQL expression, as written. */
+  expression: sqlText,
+  ...constraintFlags,
+}
+
+/** Each constraint kind's shape, by its `type`. @internal */
+export const constraintShapes = {
+  primary_key: object(primaryKeyFields),
+  unique: object(uniqueFields),
+  foreign_key: object(foreignKeyFields),
+  check: object(checkFields),
+}
+
+const constraint: Shape<Constraint> = named('constraint', byType(constraintShapes))
+
+/** Fields of {@link IndexPart}. @internal */
+export const indexPartFields = {
+  /** Column name (exactly one of `column` and `expression` is set). */
+  column: optional(name),
+  /** SQL expression, as written (`lower(email)`). */
+  expression: optional(sqlText),
+  /** `DESC`. */
+  descending: optional(yes),
+  /** `NULLS FIRST` / `NULLS LAST`, when not the default for the direction. */
+  nulls: optional(oneOf('first', 'last')),
+  /** Operator class (`text_pattern_ops`). */
+  opclass: optional(label),
+  /** Collation of this key part. */
+  collation: optional(label),
+  /** MySQL prefix length in characters. */
+  length: optional(int({ min: 0 })),
+}
+
+/** An index key part. @internal */
+export const indexPartShape = object(indexPartFields)
+const indexPart: Shape<IndexPart> = indexPartShape
+
+/** Fields of {@link Index}. @internal */
+export const indexFields = {
+  /** Index name; absent means the database picks one. */
+  name: optional(label),
+  /** Key parts in order. */
+  parts: array(indexPart),
+  /** `UNIQUE`. Absent means false. */
+  unique: optional(yes),
+  /** Partial index predicate. */
+  where: optional(label),
+  /** Access method (`gin`, `hash`); absent means the dialect default (`btree`). */
+  using: optional(label),
+  /** Non-key columns (`INCLUDE (...)`). */
+  include: optional(array(name)),
+  /** PostgreSQL 15 `NULLS NOT DISTINCT`. */
+  nullsNotDistinct: optional(yes),
+  /** Unknown keys of the input (dialect options we do not model), kept verbatim. */
+  extra,
+}
+
+/** A column. @internal */
+export const columnShape = object(columnFields)
+const column: Shape<Column> = named('column', columnShape)
+
+/** An index. @internal */
+export const indexShape = object(indexFields)
+const index: Shape<Index> = named('index', indexShape)
+
+/** Fields of {@link Table}. @internal */
+export const tableFields = {
+  /** Table name. */
+  name,
+  /** Namespace when the table lives outside the schema's default one. */
+  schema: optional(label),
+  /** Columns in declared order. */
+  columns: array(column),
+  /** Primary key, unique, foreign key and check constraints, sorted canonically. */
+  constraints: array(constraint),
+  /** Indexes, sorted by name. */
+  indexes: array(index),
+  /** Table comment. */
+  comment: optional(label),
+  /** Unknown keys of the input, kept verbatim. */
+  extra,
+}
+
+/** Fields of {@link EnumDefinition}. @internal */
+export const enumFields = {
+  /** Type name. */
+  name,
+  /** Namespace of the type when it differs from the schema's. */
+  schema: optional(label),
+  /** Labels in declared order (order is meaningful: it defines sorting). */
+  values: array(label),
+  /** Comment on the type. */
+  comment: optional(label),
+  /** Unknown keys of the input, kept verbatim. */
+  extra,
+}
+
+/** A table. @internal */
+export const tableShape = object(tableFields)
+const table: Shape<Table> = named('table', tableShape)
+
+/** An enum type. @internal */
+export const enumShape = object(enumFields)
+const enumDefinition: Shape<EnumDefinition> = named('enumDefinition', enumShape)
+
+/** Fields of {@link Schema}. @internal */
+export const schemaFields = {
+  /** The schema (namespace) name, SQLAlchemy `schema_name`; absent means the default one. */
+  name: optional(label),
+  /** Tables, sorted by qualified name. */
+  tables: array(table),
+  /** Schema-level enum types (PostgreSQL `CREATE TYPE ... AS ENUM`), sorted by name. */
+  enums: array(enumDefinition),
+  /** Unknown top-level keys of the input, kept verbatim. Not compared by the diff. */
+  extra,
+}
+
+/** A schema. @internal */
+export const schemaShape = object(schemaFields)
+
+/**
+ * The model's objects as JSON Schema definitions (`column`, `constraint`, `index`, `table`,
+ * `enumDefinition`, `columnType`), for schemas of documents that hold model objects (the report).
+ * @internal
+ */
+export function modelJsonDefs(defs: JsonDefs): void {
+  for (const shape of [table, enumDefinition]) shape.toJson(defs)
+}
+
+/** `shape`'s fields but the given ones and `extra`. */
+const fieldsBut = <K extends string, B extends K = never>(shape: { readonly keys: readonly K[] }, ...but: B[]) =>
+  shape.keys.filter((k): k is Exclude<K, B | 'extra'> => k !== 'extra' && !(but as string[]).includes(k))
+
+type ConstraintKey = (typeof constraintShapes)[keyof typeof constraintShapes]['keys'][number]
+
+/**
+ * The fields of each kind of object that an `alter_*` change of the diff can list: all but its name
+ * and namespace (which identify it), its lists of children, and `extra`.
+ * @internal
+ */
+export const alterableFields = {
+  table: fieldsBut(tableShape, 'name', 'schema', 'columns', 'constraints', 'indexes'),
+  column: fieldsBut(columnShape, 'name'),
+  constraint: [...new Set(Object.values(constraintShapes).flatMap((s) => fieldsBut<ConstraintKey, 'type'>(s, 'type')))],
+  index: fieldsBut(indexShape),
+  enum: fieldsBut(enumShape, 'name', 'schema'),
+}
