@@ -1,6 +1,6 @@
 /**
  * Code and schemas generated from a schema version: TypeScript row and insert types, zod
- * validators and JSON Schema per table. Pure and browser-safe.
+ * validators and JSON Schema per table, and SQLAlchemy modules. Pure and browser-safe.
  *
  * @packageDocumentation
  */
@@ -14,5 +14,6 @@ export {
   type ToJsonSchemaOptions,
   toJsonSchema,
 } from './to-json-schema.js'
+export { type GeneratedModule, type ToSQLAlchemyOptions, toSQLAlchemy } from './to-sqlalchemy.js'
 export { type ToTypeScriptOptions, toTypeScript } from './to-typescript.js'
 export { type ToZodOptions, toZod } from './to-zod.js'
