@@ -1,6 +1,7 @@
 /**
  * Code and schemas generated from a schema version: TypeScript row and insert types, zod
- * validators and JSON Schema per table, and SQLAlchemy modules. Pure and browser-safe.
+ * validators and JSON Schema per table, SQLAlchemy modules and drizzle-orm
+ * table definitions. Pure and browser-safe.
  *
  * @packageDocumentation
  */
@@ -8,6 +9,7 @@
 export { CodegenError } from './codegen-error.js'
 export type { ValueOptions } from './column-shape.js'
 export type { IdentifierNaming } from './naming.js'
+export { type ToDrizzleOptions, toDrizzle } from './to-drizzle.js'
 export {
   type JsonSchemaProperty,
   type TableJsonSchema,
