@@ -1,7 +1,7 @@
 /**
  * Code and schemas generated from a schema version: TypeScript row and insert types, zod
- * validators and JSON Schema per table, SQLAlchemy modules and drizzle-orm
- * table definitions. Pure and browser-safe.
+ * validators and JSON Schema per table, SQLAlchemy modules, drizzle-orm
+ * table definitions and Prisma schemas. Pure and browser-safe.
  *
  * @packageDocumentation
  */
@@ -16,6 +16,7 @@ export {
   type ToJsonSchemaOptions,
   toJsonSchema,
 } from './to-json-schema.js'
+export { type ToPrismaOptions, toPrisma } from './to-prisma.js'
 export { type GeneratedModule, type ToSQLAlchemyOptions, toSQLAlchemy } from './to-sqlalchemy.js'
 export { type ToTypeScriptOptions, toTypeScript } from './to-typescript.js'
 export { type ToZodOptions, toZod } from './to-zod.js'
