@@ -9,6 +9,7 @@ import { isSchemaLedgerError } from '../errors.js'
 import { InvalidDocumentError, issueLine, UsageError } from './cli-errors.js'
 import { type CliIO, processIO } from './cli-io.js'
 import { type Command, type CommandSpec, isCommandGroup } from './command.js'
+import { codegenCommand } from './commands/codegen.js'
 import { diffCommand } from './commands/diff.js'
 import { introspectCommand } from './commands/introspect.js'
 import { lintCommand } from './commands/lint.js'
@@ -27,7 +28,7 @@ import { parseCommandLine } from './parse-command-line.js'
  *
  * @example
  * ```ts
- * COMMANDS.map((c) => c.name) // ['validate', 'diff', 'migrate', 'lint', 'sql', 'viz', 'store', 'introspect']
+ * COMMANDS.map((c) => c.name) // ['validate', 'diff', 'migrate', 'lint', 'sql', 'viz', 'store', 'introspect', 'codegen']
  * ```
  */
 export const COMMANDS: readonly Command[] = [
@@ -39,6 +40,7 @@ export const COMMANDS: readonly Command[] = [
   vizCommand,
   storeCommands,
   introspectCommand,
+  codegenCommand,
 ]
 
 /** Prints an error the way its kind deserves and returns the exit code. */

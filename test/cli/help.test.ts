@@ -42,7 +42,7 @@ describe.concurrent('schemaledger --version and --help', () => {
     const run = await cli(['--help'])
     expect(run.code).toBe(0)
     expect(run.stderr).toBe('')
-    expect(run.stdout.split('\n').slice(0, 14)).toEqual([
+    expect(run.stdout.split('\n').slice(0, 15)).toEqual([
       `schemaledger ${version}: track how a database schema evolves.`,
       '',
       'Usage: schemaledger <command> [options]',
@@ -56,6 +56,7 @@ describe.concurrent('schemaledger --version and --help', () => {
       '  viz         diagrams: Mermaid, Graphviz DOT, or the change tree',
       '  store       versioned schemas in a directory: save, list, show, diff, tag, verify',
       '  introspect  read the schema of a live database into a document',
+      '  codegen     SQLAlchemy, Prisma, drizzle, TypeScript, zod or JSON Schema from a version',
       '',
     ])
     expect(run.stdout).toContain('Exit codes: 0 ok or no changes; 1 error or invalid input; 2 changes')
@@ -121,7 +122,7 @@ describe.concurrent('command-line errors: exit 1, one line on standard error, th
       code: 1,
       stdout: '',
       stderr:
-        'schemaledger: unknown command "difff" (commands: validate, diff, migrate, lint, sql, viz, store, introspect)\n' +
+        'schemaledger: unknown command "difff" (commands: validate, diff, migrate, lint, sql, viz, store, introspect, codegen)\n' +
         'Run "schemaledger --help" for the commands.\n',
     })
   })
