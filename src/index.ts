@@ -11,8 +11,6 @@
 export { applyDiff } from './diff/apply-diff.js'
 export { describeChange, describeColumn, describeConstraint, describeIndex } from './diff/describe-change.js'
 export { diffSchemas } from './diff/diff-schemas.js'
-export { defaultsEqual, normalizeDefault } from './diff/normalize-default.js'
-export { type ExpressionOptions, expressionsEqual, normalizeExpression } from './diff/normalize-expression.js'
 export { reverseDiff } from './diff/reverse-diff.js'
 export { isEmptyDiff, summarizeChanges } from './diff/summarize-diff.js'
 export type * from './diff/types.js'
@@ -40,6 +38,8 @@ export { type ColumnTypeHints, parseColumnType, splitCollation } from './model/p
 export { parseSchema, type SafeParseSchemaResult, safeParseSchema } from './model/parse-schema.js'
 export { deserializeSchema, serializeSchema, toCanonicalDocument } from './model/serialize-schema.js'
 export type * from './model/types.js'
+export { defaultsEqual, normalizeDefault } from './sql-text/normalize-default.js'
+export { type ExpressionOptions, expressionsEqual, normalizeExpression } from './sql-text/normalize-expression.js'
 export { createSchemaStore } from './storage/create-schema-store.js'
 export {
   AmbiguousRefError,

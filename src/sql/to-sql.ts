@@ -1,4 +1,4 @@
-import type { Migration, Statement } from './types.js'
+import type { Migration, Statement } from '../dialects/types.js'
 
 /** Characters that end a line in some reader (CR, LF, NEL, LS, PS) and the other control characters. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it escapes

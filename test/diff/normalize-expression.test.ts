@@ -1,13 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { ColumnType } from '../../src/model/column-type.js'
 import {
   defaultsEqual,
   isLiteralDefault,
   isVolatileDefault,
   normalizeDefault,
-} from '../../src/diff/normalize-default.js'
-import { expressionsEqual, normalizeExpression, tokenizeSql } from '../../src/diff/normalize-expression.js'
-import type { ColumnType } from '../../src/model/column-type.js'
+} from '../../src/sql-text/normalize-default.js'
+import { expressionsEqual, normalizeExpression, tokenizeSql } from '../../src/sql-text/normalize-expression.js'
 
 const INT: ColumnType = { kind: 'integer' }
 const DECIMAL: ColumnType = { kind: 'decimal', precision: 10, scale: 2 }
