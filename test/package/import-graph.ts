@@ -61,6 +61,7 @@ export function folderGraph(edges = importEdges()): Map<string, Set<string>> {
     const a = topFolder(e.from)
     const b = topFolder(e.to)
     if (!graph.has(a)) graph.set(a, new Set())
+    if (!graph.has(b)) graph.set(b, new Set())
     if (a !== b) graph.get(a)?.add(b)
   }
   return graph
