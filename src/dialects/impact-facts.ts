@@ -1,6 +1,7 @@
 import { InvalidOptionError } from '../errors.js'
 import type { Dialect } from './dialect.js'
 import type { DialectImpactFacts } from './dialect-facts.js'
+import { byDialectAlias } from './dialect-names.js'
 import { mysqlImpactFacts } from './mysql/impact.js'
 import { postgresImpactFacts } from './postgres/impact.js'
 import { sqliteImpactFacts } from './sqlite/impact.js'
@@ -13,13 +14,11 @@ import { sqliteImpactFacts } from './sqlite/impact.js'
  * const cockroach = { ...impactFacts.postgres, dialect: 'postgres', defaultVersion: '16' }
  * ```
  */
-export const impactFacts: Readonly<Record<string, DialectImpactFacts>> = {
+export const impactFacts: Readonly<Record<string, DialectImpactFacts>> = byDialectAlias({
   postgres: postgresImpactFacts,
-  postgresql: postgresImpactFacts,
   mysql: mysqlImpactFacts,
-  mariadb: mysqlImpactFacts,
   sqlite: sqliteImpactFacts,
-}
+})
 
 /**
  * The impact facts for a dialect: the ones given, else the built-in ones of its name.

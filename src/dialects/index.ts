@@ -1,5 +1,6 @@
 import { InvalidOptionError } from '../errors.js'
 import type { Dialect } from './dialect.js'
+import { byDialectAlias } from './dialect-names.js'
 import { mysql } from './mysql/dialect.js'
 import { postgres } from './postgres/dialect.js'
 import { sqlite } from './sqlite/dialect.js'
@@ -13,13 +14,7 @@ import { sqlite } from './sqlite/dialect.js'
  * const ddl = createSchemaSQL(schema, dialects.sqlite)
  * ```
  */
-export const dialects: Readonly<Record<string, Dialect>> = {
-  postgres,
-  postgresql: postgres,
-  mysql,
-  mariadb: mysql,
-  sqlite,
-}
+export const dialects: Readonly<Record<string, Dialect>> = byDialectAlias<Dialect>({ postgres, mysql, sqlite })
 
 /**
  * A dialect object from a name (`postgres`, `mysql`, `mariadb`, `sqlite`) or a dialect itself.

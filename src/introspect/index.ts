@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+import { byDialectAlias } from '../dialects/dialect-names.js'
 import type {
   Introspection,
   IntrospectOptions,
@@ -27,13 +28,11 @@ export type {
   UnmodelledObject,
 } from '../dialects/introspect-types.js'
 
-const INTROSPECTORS: Readonly<Record<IntrospectOptions['dialect'], Introspector>> = {
+const INTROSPECTORS: Readonly<Record<IntrospectOptions['dialect'], Introspector>> = byDialectAlias({
   postgres: introspectPostgres,
-  postgresql: introspectPostgres,
   mysql: introspectMysql,
-  mariadb: introspectMysql,
   sqlite: introspectSqlite,
-}
+})
 
 /**
  * Reads tables, columns (types, nullability, defaults, identity/auto-increment, comments), primary key,
