@@ -33,13 +33,12 @@ export {
 } from './model/define-schema.js'
 export { documentJsonSchema } from './model/document-json-schema.js'
 export { CANONICAL_FORMAT } from './model/document-schema.js'
-export { columnTypesEqual, formatColumnType } from './model/format-column-type.js'
-export { type ColumnTypeHints, parseColumnType, splitCollation } from './model/parse-column-type.js'
+export { formatColumnType } from './model/format-column-type.js'
+export { type ColumnTypeHints, parseColumnType } from './model/parse-column-type.js'
 export { parseSchema, type SafeParseSchemaResult, safeParseSchema } from './model/parse-schema.js'
-export { deserializeSchema, serializeSchema, toCanonicalDocument } from './model/serialize-schema.js'
+export { deserializeSchema, serializeSchema } from './model/serialize-schema.js'
 export type * from './model/types.js'
-export { defaultsEqual, normalizeDefault } from './sql-text/normalize-default.js'
-export { type ExpressionOptions, expressionsEqual, normalizeExpression } from './sql-text/normalize-expression.js'
+export type { ExpressionOptions } from './sql-text/normalize-expression.js'
 export { createSchemaStore } from './storage/create-schema-store.js'
 export {
   AmbiguousRefError,

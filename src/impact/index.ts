@@ -14,8 +14,8 @@ export type {
   SaferSql,
   ValueConversion,
 } from '../dialects/dialect-facts.js'
-export { type ClassifyContext, classifyChange } from '../diff/classify-change.js'
-export { compareColumnTypes, type TypeRelation } from '../model/type-relation.js'
+export type { ClassifyContext } from '../diff/classify-change.js'
+export type { TypeRelation } from '../model/type-relation.js'
 export { analyzeImpact } from './analyze-impact.js'
 export { type AnalyzerDefinition, defineAnalyzer } from './define-analyzer.js'
 export { type LintSchemaOptions, lintSchema } from './lint-schema.js'

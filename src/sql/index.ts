@@ -21,7 +21,7 @@ export {
   type ExpressionProblem,
   findExpressionProblem,
 } from '../dialects/expression-guard.js'
-export { impactFacts, impactFactsFor } from '../dialects/impact-facts.js'
+export { impactFacts } from '../dialects/impact-facts.js'
 export { dialects, resolveDialect } from '../dialects/index.js'
 export type { LexKind, LexToken, SqlLexer } from '../dialects/lexer-core.js'
 export { mysqlLexer } from '../dialects/mysql/lexer.js'
