@@ -9,6 +9,7 @@
  */
 
 export { applyDiff } from './diff/apply-diff.js'
+export { changeKey } from './diff/change-path.js'
 export { describeChange, describeColumn, describeConstraint, describeIndex } from './diff/describe-change.js'
 export { diffSchemas } from './diff/diff-schemas.js'
 export { reverseDiff } from './diff/reverse-diff.js'

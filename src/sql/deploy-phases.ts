@@ -1,4 +1,5 @@
 import type { MigrationPhases, PhasedStatement, Statement } from '../dialects/types.js'
+import { changeKey } from '../diff/change-path.js'
 import type { DeployPhase } from '../diff/classify-change.js'
 import { classifyChange } from '../diff/classify-change.js'
 import type { SchemaDiff } from '../diff/types.js'
@@ -28,7 +29,7 @@ export function splitDeployPhases(
   }
   const phaseOf = new Map<string, DeployPhase>()
   for (const change of diff.changes) {
-    const key = `${change.kind} ${change.path}`
+    const key = changeKey(change)
     const phase = classifyChange(change, ctx)
     const known = phaseOf.get(key)
     if (known === undefined || RANK[phase] > RANK[known]) phaseOf.set(key, phase)
@@ -36,9 +37,7 @@ export function splitDeployPhases(
   const pre: PhasedStatement[] = []
   const post: Statement[] = []
   for (const statement of up) {
-    const phase = statement.change
-      ? (phaseOf.get(`${statement.change.kind} ${statement.change.path}`) ?? 'expand')
-      : 'expand'
+    const phase = statement.change ? (phaseOf.get(changeKey(statement.change)) ?? 'expand') : 'expand'
     if (phase === 'contract') post.push(statement)
     else pre.push(phase === 'breaking' ? { ...statement, breaking: true } : statement)
   }
