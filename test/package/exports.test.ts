@@ -27,10 +27,12 @@ describe('package exports', () => {
   it.each(codeEntries)('%s exports exactly the pinned names (ESM and CJS)', async (entry) => {
     if (!existsSync(`${distOf(entry)}.js`)) throw new Error('dist/ is missing: run `npm run build` first')
     const esm = Object.keys(await import(pathToFileURL(`${distOf(entry)}.js`).href)).sort()
+    expect(esm).toEqual(PINNED[entry])
+    // vitest itself refuses require(), so its matcher entry is only loaded as ESM here.
+    if (entry === './vitest') return
     const cjs = Object.keys(createRequire(import.meta.url)(`${distOf(entry)}.cjs`) as object)
       .filter((k) => k !== '__esModule')
       .sort()
-    expect(esm).toEqual(PINNED[entry])
     expect(cjs).toEqual(PINNED[entry])
   })
 })
