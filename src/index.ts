@@ -9,10 +9,9 @@
  */
 
 export { applyDiff } from './diff/apply-diff.js'
+export { changeKey } from './diff/change-path.js'
 export { describeChange, describeColumn, describeConstraint, describeIndex } from './diff/describe-change.js'
 export { diffSchemas } from './diff/diff-schemas.js'
-export { defaultsEqual, normalizeDefault } from './diff/normalize-default.js'
-export { type ExpressionOptions, expressionsEqual, normalizeExpression } from './diff/normalize-expression.js'
 export { reverseDiff } from './diff/reverse-diff.js'
 export { isEmptyDiff, summarizeChanges } from './diff/summarize-diff.js'
 export type * from './diff/types.js'
@@ -36,11 +35,12 @@ export {
 export { documentJsonSchema } from './model/document-json-schema.js'
 export { DOCUMENT_LIMITS } from './model/document-limits.js'
 export { CANONICAL_FORMAT } from './model/document-schema.js'
-export { columnTypesEqual, formatColumnType } from './model/format-column-type.js'
-export { type ColumnTypeHints, parseColumnType, splitCollation } from './model/parse-column-type.js'
+export { formatColumnType } from './model/format-column-type.js'
+export { type ColumnTypeHints, parseColumnType } from './model/parse-column-type.js'
 export { parseSchema, type SafeParseSchemaResult, safeParseSchema } from './model/parse-schema.js'
-export { deserializeSchema, serializeSchema, toCanonicalDocument } from './model/serialize-schema.js'
+export { deserializeSchema, serializeSchema } from './model/serialize-schema.js'
 export type * from './model/types.js'
+export type { ExpressionOptions } from './sql-text/normalize-expression.js'
 export { createSchemaStore } from './storage/create-schema-store.js'
 export {
   AmbiguousRefError,

@@ -49,3 +49,16 @@ export function changePath(c: ChangeWithoutPath): string {
       return `${tablePath(c.table, c.schema)}.${indexDisplayName(c.table, c.before)}`
   }
 }
+
+/**
+ * The key that names one change among a diff's changes: its kind and path (`drop_column posts.content`).
+ * Findings, plan statements and report trees refer to a change by it.
+ *
+ * @example
+ * ```ts
+ * changeKey({ kind: 'drop_column', path: 'posts.content' }) // 'drop_column posts.content'
+ * ```
+ */
+export function changeKey(change: { readonly kind: string; readonly path: string }): string {
+  return `${change.kind} ${change.path}`
+}

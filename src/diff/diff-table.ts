@@ -2,11 +2,11 @@ import deepEqual from 'fast-deep-equal'
 import { stableStringify } from '../model/assemble-table.js'
 import { columnTypesEqual } from '../model/format-column-type.js'
 import type { Column, Constraint, Index, Table } from '../model/types.js'
+import { defaultsEqual } from '../sql-text/normalize-default.js'
+import { type ExpressionOptions, expressionsEqual } from '../sql-text/normalize-expression.js'
 import { changePath } from './change-path.js'
 import { isDefaultConstraintName, isDefaultIndexName, sameNameOrDefault } from './default-names.js'
 import type { MatchedPair } from './match-renames.js'
-import { defaultsEqual } from './normalize-default.js'
-import { type ExpressionOptions, expressionsEqual } from './normalize-expression.js'
 import { pairNamed } from './pair-named.js'
 import {
   constraintIdentity,

@@ -1,5 +1,5 @@
 import type { Constraint, Index } from '../model/types.js'
-import { normalizeExpression } from './normalize-expression.js'
+import { normalizeExpression } from '../sql-text/normalize-expression.js'
 import { postgresNameAddition, postgresObjectName } from './postgres-object-names.js'
 
 // The names schemaledger's MySQL planner creates unnamed constraints and indexes under. The diff

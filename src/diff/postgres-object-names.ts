@@ -1,5 +1,5 @@
 import type { Constraint, Index } from '../model/types.js'
-import { tokenizeSql } from './sql-tokenizer.js'
+import { tokenizeSql } from '../sql-text/sql-tokenizer.js'
 
 // The names PostgreSQL gives objects declared without one, truncated the way PostgreSQL truncates
 // them (src/backend/commands/indexcmds.c makeObjectName / ChooseRelationName): a name is at most 63

@@ -1,6 +1,6 @@
 import { columnTypesEqual } from '../model/format-column-type.js'
 import type { Column, Table } from '../model/types.js'
-import { defaultsEqual } from './normalize-default.js'
+import { defaultsEqual } from '../sql-text/normalize-default.js'
 
 /** A scored guess that `from` became `to`. */
 export interface ScoredPair {

@@ -1,6 +1,6 @@
 import { stableStringify } from '../model/assemble-table.js'
 import type { Constraint, Index, IndexPart } from '../model/types.js'
-import { type ExpressionOptions, normalizeExpression } from './normalize-expression.js'
+import { type ExpressionOptions, normalizeExpression } from '../sql-text/normalize-expression.js'
 
 /** Renames in effect for a diff, keyed by `from` names. */
 export interface RenameMaps {

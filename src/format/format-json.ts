@@ -1,6 +1,6 @@
+import type { Migration } from '../dialects/types.js'
 import type { SchemaDiff } from '../diff/types.js'
 import type { Finding } from '../impact/types.js'
-import type { Migration } from '../sql/types.js'
 import type { ReportOptions } from './report-options.js'
 
 /**

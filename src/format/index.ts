@@ -6,7 +6,7 @@
  */
 
 export { formatHtml, type HtmlReportOptions } from './format-html.js'
-export { formatJson, REPORT_FORMAT, type ReportDocument, toReportDocument } from './format-json.js'
+export { formatJson, REPORT_FORMAT, type ReportDocument } from './format-json.js'
 export { formatMarkdown } from './format-markdown.js'
 export { formatSchemaMarkdown, type SchemaMarkdownOptions } from './format-schema-markdown.js'
 export { formatText, type TextReportOptions } from './format-text.js'

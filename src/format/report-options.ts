@@ -1,5 +1,5 @@
+import type { Migration } from '../dialects/types.js'
 import type { Finding } from '../impact/types.js'
-import type { Migration } from '../sql/types.js'
 
 /**
  * What a report shows besides the diff: the findings of `analyzeImpact` from `schemaledger/impact`

@@ -1,6 +1,6 @@
+import type { OperationCost } from '../dialects/dialect-facts.js'
 import type { ColumnType } from '../model/column-type.js'
 import { formatColumnType } from '../model/format-column-type.js'
-import type { OperationCost } from './dialect-facts.js'
 import type { AnalyzerContext, ColumnProfile, TableProfile } from './types.js'
 
 // Phrases several rules share, so findings read alike.

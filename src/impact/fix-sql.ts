@@ -1,7 +1,7 @@
+import { expression, qualifiedName } from '../dialects/render.js'
 import { changePath } from '../diff/change-path.js'
 import type { AlterColumnChange, ChangeWithoutPath, RenameColumnChange, SchemaChange } from '../diff/types.js'
 import type { Column, ForeignKeyConstraint } from '../model/types.js'
-import { expression, qualifiedName } from '../sql/render.js'
 import { steps, typeText } from './finding-text.js'
 import type { AnalyzerContext, FindingFix } from './types.js'
 

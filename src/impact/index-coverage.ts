@@ -1,7 +1,7 @@
 import { constraintDisplayName, indexDisplayName } from '../diff/change-path.js'
-import { expressionsEqual, normalizeExpression } from '../diff/normalize-expression.js'
+import { indexColumns } from '../diff/change-scope.js'
 import type { Index, IndexPart, Table } from '../model/types.js'
-import { indexColumns } from './change-scope.js'
+import { expressionsEqual, normalizeExpression } from '../sql-text/normalize-expression.js'
 
 // Which indexes and keys of a table serve which lookups: shared by the rule on foreign keys without
 // an index (BP006) and the rule on duplicate and redundant indexes (BP007).

@@ -6,9 +6,6 @@
  * @packageDocumentation
  */
 
-export { analyzeImpact } from './analyze-impact.js'
-export { type ClassifyContext, classifyChange } from './classify-change.js'
-export { type AnalyzerDefinition, defineAnalyzer } from './define-analyzer.js'
 export type {
   ColumnStorage,
   DialectImpactFacts,
@@ -16,10 +13,13 @@ export type {
   OperationCost,
   SaferSql,
   ValueConversion,
-} from './dialect-facts.js'
+} from '../dialects/dialect-facts.js'
+export type { ClassifyContext } from '../diff/classify-change.js'
+export type { TypeRelation } from '../model/type-relation.js'
+export { analyzeImpact } from './analyze-impact.js'
+export { type AnalyzerDefinition, defineAnalyzer } from './define-analyzer.js'
 export { type LintSchemaOptions, lintSchema } from './lint-schema.js'
 export type { NameKind, NamingOptions } from './naming-options.js'
 export { builtinAnalyzers } from './rules/index.js'
 export { SEVERITIES } from './severities.js'
-export { compareColumnTypes, type TypeRelation } from './type-relation.js'
 export type * from './types.js'

@@ -1,8 +1,12 @@
+import type { DeployPhase } from '../diff/classify-change.js'
+
+export type { DeployPhase }
+
+import type { Dialect } from '../dialects/dialect.js'
+import type { DialectImpactFacts, EngineVersion } from '../dialects/dialect-facts.js'
+import type { Statement } from '../dialects/types.js'
 import type { ChangeKind, SchemaChange, SchemaDiff } from '../diff/types.js'
 import type { Column, Schema, Table } from '../model/types.js'
-import type { Dialect } from '../sql/dialect.js'
-import type { Statement } from '../sql/types.js'
-import type { DialectImpactFacts, EngineVersion } from './dialect-facts.js'
 import type { NameKind, NamingOptions } from './naming-options.js'
 
 /**
@@ -15,18 +19,6 @@ import type { NameKind, NamingOptions } from './naming-options.js'
  * ```
  */
 export type Severity = 'danger' | 'warning' | 'info'
-
-/**
- * When a change can be deployed relative to the application: `expand` is safe before the new
- * application version is deployed, `contract` only after the old version is gone, `breaking` has no
- * safe order and needs an expand/contract sequence instead.
- *
- * @example
- * ```ts
- * const phase: DeployPhase = classifyChange(change)
- * ```
- */
-export type DeployPhase = 'expand' | 'contract' | 'breaking'
 
 /**
  * The safe alternative to a risky change: in words and, where the library can write it, as SQL for

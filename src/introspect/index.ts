@@ -4,12 +4,20 @@
  *
  * @packageDocumentation
  */
+
+import { byDialectAlias } from '../dialects/dialect-names.js'
+import type {
+  Introspection,
+  IntrospectOptions,
+  Introspector,
+  QueryFunction,
+  UnmodelledObject,
+} from '../dialects/introspect-types.js'
+import { introspectMysql } from '../dialects/mysql/introspect.js'
+import { introspectPostgres } from '../dialects/postgres/introspect.js'
+import { introspectSqlite } from '../dialects/sqlite/introspect.js'
 import { InvalidOptionError } from '../errors.js'
 import type { Schema } from '../model/types.js'
-import { introspectMysql } from './dialects/mysql.js'
-import { introspectPostgres } from './dialects/postgres.js'
-import { introspectSqlite } from './dialects/sqlite.js'
-import type { Introspection, IntrospectOptions, Introspector, QueryFunction, UnmodelledObject } from './types.js'
 
 export type {
   Introspection,
@@ -18,15 +26,13 @@ export type {
   Row,
   UnmodelledKind,
   UnmodelledObject,
-} from './types.js'
+} from '../dialects/introspect-types.js'
 
-const INTROSPECTORS: Readonly<Record<IntrospectOptions['dialect'], Introspector>> = {
+const INTROSPECTORS: Readonly<Record<IntrospectOptions['dialect'], Introspector>> = byDialectAlias({
   postgres: introspectPostgres,
-  postgresql: introspectPostgres,
   mysql: introspectMysql,
-  mariadb: introspectMysql,
   sqlite: introspectSqlite,
-}
+})
 
 /**
  * Reads tables, columns (types, nullability, defaults, identity/auto-increment, comments), primary key,

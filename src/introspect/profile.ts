@@ -1,13 +1,13 @@
+import type { Dialect } from '../dialects/dialect.js'
+import type { DialectImpactFacts } from '../dialects/dialect-facts.js'
+import { impactFactsFor } from '../dialects/impact-facts.js'
+import { resolveDialect } from '../dialects/index.js'
+import type { IntrospectOptions, QueryFunction, Row } from '../dialects/introspect-types.js'
 import { tablePath } from '../diff/change-path.js'
-import type { DialectImpactFacts } from '../impact/dialect-facts.js'
 import type { ColumnProfile, DataProfile, TableProfile } from '../impact/types.js'
 import type { ColumnType } from '../model/column-type.js'
 import type { Column, Table } from '../model/types.js'
-import type { Dialect } from '../sql/dialect.js'
-import { impactFactsFor } from '../sql/dialects/impact-facts.js'
-import { resolveDialect } from '../sql/dialects/index.js'
 import { introspect } from './index.js'
-import type { IntrospectOptions, QueryFunction, Row } from './types.js'
 
 /**
  * Options of {@link profileDatabase}.

@@ -1,11 +1,11 @@
+import type { Dialect } from '../dialects/dialect.js'
+import { resolveDialect } from '../dialects/index.js'
+import type { Statement } from '../dialects/types.js'
 import { changePath } from '../diff/change-path.js'
 import type { SchemaChange } from '../diff/types.js'
 import type { Schema } from '../model/types.js'
-import type { Dialect } from './dialect.js'
-import { resolveDialect } from './dialects/index.js'
 import { planChanges } from './plan-migration.js'
 import { checkSchemaText } from './schema-text.js'
-import type { Statement } from './types.js'
 
 /**
  * The whole schema as DDL for one dialect: enum types, tables in dependency order (foreign keys that

@@ -5,7 +5,6 @@
  * @packageDocumentation
  */
 
-export { createSchemaSQL } from './create-schema-sql.js'
 export {
   type ChangeGenerators,
   DEFAULT_CAPABILITIES,
@@ -15,20 +14,21 @@ export {
   type GeneratorContext,
   type PlanOptions,
   type SqlTextKind,
-} from './dialect.js'
-export { impactFacts, impactFactsFor } from './dialects/impact-facts.js'
-export { dialects, resolveDialect } from './dialects/index.js'
-export type { LexKind, LexToken, SqlLexer } from './dialects/lexer-core.js'
-export { mysqlLexer } from './dialects/mysql-lexer.js'
-export { postgresLexer } from './dialects/postgres-lexer.js'
-export { sqliteLexer } from './dialects/sqlite-lexer.js'
+} from '../dialects/dialect.js'
 export {
   assertOneExpression,
   assertSafeExpression,
   type ExpressionProblem,
   findExpressionProblem,
-} from './expression-guard.js'
+} from '../dialects/expression-guard.js'
+export { impactFacts } from '../dialects/impact-facts.js'
+export { dialects, resolveDialect } from '../dialects/index.js'
+export type { LexKind, LexToken, SqlLexer } from '../dialects/lexer-core.js'
+export { mysqlLexer } from '../dialects/mysql/lexer.js'
+export { postgresLexer } from '../dialects/postgres/lexer.js'
+export { sqliteLexer } from '../dialects/sqlite/lexer.js'
+export type * from '../dialects/types.js'
+export { Stage } from '../dialects/types.js'
+export { createSchemaSQL } from './create-schema-sql.js'
 export { type PlanMigrationOptions, planMigration } from './plan-migration.js'
 export { commentText, type ToSQLOptions, toSQL } from './to-sql.js'
-export type * from './types.js'
-export { Stage } from './types.js'

@@ -1,14 +1,14 @@
+import { creationOrder, orderByNameOwnership } from '../dialects/dependency-order.js'
+import type { Dialect, GeneratorContext, PlanOptions } from '../dialects/dialect.js'
+import { resolveDialect } from '../dialects/index.js'
+import { type Migration, type PhasedMigration, Stage, type Statement, type StatementDraft } from '../dialects/types.js'
 import { applyDiff } from '../diff/apply-diff.js'
 import { reverseDiff } from '../diff/reverse-diff.js'
 import type { CreateTableChange, SchemaChange, SchemaDiff } from '../diff/types.js'
 import { InvalidOptionError } from '../errors.js'
-import { splitDeployPhases } from '../impact/deploy-phases.js'
 import type { Constraint, Schema, Table } from '../model/types.js'
-import { creationOrder, orderByNameOwnership } from './dependency-order.js'
-import type { Dialect, GeneratorContext, PlanOptions } from './dialect.js'
-import { resolveDialect } from './dialects/index.js'
+import { splitDeployPhases } from './deploy-phases.js'
 import { checkDiffText } from './schema-text.js'
-import { type Migration, type PhasedMigration, Stage, type Statement, type StatementDraft } from './types.js'
 
 /** Options of {@link planMigration}. */
 export interface PlanMigrationOptions extends PlanOptions {

@@ -1,9 +1,9 @@
+import type { Dialect, SqlTextKind } from '../dialects/dialect.js'
+import { expression } from '../dialects/render.js'
 import type { SchemaChange, SchemaDiff } from '../diff/types.js'
 import { InvalidIdentifierError } from '../errors.js'
 import type { ColumnType } from '../model/column-type.js'
 import type { Column, Constraint, EnumDefinition, Index, Schema, Table } from '../model/types.js'
-import type { Dialect, SqlTextKind } from './dialect.js'
-import { expression } from './render.js'
 
 // Before any SQL is written, every text a plan writes into it is checked with the target dialect and
 // named by its document path: names, enum labels and comments the database would change or refuse,

@@ -1,4 +1,5 @@
-import type { Migration, Statement } from './types.js'
+import type { Migration, Statement } from '../dialects/types.js'
+import { changeKey } from '../diff/change-path.js'
 
 /** Characters that end a line in some reader (CR, LF, NEL, LS, PS) and the other control characters. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it escapes
@@ -60,7 +61,7 @@ export function toSQL(input: Migration | readonly Statement[], options: ToSQLOpt
       inTransaction = false
       lines.push(`-- outside the transaction: ${commentText(s.reason ?? 'cannot run in a transaction')}`)
     }
-    const what = s.change ? commentText(`${s.change.kind} ${s.change.path}`) : undefined
+    const what = s.change ? commentText(changeKey(s.change)) : undefined
     if ((s as { breaking?: true }).breaking) lines.push(`-- breaking: ${what ?? 'no deploy order makes this safe'}`)
     if (s.destructive) lines.push(`-- destructive: ${what ?? 'drops data'}`)
     lines.push(`${s.sql};`)

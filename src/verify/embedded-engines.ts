@@ -1,5 +1,5 @@
+import type { QueryFunction, Row } from '../dialects/introspect-types.js'
 import { SchemaLedgerError } from '../errors.js'
-import type { QueryFunction, Row } from '../introspect/types.js'
 
 /** An in-process database: run a statement, run a query, close. */
 export interface EmbeddedEngine {

@@ -1,12 +1,12 @@
+import type { PlanOptions } from '../dialects/dialect.js'
+import type { Migration, Statement } from '../dialects/types.js'
 import { diffSchemas } from '../diff/diff-schemas.js'
 import type { DiffOptions, SchemaDiff } from '../diff/types.js'
 import { InvalidOptionError } from '../errors.js'
 import { introspect } from '../introspect/index.js'
 import type { Schema } from '../model/types.js'
 import { createSchemaSQL } from '../sql/create-schema-sql.js'
-import type { PlanOptions } from '../sql/dialect.js'
 import { planMigration } from '../sql/plan-migration.js'
-import type { Migration, Statement } from '../sql/types.js'
 import { type EmbeddedEngine, openPglite, openSqlJs } from './embedded-engines.js'
 
 /** Options of {@link verifyMigration}. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { normalizeDefault } from '../../src/diff/normalize-default.js'
-import { expressionsEqual, normalizeExpression } from '../../src/diff/normalize-expression.js'
 import { defineSchema, diffSchemas, type SchemaDefinition } from '../../src/index.js'
 import type { ColumnType } from '../../src/model/column-type.js'
+import { normalizeDefault } from '../../src/sql-text/normalize-default.js'
+import { expressionsEqual, normalizeExpression } from '../../src/sql-text/normalize-expression.js'
 
 // Casts PostgreSQL writes into what it stores: an enum literal in a check or predicate
 // (`'live'::status`), a default's old cast after a type change (`ARRAY[]::character varying[]` in a

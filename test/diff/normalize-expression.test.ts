@@ -1,15 +1,15 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { ColumnType } from '../../src/model/column-type.js'
 import {
   defaultsEqual,
   isLiteralDefault,
   isVolatileDefault,
   normalizeDefault,
-} from '../../src/diff/normalize-default.js'
-import { expressionsEqual, normalizeExpression, tokenizeSql } from '../../src/diff/normalize-expression.js'
-import { stripParens } from '../../src/diff/sql-precedence.js'
-import { parseTree, renderNodes } from '../../src/diff/sql-tokenizer.js'
-import type { ColumnType } from '../../src/model/column-type.js'
+} from '../../src/sql-text/normalize-default.js'
+import { expressionsEqual, normalizeExpression, tokenizeSql } from '../../src/sql-text/normalize-expression.js'
+import { stripParens } from '../../src/sql-text/sql-precedence.js'
+import { parseTree, renderNodes } from '../../src/sql-text/sql-tokenizer.js'
 
 const INT: ColumnType = { kind: 'integer' }
 const DECIMAL: ColumnType = { kind: 'decimal', precision: 10, scale: 2 }

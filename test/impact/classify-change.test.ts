@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { classifyChange } from '../../src/diff/classify-change.js'
 import type { DeployPhase } from '../../src/impact/index.js'
-import { classifyChange } from '../../src/impact/index.js'
 import type { Schema } from '../../src/index.js'
 import { diffSchemas } from '../../src/index.js'
 import { posts, schema, table, users } from './schemas.js'

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { impactFacts, impactFactsFor } from '../../src/dialects/impact-facts.js'
 import type { DialectImpactFacts } from '../../src/impact/index.js'
-import { compareColumnTypes } from '../../src/impact/index.js'
 import type { Column, ColumnType } from '../../src/index.js'
-import { impactFacts, impactFactsFor } from '../../src/sql/index.js'
+import { compareColumnTypes } from '../../src/model/type-relation.js'
 
 // What each engine does, by version: the facts the rules ask instead of naming a dialect.
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { indexesConcurrently, validatesAfterCommit } from '../../src/dialects/postgres/lock-forms.js'
 import { analyzeImpact, type DialectImpactFacts } from '../../src/impact/index.js'
 import { diffSchemas } from '../../src/index.js'
-import { indexesConcurrently, validatesAfterCommit } from '../../src/sql/dialects/postgres-lock-forms.js'
 import { defineDialect, impactFacts, resolveDialect, type Statement } from '../../src/sql/index.js'
 import { base, blog, check, nameIndex, unlinked } from './rule-case-kit.js'
 import { lines, users } from './schemas.js'

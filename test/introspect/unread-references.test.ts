@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { withoutUnreadReferences } from '../../src/introspect/unread-references.js'
+import { withoutUnreadReferences } from '../../src/dialects/unread-references.js'
 
 // The step every introspector ends with: what refers to a table or column that was not read leaves
 // the document and is listed with why; everything else stays as it was.

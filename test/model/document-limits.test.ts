@@ -6,8 +6,8 @@ import {
   parseSchema,
   safeParseSchema,
   serializeSchema,
-  splitCollation,
 } from '../../src/index.js'
+import { splitCollation } from '../../src/model/parse-column-type.js'
 import { createSchemaSQL } from '../../src/sql/index.js'
 
 // Hostile documents (generated here, never committed) are refused with a path, quickly, before anything

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { creationOrder } from '../../src/dialects/dependency-order.js'
 import type { Constraint, ForeignKeyConstraint, Table } from '../../src/model/types.js'
-import { creationOrder } from '../../src/sql/dependency-order.js'
 
 // creationOrder became linear (it was quadratic in the number of tables); this oracle is the former
 // implementation, kept to prove that the order and the deferred keys did not change.

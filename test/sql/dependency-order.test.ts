@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { creationOrder, orderByNameOwnership } from '../../src/dialects/dependency-order.js'
 import { defineSchema } from '../../src/index.js'
-import { creationOrder, orderByNameOwnership } from '../../src/sql/dependency-order.js'
 
 const fk = (column: string, target: string) => ({
   type: 'foreign_key',

@@ -1,15 +1,8 @@
+import { changeKey } from 'schemaledger'
 import type { Finding } from 'schemaledger/impact'
 
-/**
- * The key that ties a finding to the change (and tree node) it concerns.
- *
- * @example
- * ```ts
- * changeKey({ kind: 'drop_column', path: 'posts.content' }) // 'drop_column posts.content'
- * ```
- */
-export const changeKey = (change: { readonly kind: string; readonly path: string }): string =>
-  `${change.kind} ${change.path}`
+/** The key that ties a finding to the change (and tree node) it concerns: the library's own. */
+export { changeKey }
 
 /**
  * Findings grouped by the change they concern.

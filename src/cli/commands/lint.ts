@@ -1,9 +1,17 @@
+import { impactFactsFor } from '../../dialects/impact-facts.js'
 import { diffSchemas } from '../../diff/diff-schemas.js'
+import {
+  type FailOn,
+  failing,
+  formatLintJson,
+  formatLintMarkdown,
+  formatLintText,
+  type LintResult,
+} from '../../format/lint-report.js'
 import { analyzeImpact } from '../../impact/analyze-impact.js'
 import { lintSchema } from '../../impact/lint-schema.js'
 import type { NamingOptions } from '../../impact/naming-options.js'
 import type { DataProfile, RuleOptions } from '../../impact/types.js'
-import { impactFactsFor } from '../../sql/dialects/impact-facts.js'
 import { CliInputError, UsageError } from '../cli-errors.js'
 import { defineCommand } from '../command.js'
 import {
@@ -17,14 +25,6 @@ import {
 } from '../common-options.js'
 import { diffOptionsOf, RENAME_OPTIONS } from '../diff-report.js'
 import { ExitCode } from '../exit-codes.js'
-import {
-  type FailOn,
-  failing,
-  formatLintJson,
-  formatLintMarkdown,
-  formatLintText,
-  type LintResult,
-} from '../lint-report.js'
 import { createDocumentReader } from '../read-document.js'
 import { outputWidth, useColor } from '../use-color.js'
 import { writeOutput } from '../write-output.js'

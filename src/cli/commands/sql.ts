@@ -1,5 +1,5 @@
+import { resolveDialect } from '../../dialects/index.js'
 import { createSchemaSQL } from '../../sql/create-schema-sql.js'
-import { resolveDialect } from '../../sql/dialects/index.js'
 import { toSQL } from '../../sql/to-sql.js'
 import { defineCommand } from '../command.js'
 import { DIALECT_OPTION, MAX_INPUT_OPTION, OUTPUT_OPTION, requireDialect, STORE_OPTION } from '../common-options.js'

@@ -1,9 +1,9 @@
 import { tablePath } from '../../diff/change-path.js'
-import { needsValueOnInsert } from '../change-scope.js'
+import { needsValueOnInsert } from '../../diff/change-scope.js'
+import { compareColumnTypes } from '../../model/type-relation.js'
 import { defineAnalyzer } from '../define-analyzer.js'
 import { steps, typeText } from '../finding-text.js'
 import { addNullableSql, renameColumnFix, replaceTypeFix } from '../fix-sql.js'
-import { compareColumnTypes } from '../type-relation.js'
 
 // BC: changes the application version that is still running cannot cope with (catalogue section "BC").
 

@@ -1,4 +1,3 @@
-import type { ForeignKeyConstraint } from '../../model/types.js'
 import {
   alreadyUnique,
   changesOfTable,
@@ -8,7 +7,8 @@ import {
   onlyFreshNullColumns,
   redefinedConstraint,
   type TableChange,
-} from '../change-scope.js'
+} from '../../diff/change-scope.js'
+import type { ForeignKeyConstraint } from '../../model/types.js'
 import { defineAnalyzer } from '../define-analyzer.js'
 import { isEmpty, onlyNulls, partialFailureNote, rowsText } from '../finding-text.js'
 import { duplicatesQuery, orphansQuery, violationsQuery } from '../fix-sql.js'

@@ -1,10 +1,10 @@
-import { isLiteralDefault, isVolatileDefault } from '../../diff/normalize-default.js'
+import { needsValueOnInsert, onExistingTable } from '../../diff/change-scope.js'
+import { compareColumnTypes } from '../../model/type-relation.js'
 import type { Column } from '../../model/types.js'
-import { needsValueOnInsert, onExistingTable } from '../change-scope.js'
+import { isLiteralDefault, isVolatileDefault } from '../../sql-text/normalize-default.js'
 import { defineAnalyzer } from '../define-analyzer.js'
 import { isEmpty, partialFailureNote, rowsText, typeText, versionText } from '../finding-text.js'
 import { addNullableSql, nullsQuery, replaceTypeFix } from '../fix-sql.js'
-import { compareColumnTypes } from '../type-relation.js'
 
 // DD: columns and types that can fail on the rows already in the table (catalogue section "DD"; keys
 // and constraints are in data-dependent-keys.ts).

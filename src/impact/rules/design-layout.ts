@@ -1,6 +1,6 @@
+import type { ColumnStorage } from '../../dialects/dialect-facts.js'
 import type { Column } from '../../model/types.js'
 import { defineAnalyzer } from '../define-analyzer.js'
-import type { ColumnStorage } from '../dialect-facts.js'
 
 // BP011: alignment padding between columns of a new table (Atlas PG110). Only what is certain is
 // counted: the fixed-width columns before the first variable-length one, whose offsets are known.

@@ -1,7 +1,7 @@
 import { constraintDisplayName, indexDisplayName, tablePath } from '../../diff/change-path.js'
+import { findTable } from '../../diff/change-scope.js'
 import type { SchemaChange } from '../../diff/types.js'
 import type { Column, ForeignKeyConstraint, Index, Table } from '../../model/types.js'
-import { findTable } from '../change-scope.js'
 import { defineAnalyzer } from '../define-analyzer.js'
 import { typeText } from '../finding-text.js'
 import { synthetic } from '../fix-sql.js'

@@ -1,7 +1,7 @@
 import { tablePath } from '../../diff/change-path.js'
+import { changesOfTable, indexColumns } from '../../diff/change-scope.js'
 import type { DropColumnChange, DropTableChange, RenameCandidate, SchemaChange } from '../../diff/types.js'
 import { columnTypesEqual } from '../../model/format-column-type.js'
-import { changesOfTable, indexColumns } from '../change-scope.js'
 import { defineAnalyzer } from '../define-analyzer.js'
 import { isEmpty, onlyNulls, partialFailureNote, rowsText } from '../finding-text.js'
 import { synthetic } from '../fix-sql.js'

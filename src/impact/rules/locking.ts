@@ -1,12 +1,18 @@
+import { stallsTable } from '../../dialects/dialect-facts.js'
 import { tablePath } from '../../diff/change-path.js'
+import {
+  alreadyUnique,
+  changesOfTable,
+  indexColumns,
+  mentionedColumns,
+  onExistingTable,
+} from '../../diff/change-scope.js'
 import type { ColumnType } from '../../model/column-type.js'
-import { alreadyUnique, changesOfTable, indexColumns, mentionedColumns, onExistingTable } from '../change-scope.js'
+import { compareColumnTypes } from '../../model/type-relation.js'
 import { defineAnalyzer } from '../define-analyzer.js'
-import { stallsTable } from '../dialect-facts.js'
 import { blockedText, concurrentIssueNote, typeText, versionText } from '../finding-text.js'
 import { addThenDefaultSql, replaceTypeFix } from '../fix-sql.js'
 import { plannedIndexesWithoutBlocking } from '../planned-forms.js'
-import { compareColumnTypes } from '../type-relation.js'
 import type { AnalyzerContext } from '../types.js'
 
 // LK: locks, scans and rewrites that stall a busy table (catalogue section "LK"; constraints and

@@ -1,8 +1,8 @@
 import type { SchemaChange } from '../../diff/types.js'
+import { compareColumnTypes } from '../../model/type-relation.js'
 import { defineAnalyzer } from '../define-analyzer.js'
 import { isEmpty, partialFailureNote, typeText } from '../finding-text.js'
 import { tooLongQuery, valueCountQuery } from '../fix-sql.js'
-import { compareColumnTypes } from '../type-relation.js'
 import type { AnalyzerContext } from '../types.js'
 
 // DS: type and value changes that lose data or fail on it (catalogue section "DS - destructive",

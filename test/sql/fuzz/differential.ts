@@ -1,6 +1,6 @@
+import type { Migration, Statement } from '../../../src/dialects/types.js'
 import { type DiffOptions, defineSchema, diffSchemas, isSchemaLedgerError, type Schema } from '../../../src/index.js'
 import { createSchemaSQL, planMigration, toSQL } from '../../../src/sql/index.js'
-import type { Migration, Statement } from '../../../src/sql/types.js'
 import type { Engine } from '../../engines/engines.js'
 import type { ClientDatabase } from '../../support/sql-clients.js'
 import { caseSchemas, type FuzzCase, type FuzzDialect } from './hostile-grammar.js'

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import type { ColumnDefinition, Schema, SchemaDefinition, TableDefinition } from '../../../src/index.js'
 import { defineSchema } from '../../../src/index.js'
 
-// Schemas in MySQL/MariaDB's expressible subset (see src/sql/dialects/mysql.ts): every table has an integer
+// Schemas in MySQL/MariaDB's expressible subset (see src/dialects/mysql/dialect.ts): every table has an integer
 // `id` primary key (AUTO_INCREMENT or not); foreign keys point at another table's `id` from a `ref_id`
 // of the same type; text, blob and json columns are indexed by a prefix; checks avoid AUTO_INCREMENT
 // columns and foreign-key columns with actions (MariaDB refuses both); defaults suit their column

@@ -1,5 +1,5 @@
+import type { PlanOptions } from '../../../src/dialects/dialect.js'
 import type { ColumnDefinition, DiffOptions, SchemaDefinition, TableDefinition } from '../../../src/index.js'
-import type { PlanOptions } from '../../../src/sql/dialect.js'
 
 // Migrations exercising every change kind and every altered field on PostgreSQL, with the exact SQL a
 // reviewer reads. Each case is also applied on the engines (change-kinds.test.ts).

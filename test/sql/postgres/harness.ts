@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect } from 'vitest'
+import type { PlanOptions } from '../../../src/dialects/dialect.js'
+import type { Migration, Statement } from '../../../src/dialects/types.js'
 import type { DiffOptions, Schema, SchemaDefinition } from '../../../src/index.js'
 import { defineSchema, diffSchemas } from '../../../src/index.js'
 import { introspect } from '../../../src/introspect/index.js'
 import { createSchemaSQL } from '../../../src/sql/create-schema-sql.js'
-import type { PlanOptions } from '../../../src/sql/dialect.js'
 import { planMigration } from '../../../src/sql/plan-migration.js'
-import type { Migration, Statement } from '../../../src/sql/types.js'
 import { type Engine, type EngineFactory, enginesFor, engineTitle, run } from '../../engines/engines.js'
 
 // Shared pieces of the PostgreSQL SQL tests: one engine per test file and engine kind (PGlite always,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { postgres } from '../../../src/dialects/postgres/dialect.js'
 import type { SchemaDefinition, TableDefinition } from '../../../src/index.js'
 import { isSchemaLedgerError, UnsafeExpressionError } from '../../../src/index.js'
 import { createSchemaSQL } from '../../../src/sql/create-schema-sql.js'
-import { postgres } from '../../../src/sql/dialects/postgres.js'
 import { run } from '../../engines/engines.js'
 import { describeEngines, plan, read, remainingChanges, resetDatabase, schema } from './harness.js'
 

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { PlanOptions } from '../../../src/dialects/dialect.js'
+import type { Statement } from '../../../src/dialects/types.js'
 import { analyzeImpact } from '../../../src/impact/index.js'
 import { defineSchema, diffSchemas, type Schema } from '../../../src/index.js'
-import type { PlanOptions } from '../../../src/sql/dialect.js'
 import { planMigration } from '../../../src/sql/plan-migration.js'
-import type { Statement } from '../../../src/sql/types.js'
 
 // What the lock-friendly plans do on a real server, with a writer waiting at most 300 ms for a lock:
 // a migration session runs the planned statements against 1M rows (as toSQL lays them out), and

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { defaultConstraintName, defaultIndexName, sequenceName } from '../../../src/dialects/postgres/names.js'
 import { postgresObjectName } from '../../../src/diff/postgres-object-names.js'
 import type { DiffOptions, SchemaDefinition } from '../../../src/index.js'
 import { diffSchemas } from '../../../src/index.js'
 import { createSchemaSQL } from '../../../src/sql/create-schema-sql.js'
-import { defaultConstraintName, defaultIndexName, sequenceName } from '../../../src/sql/dialects/postgres-names.js'
 import { run } from '../../engines/engines.js'
 import { describeEngines, plan, proveMigration, read, resetDatabase, schema } from './harness.js'
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sqlite } from '../../../src/dialects/sqlite/dialect.js'
 import { isSchemaLedgerError } from '../../../src/index.js'
 import { createSchemaSQL } from '../../../src/sql/create-schema-sql.js'
-import { sqlite } from '../../../src/sql/dialects/sqlite.js'
 import { type Engine, engineTitle } from '../../engines/engines.js'
 import { create, read, remaining, schema, sqliteFactory } from './sqlite-helpers.js'
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseCreateIndex, parseCreateTable } from '../../../src/introspect/dialects/sqlite-parse.js'
+import { parseCreateIndex, parseCreateTable } from '../../../src/dialects/sqlite/introspect-parse.js'
 import { introspect } from '../../../src/introspect/index.js'
 import { type Engine, engineTitle } from '../../engines/engines.js'
 import { read, schema, sqliteFactory } from './sqlite-helpers.js'

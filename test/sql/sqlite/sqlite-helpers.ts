@@ -1,11 +1,11 @@
 import { expect } from 'vitest'
+import type { Migration, Statement } from '../../../src/dialects/types.js'
 import type { DiffOptions, Schema, SchemaDefinition } from '../../../src/index.js'
 import { defineSchema, diffSchemas } from '../../../src/index.js'
 import { introspect } from '../../../src/introspect/index.js'
 import { createSchemaSQL } from '../../../src/sql/create-schema-sql.js'
 import { planMigration } from '../../../src/sql/plan-migration.js'
 import { toSQL } from '../../../src/sql/to-sql.js'
-import type { Migration, Statement } from '../../../src/sql/types.js'
 import { type Engine, enginesFor } from '../../engines/engines.js'
 
 // Shared steps of the SQLite tests: build schemas, plan, run statements the way a script runner does

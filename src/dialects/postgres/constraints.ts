@@ -1,0 +1,307 @@
+import type {
+  AddConstraintChange,
+  AddIndexChange,
+  AlterConstraintChange,
+  AlterIndexChange,
+  DropConstraintChange,
+  DropIndexChange,
+} from '../../diff/types.js'
+import type { Constraint, Index } from '../../model/types.js'
+import type { GeneratorContext } from '../dialect.js'
+import { constraintClause, createIndexSQL } from '../render.js'
+import { Stage, type StageValue, type StatementDraft } from '../types.js'
+import { isCreatedTable, sourceTableOrUndefined, tableName, targetTableOrUndefined } from './context.js'
+import { droppedEarly } from './early-drops.js'
+import { constraintRelationKeys, relationKey } from './name-claims.js'
+import { constraintNameIn, indexNameIn, objectKey } from './names.js'
+import { currentConstraintName, currentIndexName } from './renames.js'
+
+// Constraints and indexes: always created under an explicit name, dropped by the name they have at
+// that point of the migration, renamed in place when only the name changed.
+
+const CONCURRENT_REASON = 'CREATE/DROP INDEX CONCURRENTLY cannot run inside a transaction block'
+const VALIDATE_REASON =
+  'VALIDATE CONSTRAINT runs after the ADD ... NOT VALID has committed, so writes go on while it scans'
+
+const isForeignKey = (c: Constraint) => c.type === 'foreign_key'
+
+/**
+ * A constraint with its name made explicit and a same-namespace foreign key target qualified. A check
+ * cannot be DEFERRABLE in PostgreSQL: the flag is left out rather than written into failing SQL.
+ */
+function explicit(c: Constraint, name: string, schema: string | undefined): Constraint {
+  if (c.type === 'foreign_key' && c.referencedSchema === undefined && schema !== undefined) {
+    return { ...c, name, referencedSchema: schema }
+  }
+  if (c.type === 'check' && c.deferrable) {
+    const { deferrable: _d, initiallyDeferred: _i, ...rest } = c
+    return { ...rest, name }
+  }
+  return { ...c, name }
+}
+
+/**
+ * `CONSTRAINT "name" ...` as it goes inside `CREATE TABLE` or after `ADD`.
+ *
+ * @example
+ * ```ts
+ * constraintDefinition(ctx, 'users', undefined, { type: 'unique', columns: ['email'] }, 'users_email_key') // CONSTRAINT "users_email_key" UNIQUE ("email")
+ * ```
+ * @internal
+ */
+export function constraintDefinition(
+  ctx: GeneratorContext,
+  table: string,
+  schema: string | undefined,
+  c: Constraint,
+  name: string,
+): string {
+  return constraintClause(ctx.dialect, table, explicit(c, name, schema))
+}
+
+/**
+ * `ADD CONSTRAINT` on an existing table. With the `notValid` option a foreign key or check is added
+ * `NOT VALID` (existing rows are not scanned under the lock the ADD takes: ACCESS EXCLUSIVE for a
+ * check, SHARE ROW EXCLUSIVE for a foreign key) and validated at Stage.validateConstraint, outside the
+ * migration's transaction: VALIDATE only takes SHARE UPDATE EXCLUSIVE (ROW SHARE on the referenced
+ * table), but inside the ADD's transaction the ADD's lock would still be held during the scan and
+ * every write would wait. `stage` places the ADD (a recreated column adds its constraints with it).
+ *
+ * @example
+ * ```ts
+ * addConstraintDrafts(ctx, 'posts', undefined, fk, 'posts_user_id_fkey') // ADD ... NOT VALID, then VALIDATE CONSTRAINT after the commit (with notValid)
+ * ```
+ * @internal
+ */
+export function addConstraintDrafts(
+  ctx: GeneratorContext,
+  table: string,
+  schema: string | undefined,
+  c: Constraint,
+  name: string,
+  stage: StageValue = isForeignKey(c) ? Stage.addForeignKey : Stage.addConstraint,
+): StatementDraft[] {
+  const target = tableName(ctx, table, schema)
+  const definition = constraintDefinition(ctx, table, schema, c, name)
+  const twoStep =
+    ctx.options.notValid === true &&
+    (c.type === 'foreign_key' || c.type === 'check') &&
+    !isCreatedTable(ctx, table, schema)
+  const claims = constraintRelationKeys(c, name, schema)
+  if (!twoStep) return [{ sql: `ALTER TABLE ${target} ADD ${definition}`, stage, claims }]
+  return [
+    { sql: `ALTER TABLE ${target} ADD ${definition} NOT VALID`, stage },
+    {
+      sql: `ALTER TABLE ${target} VALIDATE CONSTRAINT ${ctx.dialect.quoteIdentifier(name)}`,
+      stage: Stage.validateConstraint,
+      transactional: false,
+      reason: VALIDATE_REASON,
+    },
+  ]
+}
+
+/**
+ * `ALTER TABLE ... DROP CONSTRAINT "name"` (foreign keys first, so keys they use can go after).
+ *
+ * @example
+ * ```ts
+ * dropConstraintDraft(ctx, 'users', undefined, check, 'users_check') // ALTER TABLE "users" DROP CONSTRAINT "users_check"
+ * ```
+ * @internal
+ */
+export function dropConstraintDraft(
+  ctx: GeneratorContext,
+  table: string,
+  schema: string | undefined,
+  c: Constraint,
+  name: string,
+): StatementDraft {
+  return {
+    sql: `ALTER TABLE ${tableName(ctx, table, schema)} DROP CONSTRAINT ${ctx.dialect.quoteIdentifier(name)}`,
+    stage: isForeignKey(c) ? Stage.dropForeignKey : Stage.dropConstraint,
+    releases: constraintRelationKeys(c, name, schema),
+  }
+}
+
+/**
+ * `CREATE INDEX`, concurrently (outside the transaction) on an existing table when asked.
+ *
+ * @example
+ * ```ts
+ * createIndexDraft(ctx, 'users', undefined, index, 'ix_email') // CREATE INDEX CONCURRENTLY "ix_email" ON "users" ("email") (with concurrently)
+ * ```
+ * @internal
+ */
+export function createIndexDraft(
+  ctx: GeneratorContext,
+  table: string,
+  schema: string | undefined,
+  x: Index,
+  name: string,
+  stage: StageValue = Stage.addIndex,
+): StatementDraft {
+  const concurrently = ctx.options.concurrently === true && !isCreatedTable(ctx, table, schema)
+  const sql = createIndexSQL(ctx.dialect, table, schema, { ...x, name }, { concurrently })
+  const claims = [relationKey(name, schema)]
+  return concurrently ? { sql, stage, claims, transactional: false, reason: CONCURRENT_REASON } : { sql, stage, claims }
+}
+
+/**
+ * `DROP INDEX "schema"."name"`, concurrently when asked.
+ *
+ * @example
+ * ```ts
+ * dropIndexDraft(ctx, 'users', 'billing', 'ix_email') // DROP INDEX "billing"."ix_email"
+ * ```
+ * @internal
+ */
+export function dropIndexDraft(
+  ctx: GeneratorContext,
+  table: string,
+  schema: string | undefined,
+  name: string,
+): StatementDraft {
+  const concurrently = ctx.options.concurrently === true && !isCreatedTable(ctx, table, schema)
+  const sql = `DROP INDEX ${concurrently ? 'CONCURRENTLY ' : ''}${tableName(ctx, name, schema)}`
+  const releases = [relationKey(name, schema)]
+  return concurrently
+    ? { sql, stage: Stage.dropIndex, releases, transactional: false, reason: CONCURRENT_REASON }
+    : { sql, stage: Stage.dropIndex, releases }
+}
+
+/**
+ * Names of the objects an existing table keeps (by key), so that a database-named object added to it
+ * is numbered around them (a second unnamed check becomes `users_check1`, not a clash).
+ */
+function keptNames(ctx: GeneratorContext, table: string, schema: string | undefined): Map<string, string> {
+  const keep = new Map<string, string>()
+  const source = isCreatedTable(ctx, table, schema) ? undefined : sourceTableOrUndefined(ctx, table, schema)
+  for (const c of source?.constraints ?? [])
+    keep.set(objectKey('constraint', c), currentConstraintName(ctx, table, schema, c))
+  for (const x of source?.indexes ?? []) keep.set(objectKey('index', x), currentIndexName(ctx, table, schema, x))
+  return keep
+}
+
+const newConstraintName = (ctx: GeneratorContext, table: string, schema: string | undefined, c: Constraint) =>
+  c.name ?? constraintNameIn(targetTableOrUndefined(ctx, table, schema), table, c, keptNames(ctx, table, schema))
+
+const newIndexName = (ctx: GeneratorContext, table: string, schema: string | undefined, x: Index) =>
+  x.name ?? indexNameIn(targetTableOrUndefined(ctx, table, schema), table, x, keptNames(ctx, table, schema))
+
+/**
+ * `ALTER TABLE ... ADD CONSTRAINT` (see {@link addConstraintDrafts} for `notValid`).
+ *
+ * @example
+ * ```ts
+ * addConstraintSQL(change, ctx) // ALTER TABLE "users" ADD CONSTRAINT "users_email_key" UNIQUE ("email")
+ * ```
+ */
+export function addConstraintSQL(change: AddConstraintChange, ctx: GeneratorContext): StatementDraft[] {
+  return addConstraintDrafts(
+    ctx,
+    change.table,
+    change.schema,
+    change.after,
+    newConstraintName(ctx, change.table, change.schema, change.after),
+  )
+}
+
+/**
+ * `ALTER TABLE ... DROP CONSTRAINT` under the name the constraint has now.
+ *
+ * @example
+ * ```ts
+ * dropConstraintSQL(change, ctx) // ALTER TABLE "users" DROP CONSTRAINT "users_email_key"
+ * ```
+ */
+export function dropConstraintSQL(change: DropConstraintChange, ctx: GeneratorContext): StatementDraft[] {
+  if (droppedEarly(ctx, change.before)) return []
+  const name = currentConstraintName(ctx, change.table, change.schema, change.before)
+  return [dropConstraintDraft(ctx, change.table, change.schema, change.before, name)]
+}
+
+/**
+ * `RENAME CONSTRAINT` when only the name changed; otherwise drop (at the drop stage) and add again.
+ *
+ * @example
+ * ```ts
+ * alterConstraintSQL(change, ctx) // ALTER TABLE "users" RENAME CONSTRAINT "users_email_key" TO "uq_email"
+ * ```
+ */
+export function alterConstraintSQL(change: AlterConstraintChange, ctx: GeneratorContext): StatementDraft[] {
+  const { table, schema } = change
+  const current = currentConstraintName(ctx, table, schema, change.before)
+  const next = newConstraintName(ctx, table, schema, change.after)
+  // Dropped ahead (an enum rebuild, see postgres-enum-dependents.ts): only the new version is added.
+  if (droppedEarly(ctx, change.before)) return addConstraintDrafts(ctx, table, schema, change.after, next)
+  if (change.changes.every((f) => f === 'name')) {
+    if (current === next) return []
+    const d = ctx.dialect
+    const sql = `ALTER TABLE ${tableName(ctx, table, schema)} RENAME CONSTRAINT ${d.quoteIdentifier(current)} TO ${d.quoteIdentifier(next)}`
+    return [{ sql, stage: Stage.dropConstraint }]
+  }
+  return [
+    dropConstraintDraft(ctx, table, schema, change.before, current),
+    ...addConstraintDrafts(ctx, table, schema, change.after, next),
+  ]
+}
+
+/**
+ * `CREATE INDEX` (concurrently on an existing table with the `concurrently` option).
+ *
+ * @example
+ * ```ts
+ * addIndexSQL(change, ctx) // CREATE INDEX "ix_users_email" ON "users" ("email")
+ * ```
+ */
+export function addIndexSQL(change: AddIndexChange, ctx: GeneratorContext): StatementDraft[] {
+  return [
+    createIndexDraft(
+      ctx,
+      change.table,
+      change.schema,
+      change.after,
+      newIndexName(ctx, change.table, change.schema, change.after),
+    ),
+  ]
+}
+
+/**
+ * `DROP INDEX` under the name the index has now.
+ *
+ * @example
+ * ```ts
+ * dropIndexSQL(change, ctx) // DROP INDEX "ix_users_email"
+ * ```
+ */
+export function dropIndexSQL(change: DropIndexChange, ctx: GeneratorContext): StatementDraft[] {
+  if (droppedEarly(ctx, change.before)) return []
+  return [
+    dropIndexDraft(ctx, change.table, change.schema, currentIndexName(ctx, change.table, change.schema, change.before)),
+  ]
+}
+
+/**
+ * `ALTER INDEX ... RENAME TO` when only the name changed; otherwise drop and create again.
+ *
+ * @example
+ * ```ts
+ * alterIndexSQL(change, ctx) // ALTER INDEX "users_email_idx" RENAME TO "ix_users_email"
+ * ```
+ */
+export function alterIndexSQL(change: AlterIndexChange, ctx: GeneratorContext): StatementDraft[] {
+  const { table, schema } = change
+  const current = currentIndexName(ctx, table, schema, change.before)
+  const next = newIndexName(ctx, table, schema, change.after)
+  if (droppedEarly(ctx, change.before)) return [createIndexDraft(ctx, table, schema, change.after, next)]
+  if (change.changes.every((f) => f === 'name')) {
+    if (current === next) return []
+    return [
+      {
+        sql: `ALTER INDEX ${tableName(ctx, current, schema)} RENAME TO ${ctx.dialect.quoteIdentifier(next)}`,
+        stage: Stage.dropIndex,
+      },
+    ]
+  }
+  return [dropIndexDraft(ctx, table, schema, current), createIndexDraft(ctx, table, schema, change.after, next)]
+}

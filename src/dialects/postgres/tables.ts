@@ -1,0 +1,200 @@
+import type { AlterTableChange, CreateTableChange, DropTableChange } from '../../diff/types.js'
+import type { Constraint, Table } from '../../model/types.js'
+import { creationOrder } from '../dependency-order.js'
+import type { GeneratorContext } from '../dialect.js'
+import { createIndexSQL } from '../render.js'
+import { findTableIn } from '../table-index.js'
+import { Stage, type StatementDraft } from '../types.js'
+import { columnCommentSQL, columnDefinition } from './columns.js'
+import { constraintDefinition, dropConstraintDraft } from './constraints.js'
+import { tableName } from './context.js'
+import { relationKey, tableRelationKeys } from './name-claims.js'
+import { constraintNameIn, indexNameIn } from './names.js'
+import { currentConstraintName, currentIndexName } from './renames.js'
+
+// Whole tables: CREATE TABLE with its constraints, indexes and comments; DROP TABLE; table comments.
+
+/** `COMMENT ON TABLE "t" IS '...'` (or `IS NULL`). */
+function tableCommentSQL(
+  ctx: GeneratorContext,
+  table: string,
+  schema: string | undefined,
+  comment: string | undefined,
+): string {
+  return `COMMENT ON TABLE ${tableName(ctx, table, schema)} IS ${comment ? ctx.dialect.quoteLiteral(comment) : 'NULL'}`
+}
+
+/**
+ * `CREATE TABLE` with its columns and constraints (except `omitForeignKeys`, added later by the
+ * planner), then its indexes and comments, all at the create stage so they read together.
+ *
+ * @example
+ * ```ts
+ * createTableSQL(table, ctx, new Set()) // CREATE TABLE "tags" (\n  "id" serial NOT NULL,\n  CONSTRAINT "tags_pkey" PRIMARY KEY ("id")\n)
+ * ```
+ */
+export function createTableSQL(
+  table: Table,
+  ctx: GeneratorContext,
+  omitForeignKeys: ReadonlySet<Constraint>,
+): StatementDraft[] {
+  const d = ctx.dialect
+  const stage = Stage.createTable
+  const target = tableName(ctx, table.name, table.schema)
+  const inline = table.constraints.filter((c) => !omitForeignKeys.has(c))
+  // CREATE TABLE silently drops a unique constraint on the same columns as the primary key or an
+  // earlier unique constraint; such a twin is added by its own statement, which keeps it.
+  const keys = new Set<string>()
+  const twins = new Set(
+    inline.filter((c) => {
+      if (c.type !== 'primary_key' && c.type !== 'unique') return false
+      const key = JSON.stringify(c.columns)
+      const twin = keys.has(key)
+      keys.add(key)
+      return twin
+    }),
+  )
+  const definition = (c: Constraint) =>
+    constraintDefinition(ctx, table.name, table.schema, c, constraintNameIn(table, table.name, c))
+  const lines = [
+    ...table.columns.map((c) => columnDefinition(d, ctx, table.name, c)),
+    ...inline.filter((c) => !twins.has(c)).map(definition),
+  ]
+  // The statement claims every name the table takes, its indexes' included, so a dropped table that
+  // holds one of them goes first.
+  const claims = tableRelationKeys(
+    table,
+    (c) => constraintNameIn(table, table.name, c),
+    (x) => indexNameIn(table, table.name, x),
+  )
+  const drafts: StatementDraft[] = [
+    { sql: `CREATE TABLE ${target} (\n  ${lines.join(',\n  ')}\n)`, stage, claims },
+    ...[...twins].map((c) => ({ sql: `ALTER TABLE ${target} ADD ${definition(c)}`, stage })),
+  ]
+  for (const x of table.indexes) {
+    // A new table is empty: its indexes are never built concurrently.
+    const name = indexNameIn(table, table.name, x)
+    drafts.push({
+      sql: createIndexSQL(d, table.name, table.schema, { ...x, name }),
+      stage,
+      claims: [relationKey(name, table.schema)],
+    })
+  }
+  if (table.comment) drafts.push({ sql: tableCommentSQL(ctx, table.name, table.schema, table.comment), stage })
+  for (const c of table.columns) {
+    if (c.comment) drafts.push({ sql: columnCommentSQL(ctx, table.name, table.schema, c.name, c.comment), stage })
+  }
+  return drafts
+}
+
+/**
+ * The `create_table` generator: {@link createTableSQL} without the foreign keys the planner adds later.
+ *
+ * @example
+ * ```ts
+ * createTableChangeSQL(change, ctx) // CREATE TABLE "tags" (...)
+ * ```
+ */
+export function createTableChangeSQL(change: CreateTableChange, ctx: GeneratorContext): StatementDraft[] {
+  return createTableSQL(change.after, ctx, ctx.deferredForeignKeys)
+}
+
+/** The keys of a table that a foreign key to `columns` can use, as `type:name`. */
+function keysOn(table: Table, columns: readonly string[]): Set<string> {
+  const same = (cols: readonly (string | undefined)[]) =>
+    cols.length === columns.length && cols.every((c, i) => c === columns[i])
+  const keys = new Set<string>()
+  for (const c of table.constraints) {
+    if ((c.type === 'primary_key' || c.type === 'unique') && same(c.columns))
+      keys.add(`${c.type}:${constraintNameIn(table, table.name, c)}`)
+  }
+  for (const x of table.indexes) {
+    if (x.unique && x.where === undefined && same(x.parts.map((p) => p.column)))
+      keys.add(`index:${indexNameIn(table, table.name, x)}`)
+  }
+  return keys
+}
+
+/**
+ * `DROP TABLE` (destructive). Tables are dropped in reverse creation order. A foreign key goes first
+ * (at the foreign-key stage) when it closes a cycle among dropped tables, or when the key it uses in a
+ * kept table is dropped or replaced by this migration (that drop would otherwise fail on it).
+ *
+ * @example
+ * ```ts
+ * dropTableSQL(change, ctx) // DROP TABLE "tags"
+ * ```
+ */
+export function dropTableSQL(change: DropTableChange, ctx: GeneratorContext): StatementDraft[] {
+  const t = change.before
+  const { from } = ctx
+  const cycle = ctx.droppedTables.length > 0 ? droppedCycle(ctx) : creationOrder([t]).deferred
+  const keyChanges = (c: Constraint) => {
+    if (c.type !== 'foreign_key' || !from) return false
+    const target = findTableIn(from, c.referencedTable, c.referencedSchema ?? t.schema)
+    const kept = target && keptTable(ctx, target)
+    if (!target || !kept || target === t) return false
+    const after = keysOn(kept, c.referencedColumns)
+    return [...keysOn(target, c.referencedColumns)].some((k) => !after.has(k))
+  }
+  return [
+    ...t.constraints
+      .filter((c) => cycle.has(c) || keyChanges(c))
+      .map((fk) => dropConstraintDraft(ctx, t.name, t.schema, fk, currentConstraintName(ctx, t.name, t.schema, fk))),
+    {
+      sql: `DROP TABLE ${tableName(ctx, t.name, t.schema)}`,
+      stage: Stage.dropTable,
+      destructive: true,
+      releases: tableRelationKeys(
+        t,
+        (c) => currentConstraintName(ctx, t.name, t.schema, c),
+        (x) => currentIndexName(ctx, t.name, t.schema, x),
+      ),
+    },
+  ]
+}
+
+// Every dropped table of a plan asks the same questions: answered once per plan (GeneratorContext).
+const cycles = new WeakMap<GeneratorContext, ReadonlySet<Constraint>>()
+const keptByPreviousName = new WeakMap<GeneratorContext, Map<string | undefined, Map<string, Table>>>()
+
+/** Foreign keys closing a cycle among the tables the plan drops (the planner lists them once). */
+function droppedCycle(ctx: GeneratorContext): ReadonlySet<Constraint> {
+  let cycle = cycles.get(ctx)
+  if (cycle === undefined) {
+    cycle = creationOrder(ctx.droppedTables).deferred
+    cycles.set(ctx, cycle)
+  }
+  return cycle
+}
+
+/** The first `to` table (in `to` order) whose name before this migration is the `from` table `x`'s. */
+function keptTable(ctx: GeneratorContext, x: Table): Table | undefined {
+  let index = keptByPreviousName.get(ctx)
+  if (index === undefined) {
+    index = new Map()
+    for (const y of ctx.to?.tables ?? []) {
+      const previous = ctx.previousTableName(y.name, y.schema)
+      let names = index.get(y.schema)
+      if (names === undefined) {
+        names = new Map()
+        index.set(y.schema, names)
+      }
+      if (!names.has(previous)) names.set(previous, y)
+    }
+    keptByPreviousName.set(ctx, index)
+  }
+  return index.get(x.schema)?.get(x.name)
+}
+
+/**
+ * `COMMENT ON TABLE` for a changed table comment.
+ *
+ * @example
+ * ```ts
+ * alterTableSQL(change, ctx) // COMMENT ON TABLE "users" IS 'people who log in'
+ * ```
+ */
+export function alterTableSQL(change: AlterTableChange, ctx: GeneratorContext): StatementDraft[] {
+  return [{ sql: tableCommentSQL(ctx, change.table, change.schema, change.after.comment), stage: Stage.comment }]
+}

@@ -1,0 +1,241 @@
+import { CANONICAL_FORMAT } from '../../model/document-schema.js'
+import { parseSchema } from '../../model/parse-schema.js'
+import type { Introspector, QueryFunction, Row } from '../introspect-types.js'
+import { withoutUnreadReferences } from '../unread-references.js'
+import { type ParsedConstraint, type ParsedTable, parseCreateIndex, parseCreateTable } from './introspect-parse.js'
+
+/*
+ * SQLite keeps the catalog in sqlite_master (the statements as written) and answers the rest through
+ * pragmas, read here through their table-valued forms so names are bound, never spliced:
+ * pragma_table_xinfo (columns, declared types, NOT NULL, defaults, primary key order, generated),
+ * pragma_index_list / pragma_index_xinfo (indexes; origin 'u' = a UNIQUE constraint, 'pk' = the primary
+ * key, 'c' = CREATE INDEX), pragma_foreign_key_list (keys and actions). Constraint names, CHECK and
+ * generated expressions, collations, AUTOINCREMENT and DEFERRABLE exist only in the CREATE TABLE text,
+ * read by `sqlite-parse.ts`. Internal tables (sqlite_%), views, virtual tables and their shadow tables
+ * are skipped. A column declared without a type reads as `blob` (the same BLOB affinity).
+ */
+
+type Doc = Record<string, unknown>
+
+const ACTIONS: Readonly<Record<string, string>> = {
+  CASCADE: 'cascade',
+  RESTRICT: 'restrict',
+  'SET NULL': 'set_null',
+  'SET DEFAULT': 'set_default',
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : v == null ? '' : String(v))
+const num = (v: unknown): number => Number(v ?? 0)
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => same(x, b[i] ?? ''))
+
+/** The catalog table of one database (`main`, `temp` or an attached one). */
+const sqliteMaster = (db: string) => `"${db.replaceAll('"', '""')}".sqlite_master`
+
+async function tableNames(query: QueryFunction, db: string): Promise<string[]> {
+  const internal = "name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+  try {
+    const rows = await query(`SELECT name FROM pragma_table_list WHERE schema = ? AND type = 'table' AND ${internal}`, [
+      db,
+    ])
+    return rows.map((r) => str(r.name)).sort()
+  } catch {
+    // SQLite before 3.37 has no table_list: skip virtual tables by their statement.
+    const rows = await query(
+      `SELECT name FROM ${sqliteMaster(db)} WHERE type = 'table' AND ${internal} AND sql NOT LIKE 'CREATE VIRTUAL%'`,
+    )
+    return rows.map((r) => str(r.name)).sort()
+  }
+}
+
+/** Everything read about one table before it becomes a document. */
+interface Catalog {
+  /** The database (schema) name: `main`, `temp` or an attached one. */
+  readonly db: string
+  readonly name: string
+  readonly sql: string
+  readonly columns: readonly Row[]
+  readonly parsed: ParsedTable
+}
+
+/** Takes the first declared constraint that matches, so each declaration names one catalog object. */
+function claim(list: ParsedConstraint[], match: (c: ParsedConstraint) => boolean): ParsedConstraint | undefined {
+  const i = list.findIndex(match)
+  return i < 0 ? undefined : list.splice(i, 1)[0]
+}
+
+const named = (c: ParsedConstraint | undefined) => (c?.name === undefined ? {} : { name: c.name })
+
+function columnsOf(t: Catalog): Doc[] {
+  return t.columns
+    .filter((c) => num(c.hidden) !== 1)
+    .map((c) => {
+      const name = str(c.name)
+      const parsed = t.parsed.columns.find((p) => same(p.name, name))
+      const hidden = num(c.hidden)
+      const dflt = c.dflt_value == null ? undefined : str(c.dflt_value)
+      return {
+        name,
+        type: str(c.type).trim() || 'blob',
+        nullable: num(c.notnull) === 0 && num(c.pk) === 0,
+        ...(dflt === undefined || same(dflt, 'null') ? {} : { default: dflt }),
+        ...(parsed?.autoincrement ? { autoincrement: true } : {}),
+        ...((hidden === 2 || hidden === 3) && parsed?.generated
+          ? { generated: { expression: parsed.generated, stored: hidden === 3 } }
+          : {}),
+        ...(parsed?.collation === undefined ? {} : { collation: parsed.collation }),
+      }
+    })
+}
+
+async function keyColumns(query: QueryFunction, index: string, db: string): Promise<Row[]> {
+  const rows = await query('SELECT * FROM pragma_index_xinfo(?, ?) WHERE key = 1 ORDER BY seqno', [index, db])
+  return [...rows]
+}
+
+async function readTable(
+  query: QueryFunction,
+  t: Catalog,
+  all: ReadonlyMap<string, Catalog>,
+  indexSql: ReadonlyMap<string, string>,
+): Promise<Doc> {
+  const declared = [...t.parsed.constraints]
+  const constraints: Doc[] = []
+  const pk = t.columns.filter((c) => num(c.pk) > 0).sort((a, b) => num(a.pk) - num(b.pk))
+  if (pk.length > 0) {
+    const columns = pk.map((c) => str(c.name))
+    const decl = claim(declared, (c) => c.kind === 'primary_key')
+    constraints.push({ type: 'primary_key', ...named(decl), columns })
+  }
+  const indexes: Doc[] = []
+  for (const x of await query('SELECT * FROM pragma_index_list(?, ?) ORDER BY name', [t.name, t.db])) {
+    const name = str(x.name)
+    const keys = await keyColumns(query, name, t.db)
+    if (x.origin === 'u') {
+      const columns = keys.map((k) => str(k.name))
+      const decl = claim(declared, (c) => c.kind === 'unique' && sameList(c.columns, columns))
+      constraints.push({ type: 'unique', ...named(decl), columns })
+    } else if (x.origin === 'c') {
+      const index = readIndex(name, keys, indexSql.get(name) ?? '', num(x.unique) === 1)
+      if (index) indexes.push(index)
+    }
+  }
+  constraints.push(...(await foreignKeys(query, t, all, declared)))
+  const columnName = (name: string) => str(t.columns.find((c) => same(str(c.name), name))?.name ?? name)
+  for (const c of declared) {
+    if (c.kind === 'check' && c.expression) constraints.push({ type: 'check', ...named(c), expression: c.expression })
+    // SQLite builds no index for a UNIQUE that repeats the primary key (or another UNIQUE); it is still declared.
+    if (c.kind === 'unique') constraints.push({ type: 'unique', ...named(c), columns: c.columns.map(columnName) })
+  }
+  return { name: t.name, columns: columnsOf(t), constraints, indexes }
+}
+
+function readIndex(name: string, keys: readonly Row[], sql: string, unique: boolean): Doc | undefined {
+  const parsed = parseCreateIndex(sql)
+  const parts: Doc[] = []
+  for (const [i, k] of keys.entries()) {
+    const p = parsed.parts[i]
+    const order = {
+      ...(num(k.desc) === 1 ? { descending: true } : {}),
+      ...(p?.collation ? { collation: p.collation } : {}),
+    }
+    if (num(k.cid) >= 0) parts.push({ column: str(k.name), ...order })
+    else if (p?.expression) parts.push({ expression: p.expression, ...order })
+    else return undefined
+  }
+  if (parts.length === 0) return undefined
+  return { name, columns: parts, ...(unique ? { unique: true } : {}), ...(parsed.where ? { where: parsed.where } : {}) }
+}
+
+async function foreignKeys(
+  query: QueryFunction,
+  t: Catalog,
+  all: ReadonlyMap<string, Catalog>,
+  declared: ParsedConstraint[],
+): Promise<Doc[]> {
+  const rows = await query('SELECT * FROM pragma_foreign_key_list(?, ?) ORDER BY id DESC, seq', [t.name, t.db])
+  const byId = new Map<number, Row[]>()
+  for (const r of rows) byId.set(num(r.id), [...(byId.get(num(r.id)) ?? []), r])
+  const out: Doc[] = []
+  for (const list of byId.values()) {
+    const first = list[0] as Row
+    // SQLite resolves names case-insensitively; the model wants them as the tables declare them.
+    const parent = all.get(str(first.table).toLowerCase())
+    const parentName = parent?.name ?? str(first.table)
+    const parentColumns = parent?.columns ?? []
+    const parentKey = parentColumns.filter((c) => num(c.pk) > 0).sort((a, b) => num(a.pk) - num(b.pk))
+    const columns = list.map((r) => t.columns.find((c) => same(str(c.name), str(r.from)))?.name ?? r.from).map(str)
+    const referenced = list.map((r, i) =>
+      r.to == null
+        ? str(parentKey[i]?.name)
+        : str(parentColumns.find((c) => same(str(c.name), str(r.to)))?.name ?? r.to),
+    )
+    const decl = claim(
+      declared,
+      (c) =>
+        c.kind === 'foreign_key' && sameList(c.columns, columns) && same(c.references?.table ?? '', str(first.table)),
+    )
+    const onDelete = ACTIONS[str(first.on_delete)]
+    const onUpdate = ACTIONS[str(first.on_update)]
+    out.push({
+      type: 'foreign_key',
+      ...named(decl),
+      columns,
+      referencedTable: parentName,
+      referencedColumns: referenced,
+      ...(onDelete ? { onDelete } : {}),
+      ...(onUpdate ? { onUpdate } : {}),
+      ...(decl?.deferrable ? { deferrable: true } : {}),
+      ...(decl?.initiallyDeferred ? { initiallyDeferred: true } : {}),
+    })
+  }
+  return out
+}
+
+/**
+ * Reads a SQLite database (`main`, or the attached database named by `options.schema`) into a validated {@link Schema}: tables, columns with
+ * declared types, nullability, defaults, AUTOINCREMENT, generated columns and collations; primary key,
+ * UNIQUE, FOREIGN KEY (actions, DEFERRABLE) and CHECK constraints with their declared names; indexes
+ * (unique, partial, expressions, DESC, COLLATE). SQLite has no enums, comments or namespaces.
+ *
+ * @example
+ * ```ts
+ * // better-sqlite3
+ * const query = async (sql: string, params: readonly unknown[] = []) => db.prepare(sql).all(...params)
+ * // sql.js
+ * const query = async (sql: string, params?: readonly unknown[]) => {
+ *   const stmt = db.prepare(sql, params as BindParams); const rows = []
+ *   while (stmt.step()) rows.push(stmt.getAsObject())
+ *   stmt.free(); return rows
+ * }
+ * const schema = await introspect(query, { dialect: 'sqlite' })
+ * ```
+ */
+export const introspectSqlite: Introspector = async (query, options) => {
+  const db = options.schema ?? 'main'
+  const master = await query(`SELECT type, name, sql FROM ${sqliteMaster(db)} WHERE type IN ('table', 'index', 'view')`)
+  const sqlOf = (type: string) => new Map(master.filter((r) => r.type === type).map((r) => [str(r.name), str(r.sql)]))
+  const tableSql = sqlOf('table')
+  const catalogs = new Map<string, Catalog>()
+  for (const name of await tableNames(query, db)) {
+    const sql = tableSql.get(name) ?? ''
+    const columns = [...(await query('SELECT * FROM pragma_table_xinfo(?, ?) ORDER BY cid', [name, db]))]
+    catalogs.set(name.toLowerCase(), { db, name, sql, columns, parsed: parseCreateTable(sql) })
+  }
+  const indexSql = sqlOf('index')
+  const tables: Doc[] = []
+  for (const t of catalogs.values()) tables.push(await readTable(query, t, catalogs, indexSql))
+  // SQLite accepts a foreign key to anything, and checks it only when a row is written.
+  const skipped = new Map(
+    master.flatMap((r): [string, string][] =>
+      r.type === 'view'
+        ? [[str(r.name), 'a view']]
+        : r.type === 'table' && /^\s*CREATE\s+VIRTUAL\b/i.test(str(r.sql))
+          ? [[str(r.name), 'a virtual table']]
+          : [],
+    ),
+  )
+  const read = withoutUnreadReferences(tables, { tables: skipped })
+  return { schema: parseSchema({ format: CANONICAL_FORMAT, tables: read.tables }), unmodelled: read.unmodelled }
+}
