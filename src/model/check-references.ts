@@ -2,7 +2,7 @@ import type { ReadContext } from './read-context.js'
 import type { Column, Constraint, ForeignKeyConstraint, Index, Schema, Table } from './types.js'
 
 /**
- * Semantic checks zod cannot express: duplicate names, and constraints, indexes and foreign keys that
+ * Semantic checks the document shapes cannot express: duplicate names, and constraints, indexes and foreign keys that
  * name columns or tables that do not exist. Runs on the schema in document order so paths are exact.
  * @internal
  */

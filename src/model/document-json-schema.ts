@@ -1,5 +1,5 @@
 import { canonicalDocument, sqlalchemyDocument } from './document-schema.js'
-import { union } from './shape.js'
+import { union } from './shape-values.js'
 
 /**
  * The JSON Schema (draft 2020-12) of every document {@link parseSchema} accepts, generated from the

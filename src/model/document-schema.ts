@@ -10,26 +10,8 @@ import {
   sqlText,
   tableFields,
 } from './model-description.js'
-import {
-  anything,
-  array,
-  bool,
-  described,
-  type Fields,
-  finite,
-  int,
-  list,
-  nullish,
-  nullValue,
-  type ObjectShape,
-  object,
-  oneOf,
-  optional,
-  record,
-  type Shape,
-  text,
-  union,
-} from './shape.js'
+import { described, type Fields, nullish, type ObjectShape, object, optional, type Shape } from './shape.js'
+import { anything, array, bool, finite, int, list, nullValue, oneOf, record, text, union } from './shape-values.js'
 
 // The documents schemaledger reads. Two shapes are accepted:
 //  - the canonical shape written by serializeSchema (`{"format": "schemaledger/1", ...}`): the model

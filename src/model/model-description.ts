@@ -1,19 +1,6 @@
 import type { ColumnType } from './column-type.js'
-import {
-  array,
-  bool,
-  byType,
-  custom,
-  int,
-  type JsonDefs,
-  type JsonSchema,
-  named,
-  object,
-  oneOf,
-  optional,
-  type Shape,
-  text,
-} from './shape.js'
+import { type JsonDefs, type JsonSchema, named, object, optional, type Shape } from './shape.js'
+import { array, bool, byType, custom, int, oneOf, text } from './shape-values.js'
 import type {
   Column,
   Constraint,
