@@ -23,7 +23,7 @@ import type { AlterColumnChange, SchemaChange } from './types.js'
 export type DeployPhase = 'expand' | 'contract' | 'breaking'
 
 /**
- * What {@link classifyChange} may look at besides the change: the other changes of its diff (to know
+ * What `classifyChange` may look at besides the change: the other changes of its diff (to know
  * which columns are new and which keys were unique), and the schemas on both sides.
  *
  * @example

@@ -30,7 +30,7 @@ export interface ColumnTypeHints {
  * never throws, and keeps anything it does not model as `{ kind: 'custom', raw }`.
  *
  * Case-insensitive and whitespace-tolerant. Trailing `CHARACTER SET` / `COLLATE` clauses are ignored
- * (use {@link splitCollation} first to keep the collation), so `raw` and `splitCollation(raw).type`
+ * (use `splitCollation` first to keep the collation), so `raw` and `splitCollation(raw).type`
  * parse alike; a custom's `raw` is that trimmed type part. Arrays of unknown elements are arrays of
  * customs (`inet[]`). Hints fill only what the spelling leaves out and apply to the innermost element
  * of an array. Bare `timestamp` is `timezone: false` whatever the dialect (MySQL `TIMESTAMP` included):

@@ -68,7 +68,7 @@ const VALUE_WORDS = new Set(
   current_date current_time current_timestamp localtime localtimestamp`.split(/\s+/),
 )
 
-/** Options of {@link normalizeExpression} and {@link expressionsEqual}. */
+/** Options of the expression normalizer and comparer (`normalizeExpression`, `expressionsEqual`). */
 export interface ExpressionOptions {
   /**
    * The enum types of the schemas being compared (`Schema.enums`): a string literal cast to one of

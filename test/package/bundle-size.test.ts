@@ -53,9 +53,11 @@ describe('bundle size (minified + gzip, dependencies included)', () => {
     }
   })
 
-  it('all entries together do not grow past 120 KB (regression guard)', async () => {
+  // 140 KB since the codegen entry gained the SQLAlchemy, Prisma and drizzle targets (about 19 KB gzip
+  // together); the root entry keeps its own 40 KB budget above.
+  it('all entries together do not grow past 140 KB (regression guard)', async () => {
     const all = await measureBundle(Object.fromEntries(Object.keys(ENTRIES).map((e) => [e, '*'])))
-    expect(all.gzip).toBeLessThan(120 * KB)
+    expect(all.gzip).toBeLessThan(140 * KB)
   })
 
   it('docs/performance.md has the generated section and lists every measured import', () => {
