@@ -82,19 +82,18 @@ export function scoreColumnRename(
 
 /**
  * Scores "table `from` was renamed to `to`": column overlap up to 0.6 (a column with the same name and
- * type counts 1, one with the same position and type 0.75, since columns are often renamed together
- * with their table), name similarity up to 0.3, the only dropped/added pair 0.1.
+ * type counts 1, one with the same position and type, neither matched by name, 0.75, since columns are
+ * often renamed together with their table), name similarity up to 0.3, the only dropped/added pair 0.1.
+ * The score is symmetric: scoring `to` -> `from` gives the same number.
  */
 export function scoreTableRename(from: Table, to: Table, context: { readonly onlyPair: boolean }): ScoredPair {
-  const toColumns = columnsByName(to)
-  const fromNames = columnsByName(from)
   let byName = 0
   let byPosition = 0
   for (const [i, c] of from.columns.entries()) {
-    const twin = toColumns.get(c.name)
     const atSamePosition = to.columns[i]
-    if (twin !== undefined && columnTypesEqual(c.type, twin.type)) byName++
-    else if (atSamePosition && !fromNames.has(atSamePosition.name) && columnTypesEqual(c.type, atSamePosition.type))
+    if (hasTwin(c, to)) byName++
+    // Both sides must be unmatched by name, so that scoring to -> from gives the same number.
+    else if (atSamePosition && !hasTwin(atSamePosition, from) && columnTypesEqual(c.type, atSamePosition.type))
       byPosition++
   }
   const size = Math.max(from.columns.length, to.columns.length, 1)
@@ -109,6 +108,12 @@ export function scoreTableRename(from: Table, to: Table, context: { readonly onl
 
 // Every dropped table is scored against every added one: each table's column lookup is built once.
 const byNameCache = new WeakMap<Table, ReadonlyMap<string, Column>>()
+
+/** Whether `table` has a column with the name and type of `column`. */
+function hasTwin(column: Column, table: Table): boolean {
+  const twin = columnsByName(table).get(column.name)
+  return twin !== undefined && columnTypesEqual(column.type, twin.type)
+}
 
 /** A table's columns by name (for a repeated name, the last column, as before). */
 function columnsByName(t: Table): ReadonlyMap<string, Column> {
