@@ -1,8 +1,8 @@
+import { mysqlConstraintName, mysqlIndexName } from '../diff/mysql-object-names.js'
 import { postgresConstraintName, postgresIndexName } from '../diff/postgres-object-names.js'
 import { InvalidOptionError } from '../errors.js'
-import type { ColumnType } from '../model/column-type.js'
-import { formatColumnType } from '../model/format-column-type.js'
 import type { Column, Constraint, ForeignKeyConstraint, Index, Schema, Table } from '../model/types.js'
+import { builder, type DrizzleContext as Context, type DrizzleDialect as Dialect, use } from './drizzle-columns.js'
 import { qualifiedTableName } from './naming.js'
 import { identifierScope } from './python-names.js'
 import { generatedHeader, propertyKey, stringLiteral } from './source-text.js'
@@ -17,14 +17,16 @@ import type { GeneratedModule } from './to-sqlalchemy.js'
  * ```
  */
 export interface ToDrizzleOptions {
-  /** `pgTable` (default `'postgres'`) or `sqliteTable` definitions. */
-  readonly dialect?: 'postgres' | 'sqlite'
+  /** `pgTable` (default `'postgres'`), `mysqlTable` or `sqliteTable` definitions. */
+  readonly dialect?: Dialect
 }
 
-type Dialect = NonNullable<ToDrizzleOptions['dialect']>
-
-const CORE: Readonly<Record<Dialect, string>> = { postgres: 'drizzle-orm/pg-core', sqlite: 'drizzle-orm/sqlite-core' }
-const TABLE: Readonly<Record<Dialect, string>> = { postgres: 'pgTable', sqlite: 'sqliteTable' }
+const CORE: Readonly<Record<Dialect, string>> = {
+  postgres: 'drizzle-orm/pg-core',
+  mysql: 'drizzle-orm/mysql-core',
+  sqlite: 'drizzle-orm/sqlite-core',
+}
+const TABLE: Readonly<Record<Dialect, string>> = { postgres: 'pgTable', mysql: 'mysqlTable', sqlite: 'sqliteTable' }
 // Names the module imports or declares; tables and enums may not take them.
 const RESERVED = [
   'sql',
@@ -60,123 +62,26 @@ const variableName = (name: string) => {
 /** A tagged `sql` template holding SQL text verbatim. */
 const sqlTemplate = (text: string) => `sql\`${text.replace(/[\\`]|\$\{/g, (m) => `\\${m}`)}\``
 
-interface Context {
-  readonly dialect: Dialect
-  readonly enums: ReadonlyMap<string, string>
-  readonly imports: Set<string>
-  readonly warnings: string[]
-  usesRaw: boolean
-}
-
-function use(ctx: Context, name: string): string {
-  ctx.imports.add(name)
-  return name
-}
-
-/** The column builder call of a column type, or a `raw('ddl')` custom type. */
-function builder(type: ColumnType, name: string, ctx: Context, where: string): string {
-  const n = stringLiteral(name)
-  const options = (entries: [string, string | number | boolean | undefined][]) => {
-    const set = entries.filter(([, v]) => v !== undefined && v !== false)
-    return set.length ? `, { ${set.map(([k, v]) => `${k}: ${v}`).join(', ')} }` : ''
-  }
-  const raw = () => {
-    ctx.usesRaw = true
-    return `raw(${stringLiteral(formatColumnType(type))})(${n})`
-  }
-  if ('unsigned' in type && type.unsigned) {
-    ctx.warnings.push(`${where}: ${formatColumnType(type)} is MySQL only; kept as written`)
-    return raw()
-  }
-  if (type.kind === 'blob' && type.size === undefined && ctx.dialect === 'postgres') {
-    ctx.usesRaw = true
-    return `raw('bytea')(${n})`
-  }
-  if (ctx.dialect === 'sqlite') {
-    switch (type.kind) {
-      case 'integer':
-        return `${use(ctx, 'integer')}(${n})`
-      case 'real':
-      case 'double':
-      case 'float':
-        return formatColumnType(type) === 'real' ? `${use(ctx, 'real')}(${n})` : raw()
-      case 'text':
-        return type.size === undefined ? `${use(ctx, 'text')}(${n})` : raw()
-      case 'blob':
-        return type.size === undefined ? `${use(ctx, 'blob')}(${n})` : raw()
-      default:
-        return raw()
-    }
-  }
-  switch (type.kind) {
-    case 'smallint':
-    case 'integer':
-      return `${use(ctx, type.kind)}(${n})`
-    case 'bigint':
-      return `${use(ctx, 'bigint')}(${n}, { mode: 'bigint' })`
-    case 'decimal':
-      if (type.precision === undefined && type.scale !== undefined) return raw()
-      return `${use(ctx, 'numeric')}(${n}${options([
-        ['precision', type.precision],
-        ['scale', type.scale],
-      ])})`
-    case 'real':
-      return `${use(ctx, 'real')}(${n})`
-    case 'double':
-      return `${use(ctx, 'doublePrecision')}(${n})`
-    case 'boolean':
-    case 'date':
-    case 'uuid':
-    case 'json':
-    case 'jsonb':
-      return `${use(ctx, type.kind)}(${n})`
-    case 'text':
-      return type.size === undefined ? `${use(ctx, 'text')}(${n})` : raw()
-    case 'char':
-    case 'varchar':
-      return `${use(ctx, type.kind)}(${n}${options([['length', type.length]])})`
-    case 'time':
-    case 'timestamp':
-      return `${use(ctx, type.kind)}(${n}${options([
-        ['precision', type.precision],
-        ['withTimezone', type.timezone],
-      ])})`
-    case 'interval':
-      return `${use(ctx, 'interval')}(${n}${options([
-        ['fields', type.fields === undefined ? undefined : stringLiteral(type.fields)],
-        ['precision', type.precision],
-      ])})`
-    case 'enum': {
-      const variable = type.name === undefined ? undefined : ctx.enums.get(type.name)
-      return variable === undefined ? raw() : `${variable}(${n})`
-    }
-    case 'array': {
-      const inner = builder(type.of, name, ctx, where)
-      return `${inner}.array()`
-    }
-    default:
-      return raw()
-  }
-}
-
 const SERIAL: Readonly<Record<string, string>> = { smallint: 'smallserial', integer: 'serial', bigint: 'bigserial' }
 
 function columnDefinition(table: Table, column: Column, ctx: Context, where: string): string {
   const key = table.constraints.find((c) => c.type === 'primary_key')
-  const loneKey = key?.columns.length === 1 && key.columns[0] === column.name
+  const loneKey = key?.columns.length === 1 && key.columns[0] === column.name && keyName(key, ctx) === undefined
   const serial = column.autoincrement && ctx.dialect === 'postgres' ? SERIAL[column.type.kind] : undefined
   let out = serial
     ? `${use(ctx, serial)}(${stringLiteral(column.name)}${serial === 'bigserial' ? ", { mode: 'bigint' }" : ''})`
     : builder(column.type, column.name, ctx, where)
   // The lone key column is written `.primaryKey()`; SQLite's AUTOINCREMENT lives there too.
-  if (loneKey && key?.name === undefined) {
+  if (loneKey) {
     out += ctx.dialect === 'sqlite' && column.autoincrement ? '.primaryKey({ autoIncrement: true })' : '.primaryKey()'
   } else if (ctx.dialect === 'sqlite' && column.autoincrement) {
     ctx.warnings.push(`${where}: SQLite AUTOINCREMENT needs an unnamed single-column primary key`)
   }
-  if (!column.nullable && !(loneKey && key?.name === undefined)) out += '.notNull()'
+  if (!column.nullable && !loneKey) out += '.notNull()'
+  // MySQL has one AUTO_INCREMENT for both the model's autoincrement and its identity columns.
+  if (ctx.dialect === 'mysql' && (column.autoincrement || column.identity)) out += '.autoincrement()'
   if (column.default !== undefined) out += `.default(${sqlTemplate(column.default)})`
-  if (column.identity) {
+  if (column.identity && ctx.dialect !== 'mysql') {
     const { generation, start, increment } = column.identity
     const method = generation === 'always' ? 'generatedAlwaysAsIdentity' : 'generatedByDefaultAsIdentity'
     const opts = [
@@ -188,7 +93,7 @@ function columnDefinition(table: Table, column: Column, ctx: Context, where: str
     out += `.${method}(${opts ? `{ ${opts} }` : ''})`
   }
   if (column.generated) {
-    const mode = ctx.dialect === 'sqlite' ? `, { mode: ${column.generated.stored ? "'stored'" : "'virtual'"} }` : ''
+    const mode = ctx.dialect !== 'postgres' ? `, { mode: ${column.generated.stored ? "'stored'" : "'virtual'"} }` : ''
     if (ctx.dialect === 'postgres' && !column.generated.stored) {
       ctx.warnings.push(`${where}: PostgreSQL before 18 has only STORED generated columns; written as stored`)
     }
@@ -198,6 +103,9 @@ function columnDefinition(table: Table, column: Column, ctx: Context, where: str
   if (column.collation !== undefined) ctx.warnings.push(`${where}: collation ${column.collation} is not written`)
   return out
 }
+
+/** The name drizzle is given for a primary key: none on MySQL, where every key is `PRIMARY`. */
+const keyName = (key: Constraint, ctx: Context) => (ctx.dialect === 'mysql' ? undefined : key.name)
 
 const ACTION: Readonly<Record<string, string>> = {
   cascade: 'cascade',
@@ -227,17 +135,36 @@ function constraintCall(
   where: string,
 ): string | undefined {
   const own = names.get(table) as TableNames
-  // drizzle-kit names unnamed constraints its own way (`t_a_unique`); give them PostgreSQL's names.
-  if (c.name === undefined && ctx.dialect === 'postgres' && !(c.type === 'primary_key' && c.columns.length === 1)) {
+  // drizzle-kit names unnamed constraints its own way (`t_a_unique`); give them the database's names.
+  const postgresNamed = ctx.dialect === 'postgres' || (ctx.dialect === 'sqlite' && c.type === 'check')
+  if (c.name === undefined && postgresNamed && !(c.type === 'primary_key' && c.columns.length === 1)) {
     c = { ...c, name: postgresConstraintName(table.name, c, '', new Set(table.columns.map((col) => col.name))) }
+  }
+  if (c.name === undefined && ctx.dialect === 'mysql' && c.type !== 'primary_key') {
+    c = { ...c, name: mysqlConstraintName(table.name, c) }
   }
   if (c.deferrable) ctx.warnings.push(`${where}: drizzle has no DEFERRABLE constraints; not written`)
   switch (c.type) {
-    case 'primary_key':
-      if (c.columns.length === 1 && c.name === undefined) return undefined
-      return `${use(ctx, 'primaryKey')}({ ${c.name === undefined ? '' : `name: ${stringLiteral(c.name)}, `}columns: [${c.columns.map((col) => ref(own, col)).join(', ')}] })`
+    case 'primary_key': {
+      const name = keyName(c, ctx)
+      if (c.name !== undefined && name === undefined) {
+        ctx.warnings.push(`${where}: MySQL names every primary key PRIMARY; written unnamed`)
+      }
+      if (c.columns.length === 1 && name === undefined) return undefined
+      return `${use(ctx, 'primaryKey')}({ ${name === undefined ? '' : `name: ${stringLiteral(name)}, `}columns: [${c.columns.map((col) => ref(own, col)).join(', ')}] })`
+    }
     case 'unique':
-      return `${use(ctx, 'unique')}(${c.name === undefined ? '' : stringLiteral(c.name)}).on(${c.columns.map((col) => ref(own, col)).join(', ')})${c.nullsNotDistinct ? '.nullsNotDistinct()' : ''}`
+      if (ctx.dialect === 'sqlite') {
+        // drizzle-kit creates a SQLite unique constraint as a unique index anyway: say so, and name it.
+        ctx.warnings.push(`${where}: drizzle-kit creates SQLite unique constraints as unique indexes; written as one`)
+        const parts = c.columns.map((column) => ({ column }))
+        const name = c.name ?? postgresIndexName(table.name, { parts, unique: true }, '')
+        return `${use(ctx, 'uniqueIndex')}(${stringLiteral(name)}).on(${c.columns.map((col) => ref(own, col)).join(', ')})`
+      }
+      if (c.nullsNotDistinct && ctx.dialect !== 'postgres') {
+        ctx.warnings.push(`${where}: NULLS NOT DISTINCT is PostgreSQL only; not written`)
+      }
+      return `${use(ctx, 'unique')}(${c.name === undefined ? '' : stringLiteral(c.name)}).on(${c.columns.map((col) => ref(own, col)).join(', ')})${c.nullsNotDistinct && ctx.dialect === 'postgres' ? '.nullsNotDistinct()' : ''}`
     case 'check':
       return `${use(ctx, 'check')}(${stringLiteral(c.name ?? `${table.name}_check`)}, ${sqlTemplate(c.expression)})`
     case 'foreign_key': {
@@ -252,6 +179,9 @@ function constraintCall(
       let out = `${use(ctx, 'foreignKey')}({ ${name}columns: [${c.columns.map((col) => ref(own, col)).join(', ')}], foreignColumns: [${c.referencedColumns.map((col) => ref(targetNames, col, self)).join(', ')}] })`
       if (c.onDelete && c.onDelete !== 'no_action') out += `.onDelete(${stringLiteral(ACTION[c.onDelete]!)})`
       if (c.onUpdate && c.onUpdate !== 'no_action') out += `.onUpdate(${stringLiteral(ACTION[c.onUpdate]!)})`
+      if (c.name !== undefined && ctx.dialect === 'sqlite') {
+        ctx.warnings.push(`${where}: drizzle-kit writes SQLite foreign keys without their name`)
+      }
       if (c.match) ctx.warnings.push(`${where}: MATCH ${c.match.toUpperCase()} is not written`)
       return out
     }
@@ -259,27 +189,41 @@ function constraintCall(
 }
 
 function indexCall(table: Table, index: Index, own: TableNames, ctx: Context, where: string): string {
+  // MySQL's and SQLite's index builders take bare columns (SQLite's a column in SQL with its order).
+  const ordered = ctx.dialect === 'postgres'
   const parts = index.parts.map((p) => {
     let part = p.expression !== undefined ? sqlTemplate(p.expression) : ref(own, p.column as string)
-    if (p.expression === undefined && (p.descending || p.nulls || p.opclass)) {
+    if (ctx.dialect === 'sqlite' && p.expression === undefined && p.descending && !p.nulls) {
+      part = `sql\`\${${part}} desc\``
+    } else if (ordered && p.expression === undefined && (p.descending || p.nulls || p.opclass)) {
       if (p.opclass) part += `.op(${stringLiteral(p.opclass)})`
       if (p.descending) part += '.desc()'
       if (p.nulls) part += p.nulls === 'first' ? '.nullsFirst()' : '.nullsLast()'
     } else if (p.descending || p.nulls || p.opclass) {
-      ctx.warnings.push(`${where}: ordering and operator classes of expression parts are not written`)
+      const what = p.expression !== undefined ? 'expression parts' : 'MySQL index columns'
+      ctx.warnings.push(`${where}: ordering and operator classes of ${what} are not written`)
     }
     if (p.collation !== undefined || p.length !== undefined)
       ctx.warnings.push(`${where}: key collation and prefix length are not written`)
     return part
   })
   const fn = use(ctx, index.unique ? 'uniqueIndex' : 'index')
-  const name = stringLiteral(index.name ?? postgresIndexName(table.name, index, ''))
+  const name = stringLiteral(
+    index.name ??
+      (ctx.dialect === 'mysql' ? mysqlIndexName(table.name, index) : postgresIndexName(table.name, index, '')),
+  )
   let out = `${fn}(${name})`
   out +=
     index.using !== undefined && ctx.dialect === 'postgres'
       ? `.using(${stringLiteral(index.using)}, ${parts.join(', ')})`
       : `.on(${parts.join(', ')})`
-  if (index.where !== undefined) out += `.where(${sqlTemplate(index.where)})`
+  if (index.using !== undefined && ctx.dialect === 'mysql') {
+    if (index.using === 'btree' || index.using === 'hash') out += `.using(${stringLiteral(index.using)})`
+    else ctx.warnings.push(`${where}: USING ${index.using} is not written (drizzle knows btree and hash)`)
+  }
+  if (index.where !== undefined && ctx.dialect === 'mysql') {
+    ctx.warnings.push(`${where}: MySQL has no partial indexes; the WHERE clause is not written`)
+  } else if (index.where !== undefined) out += `.where(${sqlTemplate(index.where)})`
   if (index.include?.length || index.nullsNotDistinct)
     ctx.warnings.push(`${where}: INCLUDE and NULLS NOT DISTINCT are not written`)
   return out
@@ -332,10 +276,10 @@ function relationsOf(
 }
 
 /**
- * A TypeScript module of drizzle-orm table definitions (`pgTable` or `sqliteTable`): columns with
+ * A TypeScript module of drizzle-orm table definitions (`pgTable`, `mysqlTable` or `sqliteTable`): columns with
  * their builders and options, defaults as `sql` templates, identities, generated columns, keys,
  * unique and check constraints, foreign keys with actions, indexes (`using`, `where`, ordering),
- * enums (`pgEnum`) and `relations()` for every foreign key. Property and variable names are camelCase
+ * enums (`pgEnum`, MySQL's inline `mysqlEnum`) and `relations()` for every foreign key. Property and variable names are camelCase
  * identifiers; the database names stay in the builders' first argument. Two names that map to one
  * identifier throw {@link CodegenError} `identifier_collision`. What drizzle cannot express (comments,
  * deferrable constraints) is listed in the module's header and in `warnings`.
@@ -348,13 +292,20 @@ function relationsOf(
  */
 export function toDrizzle(schema: Schema, options: ToDrizzleOptions = {}): GeneratedModule {
   const dialect = options.dialect ?? 'postgres'
-  if (dialect !== 'postgres' && dialect !== 'sqlite') {
-    throw new InvalidOptionError('dialect', `expected 'postgres' or 'sqlite', got ${JSON.stringify(dialect)}`)
+  if (dialect !== 'postgres' && dialect !== 'mysql' && dialect !== 'sqlite') {
+    throw new InvalidOptionError('dialect', `expected 'postgres', 'mysql' or 'sqlite', got ${JSON.stringify(dialect)}`)
   }
   const scope = identifierScope(RESERVED)
   const enums = new Map<string, string>()
   for (const e of schema.enums) enums.set(e.name, scope.claim(`${variableName(e.name)}Enum`, `enum "${e.name}"`))
-  const ctx: Context = { dialect, enums, imports: new Set([TABLE[dialect]]), warnings: [], usesRaw: false }
+  const ctx: Context = {
+    dialect,
+    enums,
+    enumValues: new Map(schema.enums.map((e) => [e.name, e.values])),
+    imports: new Set([TABLE[dialect]]),
+    warnings: [],
+    usesRaw: false,
+  }
   if (dialect === 'postgres' && schema.enums.length) ctx.imports.add('pgEnum')
   if (dialect === 'sqlite' && schema.enums.length) {
     ctx.warnings.push('enums: SQLite has no enum types; columns of an enum type are written as their raw type')
