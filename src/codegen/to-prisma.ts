@@ -374,10 +374,15 @@ export function toPrisma(schema: Schema, options: ToPrismaOptions = {}): Generat
       ].filter((a) => a !== undefined)
       const optional = r.fk.columns.some((col) => t.columns.find((c) => c.name === col)?.nullable) ? '?' : ''
       const mappedRefs = listOf(r.to, r.fk.referencedColumns)
+      // Prisma names foreign keys (`map:`) only where the database keeps the name it is given.
+      const named = r.fk.name !== undefined && provider !== 'sqlite'
+      if (r.fk.name !== undefined && !named) {
+        warnings.push(`${path}: foreign key ${r.name}: Prisma cannot name foreign keys on SQLite; written unnamed`)
+      }
       body.push([
         relationName(target[0]!.toLowerCase() + target.slice(1), `relation ${r.name}`),
         `${target}${optional}`,
-        `@relation(${[quote(r.name), `fields: ${list(r.fk.columns)}`, `references: ${mappedRefs}`, ...actions, ...(r.fk.name ? [`map: ${quote(r.fk.name)}`] : [])].join(', ')})`,
+        `@relation(${[quote(r.name), `fields: ${list(r.fk.columns)}`, `references: ${mappedRefs}`, ...actions, ...(named ? [`map: ${quote(r.fk.name as string)}`] : [])].join(', ')})`,
       ])
       if (r.fk.deferrable) warnings.push(`${path}: foreign key ${r.name} is DEFERRABLE, which Prisma cannot declare`)
       if (r.fk.match)

@@ -69,6 +69,17 @@ interface Context {
 const args = (...parts: (string | undefined)[]) => parts.filter((p) => p !== undefined).join(', ')
 const opt = (key: string, value: number | undefined) => (value === undefined ? undefined : `${key}=${value}`)
 
+// What SQLite's DEFAULT takes bare: a number, a string or blob literal, NULL, TRUE, FALSE, CURRENT_*.
+const SQLITE_LITERAL =
+  /^\s*(?:[+-]?\s*(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?|x?'(?:[^']|'')*'|null|true|false|current_(?:time|date|timestamp))\s*$/i
+
+/**
+ * The default as `server_default` text: SQLAlchemy writes it after DEFAULT verbatim, and SQLite takes
+ * anything but a literal only in parentheses (`DEFAULT now()` is a syntax error there).
+ */
+const serverDefault = (text: string, ctx: Context) =>
+  ctx.dialect === 'sqlite' && !SQLITE_LITERAL.test(text) ? `(${text})` : text
+
 /** The SQLAlchemy type expression of a column type on the target dialect. */
 function typeExpression(type: ColumnType, ctx: Context, where: string): string {
   const raw = () => {
@@ -146,7 +157,8 @@ function typeExpression(type: ColumnType, ctx: Context, where: string): string {
         const name = type.timezone ? 'TIMESTAMP' : 'DATETIME'
         return my(`${name}(${opt('fsp', type.precision) ?? ''})`)
       }
-      return type.precision === undefined ? `sa.DateTime(${type.timezone ? 'timezone=True' : ''})` : raw()
+      // SQLite keeps the declared name; DateTime(timezone=True) would declare a plain DATETIME.
+      return type.precision === undefined && !type.timezone ? 'sa.DateTime()' : raw()
     case 'interval':
       if (ctx.dialect === 'postgres') {
         return pg(
@@ -201,7 +213,7 @@ function columnArguments(table: Table, column: Column, ctx: Context, where: stri
   if (column.autoincrement && !serial) out.push('autoincrement=True')
   // SQLAlchemy makes a lone integer key column SERIAL / AUTO_INCREMENT unless told otherwise.
   else if (inKey && !column.identity && INTEGER_TYPES.has(column.type.kind)) out.push('autoincrement=False')
-  if (column.default !== undefined) out.push(`server_default=${sqlText(column.default)}`)
+  if (column.default !== undefined) out.push(`server_default=${sqlText(serverDefault(column.default, ctx))}`)
   if (column.collation !== undefined)
     ctx.warnings.push(`${where}: collation ${column.collation} is not written (SQLAlchemy puts it on the type)`)
   if (column.comment !== undefined) out.push(`comment=${pythonString(column.comment)}`)

@@ -129,9 +129,14 @@ describe('toPrisma source', () => {
     const doc = parseSchema(readJson('test/codegen/fixtures/sqlalchemy-sqlite.json'))
     const { source, warnings } = toPrisma(doc, { provider: 'sqlite' })
     expect(warnings).toEqual([
-      'tables[0].constraints[2]: Prisma cannot declare CHECK ck_rating (rating between 0 and 10)',
+      'tables[0].columns[13]: Prisma has no type for time; written as Unsupported',
+      'tables[0].columns[14]: Prisma cannot declare a generated column (length(name)); written as a plain field',
+      'tables[0].columns[15]: Prisma cannot declare a generated column (upper(name)); written as a plain field',
+      'tables[0].constraints[3]: Prisma cannot declare CHECK (visits >= 0)',
+      'tables[0].constraints[4]: Prisma cannot declare CHECK ck_rating (rating between 0 and 10)',
       'tables[0].indexes[0]: index ix_authors_active_name has a WHERE clause (active = 1), which Prisma cannot declare; not written',
       'tables[0].indexes[1]: index ix_authors_lower has expression key parts, which Prisma cannot declare; not written',
+      'tables[1]: foreign key fk_books_editor: Prisma cannot name foreign keys on SQLite; written unnamed',
     ])
     for (const w of warnings) expect(source).toContain(`//   - ${w}`)
   })

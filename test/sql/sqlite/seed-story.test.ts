@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { diffSchemas, isSchemaLedgerError, parseSchema } from '../../../src/index.js'
 import { planMigration } from '../../../src/sql/plan-migration.js'
 import { type Engine, engineTitle } from '../../engines/engines.js'
+import { loadSeed, seedV2ForSqlite } from '../../fixtures/seed-for-sqlite.js'
 import { create, remaining, script, sqliteFactory } from './sqlite-helpers.js'
 
 // The seed story (test/fixtures/seed-v1.json -> seed-v2.json) on SQLite. v2 as written is outside
@@ -11,29 +11,8 @@ import { create, remaining, script, sqliteFactory } from './sqlite-helpers.js'
 // list of problems. v2 written for SQLite (role as text with a CHECK, id kept INTEGER) migrates with
 // rows in both tables: every kept column keeps its values through the rebuilds.
 
-type Doc = {
-  metadata: { tables: { name: string; columns: Record<string, unknown>[]; constraints: Record<string, unknown>[] }[] }
-}
-const load = (name: string): Doc => JSON.parse(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8'))
-const v1 = parseSchema(load('seed-v1.json'))
-const v2 = parseSchema(load('seed-v2.json'))
-
-/** v2 as a SQLite user writes it: the enum becomes text with a CHECK, the key stays INTEGER. */
-function v2ForSqlite() {
-  const doc = load('seed-v2.json')
-  const users = doc.metadata.tables.find((t) => t.name === 'users')!
-  users.columns = users.columns.map((c) => {
-    if (c.name === 'id') return { ...c, type: 'Integer' }
-    if (c.name === 'role') return { name: 'role', type: 'VARCHAR(10)', nullable: false, server_default: "'member'" }
-    return c
-  })
-  users.constraints.push({
-    type: 'CheckConstraint',
-    name: 'ck_users_role',
-    sqltext: "role IN ('admin', 'member', 'guest')",
-  })
-  return parseSchema(doc)
-}
+const v1 = parseSchema(loadSeed('seed-v1.json'))
+const v2 = parseSchema(loadSeed('seed-v2.json'))
 
 describe.skipIf(sqliteFactory.skipReason !== undefined)(engineTitle(sqliteFactory, 'the seed story'), () => {
   let engine: Engine
@@ -62,7 +41,7 @@ describe.skipIf(sqliteFactory.skipReason !== undefined)(engineTitle(sqliteFactor
     )
   })
 
-  const sqliteV2 = v2ForSqlite()
+  const sqliteV2 = seedV2ForSqlite()
   const migration = planMigration(diffSchemas(v1, sqliteV2), { dialect: 'sqlite', from: v1, to: sqliteV2 })
 
   it('plans v1 -> v2 for SQLite: posts and users rebuilt once each, tags created', () => {
