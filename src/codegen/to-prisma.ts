@@ -160,7 +160,7 @@ function fieldType(type: ColumnType, provider: Provider, enums: ReadonlyMap<stri
     case 'timestamp':
       if (my)
         return { scalar: 'DateTime', native: `${type.timezone ? 'Timestamp' : 'DateTime'}${args(type.precision)}` }
-      if (!type.timezone && type.precision === undefined) return { scalar: 'DateTime' }
+      // A bare DateTime is timestamp(3) in Prisma; PostgreSQL's own default precision is 6.
       return { scalar: 'DateTime', native: `${type.timezone ? 'Timestamptz' : 'Timestamp'}${args(type.precision)}` }
     case 'uuid':
       return pg ? { scalar: 'String', native: 'Uuid' } : unsupported()

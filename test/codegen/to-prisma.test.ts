@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest'
 import { toPrisma } from '../../src/codegen/to-prisma.js'
 import type { Schema } from '../../src/index.js'
 import { defineSchema, parseSchema } from '../../src/index.js'
+import { assertSchemaEqual } from '../../src/testing/index.js'
 import { REPO_ROOT } from '../docs/block-sandbox.js'
+import { type Datamodel, prismaImage, schemaFromDmmf } from './prisma-dmmf-schema.js'
 
 // Judged by Prisma's own schema engine (the WASM build `prisma validate` runs): the schema must be
 // valid, and the models, fields and attributes it reports must be the document's.
@@ -47,16 +49,30 @@ interface DmmfModel {
 }
 
 const dmmf = (source: string) =>
-  JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: source }))).datamodel as {
-    models: DmmfModel[]
-    enums: { name: string; dbName: string | null; values: { name: string; dbName: string | null }[] }[]
-  }
+  JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: source }))).datamodel as Datamodel & { models: DmmfModel[] }
 
 describe.each(CASES)('toPrisma $name ($provider), judged by prisma-schema-wasm', ({ doc, provider }) => {
   const { source } = toPrisma(doc, { provider })
 
   it('passes Prisma validation', () => {
     expect(() => validate(JSON.stringify({ prismaSchema: source }))).not.toThrow()
+  })
+
+  it('reports exactly the document, as Prisma can state it (types, defaults, keys, indexes, relations, enums)', () => {
+    const { source: text, warnings } = toPrisma(doc, { provider })
+    // Columns written Unsupported(...) are not in the DMMF; the warnings name them by document path.
+    const unsupported = new Set(
+      warnings.flatMap((w) => {
+        const m = /^tables\[(\d+)\]\.columns\[(\d+)\]: Prisma has no type for /.exec(w)
+        if (!m) return []
+        const t = doc.tables[Number(m[1])]!
+        return [`${t.name}.${t.columns[Number(m[2])]!.name}`]
+      }),
+    )
+    const droppedKeys = new Set(
+      warnings.flatMap((w) => /: foreign key (.+) joins columns of different types/.exec(w)?.[1] ?? []),
+    )
+    assertSchemaEqual(schemaFromDmmf(dmmf(text), provider), prismaImage(doc, provider, unsupported, droppedKeys))
   })
 
   it('reports one model per table, with the columns, keys and relations of the document', () => {
