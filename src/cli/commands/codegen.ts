@@ -24,7 +24,6 @@ function generate(schema: Schema, target: Target, dialect: Dialect, style: 'core
     case 'prisma':
       return toPrisma(schema, { provider: dialect === 'postgres' ? 'postgresql' : dialect })
     case 'drizzle':
-      if (dialect === 'mysql') throw new UsageError('--target drizzle writes postgres or sqlite tables, not mysql')
       return toDrizzle(schema, { dialect })
     case 'typescript':
       return { source: toTypeScript(schema), warnings: [] }
