@@ -18,13 +18,19 @@ import type { GeneratedModule } from './to-sqlalchemy.js'
  */
 export interface ToDrizzleOptions {
   /** `pgTable` (default `'postgres'`), `mysqlTable` or `sqliteTable` definitions. */
-  readonly dialect?: Dialect
+  readonly dialect?: 'postgres' | 'mysql' | 'sqlite'
 }
 
 const CORE: Readonly<Record<Dialect, string>> = {
   postgres: 'drizzle-orm/pg-core',
   mysql: 'drizzle-orm/mysql-core',
   sqlite: 'drizzle-orm/sqlite-core',
+}
+// How drizzle declares a table's namespace, named in the warning that it is not written.
+const NAMESPACE: Readonly<Record<Dialect, string>> = {
+  postgres: 'pgSchema',
+  mysql: 'mysqlSchema',
+  sqlite: 'a separate attached database',
 }
 const TABLE: Readonly<Record<Dialect, string>> = { postgres: 'pgTable', mysql: 'mysqlTable', sqlite: 'sqliteTable' }
 // Names the module imports or declares; tables and enums may not take them.
@@ -331,7 +337,9 @@ export function toDrizzle(schema: Schema, options: ToDrizzleOptions = {}): Gener
     const path = `tables[${ti}]`
     const own = names.get(t) as TableNames
     if (t.schema !== undefined)
-      ctx.warnings.push(`${path}: the table's schema "${t.schema}" is not written (declare it with pgSchema)`)
+      ctx.warnings.push(
+        `${path}: the table's schema "${t.schema}" is not written (declare it with ${NAMESPACE[dialect]})`,
+      )
     if (t.comment !== undefined) ctx.warnings.push(`${path}: drizzle has no table comments; not written`)
     const columns = t.columns.map(
       (c, ci) =>

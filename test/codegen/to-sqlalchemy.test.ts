@@ -31,7 +31,7 @@ const noOrm =
     ? undefined
     : `ORM style needs SQLAlchemy 2.0 (DeclarativeBase, Mapped, mapped_column); ${PYTHON} has ${VERSION}. ` +
       "Set SCHEMALEDGER_PYTHON to a Python with 2.0 (Debian trixie's python3-sqlalchemy) to run it; " +
-      'its structure is still checked below with Python\'s own parser')
+      "its structure is still checked below with Python's own parser")
 const PG_URL = process.env.SCHEMALEDGER_PG_URL
 const noPsycopg =
   noPython ?? (python(PYTHON as string, 'import psycopg2').status === 0 ? undefined : 'psycopg2 is not importable')
