@@ -259,7 +259,13 @@ export function prismaImage(
       columns,
       constraints: [
         ...constraints,
-        ...uniques.map((x): Constraint => ({ type: 'unique', name: x.name, columns: x.parts.map((p) => p.column!) })),
+        ...uniques.map(
+          (x): Constraint => ({
+            type: 'unique',
+            ...(x.name === undefined ? {} : { name: x.name }),
+            columns: x.parts.map((p) => p.column!),
+          }),
+        ),
       ],
       indexes: t.indexes.filter((x) => plain(x) && !x.unique),
     }

@@ -8,7 +8,7 @@ import {
 } from 'drizzle-kit/api'
 import { afterAll, describe, expect, it } from 'vitest'
 import { toDrizzle } from '../../src/codegen/to-drizzle.js'
-import type { Schema } from '../../src/index.js'
+import type { Constraint, Schema } from '../../src/index.js'
 import { defineSchema, parseSchema } from '../../src/index.js'
 import { introspect } from '../../src/introspect/index.js'
 import { assertSchemaEqual } from '../../src/testing/index.js'
@@ -57,11 +57,23 @@ function sqliteImage(schema: Schema): Schema {
       ...t,
       constraints: t.constraints
         .filter((c) => c.type !== 'unique')
-        .map((c) => (c.type === 'foreign_key' ? { ...c, name: undefined } : c)),
+        .map((c): Constraint => {
+          if (c.type !== 'foreign_key') return c
+          const { name: _name, ...unnamed } = c
+          return unnamed
+        }),
       indexes: [
         ...t.indexes,
         ...t.constraints.flatMap((c) =>
-          c.type === 'unique' ? [{ name: c.name, parts: c.columns.map((column) => ({ column })), unique: true }] : [],
+          c.type === 'unique'
+            ? [
+                {
+                  ...(c.name === undefined ? {} : { name: c.name }),
+                  parts: c.columns.map((column) => ({ column })),
+                  unique: true as const,
+                },
+              ]
+            : [],
         ),
       ],
     })),
