@@ -6,6 +6,7 @@ import { builder, type DrizzleContext as Context, type DrizzleDialect as Dialect
 import { qualifiedTableName } from './naming.js'
 import { identifierScope } from './python-names.js'
 import { generatedHeader, propertyKey, stringLiteral } from './source-text.js'
+import { sqliteDefaultText } from './sqlite-default.js'
 import type { GeneratedModule } from './to-sqlalchemy.js'
 
 /**
@@ -86,7 +87,10 @@ function columnDefinition(table: Table, column: Column, ctx: Context, where: str
   if (!column.nullable && !loneKey) out += '.notNull()'
   // MySQL has one AUTO_INCREMENT for both the model's autoincrement and its identity columns.
   if (ctx.dialect === 'mysql' && (column.autoincrement || column.identity)) out += '.autoincrement()'
-  if (column.default !== undefined) out += `.default(${sqlTemplate(column.default)})`
+  if (column.default !== undefined) {
+    const text = ctx.dialect === 'sqlite' ? sqliteDefaultText(column.default) : column.default
+    out += `.default(${sqlTemplate(text)})`
+  }
   if (column.identity && ctx.dialect !== 'mysql') {
     const { generation, start, increment } = column.identity
     const method = generation === 'always' ? 'generatedAlwaysAsIdentity' : 'generatedByDefaultAsIdentity'

@@ -4,6 +4,7 @@ import { formatColumnType } from '../model/format-column-type.js'
 import type { Column, Constraint, Index, IndexPart, ReferentialAction, Schema, Table } from '../model/types.js'
 import { qualifiedTableName } from './naming.js'
 import { identifierScope, pythonClassName, pythonIdentifier, pythonString } from './python-names.js'
+import { sqliteDefaultText } from './sqlite-default.js'
 
 /**
  * Options of {@link toSQLAlchemy}.
@@ -69,16 +70,8 @@ interface Context {
 const args = (...parts: (string | undefined)[]) => parts.filter((p) => p !== undefined).join(', ')
 const opt = (key: string, value: number | undefined) => (value === undefined ? undefined : `${key}=${value}`)
 
-// What SQLite's DEFAULT takes bare: a number, a string or blob literal, NULL, TRUE, FALSE, CURRENT_*.
-const SQLITE_LITERAL =
-  /^\s*(?:[+-]?\s*(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?|x?'(?:[^']|'')*'|null|true|false|current_(?:time|date|timestamp))\s*$/i
-
-/**
- * The default as `server_default` text: SQLAlchemy writes it after DEFAULT verbatim, and SQLite takes
- * anything but a literal only in parentheses (`DEFAULT now()` is a syntax error there).
- */
-const serverDefault = (text: string, ctx: Context) =>
-  ctx.dialect === 'sqlite' && !SQLITE_LITERAL.test(text) ? `(${text})` : text
+/** The default as `server_default` text (SQLite: in parentheses unless a literal). */
+const serverDefault = (text: string, ctx: Context) => (ctx.dialect === 'sqlite' ? sqliteDefaultText(text) : text)
 
 /** The SQLAlchemy type expression of a column type on the target dialect. */
 function typeExpression(type: ColumnType, ctx: Context, where: string): string {
