@@ -30,7 +30,8 @@ const noOrm =
   (Number(VERSION.split('.')[0]) >= 2
     ? undefined
     : `ORM style needs SQLAlchemy 2.0 (DeclarativeBase, Mapped, mapped_column); ${PYTHON} has ${VERSION}. ` +
-      "Set SCHEMALEDGER_PYTHON to a Python with 2.0 (Debian trixie's python3-sqlalchemy) to run it; " +
+      'Set SCHEMALEDGER_PYTHON to a Python with 2.0 to run it (SCHEMALEDGER_PYTHON=$(scripts/sqlalchemy2.sh) ' +
+      "unpacks Debian trixie's python3-sqlalchemy under .cache/ without installing it); " +
       "its structure is still checked below with Python's own parser")
 const PG_URL = process.env.SCHEMALEDGER_PG_URL
 const noPsycopg =
