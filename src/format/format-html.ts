@@ -11,6 +11,7 @@ import { placeFindings } from './findings-by-change.js'
 import { REPORT_CSS, REPORT_JS } from './html-assets.js'
 import type { ReportOptions } from './report-options.js'
 import { findingsText, summarizeReport } from './report-summary.js'
+import { suppressionSentence } from './suppression-text.js'
 import { MARKERS } from './text-tree.js'
 
 /**
@@ -46,7 +47,8 @@ function listRows(tree: ChangeTreeNode): Row[] {
   })
 }
 
-const badge = (f: Finding) => `<span class="badge ${esc(f.severity)}">${esc(f.severity)}</span>`
+const badge = (f: Finding) =>
+  `<span class="badge ${esc(f.severity)}">${esc(f.severity)}</span>${f.suppressed ? ' <span class="badge suppressed">suppressed</span>' : ''}`
 
 function rowHtml(row: Row, findings: readonly Finding[]): string {
   const { node } = row
@@ -79,9 +81,10 @@ function findingHtml(f: Finding): string {
   const sql =
     f.fix.sql && f.fix.sql.length > 0 ? `<pre><code>${esc(f.fix.sql.map((s) => `${s};`).join('\n'))}</code></pre>` : ''
   return [
-    `<article class="finding" data-severity="${esc(f.severity)}">`,
+    `<article class="finding" data-severity="${esc(f.severity)}"${f.suppressed ? ' data-suppressed="true"' : ''}>`,
     `<h3>${badge(f)} <code>${esc(f.code)}</code> <span class="path mono">${esc(f.change.path)}</span></h3>`,
     `<p>${esc(f.message)}</p>`,
+    f.suppressed ? `<p class="suppressed">${esc(suppressionSentence(f))}</p>` : '',
     `<p class="why">${esc(f.explanation)}</p>`,
     `<p><strong>Instead:</strong> ${esc(f.fix.description)}</p>`,
     sql,
@@ -126,7 +129,7 @@ export function formatHtml(diff: SchemaDiff, options: HtmlReportOptions = {}): s
   const m = options.migration
   const body = [
     `<header><h1>${esc(title)}</h1>`,
-    `<p class="summary">${summary.changes} change${summary.changes === 1 ? '' : 's'}${options.findings ? ` · findings: ${bySeverity.length > 0 ? bySeverity.join(' ') : 'none'}` : ''}</p>`,
+    `<p class="summary">${summary.changes} change${summary.changes === 1 ? '' : 's'}${options.findings ? ` · findings: ${bySeverity.length > 0 ? bySeverity.join(' ') : 'none'}${summary.suppressed > 0 ? ` <span class="badge suppressed">${summary.suppressed} suppressed</span>` : ''}` : ''}</p>`,
     counts.length > 0 ? `<ul class="counts">${counts.join('')}</ul>` : '',
     `<nav><a href="#changes">Changes</a>${options.findings ? '<a href="#findings">Findings</a>' : ''}<a href="#tree">Tree</a>${m ? '<a href="#sql">SQL</a>' : ''}<a href="#diagram">Diagram</a></nav>`,
     '</header>',

@@ -7,6 +7,7 @@ import { placeFindings } from './findings-by-change.js'
 import { mdCode, mdFence, mdTable, mdText } from './markdown-text.js'
 import type { ReportOptions } from './report-options.js'
 import { findingsText, summarizeReport } from './report-summary.js'
+import { suppressionSentence } from './suppression-text.js'
 
 /** Severity badges: a coloured emoji and the word, so they read without images or colour. */
 const BADGE: Readonly<Record<Severity, string>> = {
@@ -31,7 +32,8 @@ function detailsCell(n: ChangeTreeNode): string {
 
 function findingItem(f: Finding): string {
   const lines = [
-    `- ${BADGE[f.severity]} ${mdCode(f.code)} ${mdCode(f.change.path)}: ${mdText(f.message)}`,
+    `- ${f.suppressed ? '🔕 suppressed · ' : ''}${BADGE[f.severity]} ${mdCode(f.code)} ${mdCode(f.change.path)}: ${mdText(f.message)}`,
+    ...(f.suppressed ? [`  - ${mdText(suppressionSentence(f))}`] : []),
     `  - Why: ${mdText(f.explanation)}`,
     `  - Instead: ${mdText(f.fix.description)}`,
   ]
@@ -82,7 +84,7 @@ export function formatMarkdown(diff: SchemaDiff, options: ReportOptions = {}): s
             .join(' · ')
         : 'none'
     out.push(
-      `**${summary.changes} change${summary.changes === 1 ? '' : 's'}**${options.findings ? ` · findings: ${counts}` : ''}`,
+      `**${summary.changes} change${summary.changes === 1 ? '' : 's'}**${options.findings ? ` · findings: ${counts}` : ''}${summary.suppressed > 0 ? ` · 🔕 ${summary.suppressed} suppressed` : ''}`,
       '',
       mdTable(
         ['', 'Added', 'Changed', 'Removed', 'Renamed'],

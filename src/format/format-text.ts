@@ -53,7 +53,8 @@ export function formatText(diff: SchemaDiff, options: TextReportOptions = {}): s
     const head = `${summary.changes} change${summary.changes === 1 ? '' : 's'}: ${counts}`
     lines.push(...wrap(head, 0, 2, width).map((l) => paint(l, 'bold', color)))
   }
-  if (findings) lines.push(...wrap(`findings: ${findingsText(summary.findings)}`, 0, 2, width))
+  const suppressed = summary.suppressed > 0 ? `; ${summary.suppressed} suppressed` : ''
+  if (findings) lines.push(...wrap(`findings: ${findingsText(summary.findings)}${suppressed}`, 0, 2, width))
   if (summary.changes > 0) {
     const body = renderTreeText(tree, { ...options, ...(findings ? { findings } : {}) })
     const used = new Set<string>()

@@ -30,6 +30,8 @@ nav a { color: var(--renamed); margin-right: 14px; text-decoration: none; } nav 
   font-weight: 600; text-transform: uppercase; letter-spacing: .03em; border: 1px solid currentColor; }
 .badge.danger { color: var(--removed); background: var(--removed-bg); } .badge.warning { color: var(--changed); background: var(--changed-bg); }
 .badge.info { color: var(--info); background: var(--info-bg); }
+.badge.suppressed { color: var(--muted); background: transparent; border: 1px dashed currentColor; }
+.finding[data-suppressed] { opacity: 0.75; } p.suppressed { font-style: italic; }
 .filters { display: flex; flex-wrap: wrap; gap: 10px 16px; align-items: center; background: var(--panel); border: 1px solid var(--line);
   border-radius: 6px; padding: 10px 12px; margin-bottom: 12px; }
 .filters input[type=search] { flex: 1 1 240px; padding: 6px 8px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); }

@@ -8,6 +8,7 @@
 export { formatHtml, type HtmlReportOptions } from './format-html.js'
 export { formatJson, REPORT_FORMAT, type ReportDocument } from './format-json.js'
 export { formatMarkdown } from './format-markdown.js'
+export { formatSarif, type SarifInput, type SarifOptions } from './format-sarif.js'
 export { formatSchemaMarkdown, type SchemaMarkdownOptions } from './format-schema-markdown.js'
 export { formatText, type TextReportOptions } from './format-text.js'
 export { reportJsonSchema } from './report-json-schema.js'

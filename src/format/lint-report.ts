@@ -3,6 +3,7 @@ import { SEVERITIES } from '../impact/severities.js'
 import type { Finding, Severity } from '../impact/types.js'
 import { mdCode, mdFence, mdTable, mdText } from './markdown-text.js'
 import { findingsText } from './report-summary.js'
+import { suppressionSentence, suppressionText, unsuppressed } from './suppression-text.js'
 import { paint, wrap } from './text-tree.js'
 
 /**
@@ -61,7 +62,7 @@ const EMOJI: Readonly<Record<Severity, string>> = { danger: '🔴', warning: '�
  * ```
  */
 export function failing(findings: readonly Finding[], failOn: FailOn): Finding[] {
-  return failOn === 'none' ? [] : findings.filter((f) => RANK[f.severity] <= RANK[failOn])
+  return failOn === 'none' ? [] : unsuppressed(findings).filter((f) => RANK[f.severity] <= RANK[failOn])
 }
 
 /**
@@ -82,11 +83,17 @@ export function bySeverity(findings: readonly Finding[]): Finding[] {
 /** The object a finding is about: its own path (lintSchema) or the path of its change. */
 const where = (f: Finding) => f.path ?? f.change.path
 
-const countOf = (findings: readonly Finding[]) => ({
-  danger: findings.filter((f) => f.severity === 'danger').length,
-  warning: findings.filter((f) => f.severity === 'warning').length,
-  info: findings.filter((f) => f.severity === 'info').length,
-})
+/** Counts by severity of the findings that count (suppressed ones apart). */
+const countOf = (all: readonly Finding[]) => {
+  const findings = unsuppressed(all)
+  return {
+    danger: findings.filter((f) => f.severity === 'danger').length,
+    warning: findings.filter((f) => f.severity === 'warning').length,
+    info: findings.filter((f) => f.severity === 'info').length,
+  }
+}
+
+const suppressedCount = (findings: readonly Finding[]) => findings.length - unsuppressed(findings).length
 
 const severityCount = (s: Severity, n: number) => `${n} ${s}${s === 'warning' && n !== 1 ? 's' : ''}`
 
@@ -122,8 +129,10 @@ export function formatLintText(
     if (group.length === 0) continue
     lines.push(paint(`${severity.toUpperCase()} (${group.length})`, severity, color))
     for (const f of group) {
-      lines.push(`  ${paint(f.code, severity, color)} ${where(f)}`)
+      const note = suppressionText(f)
+      lines.push(`  ${paint(f.code, note ? 'hint' : severity, color)} ${where(f)}${note ? ' [suppressed]' : ''}`)
       lines.push(...wrap(f.message, 4, 6, width))
+      if (note) lines.push(...wrap(note, 4, 6, width).map((l) => paint(l, 'hint', color)))
       if (options.explain) lines.push(...wrap(`why: ${f.explanation}`, 4, 6, width))
       lines.push(...wrap(`fix: ${f.fix.description}`, 4, 6, width))
       for (const sql of f.fix.sql ?? []) lines.push(`      ${sql};`)
@@ -138,7 +147,11 @@ export function formatLintText(
     lines.push('')
   }
   const n = r.findings.length
-  const counts = n === 0 ? '' : `${n} finding${n === 1 ? '' : 's'}: ${findingsText(countOf(r.findings))}. `
+  const hidden = suppressedCount(r.findings)
+  const counts =
+    n === 0
+      ? ''
+      : `${n} finding${n === 1 ? '' : 's'}: ${findingsText(countOf(r.findings))}${hidden > 0 ? `, ${hidden} suppressed` : ''}. `
   const gate = verdict(r)
   const style = gate.startsWith('Failed') ? 'danger' : 'bold'
   lines.push(...wrap(`${counts}${gate}`, 0, 0, width).map((l) => paint(l, style, color)))
@@ -164,6 +177,7 @@ export function formatLintMarkdown(r: LintResult): string {
     [
       `${r.documents.map(mdCode).join(' → ')} on ${mdText(target(r))}`,
       ...SEVERITIES.map((s) => `${EMOJI[s]} ${severityCount(s, counts[s])}`),
+      ...(suppressedCount(r.findings) > 0 ? [`🔕 ${suppressedCount(r.findings)} suppressed`] : []),
       ...(r.failOn === 'none' ? [] : [`fails at ${mdCode(r.failOn)}`]),
     ].join(' · '),
   ]
@@ -182,7 +196,12 @@ export function formatLintMarkdown(r: LintResult): string {
     mdTable(
       ['Severity', 'Code', 'Where', 'Finding'],
       ['left', 'left', 'left', 'left'],
-      sorted.map((f) => [`${EMOJI[f.severity]} ${f.severity}`, mdCode(f.code), mdCode(where(f)), mdText(f.message)]),
+      sorted.map((f) => [
+        `${f.suppressed ? '🔕 suppressed ' : ''}${EMOJI[f.severity]} ${f.severity}`,
+        mdCode(f.code),
+        mdCode(where(f)),
+        mdText(f.message),
+      ]),
     ),
     '',
     '<details><summary>Why, and what to do instead</summary>',
@@ -190,7 +209,8 @@ export function formatLintMarkdown(r: LintResult): string {
   )
   for (const f of sorted) {
     out.push(
-      `- ${EMOJI[f.severity]} ${mdCode(f.code)} ${mdCode(where(f))}: ${mdText(f.message)}`,
+      `- ${f.suppressed ? '🔕 suppressed · ' : ''}${EMOJI[f.severity]} ${mdCode(f.code)} ${mdCode(where(f))}: ${mdText(f.message)}`,
+      ...(f.suppressed ? [`  - ${mdText(suppressionSentence(f))}`] : []),
       `  - Why: ${mdText(f.explanation)}`,
       `  - Instead: ${mdText(f.fix.description)}`,
     )
@@ -221,7 +241,7 @@ export function formatLintJson(r: LintResult): string {
     version: r.version ? { label: r.version.label, assumed: r.version.assumed } : null,
     failOn: r.failOn,
     passed: failing(r.findings, r.failOn).length === 0,
-    summary: { ...counts, total: r.findings.length },
+    summary: { ...counts, total: r.findings.length, suppressed: suppressedCount(r.findings) },
     findings: bySeverity(r.findings).map((f) => ({
       code: f.code,
       severity: f.severity,
@@ -232,6 +252,9 @@ export function formatLintJson(r: LintResult): string {
       fix: { description: f.fix.description, sql: f.fix.sql ?? [] },
       dialect: f.dialect,
       phase: f.phase ?? null,
+      suppressed: f.suppressed
+        ? { path: f.suppressed.path, reason: f.suppressed.reason, until: f.suppressed.until ?? null }
+        : null,
     })),
     possibleRenames: openRenames(r).map((c) => ({
       target: c.target,

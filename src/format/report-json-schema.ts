@@ -137,6 +137,11 @@ const report: Record<string, JsonSchema> = {
       fix: object({ description: str, sql: strings }, ['description']),
       dialect: str,
       phase: { enum: ['expand', 'contract', 'breaking'] },
+      suppressed: object(
+        { path: str, reason: str, until: { type: 'string', format: 'date' } },
+        ['path', 'reason'],
+        'Set when a suppression accepted the finding: reported, never counted by a gate.',
+      ),
     },
     ['code', 'severity', 'change', 'message', 'explanation', 'fix', 'dialect'],
     'One finding of analyzeImpact.',

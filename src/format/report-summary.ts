@@ -32,7 +32,10 @@ export interface SummaryRow {
 export interface ReportSummary {
   readonly changes: number
   readonly rows: readonly SummaryRow[]
+  /** Findings by severity, suppressed ones not counted. */
   readonly findings: Readonly<Record<Severity, number>>
+  /** Suppressed findings (shown in reports, marked). */
+  readonly suppressed: number
 }
 
 const row = (label: SummaryRow['label'], c: ChangeCounts): SummaryRow => ({
@@ -57,6 +60,7 @@ export function summarizeReport(
   tree: ChangeTreeNode,
   findings: readonly Finding[] = [],
 ): ReportSummary {
+  const counted = findings.filter((f) => !f.suppressed)
   const tables = tree.children.filter((n) => n.kind === 'table')
   const count = (status: string) => tables.filter((n) => n.status === status).length
   const s = diff.summary
@@ -76,10 +80,11 @@ export function summarizeReport(
       row('enums', s.enums),
     ],
     findings: {
-      danger: findings.filter((f) => f.severity === 'danger').length,
-      warning: findings.filter((f) => f.severity === 'warning').length,
-      info: findings.filter((f) => f.severity === 'info').length,
+      danger: counted.filter((f) => f.severity === 'danger').length,
+      warning: counted.filter((f) => f.severity === 'warning').length,
+      info: counted.filter((f) => f.severity === 'info').length,
     },
+    suppressed: findings.length - counted.length,
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Finding, Severity } from '../impact/types.js'
 import type { ChangeTreeNode, TreeStatus } from '../visual/to-tree.js'
 import { placeFindings } from './findings-by-change.js'
+import { suppressionText } from './suppression-text.js'
 
 /**
  * Options of {@link renderTreeText}. @internal
@@ -110,7 +111,7 @@ export function renderTreeText(tree: ChangeTreeNode, options: TreeTextOptions = 
     }
   }
   const finding = (f: Finding, at: number) => {
-    const head = `! ${f.severity} ${f.code}`
+    const head = `! ${f.suppressed ? 'suppressed ' : ''}${f.severity} ${f.code}`
     const lines = wrap(`${head} ${f.message}`, base + at, base + at + 2, width)
     lines.forEach((line, i) => {
       const lead = ' '.repeat(base + at)
@@ -118,6 +119,8 @@ export function renderTreeText(tree: ChangeTreeNode, options: TreeTextOptions = 
         i === 0 && color ? `${lead}${paint(head, f.severity, color)}${line.slice(lead.length + head.length)}` : line,
       )
     })
+    const note = suppressionText(f)
+    if (note) push(note, at + 2, at + 4, 'hint')
     push(`fix: ${f.fix.description}`, at + 2, at + 4)
     for (const sql of f.fix.sql ?? []) out.push(`${' '.repeat(base + at + 4)}${sql};`)
   }

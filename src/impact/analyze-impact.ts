@@ -1,5 +1,6 @@
 import type { SchemaDiff } from '../diff/types.js'
 import { runAnalyzers } from './run-analyzers.js'
+import { applySuppressions } from './suppressions.js'
 import { SEVERITIES } from './severities.js'
 import type { AnalyzeImpactOptions, DeployPhase, Finding, ImpactReport, ImpactSummary, Severity } from './types.js'
 
@@ -18,7 +19,11 @@ import type { AnalyzeImpactOptions, DeployPhase, Finding, ImpactReport, ImpactSu
  */
 export function analyzeImpact(diff: SchemaDiff, options: AnalyzeImpactOptions): ImpactReport {
   const run = runAnalyzers(diff, options)
-  const findings = run.findings.map((f) => f.finding)
+  const findings = applySuppressions(
+    run.findings.map((f) => f.finding),
+    options.suppressions ?? [],
+    options.today !== undefined ? { today: options.today } : {},
+  )
   const classification = diff.changes.map((c) => ({
     change: { kind: c.kind, path: c.path },
     phase: run.phases.get(c) ?? 'expand',
@@ -31,14 +36,17 @@ function summarize(
   phases: readonly DeployPhase[],
   version: ImpactReport['summary']['version'],
 ): ImpactSummary {
-  const count = (s: Severity) => findings.filter((f) => f.severity === s).length
+  // Suppressed findings are reported but not counted: the summary says what still needs a decision.
+  const counted = findings.filter((f) => !f.suppressed)
+  const count = (s: Severity) => counted.filter((f) => f.severity === s).length
   const highest = SEVERITIES.find((s) => count(s) > 0)
   const phase = (p: DeployPhase) => phases.filter((x) => x === p).length
   return {
     danger: count('danger'),
     warning: count('warning'),
     info: count('info'),
-    total: findings.length,
+    total: counted.length,
+    suppressed: findings.length - counted.length,
     ...(highest ? { highest } : {}),
     phases: { expand: phase('expand'), contract: phase('contract'), breaking: phase('breaking') },
     version: { label: version.label, assumed: version.assumed },

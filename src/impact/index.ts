@@ -22,4 +22,11 @@ export { type LintSchemaOptions, lintSchema } from './lint-schema.js'
 export type { NameKind, NamingOptions } from './naming-options.js'
 export { builtinAnalyzers } from './rules/index.js'
 export { SEVERITIES } from './severities.js'
+export {
+  applySuppressions,
+  EXPIRED_SUPPRESSION,
+  type FindingSuppression,
+  pathMatches,
+  type Suppression,
+} from './suppressions.js'
 export type * from './types.js'

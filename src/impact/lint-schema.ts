@@ -4,6 +4,7 @@ import { diffSchemas } from '../diff/diff-schemas.js'
 import type { Schema } from '../model/types.js'
 import type { NamingOptions } from './naming-options.js'
 import { runAnalyzers } from './run-analyzers.js'
+import { applySuppressions, type Suppression } from './suppressions.js'
 import type { Finding, RuleOptions } from './types.js'
 
 /**
@@ -30,6 +31,10 @@ export interface LintSchemaOptions {
   readonly naming?: NamingOptions
   /** Impact facts for a custom dialect (built-in dialects have theirs). */
   readonly facts?: DialectImpactFacts
+  /** Findings accepted after review: marked `suppressed`, still reported (see `applySuppressions`). */
+  readonly suppressions?: readonly Suppression[]
+  /** The day expiry dates are compared with (`YYYY-MM-DD`); today (UTC) when omitted. */
+  readonly today?: string
 }
 
 const EMPTY: Schema = { tables: [], enums: [] }
@@ -64,7 +69,7 @@ export function lintSchema(schema: Schema, options: LintSchemaOptions): Finding[
     },
     (analyzer) => analyzer.lint === true,
   )
-  return [...run.findings]
+  const findings = [...run.findings]
     .sort((a, b) => a.changeIndex - b.changeIndex || compare(a.path, b.path) || compare(a.finding.code, b.finding.code))
     .map(({ finding: f, path }) => ({
       code: f.code,
@@ -76,6 +81,7 @@ export function lintSchema(schema: Schema, options: LintSchemaOptions): Finding[
       fix: f.fix,
       dialect: f.dialect,
     }))
+  return applySuppressions(findings, options.suppressions ?? [], options.today !== undefined ? { today: options.today } : {})
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)

@@ -8,6 +8,7 @@ import type { Statement } from '../dialects/types.js'
 import type { ChangeKind, SchemaChange, SchemaDiff } from '../diff/types.js'
 import type { Column, Schema, Table } from '../model/types.js'
 import type { NameKind, NamingOptions } from './naming-options.js'
+import type { FindingSuppression, Suppression } from './suppressions.js'
 
 /**
  * How bad a finding is: `danger` = data loss or certain failure, `warning` = can fail or lock on real
@@ -64,6 +65,8 @@ export interface Finding {
   readonly dialect: string
   /** The deploy phase of the change. */
   readonly phase?: DeployPhase
+  /** Set when a suppression accepted this finding: it is still reported, marked, and never fails a gate. */
+  readonly suppressed?: FindingSuppression
 }
 
 /**
@@ -281,6 +284,10 @@ export interface AnalyzeImpactOptions {
   readonly plan?: { readonly concurrently?: boolean; readonly notValid?: boolean }
   /** Impact facts for a custom dialect (built-in dialects have theirs). */
   readonly facts?: DialectImpactFacts
+  /** Findings accepted after review: marked `suppressed`, still reported (see `applySuppressions`). */
+  readonly suppressions?: readonly Suppression[]
+  /** The day expiry dates are compared with (`YYYY-MM-DD`); today (UTC) when omitted. */
+  readonly today?: string
 }
 
 /**
@@ -308,8 +315,10 @@ export interface ImpactSummary {
   readonly danger: number
   readonly warning: number
   readonly info: number
-  /** Number of findings. */
+  /** Number of findings, suppressed ones not counted (as in `danger`, `warning` and `info`). */
   readonly total: number
+  /** Number of suppressed findings (reported, marked, not counted above). */
+  readonly suppressed: number
   /** The worst severity found, if any. */
   readonly highest?: Severity
   /** Changes per deploy phase. */
