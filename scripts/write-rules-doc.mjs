@@ -72,9 +72,10 @@ function lintSection(analyzers) {
 
 /**
  * The Markdown of docs/rules.md for a list of analyzers, in catalogue order (DS, DD, LK, BC, TX, BP, NM),
- * and the versions each dialect's facts assume when none is given.
+ * the versions each dialect's facts assume when none is given, and the codes of findings that come
+ * from suppressions rather than from a rule (`suppressionCodes`: code, title, severity, docs).
  */
-export function renderRulesDoc(analyzers, facts = {}) {
+export function renderRulesDoc(analyzers, facts = {}, suppressionCodes = []) {
   const sorted = [...analyzers].sort(
     (a, b) => familyRank(a.code) - familyRank(b.code) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   )
@@ -138,13 +139,41 @@ export function renderRulesDoc(analyzers, facts = {}) {
   }
   const others = sorted.filter((a) => !FAMILIES.some(([prefix]) => a.code.startsWith(prefix)))
   if (others.length > 0) throw new Error(`no family heading for ${others.map((a) => a.code).join(', ')}`)
+  if (suppressionCodes.length > 0) {
+    lines.push(
+      '',
+      '## Suppressions: findings about accepted findings',
+      '',
+      'These findings come from the `suppressions` option of `analyzeImpact` and `lintSchema` (the',
+      "config file's `suppressions`, see [config.md](config.md)), not from a rule that looks at changes, so",
+      '`rules.disable` and `rules.severity` do not name them.',
+    )
+    for (const r of suppressionCodes) {
+      lines.push(
+        '',
+        `### ${r.code}`,
+        '',
+        `**${r.title}.** Severity: ${r.severity}. Dialects: all. On whenever suppressions are given.`,
+        '',
+        'Bad:',
+        '',
+        '```text',
+        r.docs.bad,
+        '```',
+        '',
+        `Why it hurts: ${r.docs.why}`,
+        '',
+        `Safe alternative: ${r.docs.fix}`,
+      )
+    }
+  }
   return `${lines.join('\n')}\n`
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { builtinAnalyzers } = await import('../dist/impact/index.js')
+  const { builtinAnalyzers, EXPIRED_SUPPRESSION } = await import('../dist/impact/index.js')
   const { impactFacts } = await import('../dist/sql/index.js')
   const target = new URL('../docs/rules.md', import.meta.url)
-  writeFileSync(target, renderRulesDoc(builtinAnalyzers, impactFacts))
+  writeFileSync(target, renderRulesDoc(builtinAnalyzers, impactFacts, [EXPIRED_SUPPRESSION]))
   console.log(`wrote ${fileURLToPath(target)} (${builtinAnalyzers.length} rules)`)
 }

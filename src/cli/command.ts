@@ -1,4 +1,5 @@
 import type { CliIO } from './cli-io.js'
+import type { LoadedConfig } from './config/load-config.js'
 
 /**
  * One flag of a command: its type, optional one-letter alias, whether it may repeat, the placeholder
@@ -62,6 +63,8 @@ export interface CommandInput<O extends OptionSpecs> {
   readonly positionals: readonly string[]
   readonly values: OptionValues<O>
   readonly io: CliIO
+  /** The config file's values, for commands that take `--config` (their flags already hold its defaults). */
+  readonly config?: LoadedConfig
 }
 
 /**

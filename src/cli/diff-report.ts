@@ -6,14 +6,19 @@ import { isSchemaLedgerError } from '../errors.js'
 import { formatHtml } from '../format/format-html.js'
 import { formatJson } from '../format/format-json.js'
 import { formatMarkdown } from '../format/format-markdown.js'
+import { formatSarif } from '../format/format-sarif.js'
 import { formatText } from '../format/format-text.js'
 import { analyzeImpact } from '../impact/analyze-impact.js'
 import type { Schema } from '../model/types.js'
 import { planMigration } from '../sql/plan-migration.js'
+import { UsageError } from './cli-errors.js'
 import type { CliIO } from './cli-io.js'
 import type { OptionSpec, OptionValues } from './command.js'
 import { COLOR_OPTIONS, DIALECT_OPTION, DIALECT_VERSION_OPTION, majorVersion, OUTPUT_OPTION } from './common-options.js'
+import type { SchemaledgerConfig } from './config/config-description.js'
+import { ruleOptionsOf, suppressionsOf } from './config/config-option.js'
 import { ExitCode } from './exit-codes.js'
+import { packageVersion } from './package-version.js'
 import type { DocumentReader } from './read-document.js'
 import { renameHints } from './rename-hints.js'
 import { outputWidth, useColor } from './use-color.js'
@@ -61,9 +66,9 @@ export const DIFF_REPORT_OPTIONS = {
   format: {
     type: 'string',
     value: 'format',
-    choices: ['text', 'markdown', 'json', 'html'],
+    choices: ['text', 'markdown', 'json', 'html', 'sarif'],
     default: 'text',
-    description: 'report format',
+    description: 'report format (sarif: the findings, for code scanning; needs --dialect)',
   },
   ...RENAME_OPTIONS,
   ...DIALECT_OPTION,
@@ -87,9 +92,20 @@ type DiffReportValues = OptionValues<typeof DIFF_REPORT_OPTIONS>
 export async function diffOptionsOf(
   values: OptionValues<typeof RENAME_OPTIONS>,
   reader: DocumentReader,
+  config?: SchemaledgerConfig,
 ): Promise<DiffOptions> {
   const file = values.renames ? { source: values.renames, json: await reader.readJson(values.renames) } : undefined
-  const renames = renameHints(file, values.rename, values['rename-table'])
+  const given = renameHints(file, values.rename, values['rename-table'])
+  // The config's hints hold for every diff; a --renames file or a flag overrides one of them.
+  const tables = { ...config?.renames?.tables, ...given?.tables }
+  const columns = { ...config?.renames?.columns, ...given?.columns }
+  const renames =
+    Object.keys(tables).length + Object.keys(columns).length > 0
+      ? {
+          ...(Object.keys(tables).length > 0 ? { tables } : {}),
+          ...(Object.keys(columns).length > 0 ? { columns } : {}),
+        }
+      : undefined
   return {
     ...(renames ? { renames } : {}),
     inferRenames: values['infer-renames'] as NonNullable<DiffOptions['inferRenames']>,
@@ -112,11 +128,23 @@ export async function writeDiffReport(
   from: Schema,
   to: Schema,
   values: DiffReportValues,
+  config?: SchemaledgerConfig,
+  /** The document arguments, `[from, to]`, that SARIF results point at. */
+  documents?: readonly string[],
 ): Promise<number> {
   const dialect = values.dialect
   const dialectVersion = values['dialect-version']
+  if (values.format === 'sarif' && !dialect)
+    throw new UsageError('--format sarif reports the findings of a change; it needs --dialect')
   const findings = dialect
-    ? analyzeImpact(diff, { dialect, ...(dialectVersion ? { dialectVersion } : {}), from, to }).findings
+    ? analyzeImpact(diff, {
+        dialect,
+        ...(dialectVersion ? { dialectVersion } : {}),
+        from,
+        to,
+        rules: ruleOptionsOf(config),
+        ...suppressionsOf(config),
+      }).findings
     : undefined
   const major = majorVersion(dialectVersion)
   let migration: Migration | undefined
@@ -142,7 +170,9 @@ export async function writeDiffReport(
         ? formatJson(diff, { ...(findings ? { findings } : {}), ...(migration ? { migration } : {}) })
         : values.format === 'html'
           ? formatHtml(diff, { ...report, schema: to })
-          : formatText(diff, { ...report, color: useColor(io, values, toFile), width: outputWidth(io, toFile) })
+          : values.format === 'sarif'
+            ? formatSarif({ documents: documents ?? [], findings: findings ?? [] }, { toolVersion: packageVersion() })
+            : formatText(diff, { ...report, color: useColor(io, values, toFile), width: outputWidth(io, toFile) })
   await writeOutput(io, text, values.output)
   return values['exit-code'] && !isEmptyDiff(diff) ? ExitCode.changes : ExitCode.ok
 }
@@ -161,7 +191,8 @@ export async function diffAndReport(
   from: Schema,
   to: Schema,
   values: DiffReportValues,
+  config?: { readonly config: SchemaledgerConfig; readonly documents: readonly string[] },
 ): Promise<number> {
-  const diff = diffSchemas(from, to, await diffOptionsOf(values, reader))
-  return writeDiffReport(io, 'diff', diff, from, to, values)
+  const diff = diffSchemas(from, to, await diffOptionsOf(values, reader, config?.config))
+  return writeDiffReport(io, 'diff', diff, from, to, values, config?.config, config?.documents)
 }

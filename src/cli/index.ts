@@ -10,6 +10,7 @@ import { InvalidDocumentError, issueLine, UsageError } from './cli-errors.js'
 import { type CliIO, processIO } from './cli-io.js'
 import { type Command, type CommandSpec, isCommandGroup } from './command.js'
 import { codegenCommand } from './commands/codegen.js'
+import { completionCommand } from './commands/completion.js'
 import { diffCommand } from './commands/diff.js'
 import { introspectCommand } from './commands/introspect.js'
 import { lintCommand } from './commands/lint.js'
@@ -18,6 +19,8 @@ import { sqlCommand } from './commands/sql.js'
 import { storeCommands } from './commands/store.js'
 import { validateCommand } from './commands/validate.js'
 import { vizCommand } from './commands/viz.js'
+import { configDefaults } from './config/config-option.js'
+import { loadConfig } from './config/load-config.js'
 import { ExitCode } from './exit-codes.js'
 import { commandHelp, groupHelp, programHelp, usageLines } from './help-text.js'
 import { packageVersion } from './package-version.js'
@@ -28,7 +31,7 @@ import { parseCommandLine } from './parse-command-line.js'
  *
  * @example
  * ```ts
- * COMMANDS.map((c) => c.name) // ['validate', 'diff', 'migrate', 'lint', 'sql', 'viz', 'store', 'introspect', 'codegen']
+ * COMMANDS.map((c) => c.name) // ['validate', 'diff', 'migrate', 'lint', 'sql', 'viz', 'store', 'introspect', 'codegen', 'completion']
  * ```
  */
 export const COMMANDS: readonly Command[] = [
@@ -41,6 +44,7 @@ export const COMMANDS: readonly Command[] = [
   storeCommands,
   introspectCommand,
   codegenCommand,
+  completionCommand(() => COMMANDS),
 ]
 
 /** Prints an error the way its kind deserves and returns the exit code. */
@@ -61,12 +65,20 @@ function report(error: unknown, io: CliIO, where: string, command: Command | und
 
 async function runSpec(spec: CommandSpec, args: readonly string[], io: CliIO): Promise<number> {
   try {
-    const parsed = parseCommandLine(spec, args)
+    let parsed = parseCommandLine(spec, args)
     if (parsed.help) {
       io.write(commandHelp(spec))
       return ExitCode.ok
     }
-    return await spec.run({ positionals: parsed.positionals, values: parsed.values as never, io })
+    // A command that takes --config reads the config file; its values fill the flags left out.
+    const config = 'config' in spec.options ? loadConfig(io, parsed.values.config as string | undefined) : undefined
+    if (config) parsed = parseCommandLine(spec, args, configDefaults(config.config))
+    return await spec.run({
+      positionals: parsed.positionals,
+      values: parsed.values as never,
+      io,
+      ...(config ? { config } : {}),
+    })
   } catch (error) {
     return report(error, io, spec.name, spec)
   }

@@ -35,7 +35,8 @@ function usageError(error: unknown): unknown {
 
 /**
  * Parses a command's arguments with `node:util` `parseArgs` (strict: unknown flags are errors), then
- * checks choices and the number of positional arguments. Throws {@link UsageError} with a message
+ * checks choices and the number of positional arguments. `defaults` (from the config file) fill flags
+ * the command line leaves out, before the built-in defaults. Throws {@link UsageError} with a message
  * for people.
  *
  * @example
@@ -43,7 +44,11 @@ function usageError(error: unknown): unknown {
  * parseCommandLine(diffCommand, ['v1.json']) // throws UsageError('missing <to>')
  * ```
  */
-export function parseCommandLine(spec: CommandSpec<OptionSpecs>, args: readonly string[]): ParsedCommandLine {
+export function parseCommandLine(
+  spec: CommandSpec<OptionSpecs>,
+  args: readonly string[],
+  defaults: Readonly<Record<string, string>> = {},
+): ParsedCommandLine {
   const all: OptionSpecs = { ...spec.options, ...HELP_OPTION }
   const options: NonNullable<ParseArgsConfig['options']> = {}
   for (const [name, o] of Object.entries(all)) {
@@ -60,7 +65,8 @@ export function parseCommandLine(spec: CommandSpec<OptionSpecs>, args: readonly 
     const value = parsed.values[name]
     if (o.type === 'boolean') values[name] = value === true
     else if (o.multiple) values[name] = (value as string[] | undefined) ?? []
-    else values[name] = (value as string | undefined) ?? o.default
+    // A config file's value comes before the built-in default, after the command line.
+    else values[name] = (value as string | undefined) ?? defaults[name] ?? o.default
   }
   if (values.help === true) return { positionals: parsed.positionals, values, help: true }
   for (const [name, o] of Object.entries(all)) {

@@ -138,7 +138,7 @@ const report: Record<string, JsonSchema> = {
       dialect: str,
       phase: { enum: ['expand', 'contract', 'breaking'] },
       suppressed: object(
-        { path: str, reason: str, until: { type: 'string', format: 'date' } },
+        { path: str, reason: str, until: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' } },
         ['path', 'reason'],
         'Set when a suppression accepted the finding: reported, never counted by a gate.',
       ),

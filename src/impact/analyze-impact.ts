@@ -1,7 +1,7 @@
 import type { SchemaDiff } from '../diff/types.js'
 import { runAnalyzers } from './run-analyzers.js'
-import { applySuppressions } from './suppressions.js'
 import { SEVERITIES } from './severities.js'
+import { applySuppressions } from './suppressions.js'
 import type { AnalyzeImpactOptions, DeployPhase, Finding, ImpactReport, ImpactSummary, Severity } from './types.js'
 
 /**

@@ -81,7 +81,11 @@ export function lintSchema(schema: Schema, options: LintSchemaOptions): Finding[
       fix: f.fix,
       dialect: f.dialect,
     }))
-  return applySuppressions(findings, options.suppressions ?? [], options.today !== undefined ? { today: options.today } : {})
+  return applySuppressions(
+    findings,
+    options.suppressions ?? [],
+    options.today !== undefined ? { today: options.today } : {},
+  )
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)

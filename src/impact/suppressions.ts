@@ -129,7 +129,8 @@ export function applySuppressions(
   suppressions.forEach((s, i) => {
     const where = `suppressions[${i}]`
     if (typeof s.code !== 'string' || !s.code) throw new InvalidOptionError(`${where}.code`, 'a rule code is required')
-    if (typeof s.path !== 'string' || !s.path) throw new InvalidOptionError(`${where}.path`, 'an object path is required')
+    if (typeof s.path !== 'string' || !s.path)
+      throw new InvalidOptionError(`${where}.path`, 'an object path is required')
     if (typeof s.reason !== 'string' || !s.reason.trim())
       throw new InvalidOptionError(`${where}.reason`, 'say why the finding is accepted')
     if (s.until !== undefined && !isCalendarDate(s.until))

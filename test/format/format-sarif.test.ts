@@ -8,18 +8,32 @@ import { diff, finding, from, to } from './small-diff.js'
 // The SARIF 2.1.0 schema, vendored (test/format/sarif/README.md says from where). It is a draft-04
 // schema: ajv's default dialect reads it once its draft-04 `id` is given as `$id`.
 function sarifValidator() {
-  const { $schema: _, id, ...schema } = JSON.parse(
-    readFileSync(new URL('./sarif/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8'),
-  ) as Record<string, unknown>
+  const {
+    $schema: _,
+    id,
+    ...schema
+  } = JSON.parse(readFileSync(new URL('./sarif/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >
   // Formats (uri, date-time) are not checked: ajv needs a plugin for them. The schema's `language`
   // pattern has a stray `]` that only a non-unicode RegExp accepts, as draft-04 validators compile it.
   const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false })
-  return ajv.compile({ ...schema, $id: id })
+  return ajv.compile({ ...schema, $id: id as string })
 }
 const validate = sarifValidator()
 
-function valid(text: string): Record<string, unknown> {
-  const log = JSON.parse(text)
+/** The parts of a SARIF log the assertions read. */
+interface SarifLog {
+  runs: {
+    tool: { driver: { version?: string } }
+    artifacts?: unknown
+    results: { ruleId: string; level: string; locations: unknown; suppressions?: unknown }[]
+  }[]
+}
+
+function valid(text: string): SarifLog {
+  const log = JSON.parse(text) as SarifLog
   if (!validate(log)) throw new Error(`invalid SARIF: ${JSON.stringify(validate.errors, null, 2)}`)
   return log
 }
@@ -77,11 +91,13 @@ describe('formatSarif', () => {
   it('keeps a suppressed finding as a result with an accepted external suppression', () => {
     const suppressed = { ...finding, suppressed: { path: 'old_*', reason: 'archived in S3', until: '2027-01-31' } }
     const log = valid(formatSarif({ documents: ['store:app@prod'], findings: [suppressed] }, { toolVersion: '1.2.3' }))
-    const run = (log.runs as Record<string, any>[])[0] as Record<string, any>
-    expect(run.tool.driver.version).toBe('1.2.3')
-    expect(run.artifacts).toBeUndefined()
-    expect(run.results[0].locations).toEqual([{ logicalLocations: [{ fullyQualifiedName: 'old_logs', kind: 'member' }] }])
-    expect(run.results[0].suppressions).toEqual([
+    const run = log.runs[0]
+    expect(run?.tool.driver.version).toBe('1.2.3')
+    expect(run?.artifacts).toBeUndefined()
+    expect(run?.results[0]?.locations).toEqual([
+      { logicalLocations: [{ fullyQualifiedName: 'old_logs', kind: 'member' }] },
+    ])
+    expect(run?.results[0]?.suppressions).toEqual([
       { kind: 'external', status: 'accepted', justification: 'archived in S3 (until 2027-01-31)' },
     ])
   })
@@ -90,7 +106,7 @@ describe('formatSarif', () => {
     const findings = analyzeImpact(diff, { dialect: 'mysql', from, to }).findings
     expect(findings.length).toBeGreaterThan(0)
     const log = valid(formatSarif({ documents: ['a.json', 'b.json'], findings }))
-    const results = (log.runs as any[])[0].results as { ruleId: string; level: string }[]
+    const results = log.runs[0]?.results ?? []
     const levels = { danger: 'error', warning: 'warning', info: 'note' } as const
     expect(results.map((r) => r.level).sort()).toEqual(findings.map((f) => levels[f.severity]).sort())
     expect(formatSarif({ documents: ['a.json', 'b.json'], findings })).toBe(

@@ -67,8 +67,13 @@ describe('suppressed findings in reports', () => {
 
   it('sarif: a result with an accepted suppression', () => {
     const log = JSON.parse(formatSarif(lint))
-    expect(log.runs[0].results.map((r: { ruleId: string; suppressions?: unknown }) => [r.ruleId, r.suppressions])).toEqual([
-      ['DS002', [{ kind: 'external', status: 'accepted', justification: 'archived to cold storage (until 2027-01-31)' }]],
+    expect(
+      log.runs[0].results.map((r: { ruleId: string; suppressions?: unknown }) => [r.ruleId, r.suppressions]),
+    ).toEqual([
+      [
+        'DS002',
+        [{ kind: 'external', status: 'accepted', justification: 'archived to cold storage (until 2027-01-31)' }],
+      ],
       ['DS001', undefined],
     ])
   })

@@ -12,7 +12,10 @@ import { diffSchemas, parseSchema } from '../../src/index.js'
 const doc = (tables: unknown[]) => parseSchema({ format: 'schemaledger/1', tables })
 const table = (name: string, columns: string[]) => ({
   name,
-  columns: [{ name: 'id', type: 'integer', nullable: false }, ...columns.map((c) => ({ name: c, type: 'text', nullable: true }))],
+  columns: [
+    { name: 'id', type: 'integer', nullable: false },
+    ...columns.map((c) => ({ name: c, type: 'text', nullable: true })),
+  ],
   constraints: [{ type: 'primary_key', columns: ['id'] }],
 })
 // Dropping users.email and two audit tables' columns: three DS findings (column drops).

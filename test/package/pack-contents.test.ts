@@ -32,10 +32,11 @@ describe('npm pack contents', () => {
     files = (pack?.files ?? []).map((f) => f.path).sort()
   })
 
-  it('has the manifest, README, licence and both JSON Schemas at the top, and otherwise only dist/', () => {
+  it('has the manifest, README, licence and the JSON Schemas at the top, and otherwise only dist/', () => {
     expect(files.filter((f) => !f.startsWith('dist/'))).toEqual([
       'LICENSE',
       'README.md',
+      'config-schema.json',
       'package.json',
       'report-schema.json',
       'schema.json',

@@ -1,5 +1,6 @@
 import { defineCommand } from '../command.js'
 import { MAX_INPUT_OPTION, STORE_OPTION } from '../common-options.js'
+import { CONFIG_OPTION } from '../config/config-option.js'
 import { DIFF_REPORT_OPTIONS, diffAndReport } from '../diff-report.js'
 import { createDocumentReader } from '../read-document.js'
 
@@ -14,9 +15,9 @@ import { createDocumentReader } from '../read-document.js'
  */
 export const diffCommand = defineCommand({
   name: 'diff',
-  summary: 'what changed between two schema versions (text, markdown, json, html)',
+  summary: 'what changed between two schema versions (text, markdown, json, html, sarif)',
   usage: [
-    'diff <from> <to> [--format text|markdown|json|html] [--dialect <name>] [--exit-code]',
+    'diff <from> <to> [--format text|markdown|json|html|sarif] [--dialect <name>] [--exit-code]',
     'diff <from> <to> [--renames file.json] [--rename table.column=new]... [--rename-table old=new]...',
   ],
   description:
@@ -29,7 +30,7 @@ export const diffCommand = defineCommand({
     ['<to>', 'the newer version'],
   ],
   positionals: { min: 2, max: 2 },
-  options: { ...DIFF_REPORT_OPTIONS, ...STORE_OPTION, ...MAX_INPUT_OPTION },
+  options: { ...DIFF_REPORT_OPTIONS, ...STORE_OPTION, ...MAX_INPUT_OPTION, ...CONFIG_OPTION },
   examples: [
     ['Review a change in the terminal', 'diff schema/v1.json schema/v2.json'],
     ['A pull-request comment with findings and SQL', 'diff v1.json v2.json --dialect postgres --format markdown'],
@@ -38,12 +39,15 @@ export const diffCommand = defineCommand({
     ['Fail a script when the schema drifted', 'diff store:app@prod schema.json --exit-code'],
     ['A browsable report', 'diff v1.json v2.json --dialect mysql --format html -o report.html'],
   ],
-  async run({ positionals, values, io }) {
+  async run({ positionals, values, io, config }) {
     const reader = createDocumentReader(io, { storeDir: values.store, maxInputSize: values['max-input-size'] })
     try {
       const from = await reader.read(positionals[0] ?? '')
       const to = await reader.read(positionals[1] ?? '')
-      return await diffAndReport(io, reader, from.schema, to.schema, values)
+      return await diffAndReport(io, reader, from.schema, to.schema, values, {
+        config: config?.config ?? {},
+        documents: [from.source, to.source],
+      })
     } finally {
       await reader.dispose()
     }

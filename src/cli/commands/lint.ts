@@ -1,5 +1,6 @@
 import { impactFactsFor } from '../../dialects/impact-facts.js'
 import { diffSchemas } from '../../diff/diff-schemas.js'
+import { formatSarif } from '../../format/format-sarif.js'
 import {
   type FailOn,
   failing,
@@ -23,8 +24,10 @@ import {
   requireDialect,
   STORE_OPTION,
 } from '../common-options.js'
+import { CONFIG_OPTION, ruleOptionsOf, suppressionsOf } from '../config/config-option.js'
 import { diffOptionsOf, RENAME_OPTIONS } from '../diff-report.js'
 import { ExitCode } from '../exit-codes.js'
+import { packageVersion } from '../package-version.js'
 import { createDocumentReader } from '../read-document.js'
 import { outputWidth, useColor } from '../use-color.js'
 import { writeOutput } from '../write-output.js'
@@ -122,9 +125,9 @@ export const lintCommand = defineCommand({
     format: {
       type: 'string',
       value: 'format',
-      choices: ['text', 'markdown', 'json'],
+      choices: ['text', 'markdown', 'json', 'sarif'],
       default: 'text',
-      description: 'report format',
+      description: 'report format (sarif: SARIF 2.1.0 for code scanning)',
     },
     naming: {
       type: 'string',
@@ -145,6 +148,7 @@ export const lintCommand = defineCommand({
     ...OUTPUT_OPTION,
     ...STORE_OPTION,
     ...MAX_INPUT_OPTION,
+    ...CONFIG_OPTION,
   },
   examples: [
     [
@@ -163,13 +167,11 @@ export const lintCommand = defineCommand({
     ['Enforce naming patterns', 'lint schema.json --dialect mysql --naming naming.json --fail-on warning'],
     ['Against what production runs', 'lint store:app@prod schema.json --dialect postgres'],
   ],
-  async run({ positionals, values, io }) {
+  async run({ positionals, values, io, config }) {
     const dialect = requireDialect(values.dialect)
     const dialectVersion = values['dialect-version']
-    const rules: RuleOptions = {
-      ...(values.disable.length > 0 ? { disable: values.disable } : {}),
-      ...(values.enable.length > 0 ? { enable: values.enable } : {}),
-    }
+    const rules: RuleOptions = ruleOptionsOf(config?.config, { disable: values.disable, enable: values.enable })
+    const suppressions = suppressionsOf(config?.config)
     if (values.profile && positionals.length === 1)
       throw new UsageError('--profile describes the data a change meets; it needs <from> and <to>')
     const reader = createDocumentReader(io, { storeDir: values.store, maxInputSize: values['max-input-size'] })
@@ -185,6 +187,7 @@ export const lintCommand = defineCommand({
           ...(dialectVersion ? { dialectVersion } : {}),
           rules,
           ...(naming ? { naming } : {}),
+          ...suppressions,
         })
         // The engine version the rules assumed, as analyzeImpact reports it.
         const version = impactFactsFor(dialect).version(dialectVersion, dialect)
@@ -197,7 +200,7 @@ export const lintCommand = defineCommand({
         }
       } else {
         const to = await reader.read(second)
-        const diff = diffSchemas(from.schema, to.schema, await diffOptionsOf(values, reader))
+        const diff = diffSchemas(from.schema, to.schema, await diffOptionsOf(values, reader, config?.config))
         const report = analyzeImpact(diff, {
           dialect,
           ...(dialectVersion ? { dialectVersion } : {}),
@@ -207,6 +210,7 @@ export const lintCommand = defineCommand({
           rules,
           ...(naming ? { naming } : {}),
           plan: { concurrently: values.concurrently, notValid: values['not-valid'] },
+          ...suppressions,
         })
         result = {
           documents: [from.source, to.source],
@@ -224,13 +228,15 @@ export const lintCommand = defineCommand({
     const text =
       values.format === 'json'
         ? formatLintJson(result)
-        : values.format === 'markdown'
-          ? formatLintMarkdown(result)
-          : formatLintText(result, {
-              color: useColor(io, values, toFile),
-              width: outputWidth(io, toFile),
-              explain: values.explain,
-            })
+        : values.format === 'sarif'
+          ? formatSarif(result, { toolVersion: packageVersion() })
+          : values.format === 'markdown'
+            ? formatLintMarkdown(result)
+            : formatLintText(result, {
+                color: useColor(io, values, toFile),
+                width: outputWidth(io, toFile),
+                explain: values.explain,
+              })
     await writeOutput(io, text, values.output)
     return failing(result.findings, result.failOn).length > 0 ? ExitCode.changes : ExitCode.ok
   },

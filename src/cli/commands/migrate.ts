@@ -12,10 +12,22 @@ import {
   requireDialect,
   STORE_OPTION,
 } from '../common-options.js'
+import { CONFIG_OPTION } from '../config/config-option.js'
 import { diffOptionsOf, RENAME_OPTIONS } from '../diff-report.js'
 import { ExitCode } from '../exit-codes.js'
 import { createDocumentReader } from '../read-document.js'
+import { statementsJson } from '../statements-json.js'
 import { writeOutput } from '../write-output.js'
+
+const FORMAT_OPTION = {
+  format: {
+    type: 'string',
+    value: 'format',
+    choices: ['sql', 'json'],
+    default: 'sql',
+    description: 'the script, or JSON: every statement with its change and destructive and transactional flags',
+  },
+} as const
 
 /**
  * `schemaledger migrate <from> <to> --dialect <name>`: the SQL script that takes a database from one
@@ -29,7 +41,10 @@ import { writeOutput } from '../write-output.js'
 export const migrateCommand = defineCommand({
   name: 'migrate',
   summary: 'the migration SQL from one version to another',
-  usage: ['migrate <from> <to> --dialect postgres|mysql|sqlite [--down] [--phases] [--concurrently] [-o file.sql]'],
+  usage: [
+    'migrate <from> <to> --dialect postgres|mysql|sqlite [--down] [--phases] [--concurrently] [-o file.sql]',
+    'migrate <from> <to> --dialect <name> --format json',
+  ],
   description:
     'Plans the statements that apply the diff, in dependency order, and prints them as a script: one\n' +
     'statement per line, transactional ones inside BEGIN/COMMIT, destructive ones marked. --down prints the\n' +
@@ -56,9 +71,11 @@ export const migrateCommand = defineCommand({
     },
     'no-transaction': { type: 'boolean', description: 'do not wrap statements in BEGIN/COMMIT' },
     ...RENAME_OPTIONS,
+    ...FORMAT_OPTION,
     ...OUTPUT_OPTION,
     ...STORE_OPTION,
     ...MAX_INPUT_OPTION,
+    ...CONFIG_OPTION,
   },
   examples: [
     ['The PostgreSQL migration', 'migrate schema/v1.json schema/v2.json --dialect postgres -o migrations/0002.sql'],
@@ -69,8 +86,9 @@ export const migrateCommand = defineCommand({
       'migrate v1.json v2.json --dialect postgres --concurrently --phases',
     ],
     ['With a confirmed column rename', 'migrate v1.json v2.json --dialect sqlite --rename posts.content=body'],
+    ['The statements and their flags, for a deploy tool', 'migrate v1.json v2.json --dialect postgres --format json'],
   ],
-  async run({ positionals, values, io }) {
+  async run({ positionals, values, io, config }) {
     const dialect = requireDialect(values.dialect)
     if (values.down && values.phases)
       throw new UsageError('--phases splits the up script; it cannot be combined with --down')
@@ -78,7 +96,7 @@ export const migrateCommand = defineCommand({
     try {
       const from = (await reader.read(positionals[0] ?? '')).schema
       const to = (await reader.read(positionals[1] ?? '')).schema
-      const diff = diffSchemas(from, to, await diffOptionsOf(values, reader))
+      const diff = diffSchemas(from, to, await diffOptionsOf(values, reader, config?.config))
       const major = majorVersion(values['dialect-version'])
       const options = {
         dialect,
@@ -90,7 +108,27 @@ export const migrateCommand = defineCommand({
       }
       const transaction = !values['no-transaction']
       let script: string
-      if (values.phases) {
+      const json = values.format === 'json'
+      if (values.phases && json) {
+        const { dialect: name, phases } = planMigration(diff, { ...options, phases: true })
+        script = statementsJson({
+          format: 'schemaledger-migration/1',
+          dialect: name,
+          direction: 'up',
+          transaction,
+          phases,
+        })
+      } else if (json) {
+        const migration = planMigration(diff, options)
+        const direction = values.down ? 'down' : 'up'
+        script = statementsJson({
+          format: 'schemaledger-migration/1',
+          dialect: migration.dialect,
+          direction,
+          transaction,
+          statements: migration[direction],
+        })
+      } else if (values.phases) {
         const migration = planMigration(diff, { ...options, phases: true })
         const head = `-- schemaledger migration: ${migration.dialect}, up`
         script = [

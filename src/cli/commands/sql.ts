@@ -3,8 +3,10 @@ import { createSchemaSQL } from '../../sql/create-schema-sql.js'
 import { toSQL } from '../../sql/to-sql.js'
 import { defineCommand } from '../command.js'
 import { DIALECT_OPTION, MAX_INPUT_OPTION, OUTPUT_OPTION, requireDialect, STORE_OPTION } from '../common-options.js'
+import { CONFIG_OPTION } from '../config/config-option.js'
 import { ExitCode } from '../exit-codes.js'
 import { createDocumentReader } from '../read-document.js'
+import { statementsJson } from '../statements-json.js'
 import { writeOutput } from '../write-output.js'
 
 /**
@@ -18,7 +20,7 @@ import { writeOutput } from '../write-output.js'
 export const sqlCommand = defineCommand({
   name: 'sql',
   summary: 'the CREATE script of one schema version',
-  usage: ['sql <doc> --dialect postgres|mysql|sqlite [--no-transaction] [-o schema.sql]'],
+  usage: ['sql <doc> --dialect postgres|mysql|sqlite [--no-transaction] [--format sql|json] [-o schema.sql]'],
   description:
     'Prints the DDL that creates the whole schema on an empty database: enum types, tables in dependency\n' +
     'order (foreign keys that close a cycle added afterwards), constraints, indexes and comments.',
@@ -27,9 +29,17 @@ export const sqlCommand = defineCommand({
   options: {
     ...DIALECT_OPTION,
     'no-transaction': { type: 'boolean', description: 'do not wrap the statements in BEGIN/COMMIT' },
+    format: {
+      type: 'string',
+      value: 'format',
+      choices: ['sql', 'json'],
+      default: 'sql',
+      description: 'the script, or JSON: every statement with its destructive and transactional flags',
+    },
     ...OUTPUT_OPTION,
     ...STORE_OPTION,
     ...MAX_INPUT_OPTION,
+    ...CONFIG_OPTION,
   },
   examples: [
     ['Create a fresh PostgreSQL database', 'sql schema.json --dialect postgres | psql "$DATABASE_URL"'],
@@ -42,8 +52,13 @@ export const sqlCommand = defineCommand({
     try {
       const { schema } = await reader.read(positionals[0] ?? '')
       const statements = createSchemaSQL(schema, dialect)
-      const head = `-- schemaledger schema: ${resolveDialect(dialect).name}\n`
-      await writeOutput(io, head + toSQL(statements, { transaction: !values['no-transaction'] }), values.output)
+      const name = resolveDialect(dialect).name
+      const transaction = !values['no-transaction']
+      const text =
+        values.format === 'json'
+          ? statementsJson({ format: 'schemaledger-sql/1', dialect: name, transaction, statements })
+          : `-- schemaledger schema: ${name}\n${toSQL(statements, { transaction })}`
+      await writeOutput(io, text, values.output)
       return ExitCode.ok
     } finally {
       await reader.dispose()
