@@ -92,9 +92,7 @@ const zshText = (text: string) => text.replace(/\\/g, '\\\\').replace(/([[\]:])/
 function zshSpec([name, o]: Entry['options'][number]): string {
   const help = `[${zshText(o.description)}]`
   const value =
-    o.type === 'boolean'
-      ? ''
-      : `:${zshText(o.value ?? name)}:${o.choices ? `(${o.choices.join(' ')})` : '_files'}`
+    o.type === 'boolean' ? '' : `:${zshText(o.value ?? name)}:${o.choices ? `(${o.choices.join(' ')})` : '_files'}`
   const repeat = o.multiple ? '*' : ''
   if (o.short) {
     const exclusive = o.multiple ? '' : `(-${o.short} --${name})`

@@ -68,7 +68,7 @@ export const DIFF_REPORT_OPTIONS = {
     value: 'format',
     choices: ['text', 'markdown', 'json', 'html', 'sarif'],
     default: 'text',
-    description: 'report format (sarif: the findings, for code scanning; needs --dialect)',
+    description: 'report format',
   },
   ...RENAME_OPTIONS,
   ...DIALECT_OPTION,

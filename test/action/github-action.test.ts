@@ -184,6 +184,8 @@ describe('the GitHub Action', () => {
   it('stops with the CLI error when a document is invalid', async () => {
     const run = await runAction({ base: SEED_V1, head: join(dir, 'missing.json'), dialect: 'postgres' }, 'broken')
     expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/^::error title=schemaledger::schemaledger lint failed:%0Aschemaledger lint: .*missing\.json/)
+    expect(run.stderr).toMatch(
+      /^::error title=schemaledger::schemaledger lint failed:%0Aschemaledger lint: .*missing\.json/,
+    )
   })
 })

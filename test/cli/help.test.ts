@@ -42,14 +42,14 @@ describe.concurrent('schemaledger --version and --help', () => {
     const run = await cli(['--help'])
     expect(run.code).toBe(0)
     expect(run.stderr).toBe('')
-    expect(run.stdout.split('\n').slice(0, 15)).toEqual([
+    expect(run.stdout.split('\n').slice(0, 16)).toEqual([
       `schemaledger ${version}: track how a database schema evolves.`,
       '',
       'Usage: schemaledger <command> [options]',
       '',
       'Commands:',
       '  validate    check schema documents; print every problem with its path',
-      '  diff        what changed between two schema versions (text, markdown, json, html)',
+      '  diff        what changed between two schema versions (text, markdown, json, html, sarif)',
       '  migrate     the migration SQL from one version to another',
       '  lint        impact findings of a change (or of one schema); the CI gate',
       '  sql         the CREATE script of one schema version',
@@ -57,6 +57,7 @@ describe.concurrent('schemaledger --version and --help', () => {
       '  store       versioned schemas in a directory: save, list, show, diff, tag, verify',
       '  introspect  read the schema of a live database into a document',
       '  codegen     SQLAlchemy, Prisma, drizzle, TypeScript, zod or JSON Schema from a version',
+      '  completion  the shell completion script (bash, zsh, fish)',
       '',
     ])
     expect(run.stdout).toContain('Exit codes: 0 ok or no changes; 1 error or invalid input; 2 changes')
@@ -94,10 +95,12 @@ describe.concurrent('schemaledger --version and --help', () => {
   it('diff --help reads as documented', async () => {
     const lines = (await cli(['diff', '--help'])).stdout.split('\n')
     expect(lines.slice(0, 2)).toEqual([
-      'Usage: schemaledger diff <from> <to> [--format text|markdown|json|html] [--dialect <name>] [--exit-code]',
+      'Usage: schemaledger diff <from> <to> [--format text|markdown|json|html|sarif] [--dialect <name>] [--exit-code]',
       '       schemaledger diff <from> <to> [--renames file.json] [--rename table.column=new]... [--rename-table old=new]...',
     ])
-    expect(lines).toContain('      --format <text|markdown|json|html>   report format (default: text)')
+    expect(lines).toContain(
+      '      --format <format>                    report format (text, markdown, json, html, sarif) (default: text)',
+    )
     expect(lines).toContain(
       '      --rename <table.column=new>          a column rename (the table by its old or new name) (repeatable)',
     )
@@ -122,7 +125,7 @@ describe.concurrent('command-line errors: exit 1, one line on standard error, th
       code: 1,
       stdout: '',
       stderr:
-        'schemaledger: unknown command "difff" (commands: validate, diff, migrate, lint, sql, viz, store, introspect, codegen)\n' +
+        'schemaledger: unknown command "difff" (commands: validate, diff, migrate, lint, sql, viz, store, introspect, codegen, completion)\n' +
         'Run "schemaledger --help" for the commands.\n',
     })
   })
@@ -151,7 +154,7 @@ describe.concurrent('command-line errors: exit 1, one line on standard error, th
     [
       ['diff', SEED_V1, SEED_V2, '--format', 'pdf'],
       'diff',
-      '--format must be one of text, markdown, json, html (got "pdf")',
+      '--format must be one of text, markdown, json, html, sarif (got "pdf")',
     ],
     [['diff', SEED_V1, SEED_V2, '--exit-code=yes'], 'diff', 'option --exit-code does not take a value'],
     [['migrate', SEED_V1, SEED_V2], 'migrate', '--dialect is required (postgres, postgresql, mysql, mariadb, sqlite)'],

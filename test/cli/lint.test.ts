@@ -61,7 +61,7 @@ describe.concurrent('schemaledger lint <from> <to>', () => {
       version: { label: 'PostgreSQL 15', assumed: false },
       failOn: 'danger',
       passed: false,
-      summary: { danger: 1, warning: 6, info: 3, total: 10 },
+      summary: { danger: 1, warning: 6, info: 3, total: 10, suppressed: 0 },
       findings: worstFirst(report.findings).map((f) => ({
         code: f.code,
         severity: f.severity,
@@ -72,6 +72,7 @@ describe.concurrent('schemaledger lint <from> <to>', () => {
         fix: { description: f.fix.description, sql: f.fix.sql ?? [] },
         dialect: 'postgres',
         phase: f.phase ?? null,
+        suppressed: null,
       })),
       possibleRenames: [
         {
@@ -253,7 +254,7 @@ describe.concurrent('schemaledger lint <doc>: one schema, by lintSchema', () => 
       version: { label: 'PostgreSQL 15', assumed: true },
       failOn: 'danger',
       passed: true,
-      summary: { danger: 0, warning: 1, info: 0, total: 1 },
+      summary: { danger: 0, warning: 1, info: 0, total: 1, suppressed: 0 },
       findings: findings.map((f) => ({
         code: f.code,
         severity: f.severity,
@@ -264,6 +265,7 @@ describe.concurrent('schemaledger lint <doc>: one schema, by lintSchema', () => 
         fix: { description: f.fix.description, sql: f.fix.sql ?? [] },
         dialect: 'postgres',
         phase: null,
+        suppressed: null,
       })),
       possibleRenames: [],
     })

@@ -1,6 +1,6 @@
 import { UsageError } from '../cli-errors.js'
 import { type Command, type CommandSpec, defineCommand } from '../command.js'
-import { completionScript, type Shell, SHELLS } from '../completion-scripts.js'
+import { completionScript, SHELLS, type Shell } from '../completion-scripts.js'
 import { ExitCode } from '../exit-codes.js'
 
 /**

@@ -127,7 +127,7 @@ export const lintCommand = defineCommand({
       value: 'format',
       choices: ['text', 'markdown', 'json', 'sarif'],
       default: 'text',
-      description: 'report format (sarif: SARIF 2.1.0 for code scanning)',
+      description: 'report format',
     },
     naming: {
       type: 'string',
