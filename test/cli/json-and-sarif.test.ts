@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Ajv } from 'ajv'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { diffSchemas } from '../../src/index.js'
 import { createSchemaSQL, planMigration } from '../../src/sql/index.js'
 import { cli, load, repo, SEED_V1, SEED_V2 } from './run-cli.js'
@@ -116,5 +118,28 @@ describe('--format sarif', () => {
     const bare = await cli(['diff', SEED_V1, SEED_V2, '--format', 'sarif'])
     expect(bare.code).toBe(1)
     expect(bare.stderr).toContain('--format sarif reports the findings of a change; it needs --dialect')
+  })
+})
+
+describe('store save, tag and verify --format json', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'schemaledger-store-json-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const store = ['--store', join(dir, 'store')]
+
+  it('say what was saved, tagged and found', async () => {
+    const first = JSON.parse(
+      (await cli(['store', 'save', SEED_V1, '--name', 'app', ...store, '--format', 'json'])).stdout,
+    )
+    expect(first).toMatchObject({ name: 'app', version: 1, tags: [], created: true })
+    expect(first.hash).toMatch(/^[0-9a-f]{64}$/)
+    const again = JSON.parse(
+      (await cli(['store', 'save', SEED_V1, '--name', 'app', ...store, '--format', 'json'])).stdout,
+    )
+    expect(again).toMatchObject({ version: 1, created: false })
+    const tagged = JSON.parse((await cli(['store', 'tag', 'app', '1', 'prod', ...store, '--format', 'json'])).stdout)
+    expect(tagged).toMatchObject({ name: 'app', version: 1, tags: ['prod'], tag: 'prod' })
+    const verify = await cli(['store', 'verify', ...store, '--format', 'json'])
+    expect(verify.code).toBe(0)
+    expect(JSON.parse(verify.stdout)).toEqual({ ok: true, problems: [] })
   })
 })

@@ -82,6 +82,7 @@ const saveCommand = defineCommand({
     message: { type: 'string', short: 'm', value: 'text', description: 'what changed and why' },
     tag: { type: 'string', multiple: true, value: 'tag', description: 'point this tag at the saved version' },
     author: { type: 'string', value: 'who', description: 'who saved it' },
+    ...FORMAT,
     ...STORE_DIR,
     ...MAX_INPUT_OPTION,
   },
@@ -105,6 +106,10 @@ const saveCommand = defineCommand({
         ...(values.author ? { author: values.author } : {}),
       })
       const tags = info.tags.length > 0 ? ` [${info.tags.join(', ')}]` : ''
+      if (values.format === 'json') {
+        io.write(`${JSON.stringify({ ...jsonInfo(info), created: info.version > before }, null, 2)}\n`)
+        return ExitCode.ok
+      }
       io.write(
         info.version > before
           ? `saved ${name} v${info.version} (${short(info.hash)})${tags}\n`
@@ -227,12 +232,16 @@ const tagCommand = defineCommand({
     ['<tag>', 'the tag (not all digits, not latest, not a hash prefix)'],
   ],
   positionals: { min: 3, max: 3 },
-  options: { ...STORE_DIR },
+  options: { ...FORMAT, ...STORE_DIR },
   examples: [['Mark what was deployed', 'store tag app latest prod']],
   async run({ positionals, values, io }) {
     const [name = '', ref = '', tag = ''] = positionals
     return withReader(io, values, async (reader) => {
       const info = await reader.store().tag(name, ref, tag)
+      if (values.format === 'json') {
+        io.write(`${JSON.stringify({ ...jsonInfo(info), tag }, null, 2)}\n`)
+        return ExitCode.ok
+      }
       io.write(`tagged ${name} v${info.version} (${short(info.hash)}) as ${tag}\n`)
       return ExitCode.ok
     })
@@ -246,11 +255,16 @@ const verifyCommand = defineCommand({
   description: 'Checks checksums, hashes and tags; prints each damaged file on standard error and exits 1.',
   arguments: [['[name]', 'only this schema name']],
   positionals: { min: 0, max: 1 },
-  options: { ...STORE_DIR },
+  options: { ...FORMAT, ...STORE_DIR },
   examples: [['In CI, before trusting the store', 'store verify']],
   async run({ positionals, values, io }) {
     return withReader(io, values, async (reader) => {
       const problems = await reader.store().verify(positionals[0])
+      if (values.format === 'json') {
+        const list = problems.map((p) => ({ location: p.location, reason: p.reason, message: p.message }))
+        io.write(`${JSON.stringify({ ok: problems.length === 0, problems: list }, null, 2)}\n`)
+        return problems.length === 0 ? ExitCode.ok : ExitCode.error
+      }
       for (const p of problems) io.error(`${p.location}: ${p.message} [${p.reason}]\n`)
       if (problems.length === 0) io.write('no problems found\n')
       return problems.length === 0 ? ExitCode.ok : ExitCode.error
