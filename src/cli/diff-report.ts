@@ -17,6 +17,7 @@ import type { OptionSpec, OptionValues } from './command.js'
 import { COLOR_OPTIONS, DIALECT_OPTION, DIALECT_VERSION_OPTION, majorVersion, OUTPUT_OPTION } from './common-options.js'
 import type { SchemaledgerConfig } from './config/config-description.js'
 import { ruleOptionsOf, suppressionsOf } from './config/config-option.js'
+import { documentLines } from './document-lines.js'
 import { ExitCode } from './exit-codes.js'
 import { packageVersion } from './package-version.js'
 import type { DocumentReader } from './read-document.js'
@@ -171,7 +172,13 @@ export async function writeDiffReport(
         : values.format === 'html'
           ? formatHtml(diff, { ...report, schema: to })
           : values.format === 'sarif'
-            ? formatSarif({ documents: documents ?? [], findings: findings ?? [] }, { toolVersion: packageVersion() })
+            ? formatSarif(
+                { documents: documents ?? [], findings: findings ?? [] },
+                {
+                  toolVersion: packageVersion(),
+                  lineOf: documentLines(io.cwd, documents?.at(-1)),
+                },
+              )
             : formatText(diff, { ...report, color: useColor(io, values, toFile), width: outputWidth(io, toFile) })
   await writeOutput(io, text, values.output)
   return values['exit-code'] && !isEmptyDiff(diff) ? ExitCode.changes : ExitCode.ok

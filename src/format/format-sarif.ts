@@ -28,6 +28,11 @@ export interface SarifInput {
 export interface SarifOptions {
   /** The schemaledger version to name as the tool's. */
   readonly toolVersion?: string
+  /**
+   * The line of the last document where an object path is written, for the result's region (code
+   * scanning places an alert on a line); line 1 (the document) when it returns undefined.
+   */
+  readonly lineOf?: (path: string) => number | undefined
 }
 
 const LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
@@ -76,7 +81,7 @@ function ruleOf(code: string, f: Finding) {
  * The findings as a SARIF 2.1.0 log, for GitHub code scanning and other SARIF readers: one run of
  * the tool `schemaledger` whose rules are the codes found (title, why, fix from the rule catalogue),
  * one result per finding (danger = error, warning = warning, info = note) located in the last
- * document and at its object path (a logical location). Suppressed findings are results with an
+ * document (at the line `lineOf` gives, else line 1) and at its object path (a logical location). Suppressed findings are results with an
  * accepted external suppression and its justification, never left out. The same input gives the
  * same bytes.
  *
@@ -101,7 +106,9 @@ export function formatSarif(input: SarifInput, options: SarifOptions = {}): stri
       message: { text },
       locations: [
         {
-          ...(artifact ? { physicalLocation: { artifactLocation: artifact } } : {}),
+          ...(artifact
+            ? { physicalLocation: { artifactLocation: artifact, region: { startLine: options.lineOf?.(path) ?? 1 } } }
+            : {}),
           logicalLocations: [{ fullyQualifiedName: path, kind: 'member' }],
         },
       ],

@@ -109,6 +109,25 @@ describe('--format sarif', () => {
       json.findings.map((f: { code: string }) => f.code),
     )
     expect(log.runs[0].tool.driver.version).toMatch(/^\d+\.\d+\.\d+/)
+    // Each result sits on the line of its object's "name" in the <to> document.
+    const lines = readFileSync(SEED_V2, 'utf8').split('\n')
+    type Located = {
+      locations: {
+        physicalLocation: { region: { startLine: number } }
+        logicalLocations: { fullyQualifiedName: string }[]
+      }[]
+    }
+    const placed = (log.runs[0].results as Located[]).map((r) => {
+      const where = r.locations[0]
+      return [
+        where?.logicalLocations[0]?.fullyQualifiedName ?? '',
+        where?.physicalLocation.region.startLine ?? 0,
+      ] as const
+    })
+    expect(placed.filter(([, line]) => line > 1).length).toBeGreaterThan(0)
+    for (const [path, line] of placed) {
+      if (line > 1) expect(lines[line - 1], path).toContain(`"${path.split('.').at(-1)}"`)
+    }
   })
 
   it('diff: the findings of the change, and a usage error without --dialect', async () => {

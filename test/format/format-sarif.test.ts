@@ -70,7 +70,7 @@ describe('formatSarif', () => {
               message: { text: 'dropping table old_logs deletes all its rows Instead: Back up the rows first.' },
               locations: [
                 {
-                  physicalLocation: { artifactLocation: { uri: 'schema/v2%20new.json' } },
+                  physicalLocation: { artifactLocation: { uri: 'schema/v2%20new.json' }, region: { startLine: 1 } },
                   logicalLocations: [{ fullyQualifiedName: 'old_logs', kind: 'member' }],
                 },
               ],
@@ -86,6 +86,17 @@ describe('formatSarif', () => {
         },
       ],
     })
+  })
+
+  it('places a result on the line lineOf gives for its object path', () => {
+    const lineOf = (path: string) => (path === 'old_logs' ? 12 : undefined)
+    const log = valid(formatSarif({ documents: ['v1.json', 'v2.json'], findings: [finding] }, { lineOf }))
+    expect(log.runs[0]?.results[0]?.locations).toEqual([
+      {
+        physicalLocation: { artifactLocation: { uri: 'v2.json' }, region: { startLine: 12 } },
+        logicalLocations: [{ fullyQualifiedName: 'old_logs', kind: 'member' }],
+      },
+    ])
   })
 
   it('keeps a suppressed finding as a result with an accepted external suppression', () => {

@@ -26,6 +26,7 @@ import {
 } from '../common-options.js'
 import { CONFIG_OPTION, ruleOptionsOf, suppressionsOf } from '../config/config-option.js'
 import { diffOptionsOf, RENAME_OPTIONS } from '../diff-report.js'
+import { documentLines } from '../document-lines.js'
 import { ExitCode } from '../exit-codes.js'
 import { packageVersion } from '../package-version.js'
 import { createDocumentReader } from '../read-document.js'
@@ -229,7 +230,10 @@ export const lintCommand = defineCommand({
       values.format === 'json'
         ? formatLintJson(result)
         : values.format === 'sarif'
-          ? formatSarif(result, { toolVersion: packageVersion() })
+          ? formatSarif(result, {
+              toolVersion: packageVersion(),
+              lineOf: documentLines(io.cwd, result.documents.at(-1)),
+            })
           : values.format === 'markdown'
             ? formatLintMarkdown(result)
             : formatLintText(result, {
