@@ -104,6 +104,7 @@ describe('the seed story on PostgreSQL', () => {
       warning: 6,
       info: 3,
       total: 10,
+      suppressed: 0,
       highest: 'danger',
       phases: { expand: 12, contract: 3, breaking: 0 },
       version: { label: 'PostgreSQL 15', assumed: true },
