@@ -176,6 +176,17 @@ describe('schemaledger with a config file', () => {
     expect(missing.stderr).toBe('schemaledger lint: nope.json: no such file\n')
   })
 
+  it('reads a store named in a parent directory config relative to that file', async () => {
+    const root = project({ store: 'versions' })
+    const saved = await cli(['store', 'save', SEED_V1, '--name', 'app', '--store', join(root, 'versions')])
+    expect(saved.code).toBe(0)
+    const deep = join(root, 'services', 'api')
+    mkdirSync(deep, { recursive: true })
+    const run = await cli(['sql', 'store:app@latest', '--dialect', 'sqlite'], { cwd: deep })
+    expect(run.stderr).toBe('')
+    expect(run.stdout).toContain('-- schemaledger schema: sqlite')
+  })
+
   it('applies the config rename hints to diff', async () => {
     const dir = project({ renames: { tables: { nope_a: 'nope_b' } } })
     const run = await cli(['diff', SEED_V1, SEED_V2, '--format', 'json'], { cwd: dir })

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
-import { dirname, join, relative, resolve } from 'node:path'
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { INVALID, type ShapeIssue } from '../../model/shape.js'
 import { CliInputError, InvalidDocumentError } from '../cli-errors.js'
 import type { CliIO } from '../cli-io.js'
@@ -119,5 +119,12 @@ export function loadConfig(io: CliIO, explicit: string | undefined): LoadedConfi
   } catch (error) {
     throw new CliInputError('invalid_json', `${source} is not JSON: ${(error as Error).message.split('\n')[0]}`)
   }
-  return { config: parseConfig(json, source), source }
+  const config = parseConfig(json, source)
+  // A store directory is relative to the file that names it, wherever the command runs from; a URL
+  // (postgres://, sqlite:...) is left as written.
+  const store = config.store
+  if (store !== undefined && !isAbsolute(store) && !/^[a-z][a-z0-9+.-]*:/i.test(store)) {
+    return { config: { ...config, store: resolve(dirname(path), store) }, source }
+  }
+  return { config, source }
 }
