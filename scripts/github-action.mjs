@@ -18,7 +18,11 @@ function fail(message) {
 
 /** Runs the CLI; exit 0 and 2 are answers, anything else is an error worth stopping for. */
 function schemaledger(args) {
-  const cli = input('cli') || `npx --yes schemaledger@${input('version') || 'latest'}`
+  const cli =
+    input('cli') ||
+    (input('source') === 'repository'
+      ? `node ${process.env.GITHUB_ACTION_PATH}/dist/cli/index.js`
+      : `npx --yes schemaledger@${input('version') || 'latest'}`)
   const [command, ...prefix] = cli.split(/\s+/)
   const run = spawnSync(command, [...prefix, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
   if (run.error) fail(`could not run ${cli}: ${run.error.message}`)

@@ -26,8 +26,9 @@ function inputDefaults(): Record<string, string> {
 
 /** The step's `run` line and its env mapping, with `${{ inputs.x }}` replaced as the runner does. */
 function step(inputs: Record<string, string>): { run: string; env: Record<string, string> } {
-  const run = /^ {6}run: (.*)$/m.exec(action)?.[1] as string
-  const envBlock = action.split(/^ {6}env:\n/m)[1] ?? ''
+  const report = action.split(/^ {4}- id: report\n/m)[1] ?? ''
+  const run = /^ {6}run: (.*)$/m.exec(report)?.[1] as string
+  const envBlock = report.split(/^ {6}env:\n/m)[1] ?? ''
   const env: Record<string, string> = {}
   for (const [, key, expr] of envBlock.matchAll(/^ {8}([A-Z_]+): \$\{\{ inputs\.([a-z-]+) \}\}$/gm)) {
     env[key as string] = inputs[expr as string] ?? ''
@@ -179,6 +180,25 @@ describe('the GitHub Action', () => {
     expect(run.output).toBe('failed=true\n')
     expect(requests).toEqual([])
     expect(JSON.parse(readFileSync(sarif, 'utf8')).version).toBe('2.1.0')
+  })
+
+  it('source repository runs the build in the action checkout (the build step makes it; here, npm run build did)', async () => {
+    expect(action).toContain("if: inputs.source == 'repository' && inputs.cli == ''")
+    const run = await runAction(
+      {
+        base: SEED_V1,
+        head: SEED_V2,
+        dialect: 'postgres',
+        'fail-on': 'none',
+        comment: 'false',
+        source: 'repository',
+        cli: '',
+      },
+      'repository',
+    )
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.summary).toContain(' on PostgreSQL')
   })
 
   it('stops with the CLI error when a document is invalid', async () => {
