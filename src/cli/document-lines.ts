@@ -33,25 +33,23 @@ export function objectLine(text: string, path: string): number | undefined {
 }
 
 /**
- * A line finder for the SARIF results of a document argument that is a file, or undefined for
- * standard input and store versions (SARIF then names the object only).
+ * A line finder for the SARIF results of a document argument that is a file; for standard input and
+ * store versions it finds nothing (SARIF then places results on the document, not a line).
  *
  * @example
  * ```ts
  * formatSarif(result, { lineOf: documentLines(io.cwd, 'schema/v2.json') })
  * ```
  */
-export function documentLines(
-  cwd: string,
-  source: string | undefined,
-): ((path: string) => number | undefined) | undefined {
+export function documentLines(cwd: string, source: string | undefined): (path: string) => number | undefined {
+  const nothing = () => undefined
   if (source === undefined || source === '-' || source === '<stdin>' || /^[a-z][a-z0-9+.-]*:/i.test(source))
-    return undefined
+    return nothing
   let text: string
   try {
     text = readFileSync(resolve(cwd, source), 'utf8')
   } catch {
-    return undefined
+    return nothing
   }
   return (path) => objectLine(text, path)
 }
