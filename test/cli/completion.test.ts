@@ -33,6 +33,7 @@ function complete(...words: string[]): string[] {
     `COMP_WORDS=(schemaledger ${words.map((w) => `'${w}'`).join(' ')})`,
     `COMP_CWORD=${words.length}`,
     '_schemaledger',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a bash array expansion, not a template
     'printf "%s\\n" "${COMPREPLY[@]}"',
   ].join('\n')
   const out = spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8' })
