@@ -8,7 +8,8 @@ import { CliInputError } from './cli-errors.js'
 import { redactUrl } from './redact-url.js'
 
 // `--store` is a directory, or a URL of a shared store: postgres://, mysql:// (mariadb://),
-// redis:// (rediss://) or sqlite:<file>. Drivers are the user's optional peers, imported when asked
+// redis:// (rediss://) or sqlite:<file>. `?table=` (SQL) and `?namespace=` (Redis) choose where in
+// the database the store lives; they are taken off the URL before the driver sees it. Drivers are the user's optional peers, imported when asked
 // for; the connection opens on the store's first operation, so `--help` and argument errors never
 // wait for a server.
 
@@ -75,7 +76,9 @@ export function openStoreAdapter(location: string, cwd: string): StorageAdapter 
   }
 }
 
-const OPENERS: Record<Exclude<StoreKind, 'directory'>, (location: string, cwd: string) => Promise<StorageAdapter>> = {
+type Opener = (location: string, cwd: string) => Promise<StorageAdapter>
+
+const OPENERS: Record<Exclude<StoreKind, 'directory'>, Opener> = {
   postgres: openPostgres,
   mysql: openMysql,
   redis: openRedis,
@@ -100,13 +103,40 @@ const missingDriver = (scheme: string, pkg: string) =>
     `a ${scheme} store needs the "${pkg}" package, which is not installed: npm i ${pkg}`,
   )
 
+/**
+ * Takes our own parameter (`table`, `namespace`) off a store URL.
+ *
+ * @example
+ * ```ts
+ * takeParameter('postgres://db/app?table=ops.store', 'table') // { url: 'postgres://db/app', value: 'ops.store' }
+ * ```
+ */
+export function takeParameter(location: string, name: string): { url: string; value: string | undefined } {
+  const query = location.indexOf('?')
+  if (query < 0) return { url: location, value: undefined }
+  const params = new URLSearchParams(location.slice(query + 1))
+  const value = params.get(name) ?? undefined
+  params.delete(name)
+  const rest = params.toString()
+  return { url: location.slice(0, query) + (rest ? `?${rest}` : ''), value }
+}
+
 const sql = (
   dialect: SqlStoreDialect,
+  where: { url: string; table: string | undefined },
   query: (text: string, params: readonly string[]) => Promise<unknown>,
   close: () => unknown,
-) => sqlAdapter({ dialect, query, dispose: async () => void (await close()) })
+) =>
+  sqlAdapter({
+    dialect,
+    query,
+    ...(where.table !== undefined && { table: where.table }),
+    label: redactUrl(where.url),
+    dispose: async () => void (await close()),
+  })
 
-async function openPostgres(url: string): Promise<StorageAdapter> {
+async function openPostgres(location: string): Promise<StorageAdapter> {
+  const { url, value: table } = takeParameter(location, 'table')
   const mod = (await importOptional('pg')) as { default: typeof import('pg') } | undefined
   if (!mod) throw missingDriver('postgres://', 'pg')
   // A pool reconnects by itself: a connection the server dropped (a restart) is discarded and the
@@ -115,12 +145,14 @@ async function openPostgres(url: string): Promise<StorageAdapter> {
   pool.on('error', () => {})
   return sql(
     'postgres',
+    { url, table },
     async (text, params) => (await pool.query(text, [...params])).rows,
     () => pool.end(),
   )
 }
 
-async function openMysql(url: string): Promise<StorageAdapter> {
+async function openMysql(location: string): Promise<StorageAdapter> {
+  const { url, value: table } = takeParameter(location, 'table')
   const mod = (await importOptional('mysql2/promise')) as typeof import('mysql2/promise') | undefined
   if (!mod) throw missingDriver('mysql://', 'mysql2')
   const mysql = (mod as { default?: typeof import('mysql2/promise') }).default ?? mod
@@ -128,6 +160,7 @@ async function openMysql(url: string): Promise<StorageAdapter> {
   const pool = mysql.createPool({ uri, connectionLimit: 2, charset: 'utf8mb4_bin' })
   return sql(
     'mysql',
+    { url, table },
     async (text, params) => (await pool.query(text, [...params]))[0],
     () => pool.end(),
   )
@@ -141,14 +174,29 @@ interface RedisClient {
   quit?(): Promise<unknown>
 }
 
-async function openRedis(url: string): Promise<StorageAdapter> {
+async function openRedis(location: string): Promise<StorageAdapter> {
+  const { url, value: namespace } = takeParameter(location, 'namespace')
   const mod = (await importOptional('redis')) as { createClient(options: object): RedisClient } | undefined
   if (!mod) throw missingDriver('redis://', 'redis')
-  // node-redis reconnects by itself and queues commands until it is back.
-  const client = mod.createClient({ url })
+  // node-redis reconnects by itself and queues commands until it is back: for up to about 20 s once
+  // connected (a restart), but a server that does not answer the first time fails the command.
+  let connected = false
+  const reconnectStrategy = (retries: number, cause: unknown) =>
+    (connected ? retries > 40 : retries > 2)
+      ? cause instanceof Error
+        ? cause
+        : new Error(String(cause))
+      : Math.min(50 * (retries + 1), 500)
+  const client = mod.createClient({ url, socket: { connectTimeout: 5000, reconnectStrategy } })
   client.on('error', () => {})
   await client.connect()
-  return redisAdapter({ client, dispose: async () => void (await (client.close ?? client.quit)?.call(client)) })
+  connected = true
+  return redisAdapter({
+    client,
+    ...(namespace !== undefined && { namespace }),
+    label: redactUrl(url),
+    dispose: async () => void (await (client.close ?? client.quit)?.call(client)),
+  })
 }
 
 interface BetterSqlite3Statement {
@@ -164,7 +212,9 @@ interface BetterSqlite3Database {
 }
 
 async function openSqlite(location: string, cwd: string): Promise<StorageAdapter> {
-  const file = location.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '')
+  const { url, value: table } = takeParameter(location, 'table')
+  // sqlite:app.db, sqlite:/abs/app.db and sqlite:///abs/app.db
+  const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '')
   if (file === '') throw new CliInputError('invalid_store', 'a SQLite store is sqlite:<file>, e.g. sqlite:schemas.db')
   const mod = (await importOptional('better-sqlite3')) as
     | { default: new (file: string) => BetterSqlite3Database }
@@ -177,6 +227,7 @@ async function openSqlite(location: string, cwd: string): Promise<StorageAdapter
   db.pragma('journal_mode = WAL')
   return sql(
     'sqlite',
+    { url, table },
     async (text, params) => {
       const statement = db.prepare(text)
       if (statement.reader) return statement.all(params)

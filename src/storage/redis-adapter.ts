@@ -43,6 +43,8 @@ export interface RedisAdapterOptions {
   readonly namespace?: string
   /** Called by the adapter's `dispose()`: close your client here. */
   readonly dispose?: () => MaybePromise<void>
+  /** How error messages name the server (a URL without its password, say); default `redis`. */
+  readonly label?: string
 }
 
 /**
@@ -88,28 +90,29 @@ export function redisAdapter(options: RedisAdapterOptions): RedisStorageAdapter 
   const send = commandOf(options)
   const namespace = options.namespace ?? 'schemaledger:'
   if (typeof namespace !== 'string') throw new InvalidOptionError('namespace', 'expected a string')
-  const locate = (key: string) => `redis key ${namespace}${key}`
-  const run = async (operation: Operation, key: string, args: readonly string[]) => {
+  const locate = (key: string) => `${options.label ?? 'redis'} key ${namespace}${key}`
+  const label = options.label ?? 'redis'
+  const run = async (operation: Operation, path: string, args: readonly string[]) => {
     try {
       return await send(args)
     } catch (error) {
-      throw accessError(operation, locate(key), error)
+      throw accessError(operation, path, error)
     }
   }
 
   return {
     async getItem(key) {
-      const value = await run('read', key, ['GET', namespace + key])
+      const value = await run('read', locate(key), ['GET', namespace + key])
       return value === null || value === undefined ? null : String(value)
     },
     async setItem(key, value) {
-      await run('write', key, ['SET', namespace + key, value])
+      await run('write', locate(key), ['SET', namespace + key, value])
     },
     async removeItem(key) {
-      await run('remove', key, ['DEL', namespace + key])
+      await run('remove', locate(key), ['DEL', namespace + key])
     },
     async hasItem(key) {
-      return Number(await run('read', key, ['EXISTS', namespace + key])) === 1
+      return Number(await run('read', locate(key), ['EXISTS', namespace + key])) === 1
     },
     async getKeys(prefix = '') {
       const full = namespace + prefix
@@ -117,7 +120,14 @@ export function redisAdapter(options: RedisAdapterOptions): RedisStorageAdapter 
       const keys = new Set<string>()
       let cursor = '0'
       do {
-        const reply = await run('list', `${prefix}*`, ['SCAN', cursor, 'MATCH', pattern, 'COUNT', SCAN_COUNT])
+        const reply = await run('list', `${label} keys ${full}*`, [
+          'SCAN',
+          cursor,
+          'MATCH',
+          pattern,
+          'COUNT',
+          SCAN_COUNT,
+        ])
         const [next, batch] = reply as [unknown, unknown[]]
         cursor = String(next)
         // SCAN may return a key twice; the prefix test guards against a client that rewrites patterns.
@@ -126,7 +136,7 @@ export function redisAdapter(options: RedisAdapterOptions): RedisStorageAdapter 
       return [...keys]
     },
     async setItemIfAbsent(key, value) {
-      return (await run('write', key, ['SET', namespace + key, value, 'NX'])) !== null
+      return (await run('write', locate(key), ['SET', namespace + key, value, 'NX'])) !== null
     },
     locate,
     async dispose() {

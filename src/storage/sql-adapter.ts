@@ -39,6 +39,8 @@ export interface SqlAdapterOptions {
   readonly createTable?: boolean
   /** Called by the adapter's `dispose()`: close your pool or connection here. */
   readonly dispose?: () => MaybePromise<void>
+  /** How error messages name the store (a URL without its password, say); default `<dialect> table "<table>"`. */
+  readonly label?: string
 }
 
 /**
@@ -85,7 +87,7 @@ export function sqlAdapter(options: SqlAdapterOptions): SqlStorageAdapter {
   const { dialect, query, table = DEFAULT_STORE_TABLE, createTable = true } = options
   if (typeof query !== 'function') throw new InvalidOptionError('query', 'expected a function (sql, params) => rows')
   const sql = sqlStoreStatements(dialect, table)
-  const where = `${dialect} table ${JSON.stringify(table)}`
+  const where = options.label ?? `${dialect} table ${JSON.stringify(table)}`
   const locate = (key: string) => `${where}, key ${key}`
 
   let created: Promise<void> | undefined
@@ -93,41 +95,43 @@ export function sqlAdapter(options: SqlAdapterOptions): SqlStorageAdapter {
     if (!createTable) return Promise.resolve()
     created ??= ensureTable(query, sql).catch((error: unknown) => {
       created = undefined // a later call tries again (the server may be back)
-      throw accessError('write', where, error)
+      throw error
     })
     return created
   }
-  const run = async (operation: Operation, key: string, text: string, params: readonly string[]) => {
-    await ready()
+  const run = async (operation: Operation, path: string, text: string, params: readonly string[]) => {
     try {
+      await ready()
       return rowsOf(await query(text, params))
     } catch (error) {
-      throw accessError(operation, locate(key), error)
+      throw accessError(operation, path, error)
     }
   }
 
   return {
     async getItem(key) {
-      const row = (await run('read', key, sql.get, [key]))[0]
+      const row = (await run('read', locate(key), sql.get, [key]))[0]
       return row === undefined ? null : text(row.value)
     },
     async setItem(key, value) {
-      await run('write', key, sql.upsert, [key, value])
+      await run('write', locate(key), sql.upsert, [key, value])
     },
     async removeItem(key) {
-      await run('remove', key, sql.remove, [key])
+      await run('remove', locate(key), sql.remove, [key])
     },
     async hasItem(key) {
-      return (await run('read', key, sql.has, [key])).length > 0
+      return (await run('read', locate(key), sql.has, [key])).length > 0
     },
     async getKeys(prefix = '') {
-      const rows = await run('list', `${prefix}*`, sql.keys, [sql.prefixPattern(prefix)])
+      const rows = await run('list', prefix ? `${where}, keys ${prefix}*` : where, sql.keys, [
+        sql.prefixPattern(prefix),
+      ])
       return rows.map((row) => text(row.key))
     },
     async setItemIfAbsent(key, value) {
-      if (dialect !== 'mysql') return (await run('write', key, sql.insertIfAbsent, [key, value])).length === 1
-      await ready()
+      if (dialect !== 'mysql') return (await run('write', locate(key), sql.insertIfAbsent, [key, value])).length === 1
       try {
+        await ready()
         await query(sql.insertIfAbsent, [key, value])
         return true
       } catch (error) {
