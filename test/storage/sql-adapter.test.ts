@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -225,6 +225,12 @@ describe('sqlAdapter options', () => {
       }
       expect([options, code]).toEqual([options, 'invalid_option'])
     }
+  })
+
+  it('docs/storage.md shows the DDL each dialect runs', () => {
+    const doc = readFileSync(new URL('../../docs/storage.md', import.meta.url), 'utf8')
+    for (const dialect of ['postgres', 'mysql', 'sqlite'] as const)
+      expect(doc).toContain(`\n${sqlStoreTableDDL(dialect)}\n`)
   })
 
   it('quotes a schema-qualified table in each dialect', () => {
