@@ -4,9 +4,10 @@ import {
   defineSchema,
   isSchemaLedgerError,
   memoryAdapter,
+  type StorageAdapter,
   StoreAccessError,
 } from '../../src/index.js'
-import { redisAdapter, type StorageAdapter } from '../../src/storage/index.js'
+import { redisAdapter } from '../../src/storage/index.js'
 import { runStorageAdapterSuite } from '../../src/testing/index.js'
 import { openRedis, type RedisConnection, redisSkip, uniqueName } from './store-backends.js'
 

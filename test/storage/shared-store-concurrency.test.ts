@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createSchemaStore } from '../../src/index.js'
-import { redisAdapter, type StorageAdapter, sqlAdapter } from '../../src/storage/index.js'
+import { createSchemaStore, type StorageAdapter } from '../../src/index.js'
+import { redisAdapter, sqlAdapter } from '../../src/storage/index.js'
 import {
   MYSQL_URL,
   mysqlSkip,
@@ -177,7 +177,7 @@ for (const server of SERVERS) {
       for (let run = 0; run < KILLS; run += 2) {
         const pair = [run, run + 1].map((r) => killAfterFirstSave(server, target, r, Math.floor(Math.random() * 30)))
         for (const saves of await Promise.all(pair)) returned.push(...saves)
-        const keys = (await adapter.getKeys('shared/')).filter((k) => k.startsWith('shared/v')).sort()
+        const keys = [...(await adapter.getKeys('shared/'))].filter((k: string) => k.startsWith('shared/v')).sort()
         expect(keys).toEqual(versionsUpTo(keys.length).map((v) => `shared/v${String(v).padStart(4, '0')}.json`))
       }
       expect(returned.length).toBeGreaterThanOrEqual(KILLS)

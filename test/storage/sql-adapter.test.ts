@@ -7,9 +7,9 @@ import {
   defineSchema,
   isSchemaLedgerError,
   memoryAdapter,
+  type StorageAdapter,
   StoreAccessError,
 } from '../../src/index.js'
-import type { StorageAdapter } from '../../src/storage/index.js'
 import { sqlAdapter, sqlStoreTableDDL } from '../../src/storage/index.js'
 import { runStorageAdapterSuite } from '../../src/testing/index.js'
 import {
