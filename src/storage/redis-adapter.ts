@@ -23,8 +23,14 @@ export type RedisCommand = (args: readonly string[]) => MaybePromise<unknown>
  * ```
  */
 export type RedisClientLike =
-  | { sendCommand(args: string[]): Promise<unknown> }
-  | { call(command: string, ...args: string[]): Promise<unknown> }
+  | {
+      /** node-redis: sends one command given as its words (`['GET', key]`). */
+      sendCommand(args: string[]): Promise<unknown>
+    }
+  | {
+      /** ioredis: sends one command given as its name and arguments. */
+      call(command: string, ...args: string[]): Promise<unknown>
+    }
 
 /**
  * Options of {@link redisAdapter}: a `client` or a `command` function.
