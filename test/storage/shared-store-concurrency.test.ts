@@ -24,7 +24,7 @@ import {
 
 const WORKERS = 8
 const SAVES_PER_WORKER = 50
-const KILLS = 12
+const KILLS = 8
 const script = fileURLToPath(new URL('./fixtures/shared-store-worker.mjs', import.meta.url))
 
 interface Server {
