@@ -151,6 +151,14 @@ for (const backend of BACKENDS) {
       await c.query(`DROP TABLE ${quoteTable(c.dialect, table)}`, [])
     })
 
+    it('creates its table once when many adapters start on it at the same moment', async () => {
+      const table = uniqueName()
+      const adapters = await Promise.all(Array.from({ length: 8 }, () => adapter({ table })))
+      const claims = await Promise.all(adapters.map((a, i) => a.setItemIfAbsent(`k/${i}`, String(i))))
+      expect(claims).toEqual(adapters.map(() => true))
+      expect([...(await adapters[0]!.getKeys('k/'))].sort()).toEqual(adapters.map((_, i) => `k/${i}`))
+    })
+
     it('creates its table as sqlStoreTableDDL says, and can leave that to you', async () => {
       const c = await connect()
       const table = uniqueName()
