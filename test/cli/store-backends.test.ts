@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { serializeSchema } from '../../src/index.js'
@@ -149,6 +149,23 @@ describe('store copy', () => {
       stderr: 'schemaledger store copy: the target already holds a different version 1 of "app"; nothing was copied\n',
     })
     expect(Object.keys(files(other))).toEqual(['app/v0001.json'])
+  })
+
+  it('refuses a damaged source, naming the file, and copies nothing', async () => {
+    const damaged = join(cwd, 'damaged')
+    expect((await run('store', 'save', SEED_V1, '--name', 'app', '--store', damaged)).code).toBe(0)
+    const file = join(damaged, 'app/v0001.json')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"message": ""', '"message": "edited"'))
+    const copied = await run('store', 'copy', damaged, 'sqlite:refused.db')
+    expect(copied.code).toBe(1)
+    expect(copied.stderr).toBe(
+      'schemaledger store copy: the source store has damaged files; nothing was copied:\n' +
+        `  Version 1 of "app" is damaged (${file}): the file was changed after it was written (checksum mismatch). ` +
+        'Restore the file from version control or a backup; store.verify() lists every damaged file. [checksum_mismatch]\n',
+    )
+    expect((await run('store', 'list', '--store', 'sqlite:refused.db')).stdout).toBe(
+      'no schemas in sqlite:refused.db\n',
+    )
   })
 
   it('names the driver to install when it is missing, and the server when it does not answer', async () => {

@@ -29,7 +29,7 @@ export interface StoreCopyResult {
 export async function copyStore(from: StorageAdapter, to: StorageAdapter, describe: (key: string) => string) {
   const problems = await createSchemaStore({ adapter: from, singleWriter: true }).verify()
   if (problems.length > 0) {
-    const lines = problems.map((p) => `  ${p.location}: ${p.message} [${p.reason}]`).join('\n')
+    const lines = problems.map((p) => `  ${p.message} [${p.reason}]`).join('\n')
     throw new CliInputError('store_corruption', `the source store has damaged files; nothing was copied:\n${lines}`)
   }
   const keys = [...(await from.getKeys())]
