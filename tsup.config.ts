@@ -14,6 +14,7 @@ export default defineConfig([
       'format/index': 'src/format/index.ts',
       'visual/index': 'src/visual/index.ts',
       'codegen/index': 'src/codegen/index.ts',
+      'storage/index': 'src/storage/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
@@ -39,6 +40,6 @@ export default defineConfig([
     platform: 'node',
     splitting: false,
     // The database drivers are the user's optional peers, loaded with import() when asked for.
-    external: ['pg', 'mysql2', 'mysql2/promise', 'better-sqlite3', 'sql.js', '@electric-sql/pglite', 'vitest'],
+    external: ['pg', 'mysql2', 'mysql2/promise', 'better-sqlite3', 'redis', 'sql.js', '@electric-sql/pglite', 'vitest'],
   },
 ])

@@ -56,7 +56,7 @@ export const OUTPUT_OPTION = {
 } as const satisfies Record<string, OptionSpec>
 
 /**
- * `--store <dir>`, where `store:name@ref` documents are read from.
+ * `--store <dir|url>`, where `store:name@ref` documents are read from.
  *
  * @example
  * ```ts
@@ -66,9 +66,10 @@ export const OUTPUT_OPTION = {
 export const STORE_OPTION = {
   store: {
     type: 'string',
-    value: 'dir',
+    value: 'dir|url',
     default: '.schemaledger',
-    description: 'the store that store:name@ref documents come from',
+    description:
+      'the store that store:name@ref documents come from (a directory, postgres://, mysql://, redis://, sqlite:)',
   },
 } as const satisfies Record<string, OptionSpec>
 

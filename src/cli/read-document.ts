@@ -3,11 +3,11 @@ import { isSchemaLedgerError } from '../errors.js'
 import { safeParseSchema } from '../model/parse-schema.js'
 import type { Schema } from '../model/types.js'
 import { describeFsError } from '../node/describe-fs-error.js'
-import { fileAdapter } from '../node/file-adapter.js'
 import { createSchemaStore } from '../storage/create-schema-store.js'
 import type { SchemaStore } from '../storage/store-types.js'
 import { CliInputError, InvalidDocumentError, UsageError } from './cli-errors.js'
 import type { CliIO } from './cli-io.js'
+import { openStoreAdapter } from './open-store-adapter.js'
 import { maxInputBytes, readBoundedFile, readBoundedText } from './read-input.js'
 
 /**
@@ -26,7 +26,7 @@ export interface LoadedDocument {
 
 /**
  * Reads document arguments for one command run: a path, `-` for standard input (once), or
- * `store:name@ref` from the store directory.
+ * `store:name@ref` from the store (a directory or a database URL).
  *
  * @example
  * ```ts
@@ -66,13 +66,14 @@ export function splitStoreRef(text: string): { name: string; ref: string } {
  * ```
  */
 export interface DocumentReaderOptions {
+  /** `--store`: a directory, or a postgres://, mysql://, redis:// or sqlite: URL. */
   readonly storeDir: string
   /** `--max-input-size` as given (`64MiB`); else `SCHEMALEDGER_MAX_INPUT_SIZE`, else 64 MiB. */
   readonly maxInputSize?: string | undefined
 }
 
 /**
- * A {@link DocumentReader} over the process's files, standard input and a file store. Every file and
+ * A {@link DocumentReader} over the process's files, standard input and a store. Every file and
  * standard input is read within the input size limit (see {@link maxInputBytes}).
  *
  * @example
@@ -86,7 +87,7 @@ export function createDocumentReader(io: CliIO, options: DocumentReaderOptions):
   let opened: SchemaStore | undefined
   const store = () => {
     opened ??= createSchemaStore({
-      adapter: fileAdapter({ dir: resolve(io.cwd, options.storeDir) }),
+      adapter: openStoreAdapter(options.storeDir, io.cwd),
       onWarning: (message) => io.error(`schemaledger: warning: ${message}\n`),
     })
     return opened

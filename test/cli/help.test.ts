@@ -54,7 +54,7 @@ describe.concurrent('schemaledger --version and --help', () => {
       '  lint        impact findings of a change (or of one schema); the CI gate',
       '  sql         the CREATE script of one schema version',
       '  viz         diagrams: Mermaid, Graphviz DOT, or the change tree',
-      '  store       versioned schemas in a directory: save, list, show, diff, tag, verify',
+      '  store       versioned schemas in a directory or a database: save, list, show, diff, tag, verify, copy',
       '  introspect  read the schema of a live database into a document',
       '  codegen     SQLAlchemy, Prisma, drizzle, TypeScript, zod or JSON Schema from a version',
       '  completion  the shell completion script (bash, zsh, fish)',
@@ -202,7 +202,7 @@ describe.concurrent('command-line errors: exit 1, one line on standard error, th
       code: 1,
       stdout: '',
       stderr:
-        'schemaledger store: unknown command "push" for store (commands: save, list, show, diff, tag, verify)\n\n' +
+        'schemaledger store: unknown command "push" for store (commands: save, list, show, diff, tag, verify, copy)\n\n' +
         'Usage: schemaledger store <command> [options]\nRun "schemaledger store --help" for details.\n',
     })
   })

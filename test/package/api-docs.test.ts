@@ -95,6 +95,7 @@ describe('API reference (typedoc)', () => {
       'introspect',
       'node',
       'sql',
+      'storage',
       'testing',
       'verify',
       'visual',

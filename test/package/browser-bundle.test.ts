@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest'
 
 // The browser-safe entries must run in browsers and workers: bundling each for the browser platform
 // with every `node:` module marked unresolvable must succeed, and the output must not mention one.
-const ENTRIES = ['index', 'sql/index', 'impact/index', 'format/index', 'visual/index', 'codegen/index', 'testing/index']
+const ENTRIES = [
+  'index',
+  'sql/index',
+  'impact/index',
+  'format/index',
+  'visual/index',
+  'codegen/index',
+  'storage/index',
+  'testing/index',
+]
 
 describe('browser-safe entries', () => {
   it.each(ENTRIES)('src/%s.ts bundles for the browser with no node: import', async (entry) => {

@@ -9,6 +9,7 @@ import { CliInputError, UsageError } from '../cli-errors.js'
 import { defineCommand } from '../command.js'
 import { OUTPUT_OPTION } from '../common-options.js'
 import { ExitCode } from '../exit-codes.js'
+import { redactUrl } from '../redact-url.js'
 import { writeOutput } from '../write-output.js'
 
 /** A database connection opened with the user's driver. */
@@ -35,24 +36,6 @@ const missing = (what: string, pkg: string, alternative?: string) =>
     'missing_driver',
     `reading ${what} needs the "${pkg}" package${alternative ? ` (or "${alternative}")` : ''}, which is not installed: npm i ${pkg}`,
   )
-
-/**
- * A database URL with its password replaced by `***`, for messages.
- *
- * @example
- * ```ts
- * redactUrl('postgres://app:secret@db/app') // 'postgres://app:***@db/app'
- * ```
- */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url)
-    if (parsed.password) parsed.password = '***'
-    return parsed.toString()
-  } catch {
-    return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@')
-  }
-}
 
 async function openPostgres(url: string): Promise<Connection> {
   const mod = (await importOptional('pg')) as { default: typeof import('pg') } | undefined

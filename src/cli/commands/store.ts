@@ -7,15 +7,18 @@ import { type CommandGroup, defineCommand } from '../command.js'
 import { MAX_INPUT_OPTION, OUTPUT_OPTION } from '../common-options.js'
 import { DIFF_REPORT_OPTIONS, diffOptionsOf, writeDiffReport } from '../diff-report.js'
 import { ExitCode } from '../exit-codes.js'
+import { storeKind } from '../open-store-adapter.js'
 import { createDocumentReader, type DocumentReader } from '../read-document.js'
+import { redactUrl } from '../redact-url.js'
 import { writeOutput } from '../write-output.js'
+import { copyCommand } from './store-copy.js'
 
 const STORE_DIR = {
   store: {
     type: 'string',
-    value: 'dir',
+    value: 'dir|url',
     default: '.schemaledger',
-    description: 'the store directory',
+    description: 'the store: a directory, or a postgres://, mysql://, redis:// or sqlite: URL',
   },
 } as const
 
@@ -43,6 +46,9 @@ async function withReader<T>(
 }
 
 const short = (hash: string) => hash.slice(0, 12)
+
+/** The store as messages show it: a URL without its password. */
+const storeName = (store: string) => (storeKind(store) === 'directory' ? store : redactUrl(store))
 
 /**
  * One version as a line of `store list`: number, short hash, date, tags, message.
@@ -139,7 +145,10 @@ const listCommand = defineCommand({
       if (name !== undefined) {
         const history = await store.history(name)
         if (history.length === 0)
-          throw new CliInputError('version_not_found', `no versions of ${JSON.stringify(name)} in ${values.store}`)
+          throw new CliInputError(
+            'version_not_found',
+            `no versions of ${JSON.stringify(name)} in ${storeName(values.store)}`,
+          )
         io.write(
           values.format === 'json'
             ? `${JSON.stringify(history.map(jsonInfo), null, 2)}\n`
@@ -158,7 +167,7 @@ const listCommand = defineCommand({
         }))
         io.write(`${JSON.stringify(rows, null, 2)}\n`)
       } else if (latest.length === 0) {
-        io.write(`no schemas in ${values.store}\n`)
+        io.write(`no schemas in ${storeName(values.store)}\n`)
       } else {
         const width = Math.max(...latest.map((l) => l.name.length))
         for (const l of latest)
@@ -274,7 +283,8 @@ const verifyCommand = defineCommand({
 
 /**
  * `schemaledger store ...`: a versioned store of named schemas in a directory (default
- * `.schemaledger/`), for committing to git or sharing on a volume.
+ * `.schemaledger/`), for committing to git, or in PostgreSQL, MySQL/MariaDB, Redis or SQLite, for a
+ * team and its CI jobs to share.
  *
  * @example
  * ```ts
@@ -283,10 +293,11 @@ const verifyCommand = defineCommand({
  */
 export const storeCommands: CommandGroup = {
   name: 'store',
-  summary: 'versioned schemas in a directory: save, list, show, diff, tag, verify',
+  summary: 'versioned schemas in a directory or a database: save, list, show, diff, tag, verify, copy',
   description:
-    'A versioned store of named schemas in a directory (default .schemaledger/ in the current directory;\n' +
-    '--store <dir> to change). Versions are numbered per name and carry a content hash; tags name them.\n' +
-    'Any document argument of another command can be store:name@ref.',
-  subcommands: [saveCommand, listCommand, showCommand, storeDiffCommand, tagCommand, verifyCommand],
+    'A versioned store of named schemas in a directory (default .schemaledger/ in the current directory)\n' +
+    'or a shared database: --store postgres://..., mysql://..., redis://... or sqlite:<file>. Versions are\n' +
+    'numbered per name and carry a content hash; tags name them. Any document argument of another\n' +
+    'command can be store:name@ref.',
+  subcommands: [saveCommand, listCommand, showCommand, storeDiffCommand, tagCommand, verifyCommand, copyCommand],
 }
