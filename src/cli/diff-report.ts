@@ -12,7 +12,14 @@ import type { Schema } from '../model/types.js'
 import { planMigration } from '../sql/plan-migration.js'
 import type { CliIO } from './cli-io.js'
 import type { OptionSpec, OptionValues } from './command.js'
-import { COLOR_OPTIONS, DIALECT_OPTION, DIALECT_VERSION_OPTION, majorVersion, OUTPUT_OPTION } from './common-options.js'
+import {
+  COLOR_OPTIONS,
+  DIALECT_OPTION,
+  DIALECT_VERSION_OPTION,
+  dialectFlag,
+  majorVersion,
+  OUTPUT_OPTION,
+} from './common-options.js'
 import { ExitCode } from './exit-codes.js'
 import type { DocumentReader } from './read-document.js'
 import { renameHints } from './rename-hints.js'
@@ -113,7 +120,7 @@ export async function writeDiffReport(
   to: Schema,
   values: DiffReportValues,
 ): Promise<number> {
-  const dialect = values.dialect
+  const dialect = dialectFlag(values.dialect)
   const dialectVersion = values['dialect-version']
   const findings = dialect
     ? analyzeImpact(diff, { dialect, ...(dialectVersion ? { dialectVersion } : {}), from, to }).findings

@@ -16,6 +16,11 @@ export type DialectAlias = keyof typeof DIALECT_NAMES
 /** The name of a built-in dialect object. */
 export type BuiltinDialectName = (typeof DIALECT_NAMES)[DialectAlias]
 
+/** Whether a text is a dialect name a caller may write (exact spelling). */
+export function isDialectAlias(name: string): name is DialectAlias {
+  return Object.hasOwn(DIALECT_NAMES, name)
+}
+
 /** The built-in dialect a name means (aliases resolved), if it is one; exact spelling. */
 export function builtinDialectName(name: string): BuiltinDialectName | undefined {
   return Object.hasOwn(DIALECT_NAMES, name) ? DIALECT_NAMES[name as DialectAlias] : undefined

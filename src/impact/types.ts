@@ -4,6 +4,7 @@ export type { DeployPhase }
 
 import type { Dialect } from '../dialects/dialect.js'
 import type { DialectImpactFacts, EngineVersion } from '../dialects/dialect-facts.js'
+import type { DialectAlias } from '../dialects/dialect-names.js'
 import type { Statement } from '../dialects/types.js'
 import type { ChangeKind, SchemaChange, SchemaDiff } from '../diff/types.js'
 import type { Column, Schema, Table } from '../model/types.js'
@@ -262,7 +263,7 @@ export interface RuleOptions {
  */
 export interface AnalyzeImpactOptions {
   /** Target database: a built-in dialect name (`postgres`, `mysql`, `mariadb`, `sqlite`) or a {@link Dialect}. */
-  readonly dialect: Dialect | string
+  readonly dialect: Dialect | DialectAlias
   /**
    * Target server version (`11`, `'8.0.12'`, `'10.11.6-MariaDB'`). Rules change with it; when omitted
    * the dialect's documented default is assumed and findings say so.

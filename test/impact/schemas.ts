@@ -99,7 +99,12 @@ export const posts = (columns: Record<string, string | ColumnSpec | undefined> =
 export type Options = Partial<AnalyzeImpactOptions> & { readonly diff?: DiffOptions }
 
 /** Analyzes the diff between two schemas on a dialect (the `from` schema is passed along). */
-export function analyze(from: Schema, to: Schema, dialect: string, options: Options = {}): ImpactReport {
+export function analyze(
+  from: Schema,
+  to: Schema,
+  dialect: AnalyzeImpactOptions['dialect'],
+  options: Options = {},
+): ImpactReport {
   const { diff: diffOptions, ...rest } = options
   return analyzeImpact(diffSchemas(from, to, diffOptions), { dialect, from, ...rest })
 }
