@@ -1,4 +1,5 @@
 import type { DeployPhase } from '../diff/classify-change.js'
+import type { SchemaLedgerError } from '../errors.js'
 
 export type { DeployPhase }
 
@@ -206,6 +207,13 @@ export interface AnalyzerContext {
     changes: readonly SchemaChange[],
     options?: { concurrently?: boolean; notValid?: boolean },
   ): string[] | undefined
+  /**
+   * Why the dialect's planner refuses these changes (its `unsupported_feature` error: a partial index
+   * on MySQL, an enum on SQLite), or undefined when it plans them or fails for another reason. With
+   * `target`, they are planned into that schema alone (from nothing), so that a planner that checks
+   * the whole target schema judges only what `target` holds.
+   */
+  plannerRefusal(changes: readonly SchemaChange[], target?: Schema): SchemaLedgerError | undefined
 }
 
 /**

@@ -242,6 +242,37 @@ describe.concurrent('schemaledger lint <doc>: one schema, by lintSchema', () => 
     expect((await cli(['lint', 'examples/blog-v2.json', '--dialect', 'postgres'])).code).toBe(0)
   })
 
+  it('reports what the dialect cannot create, as sql --dialect refuses it (BP021)', async () => {
+    const document = {
+      metadata: {
+        tables: [
+          {
+            name: 'users',
+            columns: [
+              { name: 'id', type: 'Integer', primary_key: true },
+              { name: 'email', type: 'VARCHAR(200)' },
+              { name: 'active', type: 'Boolean' },
+            ],
+            indexes: [{ name: 'ix_users_active_email', columns: ['email'], unique: true, where: 'active' }],
+          },
+        ],
+      },
+    }
+    const path = join(tempDir(), 'partial.json')
+    writeFileSync(path, JSON.stringify(document))
+    const sql = await cli(['sql', path, '--dialect', 'mysql'])
+    expect(sql.code).toBe(1)
+    expect(sql.stderr).toContain('users.ix_users_active_email: partial indexes (WHERE) do not exist in MySQL/MariaDB')
+    const run = await cli(['lint', path, '--dialect', 'mysql', '--format', 'json'])
+    expect(run.code).toBe(2)
+    expect(
+      JSON.parse(run.stdout).findings.map((f: Finding) => `${f.severity} ${f.code} ${f.path}: ${f.message}`),
+    ).toEqual([
+      'danger BP021 users.ix_users_active_email: MySQL 8.4 cannot create it: users.ix_users_active_email: partial indexes (WHERE) do not exist in MySQL/MariaDB',
+    ])
+    expect((await cli(['lint', path, '--dialect', 'postgres'])).code).toBe(0)
+  })
+
   it('json: the same contract, with the object path of each finding', async () => {
     const findings = lintSchema(blog2, { dialect: 'postgres' })
     const run = await cli(['lint', 'examples/blog-v2.json', '--dialect', 'postgres', '--format', 'json'])

@@ -50,14 +50,21 @@ const posts = (columns: Parameters<typeof table>[1] = {}, o: TableOptions = {}) 
     },
   )
 const clean = schema([users(), posts()])
+/** What each dialect can create (BP021): SQLite has no identity columns, MySQL no key on a whole text. */
+const cleanOn = (dialect: string) =>
+  dialect === 'sqlite'
+    ? schema([users({ id: 'integer!' }), posts({ id: 'integer!' })])
+    : dialect === 'postgres'
+      ? clean
+      : schema([users({ email: 'varchar(254)!' }), posts()])
 const events = (columns: Parameters<typeof table>[1], o: TableOptions = {}) =>
   schema([users(), posts(), table('events', columns, o)])
 
 describe('lintSchema: a clean schema', () => {
   for (const dialect of ['postgres', 'mysql', 'mariadb', 'sqlite'] as const) {
     it(`has no findings on ${dialect}, with every lint rule enabled`, () => {
-      expect(lintSchema(clean, { dialect })).toEqual([])
-      expect(lintSchema(clean, { dialect, rules: EVERYTHING })).toEqual([])
+      expect(lintSchema(cleanOn(dialect), { dialect })).toEqual([])
+      expect(lintSchema(cleanOn(dialect), { dialect, rules: EVERYTHING })).toEqual([])
     })
   }
 
@@ -415,7 +422,7 @@ describe('lintSchema: one test per rule', () => {
       { id: identity, shipped: "datetime! = '0000-00-00 00:00:00'", due: "date = '0000-00-00'" },
       { pk: ['id'] },
     )
-    expect(brief(lintSchema(s, { dialect: 'mysql' }))).toEqual([
+    expect(brief(lintSchema(s, { dialect: 'mysql' }).filter((f) => f.code === 'BP019'))).toEqual([
       {
         code: 'BP019',
         severity: 'warning',
@@ -632,7 +639,7 @@ describe('lintSchema: rule options (the same as analyzeImpact)', () => {
     })
     const changeOnly = defineAnalyzer({ ...noTmp, code: 'ACME002', lint: false })
     const s = schema([users(), posts(), table('tmp_import', { id: identity }, { pk: ['id'] })])
-    expect(brief(lintSchema(s, { dialect: 'sqlite', rules: { add: [noTmp, changeOnly] } }))).toEqual([
+    expect(brief(lintSchema(s, { dialect: 'postgres', rules: { add: [noTmp, changeOnly] } }))).toEqual([
       { code: 'ACME001', severity: 'warning', path: 'tmp_import', message: 'tmp_import is temporary' },
     ])
   })

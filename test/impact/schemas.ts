@@ -41,6 +41,7 @@ export interface TableOptions {
     readonly name?: string
     readonly columns: readonly string[]
     readonly unique?: boolean
+    readonly where?: string
   }[]
 }
 
@@ -67,6 +68,7 @@ export function table(name: string, columns: Record<string, string | ColumnSpec 
       ...(x.name ? { name: x.name } : {}),
       columns: x.columns,
       ...(x.unique ? { unique: true } : {}),
+      ...(x.where ? { where: x.where } : {}),
     })),
   }
 }
