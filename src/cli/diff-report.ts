@@ -11,6 +11,7 @@ import { analyzeImpact } from '../impact/analyze-impact.js'
 import type { Schema } from '../model/types.js'
 import { planMigration } from '../sql/plan-migration.js'
 import type { CliIO } from './cli-io.js'
+import { findingInCliWords } from './cli-words.js'
 import type { OptionSpec, OptionValues } from './command.js'
 import {
   COLOR_OPTIONS,
@@ -123,7 +124,9 @@ export async function writeDiffReport(
   const dialect = dialectFlag(values.dialect)
   const dialectVersion = values['dialect-version']
   const findings = dialect
-    ? analyzeImpact(diff, { dialect, ...(dialectVersion ? { dialectVersion } : {}), from, to }).findings
+    ? analyzeImpact(diff, { dialect, ...(dialectVersion ? { dialectVersion } : {}), from, to }).findings.map(
+        findingInCliWords,
+      )
     : undefined
   const major = majorVersion(dialectVersion)
   let migration: Migration | undefined

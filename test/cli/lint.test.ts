@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { findingInCliWords } from '../../src/cli/cli-words.js'
 import { wrap } from '../../src/format/text-tree.js'
 import { analyzeImpact, type Finding, lintSchema } from '../../src/impact/index.js'
 import { diffSchemas } from '../../src/index.js'
@@ -62,7 +63,7 @@ describe.concurrent('schemaledger lint <from> <to>', () => {
       failOn: 'danger',
       passed: false,
       summary: { danger: 1, warning: 6, info: 3, total: 10 },
-      findings: worstFirst(report.findings).map((f) => ({
+      findings: worstFirst(report.findings.map(findingInCliWords)).map((f) => ({
         code: f.code,
         severity: f.severity,
         path: f.change.path,
@@ -186,7 +187,7 @@ describe.concurrent('schemaledger lint <from> <to>', () => {
     const run = await cli(['lint', A, B, '--dialect', 'postgres', '--format', 'json', '--profile', profile])
     const expected = analyzeImpact(diff, { dialect: 'postgres', from: v1, to: v2, profile: data }).findings
     expect(JSON.parse(run.stdout).findings.map((f: Finding) => `${f.code} ${f.severity} ${f.message}`)).toEqual(
-      worstFirst(expected).map((f) => `${f.code} ${f.severity} ${f.message}`),
+      worstFirst(expected.map(findingInCliWords)).map((f) => `${f.code} ${f.severity} ${f.message}`),
     )
     const bad = join(dir, 'bad.json')
     writeFileSync(bad, JSON.stringify({ tables: { posts: { rows: 'many' } } }))

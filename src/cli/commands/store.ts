@@ -3,6 +3,7 @@ import { serializeSchema } from '../../model/serialize-schema.js'
 import type { VersionInfo } from '../../storage/store-types.js'
 import { CliInputError, UsageError } from '../cli-errors.js'
 import type { CliIO } from '../cli-io.js'
+import { toCliWords } from '../cli-words.js'
 import { type CommandGroup, defineCommand } from '../command.js'
 import { MAX_INPUT_OPTION, OUTPUT_OPTION } from '../common-options.js'
 import { DIFF_REPORT_OPTIONS, diffOptionsOf, writeDiffReport } from '../diff-report.js'
@@ -251,7 +252,7 @@ const verifyCommand = defineCommand({
   async run({ positionals, values, io }) {
     return withReader(io, values, async (reader) => {
       const problems = await reader.store().verify(positionals[0])
-      for (const p of problems) io.error(`${p.location}: ${p.message} [${p.reason}]\n`)
+      for (const p of problems) io.error(`${p.location}: ${toCliWords(p.message)} [${p.reason}]\n`)
       if (problems.length === 0) io.write('no problems found\n')
       return problems.length === 0 ? ExitCode.ok : ExitCode.error
     })
