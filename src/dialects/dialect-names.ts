@@ -8,10 +8,13 @@ export const DIALECT_NAMES = {
   mysql: 'mysql',
   mariadb: 'mysql',
   sqlite: 'sqlite',
-} as const
+} as const satisfies Record<DialectAlias, string>
 
-/** A name a caller may write for a built-in dialect. */
-export type DialectAlias = keyof typeof DIALECT_NAMES
+/**
+ * A name a caller may write for a built-in dialect (`postgresql` and `mariadb` are aliases). Options
+ * that take a dialect name take this union, so a misspelt name does not compile.
+ */
+export type DialectAlias = 'postgres' | 'postgresql' | 'mysql' | 'mariadb' | 'sqlite'
 
 /** The name of a built-in dialect object. */
 export type BuiltinDialectName = (typeof DIALECT_NAMES)[DialectAlias]
