@@ -2,7 +2,8 @@
 // docs), so the catalogue cannot drift from the code. Run after `npm run build`:
 //   node scripts/write-rules-doc.mjs
 // test/impact/rules-doc.test.ts renders the same text from the sources and fails when the file is stale.
-import { writeFileSync } from 'node:fs'
+// It also sets the rule counts of README.md and docs/comparison.md, which the same test checks.
+import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const FAMILIES = [
@@ -170,10 +171,24 @@ export function renderRulesDoc(analyzers, facts = {}, suppressionCodes = []) {
   return `${lines.join('\n')}\n`
 }
 
+/** Documents that say how many rules there are, each figure between rule-count markers. */
+export const RULE_COUNT_DOCS = ['README.md', 'docs/comparison.md']
+
+/** A rule count in a document: `<!-- rule-count -->68<!-- /rule-count -->`. */
+export const RULE_COUNT = /<!-- rule-count -->(\d+)<!-- \/rule-count -->/g
+
+/** The text with every rule-count figure set to `count`. */
+export const withRuleCount = (text, count) =>
+  text.replace(RULE_COUNT, `<!-- rule-count -->${count}<!-- /rule-count -->`)
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { builtinAnalyzers, EXPIRED_SUPPRESSION } = await import('../dist/impact/index.js')
   const { impactFacts } = await import('../dist/sql/index.js')
   const target = new URL('../docs/rules.md', import.meta.url)
   writeFileSync(target, renderRulesDoc(builtinAnalyzers, impactFacts, [EXPIRED_SUPPRESSION]))
   console.log(`wrote ${fileURLToPath(target)} (${builtinAnalyzers.length} rules)`)
+  for (const doc of RULE_COUNT_DOCS) {
+    const file = new URL(`../${doc}`, import.meta.url)
+    writeFileSync(file, withRuleCount(readFileSync(file, 'utf8'), builtinAnalyzers.length))
+  }
 }

@@ -1,3 +1,4 @@
+import { type DialectAlias, isDialectAlias } from '../dialects/dialect-names.js'
 import { UsageError } from './cli-errors.js'
 import type { OptionSpec } from './command.js'
 
@@ -11,7 +12,7 @@ import type { OptionSpec } from './command.js'
  * DIALECTS.includes('sqlite') // true
  * ```
  */
-export const DIALECTS: readonly string[] = ['postgres', 'postgresql', 'mysql', 'mariadb', 'sqlite']
+export const DIALECTS: readonly DialectAlias[] = ['postgres', 'postgresql', 'mysql', 'mariadb', 'sqlite']
 
 /**
  * `-h, --help`, added to every command.
@@ -138,7 +139,21 @@ export function majorVersion(version: string | undefined): number | undefined {
  * const dialect = requireDialect(values.dialect) // throws UsageError when missing
  * ```
  */
-export function requireDialect(dialect: string | undefined): string {
+export function requireDialect(dialect: string | undefined): DialectAlias {
   if (dialect === undefined) throw new UsageError(`--dialect is required (${DIALECTS.join(', ')})`)
+  if (!isDialectAlias(dialect)) throw new UsageError(`--dialect ${dialect} is not one of ${DIALECTS.join(', ')}`)
   return dialect
+}
+
+/**
+ * The `--dialect` value, if given, as the library's dialect name.
+ *
+ * @example
+ * ```ts
+ * dialectFlag('mariadb') // 'mariadb'; dialectFlag('oracle') throws UsageError
+ * ```
+ */
+export function dialectFlag(dialect: string | undefined): DialectAlias | undefined {
+  if (dialect === undefined || isDialectAlias(dialect)) return dialect
+  throw new UsageError(`--dialect ${dialect} is not one of ${DIALECTS.join(', ')}`)
 }

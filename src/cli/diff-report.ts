@@ -13,8 +13,16 @@ import type { Schema } from '../model/types.js'
 import { planMigration } from '../sql/plan-migration.js'
 import { UsageError } from './cli-errors.js'
 import type { CliIO } from './cli-io.js'
+import { findingInCliWords } from './cli-words.js'
 import type { OptionSpec, OptionValues } from './command.js'
-import { COLOR_OPTIONS, DIALECT_OPTION, DIALECT_VERSION_OPTION, majorVersion, OUTPUT_OPTION } from './common-options.js'
+import {
+  COLOR_OPTIONS,
+  DIALECT_OPTION,
+  DIALECT_VERSION_OPTION,
+  dialectFlag,
+  majorVersion,
+  OUTPUT_OPTION,
+} from './common-options.js'
 import type { SchemaledgerConfig } from './config/config-description.js'
 import { ruleOptionsOf, suppressionsOf } from './config/config-option.js'
 import { documentLines } from './document-lines.js'
@@ -133,7 +141,7 @@ export async function writeDiffReport(
   /** The document arguments, `[from, to]`, that SARIF results point at. */
   documents?: readonly string[],
 ): Promise<number> {
-  const dialect = values.dialect
+  const dialect = dialectFlag(values.dialect)
   const dialectVersion = values['dialect-version']
   if (values.format === 'sarif' && !dialect)
     throw new UsageError('--format sarif reports the findings of a change; it needs --dialect')
@@ -145,7 +153,7 @@ export async function writeDiffReport(
         to,
         rules: ruleOptionsOf(config),
         ...suppressionsOf(config),
-      }).findings
+      }).findings.map(findingInCliWords)
     : undefined
   const major = majorVersion(dialectVersion)
   let migration: Migration | undefined

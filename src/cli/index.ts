@@ -8,6 +8,7 @@
 import { isSchemaLedgerError } from '../errors.js'
 import { InvalidDocumentError, issueLine, UsageError } from './cli-errors.js'
 import { type CliIO, processIO } from './cli-io.js'
+import { toCliWords } from './cli-words.js'
 import { type Command, type CommandSpec, isCommandGroup } from './command.js'
 import { codegenCommand } from './commands/codegen.js'
 import { completionCommand } from './commands/completion.js'
@@ -55,7 +56,7 @@ function report(error: unknown, io: CliIO, where: string, command: Command | und
   } else if (error instanceof InvalidDocumentError) {
     io.error(`${[`${prefix}${error.message}`, ...error.issues.map((i) => issueLine(error.source, i))].join('\n')}\n`)
   } else if (isSchemaLedgerError(error)) {
-    io.error(`${prefix}${error.message}\n`)
+    io.error(`${prefix}${toCliWords(error.message)}\n`)
   } else {
     // Not an expected failure: the stack is what a bug report needs.
     io.error(`${prefix}unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)

@@ -8,6 +8,7 @@ import type { SchemaStore } from '../storage/store-types.js'
 import { CliInputError, InvalidDocumentError, UsageError } from './cli-errors.js'
 import type { CliIO } from './cli-io.js'
 import { openStoreAdapter } from './open-store-adapter.js'
+import { jsonSyntaxError } from './json-syntax-error.js'
 import { maxInputBytes, readBoundedFile, readBoundedText } from './read-input.js'
 
 /**
@@ -113,9 +114,12 @@ export function createDocumentReader(io: CliIO, options: DocumentReaderOptions):
     try {
       return JSON.parse(text)
     } catch (error) {
-      throw new CliInputError('invalid_json', `${source} is not valid JSON: ${printable((error as Error).message)}`, {
-        cause: error,
-      })
+      const at = jsonSyntaxError(text, (error as Error).message)
+      throw new CliInputError(
+        'invalid_json',
+        `${source}:${at.line}:${at.column}: not valid JSON: ${printable(at.reason)}`,
+        { cause: error },
+      )
     }
   }
 

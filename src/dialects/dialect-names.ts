@@ -8,13 +8,21 @@ export const DIALECT_NAMES = {
   mysql: 'mysql',
   mariadb: 'mysql',
   sqlite: 'sqlite',
-} as const
+} as const satisfies Record<DialectAlias, string>
 
-/** A name a caller may write for a built-in dialect. */
-export type DialectAlias = keyof typeof DIALECT_NAMES
+/**
+ * A name a caller may write for a built-in dialect (`postgresql` and `mariadb` are aliases). Options
+ * that take a dialect name take this union, so a misspelt name does not compile.
+ */
+export type DialectAlias = 'postgres' | 'postgresql' | 'mysql' | 'mariadb' | 'sqlite'
 
 /** The name of a built-in dialect object. */
 export type BuiltinDialectName = (typeof DIALECT_NAMES)[DialectAlias]
+
+/** Whether a text is a dialect name a caller may write (exact spelling). */
+export function isDialectAlias(name: string): name is DialectAlias {
+  return Object.hasOwn(DIALECT_NAMES, name)
+}
 
 /** The built-in dialect a name means (aliases resolved), if it is one; exact spelling. */
 export function builtinDialectName(name: string): BuiltinDialectName | undefined {

@@ -1,4 +1,5 @@
 import type { Schema } from '../model/types.js'
+import type { DialectAlias } from './dialect-names.js'
 
 /** A row as a driver returns it: column name -> value. */
 export type Row = Record<string, unknown>
@@ -17,7 +18,7 @@ export type QueryFunction = (sql: string, params?: readonly unknown[]) => Promis
 /** Options of {@link introspect}. */
 export interface IntrospectOptions {
   /** Which database the query function talks to. */
-  readonly dialect: 'postgres' | 'postgresql' | 'mysql' | 'mariadb' | 'sqlite'
+  readonly dialect: DialectAlias
   /** PostgreSQL namespace (default `public`); MySQL database (default the connection's current one). */
   readonly schema?: string
 }

@@ -4,6 +4,7 @@ import type { Statement } from '../dialects/types.js'
 import { tablePath } from '../diff/change-path.js'
 import { addedColumns, findTable, previousTableName, tableKey } from '../diff/change-scope.js'
 import type { SchemaChange, SchemaDiff } from '../diff/types.js'
+import { isSchemaLedgerError } from '../errors.js'
 import type { Schema } from '../model/types.js'
 import { planChanges } from '../sql/plan-migration.js'
 import { type NameKind, SNAKE_CASE } from './naming-options.js'
@@ -74,6 +75,14 @@ export function makeAnalyzerContext(inputs: ContextInputs): AnalyzerContext {
     phase: (change) => inputs.phases.get(change) ?? 'expand',
     planned: (change) =>
       plannedMigration()?.filter((s) => s.change?.kind === change.kind && s.change.path === change.path),
+    plannerRefusal: (list, target) => {
+      try {
+        planChanges(list, dialect, plannerOptions, target ? undefined : from, target ?? to)
+        return undefined
+      } catch (error) {
+        return isSchemaLedgerError(error) && error.code === 'unsupported_feature' ? error : undefined
+      }
+    },
     planSql: (list, options = {}) => {
       try {
         const planOptions = { ...options, dialectVersion: plannerVersion(version) }

@@ -1,5 +1,6 @@
 import type { Dialect } from '../dialects/dialect.js'
 import type { DialectImpactFacts } from '../dialects/dialect-facts.js'
+import type { DialectAlias } from '../dialects/dialect-names.js'
 import { diffSchemas } from '../diff/diff-schemas.js'
 import type { Schema } from '../model/types.js'
 import type { NamingOptions } from './naming-options.js'
@@ -18,7 +19,7 @@ import type { Finding, RuleOptions } from './types.js'
  */
 export interface LintSchemaOptions {
   /** Target database: `postgres`, `mysql`, `mariadb`, `sqlite`, or a {@link Dialect}. */
-  readonly dialect: Dialect | string
+  readonly dialect: Dialect | DialectAlias
   /** Target server version; rules that depend on it assume the dialect's default when omitted. */
   readonly dialectVersion?: string | number
   /**

@@ -1,9 +1,11 @@
 import type { DeployPhase } from '../diff/classify-change.js'
+import type { SchemaLedgerError } from '../errors.js'
 
 export type { DeployPhase }
 
 import type { Dialect } from '../dialects/dialect.js'
 import type { DialectImpactFacts, EngineVersion } from '../dialects/dialect-facts.js'
+import type { DialectAlias } from '../dialects/dialect-names.js'
 import type { Statement } from '../dialects/types.js'
 import type { ChangeKind, SchemaChange, SchemaDiff } from '../diff/types.js'
 import type { Column, Schema, Table } from '../model/types.js'
@@ -208,6 +210,13 @@ export interface AnalyzerContext {
     changes: readonly SchemaChange[],
     options?: { concurrently?: boolean; notValid?: boolean },
   ): string[] | undefined
+  /**
+   * Why the dialect's planner refuses these changes (its `unsupported_feature` error: a partial index
+   * on MySQL, an enum on SQLite), or undefined when it plans them or fails for another reason. With
+   * `target`, they are planned into that schema alone (from nothing), so that a planner that checks
+   * the whole target schema judges only what `target` holds.
+   */
+  plannerRefusal(changes: readonly SchemaChange[], target?: Schema): SchemaLedgerError | undefined
 }
 
 /**
@@ -265,7 +274,7 @@ export interface RuleOptions {
  */
 export interface AnalyzeImpactOptions {
   /** Target database: a built-in dialect name (`postgres`, `mysql`, `mariadb`, `sqlite`) or a {@link Dialect}. */
-  readonly dialect: Dialect | string
+  readonly dialect: Dialect | DialectAlias
   /**
    * Target server version (`11`, `'8.0.12'`, `'10.11.6-MariaDB'`). Rules change with it; when omitted
    * the dialect's documented default is assumed and findings say so.

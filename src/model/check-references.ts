@@ -3,7 +3,8 @@ import type { Column, Constraint, ForeignKeyConstraint, Index, Schema, Table } f
 
 /**
  * Semantic checks the document shapes cannot express: duplicate names, and constraints, indexes and foreign keys that
- * name columns or tables that do not exist. Runs on the schema in document order so paths are exact.
+ * name columns or tables that do not exist. Runs on the schema in document order so paths are exact. A column
+ * that is declared but invalid has its own issue already; what refers to it is not reported again.
  * @internal
  */
 export function checkReferences(schema: Schema, ctx: ReadContext): void {
@@ -87,7 +88,7 @@ function checkColumnList(
   ctx: ReadContext,
 ): void {
   for (const [i, name] of names.entries()) {
-    if (!columns.has(name)) {
+    if (!columns.has(name) && !ctx.wasUnread(ctx.pathOf(t), name)) {
       ctx.report(
         'unknown_column',
         ctx.fieldPath(owner, field, i),
@@ -99,7 +100,7 @@ function checkColumnList(
 
 function checkIndex(x: Index, columns: ReadonlyMap<string, Column>, t: Table, ctx: ReadContext): void {
   for (const [i, part] of x.parts.entries()) {
-    if (part.column !== undefined && !columns.has(part.column)) {
+    if (part.column !== undefined && !columns.has(part.column) && !ctx.wasUnread(ctx.pathOf(t), part.column)) {
       ctx.report(
         'unknown_column',
         ctx.fieldPath(x, 'columns', i),
@@ -145,7 +146,7 @@ function checkForeignKey(
     columnsOf.set(target, targetColumns)
   }
   for (const [i, name] of fk.referencedColumns.entries()) {
-    if (!targetColumns.has(name)) {
+    if (!targetColumns.has(name) && !ctx.wasUnread(ctx.pathOf(target), name)) {
       ctx.report(
         'unknown_referenced_column',
         ctx.fieldPath(fk, ctx.referencedColumnsKey, i),

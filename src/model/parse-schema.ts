@@ -8,6 +8,10 @@ import { readSqlalchemyDocument } from './read-sqlalchemy.js'
 import { resolveEnumReferences } from './resolve-enum-references.js'
 import type { Schema } from './types.js'
 
+/** The two document shapes, as error messages name them. */
+const SHAPES =
+  'the canonical shape {"format": "schemaledger/1", "tables": [...]} or the SQLAlchemy shape {"metadata": {"tables": [...]}}'
+
 /** Result of {@link safeParseSchema}: the schema, or every problem found. */
 export type SafeParseSchemaResult =
   | { readonly success: true; readonly data: Schema }
@@ -29,10 +33,15 @@ export type SafeParseSchemaResult =
  */
 export function safeParseSchema(document: unknown): SafeParseSchemaResult {
   if (!isRecord(document)) {
-    return {
-      success: false,
-      issues: [{ code: 'invalid_document', path: '', message: 'A schema document must be a JSON object' }],
-    }
+    const message = `A schema document must be a JSON object: ${SHAPES}`
+    return { success: false, issues: [{ code: 'invalid_document', path: '', message }] }
+  }
+  // Neither shape's keys: say what a document looks like rather than list what this one lacks.
+  if (!('format' in document || 'metadata' in document || 'tables' in document)) {
+    const keys = Object.keys(document).slice(0, 5)
+    const has = keys.length === 0 ? 'it is empty' : `it has ${keys.map((k) => JSON.stringify(k)).join(', ')}`
+    const message = `Not a schema document (${has}): expected ${SHAPES}`
+    return { success: false, issues: [{ code: 'unknown_shape', path: '', message }] }
   }
   // Hostile sizes first: nothing else reads a document that nests too deep or holds huge types or expressions.
   const limits = documentLimitIssues(document)

@@ -43,7 +43,11 @@ export function readCanonicalDocument(doc: Record<string, unknown>, ctx: ReadCon
 function readTable(raw: unknown, path: string, ctx: ReadContext): Table | undefined {
   const t = ctx.check(canonicalTable, raw, path)
   if (!t) return undefined
-  const columns = t.columns.flatMap((c, i) => readColumn(c, `${path}.columns[${i}]`, ctx) ?? [])
+  const columns = t.columns.flatMap((c, i) => {
+    const read = readColumn(c, `${path}.columns[${i}]`, ctx)
+    if (!read) ctx.unreadColumn(path, c)
+    return read ?? []
+  })
   return assembleTable(
     {
       ...t,

@@ -60,6 +60,20 @@ export class ReadContext {
     return this.at(value, path)
   }
 
+  /** Columns whose definition is invalid, as `table path NUL name`: already reported once. */
+  private readonly unread = new Set<string>()
+
+  /** Remembers a column that could not be read, so that what refers to it is not reported again. */
+  unreadColumn(tablePath: string, raw: unknown): void {
+    const name = typeof raw === 'object' && raw !== null ? (raw as { name?: unknown }).name : undefined
+    if (this.tracksPaths && typeof name === 'string') this.unread.add(`${tablePath}\u0000${name}`)
+  }
+
+  /** Whether a column of the table read from `tablePath` was declared but invalid. */
+  wasUnread(tablePath: string, name: string): boolean {
+    return this.unread.has(`${tablePath}\u0000${name}`)
+  }
+
   pathOf(value: object, fallback = ''): string {
     return this.paths.get(value) ?? fallback
   }

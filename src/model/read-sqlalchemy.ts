@@ -69,7 +69,10 @@ function readTable(raw: unknown, path: string, enums: EnumDefinition[], ctx: Rea
   const columns: ColumnContribution[] = []
   for (let i = 0; i < t.columns.length; i++) {
     const read = readSqlalchemyColumn(t.columns[i], ctx.itemPath(path, 'columns', i), ctx)
-    if (!read) continue
+    if (!read) {
+      ctx.unreadColumn(path, t.columns[i])
+      continue
+    }
     columns.push(read)
     if (read.declaredEnum) hoistEnum(read.declaredEnum, enums, ctx)
   }

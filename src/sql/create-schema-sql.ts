@@ -1,4 +1,5 @@
 import type { Dialect } from '../dialects/dialect.js'
+import type { DialectAlias } from '../dialects/dialect-names.js'
 import { resolveDialect } from '../dialects/index.js'
 import type { Statement } from '../dialects/types.js'
 import { changePath } from '../diff/change-path.js'
@@ -19,7 +20,7 @@ import { checkSchemaText } from './schema-text.js'
  * for (const s of createSchemaSQL(schema, 'sqlite')) db.exec(s.sql)
  * ```
  */
-export function createSchemaSQL(schema: Schema, dialect: Dialect | string): Statement[] {
+export function createSchemaSQL(schema: Schema, dialect: Dialect | DialectAlias): Statement[] {
   // Creating a schema is migrating from an empty one: the same planner orders it.
   const changes: SchemaChange[] = [
     ...schema.enums.map((e) => ({

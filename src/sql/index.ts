@@ -15,6 +15,7 @@ export {
   type PlanOptions,
   type SqlTextKind,
 } from '../dialects/dialect.js'
+export type { DialectAlias } from '../dialects/dialect-names.js'
 export {
   assertOneExpression,
   assertSafeExpression,

@@ -1,5 +1,6 @@
 import { creationOrder, orderByNameOwnership } from '../dialects/dependency-order.js'
 import type { Dialect, GeneratorContext, PlanOptions } from '../dialects/dialect.js'
+import type { DialectAlias } from '../dialects/dialect-names.js'
 import { resolveDialect } from '../dialects/index.js'
 import { type Migration, type PhasedMigration, Stage, type Statement, type StatementDraft } from '../dialects/types.js'
 import { applyDiff } from '../diff/apply-diff.js'
@@ -13,7 +14,7 @@ import { checkDiffText } from './schema-text.js'
 /** Options of {@link planMigration}. */
 export interface PlanMigrationOptions extends PlanOptions {
   /** The target database: a built-in dialect name or a {@link Dialect}. */
-  readonly dialect: Dialect | string
+  readonly dialect: Dialect | DialectAlias
   /**
    * The schema the diff starts from. Needed (this or `to`) where a change needs the whole table: SQLite
    * table rebuilds, and renaming database-named constraints along with their table or column.

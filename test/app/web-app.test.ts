@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { formatHtml, formatJson, formatMarkdown } from '../../src/format/index.js'
 import { analyzeImpact } from '../../src/impact/index.js'
 import { type DiffOptions, diffSchemas, parseSchema, type Schema, safeParseSchema } from '../../src/index.js'
-import { planMigration, toSQL } from '../../src/sql/index.js'
+import { type DialectAlias, planMigration, toSQL } from '../../src/sql/index.js'
 import { chromiumPath, launchChromium, NO_CHROMIUM } from '../format/chromium.js'
 import { APP_BUILD, ensureAppBuilt, ROOT, type StaticServer, serveStatic } from './app-server.js'
 
@@ -20,7 +20,7 @@ const teams = { from: schema('test/golden/teams/from.json'), to: schema('test/go
 const SEED_TITLE = 'Schema changes: seed-v1.json -> seed-v2.json'
 
 /** What the app shows for a pair, computed by the library: findings and the up/down migration. */
-function expected(pair: { from: Schema; to: Schema }, dialect: string, options: DiffOptions = {}) {
+function expected(pair: { from: Schema; to: Schema }, dialect: DialectAlias, options: DiffOptions = {}) {
   const diff = diffSchemas(pair.from, pair.to, options)
   const { findings } = analyzeImpact(diff, { dialect, from: pair.from, to: pair.to })
   const migration = planMigration(diff, { dialect, from: pair.from, to: pair.to })

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { findingInCliWords } from '../../src/cli/cli-words.js'
 import { formatHtml, formatJson, formatMarkdown, formatText } from '../../src/format/index.js'
 import { analyzeImpact } from '../../src/impact/index.js'
 import { diffSchemas } from '../../src/index.js'
@@ -17,7 +18,12 @@ describe.concurrent('schemaledger diff', () => {
   })
 
   it('--dialect adds the findings and the migration of that database', async () => {
-    const findings = analyzeImpact(diff, { dialect: 'postgres', dialectVersion: '12.4', from: v1, to: v2 }).findings
+    const findings = analyzeImpact(diff, {
+      dialect: 'postgres',
+      dialectVersion: '12.4',
+      from: v1,
+      to: v2,
+    }).findings.map(findingInCliWords)
     const migration = planMigration(diff, { dialect: 'postgres', from: v1, to: v2, dialectVersion: 12 })
     const run = await cli(['diff', SEED_V1, SEED_V2, '--dialect', 'postgres', '--dialect-version', '12.4'])
     expect(run).toEqual({ code: 0, stdout: formatText(diff, { findings, migration }), stderr: '' })
@@ -26,7 +32,7 @@ describe.concurrent('schemaledger diff', () => {
   })
 
   it('a migration the dialect cannot plan leaves it out of the report, with a warning', async () => {
-    const findings = analyzeImpact(diff, { dialect: 'mysql', from: v1, to: v2 }).findings
+    const findings = analyzeImpact(diff, { dialect: 'mysql', from: v1, to: v2 }).findings.map(findingInCliWords)
     const run = await cli(['diff', SEED_V1, SEED_V2, '--dialect', 'mysql'])
     expect(run.code).toBe(0)
     expect(run.stdout).toBe(formatText(diff, { findings }))
@@ -36,7 +42,7 @@ describe.concurrent('schemaledger diff', () => {
   })
 
   it('--format markdown, json and html are formatMarkdown, formatJson and formatHtml', async () => {
-    const findings = analyzeImpact(diff, { dialect: 'postgres', from: v1, to: v2 }).findings
+    const findings = analyzeImpact(diff, { dialect: 'postgres', from: v1, to: v2 }).findings.map(findingInCliWords)
     const migration = planMigration(diff, { dialect: 'postgres', from: v1, to: v2 })
     const args = ['diff', SEED_V1, SEED_V2, '--dialect', 'postgres', '--title', 'Release 7']
     expect((await cli([...args, '--format', 'markdown'])).stdout).toBe(

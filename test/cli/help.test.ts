@@ -119,6 +119,25 @@ describe.concurrent('schemaledger --version and --help', () => {
   })
 })
 
+describe('help examples', () => {
+  it('run only commands that exist, also after a pipe (validate --help showed export-schema)', () => {
+    const known = new Set(SPECS.map((s) => s.name))
+    const unknown: string[] = []
+    for (const spec of SPECS) {
+      for (const [, example] of spec.examples) {
+        // The example itself follows the program name; a pipeline may run the program again.
+        const runs = [example, ...[...example.matchAll(/\|\s*schemaledger\s+([^|]+)/g)].map((m) => m[1] ?? '')]
+        for (const run of runs) {
+          const [first = '', second = ''] = run.trim().split(/\s+/)
+          const name = first === 'store' ? `store ${second}` : first
+          if (!known.has(name)) unknown.push(`${spec.name}: ${example}`)
+        }
+      }
+    }
+    expect(unknown).toEqual([])
+  })
+})
+
 describe.concurrent('command-line errors: exit 1, one line on standard error, the usage', () => {
   it('an unknown command', async () => {
     expect(await cli(['difff', 'a', 'b'])).toEqual({

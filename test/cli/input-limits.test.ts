@@ -108,8 +108,10 @@ describe.concurrent('input size limit and binary input', () => {
     writeFileSync(path, 'x\n\u001b[31mred\u001b[0m\n')
     const run = await cli(['validate', path])
     expect(run.code).toBe(1)
-    expect(run.stderr).toBe(
-      `schemaledger validate: ${path} is not valid JSON: Unexpected token 'x', "x\\u000a\\u001b[31mred\\u001b[0m\\u000a" is not valid JSON\n`,
+    expect(run.stderr).toBe(`schemaledger validate: ${path}:1:1: not valid JSON: Unexpected token 'x'\n`)
+    writeFileSync(path, '{"a": \u001b[31m}')
+    expect((await cli(['validate', path])).stderr).toBe(
+      `schemaledger validate: ${path}:1:7: not valid JSON: Unexpected token '\\u001b'\n`,
     )
   })
 })

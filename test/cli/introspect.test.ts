@@ -92,6 +92,30 @@ describe('schemaledger introspect', () => {
     }
   })
 
+  it.skipIf(pgSkip)(
+    title(pgSkip, 'PostgreSQL server: --schema of a namespace that does not exist is an error'),
+    async () => {
+      const run = await cli(['introspect', '--url', PG_URL!, '--schema', 'nope'])
+      expect(run.code).toBe(1)
+      expect(run.stdout).toBe('')
+      expect(run.stderr).toMatch(
+        /^schemaledger introspect: --schema: the database has no namespace "nope" \(it has .*"public".*\)\n$/,
+      )
+    },
+  )
+
+  it.skipIf(mysqlSkip)(
+    title(mysqlSkip, 'MariaDB/MySQL server: --schema of a database that does not exist is an error'),
+    async () => {
+      const run = await cli(['introspect', '--url', MYSQL_URL!, '--schema', 'nope_no_such_database'])
+      expect(run).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: 'schemaledger introspect: --schema: the server has no database "nope_no_such_database"\n',
+      })
+    },
+  )
+
   it.skipIf(mysqlSkip)(title(mysqlSkip, 'MariaDB/MySQL server: mysql:// and mariadb:// URLs, -o'), async () => {
     const mysql = await import('mysql2/promise')
     const database = uniqueName()

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { findingInCliWords } from '../../src/cli/cli-words.js'
 import { wrap } from '../../src/format/text-tree.js'
 import { analyzeImpact, type Finding, lintSchema } from '../../src/impact/index.js'
 import { diffSchemas } from '../../src/index.js'
@@ -62,7 +63,7 @@ describe.concurrent('schemaledger lint <from> <to>', () => {
       failOn: 'danger',
       passed: false,
       summary: { danger: 1, warning: 6, info: 3, total: 10, suppressed: 0 },
-      findings: worstFirst(report.findings).map((f) => ({
+      findings: worstFirst(report.findings.map(findingInCliWords)).map((f) => ({
         code: f.code,
         severity: f.severity,
         path: f.change.path,
@@ -187,7 +188,7 @@ describe.concurrent('schemaledger lint <from> <to>', () => {
     const run = await cli(['lint', A, B, '--dialect', 'postgres', '--format', 'json', '--profile', profile])
     const expected = analyzeImpact(diff, { dialect: 'postgres', from: v1, to: v2, profile: data }).findings
     expect(JSON.parse(run.stdout).findings.map((f: Finding) => `${f.code} ${f.severity} ${f.message}`)).toEqual(
-      worstFirst(expected).map((f) => `${f.code} ${f.severity} ${f.message}`),
+      worstFirst(expected.map(findingInCliWords)).map((f) => `${f.code} ${f.severity} ${f.message}`),
     )
     const bad = join(dir, 'bad.json')
     writeFileSync(bad, JSON.stringify({ tables: { posts: { rows: 'many' } } }))
@@ -241,6 +242,37 @@ describe.concurrent('schemaledger lint <doc>: one schema, by lintSchema', () => 
       stderr: '',
     })
     expect((await cli(['lint', 'examples/blog-v2.json', '--dialect', 'postgres'])).code).toBe(0)
+  })
+
+  it('reports what the dialect cannot create, as sql --dialect refuses it (BP021)', async () => {
+    const document = {
+      metadata: {
+        tables: [
+          {
+            name: 'users',
+            columns: [
+              { name: 'id', type: 'Integer', primary_key: true },
+              { name: 'email', type: 'VARCHAR(200)' },
+              { name: 'active', type: 'Boolean' },
+            ],
+            indexes: [{ name: 'ix_users_active_email', columns: ['email'], unique: true, where: 'active' }],
+          },
+        ],
+      },
+    }
+    const path = join(tempDir(), 'partial.json')
+    writeFileSync(path, JSON.stringify(document))
+    const sql = await cli(['sql', path, '--dialect', 'mysql'])
+    expect(sql.code).toBe(1)
+    expect(sql.stderr).toContain('users.ix_users_active_email: partial indexes (WHERE) do not exist in MySQL/MariaDB')
+    const run = await cli(['lint', path, '--dialect', 'mysql', '--format', 'json'])
+    expect(run.code).toBe(2)
+    expect(
+      JSON.parse(run.stdout).findings.map((f: Finding) => `${f.severity} ${f.code} ${f.path}: ${f.message}`),
+    ).toEqual([
+      'danger BP021 users.ix_users_active_email: MySQL 8.4 cannot create it: users.ix_users_active_email: partial indexes (WHERE) do not exist in MySQL/MariaDB',
+    ])
+    expect((await cli(['lint', path, '--dialect', 'postgres'])).code).toBe(0)
   })
 
   it('json: the same contract, with the object path of each finding', async () => {

@@ -16,7 +16,7 @@ describe.concurrent('schemaledger sql', () => {
     ['postgres', 'postgres'],
     ['mariadb', 'mysql'],
     ['sqlite', 'sqlite'],
-  ])('--dialect %s prints the CREATE script of createSchemaSQL', async (flag, name) => {
+  ] as const)('--dialect %s prints the CREATE script of createSchemaSQL', async (flag, name) => {
     const run = await cli(['sql', SEED_V1, '--dialect', flag])
     expect(run).toEqual({
       code: 0,

@@ -206,7 +206,7 @@ describe('schemaledger store: file system trouble is one line naming the file, n
     const verify = await cli(['store', 'verify'], { cwd })
     expect(verify.code).toBe(1)
     expect(verify.stderr).toBe(
-      `${blocked}: Version 2 of "app" is damaged (${blocked}): a directory stands where the version file belongs; move it away so the version can be read or saved. Restore the file from version control or a backup; store.verify() lists every damaged file. [not_a_file]\n`,
+      `${blocked}: Version 2 of "app" is damaged (${blocked}): a directory stands where the version file belongs; move it away so the version can be read or saved. Restore the file from version control or a backup; schemaledger store verify lists every damaged file. [not_a_file]\n`,
     )
   })
 

@@ -73,15 +73,62 @@ describe.concurrent('schemaledger validate', () => {
     expect(await cli(['validate', '-'], { input: '{"metadata": ' })).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'schemaledger validate: <stdin> is not valid JSON: Unexpected end of JSON input\n',
+      stderr: 'schemaledger validate: <stdin>:1:14: not valid JSON: Unexpected end of JSON input\n',
     })
+    const shapes =
+      'the canonical shape {"format": "schemaledger/1", "tables": [...]} or the SQLAlchemy shape {"metadata": {"tables": [...]}}'
     expect(await cli(['validate', '-'], { input: '[1, 2]' })).toEqual({
       code: 1,
       stdout: '',
       stderr:
         'schemaledger validate: <stdin> is not a valid schema document: 1 problem\n' +
-        '<stdin>: (root): A schema document must be a JSON object [invalid_document]\n',
+        `<stdin>: (root): A schema document must be a JSON object: ${shapes} [invalid_document]\n`,
     })
+    expect(await cli(['validate', '-'], { input: '{"schema": "app", "objects": []}' })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'schemaledger validate: <stdin> is not a valid schema document: 1 problem\n' +
+        `<stdin>: (root): Not a schema document (it has "schema", "objects"): expected ${shapes} [unknown_shape]\n`,
+    })
+  })
+
+  it('gives the line and column of a JSON syntax error, however the engine words it', async () => {
+    const cases: [string, string][] = [
+      ['{\n  "metadata": {\n    "tables": [],\n  }\n}\n', '4:3: not valid JSON: Expected double-quoted property name'],
+      ['{\n  "metadata": {"tables": tru}\n}\n', "2:29: not valid JSON: Unexpected token '}'"],
+      ['{"metadata": {"tables": []}}\n]\n', '2:1: not valid JSON: Unexpected non-whitespace character after JSON'],
+      ['{\n  "metadata": {\n', "3:1: not valid JSON: Expected property name or '}'"],
+    ]
+    for (const [input, error] of cases) {
+      expect(await cli(['validate', '-'], { input })).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `schemaledger validate: <stdin>:${error}\n`,
+      })
+    }
+  })
+
+  it('a column without nullable is one problem, not also "column does not exist" where it is used', async () => {
+    const document = {
+      format: 'schemaledger/1',
+      tables: [
+        {
+          name: 'users',
+          columns: [
+            { name: 'id', type: 'integer', nullable: false },
+            { name: 'email', type: 'text' },
+          ],
+          constraints: [{ type: 'unique', columns: ['email'] }],
+          indexes: [{ name: 'ix_users_email', columns: ['email'] }],
+        },
+      ],
+    }
+    const run = await cli(['validate', '-'], { input: JSON.stringify(document) })
+    expect(run.code).toBe(1)
+    expect(run.stderr.split('\n').filter((l) => l.startsWith('<stdin>: '))).toEqual([
+      '<stdin>: tables[0].columns[1].nullable: Invalid input: expected boolean, received undefined [invalid_type]',
+    ])
   })
 
   it('--format json gives one verdict per document on standard output', async () => {

@@ -135,11 +135,34 @@ async function transpileAndRun(
   })
 }
 
-/** Writes a `vitest` block as a test module in `dir` (vite transpiles it when the test imports it). */
+/** Writes a `vitest` block as a test file in `dir`, named `*.test.ts` as a user would. */
 export function writeVitestBlock(block: RunnableBlock, dir: string): string {
-  const file = join(dir, blockFileName(block, block.typescript ? '.ts' : '.js'))
+  const file = join(dir, blockFileName(block, block.typescript ? '.test.ts' : '.test.js'))
   writeFileSync(file, block.code)
   return file
+}
+
+/**
+ * Runs a `vitest` block as a user who copied it runs it: `vitest run` in its directory, with no config
+ * file, so vitest's defaults hold (the 5 s test timeout among them).
+ */
+export function runWithVitest(block: RunnableBlock, dir: string): Promise<BlockRun> {
+  const file = writeVitestBlock(block, dir)
+  const vitest = join(REPO_ROOT, 'node_modules/vitest/vitest.mjs')
+  return slot(
+    () =>
+      new Promise((done) => {
+        execFile(
+          process.execPath,
+          [vitest, 'run', '--root', dir, '--reporter', 'verbose', file],
+          { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, timeout: 170_000, maxBuffer: 16 * 1024 * 1024 },
+          (error, stdout, stderr) => {
+            const exit = error ? (typeof error.code === 'number' ? error.code : null) : 0
+            done({ code: exit, stdout, stderr: error && exit === null ? `${stderr}\n${error.message}` : stderr })
+          },
+        )
+      }),
+  )
 }
 
 /** Trailing spaces and trailing blank lines do not count when outputs are compared. */

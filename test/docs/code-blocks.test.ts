@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import {
   type BlockRun,
   createSandbox,
@@ -9,7 +9,7 @@ import {
   normalizeOutput,
   REPO_ROOT,
   runWithNode,
-  writeVitestBlock,
+  runWithVitest,
 } from './block-sandbox.js'
 import { extractCodeBlocks, type RunnableBlock, runnableBlocks } from './markdown-code-blocks.js'
 
@@ -109,20 +109,15 @@ describe.each(byMode('postgres').map((b) => [at(b), b] as const))('%s (PostgreSQ
   })
 })
 
-// Vitest blocks are imported while this file is collected, so their describe/it register here; the
-// working directory is the block's own while its top level runs.
-for (const block of byMode('vitest')) {
-  describe(`${at(block)} (vitest block)`, { timeout: BLOCK_TIMEOUT }, async () => {
-    const dir = sandbox.workdir(block)
-    const file = writeVitestBlock(block, dir)
-    const previous = process.cwd()
-    beforeAll(() => process.chdir(dir))
-    afterAll(() => process.chdir(previous))
-    process.chdir(dir)
-    try {
-      await import(file)
-    } finally {
-      process.chdir(previous)
-    }
+// Vitest blocks run in a vitest of their own, with vitest's defaults (no config file, the 5 s test
+// timeout), exactly as a user who copies one into a test file runs it.
+describe.each(byMode('vitest').map((b) => [at(b), b] as const))('%s (vitest block)', (_, block) => {
+  it('passes under vitest run with its defaults', { timeout: BLOCK_TIMEOUT }, async () => {
+    const run = await runWithVitest(block, sandbox.workdir(block))
+    expect(run.code, `${at(block)} exited with ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`).toBe(
+      0,
+    )
+    expect(run.stdout).toMatch(/Tests\s+\d+ passed/)
+    expect(run.stdout).not.toMatch(/failed|skipped/)
   })
-}
+})

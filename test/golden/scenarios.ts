@@ -7,7 +7,7 @@ import type { Finding } from '../../src/impact/index.js'
 import { analyzeImpact } from '../../src/impact/index.js'
 import type { DiffOptions, Schema, SchemaDiff } from '../../src/index.js'
 import { diffSchemas, parseSchema } from '../../src/index.js'
-import type { Migration } from '../../src/sql/index.js'
+import type { DialectAlias, Migration } from '../../src/sql/index.js'
 import { planMigration } from '../../src/sql/index.js'
 
 export const UPDATE = process.env.UPDATE_GOLDEN === '1'
@@ -26,7 +26,7 @@ export interface Scenario {
 
 interface ScenarioFile {
   title: string
-  dialect: string
+  dialect: DialectAlias
   dialectVersion: string
   from?: string
   to?: string

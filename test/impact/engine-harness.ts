@@ -11,12 +11,12 @@ export type Rows = Readonly<Record<string, readonly Readonly<Record<string, unkn
 /** The dialect name analyzeImpact gets for an engine, and the version it runs. */
 export const analysisTarget = (engine: Engine) =>
   engine.name === 'mariadb'
-    ? { dialect: 'mariadb', dialectVersion: '10.11' }
+    ? ({ dialect: 'mariadb', dialectVersion: '10.11' } as const)
     : engine.name === 'pglite'
-      ? { dialect: 'postgres', dialectVersion: 18 }
+      ? ({ dialect: 'postgres', dialectVersion: 18 } as const)
       : engine.name === 'postgres-server'
-        ? { dialect: 'postgres', dialectVersion: 15 }
-        : { dialect: 'sqlite', dialectVersion: '3.45' }
+        ? ({ dialect: 'postgres', dialectVersion: 15 } as const)
+        : ({ dialect: 'sqlite', dialectVersion: '3.45' } as const)
 
 function literal(engine: Engine, value: unknown): string {
   if (value === null || value === undefined) return 'NULL'

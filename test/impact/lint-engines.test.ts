@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Finding } from '../../src/impact/index.js'
 import { lintSchema } from '../../src/impact/index.js'
 import type { Schema } from '../../src/index.js'
-import { createSchemaSQL } from '../../src/sql/index.js'
+import { createSchemaSQL, type DialectAlias } from '../../src/sql/index.js'
 import { ENGINES, type Engine, engineTitle, run, withEngine } from '../engines/engines.js'
 import { schema, table } from './schemas.js'
 
@@ -18,7 +18,7 @@ const NAMES = [ACCENTED, ASCII_64, ASCII_65]
 const single = (name: string): Schema => schema([table(name, { id: 'bigint!' }, { pk: ['id'] })])
 
 /** The BP008 severity lint gives a table name on a dialect, or `none`. */
-const verdict = (name: string, dialect: string) =>
+const verdict = (name: string, dialect: DialectAlias) =>
   lintSchema(single(name), { dialect }).find((f: Finding) => f.code === 'BP008')?.severity ?? 'none'
 
 /** What CREATE TABLE under that name gives: `kept`, `truncated`, or `rejected` (by the engine or by createSchemaSQL). */

@@ -1,4 +1,4 @@
-import { ALL, base, blog, collect, MY, mood, PG, PG_MY } from './rule-case-kit.js'
+import { ALL, base, blog, collect, LT, MY, mood, PG, PG_MY } from './rule-case-kit.js'
 import { type Options, posts, schema, type TableOptions, table, users } from './schemas.js'
 
 // BP and NM rules added with lintSchema, on migrations: each fires on the objects a change
@@ -20,6 +20,17 @@ add(
   optIn('BP001'),
 )
 add('BP001', MY, 'bigint primary key', base, newTable({ id: 'bigint!' }, { pk: ['id'] }), [], optIn('BP001'))
+
+// BP021: what the planner refuses for the dialect, object by object.
+const activeIndex = (where?: string) =>
+  newTable(
+    { id: 'integer!', active: 'boolean' },
+    { pk: ['id'], indexes: [{ name: 'ix_active', columns: ['id'], ...(where ? { where } : {}) }] },
+  )
+add('BP021', MY, 'partial index', base, activeIndex('active'), ['danger events'])
+add('BP021', MY, 'plain index', base, activeIndex(), [])
+add('BP021', LT, 'array column', base, newTable({ id: 'integer!', tags: 'text[]' }, { pk: ['id'] }), ['danger events'])
+add('BP021', LT, 'partial index (SQLite has them)', base, activeIndex('active'), [])
 
 const emailIndexes = (indexes: NonNullable<TableOptions['indexes']>) => blog(users({}, { indexes }))
 add(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { builtinAnalyzers } from '../../src/impact/index.js'
+import type { DialectAlias } from '../../src/sql/index.js'
 import { ruleCases } from './rule-cases.js'
 import { analyze } from './schemas.js'
 
@@ -12,7 +13,7 @@ describe('rules', () => {
   for (const c of ruleCases) {
     for (const dialect of c.dialects) {
       it(`${c.code} ${dialect}: ${c.name}`, () => {
-        const report = analyze(c.from, c.to, dialect, c.options)
+        const report = analyze(c.from, c.to, dialect as DialectAlias, c.options)
         const found = report.findings.filter((f) => f.code === c.code).map((f) => `${f.severity} ${f.change.path}`)
         expect(found).toEqual(c.expect)
       })
@@ -36,7 +37,7 @@ describe('rules', () => {
       for (const dialect of ALL.filter((d) => !c.dialects.includes(d))) {
         const a = builtinAnalyzers.find((x) => x.code === c.code)
         if (a && a.dialects !== 'all' && !a.dialects.includes(dialect)) {
-          const report = analyze(c.from, c.to, dialect, c.options)
+          const report = analyze(c.from, c.to, dialect as DialectAlias, c.options)
           expect(report.findings.filter((f) => f.code === c.code)).toEqual([])
         }
       }

@@ -41,6 +41,7 @@ export interface TableOptions {
     readonly name?: string
     readonly columns: readonly string[]
     readonly unique?: boolean
+    readonly where?: string
   }[]
 }
 
@@ -67,6 +68,7 @@ export function table(name: string, columns: Record<string, string | ColumnSpec 
       ...(x.name ? { name: x.name } : {}),
       columns: x.columns,
       ...(x.unique ? { unique: true } : {}),
+      ...(x.where ? { where: x.where } : {}),
     })),
   }
 }
@@ -99,7 +101,12 @@ export const posts = (columns: Record<string, string | ColumnSpec | undefined> =
 export type Options = Partial<AnalyzeImpactOptions> & { readonly diff?: DiffOptions }
 
 /** Analyzes the diff between two schemas on a dialect (the `from` schema is passed along). */
-export function analyze(from: Schema, to: Schema, dialect: string, options: Options = {}): ImpactReport {
+export function analyze(
+  from: Schema,
+  to: Schema,
+  dialect: AnalyzeImpactOptions['dialect'],
+  options: Options = {},
+): ImpactReport {
   const { diff: diffOptions, ...rest } = options
   return analyzeImpact(diffSchemas(from, to, diffOptions), { dialect, from, ...rest })
 }

@@ -108,7 +108,7 @@ describe('document limits', () => {
       sqlalchemy({}, { constraints: [{ type: 'CheckConstraint', name: 'ck', sqltext: `id > 0 AND ${deep(256)}` }] }),
     )
     expect(parseSchema(sqlalchemy({ server_default: quoted })).tables[0]?.columns[0]?.default).toBe(quoted)
-    for (const dialect of ['postgres', 'mysql', 'sqlite']) {
+    for (const dialect of ['postgres', 'mysql', 'sqlite'] as const) {
       expect(createSchemaSQL(ok, dialect).length).toBeGreaterThan(0)
     }
   })

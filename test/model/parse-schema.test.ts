@@ -212,6 +212,25 @@ describe('normal form: equal databases parse equal', () => {
   })
 })
 
+describe('a document of neither shape', () => {
+  it.each([
+    [[1, 2], 'A schema document must be a JSON object: '],
+    [{ schema: 'x', objects: [] }, 'Not a schema document (it has "schema", "objects"): expected '],
+    [{}, 'Not a schema document (it is empty): expected '],
+  ])('%j names the two accepted shapes', (document, start) => {
+    const result = safeParseSchema(document)
+    expect(result.success).toBe(false)
+    if (result.success) return
+    expect(result.issues).toEqual([
+      {
+        code: expect.any(String),
+        path: '',
+        message: `${start}the canonical shape {"format": "schemaledger/1", "tables": [...]} or the SQLAlchemy shape {"metadata": {"tables": [...]}}`,
+      },
+    ])
+  })
+})
+
 describe('validation issues carry a code and the document path', () => {
   const issuesOf = (document: unknown) => {
     const result = safeParseSchema(document)
@@ -229,6 +248,33 @@ describe('validation issues carry a code and the document path', () => {
 
   it.each([
     ['not an object', 42, [{ code: 'invalid_document', path: '' }]],
+    ['neither shape', { foo: 1 }, [{ code: 'unknown_shape', path: '' }]],
+    ['an empty object', {}, [{ code: 'unknown_shape', path: '' }]],
+    [
+      'a canonical column without nullable, used by a key and an index: one issue, no follow-on',
+      {
+        format: 'schemaledger/1',
+        tables: [
+          {
+            name: 't',
+            columns: [{ name: 'a', type: 'integer' }],
+            constraints: [{ type: 'primary_key', columns: ['a'] }],
+            indexes: [{ name: 'ix', columns: ['a'] }],
+          },
+          {
+            name: 'u',
+            columns: [{ name: 'b', type: 'integer', nullable: true }],
+            constraints: [{ type: 'foreign_key', columns: ['b'], referencedTable: 't', referencedColumns: ['a'] }],
+          },
+        ],
+      },
+      [{ code: 'invalid_type', path: 'tables[0].columns[0].nullable' }],
+    ],
+    [
+      'a SQLAlchemy column of a bad type used by an index: one issue, no follow-on',
+      meta([{ name: 't', columns: [{ name: 'a', type: 5 }], indexes: [{ name: 'ix', columns: ['a'] }] }]),
+      [{ code: 'invalid_type', path: 'metadata.tables[0].columns[0].type' }],
+    ],
     ['tables missing', { metadata: {} }, [{ code: 'invalid_type', path: 'metadata.tables' }]],
     ['empty table name', meta([{ name: ' ', columns: [] }]), [{ code: 'empty_name', path: 'metadata.tables[0].name' }]],
     [

@@ -7,7 +7,7 @@ import {
   type SchemaDefinition,
   UnsafeExpressionError,
 } from '../../src/index.js'
-import { createSchemaSQL, planMigration, toSQL } from '../../src/sql/index.js'
+import { createSchemaSQL, type DialectAlias, planMigration, toSQL } from '../../src/sql/index.js'
 import { ENGINES, run, withEngine } from '../engines/engines.js'
 import { CLIENTS, withClient } from '../support/sql-clients.js'
 
@@ -24,7 +24,7 @@ const withCheck = (expression: string): Schema =>
     ],
   })
 /** The error createSchemaSQL throws, or undefined when it writes SQL. */
-function refusal(schema: Schema, dialect: string): Error | undefined {
+function refusal(schema: Schema, dialect: DialectAlias): Error | undefined {
   try {
     createSchemaSQL(schema, dialect)
     return undefined
@@ -37,7 +37,7 @@ describe('1: a line break in a name cannot end the comment toSQL writes', () => 
   const BREAKS = ['\n', '\r', '\r\n', '\u0085', '\u2028', '\u2029']
   // Documents lose leading and trailing whitespace of names, so every break stands inside the name.
   const payload = (br: string) => `t${br}\\! touch pw${br}.shell touch pw${br}system touch pw${br}x`
-  const plan = (name: string, dialect: string) => {
+  const plan = (name: string, dialect: DialectAlias) => {
     const from = defineSchema({ tables: [{ name, columns: [{ name: `c${name}`, type: 'integer' }] }] })
     const to = defineSchema({ tables: [] })
     return planMigration(diffSchemas(from, to), { dialect, from, to })
@@ -242,7 +242,7 @@ describe('7: a backslash outside quotes is a client command to psql and mysql', 
 describe('names the engine would change or refuse', () => {
   const table = (name: string, extra: Partial<SchemaDefinition['tables'][number]> = {}): Schema =>
     defineSchema({ tables: [{ name, columns: [{ name: 'c', type: 'integer' }], ...extra }] })
-  const nameError = (schema: Schema, dialect: string) => {
+  const nameError = (schema: Schema, dialect: DialectAlias) => {
     const error = refusal(schema, dialect)
     expect(error).toBeInstanceOf(InvalidIdentifierError)
     return error?.message
@@ -274,7 +274,8 @@ describe('names the engine would change or refuse', () => {
   })
 
   it('CR LF in names and quoted text, where mysql and sqlite3 drop the CR', () => {
-    for (const dialect of ['mysql', 'sqlite']) expect(nameError(table('a\r\nb'), dialect)).toMatch(/carriage return/)
+    for (const dialect of ['mysql', 'sqlite'] as const)
+      expect(nameError(table('a\r\nb'), dialect)).toMatch(/carriage return/)
     expect(refusal(table('a\r\nb'), 'postgres')).toBeUndefined()
     expect(refusal(withDefault("'x\r\ny'"), 'sqlite')?.message).toMatch(
       /^tables\[0\]\.columns\[0\]\.default \(t\.c\): found a carriage return before a line feed inside quotes, which the mysql and sqlite3 clients drop at character 3 \(SQLite\)/,

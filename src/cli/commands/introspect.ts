@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { IntrospectOptions, QueryFunction, Row } from '../../dialects/introspect-types.js'
-import { isSchemaLedgerError } from '../../errors.js'
+import { InvalidOptionError, isSchemaLedgerError } from '../../errors.js'
 import { introspectDatabase } from '../../introspect/index.js'
 import { serializeSchema } from '../../model/serialize-schema.js'
 import { sqlJsQuery } from '../../verify/embedded-engines.js'
@@ -189,6 +189,8 @@ export const introspectCommand = defineCommand({
         dialect: connection.dialect,
         ...(values.schema ? { schema: values.schema } : {}),
       }).catch((error: unknown) => {
+        if (error instanceof InvalidOptionError && error.option === 'schema')
+          throw new CliInputError('unknown_schema', `--schema${error.message.slice('schema'.length)}`, { cause: error })
         if (isSchemaLedgerError(error)) throw error
         const where = values.sqlite ?? redactUrl(values.url ?? '')
         throw new CliInputError(

@@ -14,6 +14,7 @@ import { lintSchema } from '../../impact/lint-schema.js'
 import type { NamingOptions } from '../../impact/naming-options.js'
 import type { DataProfile, RuleOptions } from '../../impact/types.js'
 import { CliInputError, UsageError } from '../cli-errors.js'
+import { findingInCliWords } from '../cli-words.js'
 import { defineCommand } from '../command.js'
 import {
   COLOR_OPTIONS,
@@ -196,7 +197,7 @@ export const lintCommand = defineCommand({
           documents: [from.source],
           dialect,
           version: { label: version.label, assumed: version.assumed },
-          findings,
+          findings: findings.map(findingInCliWords),
           failOn: values['fail-on'] as FailOn,
         }
       } else {
@@ -217,7 +218,7 @@ export const lintCommand = defineCommand({
           documents: [from.source, to.source],
           dialect,
           version: report.summary.version,
-          findings: report.findings,
+          findings: report.findings.map(findingInCliWords),
           failOn: values['fail-on'] as FailOn,
           possibleRenames: diff.renameCandidates,
         }

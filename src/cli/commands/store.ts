@@ -3,6 +3,7 @@ import { serializeSchema } from '../../model/serialize-schema.js'
 import type { VersionInfo } from '../../storage/store-types.js'
 import { CliInputError, UsageError } from '../cli-errors.js'
 import type { CliIO } from '../cli-io.js'
+import { toCliWords } from '../cli-words.js'
 import { type CommandGroup, defineCommand } from '../command.js'
 import { MAX_INPUT_OPTION, OUTPUT_OPTION } from '../common-options.js'
 import { DIFF_REPORT_OPTIONS, diffOptionsOf, writeDiffReport } from '../diff-report.js'
@@ -270,11 +271,11 @@ const verifyCommand = defineCommand({
     return withReader(io, values, async (reader) => {
       const problems = await reader.store().verify(positionals[0])
       if (values.format === 'json') {
-        const list = problems.map((p) => ({ location: p.location, reason: p.reason, message: p.message }))
+        const list = problems.map((p) => ({ location: p.location, reason: p.reason, message: toCliWords(p.message) }))
         io.write(`${JSON.stringify({ ok: problems.length === 0, problems: list }, null, 2)}\n`)
         return problems.length === 0 ? ExitCode.ok : ExitCode.error
       }
-      for (const p of problems) io.error(`${p.location}: ${p.message} [${p.reason}]\n`)
+      for (const p of problems) io.error(`${p.location}: ${toCliWords(p.message)} [${p.reason}]\n`)
       if (problems.length === 0) io.write('no problems found\n')
       return problems.length === 0 ? ExitCode.ok : ExitCode.error
     })

@@ -76,7 +76,7 @@ export const validateCommand = defineCommand({
   },
   examples: [
     ['Check the documents of a directory', 'validate schema/*.json'],
-    ['Check what another tool prints', 'export-schema | schemaledger validate -'],
+    ['Check a document on standard input', 'introspect --url "$DATABASE_URL" | schemaledger validate -'],
     ['Machine-readable verdicts', 'validate schema/v3.json --format json'],
   ],
   async run({ positionals, values, io }) {

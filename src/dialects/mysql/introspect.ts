@@ -111,6 +111,11 @@ export const introspectMysql: Introspector = async (query, options) => {
   const database = options.schema ?? str(info?.db)
   if (!database)
     throw new InvalidOptionError('schema', 'no database selected on the connection: pass { schema: "<database>" }')
+  // A misspelt database would read as an empty schema, which a drift check then takes for the truth.
+  if (
+    (await query('SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [database])).length === 0
+  )
+    throw new InvalidOptionError('schema', `the server has no database "${database}"`)
   const mariadb = /mariadb/i.test(text(info ?? {}, 'version'))
   const p = [database]
 

@@ -16,6 +16,20 @@
 export const VERSION_SQL = `SELECT current_setting('server_version_num')::int AS version`
 
 /**
+ * The namespaces a user may read (not PostgreSQL's own), by name.
+ *
+ * @example
+ * ```ts
+ * await query(NAMESPACES_SQL) // [{ name: 'billing' }, { name: 'public' }]
+ * ```
+ * @internal
+ */
+export const NAMESPACES_SQL = `
+SELECT n.nspname AS name FROM pg_catalog.pg_namespace n
+WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+ORDER BY n.nspname`
+
+/**
  * Ordinary and partitioned tables of the namespace (not partitions), with their comments.
  *
  * @example

@@ -1,3 +1,4 @@
+import { InvalidOptionError } from '../../errors.js'
 import { CANONICAL_FORMAT } from '../../model/document-schema.js'
 import { parseSchema } from '../../model/parse-schema.js'
 import type { Introspector, Row, UnmodelledObject } from '../introspect-types.js'
@@ -7,6 +8,7 @@ import {
   constraintsSQL,
   ENUMS_SQL,
   indexesSQL,
+  NAMESPACES_SQL,
   PARTITIONS_SQL,
   TABLES_SQL,
   VERSION_SQL,
@@ -42,6 +44,13 @@ const group = (rows: readonly Row[]) => {
 export const introspectPostgres: Introspector = async (query, options) => {
   const namespace = options.schema ?? 'public'
   const version = Number((await query(VERSION_SQL))[0]?.version ?? 0)
+  // A misspelt namespace would read as an empty schema, which a drift check then takes for the truth.
+  const namespaces = (await query(NAMESPACES_SQL)).map((r) => String(r.name))
+  if (!namespaces.includes(namespace) && !namespace.startsWith('pg_') && namespace !== 'information_schema')
+    throw new InvalidOptionError(
+      'schema',
+      `the database has no namespace "${namespace}" (it has ${namespaces.map((n) => `"${n}"`).join(', ') || 'none'})`,
+    )
   const [tables, columns, constraints, indexes, enums, partitions] = await Promise.all([
     query(TABLES_SQL, [namespace]),
     query(COLUMNS_SQL, [namespace]),

@@ -7,6 +7,7 @@ import { designColumnAnalyzers } from './design-columns.js'
 import { designLayoutAnalyzers } from './design-layout.js'
 import { designTypeAnalyzers } from './design-types.js'
 import { destructiveAnalyzers } from './destructive.js'
+import { dialectSupportAnalyzers } from './dialect-support.js'
 import { lockingAnalyzers } from './locking.js'
 import { constraintLockAnalyzers } from './locking-constraints.js'
 import { lossyTypeAnalyzers } from './lossy-types.js'
@@ -37,5 +38,6 @@ export const builtinAnalyzers: readonly Analyzer[] = [
   ...designTypeAnalyzers,
   ...designColumnAnalyzers,
   ...designLayoutAnalyzers,
+  ...dialectSupportAnalyzers,
   ...namingAnalyzers,
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))

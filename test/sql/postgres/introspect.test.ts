@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { diffSchemas } from '../../../src/index.js'
+import { diffSchemas, InvalidOptionError } from '../../../src/index.js'
 import { describeEngines, read, resetDatabase, schema } from './harness.js'
 
 // The introspector on DDL written by hand (not by the dialect), so what it reads is PostgreSQL's own
@@ -187,5 +187,17 @@ describeEngines('introspection of hand-written DDL', (engine) => {
         ],
       }),
     )
+  })
+
+  it('refuses a namespace that does not exist, naming the ones there are (an empty one reads as empty)', async () => {
+    await resetDatabase(engine())
+    await engine().exec('CREATE SCHEMA billing')
+    const error = await read(engine(), 'nope').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(InvalidOptionError)
+    expect(error).toMatchObject({
+      option: 'schema',
+      message: expect.stringMatching(/^schema: the database has no namespace "nope" \(it has "billing", .*"public"\)$/),
+    })
+    expect((await read(engine(), 'billing')).tables).toEqual([])
   })
 })
