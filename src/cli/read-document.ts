@@ -7,8 +7,8 @@ import { createSchemaStore } from '../storage/create-schema-store.js'
 import type { SchemaStore } from '../storage/store-types.js'
 import { CliInputError, InvalidDocumentError, UsageError } from './cli-errors.js'
 import type { CliIO } from './cli-io.js'
-import { openStoreAdapter } from './open-store-adapter.js'
 import { jsonSyntaxError } from './json-syntax-error.js'
+import { openStoreAdapter } from './open-store-adapter.js'
 import { maxInputBytes, readBoundedFile, readBoundedText } from './read-input.js'
 
 /**
