@@ -1,0 +1,11 @@
+/**
+ * Schemas from where users keep them: SQL text run on an embedded engine (PGlite, sql.js) or a
+ * scratch database on a dev server, then introspected. Loads engines, so it is not in the pure root.
+ *
+ * @packageDocumentation
+ */
+
+export { type ReadSqlOptions, readSQL, type SqlReading } from './read-sql.js'
+export type { SqlNote, SqlNoteKind } from './run-script.js'
+export { type ScriptStatement, splitStatements } from './split-statements.js'
+export { SqlScriptError } from './sql-script-error.js'
