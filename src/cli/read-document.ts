@@ -7,8 +7,10 @@ import { createSchemaStore } from '../storage/create-schema-store.js'
 import type { SchemaStore } from '../storage/store-types.js'
 import { CliInputError, InvalidDocumentError, UsageError } from './cli-errors.js'
 import type { CliIO } from './cli-io.js'
+import type { SqlInput } from './common-options.js'
 import { openStoreAdapter } from './open-store-adapter.js'
 import { maxInputBytes, readBoundedFile, readBoundedText } from './read-input.js'
+import { isSqlPath, readSqlDocument } from './read-sql-document.js'
 
 /**
  * A schema read from a document argument, with the name errors and reports use for it.
@@ -25,8 +27,9 @@ export interface LoadedDocument {
 }
 
 /**
- * Reads document arguments for one command run: a path, `-` for standard input (once), or
- * `store:name@ref` from the store (a directory or a database URL).
+ * Reads document arguments for one command run: a path (a `.sql` file is run on an embedded engine
+ * and read back), `-` for standard input (once), or `store:name@ref` from the store (a directory or a
+ * database URL).
  *
  * @example
  * ```ts
@@ -70,6 +73,8 @@ export interface DocumentReaderOptions {
   readonly storeDir: string
   /** `--max-input-size` as given (`64MiB`); else `SCHEMALEDGER_MAX_INPUT_SIZE`, else 64 MiB. */
   readonly maxInputSize?: string | undefined
+  /** How `.sql` documents are read (`--input-dialect`, `--dev-url`, `--strict`); detection alone when absent. */
+  readonly sql?: SqlInput | undefined
 }
 
 /**
@@ -132,6 +137,15 @@ export function createDocumentReader(io: CliIO, options: DocumentReaderOptions):
         }
       }
       const { text, source } = await readText(argument)
+      if (isSqlPath(argument)) {
+        const input = options.sql ?? {
+          dialect: undefined,
+          fallbackDialect: undefined,
+          devUrl: undefined,
+          strict: false,
+        }
+        return { schema: (await readSqlDocument(io, source, text, input)).schema, source }
+      }
       const result = safeParseSchema(parseJson(text, source))
       if (!result.success) throw new InvalidDocumentError(source, result.issues)
       return { schema: result.data, source }

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+export { type DialectDetection, detectSqlDialect } from './detect-sql-dialect.js'
 export { type ReadSqlOptions, readSQL, type SqlReading } from './read-sql.js'
 export type { SqlNote, SqlNoteKind } from './run-script.js'
 export { type ScriptStatement, splitStatements } from './split-statements.js'

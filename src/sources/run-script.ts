@@ -52,7 +52,9 @@ function outsideDatabase(sql: string, dialect: ScriptDialect, onServer: boolean)
   if (dialect === 'mysql' && /^(?:(?:CREATE|ALTER|DROP)\s+SCHEMA\b|USE\b)/i.test(sql)) return true
   if (dialect === 'sqlite' && /^(?:ATTACH|DETACH)\b/i.test(sql)) return true
   if (!onServer) return false
-  return /^(?:(?:CREATE|ALTER|DROP|RENAME)\s+(?:ROLE|USER|GROUP)\b|SET\s+PASSWORD\b|FLUSH\b|(?:GRANT|REVOKE)\b)/i.test(sql)
+  return /^(?:(?:CREATE|ALTER|DROP|RENAME)\s+(?:ROLE|USER|GROUP)\b|SET\s+PASSWORD\b|FLUSH\b|(?:GRANT|REVOKE)\b)/i.test(
+    sql,
+  )
 }
 
 /** Options of {@link createScriptRunner}. @internal */
@@ -100,13 +102,18 @@ export function createScriptRunner(db: ScratchDatabase, options: ScriptRunnerOpt
     const key = `${kind}\u0000${reason}`
     const seen = grouped.get(key)
     if (seen) seen.count++
-    else grouped.set(key, { note: { kind, reason, file, line: statement.line, statement: shorten(statement.sql), count: 1 }, count: 1 })
+    else
+      grouped.set(key, {
+        note: { kind, reason, file, line: statement.line, statement: shorten(statement.sql), count: 1 },
+        count: 1,
+      })
   }
 
   const fail = (error: unknown, file: string, statement: ScriptStatement): SqlScriptError => {
     const message = (error as Error).message ?? String(error)
     const position = Number((error as { position?: unknown }).position)
-    const within = Number.isInteger(position) && position > 0 ? statement.sql.slice(0, position - 1).split('\n').length - 1 : 0
+    const within =
+      Number.isInteger(position) && position > 0 ? statement.sql.slice(0, position - 1).split('\n').length - 1 : 0
     return new SqlScriptError(
       'statement_failed',
       { file, line: statement.line + within, statement: statement.sql, engineMessage: message },

@@ -140,7 +140,8 @@ function statementEnd(
     }
     if (c === "'" || (c === '"' && dialect === 'mysql')) {
       const backslash =
-        dialect === 'mysql' || (dialect === 'postgres' && /[eE]/.test(text[i - 1] ?? '') && !/\w/.test(text[i - 2] ?? ''))
+        dialect === 'mysql' ||
+        (dialect === 'postgres' && /[eE]/.test(text[i - 1] ?? '') && !/\w/.test(text[i - 2] ?? ''))
       i = skipQuoted(text, i, c, backslash)
       continue
     }

@@ -25,7 +25,11 @@ export class SqlScriptError extends SchemaLedgerError {
     details: { file: string; line: number; statement: string; engineMessage: string },
     options?: { cause?: unknown },
   ) {
-    super(code, `${details.file}:${details.line}: ${details.engineMessage}\n  in: ${shorten(details.statement)}`, options)
+    super(
+      code,
+      `${details.file}:${details.line}: ${details.engineMessage}\n  in: ${shorten(details.statement)}`,
+      options,
+    )
     this.name = 'SqlScriptError'
     this.file = details.file
     this.line = details.line

@@ -37,7 +37,17 @@ export function pgDumpSchema(url: string, database: string): string {
 /** `mysqldump --no-data` (or mariadb-dump) of a database on the server at `url`. */
 export function mysqlDumpSchema(url: string, database: string): string {
   const u = new URL(url)
-  const args = ['--no-data', '--routines', '--triggers', '-h', u.hostname, '-P', u.port || '3306', '-u', decodeURIComponent(u.username)]
+  const args = [
+    '--no-data',
+    '--routines',
+    '--triggers',
+    '-h',
+    u.hostname,
+    '-P',
+    u.port || '3306',
+    '-u',
+    decodeURIComponent(u.username),
+  ]
   if (u.password) args.push(`-p${decodeURIComponent(u.password)}`)
   const result = spawnSync(mysqldump as string, [...args, database], { encoding: 'utf8', timeout: 60_000 })
   if (result.status !== 0) throw new Error(`${mysqldump} failed: ${result.stderr}`)

@@ -35,9 +35,12 @@ describe('pg_dump -s output reads back equal to the dumped database', { timeout:
         await db.query(PG_SOURCE)
         // Owners and grants name a role PGlite does not have: skipped, with a note.
         await db.query(`CREATE ROLE ${role}; ALTER TABLE orders OWNER TO ${role}; GRANT SELECT ON customers TO ${role}`)
-        const expected = await introspectDatabase(async (sql, params) => (await db.query(sql, params as unknown[])).rows, {
-          dialect: 'postgres',
-        })
+        const expected = await introspectDatabase(
+          async (sql, params) => (await db.query(sql, params as unknown[])).rows,
+          {
+            dialect: 'postgres',
+          },
+        )
         const dump = pgDumpSchema(PG_URL as string, database)
         expect(dump).toContain("SELECT pg_catalog.set_config('search_path', '', false);")
         const read = await readSQL(dump, { dialect: 'postgres', file: 'dump.sql' })

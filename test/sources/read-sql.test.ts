@@ -35,7 +35,8 @@ describe('readSQL: PostgreSQL on PGlite', { timeout: 180_000 }, () => {
     // `'member'::user_role`, which the diff knows to be equal.)
     const fromJson = planMigration(diffSchemas(v1, v2), { dialect: 'postgres', from: v1, to: v2 })
     const fromSql = planMigration(diffSchemas(r1 as Schema, r2 as Schema), { dialect: 'postgres', from: r1, to: r2 })
-    const shape = (m: typeof fromJson) => m.up.map((s) => [s.change?.kind, s.change?.path, s.destructive, s.transactional])
+    const shape = (m: typeof fromJson) =>
+      m.up.map((s) => [s.change?.kind, s.change?.path, s.destructive, s.transactional])
     expect(diffSchemas(r1 as Schema, r2 as Schema).changes.map((c) => [c.kind, c.path])).toEqual(
       diffSchemas(v1, v2).changes.map((c) => [c.kind, c.path]),
     )
@@ -51,7 +52,9 @@ describe('readSQL: PostgreSQL on PGlite', { timeout: 180_000 }, () => {
     expect(error.statement).toBe('CREATE INDEX i ON t (\n  a,\n  nope)')
     expect(error.message).toBe('db/schema.sql:3: column "nope" does not exist\n  in: CREATE INDEX i ON t ( a, nope)')
     // A syntax error carries its position: the line is the one it points at.
-    const syntax = await failure(readSQL('SELECT 1;\nCREATE TABLE u (\n  a int,\n  b int,,\n  c int);', { dialect: 'postgres' }))
+    const syntax = await failure(
+      readSQL('SELECT 1;\nCREATE TABLE u (\n  a int,\n  b int,,\n  c int);', { dialect: 'postgres' }),
+    )
     expect([syntax.line, syntax.engineMessage]).toEqual([4, 'syntax error at or near ","'])
   })
 
@@ -167,6 +170,8 @@ describe('readSQL: MySQL and MariaDB', () => {
     } catch (e) {
       error = e
     }
-    expect((error as Error).message).toBe('a mysql dev URL starts with mysql:// or mariadb://, not postgres://u:***@h/db')
+    expect((error as Error).message).toBe(
+      'a mysql dev URL starts with mysql:// or mariadb://, not postgres://u:***@h/db',
+    )
   })
 })
