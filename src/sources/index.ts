@@ -6,7 +6,22 @@
  */
 
 export { type DialectDetection, detectSqlDialect } from './detect-sql-dialect.js'
+export {
+  detectMigrationLayout,
+  findMigration,
+  MIGRATION_LAYOUTS,
+  type Migration,
+  type MigrationFile,
+  type MigrationLayout,
+  orderMigrations,
+} from './migration-layouts.js'
 export { type ReadSqlOptions, readSQL, type SqlReading } from './read-sql.js'
+export {
+  type ReplayOptions,
+  replayMigrations,
+  type Timeline,
+  type TimelineStep,
+} from './replay-migrations.js'
 export type { SqlNote, SqlNoteKind } from './run-script.js'
 export { type ScriptStatement, splitStatements } from './split-statements.js'
 export { SqlScriptError } from './sql-script-error.js'
