@@ -1,3 +1,4 @@
+import { MIGRATION_LAYOUTS, type MigrationLayout } from '../sources/migration-layouts.js'
 import { UsageError } from './cli-errors.js'
 import type { OptionSpec } from './command.js'
 
@@ -168,6 +169,12 @@ export const SQL_INPUT_OPTIONS = {
     type: 'boolean',
     description: 'statements of .sql documents that are not run (roles, grants, CREATE DATABASE) are errors',
   },
+  layout: {
+    type: 'string',
+    value: 'layout',
+    choices: MIGRATION_LAYOUTS,
+    description: 'the layout of migration folders given as <dir>@<migration> (default: detected)',
+  },
 } as const satisfies Record<string, OptionSpec>
 
 /**
@@ -183,12 +190,14 @@ export function sqlInputOf(values: {
   readonly 'dev-url'?: string | undefined
   readonly strict?: boolean | undefined
   readonly dialect?: string | undefined
+  readonly layout?: string | undefined
 }): SqlInput {
   return {
     dialect: values['input-dialect'],
     fallbackDialect: values.dialect,
     devUrl: values['dev-url'],
     strict: values.strict === true,
+    layout: values.layout as MigrationLayout | undefined,
   }
 }
 
@@ -206,4 +215,6 @@ export interface SqlInput {
   readonly fallbackDialect: string | undefined
   readonly devUrl: string | undefined
   readonly strict: boolean
+  /** The layout of migration folders (detected when undefined). */
+  readonly layout?: MigrationLayout | undefined
 }

@@ -8,8 +8,10 @@ import type { SchemaStore } from '../storage/store-types.js'
 import { CliInputError, InvalidDocumentError, UsageError } from './cli-errors.js'
 import type { CliIO } from './cli-io.js'
 import type { SqlInput } from './common-options.js'
+import { folderReference, loadTimeline, schemaAt } from './migration-timeline.js'
 import { openStoreAdapter } from './open-store-adapter.js'
 import { maxInputBytes, readBoundedFile, readBoundedText } from './read-input.js'
+import { isDirectory } from './read-migration-folder.js'
 import { isSqlPath, readSqlDocument } from './read-sql-document.js'
 
 /**
@@ -28,8 +30,8 @@ export interface LoadedDocument {
 
 /**
  * Reads document arguments for one command run: a path (a `.sql` file is run on an embedded engine
- * and read back), `-` for standard input (once), or `store:name@ref` from the store (a directory or a
- * database URL).
+ * and read back; a migration folder `<dir>` or `<dir>@<migration>` is replayed up to that migration),
+ * `-` for standard input (once), or `store:name@ref` from the store (a directory or a database URL).
  *
  * @example
  * ```ts
@@ -89,6 +91,7 @@ export interface DocumentReaderOptions {
 export function createDocumentReader(io: CliIO, options: DocumentReaderOptions): DocumentReader {
   const maxBytes = maxInputBytes(options.maxInputSize, io.env)
   let stdinTaken = false
+  const timelines = new Map<string, ReturnType<typeof loadTimeline>>()
   let opened: SchemaStore | undefined
   const store = () => {
     opened ??= createSchemaStore({
@@ -136,16 +139,20 @@ export function createDocumentReader(io: CliIO, options: DocumentReaderOptions):
           throw new CliInputError(error.code, `${argument}: ${error.message}`, { cause: error })
         }
       }
-      const { text, source } = await readText(argument)
-      if (isSqlPath(argument)) {
-        const input = options.sql ?? {
-          dialect: undefined,
-          fallbackDialect: undefined,
-          devUrl: undefined,
-          strict: false,
+      const input = options.sql ?? NO_SQL_INPUT
+      const folder = argument === '-' ? undefined : await folderReference(io.cwd, argument, isDirectory)
+      if (folder) {
+        // Each folder is replayed once per run, however many of its migrations are asked for.
+        const key = resolve(io.cwd, folder.dir)
+        let loading = timelines.get(key)
+        if (!loading) {
+          loading = loadTimeline(io, folder.dir, input, maxBytes)
+          timelines.set(key, loading)
         }
-        return { schema: (await readSqlDocument(io, source, text, input)).schema, source }
+        return { schema: schemaAt(folder.dir, await loading, folder.ref), source: argument }
       }
+      const { text, source } = await readText(argument)
+      if (isSqlPath(argument)) return { schema: (await readSqlDocument(io, source, text, input)).schema, source }
       const result = safeParseSchema(parseJson(text, source))
       if (!result.success) throw new InvalidDocumentError(source, result.issues)
       return { schema: result.data, source }
@@ -160,6 +167,9 @@ export function createDocumentReader(io: CliIO, options: DocumentReaderOptions):
     },
   }
 }
+
+/** How `.sql` documents are read when the command gave no flags for it: the dialect is detected. */
+const NO_SQL_INPUT: SqlInput = { dialect: undefined, fallbackDialect: undefined, devUrl: undefined, strict: false }
 
 /**
  * A message safe to print on one line: JSON.parse quotes the text it failed on, which may hold line

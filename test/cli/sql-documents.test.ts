@@ -26,13 +26,18 @@ describe('document arguments may be .sql files', { timeout: 240_000 }, () => {
     ])
     expect(fromSql.stderr).toBe('')
     const changes = (out: string) =>
-      (JSON.parse(out) as { diff: { changes: { kind: string; path: string }[] } }).diff.changes.map((c) => `${c.kind} ${c.path}`)
+      (JSON.parse(out) as { diff: { changes: { kind: string; path: string }[] } }).diff.changes.map(
+        (c) => `${c.kind} ${c.path}`,
+      )
     expect(changes(fromSql.stdout)).toEqual(changes(fromJson.stdout))
     expect(changes(fromSql.stdout).length).toBeGreaterThan(5)
   })
 
   it('skipped statements are notes on standard error; a rejected one names file and line; --strict refuses', async () => {
-    const roles = file('roles.sql', 'CREATE TABLE t (a serial);\nALTER TABLE t OWNER TO app;\nGRANT SELECT ON t TO app;\n')
+    const roles = file(
+      'roles.sql',
+      'CREATE TABLE t (a serial);\nALTER TABLE t OWNER TO app;\nGRANT SELECT ON t TO app;\n',
+    )
     const bad = file('bad.sql', 'CREATE TABLE t (a serial);\nCREATE INDEX i ON t (missing);\n')
     const [ok, failed, strict] = await Promise.all([
       cli(['validate', roles]),
@@ -57,7 +62,10 @@ describe('document arguments may be .sql files', { timeout: 240_000 }, () => {
   })
 
   it('SQLite text converts to PostgreSQL through the sql command', async () => {
-    const lite = file('lite.sql', 'PRAGMA foreign_keys = ON;\nCREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL);\n')
+    const lite = file(
+      'lite.sql',
+      'PRAGMA foreign_keys = ON;\nCREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL);\n',
+    )
     const run = await cli(['sql', lite, '--dialect', 'postgres'])
     expect([run.code, run.stderr]).toEqual([0, ''])
     expect(run.stdout).toContain('CREATE TABLE "t" (')
