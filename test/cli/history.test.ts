@@ -94,6 +94,22 @@ describe('schemaledger history', { timeout: 240_000 }, () => {
     )
   })
 
+  it('--save keeps every migration as a version; re-running adds only new migrations', async () => {
+    const store = join(root, 'store')
+    const first = await cli(['history', lite, '--dialect', 'sqlite', '--save', 'lite', '--store', store])
+    expect(first.stderr).toBe(
+      'schemaledger history: lite: 2 version(s) added, 0 already saved, 1 without schema change; 2 in all\n',
+    )
+    writeFileSync(join(lite, '11_add_age.up.sql'), 'ALTER TABLE users ADD COLUMN age INTEGER;\n')
+    const second = await cli(['history', lite, '--dialect', 'sqlite', '--save', 'lite', '--store', store])
+    expect(second.stderr).toBe(
+      'schemaledger history: lite: 1 version(s) added, 2 already saved, 1 without schema change; 3 in all\n',
+    )
+    const list = await cli(['store', 'list', 'lite', '--store', store])
+    expect(list.stdout).toContain('migration 11_add_age (sha256 ')
+    rmSync(join(lite, '11_add_age.up.sql'))
+  })
+
   it('the PostgreSQL Prisma fixture on PGlite: diff from its first migration to the latest', async () => {
     const dir = repo('test/fixtures/migrations/prisma-shop')
     const run = await cli(['diff', `${dir}@20240103090000`, dir, '--format', 'json'])

@@ -1,8 +1,19 @@
+import { resolve } from 'node:path'
+import { fileAdapter } from '../../node/file-adapter.js'
+import { createSchemaStore } from '../../storage/create-schema-store.js'
 import { defineCommand } from '../command.js'
-import { DIALECT_OPTION, MAX_INPUT_OPTION, OUTPUT_OPTION, SQL_INPUT_OPTIONS, sqlInputOf } from '../common-options.js'
+import {
+  DIALECT_OPTION,
+  MAX_INPUT_OPTION,
+  OUTPUT_OPTION,
+  SQL_INPUT_OPTIONS,
+  STORE_OPTION,
+  sqlInputOf,
+} from '../common-options.js'
 import { ExitCode } from '../exit-codes.js'
 import { loadTimeline } from '../migration-timeline.js'
 import { maxInputBytes } from '../read-input.js'
+import { saveTimeline } from '../save-timeline.js'
 import { endJson, formatTimelineMarkdown, formatTimelineText, stepJson } from '../timeline-report.js'
 import { writeOutput } from '../write-output.js'
 
@@ -18,7 +29,10 @@ import { writeOutput } from '../write-output.js'
 export const historyCommand = defineCommand({
   name: 'history',
   summary: 'replay a migration folder into a timeline of versions, diffs and findings',
-  usage: ['history <dir> [--dialect <name>] [--layout <layout>] [--format text|markdown|json] [--dev-url <url>]'],
+  usage: [
+    'history <dir> [--dialect <name>] [--layout <layout>] [--format text|markdown|json] [--dev-url <url>]',
+    'history <dir> --save <name> [--store <dir>]',
+  ],
   description:
     "Replays the migrations of a folder in their tool's order (Prisma, diesel, golang-migrate, dbmate,\n" +
     'Flyway, or plain ordered .sql files) on an embedded engine (PGlite for PostgreSQL, sql.js for SQLite)\n' +
@@ -38,6 +52,12 @@ export const historyCommand = defineCommand({
     },
     ...DIALECT_OPTION,
     ...SQL_INPUT_OPTIONS,
+    save: {
+      type: 'string',
+      value: 'name',
+      description: 'save every migration as a version of this name in the store (re-running adds only new ones)',
+    },
+    ...STORE_OPTION,
     ...OUTPUT_OPTION,
     ...MAX_INPUT_OPTION,
   },
@@ -48,6 +68,7 @@ export const historyCommand = defineCommand({
       'MariaDB migrations on a dev server',
       'history migrations --dialect mariadb --dev-url mysql://root@localhost:3306',
     ],
+    ['Keep the versions in the store', 'history prisma/migrations --dialect postgres --save shop'],
     ['Machine-readable, streamed', 'history migrations --format json | jq -c "select(.findings | length > 0)"'],
   ],
   async run({ positionals, values, io }) {
@@ -70,6 +91,17 @@ export const historyCommand = defineCommand({
       const text =
         values.format === 'markdown' ? formatTimelineMarkdown(dir, timeline) : formatTimelineText(dir, timeline)
       await writeOutput(io, text, values.output)
+    }
+    if (values.save !== undefined) {
+      const store = createSchemaStore({ adapter: fileAdapter({ dir: resolve(io.cwd, values.store) }) })
+      try {
+        const { added, skipped, unchanged, versions } = await saveTimeline(store, values.save, timeline)
+        io.error(
+          `schemaledger history: ${values.save}: ${added} version(s) added, ${skipped} already saved, ${unchanged} without schema change; ${versions} in all\n`,
+        )
+      } finally {
+        await store.dispose()
+      }
     }
     if (timeline.failure) {
       io.error(`schemaledger history: ${dir}/${timeline.failure.error.message}\n`)
