@@ -1,5 +1,5 @@
 import { isSchemaLedgerError } from '../errors.js'
-import { findMigration, type Migration, orderMigrations } from '../sources/migration-layouts.js'
+import { findMigration, type Migration, type MigrationFile, orderMigrations } from '../sources/migration-layouts.js'
 import { replayOrdered, type Timeline, type TimelineStep } from '../sources/replay-migrations.js'
 import { CliInputError } from './cli-errors.js'
 import type { CliIO } from './cli-io.js'
@@ -9,6 +9,8 @@ import { noteLine, sqlDialectFor } from './read-sql-document.js'
 
 /** Options of {@link loadTimeline}. */
 export interface LoadTimelineOptions {
+  /** The folder's files, already read (from git); else they are read from `dir`. */
+  readonly files?: readonly MigrationFile[] | undefined
   /** Called after each migration (streamed output). */
   readonly onStep?: ((step: TimelineStep, total: number) => void) | undefined
 }
@@ -29,7 +31,7 @@ export async function loadTimeline(
   maxBytes: number,
   options: LoadTimelineOptions = {},
 ): Promise<{ timeline: Timeline; migrations: readonly Migration[] }> {
-  const files = await readMigrationFolder(io.cwd, dir, maxBytes)
+  const files = options.files ?? (await readMigrationFolder(io.cwd, dir, maxBytes))
   try {
     const { layout, migrations } = orderMigrations(files, input.layout)
     const dialect = sqlDialectFor(dir, migrations.map((m) => m.sql).join('\n'), input) as

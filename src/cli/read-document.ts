@@ -10,6 +10,7 @@ import type { CliIO } from './cli-io.js'
 import type { SqlInput } from './common-options.js'
 import { folderReference, loadTimeline, schemaAt } from './migration-timeline.js'
 import { openStoreAdapter } from './open-store-adapter.js'
+import { type GitObject, parseGitArgument, readGitObject } from './read-git.js'
 import { maxInputBytes, readBoundedFile, readBoundedText } from './read-input.js'
 import { isDirectory } from './read-migration-folder.js'
 import { isSqlPath, readSqlDocument } from './read-sql-document.js'
@@ -31,7 +32,8 @@ export interface LoadedDocument {
 /**
  * Reads document arguments for one command run: a path (a `.sql` file is run on an embedded engine
  * and read back; a migration folder `<dir>` or `<dir>@<migration>` is replayed up to that migration),
- * `-` for standard input (once), or `store:name@ref` from the store (a directory or a database URL).
+ * `-` for standard input (once), `store:name@ref` from the store (a directory or a database URL), or
+ * `git:<rev>:<path>` (any of the path forms as it was at a revision).
  *
  * @example
  * ```ts
@@ -117,6 +119,31 @@ export function createDocumentReader(io: CliIO, options: DocumentReaderOptions):
     }
   }
 
+  /** `git:<rev>:<path>`: a JSON document, a `.sql` file, or a migration folder (`@<migration>`) at a revision. */
+  const readFromGit = async (argument: string, input: SqlInput): Promise<LoadedDocument> => {
+    const { rev, path } = parseGitArgument(argument)
+    let object: GitObject
+    let ref = 'latest'
+    try {
+      object = await readGitObject(io.cwd, rev, path, argument, maxBytes)
+    } catch (error) {
+      const at = path.lastIndexOf('@')
+      if (at <= 0) throw error
+      object = await readGitObject(io.cwd, rev, path.slice(0, at), argument, maxBytes)
+      ref = path.slice(at + 1) || 'latest'
+    }
+    if (object.kind === 'folder') {
+      const label = ref === 'latest' ? argument : argument.slice(0, argument.lastIndexOf('@'))
+      const loaded = await loadTimeline(io, label, input, maxBytes, { files: object.files })
+      return { schema: schemaAt(label, loaded, ref), source: argument }
+    }
+    if (isSqlPath(path))
+      return { schema: (await readSqlDocument(io, argument, object.text, input)).schema, source: argument }
+    const result = safeParseSchema(parseJson(object.text, argument))
+    if (!result.success) throw new InvalidDocumentError(argument, result.issues)
+    return { schema: result.data, source: argument }
+  }
+
   const parseJson = (text: string, source: string): unknown => {
     try {
       return JSON.parse(text)
@@ -140,6 +167,7 @@ export function createDocumentReader(io: CliIO, options: DocumentReaderOptions):
         }
       }
       const input = options.sql ?? NO_SQL_INPUT
+      if (argument.startsWith('git:')) return readFromGit(argument, input)
       const folder = argument === '-' ? undefined : await folderReference(io.cwd, argument, isDirectory)
       if (folder) {
         // Each folder is replayed once per run, however many of its migrations are asked for.

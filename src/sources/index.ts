@@ -23,5 +23,5 @@ export {
   type TimelineStep,
 } from './replay-migrations.js'
 export type { SqlNote, SqlNoteKind } from './run-script.js'
-export { type ScriptStatement, splitStatements } from './split-statements.js'
+export { type ScriptDialect, type ScriptStatement, splitStatements } from './split-statements.js'
 export { SqlScriptError } from './sql-script-error.js'

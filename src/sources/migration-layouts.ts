@@ -3,7 +3,14 @@ import { SchemaLedgerError } from '../errors.js'
 /** The migration-folder layouts of common tools, and plain ordered `.sql` files. */
 export type MigrationLayout = 'prisma' | 'diesel' | 'golang-migrate' | 'dbmate' | 'flyway' | 'plain'
 
-/** Every layout name, in the order detection tries them. */
+/**
+ * Every layout name, in the order detection tries them.
+ *
+ * @example
+ * ```ts
+ * MIGRATION_LAYOUTS.includes('flyway') // true
+ * ```
+ */
 export const MIGRATION_LAYOUTS: readonly MigrationLayout[] = [
   'prisma',
   'diesel',
