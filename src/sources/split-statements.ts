@@ -163,14 +163,15 @@ function statementEnd(
     const word = /[A-Za-z_]/.test(c) && !/[A-Za-z0-9_$]/.test(text[i - 1] ?? '') ? WORD.exec(text) : null
     if (word) {
       const upper = word[0].toUpperCase()
-      if (head.length < 4) head.push(upper)
-      if (head.length === 2 && head[0] === 'CREATE') blocks = isBlockStatement(head, dialect)
-      if (head.length >= 3 && head[0] === 'CREATE' && !blocks) blocks = isBlockStatement(head, dialect)
+      if (head.length < 6) {
+        head.push(upper)
+        if (head[0] === 'CREATE' && !blocks) blocks = isBlockStatement(head, dialect)
+      }
       if (blocks) {
         if (upper === 'ATOMIC' && previousWord === 'BEGIN' && dialect === 'postgres') depth++
-        else if (upper === 'BEGIN' && dialect === 'sqlite') depth++
-        else if (upper === 'CASE' && depth > 0) depth++
-        else if (upper === 'END' && depth > 0) depth--
+        else if (upper === 'BEGIN' && dialect !== 'postgres') depth++
+        else if (upper === 'CASE' && depth > 0 && previousWord !== 'END') depth++
+        else if (upper === 'END' && depth > 0 && !(dialect === 'mysql' && closesNonBlock(text, i + 3))) depth--
       }
       previousWord = upper
       i += word[0].length
@@ -186,7 +187,14 @@ function isBlockStatement(head: readonly string[], dialect: ScriptDialect): bool
   const words = head.slice(1).filter((w) => w !== 'OR' && w !== 'REPLACE' && w !== 'TEMP' && w !== 'TEMPORARY')
   if (dialect === 'sqlite') return words[0] === 'TRIGGER'
   if (dialect === 'postgres') return words[0] === 'FUNCTION' || words[0] === 'PROCEDURE'
-  return false
+  // MySQL: `CREATE [DEFINER = user] TRIGGER | PROCEDURE | FUNCTION | EVENT`, whose BEGIN ... END body a
+  // migration tool sends whole (the mysql client needs DELIMITER for it; the server does not).
+  return words.some((w) => w === 'TRIGGER' || w === 'PROCEDURE' || w === 'FUNCTION' || w === 'EVENT')
+}
+
+/** MySQL's `END IF`, `END LOOP`, `END WHILE`, `END REPEAT` close blocks that were not counted. */
+function closesNonBlock(text: string, from: number): boolean {
+  return /^\s+(?:IF|LOOP|WHILE|REPEAT)\b/i.test(text.slice(from, from + 12))
 }
 
 /** Offset after a quoted string or identifier opened at `i`. */

@@ -14,7 +14,10 @@ const git = (...args: string[]) =>
 git('init', '-q')
 mkdirSync(join(repoDir, 'migrations'))
 copyFileSync(SEED_V1, join(repoDir, 'schema.json'))
-writeFileSync(join(repoDir, 'migrations', '1_users.up.sql'), 'CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT);\n')
+writeFileSync(
+  join(repoDir, 'migrations', '1_users.up.sql'),
+  'CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT);\n',
+)
 git('add', '.')
 git('commit', '-qm', 'v1')
 copyFileSync(SEED_V2, join(repoDir, 'schema.json'))
@@ -23,7 +26,9 @@ git('add', '.')
 git('commit', '-qm', 'v2')
 
 const changes = (out: string) =>
-  (JSON.parse(out) as { diff: { changes: { kind: string; path: string }[] } }).diff.changes.map((c) => `${c.kind} ${c.path}`)
+  (JSON.parse(out) as { diff: { changes: { kind: string; path: string }[] } }).diff.changes.map(
+    (c) => `${c.kind} ${c.path}`,
+  )
 
 describe('git:<rev>:<path> documents', { timeout: 120_000 }, () => {
   it('a JSON document at an older revision diffs against the working copy', async () => {

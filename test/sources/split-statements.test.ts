@@ -71,6 +71,21 @@ describe('splitStatements', () => {
     ])
   })
 
+  test('MySQL: a BEGIN ... END body without DELIMITER is one statement (as migration tools send it)', () => {
+    const script = [
+      'CREATE DEFINER=root@localhost TRIGGER g BEFORE INSERT ON t FOR EACH ROW BEGIN',
+      '  IF NEW.a < 0 THEN SET NEW.a = 0; END IF;',
+      '  CASE WHEN NEW.b IS NULL THEN SET NEW.b = 1; ELSE SET NEW.b = 2; END CASE;',
+      '  WHILE NEW.a > 10 DO SET NEW.a = NEW.a - 1; END WHILE;',
+      'END;',
+      'CREATE FUNCTION one() RETURNS INT DETERMINISTIC RETURN 1;',
+      'SELECT 2;',
+    ].join('\n')
+    const statements = splitStatements(script, 'mysql')
+    expect(statements.map((s) => s.line)).toEqual([1, 6, 7])
+    expect(statements[0]?.sql.endsWith('END WHILE;\nEND')).toBe(true)
+  })
+
   test('an unterminated string or a missing last semicolon keeps the rest as one statement', () => {
     expect(splitStatements("SELECT 'open; never closed", 'postgres')).toEqual([
       { sql: "SELECT 'open; never closed", line: 1 },
