@@ -9,6 +9,7 @@ export default defineConfig([
       'node/index': 'src/node/index.ts',
       'introspect/index': 'src/introspect/index.ts',
       'verify/index': 'src/verify/index.ts',
+      'sources/index': 'src/sources/index.ts',
       'sql/index': 'src/sql/index.ts',
       'impact/index': 'src/impact/index.ts',
       'format/index': 'src/format/index.ts',
@@ -25,7 +26,7 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     // vitest is an optional peer of ./testing only; never bundle it.
-    external: ['vitest', '@electric-sql/pglite', 'sql.js'],
+    external: ['vitest', '@electric-sql/pglite', 'sql.js', 'pg', 'mysql2'],
   },
   {
     // The bin: ESM only (it reads its own package.json through import.meta.url), one self-contained

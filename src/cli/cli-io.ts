@@ -16,6 +16,8 @@ export interface CliIO {
   readonly stdoutIsTTY: boolean
   /** Width of the terminal, when standard output is one. */
   readonly stdoutColumns: number | undefined
+  /** Whether standard error is a terminal (progress of long work is shown only there). */
+  readonly stderrIsTTY?: boolean
   /** Writes to standard output (machine output and reports). */
   write(text: string): void
   /** Writes to standard error (errors, warnings, progress). */
@@ -39,6 +41,7 @@ export function processIO(): CliIO {
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    stderrIsTTY: process.stderr.isTTY === true,
     write: (text) => {
       process.stdout.write(text)
     },

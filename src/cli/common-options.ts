@@ -1,4 +1,5 @@
 import { type DialectAlias, isDialectAlias } from '../dialects/dialect-names.js'
+import { MIGRATION_LAYOUTS, type MigrationLayout } from '../sources/migration-layouts.js'
 import { UsageError } from './cli-errors.js'
 import type { OptionSpec } from './command.js'
 
@@ -156,4 +157,79 @@ export function requireDialect(dialect: string | undefined): DialectAlias {
 export function dialectFlag(dialect: string | undefined): DialectAlias | undefined {
   if (dialect === undefined || isDialectAlias(dialect)) return dialect
   throw new UsageError(`--dialect ${dialect} is not one of ${DIALECTS.join(', ')}`)
+}
+
+/**
+ * `--input-dialect`, `--dev-url` and `--strict`: how `.sql` document arguments are read (run on an
+ * embedded engine or a dev server's scratch database, then introspected).
+ *
+ * @example
+ * ```ts
+ * const options = { ...STORE_OPTION, ...SQL_INPUT_OPTIONS }
+ * ```
+ */
+export const SQL_INPUT_OPTIONS = {
+  'input-dialect': {
+    type: 'string',
+    value: 'name',
+    choices: DIALECTS,
+    description: 'the dialect .sql documents are written in (default: detected from the text, else --dialect)',
+  },
+  'dev-url': {
+    type: 'string',
+    value: 'url',
+    description: 'a server on which .sql documents run in a scratch database (needed for MySQL/MariaDB)',
+  },
+  strict: {
+    type: 'boolean',
+    description: 'statements of .sql documents that are not run (roles, grants, CREATE DATABASE) are errors',
+  },
+  layout: {
+    type: 'string',
+    value: 'layout',
+    choices: MIGRATION_LAYOUTS,
+    description: 'the layout of migration folders given as <dir>@<migration> (default: detected)',
+  },
+} as const satisfies Record<string, OptionSpec>
+
+/**
+ * How `.sql` documents are read, from a command's flags: for {@link createDocumentReader}'s `sql`.
+ *
+ * @example
+ * ```ts
+ * createDocumentReader(io, { storeDir: values.store, sql: sqlInputOf(values) })
+ * ```
+ */
+export function sqlInputOf(values: {
+  readonly 'input-dialect'?: string | undefined
+  readonly 'dev-url'?: string | undefined
+  readonly strict?: boolean | undefined
+  readonly dialect?: string | undefined
+  readonly layout?: string | undefined
+}): SqlInput {
+  return {
+    dialect: values['input-dialect'],
+    fallbackDialect: values.dialect,
+    devUrl: values['dev-url'],
+    strict: values.strict === true,
+    layout: values.layout as MigrationLayout | undefined,
+  }
+}
+
+/**
+ * How `.sql` documents are read: the dialect given (else detected, else the fallback), the dev
+ * server, strictness.
+ *
+ * @example
+ * ```ts
+ * const sql: SqlInput = { dialect: undefined, fallbackDialect: 'postgres', devUrl: undefined, strict: false }
+ * ```
+ */
+export interface SqlInput {
+  readonly dialect: string | undefined
+  readonly fallbackDialect: string | undefined
+  readonly devUrl: string | undefined
+  readonly strict: boolean
+  /** The layout of migration folders (detected when undefined). */
+  readonly layout?: MigrationLayout | undefined
 }

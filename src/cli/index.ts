@@ -13,6 +13,7 @@ import { type Command, type CommandSpec, isCommandGroup } from './command.js'
 import { codegenCommand } from './commands/codegen.js'
 import { completionCommand } from './commands/completion.js'
 import { diffCommand } from './commands/diff.js'
+import { historyCommand } from './commands/history.js'
 import { introspectCommand } from './commands/introspect.js'
 import { lintCommand } from './commands/lint.js'
 import { migrateCommand } from './commands/migrate.js'
@@ -42,6 +43,7 @@ export const COMMANDS: readonly Command[] = [
   lintCommand,
   sqlCommand,
   vizCommand,
+  historyCommand,
   storeCommands,
   introspectCommand,
   codegenCommand,

@@ -7,9 +7,14 @@ import { createSchemaStore } from '../storage/create-schema-store.js'
 import type { SchemaStore } from '../storage/store-types.js'
 import { CliInputError, InvalidDocumentError, UsageError } from './cli-errors.js'
 import type { CliIO } from './cli-io.js'
+import type { SqlInput } from './common-options.js'
 import { jsonSyntaxError } from './json-syntax-error.js'
+import { folderReference, loadTimeline, schemaAt } from './migration-timeline.js'
 import { openStoreAdapter } from './open-store-adapter.js'
+import { type GitObject, parseGitArgument, readGitObject } from './read-git.js'
 import { maxInputBytes, readBoundedFile, readBoundedText } from './read-input.js'
+import { isDirectory } from './read-migration-folder.js'
+import { isSqlPath, readSqlDocument } from './read-sql-document.js'
 
 /**
  * A schema read from a document argument, with the name errors and reports use for it.
@@ -26,8 +31,10 @@ export interface LoadedDocument {
 }
 
 /**
- * Reads document arguments for one command run: a path, `-` for standard input (once), or
- * `store:name@ref` from the store (a directory or a database URL).
+ * Reads document arguments for one command run: a path (a `.sql` file is run on an embedded engine
+ * and read back; a migration folder `<dir>` or `<dir>@<migration>` is replayed up to that migration),
+ * `-` for standard input (once), `store:name@ref` from the store (a directory or a database URL), or
+ * `git:<rev>:<path>` (any of the path forms as it was at a revision).
  *
  * @example
  * ```ts
@@ -71,6 +78,8 @@ export interface DocumentReaderOptions {
   readonly storeDir: string
   /** `--max-input-size` as given (`64MiB`); else `SCHEMALEDGER_MAX_INPUT_SIZE`, else 64 MiB. */
   readonly maxInputSize?: string | undefined
+  /** How `.sql` documents are read (`--input-dialect`, `--dev-url`, `--strict`); detection alone when absent. */
+  readonly sql?: SqlInput | undefined
 }
 
 /**
@@ -85,6 +94,7 @@ export interface DocumentReaderOptions {
 export function createDocumentReader(io: CliIO, options: DocumentReaderOptions): DocumentReader {
   const maxBytes = maxInputBytes(options.maxInputSize, io.env)
   let stdinTaken = false
+  const timelines = new Map<string, ReturnType<typeof loadTimeline>>()
   let opened: SchemaStore | undefined
   const store = () => {
     opened ??= createSchemaStore({
@@ -108,6 +118,31 @@ export function createDocumentReader(io: CliIO, options: DocumentReaderOptions):
       const kind = code === 'ENOENT' ? 'file_not_found' : 'cannot_read'
       throw new CliInputError(kind, `cannot read ${argument}: ${describeFsError(code)}`, { cause: error })
     }
+  }
+
+  /** `git:<rev>:<path>`: a JSON document, a `.sql` file, or a migration folder (`@<migration>`) at a revision. */
+  const readFromGit = async (argument: string, input: SqlInput): Promise<LoadedDocument> => {
+    const { rev, path } = parseGitArgument(argument)
+    let object: GitObject
+    let ref = 'latest'
+    try {
+      object = await readGitObject(io.cwd, rev, path, argument, maxBytes)
+    } catch (error) {
+      const at = path.lastIndexOf('@')
+      if (at <= 0) throw error
+      object = await readGitObject(io.cwd, rev, path.slice(0, at), argument, maxBytes)
+      ref = path.slice(at + 1) || 'latest'
+    }
+    if (object.kind === 'folder') {
+      const label = ref === 'latest' ? argument : argument.slice(0, argument.lastIndexOf('@'))
+      const loaded = await loadTimeline(io, label, input, maxBytes, { files: object.files })
+      return { schema: schemaAt(label, loaded, ref), source: argument }
+    }
+    if (isSqlPath(path))
+      return { schema: (await readSqlDocument(io, argument, object.text, input)).schema, source: argument }
+    const result = safeParseSchema(parseJson(object.text, argument))
+    if (!result.success) throw new InvalidDocumentError(argument, result.issues)
+    return { schema: result.data, source: argument }
   }
 
   const parseJson = (text: string, source: string): unknown => {
@@ -135,7 +170,21 @@ export function createDocumentReader(io: CliIO, options: DocumentReaderOptions):
           throw new CliInputError(error.code, `${argument}: ${error.message}`, { cause: error })
         }
       }
+      const input = options.sql ?? NO_SQL_INPUT
+      if (argument.startsWith('git:')) return readFromGit(argument, input)
+      const folder = argument === '-' ? undefined : await folderReference(io.cwd, argument, isDirectory)
+      if (folder) {
+        // Each folder is replayed once per run, however many of its migrations are asked for.
+        const key = resolve(io.cwd, folder.dir)
+        let loading = timelines.get(key)
+        if (!loading) {
+          loading = loadTimeline(io, folder.dir, input, maxBytes)
+          timelines.set(key, loading)
+        }
+        return { schema: schemaAt(folder.dir, await loading, folder.ref), source: argument }
+      }
       const { text, source } = await readText(argument)
+      if (isSqlPath(argument)) return { schema: (await readSqlDocument(io, source, text, input)).schema, source }
       const result = safeParseSchema(parseJson(text, source))
       if (!result.success) throw new InvalidDocumentError(source, result.issues)
       return { schema: result.data, source }
@@ -150,6 +199,9 @@ export function createDocumentReader(io: CliIO, options: DocumentReaderOptions):
     },
   }
 }
+
+/** How `.sql` documents are read when the command gave no flags for it: the dialect is detected. */
+const NO_SQL_INPUT: SqlInput = { dialect: undefined, fallbackDialect: undefined, devUrl: undefined, strict: false }
 
 /**
  * A message safe to print on one line: JSON.parse quotes the text it failed on, which may hold line

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { CommandSpec } from '../../src/cli/command.js'
 import { diffCommand } from '../../src/cli/commands/diff.js'
+import { historyCommand } from '../../src/cli/commands/history.js'
 import { introspectCommand } from '../../src/cli/commands/introspect.js'
 import { lintCommand } from '../../src/cli/commands/lint.js'
 import { migrateCommand } from '../../src/cli/commands/migrate.js'
@@ -20,6 +21,7 @@ const SPECS: readonly CommandSpec[] = [
   lintCommand,
   sqlCommand,
   vizCommand,
+  historyCommand,
   ...storeCommands.subcommands,
   introspectCommand,
 ]
@@ -42,7 +44,7 @@ describe.concurrent('schemaledger --version and --help', () => {
     const run = await cli(['--help'])
     expect(run.code).toBe(0)
     expect(run.stderr).toBe('')
-    expect(run.stdout.split('\n').slice(0, 16)).toEqual([
+    expect(run.stdout.split('\n').slice(0, 17)).toEqual([
       `schemaledger ${version}: track how a database schema evolves.`,
       '',
       'Usage: schemaledger <command> [options]',
@@ -54,6 +56,7 @@ describe.concurrent('schemaledger --version and --help', () => {
       '  lint        impact findings of a change (or of one schema); the CI gate',
       '  sql         the CREATE script of one schema version',
       '  viz         diagrams: Mermaid, Graphviz DOT, or the change tree',
+      '  history     replay a migration folder into a timeline of versions, diffs and findings',
       '  store       versioned schemas in a directory or a database: save, list, show, diff, tag, verify, copy',
       '  introspect  read the schema of a live database into a document',
       '  codegen     SQLAlchemy, Prisma, drizzle, TypeScript, zod or JSON Schema from a version',
@@ -144,7 +147,7 @@ describe.concurrent('command-line errors: exit 1, one line on standard error, th
       code: 1,
       stdout: '',
       stderr:
-        'schemaledger: unknown command "difff" (commands: validate, diff, migrate, lint, sql, viz, store, introspect, codegen, completion)\n' +
+        'schemaledger: unknown command "difff" (commands: validate, diff, migrate, lint, sql, viz, history, store, introspect, codegen, completion)\n' +
         'Run "schemaledger --help" for the commands.\n',
     })
   })

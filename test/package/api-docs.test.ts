@@ -94,6 +94,7 @@ describe('API reference (typedoc)', () => {
       'index',
       'introspect',
       'node',
+      'sources',
       'sql',
       'storage',
       'testing',

@@ -8,7 +8,7 @@ import { toZod } from '../../codegen/to-zod.js'
 import type { Schema } from '../../model/types.js'
 import { UsageError } from '../cli-errors.js'
 import { defineCommand } from '../command.js'
-import { DIALECT_OPTION, OUTPUT_OPTION, STORE_OPTION } from '../common-options.js'
+import { DIALECT_OPTION, OUTPUT_OPTION, SQL_INPUT_OPTIONS, STORE_OPTION, sqlInputOf } from '../common-options.js'
 import { ExitCode } from '../exit-codes.js'
 import { createDocumentReader } from '../read-document.js'
 import { writeOutput } from '../write-output.js'
@@ -80,6 +80,7 @@ export const codegenCommand = defineCommand({
     ...DIALECT_OPTION,
     ...OUTPUT_OPTION,
     ...STORE_OPTION,
+    ...SQL_INPUT_OPTIONS,
   },
   examples: [
     ['SQLAlchemy declarative models', 'codegen schema.json --target sqlalchemy --style orm -o app/models.py'],
@@ -90,7 +91,7 @@ export const codegenCommand = defineCommand({
     if (values.target === undefined) throw new UsageError('--target is required')
     const given = values.dialect ?? 'postgres'
     const dialect: Dialect = given === 'postgresql' ? 'postgres' : given === 'mariadb' ? 'mysql' : (given as Dialect)
-    const reader = createDocumentReader(io, { storeDir: values.store })
+    const reader = createDocumentReader(io, { storeDir: values.store, sql: sqlInputOf(values) })
     let result: { source: string; warnings: readonly string[] }
     try {
       const schema = (await reader.read(positionals[0] ?? '')).schema

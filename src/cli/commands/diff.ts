@@ -1,5 +1,5 @@
 import { defineCommand } from '../command.js'
-import { MAX_INPUT_OPTION, STORE_OPTION } from '../common-options.js'
+import { MAX_INPUT_OPTION, SQL_INPUT_OPTIONS, STORE_OPTION, sqlInputOf } from '../common-options.js'
 import { CONFIG_OPTION } from '../config/config-option.js'
 import { DIFF_REPORT_OPTIONS, diffAndReport } from '../diff-report.js'
 import { createDocumentReader } from '../read-document.js'
@@ -30,7 +30,7 @@ export const diffCommand = defineCommand({
     ['<to>', 'the newer version'],
   ],
   positionals: { min: 2, max: 2 },
-  options: { ...DIFF_REPORT_OPTIONS, ...STORE_OPTION, ...MAX_INPUT_OPTION, ...CONFIG_OPTION },
+  options: { ...DIFF_REPORT_OPTIONS, ...STORE_OPTION, ...MAX_INPUT_OPTION, ...CONFIG_OPTION, ...SQL_INPUT_OPTIONS },
   examples: [
     ['Review a change in the terminal', 'diff schema/v1.json schema/v2.json'],
     ['A pull-request comment with findings and SQL', 'diff v1.json v2.json --dialect postgres --format markdown'],
@@ -40,7 +40,11 @@ export const diffCommand = defineCommand({
     ['A browsable report', 'diff v1.json v2.json --dialect mysql --format html -o report.html'],
   ],
   async run({ positionals, values, io, config }) {
-    const reader = createDocumentReader(io, { storeDir: values.store, maxInputSize: values['max-input-size'] })
+    const reader = createDocumentReader(io, {
+      storeDir: values.store,
+      maxInputSize: values['max-input-size'],
+      sql: sqlInputOf(values),
+    })
     try {
       const from = await reader.read(positionals[0] ?? '')
       const to = await reader.read(positionals[1] ?? '')

@@ -23,7 +23,9 @@ import {
   MAX_INPUT_OPTION,
   OUTPUT_OPTION,
   requireDialect,
+  SQL_INPUT_OPTIONS,
   STORE_OPTION,
+  sqlInputOf,
 } from '../common-options.js'
 import { CONFIG_OPTION, ruleOptionsOf, suppressionsOf } from '../config/config-option.js'
 import { diffOptionsOf, RENAME_OPTIONS } from '../diff-report.js'
@@ -151,6 +153,7 @@ export const lintCommand = defineCommand({
     ...STORE_OPTION,
     ...MAX_INPUT_OPTION,
     ...CONFIG_OPTION,
+    ...SQL_INPUT_OPTIONS,
   },
   examples: [
     [
@@ -176,7 +179,11 @@ export const lintCommand = defineCommand({
     const suppressions = suppressionsOf(config?.config)
     if (values.profile && positionals.length === 1)
       throw new UsageError('--profile describes the data a change meets; it needs <from> and <to>')
-    const reader = createDocumentReader(io, { storeDir: values.store, maxInputSize: values['max-input-size'] })
+    const reader = createDocumentReader(io, {
+      storeDir: values.store,
+      maxInputSize: values['max-input-size'],
+      sql: sqlInputOf(values),
+    })
     let result: LintResult
     try {
       const from = await reader.read(positionals[0] ?? '')

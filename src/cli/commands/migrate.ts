@@ -10,7 +10,9 @@ import {
   majorVersion,
   OUTPUT_OPTION,
   requireDialect,
+  SQL_INPUT_OPTIONS,
   STORE_OPTION,
+  sqlInputOf,
 } from '../common-options.js'
 import { CONFIG_OPTION } from '../config/config-option.js'
 import { diffOptionsOf, RENAME_OPTIONS } from '../diff-report.js'
@@ -76,6 +78,7 @@ export const migrateCommand = defineCommand({
     ...STORE_OPTION,
     ...MAX_INPUT_OPTION,
     ...CONFIG_OPTION,
+    ...SQL_INPUT_OPTIONS,
   },
   examples: [
     ['The PostgreSQL migration', 'migrate schema/v1.json schema/v2.json --dialect postgres -o migrations/0002.sql'],
@@ -92,7 +95,11 @@ export const migrateCommand = defineCommand({
     const dialect = requireDialect(values.dialect)
     if (values.down && values.phases)
       throw new UsageError('--phases splits the up script; it cannot be combined with --down')
-    const reader = createDocumentReader(io, { storeDir: values.store, maxInputSize: values['max-input-size'] })
+    const reader = createDocumentReader(io, {
+      storeDir: values.store,
+      maxInputSize: values['max-input-size'],
+      sql: sqlInputOf(values),
+    })
     try {
       const from = (await reader.read(positionals[0] ?? '')).schema
       const to = (await reader.read(positionals[1] ?? '')).schema

@@ -2,7 +2,15 @@ import { resolveDialect } from '../../dialects/index.js'
 import { createSchemaSQL } from '../../sql/create-schema-sql.js'
 import { toSQL } from '../../sql/to-sql.js'
 import { defineCommand } from '../command.js'
-import { DIALECT_OPTION, MAX_INPUT_OPTION, OUTPUT_OPTION, requireDialect, STORE_OPTION } from '../common-options.js'
+import {
+  DIALECT_OPTION,
+  MAX_INPUT_OPTION,
+  OUTPUT_OPTION,
+  requireDialect,
+  SQL_INPUT_OPTIONS,
+  STORE_OPTION,
+  sqlInputOf,
+} from '../common-options.js'
 import { CONFIG_OPTION } from '../config/config-option.js'
 import { ExitCode } from '../exit-codes.js'
 import { createDocumentReader } from '../read-document.js'
@@ -40,6 +48,7 @@ export const sqlCommand = defineCommand({
     ...STORE_OPTION,
     ...MAX_INPUT_OPTION,
     ...CONFIG_OPTION,
+    ...SQL_INPUT_OPTIONS,
   },
   examples: [
     ['Create a fresh PostgreSQL database', 'sql schema.json --dialect postgres | psql "$DATABASE_URL"'],
@@ -48,7 +57,11 @@ export const sqlCommand = defineCommand({
   ],
   async run({ positionals, values, io }) {
     const dialect = requireDialect(values.dialect)
-    const reader = createDocumentReader(io, { storeDir: values.store, maxInputSize: values['max-input-size'] })
+    const reader = createDocumentReader(io, {
+      storeDir: values.store,
+      maxInputSize: values['max-input-size'],
+      sql: sqlInputOf(values),
+    })
     try {
       const { schema } = await reader.read(positionals[0] ?? '')
       const statements = createSchemaSQL(schema, dialect)

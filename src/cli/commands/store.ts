@@ -5,7 +5,7 @@ import { CliInputError, UsageError } from '../cli-errors.js'
 import type { CliIO } from '../cli-io.js'
 import { toCliWords } from '../cli-words.js'
 import { type CommandGroup, defineCommand } from '../command.js'
-import { MAX_INPUT_OPTION, OUTPUT_OPTION } from '../common-options.js'
+import { MAX_INPUT_OPTION, OUTPUT_OPTION, SQL_INPUT_OPTIONS, sqlInputOf } from '../common-options.js'
 import { DIFF_REPORT_OPTIONS, diffOptionsOf, writeDiffReport } from '../diff-report.js'
 import { ExitCode } from '../exit-codes.js'
 import { storeKind } from '../open-store-adapter.js'
@@ -35,10 +35,14 @@ const FORMAT = {
 
 async function withReader<T>(
   io: CliIO,
-  values: { readonly store: string; readonly 'max-input-size'?: string | undefined },
+  values: { readonly store: string; readonly 'max-input-size'?: string | undefined } & Parameters<typeof sqlInputOf>[0],
   body: (reader: DocumentReader) => Promise<T>,
 ): Promise<T> {
-  const reader = createDocumentReader(io, { storeDir: values.store, maxInputSize: values['max-input-size'] })
+  const reader = createDocumentReader(io, {
+    storeDir: values.store,
+    maxInputSize: values['max-input-size'],
+    sql: sqlInputOf(values),
+  })
   try {
     return await body(reader)
   } finally {
@@ -92,6 +96,7 @@ const saveCommand = defineCommand({
     ...FORMAT,
     ...STORE_DIR,
     ...MAX_INPUT_OPTION,
+    ...SQL_INPUT_OPTIONS,
   },
   examples: [
     ['Record a release', 'store save schema.json --name app --message "add invoices" --tag release-7'],
@@ -215,7 +220,7 @@ const storeDiffCommand = defineCommand({
     ['<ref2>', 'the newer version'],
   ],
   positionals: { min: 3, max: 3 },
-  options: { ...DIFF_REPORT_OPTIONS, ...STORE_DIR, ...MAX_INPUT_OPTION },
+  options: { ...DIFF_REPORT_OPTIONS, ...STORE_DIR, ...MAX_INPUT_OPTION, ...SQL_INPUT_OPTIONS },
   examples: [
     ['What the next deploy changes', 'store diff app prod latest --dialect postgres'],
     ['Between two releases, as JSON', 'store diff app release-6 release-7 --format json'],

@@ -2,7 +2,7 @@ import type { ValidationIssue } from '../../errors.js'
 import type { Schema } from '../../model/types.js'
 import { CliInputError, InvalidDocumentError, invalidDocumentHeadline, issueLine } from '../cli-errors.js'
 import { defineCommand } from '../command.js'
-import { MAX_INPUT_OPTION, STORE_OPTION } from '../common-options.js'
+import { MAX_INPUT_OPTION, SQL_INPUT_OPTIONS, STORE_OPTION, sqlInputOf } from '../common-options.js'
 import { ExitCode } from '../exit-codes.js'
 import { createDocumentReader } from '../read-document.js'
 
@@ -73,6 +73,7 @@ export const validateCommand = defineCommand({
     },
     ...STORE_OPTION,
     ...MAX_INPUT_OPTION,
+    ...SQL_INPUT_OPTIONS,
   },
   examples: [
     ['Check the documents of a directory', 'validate schema/*.json'],
@@ -80,7 +81,11 @@ export const validateCommand = defineCommand({
     ['Machine-readable verdicts', 'validate schema/v3.json --format json'],
   ],
   async run({ positionals, values, io }) {
-    const reader = createDocumentReader(io, { storeDir: values.store, maxInputSize: values['max-input-size'] })
+    const reader = createDocumentReader(io, {
+      storeDir: values.store,
+      maxInputSize: values['max-input-size'],
+      sql: sqlInputOf(values),
+    })
     const verdicts: Verdict[] = []
     try {
       for (const argument of positionals) {

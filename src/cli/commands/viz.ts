@@ -11,7 +11,14 @@ import { toTree } from '../../visual/to-tree.js'
 import { toTreeSvg } from '../../visual/tree-svg.js'
 import { UsageError } from '../cli-errors.js'
 import { defineCommand } from '../command.js'
-import { COLOR_OPTIONS, MAX_INPUT_OPTION, OUTPUT_OPTION, STORE_OPTION } from '../common-options.js'
+import {
+  COLOR_OPTIONS,
+  MAX_INPUT_OPTION,
+  OUTPUT_OPTION,
+  SQL_INPUT_OPTIONS,
+  STORE_OPTION,
+  sqlInputOf,
+} from '../common-options.js'
 import { diffOptionsOf, RENAME_OPTIONS } from '../diff-report.js'
 import { ExitCode } from '../exit-codes.js'
 import { createDocumentReader } from '../read-document.js'
@@ -125,6 +132,7 @@ export const vizCommand = defineCommand({
     ...OUTPUT_OPTION,
     ...STORE_OPTION,
     ...MAX_INPUT_OPTION,
+    ...SQL_INPUT_OPTIONS,
   },
   examples: [
     ['An ER diagram for the docs', 'viz schema.json --format mermaid -o docs/er.mmd'],
@@ -142,7 +150,11 @@ export const vizCommand = defineCommand({
       throw new UsageError(
         `--depth, --around and --max-tables draw diagrams; the ${values.format} format shows changes`,
       )
-    const reader = createDocumentReader(io, { storeDir: values.store, maxInputSize: values['max-input-size'] })
+    const reader = createDocumentReader(io, {
+      storeDir: values.store,
+      maxInputSize: values['max-input-size'],
+      sql: sqlInputOf(values),
+    })
     let text: string
     let note: string | undefined
     try {
