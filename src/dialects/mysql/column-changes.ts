@@ -9,7 +9,7 @@ import type { Column, ForeignKeyConstraint, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { foreignKeysInvolving, foreignKeysOnColumn } from '../foreign-key-index.js'
 import { Stage, type StatementDraft } from '../types.js'
-import { keptColumnChecks } from './column-checks.js'
+import { inlineColumnCheckClauses, keptColumnChecks } from './column-checks.js'
 import { mysqlColumnDefinition } from './columns.js'
 import { dropForeignKeyDraft } from './key-drops.js'
 import { addForeignKeyDraft, type KeyContext, keyContext, tableName } from './keys.js'
@@ -147,7 +147,10 @@ export function addColumnChange(change: AddColumnChange, ctx: GeneratorContext):
   const target = findTable(ctx.to, table, schema)
   const head = `ALTER TABLE ${tableName(table, schema)} ADD COLUMN`
   const where = position(target, after.name)
-  if (!SERIAL(after)) return [{ sql: `${head} ${mysqlColumnDefinition(after, kctx)}${where}`, stage: Stage.addColumn }]
+  // Column-level checks go in the definition (and every restatement of it) to stay column-level.
+  const checks = target ? inlineColumnCheckClauses(target, after.name, kctx.flavor.mariadb) : ''
+  const define = (options = {}) => `${mysqlColumnDefinition(after, kctx, options)}${checks}`
+  if (!SERIAL(after)) return [{ sql: `${head} ${define()}${where}`, stage: Stage.addColumn }]
   const source = sourceTable(ctx, table, schema)
   const pk = target?.constraints.find((c) => c.type === 'primary_key')
   const oldPk = source?.constraints.find((c) => c.type === 'primary_key')
@@ -160,16 +163,16 @@ export function addColumnChange(change: AddColumnChange, ctx: GeneratorContext):
   if (withKey && pk?.type === 'primary_key') {
     planState(ctx).primaryKeyAdded.add(tableKey(schema, table))
     const key = `ADD PRIMARY KEY (${pk.columns.map(q).join(', ')})`
-    return [{ sql: `${head} ${mysqlColumnDefinition(after, kctx)}${where}, ${key}`, stage: Stage.addColumn }]
+    return [{ sql: `${head} ${define()}${where}, ${key}`, stage: Stage.addColumn }]
   }
   // The key comes later in the plan: add the column plain, make it AUTO_INCREMENT once keyed.
   return [
     {
-      sql: `${head} ${mysqlColumnDefinition(after, kctx, { withoutAutoIncrement: true })}${where}`,
+      sql: `${head} ${define({ withoutAutoIncrement: true })}${where}`,
       stage: Stage.addColumn,
     },
     {
-      sql: `ALTER TABLE ${tableName(table, schema)} MODIFY COLUMN ${mysqlColumnDefinition(after, kctx)}`,
+      sql: `ALTER TABLE ${tableName(table, schema)} MODIFY COLUMN ${define()}`,
       stage: Stage.addForeignKey,
     },
   ]

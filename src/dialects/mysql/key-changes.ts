@@ -11,7 +11,7 @@ import type {
 import type { Constraint, Index, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { Stage, type StageValue, type StatementDraft } from '../types.js'
-import { checkColumn, isColumnLevelCheck, keptColumnChecks } from './column-checks.js'
+import { checkColumn, isAddedWithItsColumn, isColumnLevelCheck, keptColumnChecks } from './column-checks.js'
 import { mysqlColumnDefinition } from './columns.js'
 import { dropForeignKeyDraft, dropKeyDraft, replacementIndexes, supersededIndexes } from './key-drops.js'
 import {
@@ -43,6 +43,7 @@ function addConstraint(
 ): StatementDraft[] {
   const kctx = keyContext(ctx)
   if (c.type === 'foreign_key') return [addForeignKeyDraft(kctx, table, schema, c)]
+  if (isAddedWithItsColumn(ctx, target(ctx, table, schema), c, kctx.flavor.mariadb)) return []
   if (c.type === 'primary_key' && planState(ctx).primaryKeyAdded.has(tableKey(schema, table))) return []
   const clause = mysqlConstraintClause(kctx, table, c, target(ctx, table, schema))
   const clauses = [`ADD ${clause}`, ...supersededIndexes(kctx, table, schema, c)]

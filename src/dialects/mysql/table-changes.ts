@@ -12,6 +12,7 @@ import type { Constraint, ForeignKeyConstraint, Table } from '../../model/types.
 import { creationOrder } from '../dependency-order.js'
 import type { GeneratorContext } from '../dialect.js'
 import { Stage, type StatementDraft } from '../types.js'
+import { inlineColumnCheckClauses, inlineColumnChecks } from './column-checks.js'
 import { mysqlColumnDefinition } from './columns.js'
 import { dropForeignKeyDraft } from './key-drops.js'
 import {
@@ -43,9 +44,16 @@ import { quoteMysqlIdentifier as q, quoteMysqlLiteral } from './text.js'
  */
 export function mysqlCreateTable(table: Table, ctx: GeneratorContext, omit: ReadonlySet<Constraint>): StatementDraft[] {
   const kctx = keyContext(ctx)
+  const inline = new Set<Constraint>(
+    table.columns.flatMap((c) => inlineColumnChecks(table, c.name, kctx.flavor.mariadb)),
+  )
   const lines = [
-    ...table.columns.map((c) => mysqlColumnDefinition(c, kctx)),
-    ...table.constraints.filter((c) => !omit.has(c)).map((c) => mysqlConstraintClause(kctx, table.name, c, table)),
+    ...table.columns.map(
+      (c) => mysqlColumnDefinition(c, kctx) + inlineColumnCheckClauses(table, c.name, kctx.flavor.mariadb),
+    ),
+    ...table.constraints
+      .filter((c) => !omit.has(c) && !inline.has(c))
+      .map((c) => mysqlConstraintClause(kctx, table.name, c, table)),
     ...table.indexes.map((x) => inlineIndex(kctx, table.name, x, table)),
   ]
   const comment = table.comment ? ` COMMENT ${quoteMysqlLiteral(table.comment)}` : ''
