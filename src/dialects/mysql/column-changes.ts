@@ -75,13 +75,31 @@ function foreignKeysAround(
   kctx: KeyContext,
   change: AlterColumnChange,
 ): { drops: StatementDraft[]; adds: StatementDraft[] } {
+  return foreignKeysAroundColumn(kctx, change.table, change.schema, change.before.name)
+}
+
+/**
+ * {@link foreignKeysAround} for the column `column` (its name in `from`) of `table` (its name in
+ * `to`): the drops of the keys on it or pointing at it, and the adds of those that stay.
+ *
+ * @example
+ * ```ts
+ * foreignKeysAroundColumn(kctx, 'posts', undefined, 'user_id').drops[0]?.sql // 'ALTER TABLE `posts` DROP FOREIGN KEY ...'
+ * ```
+ */
+export function foreignKeysAroundColumn(
+  kctx: KeyContext,
+  table: string,
+  schema: string | undefined,
+  column: string,
+): { drops: StatementDraft[]; adds: StatementDraft[] } {
   const ctx = kctx.gen
   const drops: StatementDraft[] = []
   const adds: StatementDraft[] = []
-  const previous = ctx.previousTableName(change.table, change.schema)
+  const previous = ctx.previousTableName(table, schema)
   const maps = renameMaps(ctx)
   const scheduled = planState(ctx).scheduled
-  for (const { table: from, fk } of foreignKeysOnColumn(ctx.from, previous, change.schema, change.before.name)) {
+  for (const { table: from, fk } of foreignKeysOnColumn(ctx.from, previous, schema, column)) {
     const dbName = fk.name ?? mysqlConstraintName(from.name, fk)
     const now = maps.tables.get(tableKey(from.schema, from.name)) ?? from.name
     if (scheduled.has(foreignKeyKey(from, dbName)) || isTouched(ctx, now, from.schema, fk)) continue
