@@ -32,13 +32,23 @@ function position(table: Table | undefined, column: string): string {
   return at === 0 ? ' FIRST' : ` AFTER ${q(columns[at - 1]?.name ?? '')}`
 }
 
+/**
+ * A string column's collation: its own, else its table's (undefined when neither says). Columns
+ * compare by their own collations unless both are known this way.
+ */
+function collationsMatch(a: Column, b: Column, ta: Table, tb: Table): boolean {
+  const [ea, eb] = [a.collation ?? ta.collation, b.collation ?? tb.collation]
+  if (ea === undefined || eb === undefined) return a.collation === b.collation
+  return ea.toLowerCase() === eb.toLowerCase()
+}
+
 /** Integer width and sign, decimal precision and scale, string character set: what InnoDB compares. */
-function foreignKeyTypesMatch(a: Column, b: Column): boolean {
+function foreignKeyTypesMatch(a: Column, b: Column, ta: Table, tb: Table): boolean {
   const norm = (t: ColumnType): ColumnType => (t.kind === 'boolean' ? { kind: 'tinyint' } : t)
   const [x, y] = [norm(a.type), norm(b.type)]
   const strings = new Set(['char', 'varchar'])
   const bytes = new Set(['binary', 'varbinary'])
-  if (strings.has(x.kind) && strings.has(y.kind)) return a.collation === b.collation
+  if (strings.has(x.kind) && strings.has(y.kind)) return collationsMatch(a, b, ta, tb)
   if (bytes.has(x.kind) && bytes.has(y.kind)) return true
   return columnTypesEqual(x, y)
 }
@@ -56,7 +66,7 @@ function checkForeignKeyTypes(ctx: GeneratorContext, change: AlterColumnChange):
     for (const [i, name] of fk.columns.entries()) {
       const a = t.columns.find((c) => c.name === name)
       const b = target.columns.find((c) => c.name === fk.referencedColumns[i])
-      if (!a || !b || foreignKeyTypesMatch(a, b)) continue
+      if (!a || !b || foreignKeyTypesMatch(a, b, t, target)) continue
       const key = fk.name ?? mysqlConstraintName(t.name, fk)
       throw new SchemaLedgerError(
         'incompatible_foreign_key',

@@ -96,6 +96,33 @@ describe('mysql: table options in SQL', () => {
     ])
   })
 
+  it("a foreign key joining columns of different collations (their own or their table's) is refused", () => {
+    const schema = (members: Record<string, string>, length: number) =>
+      defineSchema({
+        tables: [
+          {
+            name: 'orgs',
+            columns: [{ name: 'code', type: 'varchar(10)', nullable: false }],
+            constraints: [{ type: 'primary_key', columns: ['code'] }],
+            collation: 'latin1_swedish_ci',
+          },
+          {
+            name: 'members',
+            columns: [{ name: 'org_code', type: `varchar(${length})` }],
+            constraints: [
+              { type: 'foreign_key', columns: ['org_code'], referencedTable: 'orgs', referencedColumns: ['code'] },
+            ],
+            ...members,
+          },
+        ],
+      })
+    const latin1 = { collation: 'latin1_swedish_ci' }
+    expect(() => upSql(schema(latin1, 10), schema({ collation: 'utf8mb4_general_ci' }, 12))).toThrow(
+      /members\.org_code becomes varchar\(12\), but foreign key members_org_code_fkey joins/,
+    )
+    expect(upSql(schema(latin1, 10), schema({ collation: 'LATIN1_swedish_ci' }, 12))).toHaveLength(3)
+  })
+
   it('a row format MySQL does not know is refused, not written', () => {
     expect(() => upSql(defineSchema({ tables: [] }), users({ rowFormat: 'DYNAMIC; DROP TABLE x' }))).toThrow(
       /ROW_FORMAT "DYNAMIC; DROP TABLE x" is none of/,
