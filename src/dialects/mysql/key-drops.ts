@@ -6,6 +6,7 @@ import { mysqlColumnDefinition } from './columns.js'
 import { FOREIGN_KEY_INDEX_KEY, type KeyContext, tableName } from './keys.js'
 import { beforeName, findTable, foreignKeyKey, isCovered, isTouched, planState, renameMaps } from './plan-state.js'
 import { quoteMysqlIdentifier as q } from './text.js'
+import { needsPrefixLength } from './types.js'
 
 // Dropping keys MySQL depends on. A foreign key needs an index on its columns: its own index goes
 // with it, and the last index under a surviving key is replaced by one named after the key. An
@@ -129,6 +130,13 @@ export function supersededIndexes(
   const source = findTable(gen.from, gen.previousTableName(table, schema), schema)
   const target = findTable(gen.to, table, schema)
   if (!source || !target) return []
+  // A MariaDB unique key over a TEXT/BLOB column is hash-backed and serves no foreign key.
+  const columns = 'type' in added ? ('columns' in added ? added.columns : []) : []
+  const hashed = columns.some((name) => {
+    const column = target.columns.find((c) => c.name === name)
+    return column !== undefined && needsPrefixLength(column.type)
+  })
+  if (hashed) return []
   const state = planState(gen)
   const maps = renameMaps(gen)
   const declared = new Set([
