@@ -71,6 +71,16 @@ const tableSpec = fc.record({
     },
   ),
   comment: fc.option(fc.constant('table comment'), { nil: undefined }),
+  // MySQL table options: compared only when both versions state them, names without case.
+  options: fc.record(
+    {
+      engine: fc.constantFrom('InnoDB', 'innodb', 'MyISAM'),
+      charset: fc.constantFrom('utf8mb4', 'latin1'),
+      collation: fc.constantFrom('utf8mb4_bin', 'latin1_swedish_ci'),
+      rowFormat: fc.constantFrom('DYNAMIC', 'COMPACT'),
+    },
+    { requiredKeys: [] },
+  ),
 })
 
 const schemaSpec = fc.record({
@@ -121,7 +131,14 @@ export function buildDefinition(spec: SchemaSpec): SchemaDefinition {
         ...(ts.index.where ? { where: 'id > 10' } : {}),
       })
     }
-    return { name: pick(TABLES, t), columns, constraints, indexes, ...(ts.comment ? { comment: ts.comment } : {}) }
+    return {
+      name: pick(TABLES, t),
+      columns,
+      constraints,
+      indexes,
+      ...(ts.comment ? { comment: ts.comment } : {}),
+      ...ts.options,
+    }
   })
   // Foreign keys are resolved last, against the tables that exist.
   for (const [i, [, ts]] of spec.tables.entries()) {

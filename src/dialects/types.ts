@@ -70,6 +70,8 @@ export const Stage = {
   dropIndex: 40,
   dropConstraint: 45,
   createTable: 50,
+  /** MySQL table options that rebuild the table (engine, row format, CONVERT TO CHARACTER SET): before new columns. */
+  convertTable: 55,
   addColumn: 60,
   alterColumn: 70,
   /** SQLite's copy-and-swap rebuild of a table. */

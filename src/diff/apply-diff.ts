@@ -70,7 +70,7 @@ export function applyDiff(schema: Schema, diff: SchemaDiff): Schema {
     const fromKey = tableKey(c.schema, renames.oldTableName.get(tableKey(c.schema, c.table)) ?? c.table)
     switch (c.kind) {
       case 'alter_table':
-        setOptional(t, 'comment', c.after.comment)
+        for (const field of c.changes) setOptional(t, field, c.after[field])
         break
       case 'drop_column':
         t.columns.splice(indexOfColumn(t, c.column, c.path), 1)

@@ -135,7 +135,10 @@ export function describeChange(change: SchemaChange): { title: string; details: 
     case 'alter_table':
       return {
         title: `~ table ${c.path}`,
-        details: [`comment: ${JSON.stringify(c.before.comment ?? null)} -> ${JSON.stringify(c.after.comment ?? null)}`],
+        details: c.changes.map(
+          (field) =>
+            `${field}: ${JSON.stringify(c.before[field] ?? null)} -> ${JSON.stringify(c.after[field] ?? null)}`,
+        ),
       }
     case 'add_column':
       return { title: `+ column ${c.path} ${describeColumn(c.after)}`, details: [] }

@@ -19,7 +19,15 @@ import {
   translateConstraint,
   translateIndex,
 } from './semantic-keys.js'
-import type { ChangeWithoutPath, ColumnField, ConstraintField, DiffOptions, IndexField, SchemaChange } from './types.js'
+import type {
+  ChangeWithoutPath,
+  ColumnField,
+  ConstraintField,
+  DiffOptions,
+  IndexField,
+  SchemaChange,
+  TableField,
+} from './types.js'
 
 /** Where a change inside a table is addressed. */
 interface Scope {
@@ -57,6 +65,24 @@ export function columnFieldChanges(before: Column, after: Column, expressions: E
   return fields
 }
 
+/** The MySQL table options, in the order `alter_table` lists them. */
+const TABLE_OPTIONS = ['engine', 'charset', 'collation', 'rowFormat'] as const
+
+/**
+ * Which fields of a table differ: its comment, and each MySQL table option that both versions state
+ * (absent means whatever the database has, as Atlas treats inherited attributes; names compare
+ * without case, as MySQL's do).
+ */
+export function tableFieldChanges(before: Table, after: Table): TableField[] {
+  const fields: TableField[] = []
+  if ((before.comment || undefined) !== (after.comment || undefined)) fields.push('comment')
+  for (const option of TABLE_OPTIONS) {
+    const [a, b] = [before[option], after[option]]
+    if (a !== undefined && b !== undefined && a.toLowerCase() !== b.toLowerCase()) fields.push(option)
+  }
+  return fields
+}
+
 /**
  * Columns whose rank among the columns both versions share differs. The rule is symmetric (the same
  * columns move when the versions are swapped), which a minimal "longest common order" choice is not.
@@ -85,8 +111,9 @@ export function diffTablePair(
 ): SchemaChange[] {
   const scope: Scope = to.schema === undefined ? { table: to.name } : { table: to.name, schema: to.schema }
   const changes: SchemaChange[] = []
-  if ((from.comment || undefined) !== (to.comment || undefined)) {
-    changes.push(withPath({ kind: 'alter_table', ...scope, before: from, after: to, changes: ['comment'] }))
+  const tableFields = tableFieldChanges(from, to)
+  if (tableFields.length > 0) {
+    changes.push(withPath({ kind: 'alter_table', ...scope, before: from, after: to, changes: tableFields }))
   }
   const toPosition = (c: Column) => to.columns.indexOf(c)
   const fromPosition = (c: Column) => from.columns.indexOf(c)

@@ -15,8 +15,11 @@ export type ColumnField =
   | 'comment'
   | 'position'
 
-/** Fields of a table an `alter_table` change can list. */
-export type TableField = 'comment'
+/**
+ * Fields of a table an `alter_table` change can list. The MySQL table options (`engine`, `charset`,
+ * `collation`, `rowFormat`) are listed only when both versions state them.
+ */
+export type TableField = 'comment' | 'engine' | 'charset' | 'collation' | 'rowFormat'
 
 /** Fields of a constraint an `alter_constraint` change can list. */
 export type ConstraintField =
@@ -84,7 +87,7 @@ export interface RenameTableChange extends TableScoped {
   readonly after: Table
 }
 
-/** A table-level property changed (its comment). */
+/** A table-level property changed (its comment, or a MySQL table option). */
 export interface AlterTableChange extends TableScoped {
   readonly kind: 'alter_table'
   readonly before: Table

@@ -26,6 +26,14 @@ export interface TableDefinition {
   readonly name: string
   readonly schema?: string
   readonly comment?: string
+  /** MySQL/MariaDB storage engine (`InnoDB`); compared only when both versions state it. */
+  readonly engine?: string
+  /** MySQL/MariaDB default character set. */
+  readonly charset?: string
+  /** MySQL/MariaDB default collation: the collation of every column that states none. */
+  readonly collation?: string
+  /** MySQL/MariaDB `ROW_FORMAT`. */
+  readonly rowFormat?: string
   readonly columns: readonly ColumnDefinition[]
   readonly constraints?: readonly Readonly<Record<string, unknown>>[]
   readonly indexes?: readonly Readonly<Record<string, unknown>>[]

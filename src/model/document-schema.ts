@@ -256,6 +256,11 @@ export const sqlalchemyTable = object({
   constraints: nullish(list(sqlalchemyConstraint)),
   indexes: nullish(list(sqlalchemyIndex)),
   comment: optionalText,
+  /** SQLAlchemy's `Table(..., mysql_engine=...)` and the other MySQL table options. */
+  mysql_engine: optionalText,
+  mysql_charset: optionalText,
+  mysql_collate: optionalText,
+  mysql_row_format: optionalText,
 })
 
 /** The SQLAlchemy document body (the object under `metadata`). */

@@ -237,6 +237,20 @@ export const tableFields = {
   indexes: array(index),
   /** Table comment. */
   comment: optional(label),
+  /**
+   * MySQL/MariaDB storage engine (`InnoDB`). Like every table option below, compared only when both
+   * versions state it: absent means whatever the database has (other dialects ignore it).
+   */
+  engine: optional(label),
+  /** MySQL/MariaDB default character set of the table (`utf8mb4`). */
+  charset: optional(label),
+  /**
+   * MySQL/MariaDB default collation of the table (`utf8mb4_bin`): the collation of every column that
+   * states none.
+   */
+  collation: optional(label),
+  /** MySQL/MariaDB `ROW_FORMAT` (`DYNAMIC`, `COMPRESSED`). */
+  rowFormat: optional(label),
   /** Unknown keys of the input, kept verbatim. */
   extra,
 }

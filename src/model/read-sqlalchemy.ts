@@ -80,6 +80,10 @@ function readTable(raw: unknown, path: string, enums: EnumDefinition[], ctx: Rea
     name: t.name,
     schema: t.schema ?? undefined,
     comment: t.comment ?? undefined,
+    engine: t.mysql_engine ?? undefined,
+    charset: t.mysql_charset ?? undefined,
+    collation: t.mysql_collate ?? undefined,
+    rowFormat: t.mysql_row_format ?? undefined,
     extra: extraKeys(t, TABLE_KEYS),
     columns,
     constraints: (t.constraints ?? []).flatMap(

@@ -9,7 +9,7 @@ import type { Column, ForeignKeyConstraint, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { foreignKeysInvolving, foreignKeysOnColumn } from '../foreign-key-index.js'
 import { Stage, type StatementDraft } from '../types.js'
-import { keptColumnChecks } from './column-checks.js'
+import { inlineColumnCheckClauses, keptColumnChecks } from './column-checks.js'
 import { mysqlColumnDefinition } from './columns.js'
 import { dropForeignKeyDraft } from './key-drops.js'
 import { addForeignKeyDraft, type KeyContext, keyContext, tableName } from './keys.js'
@@ -32,13 +32,23 @@ function position(table: Table | undefined, column: string): string {
   return at === 0 ? ' FIRST' : ` AFTER ${q(columns[at - 1]?.name ?? '')}`
 }
 
+/**
+ * A string column's collation: its own, else its table's (undefined when neither says). Columns
+ * compare by their own collations unless both are known this way.
+ */
+function collationsMatch(a: Column, b: Column, ta: Table, tb: Table): boolean {
+  const [ea, eb] = [a.collation ?? ta.collation, b.collation ?? tb.collation]
+  if (ea === undefined || eb === undefined) return a.collation === b.collation
+  return ea.toLowerCase() === eb.toLowerCase()
+}
+
 /** Integer width and sign, decimal precision and scale, string character set: what InnoDB compares. */
-function foreignKeyTypesMatch(a: Column, b: Column): boolean {
+function foreignKeyTypesMatch(a: Column, b: Column, ta: Table, tb: Table): boolean {
   const norm = (t: ColumnType): ColumnType => (t.kind === 'boolean' ? { kind: 'tinyint' } : t)
   const [x, y] = [norm(a.type), norm(b.type)]
   const strings = new Set(['char', 'varchar'])
   const bytes = new Set(['binary', 'varbinary'])
-  if (strings.has(x.kind) && strings.has(y.kind)) return a.collation === b.collation
+  if (strings.has(x.kind) && strings.has(y.kind)) return collationsMatch(a, b, ta, tb)
   if (bytes.has(x.kind) && bytes.has(y.kind)) return true
   return columnTypesEqual(x, y)
 }
@@ -56,7 +66,7 @@ function checkForeignKeyTypes(ctx: GeneratorContext, change: AlterColumnChange):
     for (const [i, name] of fk.columns.entries()) {
       const a = t.columns.find((c) => c.name === name)
       const b = target.columns.find((c) => c.name === fk.referencedColumns[i])
-      if (!a || !b || foreignKeyTypesMatch(a, b)) continue
+      if (!a || !b || foreignKeyTypesMatch(a, b, t, target)) continue
       const key = fk.name ?? mysqlConstraintName(t.name, fk)
       throw new SchemaLedgerError(
         'incompatible_foreign_key',
@@ -75,13 +85,31 @@ function foreignKeysAround(
   kctx: KeyContext,
   change: AlterColumnChange,
 ): { drops: StatementDraft[]; adds: StatementDraft[] } {
+  return foreignKeysAroundColumn(kctx, change.table, change.schema, change.before.name)
+}
+
+/**
+ * {@link foreignKeysAround} for the column `column` (its name in `from`) of `table` (its name in
+ * `to`): the drops of the keys on it or pointing at it, and the adds of those that stay.
+ *
+ * @example
+ * ```ts
+ * foreignKeysAroundColumn(kctx, 'posts', undefined, 'user_id').drops[0]?.sql // 'ALTER TABLE `posts` DROP FOREIGN KEY ...'
+ * ```
+ */
+export function foreignKeysAroundColumn(
+  kctx: KeyContext,
+  table: string,
+  schema: string | undefined,
+  column: string,
+): { drops: StatementDraft[]; adds: StatementDraft[] } {
   const ctx = kctx.gen
   const drops: StatementDraft[] = []
   const adds: StatementDraft[] = []
-  const previous = ctx.previousTableName(change.table, change.schema)
+  const previous = ctx.previousTableName(table, schema)
   const maps = renameMaps(ctx)
   const scheduled = planState(ctx).scheduled
-  for (const { table: from, fk } of foreignKeysOnColumn(ctx.from, previous, change.schema, change.before.name)) {
+  for (const { table: from, fk } of foreignKeysOnColumn(ctx.from, previous, schema, column)) {
     const dbName = fk.name ?? mysqlConstraintName(from.name, fk)
     const now = maps.tables.get(tableKey(from.schema, from.name)) ?? from.name
     if (scheduled.has(foreignKeyKey(from, dbName)) || isTouched(ctx, now, from.schema, fk)) continue
@@ -147,7 +175,10 @@ export function addColumnChange(change: AddColumnChange, ctx: GeneratorContext):
   const target = findTable(ctx.to, table, schema)
   const head = `ALTER TABLE ${tableName(table, schema)} ADD COLUMN`
   const where = position(target, after.name)
-  if (!SERIAL(after)) return [{ sql: `${head} ${mysqlColumnDefinition(after, kctx)}${where}`, stage: Stage.addColumn }]
+  // Column-level checks go in the definition (and every restatement of it) to stay column-level.
+  const checks = target ? inlineColumnCheckClauses(target, after.name, kctx.flavor.mariadb) : ''
+  const define = (options = {}) => `${mysqlColumnDefinition(after, kctx, options)}${checks}`
+  if (!SERIAL(after)) return [{ sql: `${head} ${define()}${where}`, stage: Stage.addColumn }]
   const source = sourceTable(ctx, table, schema)
   const pk = target?.constraints.find((c) => c.type === 'primary_key')
   const oldPk = source?.constraints.find((c) => c.type === 'primary_key')
@@ -160,16 +191,16 @@ export function addColumnChange(change: AddColumnChange, ctx: GeneratorContext):
   if (withKey && pk?.type === 'primary_key') {
     planState(ctx).primaryKeyAdded.add(tableKey(schema, table))
     const key = `ADD PRIMARY KEY (${pk.columns.map(q).join(', ')})`
-    return [{ sql: `${head} ${mysqlColumnDefinition(after, kctx)}${where}, ${key}`, stage: Stage.addColumn }]
+    return [{ sql: `${head} ${define()}${where}, ${key}`, stage: Stage.addColumn }]
   }
   // The key comes later in the plan: add the column plain, make it AUTO_INCREMENT once keyed.
   return [
     {
-      sql: `${head} ${mysqlColumnDefinition(after, kctx, { withoutAutoIncrement: true })}${where}`,
+      sql: `${head} ${define({ withoutAutoIncrement: true })}${where}`,
       stage: Stage.addColumn,
     },
     {
-      sql: `ALTER TABLE ${tableName(table, schema)} MODIFY COLUMN ${mysqlColumnDefinition(after, kctx)}`,
+      sql: `ALTER TABLE ${tableName(table, schema)} MODIFY COLUMN ${define()}`,
       stage: Stage.addForeignKey,
     },
   ]

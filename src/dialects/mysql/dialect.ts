@@ -12,13 +12,13 @@ import {
 } from './key-changes.js'
 import { recordTableChanges } from './plan-state.js'
 import {
-  alterTableChange,
   createTableChange,
   dropTableChange,
   mysqlCreateTable,
   renameColumnChange,
   renameTableChange,
 } from './table-changes.js'
+import { alterTableChange } from './table-options.js'
 import { mysqlExpression, mysqlFlavor, mysqlTextProblem, quoteMysqlIdentifier, quoteMysqlLiteral } from './text.js'
 import { renderMysqlType } from './types.js'
 

@@ -8,6 +8,7 @@ import { parseSchema } from '../../model/parse-schema.js'
 import { quoteString } from '../../sql-text/sql-tokenizer.js'
 import type { Introspector, QueryFunction, Row, UnmodelledObject } from '../introspect-types.js'
 import { withoutUnreadReferences } from '../unread-references.js'
+import { charsetOfCollation } from './charsets.js'
 import { mysqlStringValue, standardExpression } from './introspect-text.js'
 
 // Reads a MySQL 8 / MariaDB database from information_schema into the model. What needs care:
@@ -22,6 +23,9 @@ import { mysqlStringValue, standardExpression } from './introspect-text.js'
 // - A foreign key needs an index; MySQL makes one, named after the key (or after its first column
 //   when the server named the key, `t_ibfk_1`). An index on exactly the key's columns with such a
 //   name is the key's own and is not reported (its name is kept in the key's extra `mysqlIndex`).
+// - Table options: ENGINE, the default charset and collation, and ROW_FORMAT as in use, always (a
+//   document that leaves one out does not compare it). A column's collation is reported only when
+//   it differs from the table's.
 // - The primary key is always PRIMARY and is reported unnamed. Foreign key actions: NO ACTION is
 //   the model's default (absent); MariaDB reports an unspecified action as RESTRICT.
 
@@ -120,10 +124,12 @@ export const introspectMysql: Introspector = async (query, options) => {
   const p = [database]
 
   const tables = await query(
-    `SELECT TABLE_NAME AS table_name, TABLE_COMMENT AS table_comment, TABLE_COLLATION AS table_collation,
-       TABLE_TYPE AS table_type
-     FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')
-     ORDER BY TABLE_NAME`,
+    `SELECT t.TABLE_NAME AS table_name, t.TABLE_COMMENT AS table_comment, t.TABLE_COLLATION AS table_collation,
+       t.TABLE_TYPE AS table_type, t.ENGINE AS engine, t.ROW_FORMAT AS row_format,
+       (SELECT MIN(a.CHARACTER_SET_NAME) FROM information_schema.COLLATION_CHARACTER_SET_APPLICABILITY a
+         WHERE a.COLLATION_NAME = t.TABLE_COLLATION) AS table_charset
+     FROM information_schema.TABLES t WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')
+     ORDER BY t.TABLE_NAME`,
     p,
   )
   const columns = await query(
@@ -193,6 +199,7 @@ export const introspectMysql: Introspector = async (query, options) => {
       return {
         name,
         ...(comment ? { comment } : {}),
+        ...tableOptions(t),
         columns: cols,
         constraints: [
           ...constraints,
@@ -207,6 +214,23 @@ export const introspectMysql: Introspector = async (query, options) => {
   return {
     schema: parseSchema({ ...document, tables: read.tables }),
     unmodelled: [...unmodelled, ...read.unmodelled],
+  }
+}
+
+/**
+ * The table options as information_schema has them: the engine, the default charset and collation
+ * (the collation of every column that states none), and the row format in use, upper case.
+ */
+function tableOptions(t: Row): Record<string, string> {
+  const collation = str(t.table_collation)
+  const charset = str(t.table_charset) ?? (collation === undefined ? undefined : charsetOfCollation(collation))
+  const engine = str(t.engine)
+  const rowFormat = str(t.row_format)?.toUpperCase()
+  return {
+    ...(engine ? { engine } : {}),
+    ...(charset ? { charset } : {}),
+    ...(collation ? { collation } : {}),
+    ...(rowFormat ? { rowFormat } : {}),
   }
 }
 

@@ -11,13 +11,14 @@ import type {
 import type { Constraint, Index, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { Stage, type StageValue, type StatementDraft } from '../types.js'
-import { checkColumn, isColumnLevelCheck, keptColumnChecks } from './column-checks.js'
+import { checkColumn, isAddedWithItsColumn, isColumnLevelCheck, keptColumnChecks } from './column-checks.js'
 import { mysqlColumnDefinition } from './columns.js'
-import { dropForeignKeyDraft, dropKeyDraft, replacementIndexes } from './key-drops.js'
+import { dropForeignKeyDraft, dropKeyDraft, replacementIndexes, supersededIndexes } from './key-drops.js'
 import {
   addForeignKeyDraft,
   createIndexStatement,
   inlineIndex,
+  type KeyContext,
   keyContext,
   mysqlConstraintClause,
   renameIndexDraft,
@@ -42,9 +43,11 @@ function addConstraint(
 ): StatementDraft[] {
   const kctx = keyContext(ctx)
   if (c.type === 'foreign_key') return [addForeignKeyDraft(kctx, table, schema, c)]
+  if (isAddedWithItsColumn(ctx, target(ctx, table, schema), c, kctx.flavor.mariadb)) return []
   if (c.type === 'primary_key' && planState(ctx).primaryKeyAdded.has(tableKey(schema, table))) return []
   const clause = mysqlConstraintClause(kctx, table, c, target(ctx, table, schema))
-  return [{ sql: `ALTER TABLE ${tableName(table, schema)} ADD ${clause}`, stage: Stage.addConstraint }]
+  const clauses = [`ADD ${clause}`, ...supersededIndexes(kctx, table, schema, c)]
+  return [{ sql: `ALTER TABLE ${tableName(table, schema)} ${clauses.join(', ')}`, stage: Stage.addConstraint }]
 }
 
 /** Drops a constraint of `from`, by the name it has in the database. */
@@ -187,12 +190,16 @@ export function alterConstraintChange(change: AlterConstraintChange, ctx: Genera
  */
 export function addIndexChange(change: AddIndexChange, ctx: GeneratorContext): StatementDraft[] {
   const { table, schema, after } = change
-  return [
-    {
-      sql: createIndexStatement(keyContext(ctx), table, schema, after, target(ctx, table, schema)),
-      stage: Stage.addIndex,
-    },
-  ]
+  return [{ sql: createIndex(keyContext(ctx), table, schema, after), stage: Stage.addIndex }]
+}
+
+/** `CREATE INDEX`, or `ALTER TABLE ... ADD INDEX` with the foreign-key index it takes the place of dropped. */
+function createIndex(kctx: KeyContext, table: string, schema: string | undefined, x: Index): string {
+  const definition = target(kctx.gen, table, schema)
+  const superseded = supersededIndexes(kctx, table, schema, x)
+  if (superseded.length === 0) return createIndexStatement(kctx, table, schema, x, definition)
+  const clauses = [`ADD ${inlineIndex(kctx, table, x, definition)}`, ...superseded]
+  return `ALTER TABLE ${tableName(table, schema)} ${clauses.join(', ')}`
 }
 
 /**
@@ -235,6 +242,6 @@ export function alterIndexChange(change: AlterIndexChange, ctx: GeneratorContext
   if (one) return [one]
   return [
     ...dropKeyDraft(kctx, table, schema, before, Stage.dropIndex),
-    { sql: createIndexStatement(kctx, table, schema, after, definition), stage: Stage.addIndex },
+    { sql: createIndex(kctx, table, schema, after), stage: Stage.addIndex },
   ]
 }

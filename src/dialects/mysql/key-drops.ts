@@ -1,4 +1,4 @@
-import { tableKey } from '../../diff/semantic-keys.js'
+import { tableKey, translateConstraint } from '../../diff/semantic-keys.js'
 import type { Constraint, ForeignKeyConstraint, Index, Table } from '../../model/types.js'
 import { columnList } from '../render.js'
 import { Stage, type StageValue, type StatementDraft } from '../types.js'
@@ -6,11 +6,14 @@ import { mysqlColumnDefinition } from './columns.js'
 import { FOREIGN_KEY_INDEX_KEY, type KeyContext, tableName } from './keys.js'
 import { beforeName, findTable, foreignKeyKey, isCovered, isTouched, planState, renameMaps } from './plan-state.js'
 import { quoteMysqlIdentifier as q } from './text.js'
+import { needsPrefixLength } from './types.js'
 
 // Dropping keys MySQL depends on. A foreign key needs an index on its columns: its own index goes
 // with it, and the last index under a surviving key is replaced by one named after the key. An
 // AUTO_INCREMENT column must lead a key: it loses AUTO_INCREMENT with its last key and gets it back
-// once the new keys exist.
+// once the new keys exist. The other way round, a key added under a foreign key that had an index
+// of its own (made by MySQL, or put in place of a dropped key) takes that index's place: the plan
+// drops it, so the database holds exactly the target's indexes.
 
 /**
  * The index a foreign key (as in `from`) has in the database when no other index covers its
@@ -100,6 +103,62 @@ export function replacementIndexes(
     // can skip it; MySQL has no IF NOT EXISTS here.
     const guard = ctx.flavor.mariadb ? 'IF NOT EXISTS ' : ''
     out.push(`ADD INDEX ${guard}${q(implicitIndexName(fk, name))} ${columnList(ctx.gen.dialect, fk.columns)}`)
+  }
+  return out
+}
+
+/**
+ * The `DROP INDEX` clauses that go with adding `added` (a key or index of the target) to `table`:
+ * the index a foreign key had of its own in the database (MySQL's, or the one
+ * {@link replacementIndexes} put in place of a dropped key) is dropped once `added` serves the key,
+ * unless the target declares an index of that name. MariaDB takes `IF EXISTS`; MySQL drops an index
+ * it made itself when another can serve the key, so there only a replacement needs dropping.
+ *
+ * @example
+ * ```ts
+ * supersededIndexes(kctx, 'posts', undefined, { name: 'ix_user', parts: [{ column: 'user_id' }] })
+ * // ['DROP INDEX IF EXISTS `posts_user_id_fkey`']
+ * ```
+ */
+export function supersededIndexes(
+  ctx: KeyContext,
+  table: string,
+  schema: string | undefined,
+  added: Constraint | Index,
+): string[] {
+  const gen = ctx.gen
+  const source = findTable(gen.from, gen.previousTableName(table, schema), schema)
+  const target = findTable(gen.to, table, schema)
+  if (!source || !target) return []
+  // A MariaDB unique key over a TEXT/BLOB column is hash-backed and serves no foreign key.
+  const columns = 'type' in added ? ('columns' in added ? added.columns : []) : []
+  const hashed = columns.some((name) => {
+    const column = target.columns.find((c) => c.name === name)
+    return column !== undefined && needsPrefixLength(column.type)
+  })
+  if (hashed) return []
+  const state = planState(gen)
+  const maps = renameMaps(gen)
+  const declared = new Set([
+    ...target.indexes.map((x) => x.name),
+    ...target.constraints.map((c) => (c.type === 'unique' ? c.name : undefined)),
+  ])
+  const out: string[] = []
+  for (const fk of source.constraints) {
+    if (fk.type !== 'foreign_key' || isTouched(gen, table, schema, fk)) continue
+    const name = beforeName(gen, table, schema, fk, 'constraint')
+    const key = foreignKeyKey(source, name)
+    if (state.scheduled.has(key) || state.superseded.has(key)) continue
+    const moved = translateConstraint(fk, tableKey(source.schema, source.name), source.schema, maps)
+    if (moved.type !== 'foreign_key' || !isCovered(asTable(added), moved.columns)) continue
+    // A key of `from` that stays serves it: the database holds no index of the key's own.
+    if (isCovered(source, fk.columns, (o) => !isTouched(gen, table, schema, o))) continue
+    const index = implicitIndexName(fk, name)
+    if (declared.has(index)) continue
+    const replaced = isCovered(source, fk.columns)
+    if (!ctx.flavor.mariadb && !replaced) continue
+    state.superseded.add(key)
+    out.push(`DROP INDEX ${ctx.flavor.mariadb ? 'IF EXISTS ' : ''}${q(index)}`)
   }
   return out
 }

@@ -205,6 +205,23 @@ export function createIndexStatement(
 }
 
 /**
+ * The index of a foreign key the server named (`posts_ibfk_1`), which MySQL named after the key's
+ * first column: created under that name with the key (created with the key alone, it would take
+ * the key's name). Undefined for every other key.
+ *
+ * @example
+ * ```ts
+ * foreignKeyIndexClause(kctx, fk) // 'INDEX `user_id` (`user_id`)' when fk.extra.mysqlIndex is 'user_id'
+ * ```
+ */
+export function foreignKeyIndexClause(ctx: KeyContext, table: string, fk: Constraint): string | undefined {
+  const index = fk.extra?.[FOREIGN_KEY_INDEX_KEY]
+  if (fk.type !== 'foreign_key' || typeof index !== 'string' || index === mysqlConstraintName(table, fk))
+    return undefined
+  return `INDEX ${q(index)} ${columnList(ctx.gen.dialect, fk.columns)}`
+}
+
+/**
  * `ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY`, at the foreign-key stage.
  *
  * @example
@@ -218,8 +235,11 @@ export function addForeignKeyDraft(
   schema: string | undefined,
   fk: ForeignKeyConstraint,
 ): StatementDraft {
+  const index = foreignKeyIndexClause(ctx, table, fk)
+  const guard = ctx.flavor.mariadb ? 'IF NOT EXISTS ' : ''
+  const withIndex = index === undefined ? '' : `ADD ${index.replace('INDEX ', `INDEX ${guard}`)}, `
   return {
-    sql: `ALTER TABLE ${tableName(table, schema)} ADD ${mysqlConstraintClause(ctx, table, fk)}`,
+    sql: `ALTER TABLE ${tableName(table, schema)} ${withIndex}ADD ${mysqlConstraintClause(ctx, table, fk)}`,
     stage: Stage.addForeignKey,
   }
 }

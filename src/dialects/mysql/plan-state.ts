@@ -33,6 +33,8 @@ export interface MysqlPlanState {
   readonly primaryKeyAdded: Set<string>
   /** Foreign keys that already got an index of their own in place of a dropped key (by `foreignKeyKey`). */
   readonly replaced: Set<string>
+  /** Foreign keys whose index of their own a new key already drops (by `foreignKeyKey`). */
+  readonly superseded: Set<string>
 }
 
 const states = new WeakMap<GeneratorContext, MysqlPlanState>()
@@ -54,6 +56,7 @@ export function planState(ctx: GeneratorContext): MysqlPlanState {
       renamedObjects: new Set(),
       primaryKeyAdded: new Set(),
       replaced: new Set(),
+      superseded: new Set(),
     }
     states.set(ctx, state)
   }

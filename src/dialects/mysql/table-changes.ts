@@ -1,21 +1,17 @@
 import deepEqual from 'fast-deep-equal'
 import { mysqlConstraintName, mysqlIndexName } from '../../diff/mysql-object-names.js'
 import { tableKey, translateConstraint, translateIndex } from '../../diff/semantic-keys.js'
-import type {
-  AlterTableChange,
-  CreateTableChange,
-  DropTableChange,
-  RenameColumnChange,
-  RenameTableChange,
-} from '../../diff/types.js'
+import type { CreateTableChange, DropTableChange, RenameColumnChange, RenameTableChange } from '../../diff/types.js'
 import type { Constraint, ForeignKeyConstraint, Table } from '../../model/types.js'
 import { creationOrder } from '../dependency-order.js'
 import type { GeneratorContext } from '../dialect.js'
 import { Stage, type StatementDraft } from '../types.js'
+import { inlineColumnCheckClauses, inlineColumnChecks } from './column-checks.js'
 import { mysqlColumnDefinition } from './columns.js'
 import { dropForeignKeyDraft } from './key-drops.js'
 import {
   addForeignKeyDraft,
+  foreignKeyIndexClause,
   inlineIndex,
   keyContext,
   mysqlConstraintClause,
@@ -23,7 +19,8 @@ import {
   tableName,
 } from './keys.js'
 import { findTable, foreignKeyKey, isTouched, planState, renameMaps, sourceTable } from './plan-state.js'
-import { quoteMysqlIdentifier as q, quoteMysqlLiteral } from './text.js'
+import { mysqlTableOptions } from './table-options.js'
+import { quoteMysqlIdentifier as q } from './text.js'
 
 // Whole-table changes and renames. CREATE TABLE carries its keys, checks and indexes inline (one
 // statement; MySQL builds the foreign keys' indexes only where no declared index serves them). A
@@ -43,15 +40,25 @@ import { quoteMysqlIdentifier as q, quoteMysqlLiteral } from './text.js'
  */
 export function mysqlCreateTable(table: Table, ctx: GeneratorContext, omit: ReadonlySet<Constraint>): StatementDraft[] {
   const kctx = keyContext(ctx)
+  const inline = new Set<Constraint>(
+    table.columns.flatMap((c) => inlineColumnChecks(table, c.name, kctx.flavor.mariadb)),
+  )
   const lines = [
-    ...table.columns.map((c) => mysqlColumnDefinition(c, kctx)),
-    ...table.constraints.filter((c) => !omit.has(c)).map((c) => mysqlConstraintClause(kctx, table.name, c, table)),
+    ...table.columns.map(
+      (c) => mysqlColumnDefinition(c, kctx) + inlineColumnCheckClauses(table, c.name, kctx.flavor.mariadb),
+    ),
+    ...table.constraints
+      .filter((c) => !omit.has(c) && !inline.has(c))
+      .flatMap((c) => {
+        const index = foreignKeyIndexClause(kctx, table.name, c)
+        const clause = mysqlConstraintClause(kctx, table.name, c, table)
+        return index === undefined ? [clause] : [index, clause]
+      }),
     ...table.indexes.map((x) => inlineIndex(kctx, table.name, x, table)),
   ]
-  const comment = table.comment ? ` COMMENT ${quoteMysqlLiteral(table.comment)}` : ''
   return [
     {
-      sql: `CREATE TABLE ${tableName(table.name, table.schema)} (\n  ${lines.join(',\n  ')}\n)${comment}`,
+      sql: `CREATE TABLE ${tableName(table.name, table.schema)} (\n  ${lines.join(',\n  ')}\n)${mysqlTableOptions(table)}`,
       stage: Stage.createTable,
     },
   ]
@@ -116,19 +123,6 @@ function droppedCycle(ctx: GeneratorContext, maps: ReturnType<typeof renameMaps>
     cycles.set(ctx, cycle)
   }
   return cycle
-}
-
-/**
- * `alter_table`: the table comment (`COMMENT = ''` removes it).
- *
- * @example
- * ```ts
- * alterTableChange(change, ctx)[0].sql // "ALTER TABLE `users` COMMENT = 'people'"
- * ```
- */
-export function alterTableChange(change: AlterTableChange, _ctx: GeneratorContext): StatementDraft[] {
-  const comment = quoteMysqlLiteral(change.after.comment ?? '')
-  return [{ sql: `ALTER TABLE ${tableName(change.table, change.schema)} COMMENT = ${comment}`, stage: Stage.comment }]
 }
 
 /**

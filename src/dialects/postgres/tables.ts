@@ -196,5 +196,7 @@ function keptTable(ctx: GeneratorContext, x: Table): Table | undefined {
  * ```
  */
 export function alterTableSQL(change: AlterTableChange, ctx: GeneratorContext): StatementDraft[] {
+  // MySQL's table options (engine, charset, collation, row format) mean nothing here.
+  if (!change.changes.includes('comment')) return []
   return [{ sql: tableCommentSQL(ctx, change.table, change.schema, change.after.comment), stage: Stage.comment }]
 }

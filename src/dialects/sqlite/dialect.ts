@@ -139,6 +139,8 @@ export const sqlite: Dialect = defineDialect({
     },
     rename_table: (c) => renameTableSQL(c.from, c.table).map((sql) => ({ sql, stage: Stage.renameTable })),
     alter_table: (c) => {
+      // MySQL's table options (engine, charset, collation, row format) mean nothing here.
+      if (!c.changes.includes('comment')) return []
       throw unsupported([`${c.path}: a table comment: SQLite has no comments`])
     },
     add_column: (c, ctx): readonly StatementDraft[] => {

@@ -168,7 +168,23 @@ export const KEY_CASES: readonly SqlCase[] = [
     from: postsWith(() => ({ indexes: [{ name: 'ix_posts_user', columns: ['user_id', 'title'] }] })),
     to: base,
     up: ['ALTER TABLE `posts` DROP INDEX `ix_posts_user`, ADD INDEX IF NOT EXISTS `posts_user_id_fkey` (`user_id`);'],
-    down: ['CREATE INDEX `ix_posts_user` ON `posts` (`user_id`, `title`);'],
+    // The index MySQL made for the key goes once another serves it.
+    down: [
+      'ALTER TABLE `posts` ADD INDEX `ix_posts_user` (`user_id`, `title`), DROP INDEX IF EXISTS `posts_user_id_fkey`;',
+    ],
+  },
+  {
+    title: 'replacing the index that serves a foreign key with another leaves only the new one',
+    from: postsWith(() => ({ indexes: [{ name: 'ix_posts_user', columns: ['user_id'] }] })),
+    to: postsWith(() => ({ indexes: [{ name: 'ix_posts_user_title', columns: ['user_id', 'title'] }] })),
+    up: [
+      'ALTER TABLE `posts` DROP INDEX `ix_posts_user`, ADD INDEX IF NOT EXISTS `posts_user_id_fkey` (`user_id`);',
+      'ALTER TABLE `posts` ADD INDEX `ix_posts_user_title` (`user_id`, `title`), DROP INDEX IF EXISTS `posts_user_id_fkey`;',
+    ],
+    down: [
+      'ALTER TABLE `posts` DROP INDEX `ix_posts_user_title`, ADD INDEX IF NOT EXISTS `posts_user_id_fkey` (`user_id`);',
+      'ALTER TABLE `posts` ADD INDEX `ix_posts_user` (`user_id`), DROP INDEX IF EXISTS `posts_user_id_fkey`;',
+    ],
   },
   {
     title: 'alter_column AUTO_INCREMENT on a column that becomes the key',
@@ -229,7 +245,7 @@ export const KEY_CASES: readonly SqlCase[] = [
     ],
     down: [
       'ALTER TABLE `posts` ADD CONSTRAINT `uq_title` UNIQUE (`title`);',
-      'CREATE UNIQUE INDEX `ix_posts_user` ON `posts` (`user_id`, `title`);',
+      'ALTER TABLE `posts` ADD UNIQUE INDEX `ix_posts_user` (`user_id`, `title`), DROP INDEX IF EXISTS `posts_user_id_fkey`;',
     ],
   },
   {

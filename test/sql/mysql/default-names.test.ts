@@ -148,6 +148,34 @@ describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'names of
     expect(diffSchemas(await introspectEngine(engine), r('bigint', [])).changes).toEqual([])
   })
 
+  it('a column-level check added with its new column stays column-level (re-plan empty)', async () => {
+    // Both versions as MariaDB holds them, each introspected from the real thing.
+    await engine.reset()
+    await engine.exec('CREATE TABLE n (id int PRIMARY KEY, c int CHECK (c > 1))')
+    await engine.exec('ALTER TABLE n ADD COLUMN d int CHECK (d > 5) AFTER id')
+    const after = await introspectEngine(engine)
+    await engine.reset()
+    await engine.exec('CREATE TABLE n (id int PRIMARY KEY, c int CHECK (c > 1))')
+    const before = await introspectEngine(engine)
+    const levels = () =>
+      engine.query(
+        `SELECT CONSTRAINT_NAME AS name, LEVEL AS level FROM information_schema.CHECK_CONSTRAINTS
+         WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY CONSTRAINT_NAME`,
+      )
+    const columnLevel = [
+      { name: 'c', level: 'Column' },
+      { name: 'd', level: 'Column' },
+    ]
+    await run(engine, plan(before, after).up)
+    expect(diffSchemas(await introspectEngine(engine), after).changes).toEqual([])
+    expect(await levels()).toEqual(columnLevel)
+    // A new table keeps its column-level checks in their columns too.
+    await engine.reset()
+    await run(engine, plan(defineSchema({ tables: [] }), after).up)
+    expect(diffSchemas(await introspectEngine(engine), after).changes).toEqual([])
+    expect(await levels()).toEqual(columnLevel)
+  })
+
   it('creates unnamed objects of a 64-character table under names MySQL accepts', async () => {
     const table = 'organization_membership_invitation_audit_entries_archive_2026_x'
     expect(table).toHaveLength(63)

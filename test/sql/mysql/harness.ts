@@ -1,4 +1,5 @@
 import { expect } from 'vitest'
+import { mysqlConstraintName, mysqlIndexName } from '../../../src/diff/mysql-object-names.js'
 import type { Column, Constraint, DiffOptions, Index, Schema, Table } from '../../../src/index.js'
 import { diffSchemas, parseSchema, serializeSchema } from '../../../src/index.js'
 import { introspect } from '../../../src/introspect/index.js'
@@ -65,7 +66,8 @@ export async function remaining(engine: Engine, expected: Schema) {
 
 /**
  * The acceptance check on a real engine: create `from`, apply up, the database matches `to`; apply
- * down, it matches `from` again.
+ * down, it matches `from` again. Judged by introspection and by information_schema.STATISTICS, where
+ * the indexes introspection folds into foreign keys show.
  */
 export async function applyBothWays(
   engine: Engine,
@@ -76,9 +78,67 @@ export async function applyBothWays(
   await engine.reset()
   await run(engine, createSchemaSQL(from, 'mysql'))
   expect(await remaining(engine, from), 'created schema').toEqual([])
+  expect(await catalogIndexes(engine), 'created schema: STATISTICS').toEqual(expectedIndexes(mysqlImage(from)))
   const migration = plan(from, to, options)
   await run(engine, migration.up)
   expect(await remaining(engine, to), 'after up').toEqual([])
+  expect(await catalogIndexes(engine), 'after up: STATISTICS').toEqual(expectedIndexes(mysqlImage(to)))
   await run(engine, migration.down)
   expect(await remaining(engine, from), 'after down').toEqual([])
+  expect(await catalogIndexes(engine), 'after down: STATISTICS').toEqual(expectedIndexes(mysqlImage(from)))
+}
+
+const isLong = (c: Column | undefined) => c !== undefined && ['text', 'blob', 'json'].includes(c.type.kind)
+
+/**
+ * The indexes MySQL holds for `schema` when it is created fresh, as `table.name(col, ...)`: PRIMARY,
+ * every unique key and index by its (default) name, and for each foreign key that no key or index
+ * leads with its columns, the one MySQL makes, named after the key (or as introspection recorded it).
+ */
+export function expectedIndexes(schema: Schema): string[] {
+  const out: string[] = []
+  const entry = (table: string, name: string, columns: readonly string[]) => `${table}.${name}(${columns.join(', ')})`
+  for (const t of schema.tables) {
+    const leading: (readonly string[])[] = []
+    for (const c of t.constraints) {
+      if (c.type === 'primary_key') out.push(entry(t.name, 'PRIMARY', c.columns))
+      if (c.type === 'unique') out.push(entry(t.name, mysqlConstraintName(t.name, c), c.columns))
+      // A unique key over a TEXT/BLOB column is hash-backed on MariaDB and serves no foreign key.
+      const hashed = c.type === 'unique' && c.columns.some((n) => isLong(t.columns.find((x) => x.name === n)))
+      if (c.type === 'primary_key' || (c.type === 'unique' && !hashed)) leading.push(c.columns)
+    }
+    for (const x of t.indexes) {
+      out.push(
+        entry(
+          t.name,
+          mysqlIndexName(t.name, x),
+          x.parts.map((p) => p.column ?? '?'),
+        ),
+      )
+      const lead: string[] = []
+      for (const p of x.parts) {
+        if (p.column === undefined || p.length !== undefined) break
+        lead.push(p.column)
+      }
+      if (x.using !== 'fulltext' && x.using !== 'spatial') leading.push(lead)
+    }
+    for (const fk of t.constraints) {
+      if (fk.type !== 'foreign_key') continue
+      if (leading.some((k) => k.length >= fk.columns.length && fk.columns.every((c, i) => k[i] === c))) continue
+      const recorded = fk.extra?.mysqlIndex
+      const name = typeof recorded === 'string' ? recorded : mysqlConstraintName(t.name, fk)
+      out.push(entry(t.name, name, fk.columns))
+      leading.push(fk.columns)
+    }
+  }
+  return out.sort()
+}
+
+/** The indexes information_schema.STATISTICS lists in the engine's database, in the form of {@link expectedIndexes}. */
+export async function catalogIndexes(engine: Engine): Promise<string[]> {
+  const rows = await engine.query(
+    `SELECT TABLE_NAME AS t, INDEX_NAME AS i, GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX SEPARATOR ', ') AS c
+     FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() GROUP BY TABLE_NAME, INDEX_NAME`,
+  )
+  return rows.map((r) => `${String(r.t)}.${String(r.i)}(${String(r.c)})`).sort()
 }

@@ -35,21 +35,30 @@ describe.skipIf(mariadb.skipReason !== undefined)(
       await engine.exec(DDL)
       const read = await introspectDatabase((sql, params) => engine.query(sql, params), { dialect: 'mariadb' })
       const int = (name: string, nullable = true) => ({ name, type: { kind: 'integer' }, nullable })
+      // The table options (engine, charset, collation, row format): the database's defaults.
+      const [defaults] = await engine.query(
+        `SELECT DEFAULT_CHARACTER_SET_NAME AS charset, DEFAULT_COLLATION_NAME AS collation
+         FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()`,
+      )
+      const options = { engine: 'InnoDB', ...defaults, rowFormat: 'DYNAMIC' }
       expect(read.schema.tables).toEqual([
         {
           name: 'logs',
+          ...options,
           columns: [int('id', false), { name: 'at', type: { kind: 'date' }, nullable: false }],
           constraints: [{ type: 'primary_key', columns: ['id', 'at'] }],
           indexes: [],
         },
         {
           name: 'plans',
+          ...options,
           columns: [int('id', false), int('price')],
           constraints: [{ type: 'primary_key', columns: ['id'] }],
           indexes: [],
         },
         {
           name: 'prices',
+          ...options,
           columns: [int('id', false), int('amount')],
           constraints: [
             { type: 'primary_key', columns: ['id'] },
@@ -59,6 +68,7 @@ describe.skipIf(mariadb.skipReason !== undefined)(
         },
         {
           name: 'subscriptions',
+          ...options,
           columns: [int('id', false), int('plan_id'), int('price_id')],
           constraints: [
             { type: 'primary_key', columns: ['id'] },

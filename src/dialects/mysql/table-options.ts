@@ -1,0 +1,117 @@
+import { tableKey } from '../../diff/semantic-keys.js'
+import type { AlterTableChange } from '../../diff/types.js'
+import type { Table } from '../../model/types.js'
+import type { GeneratorContext } from '../dialect.js'
+import { Stage, type StatementDraft } from '../types.js'
+import { charsetOfCollation } from './charsets.js'
+import { foreignKeysAroundColumn } from './column-changes.js'
+import { keptColumnChecks } from './column-checks.js'
+import { mysqlColumnDefinition } from './columns.js'
+import { keyContext, tableName } from './keys.js'
+import { findTable, planState, sourceTable } from './plan-state.js'
+import { quoteMysqlIdentifier as q, quoteMysqlLiteral, unsupported } from './text.js'
+
+// The table options of MySQL/MariaDB: ENGINE, DEFAULT CHARSET, COLLATE, ROW_FORMAT and COMMENT.
+// The table's collation is the collation of every column that states none (introspection reports a
+// column's collation only when it differs), so changing it converts the table (CONVERT TO CHARACTER
+// SET), after which the columns that state their own collation are restated. MySQL refuses to
+// convert a column under a foreign key: the keys on the table's text columns are dropped before and
+// added back after.
+
+/** The row formats InnoDB, Aria and MyISAM take (a keyword, never quoted). */
+const ROW_FORMATS = new Set(['DEFAULT', 'DYNAMIC', 'FIXED', 'COMPRESSED', 'REDUNDANT', 'COMPACT', 'PAGE'])
+
+/** Column kinds that hold text and so have a collation. */
+const TEXT_KINDS = new Set(['char', 'varchar', 'text', 'enum', 'set'])
+
+function rowFormat(table: Table): string {
+  const format = (table.rowFormat ?? '').toUpperCase()
+  if (!ROW_FORMATS.has(format))
+    unsupported(
+      `table "${table.name}"`,
+      `ROW_FORMAT ${JSON.stringify(table.rowFormat)} is none of ${[...ROW_FORMATS].join(', ')}`,
+    )
+  return format
+}
+
+/**
+ * The table options a table states, as CREATE TABLE writes them after its closing parenthesis.
+ *
+ * @example
+ * ```ts
+ * mysqlTableOptions({ name: 't', columns: [], constraints: [], indexes: [], engine: 'InnoDB', charset: 'latin1' })
+ * // ' ENGINE=`InnoDB` DEFAULT CHARSET=`latin1`'
+ * ```
+ */
+export function mysqlTableOptions(table: Table): string {
+  let out = ''
+  if (table.engine !== undefined) out += ` ENGINE=${q(table.engine)}`
+  if (table.charset !== undefined) out += ` DEFAULT CHARSET=${q(table.charset)}`
+  if (table.collation !== undefined) out += ` COLLATE=${q(table.collation)}`
+  if (table.rowFormat !== undefined) out += ` ROW_FORMAT=${rowFormat(table)}`
+  if (table.comment) out += ` COMMENT ${quoteMysqlLiteral(table.comment)}`
+  return out
+}
+
+/**
+ * `CONVERT TO CHARACTER SET` for a changed table charset or collation, with the keys on the table's
+ * text columns dropped around it and the columns that state their own collation restated after it.
+ */
+function convertTable(change: AlterTableChange, ctx: GeneratorContext): StatementDraft[] {
+  const kctx = keyContext(ctx)
+  const { table, schema, after } = change
+  const head = `ALTER TABLE ${tableName(table, schema)}`
+  const charset = after.charset ?? charsetOfCollation(after.collation ?? '')
+  const collate = after.collation === undefined ? '' : ` COLLATE ${q(after.collation)}`
+  const source = sourceTable(ctx, table, schema)
+  const target = findTable(ctx.to, table, schema) ?? after
+  const drops: StatementDraft[] = []
+  const adds: StatementDraft[] = []
+  for (const c of source?.columns ?? []) {
+    if (!TEXT_KINDS.has(c.type.kind)) continue
+    const around = foreignKeysAroundColumn(kctx, table, schema, c.name)
+    drops.push(...around.drops)
+    adds.push(...around.adds)
+  }
+  const drafts: StatementDraft[] = [
+    { sql: `${head} CONVERT TO CHARACTER SET ${q(charset)}${collate}`, stage: Stage.convertTable },
+  ]
+  // Columns an alter_column or add_column writes anyway come later; the others are restated here.
+  const changes = planState(ctx).byTable.get(tableKey(schema, table)) ?? []
+  const written = new Set(
+    changes.flatMap((x) => (x.kind === 'alter_column' || x.kind === 'add_column' ? [x.after.name] : [])),
+  )
+  for (const c of target.columns) {
+    if (c.collation === undefined || written.has(c.name)) continue
+    const renamed = changes.find((x) => x.kind === 'rename_column' && x.column === c.name)
+    const previous = renamed?.kind === 'rename_column' ? renamed.from : c.name
+    drafts.push({
+      sql: `${head} MODIFY COLUMN ${mysqlColumnDefinition(c, kctx)}${keptColumnChecks(ctx, table, schema, previous)}`,
+      stage: Stage.convertTable,
+    })
+  }
+  return [...drops, ...drafts, ...adds]
+}
+
+/**
+ * `alter_table`: ENGINE and ROW_FORMAT in one statement, a new charset or collation by converting
+ * the table, and the comment (`COMMENT = ''` removes it).
+ *
+ * @example
+ * ```ts
+ * alterTableChange(change, ctx)[0].sql // "ALTER TABLE `users` COMMENT = 'people'"
+ * ```
+ */
+export function alterTableChange(change: AlterTableChange, ctx: GeneratorContext): StatementDraft[] {
+  const head = `ALTER TABLE ${tableName(change.table, change.schema)}`
+  const { after, changes } = change
+  const drafts: StatementDraft[] = []
+  const options: string[] = []
+  if (changes.includes('engine') && after.engine !== undefined) options.push(`ENGINE = ${q(after.engine)}`)
+  if (changes.includes('rowFormat')) options.push(`ROW_FORMAT = ${rowFormat(after)}`)
+  if (options.length > 0) drafts.push({ sql: `${head} ${options.join(', ')}`, stage: Stage.convertTable })
+  if (changes.includes('charset') || changes.includes('collation')) drafts.push(...convertTable(change, ctx))
+  if (changes.includes('comment'))
+    drafts.push({ sql: `${head} COMMENT = ${quoteMysqlLiteral(after.comment ?? '')}`, stage: Stage.comment })
+  return drafts
+}
