@@ -6,7 +6,8 @@ import { diffEnums } from './diff-enums.js'
 import { diffTablePair, withPath } from './diff-table.js'
 import { type MatchedPair, matchScope, type ScopeMatch } from './match-renames.js'
 import { orderChanges } from './order-changes.js'
-import { scoreColumnRename, scoreTableRename } from './rename-score.js'
+import { RewriteCounts } from './rename-rewrites.js'
+import { columnContext, identicalClaimants, scoreColumnRename, scoreTableRename } from './rename-score.js'
 import { type RenameMaps, tableKey } from './semantic-keys.js'
 import { orderCandidates, summarizeChanges } from './summarize-diff.js'
 import type { DiffOptions, SchemaChange, SchemaDiff } from './types.js'
@@ -28,12 +29,18 @@ import type { DiffOptions, SchemaChange, SchemaDiff } from './types.js'
  */
 export function diffSchemas(from: Schema, to: Schema, options: DiffOptions = {}): SchemaDiff {
   validateThreshold(options)
+  const rewrites = countRewrites(from, to, options)
   const tables = matchScope<Table>({
     from: from.tables,
     to: to.tables,
     key: (t) => tableKey(t.schema, t.name),
     hints: tableHints(from, to, options),
-    score: (f, t, dropped, added) => scoreTableRename(f, t, { onlyPair: dropped.length === 1 && added.length === 1 }),
+    score: (f, t, dropped, added) =>
+      scoreTableRename(f, t, {
+        onlyPair: dropped.length === 1 && added.length === 1,
+        claimants: identicalClaimants(f, t, dropped, added),
+        rewrites,
+      }),
     candidate: (f, t) => ({ target: 'table', from: f.name, to: t.name }),
     options,
   })
@@ -44,7 +51,7 @@ export function diffSchemas(from: Schema, to: Schema, options: DiffOptions = {})
     // a column's, or one its foreign keys point at) would make the two sides differ. Its columns all
     // pair with themselves, which no later step needs to see.
     const unchanged = !pair.renamed && hints === undefined && deepEqual(pair.from, pair.to)
-    const match = unchanged ? UNCHANGED : matchColumns(pair.from, pair.to, hints ?? new Map(), options)
+    const match = unchanged ? UNCHANGED : matchColumns(pair.from, pair.to, hints ?? new Map(), options, rewrites)
     return { pair, match, unchanged }
   })
   const renames: RenameMaps = {
@@ -85,6 +92,39 @@ export function diffSchemas(from: Schema, to: Schema, options: DiffOptions = {})
   return { changes: ordered, renameCandidates: candidates, summary: summarizeChanges(ordered) }
 }
 
+/**
+ * The name rewrites of every pair that could be a rename (tables only in `from` x tables only in `to`;
+ * in each table pair, its columns only in `from` x its columns only in `to`), for the shared-rewrite
+ * evidence. Not counted when renames are not inferred.
+ */
+function countRewrites(from: Schema, to: Schema, options: DiffOptions): RewriteCounts | undefined {
+  if (options.inferRenames === 'off') return undefined
+  const rewrites = new RewriteCounts()
+  const key = (t: Table) => tableKey(t.schema, t.name)
+  const toByKey = new Map(to.tables.map((t) => [key(t), t]))
+  const fromKeys = new Set(from.tables.map(key))
+  const dropped = from.tables.filter((t) => !toByKey.has(key(t)))
+  const added = to.tables.filter((t) => !fromKeys.has(key(t)))
+  const columnPairs = (a: Table, b: Table) => {
+    const bNames = new Set(b.columns.map((c) => c.name))
+    const aNames = new Set(a.columns.map((c) => c.name))
+    for (const f of a.columns) {
+      if (bNames.has(f.name)) continue
+      for (const t of b.columns) if (!aNames.has(t.name)) rewrites.add(f.name, t.name)
+    }
+  }
+  for (const f of from.tables) {
+    const same = toByKey.get(key(f))
+    if (same !== undefined && same !== f) columnPairs(f, same)
+  }
+  for (const f of dropped)
+    for (const t of added) {
+      rewrites.add(f.name, t.name)
+      columnPairs(f, t)
+    }
+  return rewrites
+}
+
 /** The column match of an unchanged table: nothing renamed, dropped or added. */
 const UNCHANGED: ScopeMatch<Column> = { pairs: [], dropped: [], added: [], candidates: [] }
 
@@ -97,6 +137,7 @@ function matchColumns(
   to: Table,
   hints: ReadonlyMap<string, string>,
   options: DiffOptions,
+  rewrites: RewriteCounts | undefined,
 ): ScopeMatch<Column> {
   return matchScope<Column>({
     from: from.columns,
@@ -104,12 +145,7 @@ function matchColumns(
     key: (c) => c.name,
     hints,
     score: (f, t, dropped, added) =>
-      scoreColumnRename(f, t, {
-        samePosition: from.columns.indexOf(f) === to.columns.indexOf(t),
-        onlyOfItsType:
-          dropped.filter((d) => columnTypesEqual(d.type, f.type)).length === 1 &&
-          added.filter((a) => columnTypesEqual(a.type, t.type)).length === 1,
-      }),
+      scoreColumnRename(f, t, columnContext(f, t, from, to, dropped, added, rewrites)),
     candidate: (f, t) => ({ target: 'column', table: to.name, from: f.name, to: t.name }),
     options,
   })

@@ -1,4 +1,5 @@
-import { MIN_CANDIDATE_SCORE, type ScoredPair } from './rename-score.js'
+import { assignPairs } from './assign-pairs.js'
+import { DEFAULT_RENAME_THRESHOLD, MIN_CANDIDATE_SCORE, type ScoredPair } from './rename-score.js'
 import type { DiffOptions, RenameCandidate } from './types.js'
 
 /** One object matched across the two schemas. */
@@ -31,9 +32,10 @@ export interface ScopeMatcher<T> {
 
 /**
  * Pairs objects by key, then by rename hint, then (unless `inferRenames` is `off`) scores every
- * dropped/added pair. With `apply`, the best pairs at or above the threshold become renames, best
- * first; ties are broken by names in a way that does not depend on which side is `from`, so
- * swapping the schemas gives the same pairs.
+ * dropped/added pair. With `apply`, the pairs at or above the threshold are assigned jointly (the
+ * one-to-one choice with the highest total score, see {@link assignPairs}) and become renames; ties
+ * are broken by names in a way that does not depend on which side is `from`, so swapping the schemas
+ * gives the same pairs.
  */
 export function matchScope<T>(m: ScopeMatcher<T>): ScopeMatch<T> {
   const toByKey = new Map(m.to.map((t) => [m.key(t), t]))
@@ -60,15 +62,14 @@ export function matchScope<T>(m: ScopeMatcher<T>): ScopeMatch<T> {
     .flatMap((f) => added.map((t) => ({ f, t, ...m.score(f, t, dropped, added) })))
     .filter((s) => s.score >= MIN_CANDIDATE_SCORE)
     .sort((a, b) => b.score - a.score || symmetricTieBreak(m.key(a.f), m.key(a.t), m.key(b.f), m.key(b.t)))
-  const threshold = m.options.renameThreshold ?? 0.8
+  const threshold = m.options.renameThreshold ?? DEFAULT_RENAME_THRESHOLD
   const applied = new Set<(typeof scored)[number]>()
   if (mode === 'apply') {
-    const takenFrom = new Set<T>()
-    const takenTo = new Set<T>()
-    for (const s of scored) {
-      if (s.score < threshold || takenFrom.has(s.f) || takenTo.has(s.t)) continue
-      takenFrom.add(s.f)
-      takenTo.add(s.t)
+    // The best one-to-one choice for the whole scope, not the best pair first.
+    const eligible = scored
+      .filter((s) => s.score >= threshold)
+      .map((s) => ({ from: s.f, to: s.t, score: s.score, symmetricKey: [m.key(s.f), m.key(s.t)].sort().join('\u0000'), s }))
+    for (const { s } of assignPairs(eligible)) {
       applied.add(s)
       pairs.push({ from: s.f, to: s.t, renamed: true })
     }

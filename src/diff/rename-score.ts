@@ -1,6 +1,14 @@
-import { columnTypesEqual } from '../model/format-column-type.js'
+import { columnTypesEqual, formatColumnType } from '../model/format-column-type.js'
+import { compareColumnTypes } from '../model/type-relation.js'
+import type { ColumnType } from '../model/column-type.js'
 import type { Column, Table } from '../model/types.js'
 import { defaultsEqual } from '../sql-text/normalize-default.js'
+import { assignPairs } from './assign-pairs.js'
+import type { RewriteCounts } from './rename-rewrites.js'
+
+// Every score here is symmetric: scoring `to` -> `from` gives the same number and the same reasons,
+// so that `reverseDiff(diffSchemas(a, b))` equals `diffSchemas(b, a)`. The weights are documented in
+// docs/diff.md; the threshold they are read against is calibrated on test/diff/rename-calibration.
 
 /** A scored guess that `from` became `to`. */
 export interface ScoredPair {
@@ -10,6 +18,12 @@ export interface ScoredPair {
 
 /** Candidates scoring below this are not reported at all. */
 export const MIN_CANDIDATE_SCORE = 0.5
+
+/**
+ * The default `renameThreshold`: the score from which `inferRenames: 'apply'` renames. Chosen on the
+ * calibration set (test/diff/rename-calibration), as docs/diff.md describes.
+ */
+export const DEFAULT_RENAME_THRESHOLD = 0.8
 
 /**
  * How alike two identifiers are, from 0 to 1: the Dice coefficient of their letter pairs after case,
@@ -37,32 +51,66 @@ export function nameSimilarity(a: string, b: string): number {
   return (2 * shared) / (x.length - 1 + (y.length - 1))
 }
 
-const round = (n: number) => Math.round(n * 100) / 100
+const round = (n: number) => Math.round(Math.min(1, n) * 100) / 100
 
 /**
- * Scores "column `from` was renamed to `to`": same type 0.35 (same type family 0.15), same
- * nullability 0.1, same default 0.1, same position 0.1, the only dropped/added pair of that type 0.1,
- * name similarity up to 0.25.
+ * Whether two different types hold the same kind of value, one a wider or narrower version of the
+ * other (`varchar(50)` and `text`, `integer` and `bigint`, two enums), so that a rename across them is a
+ * rename plus an `alter_column`.
  */
-export function scoreColumnRename(
-  from: Column,
-  to: Column,
-  context: { readonly samePosition: boolean; readonly onlyOfItsType: boolean },
-): ScoredPair {
+export function sameTypeFamily(a: ColumnType, b: ColumnType): boolean {
+  if (a.kind === b.kind) return true
+  const r = compareColumnTypes(a, b)
+  return r === 'same' || r === 'widen' || r === 'narrow'
+}
+
+/** What a column is scored with besides itself. */
+export interface ColumnRenameContext {
+  /** Whether the two columns sit at the same position in their tables. */
+  readonly samePosition: boolean
+  /** Whether they are the only dropped and the only added column of their type family in the table. */
+  readonly onlyOfItsType: boolean
+  /** The rewrites of the whole diff (see {@link RewriteCounts}); absent: none counted. */
+  readonly rewrites?: RewriteCounts | undefined
+}
+
+/**
+ * The name part of a score: a rewrite shared with other pairs of the diff counts as a full match plus
+ * 0.1; otherwise name similarity up to `weight`.
+ */
+function nameEvidence(from: string, to: string, weight: number, rewrites: RewriteCounts | undefined, reasons: string[]) {
+  const shared = rewrites?.shared(from, to)
+  if (shared !== undefined && shared.pairs >= 2) {
+    const others = shared.pairs - 1
+    reasons.push(`same rewrite as ${others} other pair${others === 1 ? '' : 's'} (${shared.words})`)
+    return weight + 0.1
+  }
+  const similarity = nameSimilarity(from, to)
+  if (similarity >= 0.3) reasons.push(`similar name (${Math.round(similarity * 100)}%)`)
+  return weight * similarity
+}
+
+/**
+ * Scores "column `from` was renamed to `to`": same type 0.35 (a wider or narrower type of the same
+ * family 0.25: a rename with an `alter_column`), same nullability 0.1, same default 0.1, same position
+ * 0.1, the only dropped/added pair of that type family 0.1, name similarity up to 0.25 (a rewrite shared
+ * with other pairs of the diff: 0.35). At most 1.
+ */
+export function scoreColumnRename(from: Column, to: Column, context: ColumnRenameContext): ScoredPair {
   let score = 0
   const reasons: string[] = []
   if (columnTypesEqual(from.type, to.type)) {
     score += 0.35
     reasons.push('same type')
-  } else if (from.type.kind === to.type.kind) {
-    score += 0.15
+  } else if (sameTypeFamily(from.type, to.type)) {
+    score += 0.25
     reasons.push('same type family')
   }
   if (from.nullable === to.nullable) {
     score += 0.1
     reasons.push('same nullability')
   }
-  if (defaultsEqual(from.default, to.default, to.type)) {
+  if (defaultsEqual(from.default, to.default, to.type) && defaultsEqual(from.default, to.default, from.type)) {
     score += 0.1
     reasons.push(from.default === undefined ? 'neither has a default' : 'same default')
   }
@@ -74,53 +122,173 @@ export function scoreColumnRename(
     score += 0.1
     reasons.push('only dropped and added column of its type')
   }
-  const similarity = nameSimilarity(from.name, to.name)
-  score += 0.25 * similarity
-  if (similarity >= 0.3) reasons.push(`similar name (${Math.round(similarity * 100)}%)`)
+  score += nameEvidence(from.name, to.name, 0.25, context.rewrites, reasons)
   return { score: round(score), reasons }
 }
 
-/**
- * Scores "table `from` was renamed to `to`": column overlap up to 0.6 (a column with the same name and
- * type counts 1, one with the same position and type, neither matched by name, 0.75, since columns are
- * often renamed together with their table), name similarity up to 0.3, the only dropped/added pair 0.1.
- * The score is symmetric: scoring `to` -> `from` gives the same number.
- */
-export function scoreTableRename(from: Table, to: Table, context: { readonly onlyPair: boolean }): ScoredPair {
-  let byName = 0
-  let byPosition = 0
-  for (const [i, c] of from.columns.entries()) {
-    const atSamePosition = to.columns[i]
-    if (hasTwin(c, to)) byName++
-    // Both sides must be unmatched by name, so that scoring to -> from gives the same number.
-    else if (atSamePosition && !hasTwin(atSamePosition, from) && columnTypesEqual(c.type, atSamePosition.type))
-      byPosition++
+/** What a table is scored with besides itself. */
+export interface TableRenameContext {
+  /** Whether it is the only dropped and the only created table. */
+  readonly onlyPair: boolean
+  /**
+   * How many dropped or created tables (the most of either side) have exactly these columns, when the
+   * two tables have identical columns: the strength of that evidence is shared among them.
+   */
+  readonly claimants?: number
+  /** The rewrites of the whole diff (see {@link RewriteCounts}). */
+  readonly rewrites?: RewriteCounts | undefined
+}
+
+// Columns nearly every table has say little about which table became which.
+const GENERIC_COLUMNS = new Set([
+  'id',
+  'name',
+  'title',
+  'description',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+  'created',
+  'updated',
+  'createdat',
+  'updatedat',
+  'status',
+  'type',
+  'position',
+  'value',
+  'uuid',
+])
+
+const isGeneric = (name: string) => GENERIC_COLUMNS.has(name.toLowerCase())
+
+/** How the columns of two tables pair up, and how much those pairs weigh. */
+interface ColumnCorrespondence {
+  /** Same name and type. */
+  readonly byName: number
+  /** Same name, another type of the same family. */
+  readonly byNameFamily: number
+  /** Paired as column renames (scored at least {@link RENAMED_COLUMN_SCORE}). */
+  readonly renamed: number
+  /** Sum of the pairs' weights (1 for same name and type). */
+  readonly weight: number
+  /** The same sum with columns every table has counted half. */
+  readonly distinctWeight: number
+}
+
+/** Pairs the columns of two tables: by name first, then the rest as scored column renames (jointly). */
+function correspond(from: Table, to: Table, rewrites: RewriteCounts | undefined): ColumnCorrespondence {
+  // Sums are kept in whole hundredths so that they do not depend on the order they are added in
+  // (scoring the other way round adds the same numbers in another order).
+  let [byName, byNameFamily, renamed, hundredths, distinctHalves] = [0, 0, 0, 0, 0]
+  const toByName = new Map(to.columns.map((c) => [c.name, c]))
+  const fromNames = new Set(from.columns.map((c) => c.name))
+  const count = (generic: boolean, w: number) => {
+    const h = Math.round(w * 100)
+    hundredths += h
+    distinctHalves += generic ? h : 2 * h
   }
-  const size = Math.max(from.columns.length, to.columns.length, 1)
-  const overlap = (byName + 0.75 * byPosition) / size
-  const similarity = nameSimilarity(from.name, to.name)
-  const reasons = [`${byName} of ${size} columns match by name and type`]
-  if (byPosition > 0) reasons.push(`${byPosition} more by position and type`)
-  if (similarity >= 0.3) reasons.push(`similar name (${Math.round(similarity * 100)}%)`)
-  if (context.onlyPair) reasons.push('only dropped and added table')
-  return { score: round(0.6 * overlap + 0.3 * similarity + (context.onlyPair ? 0.1 : 0)), reasons }
+  for (const c of from.columns) {
+    const twin = toByName.get(c.name)
+    if (twin === undefined) continue
+    if (columnTypesEqual(c.type, twin.type)) {
+      byName++
+      count(isGeneric(c.name), 1)
+    } else if (sameTypeFamily(c.type, twin.type)) {
+      byNameFamily++
+      count(isGeneric(c.name), 0.8)
+    }
+  }
+  const dropped = from.columns.filter((c) => !toByName.has(c.name))
+  const added = to.columns.filter((c) => !fromNames.has(c.name))
+  const scored = dropped.flatMap((f) =>
+    added.map((t) => {
+      const { score } = scoreColumnRename(f, t, columnContext(f, t, from, to, dropped, added, rewrites))
+      return { from: f, to: t, score, symmetricKey: [f.name, t.name].sort().join('\u0000') }
+    }),
+  )
+  for (const p of assignPairs(scored.filter((s) => s.score >= RENAMED_COLUMN_SCORE))) {
+    renamed++
+    count(isGeneric(p.from.name) && isGeneric(p.to.name), p.score)
+  }
+  return { byName, byNameFamily, renamed, weight: hundredths / 100, distinctWeight: distinctHalves / 200 }
 }
 
-// Every dropped table is scored against every added one: each table's column lookup is built once.
-const byNameCache = new WeakMap<Table, ReadonlyMap<string, Column>>()
+/** A column pair inside a candidate table pair counts from this score. */
+const RENAMED_COLUMN_SCORE = 0.6
 
-/** Whether `table` has a column with the name and type of `column`. */
-function hasTwin(column: Column, table: Table): boolean {
-  const twin = columnsByName(table).get(column.name)
-  return twin !== undefined && columnTypesEqual(column.type, twin.type)
-}
+const signatures = new WeakMap<Table, string>()
 
-/** A table's columns by name (for a repeated name, the last column, as before). */
-function columnsByName(t: Table): ReadonlyMap<string, Column> {
-  let found = byNameCache.get(t)
+/** The columns (names, types, order) and primary key of a table, as one string. */
+export function columnSignature(t: Table): string {
+  let found = signatures.get(t)
   if (found === undefined) {
-    found = new Map(t.columns.map((c) => [c.name, c]))
-    byNameCache.set(t, found)
+    const pk = t.constraints.find((c) => c.type === 'primary_key')
+    found = JSON.stringify([t.columns.map((c) => [c.name, formatColumnType(c.type)]), pk?.columns ?? []])
+    signatures.set(t, found)
   }
   return found
+}
+
+/**
+ * How many of the dropped or of the created tables (the most of either side) have the columns of both
+ * `from` and `to` when the two are identical; 1 otherwise.
+ */
+export function identicalClaimants(from: Table, to: Table, dropped: readonly Table[], added: readonly Table[]): number {
+  const s = columnSignature(from)
+  if (s !== columnSignature(to)) return 1
+  const count = (ts: readonly Table[]) => ts.filter((t) => columnSignature(t) === s).length
+  return Math.max(1, count(dropped), count(added))
+}
+
+/** The context of a column pair among the `dropped` and `added` columns of one table pair. */
+export function columnContext(
+  f: Column,
+  t: Column,
+  fromTable: Table,
+  toTable: Table,
+  dropped: readonly Column[],
+  added: readonly Column[],
+  rewrites: RewriteCounts | undefined,
+): ColumnRenameContext {
+  const familyCount = (cols: readonly Column[], type: ColumnType) =>
+    cols.filter((c) => sameTypeFamily(c.type, type)).length
+  return {
+    samePosition: fromTable.columns.indexOf(f) === toTable.columns.indexOf(t),
+    onlyOfItsType: familyCount(dropped, f.type) === 1 && familyCount(added, t.type) === 1,
+    rewrites,
+  }
+}
+
+/**
+ * Scores "table `from` was renamed to `to`". The columns are paired first (by name and type 1, by
+ * name within the type family 0.8, the rest as column renames weighing their own score), and the
+ * share of columns paired counts up to 0.65, scaled down when few columns carry it (a column every
+ * table has counts half). Identical columns (names, types, order, primary key) add up to 0.25, divided
+ * among the dropped or created tables that have them too. Name similarity up to 0.25 (a rewrite shared
+ * with other pairs of the diff: 0.35), the only dropped/added pair 0.1. At most 1.
+ */
+export function scoreTableRename(from: Table, to: Table, context: TableRenameContext): ScoredPair {
+  const pairs = correspond(from, to, context.rewrites)
+  const size = Math.max(from.columns.length, to.columns.length, 1)
+  const overlap = pairs.weight / size
+  const strength = Math.min(1, 0.4 + 0.2 * pairs.distinctWeight)
+  const reasons = [`${pairs.byName} of ${size} columns match by name and type`]
+  if (pairs.byNameFamily > 0) reasons.push(`${pairs.byNameFamily} more by name, within the type family`)
+  if (pairs.renamed > 0) reasons.push(`${pairs.renamed} more paired as column renames`)
+  let score = 0.65 * overlap * strength
+  if (columnSignature(from) === columnSignature(to)) {
+    const claimants = Math.max(1, context.claimants ?? 1)
+    score += (0.25 * Math.min(1, pairs.distinctWeight / 3)) / claimants
+    reasons.push(
+      claimants === 1
+        ? 'identical columns and primary key'
+        : `identical columns and primary key, like ${claimants - 1} other table${claimants === 2 ? '' : 's'}`,
+    )
+  }
+  score += nameEvidence(from.name, to.name, 0.25, context.rewrites, reasons)
+  if (context.onlyPair) {
+    score += 0.1
+    reasons.push('only dropped and added table')
+  }
+  return { score: round(score), reasons }
 }
