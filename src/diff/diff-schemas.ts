@@ -7,7 +7,13 @@ import { diffTablePair, withPath } from './diff-table.js'
 import { type MatchedPair, matchScope, type ScopeMatch } from './match-renames.js'
 import { orderChanges } from './order-changes.js'
 import { RewriteCounts } from './rename-rewrites.js'
-import { columnContext, identicalClaimants, scoreColumnRename, scoreTableRename } from './rename-score.js'
+import {
+  columnContext,
+  identicalClaimants,
+  scoreColumnRename,
+  scoreTableRename,
+  uncontested,
+} from './rename-score.js'
 import { type RenameMaps, tableKey } from './semantic-keys.js'
 import { orderCandidates, summarizeChanges } from './summarize-diff.js'
 import type { DiffOptions, SchemaChange, SchemaDiff } from './types.js'
@@ -38,6 +44,7 @@ export function diffSchemas(from: Schema, to: Schema, options: DiffOptions = {})
     score: (f, t, dropped, added) =>
       scoreTableRename(f, t, {
         onlyPair: dropped.length === 1 && added.length === 1,
+        uncontested: uncontested(f, t, dropped, added),
         claimants: identicalClaimants(f, t, dropped, added),
         rewrites,
       }),
@@ -148,6 +155,7 @@ function matchColumns(
       scoreColumnRename(f, t, columnContext(f, t, from, to, dropped, added, rewrites)),
     candidate: (f, t) => ({ target: 'column', table: to.name, from: f.name, to: t.name }),
     options,
+    chains: true,
   })
 }
 

@@ -1,4 +1,5 @@
 import { assignPairs } from './assign-pairs.js'
+import { findChains } from './chain-renames.js'
 import { DEFAULT_RENAME_THRESHOLD, MIN_CANDIDATE_SCORE, type ScoredPair } from './rename-score.js'
 import type { DiffOptions, RenameCandidate } from './types.js'
 
@@ -28,6 +29,8 @@ export interface ScopeMatcher<T> {
   readonly score: (from: T, to: T, dropped: readonly T[], added: readonly T[]) => ScoredPair
   readonly candidate: (from: T, to: T) => Pick<RenameCandidate, 'target' | 'table' | 'from' | 'to'>
   readonly options: DiffOptions
+  /** Look for chained renames (`a -> b`, `b -> c`) among the objects matched by key. */
+  readonly chains?: boolean
 }
 
 /**
@@ -57,12 +60,29 @@ export function matchScope<T>(m: ScopeMatcher<T>): ScopeMatch<T> {
   const added = m.to.filter((t) => !usedTo.has(t) && !fromByKey.has(m.key(t)))
   const mode = m.options.inferRenames ?? 'suggest'
   if (mode === 'off' || dropped.length === 0 || added.length === 0) return { pairs, dropped, added, candidates: [] }
+  const threshold = m.options.renameThreshold ?? DEFAULT_RENAME_THRESHOLD
+
+  const chainCandidates: RenameCandidate[] = []
+  if (m.chains) {
+    const kept = pairs.filter((p) => !p.renamed)
+    for (const c of findChains({ kept, dropped, added, key: m.key, score: m.score, threshold })) {
+      const apply = mode === 'apply'
+      chainCandidates.push(
+        { ...m.candidate(c.first, c.middle.to), score: c.into.score, reasons: [...c.into.reasons, CHAINED], applied: apply },
+        { ...m.candidate(c.middle.from, c.last), score: c.onward.score, reasons: [...c.onward.reasons, CHAINED], applied: apply },
+      )
+      if (!apply) continue
+      pairs.splice(pairs.findIndex((p) => p.from === c.middle.from), 1)
+      pairs.push({ from: c.first, to: c.middle.to, renamed: true }, { from: c.middle.from, to: c.last, renamed: true })
+      dropped.splice(dropped.indexOf(c.first), 1)
+      added.splice(added.indexOf(c.last), 1)
+    }
+  }
 
   const scored = dropped
     .flatMap((f) => added.map((t) => ({ f, t, ...m.score(f, t, dropped, added) })))
     .filter((s) => s.score >= MIN_CANDIDATE_SCORE)
     .sort((a, b) => b.score - a.score || symmetricTieBreak(m.key(a.f), m.key(a.t), m.key(b.f), m.key(b.t)))
-  const threshold = m.options.renameThreshold ?? DEFAULT_RENAME_THRESHOLD
   const applied = new Set<(typeof scored)[number]>()
   if (mode === 'apply') {
     // The best one-to-one choice for the whole scope, not the best pair first.
@@ -74,12 +94,15 @@ export function matchScope<T>(m: ScopeMatcher<T>): ScopeMatch<T> {
       pairs.push({ from: s.f, to: s.t, renamed: true })
     }
   }
-  const candidates = scored.map((s) => ({
-    ...m.candidate(s.f, s.t),
-    score: s.score,
-    reasons: s.reasons,
-    applied: applied.has(s),
-  }))
+  const candidates = [
+    ...chainCandidates,
+    ...scored.map((s) => ({
+      ...m.candidate(s.f, s.t),
+      score: s.score,
+      reasons: s.reasons,
+      applied: applied.has(s),
+    })),
+  ]
   return {
     pairs,
     dropped: dropped.filter((f) => ![...applied].some((s) => s.f === f)),
@@ -87,6 +110,8 @@ export function matchScope<T>(m: ScopeMatcher<T>): ScopeMatch<T> {
     candidates,
   }
 }
+
+const CHAINED = 'one of two chained renames (a -> b, b -> c)'
 
 /** Pairs dropped and added objects whose keys differ only in case, as renames; removes them from `dropped`. */
 function pairByCase<T>(m: ScopeMatcher<T>, dropped: T[], usedTo: Set<T>, pairs: MatchedPair<T>[]): void {

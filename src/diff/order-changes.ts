@@ -68,8 +68,31 @@ function compareKeys(a: SortKey, b: SortKey): number {
  * @internal
  */
 export function orderChanges(changes: readonly SchemaChange[]): SchemaChange[] {
-  return changes
+  const sorted = changes
     .map((change) => ({ change, key: sortKey(change) }))
     .sort((a, b) => compareKeys(a.key, b.key))
     .map((x) => x.change)
+  return chainRenamesFirst(sorted)
+}
+
+/**
+ * Chained column renames (`a -> b`, `b -> c`) must run `b -> c` first, which frees the name `b`:
+ * within a table, a rename whose old name another rename takes moves before that one.
+ */
+function chainRenamesFirst(changes: SchemaChange[]): SchemaChange[] {
+  const renames = changes.filter((c) => c.kind === 'rename_column')
+  if (renames.length < 2) return changes
+  const out = [...changes]
+  for (const c of renames) {
+    if (c.kind !== 'rename_column') continue
+    // The rename that takes c's old name, if any, must come after c.
+    const taker = out.find((x) => x.kind === 'rename_column' && x.table === c.table && x.schema === c.schema && x.column === c.from)
+    if (taker === undefined) continue
+    const [i, j] = [out.indexOf(taker), out.indexOf(c)]
+    if (i < j) {
+      out.splice(j, 1)
+      out.splice(i, 0, c)
+    }
+  }
+  return out
 }

@@ -4,7 +4,7 @@ import type { ColumnType } from '../model/column-type.js'
 import type { Column, Table } from '../model/types.js'
 import { defaultsEqual } from '../sql-text/normalize-default.js'
 import { assignPairs } from './assign-pairs.js'
-import type { RewriteCounts } from './rename-rewrites.js'
+import { nameTokens, type RewriteCounts } from './rename-rewrites.js'
 
 // Every score here is symmetric: scoring `to` -> `from` gives the same number and the same reasons,
 // so that `reverseDiff(diffSchemas(a, b))` equals `diffSchemas(b, a)`. The weights are documented in
@@ -86,15 +86,49 @@ function nameEvidence(from: string, to: string, weight: number, rewrites: Rewrit
     return weight + 0.1
   }
   const similarity = nameSimilarity(from, to)
+  const related = relatedNames(from, to)
+  if (related !== undefined && similarity < RELATED_NAME_SIMILARITY) {
+    reasons.push(related)
+    return weight * RELATED_NAME_SIMILARITY
+  }
   if (similarity >= 0.3) reasons.push(`similar name (${Math.round(similarity * 100)}%)`)
   return weight * similarity
+}
+
+/** What a name that abbreviates or contains the other counts as, in name similarity. */
+const RELATED_NAME_SIMILARITY = 0.8
+
+/**
+ * Why one name stands for the other, if it does: the words of one are all words of the other
+ * (`phone`, `phone_number`; `is_active`, `active`), or one is an abbreviation of the other (its
+ * letters in order, from the same first letter: `qty`, `quantity`; `pwd`, `password`). The same both
+ * ways round.
+ */
+function relatedNames(a: string, b: string): string | undefined {
+  // Words compared without a plural `s` (`views`, `view_count`).
+  const stem = (w: string) => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w)
+  const [ta, tb] = [nameTokens(a).map(stem), nameTokens(b).map(stem)]
+  const within = (x: string[], y: string[]) => x.length > 0 && x.every((t) => y.includes(t))
+  if ((within(ta, tb) || within(tb, ta)) && ta.join('_') !== tb.join('_')) return 'one name holds the other'
+  const [x, y] = [ta.join(''), tb.join('')]
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x]
+  if (short.length >= 2 && long.length >= short.length + 2 && short[0] === long[0] && isSubsequence(short, long))
+    return 'one name abbreviates the other'
+  return undefined
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0
+  for (const ch of long) if (ch === short[i]) i++
+  return i === short.length
 }
 
 /**
  * Scores "column `from` was renamed to `to`": same type 0.35 (a wider or narrower type of the same
  * family 0.25: a rename with an `alter_column`), same nullability 0.1, same default 0.1, same position
- * 0.1, the only dropped/added pair of that type family 0.1, name similarity up to 0.25 (a rewrite shared
- * with other pairs of the diff: 0.35). At most 1.
+ * 0.1, the only dropped/added pair of that type family 0.1, name similarity up to 0.25 (at least 0.2
+ * when one name abbreviates or holds the other; a rewrite shared with other pairs of the diff: 0.35).
+ * At most 1.
  */
 export function scoreColumnRename(from: Column, to: Column, context: ColumnRenameContext): ScoredPair {
   let score = 0
@@ -130,6 +164,11 @@ export function scoreColumnRename(from: Column, to: Column, context: ColumnRenam
 export interface TableRenameContext {
   /** Whether it is the only dropped and the only created table. */
   readonly onlyPair: boolean
+  /**
+   * Whether no other dropped table shares most of its columns with `to`, and no other created table
+   * with `from` (true when it is the only pair): nothing else claims these columns.
+   */
+  readonly uncontested?: boolean
   /**
    * How many dropped or created tables (the most of either side) have exactly these columns, when the
    * two tables have identical columns: the strength of that evidence is shared among them.
@@ -214,7 +253,7 @@ function correspond(from: Table, to: Table, rewrites: RewriteCounts | undefined)
 }
 
 /** A column pair inside a candidate table pair counts from this score. */
-const RENAMED_COLUMN_SCORE = 0.6
+const RENAMED_COLUMN_SCORE = 0.7
 
 const signatures = new WeakMap<Table, string>()
 
@@ -262,33 +301,71 @@ export function columnContext(
 /**
  * Scores "table `from` was renamed to `to`". The columns are paired first (by name and type 1, by
  * name within the type family 0.8, the rest as column renames weighing their own score), and the
- * share of columns paired counts up to 0.65, scaled down when few columns carry it (a column every
- * table has counts half). Identical columns (names, types, order, primary key) add up to 0.25, divided
- * among the dropped or created tables that have them too. Name similarity up to 0.25 (a rewrite shared
- * with other pairs of the diff: 0.35), the only dropped/added pair 0.1. At most 1.
+ * share of columns paired (against both tables' sizes) counts up to 0.8, scaled down when few columns
+ * carry it (a column every table has counts half). Identical columns (names, types, order, primary
+ * key) add up to 0.2, divided among the dropped or created tables that have them too. Name similarity
+ * up to 0.2 (a rewrite shared with other pairs of the diff: 0.3); 0.1 when no other dropped or created
+ * table shares most of the columns. At most 1.
  */
 export function scoreTableRename(from: Table, to: Table, context: TableRenameContext): ScoredPair {
   const pairs = correspond(from, to, context.rewrites)
   const size = Math.max(from.columns.length, to.columns.length, 1)
-  const overlap = pairs.weight / size
+  // Dice: the paired columns against both tables' sizes, so that a column added or dropped with the
+  // rename costs little.
+  const overlap = (2 * pairs.weight) / Math.max(1, from.columns.length + to.columns.length)
   const strength = Math.min(1, 0.4 + 0.2 * pairs.distinctWeight)
   const reasons = [`${pairs.byName} of ${size} columns match by name and type`]
   if (pairs.byNameFamily > 0) reasons.push(`${pairs.byNameFamily} more by name, within the type family`)
   if (pairs.renamed > 0) reasons.push(`${pairs.renamed} more paired as column renames`)
-  let score = 0.65 * overlap * strength
+  let score = 0.8 * overlap * strength
   if (columnSignature(from) === columnSignature(to)) {
     const claimants = Math.max(1, context.claimants ?? 1)
-    score += (0.25 * Math.min(1, pairs.distinctWeight / 3)) / claimants
+    score += (0.2 * Math.min(1, pairs.distinctWeight / 3)) / claimants
     reasons.push(
       claimants === 1
         ? 'identical columns and primary key'
         : `identical columns and primary key, like ${claimants - 1} other table${claimants === 2 ? '' : 's'}`,
     )
   }
-  score += nameEvidence(from.name, to.name, 0.25, context.rewrites, reasons)
+  score += nameEvidence(from.name, to.name, 0.2, context.rewrites, reasons)
   if (context.onlyPair) {
     score += 0.1
     reasons.push('only dropped and added table')
+  } else if (context.uncontested) {
+    score += 0.1
+    reasons.push('no other dropped or created table shares most of its columns')
   }
   return { score: round(score), reasons }
+}
+
+const overlaps = new WeakMap<Table, WeakMap<Table, number>>()
+
+/** The share of columns two tables have with the same name and type (Dice), from 0 to 1. */
+export function columnOverlap(a: Table, b: Table): number {
+  const cached = overlaps.get(a)?.get(b)
+  if (cached !== undefined) return cached
+  const bByName = new Map(b.columns.map((c) => [c.name, c]))
+  let shared = 0
+  for (const c of a.columns) {
+    const twin = bByName.get(c.name)
+    if (twin !== undefined && columnTypesEqual(c.type, twin.type)) shared++
+  }
+  const result = (2 * shared) / Math.max(1, a.columns.length + b.columns.length)
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    const byOther = overlaps.get(x) ?? new WeakMap<Table, number>()
+    byOther.set(y, result)
+    overlaps.set(x, byOther)
+  }
+  return result
+}
+
+/** Whether no dropped table but `from` shares most of its columns with `to`, and no created table but `to` with `from`. */
+export function uncontested(from: Table, to: Table, dropped: readonly Table[], added: readonly Table[]): boolean {
+  return (
+    dropped.every((d) => d === from || columnOverlap(d, to) < 0.5) &&
+    added.every((a) => a === to || columnOverlap(from, a) < 0.5)
+  )
 }
