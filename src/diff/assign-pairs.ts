@@ -68,8 +68,7 @@ function solve<P extends WeightedPair<unknown, unknown>>(pairs: readonly P[]): P
   const tos = [...new Set(pairs.map((p) => p.to))]
   const ranks = new Map([...pairs].sort((a, b) => cmp(a.symmetricKey, b.symmetricKey)).map((p, i) => [p, i]))
   const top = 1n << BigInt(pairs.length)
-  const weight = (p: P) =>
-    BigInt(Math.round(p.score * 100)) * top + (1n << BigInt(ranks.get(p) ?? 0))
+  const weight = (p: P) => BigInt(Math.round(p.score * 100)) * top + (1n << BigInt(ranks.get(p) ?? 0))
   const n = Math.max(froms.length, tos.length)
   const w: bigint[][] = Array.from({ length: n }, () => new Array<bigint>(n).fill(0n))
   const at = new Map<string, P>()

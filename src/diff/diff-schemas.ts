@@ -1,19 +1,12 @@
 import deepEqual from 'fast-deep-equal'
 import { InvalidOptionError } from '../errors.js'
-import { columnTypesEqual } from '../model/format-column-type.js'
 import type { Column, Schema, Table } from '../model/types.js'
 import { diffEnums } from './diff-enums.js'
 import { diffTablePair, withPath } from './diff-table.js'
 import { type MatchedPair, matchScope, type ScopeMatch } from './match-renames.js'
 import { orderChanges } from './order-changes.js'
 import { RewriteCounts } from './rename-rewrites.js'
-import {
-  columnContext,
-  identicalClaimants,
-  scoreColumnRename,
-  scoreTableRename,
-  uncontested,
-} from './rename-score.js'
+import { columnContext, identicalClaimants, scoreColumnRename, scoreTableRename, uncontested } from './rename-score.js'
 import { type RenameMaps, tableKey } from './semantic-keys.js'
 import { orderCandidates, summarizeChanges } from './summarize-diff.js'
 import type { DiffOptions, SchemaChange, SchemaDiff } from './types.js'
@@ -151,8 +144,7 @@ function matchColumns(
     to: to.columns,
     key: (c) => c.name,
     hints,
-    score: (f, t, dropped, added) =>
-      scoreColumnRename(f, t, columnContext(f, t, from, to, dropped, added, rewrites)),
+    score: (f, t, dropped, added) => scoreColumnRename(f, t, columnContext(f, t, from, to, dropped, added, rewrites)),
     candidate: (f, t) => ({ target: 'column', table: to.name, from: f.name, to: t.name }),
     options,
     chains: true,

@@ -68,11 +68,24 @@ export function matchScope<T>(m: ScopeMatcher<T>): ScopeMatch<T> {
     for (const c of findChains({ kept, dropped, added, key: m.key, score: m.score, threshold })) {
       const apply = mode === 'apply'
       chainCandidates.push(
-        { ...m.candidate(c.first, c.middle.to), score: c.into.score, reasons: [...c.into.reasons, CHAINED], applied: apply },
-        { ...m.candidate(c.middle.from, c.last), score: c.onward.score, reasons: [...c.onward.reasons, CHAINED], applied: apply },
+        {
+          ...m.candidate(c.first, c.middle.to),
+          score: c.into.score,
+          reasons: [...c.into.reasons, CHAINED],
+          applied: apply,
+        },
+        {
+          ...m.candidate(c.middle.from, c.last),
+          score: c.onward.score,
+          reasons: [...c.onward.reasons, CHAINED],
+          applied: apply,
+        },
       )
       if (!apply) continue
-      pairs.splice(pairs.findIndex((p) => p.from === c.middle.from), 1)
+      pairs.splice(
+        pairs.findIndex((p) => p.from === c.middle.from),
+        1,
+      )
       pairs.push({ from: c.first, to: c.middle.to, renamed: true }, { from: c.middle.from, to: c.last, renamed: true })
       dropped.splice(dropped.indexOf(c.first), 1)
       added.splice(added.indexOf(c.last), 1)
@@ -88,7 +101,13 @@ export function matchScope<T>(m: ScopeMatcher<T>): ScopeMatch<T> {
     // The best one-to-one choice for the whole scope, not the best pair first.
     const eligible = scored
       .filter((s) => s.score >= threshold)
-      .map((s) => ({ from: s.f, to: s.t, score: s.score, symmetricKey: [m.key(s.f), m.key(s.t)].sort().join('\u0000'), s }))
+      .map((s) => ({
+        from: s.f,
+        to: s.t,
+        score: s.score,
+        symmetricKey: [m.key(s.f), m.key(s.t)].sort().join('\u0000'),
+        s,
+      }))
     for (const { s } of assignPairs(eligible)) {
       applied.add(s)
       pairs.push({ from: s.f, to: s.t, renamed: true })

@@ -86,7 +86,9 @@ function chainRenamesFirst(changes: SchemaChange[]): SchemaChange[] {
   for (const c of renames) {
     if (c.kind !== 'rename_column') continue
     // The rename that takes c's old name, if any, must come after c.
-    const taker = out.find((x) => x.kind === 'rename_column' && x.table === c.table && x.schema === c.schema && x.column === c.from)
+    const taker = out.find(
+      (x) => x.kind === 'rename_column' && x.table === c.table && x.schema === c.schema && x.column === c.from,
+    )
     if (taker === undefined) continue
     const [i, j] = [out.indexOf(taker), out.indexOf(c)]
     if (i < j) {

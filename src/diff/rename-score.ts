@@ -1,6 +1,6 @@
+import type { ColumnType } from '../model/column-type.js'
 import { columnTypesEqual, formatColumnType } from '../model/format-column-type.js'
 import { compareColumnTypes } from '../model/type-relation.js'
-import type { ColumnType } from '../model/column-type.js'
 import type { Column, Table } from '../model/types.js'
 import { defaultsEqual } from '../sql-text/normalize-default.js'
 import { assignPairs } from './assign-pairs.js'
@@ -78,7 +78,13 @@ export interface ColumnRenameContext {
  * The name part of a score: a rewrite shared with other pairs of the diff counts as a full match plus
  * 0.1; otherwise name similarity up to `weight`.
  */
-function nameEvidence(from: string, to: string, weight: number, rewrites: RewriteCounts | undefined, reasons: string[]) {
+function nameEvidence(
+  from: string,
+  to: string,
+  weight: number,
+  rewrites: RewriteCounts | undefined,
+  reasons: string[],
+) {
   const shared = rewrites?.shared(from, to)
   if (shared !== undefined && shared.pairs >= 2) {
     const others = shared.pairs - 1
@@ -303,7 +309,8 @@ export function columnContext(
  * name within the type family 0.8, the rest as column renames weighing their own score), and the
  * share of columns paired (against both tables' sizes) counts up to 0.8, scaled down when few columns
  * carry it (a column every table has counts half). Identical columns (names, types, order, primary
- * key) add up to 0.2, divided among the dropped or created tables that have them too. Name similarity
+ * key) add up to 0.2; when other dropped or created tables have the same columns, this whole column
+ * evidence is divided among them. Name similarity
  * up to 0.2 (a rewrite shared with other pairs of the diff: 0.3); 0.1 when no other dropped or created
  * table shares most of the columns. At most 1.
  */
@@ -317,16 +324,20 @@ export function scoreTableRename(from: Table, to: Table, context: TableRenameCon
   const reasons = [`${pairs.byName} of ${size} columns match by name and type`]
   if (pairs.byNameFamily > 0) reasons.push(`${pairs.byNameFamily} more by name, within the type family`)
   if (pairs.renamed > 0) reasons.push(`${pairs.renamed} more paired as column renames`)
-  let score = 0.8 * overlap * strength
+  let columns = 0.8 * overlap * strength
+  // Identical columns: strong evidence, but only as strong as it is unique. When several dropped or
+  // created tables have exactly these columns, any of them could be the one renamed.
+  let claimants = 1
   if (columnSignature(from) === columnSignature(to)) {
-    const claimants = Math.max(1, context.claimants ?? 1)
-    score += (0.2 * Math.min(1, pairs.distinctWeight / 3)) / claimants
+    claimants = Math.max(1, context.claimants ?? 1)
+    columns += 0.2 * Math.min(1, pairs.distinctWeight / 3)
     reasons.push(
       claimants === 1
         ? 'identical columns and primary key'
         : `identical columns and primary key, like ${claimants - 1} other table${claimants === 2 ? '' : 's'}`,
     )
   }
+  let score = columns / claimants
   score += nameEvidence(from.name, to.name, 0.2, context.rewrites, reasons)
   if (context.onlyPair) {
     score += 0.1

@@ -541,10 +541,10 @@ describe('renames', () => {
         target: 'table',
         from: 'people',
         to: 'persons',
-        score: 0.7,
+        score: 0.86,
         reasons: [
           '2 of 3 columns match by name and type',
-          '1 more by position and type',
+          '1 more paired as column renames',
           'only dropped and added table',
         ],
         applied: false,

@@ -21,11 +21,36 @@ function tableWithout(i: number, names: readonly string[]): ShortTable {
 
 // New names with little in common with the old ones, as in real table renames.
 const NEW_NAMES = [
-  'local_image', 'admin_ban', 'twofactor_keys_bak', 'personal_access_keys', 'billing_items', 'deliveries',
-  'hook_attempts', 'activity_log', 'recovery_codes', 'saved_posts', 'flagged_comments', 'instance_block',
-  'local_site', 'email_confirmations', 'inventory_ledger', 'promo_uses', 'applications', 'revisions',
-  'toggles', 'appointments', 'messages', 'cards', 'ci_outputs', 'responses', 'push_subscriptions',
-  'invites', 'areas', 'measurements', 'registrations', 'ticket_notes',
+  'local_image',
+  'admin_ban',
+  'twofactor_keys_bak',
+  'personal_access_keys',
+  'billing_items',
+  'deliveries',
+  'hook_attempts',
+  'activity_log',
+  'recovery_codes',
+  'saved_posts',
+  'flagged_comments',
+  'instance_block',
+  'local_site',
+  'email_confirmations',
+  'inventory_ledger',
+  'promo_uses',
+  'applications',
+  'revisions',
+  'toggles',
+  'appointments',
+  'messages',
+  'cards',
+  'ci_outputs',
+  'responses',
+  'push_subscriptions',
+  'invites',
+  'areas',
+  'measurements',
+  'registrations',
+  'ticket_notes',
 ]
 
 /** Unrelated tables dropped and created in the same step: `n` of each, none from `avoid`. */
@@ -109,10 +134,21 @@ function nearIdenticalTables(): CalibrationCase[] {
 }
 
 const SUBSTITUTIONS = [
-  ['user', 'person'], ['account', 'member'], ['org', 'team'], ['post', 'article'], ['group', 'circle'],
-  ['customer', 'client'], ['item', 'product'], ['employee', 'staff'], ['author', 'writer'],
-  ['student', 'learner'], ['vendor', 'supplier'], ['project', 'workspace'], ['ticket', 'issue'],
-  ['photo', 'image'], ['company', 'tenant'],
+  ['user', 'person'],
+  ['account', 'member'],
+  ['org', 'team'],
+  ['post', 'article'],
+  ['group', 'circle'],
+  ['customer', 'client'],
+  ['item', 'product'],
+  ['employee', 'staff'],
+  ['author', 'writer'],
+  ['student', 'learner'],
+  ['vendor', 'supplier'],
+  ['project', 'workspace'],
+  ['ticket', 'issue'],
+  ['photo', 'image'],
+  ['company', 'tenant'],
 ] as const
 
 function sharedRewrites(): CalibrationCase[] {
@@ -143,7 +179,13 @@ function sharedRewrites(): CalibrationCase[] {
       expected.push(`table ${a}_mention>${b}_mention`)
     }
     if (i % 3 === 2) to.push(at(i + 4))
-    return { pattern: 'batch renames sharing a rewrite', name: `${a} -> ${b}`, from: schema(from), to: schema(to), expected }
+    return {
+      pattern: 'batch renames sharing a rewrite',
+      name: `${a} -> ${b}`,
+      from: schema(from),
+      to: schema(to),
+      expected,
+    }
   })
 }
 
@@ -155,7 +197,10 @@ function suffixBatches(): CalibrationCase[] {
     const suffix = SUFFIXES[i % SUFFIXES.length] as string
     const bases = LIMIT_COLUMNS.slice(i % 3, (i % 3) + 2 + (i % 4))
     const name = ['local_site_rate_limit', 'rate_limits', 'api_quota'][i % 3] as string
-    const before = { name, columns: ['id:integer!', 'local_site_id:integer!', ...bases.map((c) => `${c}:integer!=180`)] }
+    const before = {
+      name,
+      columns: ['id:integer!', 'local_site_id:integer!', ...bases.map((c) => `${c}:integer!=180`)],
+    }
     const after = withColumns(before, (cs) => {
       let out = cs
       for (const c of bases) out = renameIn(out, c, `${c}_${suffix}`)
@@ -249,7 +294,8 @@ const PLAIN_RENAMES = [
 
 function plainRenames(): CalibrationCase[] {
   return PLAIN_RENAMES.map(([a, b, type], i) => {
-    const extra = i % 4 === 0 ? (PLAIN_RENAMES[(i + 8) % PLAIN_RENAMES.length] as (typeof PLAIN_RENAMES)[number]) : undefined
+    const extra =
+      i % 4 === 0 ? (PLAIN_RENAMES[(i + 8) % PLAIN_RENAMES.length] as (typeof PLAIN_RENAMES)[number]) : undefined
     const t = tableWithout(i + 9, [a, b, ...(extra ? [extra[0], extra[1]] : [])])
     const before = [`${a}:${type}`, ...(extra ? [`${extra[0]}:${extra[2]}`] : [])]
     const after = [`${b}:${type}`, ...(extra ? [`${extra[1]}:${extra[2]}`] : [])]
@@ -309,26 +355,76 @@ function unrelatedTables(): CalibrationCase[] {
 
 // Tables that share only the columns every table has.
 const GENERIC_PAIRS = [
-  [['tags', 'label:varchar(50)!'], ['colors', 'hex:char(7)!']],
-  [['categories', 'parent_id:integer'], ['regions', 'iso_code:char(2)!']],
-  [['notes', 'body:text!'], ['bookmarks', 'url:varchar(255)!']],
-  [['teams', 'owner_id:bigint!'], ['projects', 'budget:decimal(12,2)']],
-  [['labels', 'color:varchar(7)'], ['milestones', 'due_on:date']],
-  [['drafts', 'content:text'], ['templates', 'engine:varchar(20)!']],
-  [['badges', 'icon:varchar(100)'], ['currencies', 'symbol:varchar(5)!']],
-  [['topics', 'locked:boolean!=false'], ['vendors', 'tax_id:varchar(30)']],
-  [['sessions', 'ip:varchar(45)'], ['reports', 'period:varchar(10)!']],
-  [['groups', 'private:boolean!=false'], ['brands', 'logo_url:varchar(255)']],
-  [['folders', 'parent_id:bigint'], ['plans', 'price_cents:integer!']],
-  [['channels', 'topic:text'], ['warehouses', 'address:text!']],
-  [['playlists', 'public:boolean!=true'], ['quizzes', 'time_limit:integer']],
-  [['rooms', 'capacity:integer'], ['exams', 'duration_min:integer!']],
-  [['albums', 'cover_id:bigint'], ['leagues', 'season:smallint!']],
+  [
+    ['tags', 'label:varchar(50)!'],
+    ['colors', 'hex:char(7)!'],
+  ],
+  [
+    ['categories', 'parent_id:integer'],
+    ['regions', 'iso_code:char(2)!'],
+  ],
+  [
+    ['notes', 'body:text!'],
+    ['bookmarks', 'url:varchar(255)!'],
+  ],
+  [
+    ['teams', 'owner_id:bigint!'],
+    ['projects', 'budget:decimal(12,2)'],
+  ],
+  [
+    ['labels', 'color:varchar(7)'],
+    ['milestones', 'due_on:date'],
+  ],
+  [
+    ['drafts', 'content:text'],
+    ['templates', 'engine:varchar(20)!'],
+  ],
+  [
+    ['badges', 'icon:varchar(100)'],
+    ['currencies', 'symbol:varchar(5)!'],
+  ],
+  [
+    ['topics', 'locked:boolean!=false'],
+    ['vendors', 'tax_id:varchar(30)'],
+  ],
+  [
+    ['sessions', 'ip:varchar(45)'],
+    ['reports', 'period:varchar(10)!'],
+  ],
+  [
+    ['groups', 'private:boolean!=false'],
+    ['brands', 'logo_url:varchar(255)'],
+  ],
+  [
+    ['folders', 'parent_id:bigint'],
+    ['plans', 'price_cents:integer!'],
+  ],
+  [
+    ['channels', 'topic:text'],
+    ['warehouses', 'address:text!'],
+  ],
+  [
+    ['playlists', 'public:boolean!=true'],
+    ['quizzes', 'time_limit:integer'],
+  ],
+  [
+    ['rooms', 'capacity:integer'],
+    ['exams', 'duration_min:integer!'],
+  ],
+  [
+    ['albums', 'cover_id:bigint'],
+    ['leagues', 'season:smallint!'],
+  ],
 ] as const
 
 function genericOverlap(): CalibrationCase[] {
   return GENERIC_PAIRS.map(([[a, ac], [b, bc]], i) => {
-    const common = ['id:integer!', 'name:varchar(100)!', 'created_at:timestamp!=now()', ...(i % 2 ? ['updated_at:timestamp'] : [])]
+    const common = [
+      'id:integer!',
+      'name:varchar(100)!',
+      'created_at:timestamp!=now()',
+      ...(i % 2 ? ['updated_at:timestamp'] : []),
+    ]
     return {
       pattern: 'unrelated tables sharing only common columns',
       name: `${a} dropped, ${b} created`,
@@ -350,7 +446,7 @@ const SAME_TYPE_SWAPS = [
   ['flagged:boolean!=false', 'archived:boolean!=false'],
   ['memo:text', 'signature:text'],
   ['sms_opt_in:boolean', 'newsletter:boolean!=true'],
-  ['region:varchar(40)', 'timezone:varchar(40)!=\'UTC\''],
+  ['region:varchar(40)', "timezone:varchar(40)!='UTC'"],
   ['promo:varchar(40)', 'referrer:varchar(40)'],
   ['legacy_id:bigint', 'external_id:bigint!'],
   ['deadline:date', 'birthday:date'],
@@ -421,7 +517,10 @@ function otherTypeDropAdd(): CalibrationCase[] {
 function swappedNames(): CalibrationCase[] {
   return Array.from({ length: 10 }, (_, i) => {
     const t = at(i + 6)
-    const [x, y] = [`${['first', 'home', 'min', 'start', 'left'][i % 5]}_value:integer`, `${['last', 'work', 'max', 'end', 'right'][i % 5]}_value:integer`]
+    const [x, y] = [
+      `${['first', 'home', 'min', 'start', 'left'][i % 5]}_value:integer`,
+      `${['last', 'work', 'max', 'end', 'right'][i % 5]}_value:integer`,
+    ]
     return {
       pattern: 'two columns of the same type swap names',
       name: `${t.name}: ${columnName(x)} <-> ${columnName(y)}`,
@@ -435,13 +534,13 @@ function swappedNames(): CalibrationCase[] {
 // Little in common but some letters: [dropped (middle of the table), added (at its end)].
 const WEAK_PAIRS = [
   ['notes:text', 'nodes_total:integer!=0'],
-  ['legacy_ref:varchar(40)', 'referral_code:text!=\'\''],
+  ['legacy_ref:varchar(40)', "referral_code:text!=''"],
   ['status_text:varchar(50)', 'statement_id:bigint'],
   ['caption:varchar(200)', 'captcha_score:real'],
   ['parent_path:text', 'parental_control:boolean!=false'],
   ['remark:text', 'remote_id:varchar(80)!'],
   ['content_type:varchar(50)', 'contact_type:smallint!'],
-  ['visits:integer', 'visibility:varchar(10)!=\'public\''],
+  ['visits:integer', "visibility:varchar(10)!='public'"],
   ['sender_name:varchar(80)', 'send_after:timestamp'],
   ['owner_note:text', 'ownership_pct:decimal(5,2)'],
   ['mailbox:varchar(100)', 'mail_sent:boolean!=false'],

@@ -73,7 +73,8 @@ export function measure(
       t.falseNegatives += fn.length
       t.expected += expected.size
     }
-    if (fp.length > 0 || fn.length > 0) misses.push({ case: `${c.pattern}: ${c.name}`, falsePositives: fp, falseNegatives: fn })
+    if (fp.length > 0 || fn.length > 0)
+      misses.push({ case: `${c.pattern}: ${c.name}`, falsePositives: fp, falseNegatives: fn })
   }
   return { total, byPattern, misses }
 }
