@@ -10,7 +10,7 @@ describe('diff laws', () => {
         expect(diffSchemas(s, s).changes).toEqual([])
         expect(diffSchemas(s, structuredClone(s)).changes).toEqual([])
       }),
-      { numRuns: 300 },
+      { numRuns: 3000 },
     )
   })
 
@@ -44,7 +44,7 @@ describe('diff laws', () => {
         expect(applyDiff(a, d)).toEqual(b)
         expect(reverseDiff(d)).toEqual(diffSchemas(b, a, { comparePositions: true }))
       }),
-      { numRuns: 300 },
+      { numRuns: 3000 },
     )
   })
 })

@@ -153,6 +153,9 @@ export function dropConstraintChange(change: DropConstraintChange, ctx: Generato
 export function alterConstraintChange(change: AlterConstraintChange, ctx: GeneratorContext): StatementDraft[] {
   const { table, schema, before, after } = change
   const nameOnly = change.changes.length === 1 && change.changes[0] === 'name'
+  // A foreign key InnoDB renamed with its table already has the name the target gives it.
+  if (nameOnly && after.type === 'foreign_key' && beforeName(ctx, table, schema, before, 'constraint') === after.name)
+    return []
   if (after.type === 'primary_key') {
     if (nameOnly) return [] // MySQL names every primary key PRIMARY.
     if (!planState(ctx).primaryKeyAdded.has(tableKey(schema, table))) {

@@ -140,7 +140,8 @@ export function isTouched(
 }
 
 /**
- * The name an object of `before` (as in `from`) has in the database: created under the old table name.
+ * The name an object of `before` (as in `from`) has in the database: created under the old table name
+ * (a foreign key InnoDB named after the table follows a rename of it, see {@link nameAfterTableRename}).
  *
  * @example
  * ```ts
@@ -154,11 +155,31 @@ export function beforeName(
   object: Constraint | Index,
   kind: 'constraint' | 'index',
 ): string {
-  if (object.name !== undefined) return object.name
   const previous = ctx.previousTableName(table, schema)
+  if (object.name !== undefined)
+    return 'type' in object && object.type === 'foreign_key'
+      ? nameAfterTableRename(object.name, previous, table)
+      : object.name
   return kind === 'constraint'
     ? mysqlConstraintName(previous, object as Constraint)
     : mysqlIndexName(previous, object as Index)
+}
+
+/**
+ * The name a foreign key has once its table is renamed: InnoDB renames the names it generates
+ * (`<table>_ibfk_<n>`), and any name that starts like them, with the table (`RENAME TABLE child TO
+ * kid` turns `child_ibfk_1` into `kid_ibfk_1`); other names stay. Renames run first in a plan, so
+ * this is the name every later statement finds.
+ *
+ * @example
+ * ```ts
+ * nameAfterTableRename('child_ibfk_1', 'child', 'kid') // 'kid_ibfk_1'
+ * ```
+ * @internal
+ */
+export function nameAfterTableRename(name: string, previous: string, table: string): string {
+  const prefix = `${previous}_ibfk_`
+  return previous !== table && name.startsWith(prefix) ? `${table}_ibfk_${name.slice(prefix.length)}` : name
 }
 
 /**
