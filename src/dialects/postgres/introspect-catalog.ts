@@ -71,7 +71,7 @@ SELECT c.relname AS table_name, a.attnum AS num, a.attname AS name,
   co.collname AS collation,
   a.attcollation <> t.typcollation AS collation_differs,
   ds.description AS comment,
-  seq.seq_name, seq.deptype AS seq_deptype, seq.seqstart::text AS seq_start, seq.seqincrement::text AS seq_increment
+  seq.seq_name, seq.seq_relname, seq.deptype AS seq_deptype, seq.seqstart::text AS seq_start, seq.seqincrement::text AS seq_increment
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -83,9 +83,10 @@ LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attn
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_catalog.pg_description ds ON ds.classoid = 'pg_catalog.pg_class'::regclass AND ds.objoid = c.oid AND ds.objsubid = a.attnum
 LEFT JOIN (
-  SELECT dep.refobjid, dep.refobjsubid, dep.objid::regclass::text AS seq_name, dep.deptype, s.seqstart, s.seqincrement
+  SELECT dep.refobjid, dep.refobjsubid, dep.objid::regclass::text AS seq_name, sc.relname AS seq_relname, dep.deptype, s.seqstart, s.seqincrement
   FROM pg_catalog.pg_depend dep
   JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid
+  JOIN pg_catalog.pg_class sc ON sc.oid = dep.objid
   WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.deptype IN ('a', 'i')
 ) seq ON seq.refobjid = c.oid AND seq.refobjsubid = a.attnum
 WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped

@@ -1,5 +1,6 @@
 import { parseColumnType } from '../../model/parse-column-type.js'
 import type { Row } from '../introspect-types.js'
+import { SEQUENCE_NAME_KEY, sequenceName } from './names.js'
 
 // Catalog rows turned into the objects of a canonical schema document (see postgres.ts).
 
@@ -121,6 +122,12 @@ export function columnObject(row: Row): DocObject {
   else if (serial) column.autoincrement = true
   else if (defaultExpr !== undefined) column.default = defaultExpr
   if (identity === 'a' || identity === 'd') column.identity = identityObject(row, identity)
+  // A sequence not named after its table and column (the table was renamed without it): kept so that
+  // a plan renames it only when the target says so.
+  const sequence = text(row.seq_relname)
+  const table = text(row.table_name)
+  if ((serial || column.identity) && sequence && table && sequence !== sequenceName(table, text(row.name) ?? ''))
+    column.extra = { [SEQUENCE_NAME_KEY]: sequence }
   if (flag(row.collation_differs) && row.collation) column.collation = text(row.collation)
   if (row.comment !== null && row.comment !== undefined) column.comment = text(row.comment)
   return column

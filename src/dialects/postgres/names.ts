@@ -45,6 +45,29 @@ export function sequenceName(table: string, column: string): string {
   return postgresObjectName(table, column, 'seq')
 }
 
+/**
+ * The column `extra` key under which introspection keeps the name of a serial or identity column's
+ * sequence when it is not {@link sequenceName} of its table and column (a table renamed without its
+ * sequence keeps `people_id_seq`). Plans read it to rename a sequence only when the target says so.
+ * @internal
+ */
+export const SEQUENCE_NAME_KEY = 'postgresSequence'
+
+/**
+ * The name of a column's sequence: the one introspection recorded, or {@link sequenceName}.
+ *
+ * @example
+ * ```ts
+ * columnSequenceName('persons', { name: 'id', extra: { postgresSequence: 'people_id_seq' } }) // 'people_id_seq'
+ * ```
+ * @internal
+ */
+export function columnSequenceName(table: string, column: { readonly name: string; readonly extra?: unknown }): string {
+  const extra = column.extra as Readonly<Record<string, unknown>> | undefined
+  const recorded = extra?.[SEQUENCE_NAME_KEY]
+  return typeof recorded === 'string' ? recorded : sequenceName(table, column.name)
+}
+
 type Named =
   | { readonly kind: 'constraint'; readonly item: Constraint }
   | { readonly kind: 'index'; readonly item: Index }

@@ -3,7 +3,7 @@ import type { Column, Constraint, Index, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { Stage, type StatementDraft } from '../types.js'
 import { sourceTableOrUndefined, tableKey, tableName } from './context.js'
-import { constraintNameIn, indexNameIn, objectKey, sequenceName, tableObjectNames } from './names.js'
+import { columnSequenceName, constraintNameIn, indexNameIn, objectKey, tableObjectNames } from './names.js'
 
 // Renaming a table or column keeps the names PostgreSQL derived from it (users_pkey,
 // users_email_key, users_id_seq), so the next introspection would report them as name changes. The
@@ -195,17 +195,20 @@ export function renameTableSQL(change: RenameTableChange, ctx: GeneratorContext)
   }
   const columns = columnRenames(ctx, change.table, change.schema)
   const objects = renameDerived(ctx, change.before, change.table, change.schema, columns, () => true, Stage.renameTable)
-  const sequences = change.before.columns
-    .filter(hasSequence)
-    .flatMap((c) =>
-      renameSequence(
-        ctx,
-        change.schema,
-        sequenceName(change.from, c.name),
-        sequenceName(change.table, c.name),
-        Stage.renameTable,
-      ),
+  // Each sequence from the name it has to the one the target gives it (its own table's by default: a
+  // sequence the target records under the old name stays).
+  const renamedColumns = columnRenames(ctx, change.table, change.schema)
+  const sequences = change.before.columns.filter(hasSequence).flatMap((c) => {
+    const after = change.after.columns.find((x) => x.name === (renamedColumns.get(c.name) ?? c.name))
+    const target = after ? columnSequenceName(change.table, { ...after, name: c.name }) : undefined
+    return renameSequence(
+      ctx,
+      change.schema,
+      columnSequenceName(change.from, c),
+      target ?? columnSequenceName(change.table, { name: c.name }),
+      Stage.renameTable,
     )
+  })
   return [rename, ...objects, ...sequences]
 }
 
@@ -241,8 +244,8 @@ export function renameColumnSQL(change: RenameColumnChange, ctx: GeneratorContex
     ? renameSequence(
         ctx,
         change.schema,
-        sequenceName(change.table, change.from),
-        sequenceName(change.table, change.column),
+        columnSequenceName(change.table, { ...change.before, name: change.from }),
+        columnSequenceName(change.table, { ...change.after, name: change.column }),
         Stage.renameColumn,
       )
     : []
