@@ -128,6 +128,8 @@ function tableContents(table: Table, status: TreeStatus): ChangeTreeNode[] {
 
 const hintText = (c: RenameCandidate) => `may be renamed to ${c.to} (score ${c.score}: ${c.reasons.join(', ')})`
 
+const appliedText = (c: RenameCandidate) => `inferred rename (score ${c.score}: ${c.reasons.join(', ')})`
+
 const hint = (c: RenameCandidate): ChangeTreeNode => ({
   label: hintText(c),
   status: 'unchanged',
@@ -154,7 +156,8 @@ const objectKind = (kind: ChangeKind): TreeNodeKind =>
 /**
  * The change tree of a diff: enums, then tables (in the diff's order), each table holding the
  * objects that changed in it, each changed object holding `field: before -> after` details. Rename
- * candidates the diff did not apply hang under the dropped column or table as hints. Labels come from
+ * candidates the diff did not apply hang under the dropped column or table as hints; an inferred
+ * rename has its score and reasons as the first detail of the renamed object. Labels come from
  * {@link describeChange}, so every view reads the same words.
  *
  * @example
@@ -235,7 +238,12 @@ export function toTree(diff: SchemaDiff): ChangeTreeNode {
     }
   }
   for (const c of diff.renameCandidates) {
-    if (c.applied) continue
+    if (c.applied) {
+      // An inferred rename says why it was made, under the renamed object.
+      const node = c.target === 'table' ? top.get(c.to) : top.get(c.table ?? '')?.members?.get(`${c.table}.${c.to}`)
+      if (node?.status === 'renamed') node.children.unshift(detailNode(appliedText(c)))
+      continue
+    }
     const node = c.target === 'table' ? top.get(c.from) : top.get(c.table ?? '')?.members?.get(`${c.table}.${c.from}`)
     if (node?.status === 'removed') node.children.push(hint(c))
   }

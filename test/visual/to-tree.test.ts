@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { diffSchemas, parseSchema } from '../../src/index.js'
+import { defineSchema, diffSchemas, parseSchema } from '../../src/index.js'
 import { toTree } from '../../src/visual/index.js'
 import { loadScenario } from '../golden/scenarios.js'
 
@@ -146,5 +146,31 @@ describe('toTree', () => {
   it('is plain JSON data', () => {
     const tree = toTree(loadScenario('shop').diff)
     expect(JSON.parse(JSON.stringify(tree))).toEqual(tree)
+  })
+})
+
+describe('inferred renames', () => {
+  it('say why under the renamed object: score and reasons', () => {
+    const v = (name: string, column: string) =>
+      defineSchema({
+        tables: [
+          {
+            name,
+            columns: [
+              { name: 'id', type: 'integer', nullable: false },
+              { name: column, type: 'text' },
+              { name: 'born', type: 'date' },
+            ],
+          },
+        ],
+      })
+    const diff = diffSchemas(v('people', 'fullname'), v('persons', 'full_name'), { inferRenames: 'apply' })
+    const table = toTree(diff).children[0]
+    expect(table?.status).toBe('renamed')
+    expect(table?.children[0]?.label).toMatch(
+      /^inferred rename \(score (1|0\.\d+): 2 of 3 columns match by name and type, /,
+    )
+    const column = table?.children.find((n) => n.kind === 'column')
+    expect(column?.children[0]?.label).toMatch(/^inferred rename \(score (1|0\.\d+): same type, /)
   })
 })

@@ -60,4 +60,20 @@ describeEngines('generated names through a table rename', (engine) => {
       expect(diffSchemas(await read(e), from).changes).toEqual([])
     })
   }
+
+  it('as a drop and a create (renames off), frees the names the old table holds before taking them', async () => {
+    const e = engine()
+    await resetDatabase(e)
+    for (const sql of CREATE) await e.exec(sql)
+    const from = await read(e)
+    for (const sql of RENAME_ONLY) await e.exec(sql)
+    const to = await read(e)
+    await resetDatabase(e)
+    for (const sql of CREATE) await e.exec(sql)
+    const m = plan(from, to, {}, { inferRenames: 'off' })
+    await runMigration(e, m.up)
+    expect(diffSchemas(await read(e), to).changes).toEqual([])
+    await runMigration(e, m.down)
+    expect(diffSchemas(await read(e), from).changes).toEqual([])
+  })
 })
