@@ -2,9 +2,10 @@ import type { ScoredPair } from './rename-score.js'
 
 // Chained renames in one step: `a -> b` and `b -> c`. Matching by name pairs the two `b`s, leaving
 // `a` dropped and `c` added, and the direct `a -> c` may look like a rename while it is not. A chain
-// is taken instead when `a -> b` scores at least the threshold (and 0.8) and higher than `a -> c`
-// (scored among the same objects), and `b -> c` scores at most 0.1 less: `a` became `b`, so what `b`
-// held went somewhere, and `c`, in `b`'s place, is where. Measured on the calibration set.
+// is taken instead when one link scores at least the threshold (and 0.8) and higher than `a -> c`
+// (scored among the same objects), and the other at most 0.1 less: `a` became `b`, so what `b` held
+// went somewhere, and `c`, in `b`'s place, is where (or the same read from the other end, so that the
+// reverse diff finds the same chain). Measured on the calibration set.
 
 /** One chain: `first` (dropped) took the name of `middle`, which took the name of `last` (added). */
 export interface Chain<T> {
@@ -35,7 +36,7 @@ export interface ChainSearch<T> {
 /** A chain takes apart a pair matched by name, which is strong evidence: its links need at least this. */
 export const MIN_CHAIN_LINK = 0.8
 
-/** How much less than the threshold the second link (`b -> c`) may score. */
+/** How much less than the threshold the weaker link may score. */
 const ONWARD_MARGIN = 0.1
 
 /**
@@ -54,13 +55,15 @@ export function findChains<T>(s: ChainSearch<T>): Chain<T>[] {
     const added = [...s.added, middle.to]
     for (const first of s.dropped) {
       const into = s.score(first, middle.to, dropped, added)
-      if (into.score < least) continue
+      if (into.score < onwardLeast) continue
       for (const last of s.added) {
         const onward = s.score(middle.from, last, dropped, added)
-        if (onward.score < onwardLeast) continue
+        // Symmetric in the two links: the reverse diff sees the same chain with them swapped.
+        const [weak, strong] = [Math.min(into.score, onward.score), Math.max(into.score, onward.score)]
+        if (weak < onwardLeast || strong < least) continue
         // Scored among the same objects as the links, so that the three compare like for like.
         const direct = s.score(first, last, dropped, added).score
-        if (into.score <= direct) continue
+        if (strong <= direct) continue
         const ends = [s.key(first), s.key(last)].sort()
         found.push({
           chain: { first, middle, last, into, onward },

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { assignPairs } from '../../src/diff/assign-pairs.js'
 import { nameRewrite, RewriteCounts } from '../../src/diff/rename-rewrites.js'
 import { columnContext, scoreColumnRename, scoreTableRename } from '../../src/diff/rename-score.js'
-import { defineSchema, diffSchemas } from '../../src/index.js'
+import { applyDiff, defineSchema, diffSchemas, reverseDiff } from '../../src/index.js'
 import type { Table } from '../../src/model/types.js'
 import { arbitrarySchema } from '../arbitraries.js'
 
@@ -243,5 +243,64 @@ describe('a whole diff', () => {
       'user_ban>person_ban',
     ])
     for (const c of applied) expect(c.reasons.some((r) => r.startsWith('same rewrite as'))).toBe(true)
+  })
+})
+
+describe('chained renames', () => {
+  // email -> email_old and email_old -> email_new in one step.
+  const v = (...columns: string[]) =>
+    defineSchema({
+      tables: [
+        {
+          name: 'users',
+          columns: [{ name: 'id', type: 'integer' }, ...columns.map((name) => ({ name, type: 'varchar(200)' }))],
+        },
+      ],
+    })
+  const before = v('email_old', 'email')
+  const after = v('email_new', 'email_old')
+
+  it('renames b -> c before a -> b, both ways, and applies back to the target', () => {
+    const d = diffSchemas(before, after, { inferRenames: 'apply' })
+    expect(d.changes.map((c) => (c.kind === 'rename_column' ? `${c.from}>${c.column}` : c.kind))).toEqual([
+      'email_old>email_new',
+      'email>email_old',
+    ])
+    expect(applyDiff(before, diffSchemas(before, after, { inferRenames: 'apply', comparePositions: true }))).toEqual(
+      after,
+    )
+    expect(reverseDiff(d)).toEqual(diffSchemas(after, before, { inferRenames: 'apply' }))
+    expect(
+      d.renameCandidates
+        .filter((c) => c.applied)
+        .every((c) => c.reasons.includes('one of two chained renames (a -> b, b -> c)')),
+    ).toBe(true)
+  })
+
+  it('only suggests the chain by default', () => {
+    const d = diffSchemas(before, after)
+    expect(d.changes.some((c) => c.kind === 'rename_column')).toBe(false)
+    expect(d.renameCandidates.map((c) => `${c.from}>${c.to}`)).toContain('email_old>email_new')
+  })
+})
+
+describe('laws where chains are likely', () => {
+  // Columns of one type whose names hold each other: chains and direct renames compete.
+  const pool = ['email', 'email_old', 'email_new', 'name', 'name_old', 'display_name']
+  const version = fc
+    .shuffledSubarray(pool, { minLength: 1 })
+    .map((names) =>
+      defineSchema({ tables: [{ name: 't', columns: names.map((name) => ({ name, type: 'varchar(200)' })) }] }),
+    )
+
+  it('reverseDiff(diff(a, b)) equals diff(b, a), and applyDiff reaches b, with apply', () => {
+    fc.assert(
+      fc.property(version, version, (a, b) => {
+        const options = { inferRenames: 'apply', comparePositions: true } as const
+        expect(reverseDiff(diffSchemas(a, b, options))).toEqual(diffSchemas(b, a, options))
+        expect(applyDiff(a, diffSchemas(a, b, options))).toEqual(b)
+      }),
+      { numRuns: 2000 },
+    )
   })
 })
