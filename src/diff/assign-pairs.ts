@@ -1,7 +1,7 @@
 // The joint assignment of renames: of all one-to-one choices among scored pairs, the one with the
 // highest total score (the Hungarian method), so that a pair does not take an object that two other
-// pairs need. Written here rather than taken from a package: it is 60 lines, and the library keeps its
-// runtime dependencies few.
+// pairs need. Written here rather than taken from a package: the method is short, exact integer
+// weights (below) are needed for symmetric ties, and the library keeps its runtime dependencies few.
 //
 // The answer must not depend on which schema is `from`: scoring `to` -> `from` gives the same scores,
 // and ties between assignments of equal total are broken by a weight that depends only on the

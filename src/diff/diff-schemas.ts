@@ -117,13 +117,18 @@ function countRewrites(from: Schema, to: Schema, options: DiffOptions): RewriteC
     const same = toByKey.get(key(f))
     if (same !== undefined && same !== f) columnPairs(f, same)
   }
+  // The columns of every dropped x created table pair: bounded, so that a diff dropping and creating
+  // many tables stays fast (beyond the bound, only the table names' rewrites count across tables).
+  const crossColumns = dropped.length * added.length <= MAX_TABLE_PAIRS_FOR_COLUMN_REWRITES
   for (const f of dropped)
     for (const t of added) {
       rewrites.add(f.name, t.name)
-      columnPairs(f, t)
+      if (crossColumns) columnPairs(f, t)
     }
   return rewrites
 }
+
+const MAX_TABLE_PAIRS_FOR_COLUMN_REWRITES = 400
 
 /** The column match of an unchanged table: nothing renamed, dropped or added. */
 const UNCHANGED: ScopeMatch<Column> = { pairs: [], dropped: [], added: [], candidates: [] }

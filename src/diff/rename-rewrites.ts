@@ -4,13 +4,22 @@
 // several dropped/added pairs of the same diff is evidence for each of them.
 
 /** The words of an identifier: split at `_`, `-`, spaces, dots and lower-to-upper case changes, lower-cased. */
-export function nameTokens(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .split(/[_\-\s.]+/)
-    .filter((t) => t !== '')
+export function nameTokens(name: string): readonly string[] {
+  let tokens = tokenCache.get(name)
+  if (tokens === undefined) {
+    tokens = name
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .toLowerCase()
+      .split(/[_\-\s.]+/)
+      .filter((t) => t !== '')
+    // Names repeat across the tables of a diff; the cache is dropped when it grows large.
+    if (tokenCache.size > 50_000) tokenCache.clear()
+    tokenCache.set(name, tokens)
+  }
+  return tokens
 }
+
+const tokenCache = new Map<string, readonly string[]>()
 
 /**
  * The words that differ between two names once their common leading and trailing words are set aside,
@@ -37,11 +46,14 @@ export function nameRewrite(from: string, to: string): string | undefined {
 /** How many dropped/added pairs of one diff each rewrite explains. */
 export class RewriteCounts {
   private readonly pairs = new Map<string, Set<string>>()
+  // Scoring asks about the same pairs of names many times.
+  private readonly answers = new Map<string, { readonly pairs: number; readonly words: string }>()
 
   /** Counts the rewrite of one pair of names (a pair of names seen twice counts once). */
   add(from: string, to: string): void {
     const r = nameRewrite(from, to)
     if (r === undefined) return
+    this.answers.clear()
     const seen = this.pairs.get(r) ?? new Set<string>()
     seen.add(`${from}\u0000${to}`)
     this.pairs.set(r, seen)
@@ -52,6 +64,16 @@ export class RewriteCounts {
    * and the rewrite's words in an order that does not depend on the direction (`person / user`).
    */
   shared(from: string, to: string): { readonly pairs: number; readonly words: string } {
+    const key = `${from}\u0000${to}`
+    let answer = this.answers.get(key)
+    if (answer === undefined) {
+      answer = this.count(from, to)
+      this.answers.set(key, answer)
+    }
+    return answer
+  }
+
+  private count(from: string, to: string): { readonly pairs: number; readonly words: string } {
     const r = nameRewrite(from, to)
     if (r === undefined) return { pairs: 0, words: '' }
     const words = r

@@ -60,9 +60,19 @@ const round = (n: number) => Math.round(Math.min(1, n) * 100) / 100
  */
 export function sameTypeFamily(a: ColumnType, b: ColumnType): boolean {
   if (a.kind === b.kind) return true
+  let byB = families.get(a)
+  const known = byB?.get(b)
+  if (known !== undefined) return known
   const r = compareColumnTypes(a, b)
-  return r === 'same' || r === 'widen' || r === 'narrow'
+  const result = r === 'same' || r === 'widen' || r === 'narrow'
+  byB ??= new WeakMap()
+  byB.set(b, result)
+  families.set(a, byB)
+  return result
 }
+
+// Every column type is compared with many others while a diff is scored.
+const families = new WeakMap<ColumnType, WeakMap<ColumnType, boolean>>()
 
 /** What a column is scored with besides itself. */
 export interface ColumnRenameContext {
@@ -245,10 +255,21 @@ function correspond(from: Table, to: Table, rewrites: RewriteCounts | undefined)
   }
   const dropped = from.columns.filter((c) => !toByName.has(c.name))
   const added = to.columns.filter((c) => !fromNames.has(c.name))
+  // Columns are paired as renames only where something else links the two tables (a column of the
+  // same name, or related table names): two unrelated tables are not worth scoring column by column,
+  // and a diff dropping and creating many tables stays fast.
+  const linked =
+    hundredths > 0 ||
+    nameSimilarity(from.name, to.name) >= 0.3 ||
+    relatedNames(from.name, to.name) !== undefined ||
+    (rewrites?.shared(from.name, to.name).pairs ?? 0) >= 2
+  if (!linked) return { byName, byNameFamily, renamed, weight: 0, distinctWeight: 0 }
+  // Only columns of one type family can reach RENAMED_COLUMN_SCORE; the others are not scored.
   const scored = dropped.flatMap((f) =>
-    added.map((t) => {
+    added.flatMap((t) => {
+      if (!sameTypeFamily(f.type, t.type)) return []
       const { score } = scoreColumnRename(f, t, columnContext(f, t, from, to, dropped, added, rewrites))
-      return { from: f, to: t, score, symmetricKey: [f.name, t.name].sort().join('\u0000') }
+      return [{ from: f, to: t, score, symmetricKey: [f.name, t.name].sort().join('\u0000') }]
     }),
   )
   for (const p of assignPairs(scored.filter((s) => s.score >= RENAMED_COLUMN_SCORE))) {
