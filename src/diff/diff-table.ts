@@ -178,6 +178,19 @@ const constraintNamesMatch = (table: string, columns: () => ReadonlySet<string>)
 const indexNamesMatch = (table: string) => (a: Index, b: Index) =>
   sameNameOrDefault(a.name, b.name, (name) => isDefaultIndexName(table, a.name === undefined ? a : b, name))
 
+/**
+ * A foreign key pointing at another table points at other columns too: `referencedColumns` is listed
+ * whenever the referenced table is. Otherwise the list would depend on the direction of the diff,
+ * since the old key's columns are read under the renames of the table it pointed at.
+ */
+function withReferencedColumns(fields: ConstraintField[]): ConstraintField[] {
+  const moved = fields.includes('referencedTable') || fields.includes('referencedSchema')
+  if (!moved || fields.includes('referencedColumns')) return fields
+  // In the order of the meaning's fields: ..., referencedTable, referencedSchema, referencedColumns, ...
+  const after = Math.max(fields.indexOf('referencedTable'), fields.indexOf('referencedSchema'))
+  return [...fields.slice(0, after + 1), 'referencedColumns', ...fields.slice(after + 1)]
+}
+
 function diffConstraints(
   before: readonly Constraint[],
   after: readonly Constraint[],
@@ -205,7 +218,7 @@ function diffConstraints(
   const changes: SchemaChange[] = []
   for (const [i, j] of pairing.pairs) {
     const [b, t, a] = [before[i] as Constraint, translated[i] as Constraint, after[j] as Constraint]
-    const fields = differingFields(meaning(t), meaning(a)) as ConstraintField[]
+    const fields = withReferencedColumns(differingFields(meaning(t), meaning(a)) as ConstraintField[])
     if (!namesMatch(t, a)) fields.unshift('name')
     if (fields.length > 0)
       changes.push(withPath({ kind: 'alter_constraint', ...scope, before: b, after: a, changes: fields }))

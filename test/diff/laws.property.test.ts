@@ -62,4 +62,51 @@ describe('diff laws', () => {
       { numRuns: 300 },
     )
   })
+
+  it('reverses a key that points at another table once its column is renamed (found at 5000 runs)', () => {
+    // orders.total -> orders.status is renamed; fk_orders pointed at accounts.total and now at
+    // orders.status: both directions list referencedColumns with referencedTable.
+    const col = (name: string, type: Schema['tables'][number]['columns'][number]['type'], extra = {}) => ({
+      name,
+      type,
+      nullable: false,
+      ...extra,
+    })
+    const fk = (column: string, table: string) => ({
+      type: 'foreign_key' as const,
+      name: 'fk_orders',
+      columns: [column],
+      referencedTable: table,
+      referencedColumns: [column === 'status' ? 'status' : 'total'],
+    })
+    const tz = { kind: 'timestamp', timezone: true } as const
+    const a: Schema = {
+      enums: [],
+      tables: [
+        { name: 'accounts', columns: [col('total', { kind: 'integer' })], constraints: [], indexes: [] },
+        {
+          name: 'orders',
+          columns: [col('total', tz, { default: '7' })],
+          constraints: [fk('total', 'accounts')],
+          indexes: [],
+        },
+      ],
+    }
+    const b: Schema = {
+      enums: [],
+      tables: [
+        {
+          name: 'orders',
+          columns: [col('status', tz, { default: '7' })],
+          constraints: [fk('status', 'orders')],
+          indexes: [],
+        },
+      ],
+    }
+    const d = diffSchemas(a, b, { inferRenames: 'apply' })
+    expect(d.changes.find((c) => c.kind === 'alter_constraint')).toMatchObject({
+      changes: ['referencedTable', 'referencedColumns'],
+    })
+    expect(reverseDiff(d)).toEqual(diffSchemas(b, a, { inferRenames: 'apply' }))
+  })
 })
