@@ -8,10 +8,12 @@
  * @packageDocumentation
  */
 
+export { diffSchemas } from './dialects/diff-schemas.js'
+export { builtInNamingConventions } from './dialects/naming-conventions.js'
 export { applyDiff } from './diff/apply-diff.js'
 export { changeKey } from './diff/change-path.js'
 export { describeChange, describeColumn, describeConstraint, describeIndex } from './diff/describe-change.js'
-export { diffSchemas } from './diff/diff-schemas.js'
+export type { NamingConvention } from './diff/naming-convention.js'
 export { reverseDiff } from './diff/reverse-diff.js'
 export { isEmptyDiff, summarizeChanges } from './diff/summarize-diff.js'
 export type * from './diff/types.js'

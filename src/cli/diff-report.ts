@@ -1,5 +1,5 @@
+import { diffSchemas } from '../dialects/diff-schemas.js'
 import type { Migration } from '../dialects/types.js'
-import { diffSchemas } from '../diff/diff-schemas.js'
 import { isEmptyDiff } from '../diff/summarize-diff.js'
 import type { DiffOptions, SchemaDiff } from '../diff/types.js'
 import { isSchemaLedgerError } from '../errors.js'

@@ -1,5 +1,5 @@
-import { mysqlConstraintName, mysqlIndexName } from '../diff/mysql-object-names.js'
-import { postgresConstraintName, postgresIndexName } from '../diff/postgres-object-names.js'
+import { mysqlConstraintName, mysqlIndexName } from '../dialects/mysql/object-names.js'
+import { postgresConstraintName, postgresIndexName } from '../dialects/postgres/object-names.js'
 import { InvalidOptionError } from '../errors.js'
 import type { Column, Constraint, ForeignKeyConstraint, Index, Schema, Table } from '../model/types.js'
 import { builder, type DrizzleContext as Context, type DrizzleDialect as Dialect, use } from './drizzle-columns.js'

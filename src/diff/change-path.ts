@@ -1,5 +1,4 @@
 import type { Constraint, Index } from '../model/types.js'
-import { postgresConstraintName, postgresIndexName } from './postgres-object-names.js'
 import type { ChangeWithoutPath } from './types.js'
 
 /** Address of a table: its name, qualified with its namespace when it has one. */
@@ -7,17 +6,31 @@ export function tablePath(table: string, schema?: string): string {
   return schema === undefined ? table : `${schema}.${table}`
 }
 
+// An unnamed constraint or index is addressed by a label built from its table, its columns and its
+// kind. The label is the diff's own, the same on every dialect, and no database's name: it is not cut
+// to any length limit (for names under 64 bytes it reads as PostgreSQL's would). What a database calls
+// the object is its dialect's business (src/dialects/<name>/object-names.ts).
+
+const LABELS: Readonly<Record<Constraint['type'], string>> = {
+  primary_key: 'pkey',
+  unique: 'key',
+  foreign_key: 'fkey',
+  check: 'check',
+}
+
 /**
- * The name a constraint is shown under: its own, or for an unnamed one the name PostgreSQL would give
- * it (`users_pkey`, `users_email_key`, `posts_user_id_fkey`, `users_check`), so paths stay readable.
+ * The name a constraint is shown under: its own, or for an unnamed one `table_columns_label`
+ * (`users_pkey`, `users_email_key`, `posts_user_id_fkey`, `users_check`), so paths stay readable.
  */
 export function constraintDisplayName(table: string, c: Constraint): string {
-  return c.name ?? postgresConstraintName(table, c)
+  if (c.name !== undefined) return c.name
+  const columns = c.type === 'unique' || c.type === 'foreign_key' ? c.columns : []
+  return [table, ...columns, LABELS[c.type]].join('_')
 }
 
 /** The name an index is shown under: its own, or `table_col1_col2_idx` (`expr` for expressions). */
 export function indexDisplayName(table: string, x: Index): string {
-  return x.name ?? postgresIndexName(table, x)
+  return x.name ?? [table, ...x.parts.map((p) => p.column ?? 'expr'), 'idx'].join('_')
 }
 
 /** The stable path of a change, computed from its own fields only. */

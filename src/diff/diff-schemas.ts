@@ -9,24 +9,14 @@ import { RewriteCounts } from './rename-rewrites.js'
 import { columnContext, identicalClaimants, scoreColumnRename, scoreTableRename, uncontested } from './rename-score.js'
 import { type RenameMaps, tableKey } from './semantic-keys.js'
 import { orderCandidates, summarizeChanges } from './summarize-diff.js'
-import type { DiffOptions, SchemaChange, SchemaDiff } from './types.js'
+import type { DiffOptions, ResolvedDiffOptions, SchemaChange, SchemaDiff } from './types.js'
 
 /**
- * Compares two schema versions and returns every difference as data: tables, columns, constraints,
- * indexes and enums added, removed, renamed or altered. Pure and deterministic; never prompts.
- *
- * Spelling differences are not changes (`int4` vs `integer`, `now()` vs `CURRENT_TIMESTAMP`, an
- * unnamed constraint vs the same one with a database-given name). Renames happen only through
- * `options.renames` or, with `inferRenames: 'apply'`, confident candidates; otherwise likely renames
- * are reported in `renameCandidates` next to the drop + add.
- *
- * @example
- * ```ts
- * const diff = diffSchemas(parseSchema(v1), parseSchema(v2), { renames: { columns: { 'posts.content': 'body' } } })
- * diff.changes.map((c) => `${c.kind} ${c.path}`)
- * ```
+ * The diff's core: {@link DiffOptions} with the naming conventions to recognize given, since the diff
+ * knows no dialect. `diffSchemas` (src/dialects/diff-schemas.ts) supplies the built-in ones.
+ * @internal
  */
-export function diffSchemas(from: Schema, to: Schema, options: DiffOptions = {}): SchemaDiff {
+export function diffSchemasWith(from: Schema, to: Schema, options: ResolvedDiffOptions): SchemaDiff {
   validateThreshold(options)
   const rewrites = countRewrites(from, to, options)
   const tables = matchScope<Table>({

@@ -5,8 +5,13 @@ import type { Column, Constraint, Index, Table } from '../model/types.js'
 import { defaultsEqual } from '../sql-text/normalize-default.js'
 import { type ExpressionOptions, expressionsEqual } from '../sql-text/normalize-expression.js'
 import { changePath } from './change-path.js'
-import { isDefaultConstraintName, isDefaultIndexName, sameNameOrDefault } from './default-names.js'
 import type { MatchedPair } from './match-renames.js'
+import {
+  isDefaultConstraintName,
+  isDefaultIndexName,
+  type NamingConvention,
+  sameNameOrDefault,
+} from './naming-convention.js'
 import { pairNamed } from './pair-named.js'
 import {
   constraintIdentity,
@@ -23,8 +28,8 @@ import type {
   ChangeWithoutPath,
   ColumnField,
   ConstraintField,
-  DiffOptions,
   IndexField,
+  ResolvedDiffOptions,
   SchemaChange,
   TableField,
 } from './types.js'
@@ -106,9 +111,10 @@ export function diffTablePair(
     readonly added: readonly Column[]
   },
   renames: RenameMaps,
-  options: DiffOptions,
+  options: ResolvedDiffOptions,
   expressions: ExpressionOptions = {},
 ): SchemaChange[] {
+  const conventions = options.namingConventions
   const scope: Scope = to.schema === undefined ? { table: to.name } : { table: to.name, schema: to.schema }
   const changes: SchemaChange[] = []
   const tableFields = tableFieldChanges(from, to)
@@ -163,20 +169,37 @@ export function diffTablePair(
     return columnNames
   }
   changes.push(
-    ...diffConstraints(from.constraints, to.constraints, key, from.schema, renames, scope, tableColumns, expressions),
+    ...diffConstraints(from.constraints, to.constraints, key, from.schema, renames, scope, expressions, {
+      columns: tableColumns,
+      conventions,
+    }),
   )
-  changes.push(...diffIndexes(from.indexes, to.indexes, key, renames, scope, expressions))
+  changes.push(...diffIndexes(from.indexes, to.indexes, key, renames, scope, expressions, conventions))
   return changes
 }
 
 /** Names match when equal, or when one is absent and the other is the default name of that side's object. */
-const constraintNamesMatch = (table: string, columns: () => ReadonlySet<string>) => (a: Constraint, b: Constraint) =>
-  sameNameOrDefault(a.name, b.name, (name) =>
-    isDefaultConstraintName(table, a.name === undefined ? a : b, name, columns()),
-  )
+const constraintNamesMatch =
+  (table: string, naming: ConstraintNaming) =>
+  (a: Constraint, b: Constraint): boolean => {
+    const isDefault = isDefaultConstraintName(naming.conventions)
+    return sameNameOrDefault(a.name, b.name, (name) =>
+      isDefault(table, a.name === undefined ? a : b, name, naming.columns()),
+    )
+  }
 
-const indexNamesMatch = (table: string) => (a: Index, b: Index) =>
-  sameNameOrDefault(a.name, b.name, (name) => isDefaultIndexName(table, a.name === undefined ? a : b, name))
+const indexNamesMatch =
+  (table: string, conventions: readonly NamingConvention[]) =>
+  (a: Index, b: Index): boolean => {
+    const isDefault = isDefaultIndexName(conventions)
+    return sameNameOrDefault(a.name, b.name, (name) => isDefault(table, a.name === undefined ? a : b, name))
+  }
+
+/** What decides whether a constraint's name is a default one: the conventions, and the table's columns. */
+interface ConstraintNaming {
+  readonly columns: () => ReadonlySet<string>
+  readonly conventions: readonly NamingConvention[]
+}
 
 /**
  * A foreign key pointing at another table points at other columns too: `referencedColumns` is listed
@@ -198,10 +221,10 @@ function diffConstraints(
   fromSchema: string | undefined,
   renames: RenameMaps,
   scope: Scope,
-  columns: () => ReadonlySet<string>,
   expressions: ExpressionOptions,
+  naming: ConstraintNaming,
 ): SchemaChange[] {
-  const namesMatch = constraintNamesMatch(scope.table, columns)
+  const namesMatch = constraintNamesMatch(scope.table, naming)
   const translated = before.map((c) => translateConstraint(c, fromTableKey, fromSchema, renames))
   const meaning = (c: Constraint) => constraintMeaning(c, expressions)
   const content = (c: Constraint) => `${c.type}:${stableStringify(meaning(c))}`
@@ -237,20 +260,22 @@ function diffIndexes(
   renames: RenameMaps,
   scope: Scope,
   expressions: ExpressionOptions,
+  conventions: readonly NamingConvention[],
 ): SchemaChange[] {
+  const namesMatch = indexNamesMatch(scope.table, conventions)
   const translated = before.map((x) => translateIndex(x, fromTableKey, renames))
   const meaning = (x: Index) => indexMeaning(x, expressions)
   const pairing = pairNamed(translated, after, {
     name: (x) => x.name,
     content: (x) => stableStringify(meaning(x)),
     identity: (x) => indexIdentity(x, expressions),
-    sameName: indexNamesMatch(scope.table),
+    sameName: namesMatch,
   })
   const changes: SchemaChange[] = []
   for (const [i, j] of pairing.pairs) {
     const [b, t, a] = [before[i] as Index, translated[i] as Index, after[j] as Index]
     const fields = differingFields(meaning(t), meaning(a)) as IndexField[]
-    if (!indexNamesMatch(scope.table)(t, a)) fields.unshift('name')
+    if (!namesMatch(t, a)) fields.unshift('name')
     if (fields.length > 0)
       changes.push(withPath({ kind: 'alter_index', ...scope, before: b, after: a, changes: fields }))
   }

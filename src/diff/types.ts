@@ -1,4 +1,5 @@
 import type { Column, Constraint, EnumDefinition, Index, Table } from '../model/types.js'
+import type { NamingConvention } from './naming-convention.js'
 
 /**
  * Fields of a column an `alter_column` change can list. `position` is listed only when
@@ -346,4 +347,15 @@ export interface DiffOptions {
    * the `to` spelling. Default false: names are compared exactly.
    */
   readonly caseInsensitiveNames?: boolean
+  /**
+   * How databases name the constraints and indexes declared without a name: an unnamed object and
+   * the same object under a name one of these gives it compare equal. Default: the built-in dialects'
+   * conventions (`builtInNamingConventions`); `[]` compares names exactly.
+   */
+  readonly namingConventions?: readonly NamingConvention[]
+}
+
+/** {@link DiffOptions} with the naming conventions settled, as the diff's core takes them. */
+export interface ResolvedDiffOptions extends DiffOptions {
+  readonly namingConventions: readonly NamingConvention[]
 }

@@ -1,7 +1,7 @@
 import type { Dialect } from '../dialects/dialect.js'
 import type { DialectImpactFacts } from '../dialects/dialect-facts.js'
 import type { DialectAlias } from '../dialects/dialect-names.js'
-import { diffSchemas } from '../diff/diff-schemas.js'
+import { diffSchemas } from '../dialects/diff-schemas.js'
 import type { Schema } from '../model/types.js'
 import type { NamingOptions } from './naming-options.js'
 import { runAnalyzers } from './run-analyzers.js'

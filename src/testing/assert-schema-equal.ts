@@ -1,4 +1,4 @@
-import { diffSchemas } from '../diff/diff-schemas.js'
+import { diffSchemas } from '../dialects/diff-schemas.js'
 import type { DiffOptions, SchemaDiff } from '../diff/types.js'
 import { countsText, summarizeReport } from '../format/report-summary.js'
 import { renderTreeText } from '../format/text-tree.js'

@@ -1,4 +1,4 @@
-import { diffSchemas } from '../diff/diff-schemas.js'
+import { diffSchemas } from '../dialects/diff-schemas.js'
 import { isSchemaLedgerError } from '../errors.js'
 import { defineSchema } from '../model/define-schema.js'
 import { serializeSchema } from '../model/serialize-schema.js'

@@ -1,4 +1,4 @@
-import { diffSchemas } from '../diff/diff-schemas.js'
+import { diffSchemas } from '../dialects/diff-schemas.js'
 import type { DiffOptions } from '../diff/types.js'
 import { explainDifference, type SchemaLike, toSchema } from './assert-schema-equal.js'
 

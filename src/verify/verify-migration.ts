@@ -1,6 +1,6 @@
 import type { PlanOptions } from '../dialects/dialect.js'
+import { diffSchemas } from '../dialects/diff-schemas.js'
 import type { Migration, Statement } from '../dialects/types.js'
-import { diffSchemas } from '../diff/diff-schemas.js'
 import type { DiffOptions, SchemaDiff } from '../diff/types.js'
 import { InvalidOptionError } from '../errors.js'
 import { introspect } from '../introspect/index.js'

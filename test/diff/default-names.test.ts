@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { mysqlCheckName } from '../../src/diff/mysql-object-names.js'
+import { mysqlCheckName } from '../../src/dialects/mysql/object-names.js'
 import {
   postgresConstraintName,
   postgresExpressionColumnName,
   postgresIndexName,
   postgresObjectName,
-} from '../../src/diff/postgres-object-names.js'
-import type { TableDefinition } from '../../src/index.js'
-import { defineSchema, diffSchemas } from '../../src/index.js'
+} from '../../src/dialects/postgres/object-names.js'
+import type { NamingConvention, TableDefinition } from '../../src/index.js'
+import { builtInNamingConventions, changeKey, defineSchema, diffSchemas } from '../../src/index.js'
 
 // The names databases give unnamed constraints and indexes, and the diff treating them as no name.
 // The expected PostgreSQL names below were read from PostgreSQL 15 (test/sql/postgres/default-names
@@ -174,4 +174,81 @@ describe('unnamed objects vs the names databases give them', () => {
     expect(changes).toHaveLength(1)
     expect(changes[0]).toMatchObject({ kind: 'alter_constraint', changes: ['name'] })
   })
+})
+
+describe('the naming conventions the diff is given', () => {
+  const schema = (constraint: Record<string, unknown>) =>
+    defineSchema({
+      tables: [
+        {
+          name: 't',
+          columns: [
+            { name: 'id', type: 'integer', nullable: false },
+            { name: 'x', type: 'integer' },
+          ],
+          constraints: [constraint as never],
+        },
+      ],
+    })
+  const pk = { type: 'primary_key', columns: ['id'] }
+  const conventions = (name: string) => builtInNamingConventions.filter((n) => n.name === name)
+
+  it('recognizes the built-in dialects by default, in a fixed order', () => {
+    expect(builtInNamingConventions.map((n) => n.name)).toEqual(['postgres', 'mysql', 'sqlite'])
+    const options = { namingConventions: builtInNamingConventions }
+    expect(diffSchemas(schema(pk), schema({ ...pk, name: 'PRIMARY' }), options)).toEqual(
+      diffSchemas(schema(pk), schema({ ...pk, name: 'PRIMARY' })),
+    )
+  })
+
+  it.each([
+    ['PRIMARY', 'mysql', 'postgres'],
+    ['t_pkey', 'postgres', 'mysql'],
+  ])('%s is a default name for %s only', (name, owner, other) => {
+    const [unnamed, named] = [schema(pk), schema({ ...pk, name })]
+    expect(diffSchemas(unnamed, named, { namingConventions: conventions(owner) }).changes).toEqual([])
+    expect(diffSchemas(unnamed, named, { namingConventions: conventions(other) }).changes).toMatchObject([
+      { kind: 'alter_constraint', path: `t.${name}`, changes: ['name'] },
+    ])
+  })
+
+  it("SQLite's autoindex names are SQLite's", () => {
+    const unique = { type: 'unique', columns: ['x'] }
+    const [unnamed, named] = [schema(unique), schema({ ...unique, name: 'sqlite_autoindex_t_1' })]
+    expect(diffSchemas(unnamed, named, { namingConventions: conventions('sqlite') }).changes).toEqual([])
+    expect(diffSchemas(unnamed, named, { namingConventions: conventions('postgres') }).changes).toHaveLength(1)
+  })
+
+  it('compares names exactly with no convention, and takes conventions of its own', () => {
+    const [unnamed, named] = [schema(pk), schema({ ...pk, name: 'pk_t' })]
+    expect(diffSchemas(unnamed, schema({ ...pk, name: 't_pkey' }), { namingConventions: [] }).changes).toHaveLength(1)
+    expect(diffSchemas(unnamed, named).changes).toHaveLength(1)
+    const legacy: NamingConvention = {
+      name: 'legacy',
+      isDefaultConstraintName: (table, c, n) => c.type === 'primary_key' && n === `pk_${table}`,
+      isDefaultIndexName: () => false,
+    }
+    expect(diffSchemas(unnamed, named, { namingConventions: [legacy] }).changes).toEqual([])
+  })
+
+  it("addresses an unnamed constraint by the diff's own label, not cut to PostgreSQL's 63 bytes", () => {
+    const long = 'organization_membership_invitation_audit_entries_archive'
+    const [from, to] = [defineSchema({ tables: [] }), defineSchema({ tables: [{ ...table(long) }] })]
+    const paths = diffSchemas(from, to).changes.map((c) => c.path)
+    expect(paths).toEqual([long])
+    const withKey = defineSchema({
+      tables: [{ ...table(long), constraints: [{ type: 'unique', columns: ['x', 'y'] }] }],
+    })
+    expect(diffSchemas(to, withKey).changes.map(changeKey)).toEqual([`add_constraint ${long}.${long}_x_y_key`])
+  })
+
+  function table(name: string): TableDefinition {
+    return {
+      name,
+      columns: [
+        { name: 'x', type: 'integer' },
+        { name: 'y', type: 'integer' },
+      ],
+    }
+  }
 })

@@ -1,5 +1,5 @@
+import { diffSchemas } from '../../dialects/diff-schemas.js'
 import { impactFactsFor } from '../../dialects/impact-facts.js'
-import { diffSchemas } from '../../diff/diff-schemas.js'
 import { formatSarif } from '../../format/format-sarif.js'
 import {
   type FailOn,

@@ -1,4 +1,4 @@
-import { diffSchemas } from '../../diff/diff-schemas.js'
+import { diffSchemas } from '../../dialects/diff-schemas.js'
 import { planMigration } from '../../sql/plan-migration.js'
 import { toSQL } from '../../sql/to-sql.js'
 import { UsageError } from '../cli-errors.js'

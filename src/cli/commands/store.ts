@@ -1,4 +1,4 @@
-import { diffSchemas } from '../../diff/diff-schemas.js'
+import { diffSchemas } from '../../dialects/diff-schemas.js'
 import { serializeSchema } from '../../model/serialize-schema.js'
 import type { VersionInfo } from '../../storage/store-types.js'
 import { CliInputError, UsageError } from '../cli-errors.js'

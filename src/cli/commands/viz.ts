@@ -1,4 +1,4 @@
-import { diffSchemas } from '../../diff/diff-schemas.js'
+import { diffSchemas } from '../../dialects/diff-schemas.js'
 import { InvalidOptionError } from '../../errors.js'
 import { renderTreeText } from '../../format/text-tree.js'
 import type { Schema } from '../../model/types.js'

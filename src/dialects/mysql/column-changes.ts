@@ -1,5 +1,4 @@
 import deepEqual from 'fast-deep-equal'
-import { mysqlConstraintName } from '../../diff/mysql-object-names.js'
 import { tableKey, translateConstraint } from '../../diff/semantic-keys.js'
 import type { AddColumnChange, AlterColumnChange, AlterEnumChange, DropColumnChange } from '../../diff/types.js'
 import { SchemaLedgerError } from '../../errors.js'
@@ -13,6 +12,7 @@ import { inlineColumnCheckClauses, keptColumnChecks } from './column-checks.js'
 import { mysqlColumnDefinition } from './columns.js'
 import { dropForeignKeyDraft } from './key-drops.js'
 import { addForeignKeyDraft, type KeyContext, keyContext, tableName } from './keys.js'
+import { mysqlConstraintName } from './object-names.js'
 import { findTable, foreignKeyKey, isCovered, isTouched, planState, renameMaps, sourceTable } from './plan-state.js'
 import { quoteMysqlIdentifier as q } from './text.js'
 

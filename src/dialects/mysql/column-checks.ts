@@ -1,8 +1,8 @@
-import { CHECK_NAME_KEY } from '../../diff/mysql-object-names.js'
-import { columnsMentioned } from '../../diff/postgres-object-names.js'
 import { tableKey } from '../../diff/semantic-keys.js'
 import type { Column, Constraint, Table } from '../../model/types.js'
+import { columnsMentioned } from '../../sql-text/columns-mentioned.js'
 import type { GeneratorContext } from '../dialect.js'
+import { CHECK_NAME_KEY } from './object-names.js'
 import { isTouched, planState, sourceTable } from './plan-state.js'
 import { mysqlExpression } from './text.js'
 

@@ -1,4 +1,3 @@
-import { mysqlConstraintName, mysqlIndexName } from '../../diff/mysql-object-names.js'
 import { type Dialect, defineDialect } from '../dialect.js'
 import { addColumnChange, alterColumnChange, alterEnumChange, dropColumnChange } from './column-changes.js'
 import { renderMysqlDefault } from './columns.js'
@@ -10,6 +9,7 @@ import {
   dropConstraintChange,
   dropIndexChange,
 } from './key-changes.js'
+import { mysqlConstraintName, mysqlIndexName } from './object-names.js'
 import { recordTableChanges } from './plan-state.js'
 import {
   createTableChange,

@@ -1,15 +1,15 @@
-import { CHECK_NAME_KEY } from '../../diff/mysql-object-names.js'
-import { columnsMentioned } from '../../diff/postgres-object-names.js'
 import { InvalidOptionError } from '../../errors.js'
 import type { ColumnType } from '../../model/column-type.js'
 import { formatColumnType } from '../../model/format-column-type.js'
 import { parseColumnType } from '../../model/parse-column-type.js'
 import { parseSchema } from '../../model/parse-schema.js'
+import { columnsMentioned } from '../../sql-text/columns-mentioned.js'
 import { quoteString } from '../../sql-text/sql-tokenizer.js'
 import type { Introspector, QueryFunction, Row, UnmodelledObject } from '../introspect-types.js'
 import { withoutUnreadReferences } from '../unread-references.js'
 import { charsetOfCollation } from './charsets.js'
 import { mysqlStringValue, standardExpression } from './introspect-text.js'
+import { CHECK_NAME_KEY } from './object-names.js'
 
 // Reads a MySQL 8 / MariaDB database from information_schema into the model. What needs care:
 // - MariaDB's JSON is LONGTEXT plus a CHECK json_valid(`col`) named after the column: read back as

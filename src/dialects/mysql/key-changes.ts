@@ -1,4 +1,3 @@
-import { mysqlConstraintName, mysqlIndexName } from '../../diff/mysql-object-names.js'
 import { tableKey } from '../../diff/semantic-keys.js'
 import type {
   AddConstraintChange,
@@ -24,6 +23,7 @@ import {
   renameIndexDraft,
   tableName,
 } from './keys.js'
+import { mysqlConstraintName, mysqlIndexName } from './object-names.js'
 import { beforeName, findTable, foreignKeyKey, planState, sourceTable } from './plan-state.js'
 import { quoteMysqlIdentifier as q } from './text.js'
 

@@ -1,8 +1,8 @@
-import { mysqlConstraintName, mysqlIndexName } from '../../diff/mysql-object-names.js'
 import type { Constraint, ForeignKeyConstraint, Index, IndexPart, ReferentialAction, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { columnList } from '../render.js'
 import { Stage, type StageValue, type StatementDraft } from '../types.js'
+import { mysqlConstraintName, mysqlIndexName } from './object-names.js'
 import { mysqlExpression, mysqlFlavor, quoteMysqlIdentifier as q, unsupported } from './text.js'
 import { needsPrefixLength, type TypeContext } from './types.js'
 

@@ -1,11 +1,11 @@
 import deepEqual from 'fast-deep-equal'
-import { mysqlConstraintName, mysqlIndexName } from '../../diff/mysql-object-names.js'
 import { type RenameMaps, tableKey } from '../../diff/semantic-keys.js'
 import type { SchemaChange } from '../../diff/types.js'
 import type { Constraint, Index, Schema, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { renameMapsOf } from '../migration-renames.js'
 import { findTableIn } from '../table-index.js'
+import { mysqlConstraintName, mysqlIndexName } from './object-names.js'
 
 // What the MySQL generators know about the whole migration. Generators see one change at a time,
 // but MySQL needs more: which foreign keys another change already drops (MySQL refuses to change a

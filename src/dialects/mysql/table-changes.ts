@@ -1,5 +1,4 @@
 import deepEqual from 'fast-deep-equal'
-import { mysqlConstraintName, mysqlIndexName } from '../../diff/mysql-object-names.js'
 import { tableKey, translateConstraint, translateIndex } from '../../diff/semantic-keys.js'
 import type { CreateTableChange, DropTableChange, RenameColumnChange, RenameTableChange } from '../../diff/types.js'
 import type { Constraint, ForeignKeyConstraint, Table } from '../../model/types.js'
@@ -18,6 +17,7 @@ import {
   renameIndexDraft,
   tableName,
 } from './keys.js'
+import { mysqlConstraintName, mysqlIndexName } from './object-names.js'
 import { findTable, foreignKeyKey, isTouched, planState, renameMaps, sourceTable } from './plan-state.js'
 import { mysqlTableOptions } from './table-options.js'
 import { quoteMysqlIdentifier as q } from './text.js'

@@ -1,4 +1,3 @@
-import { PG_MAX_IDENTIFIER_BYTES } from '../../diff/postgres-object-names.js'
 import { defineDialect } from '../dialect.js'
 import { assertOneExpression } from '../expression-guard.js'
 import { alterColumnSQL } from './alter-column.js'
@@ -14,6 +13,7 @@ import {
 import { alterEnumSQL, createEnumSQL, dropEnumSQL } from './enums.js'
 import { postgresLexer } from './lexer.js'
 import { defaultConstraintName, defaultIndexName } from './names.js'
+import { PG_MAX_IDENTIFIER_BYTES } from './object-names.js'
 import { postgresTextProblem, quotePostgresIdentifier, quotePostgresLiteral } from './quoting.js'
 import { renameColumnSQL, renameTableSQL } from './renames.js'
 import { alterTableSQL, createTableChangeSQL, createTableSQL, dropTableSQL } from './tables.js'

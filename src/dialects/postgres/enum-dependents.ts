@@ -1,7 +1,7 @@
 import deepEqual from 'fast-deep-equal'
-import { columnsMentioned } from '../../diff/postgres-object-names.js'
 import type { ColumnType } from '../../model/column-type.js'
 import type { Constraint, EnumDefinition, Index, Table } from '../../model/types.js'
+import { columnsMentioned } from '../../sql-text/columns-mentioned.js'
 import { tokenizeSql } from '../../sql-text/sql-tokenizer.js'
 import type { GeneratorContext } from '../dialect.js'
 import { createIndexSQL } from '../render.js'

@@ -1,4 +1,3 @@
-import { postgresObjectName } from '../../diff/postgres-object-names.js'
 import type { AlterEnumChange, DropEnumChange } from '../../diff/types.js'
 import type { ColumnType } from '../../model/column-type.js'
 import type { EnumDefinition } from '../../model/types.js'
@@ -8,6 +7,7 @@ import { Stage, type StageValue, type StatementDraft } from '../types.js'
 import { renderPostgresDefault } from './columns.js'
 import { tableName } from './context.js'
 import { enumDependents } from './enum-dependents.js'
+import { postgresObjectName } from './object-names.js'
 
 // Enum types. New values are added in place with ALTER TYPE ... ADD VALUE; removing or reordering
 // values needs a new type: create it, move every column over through text, drop the old type, and

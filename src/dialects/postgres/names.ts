@@ -1,6 +1,6 @@
-import { postgresConstraintName, postgresIndexName, postgresObjectName } from '../../diff/postgres-object-names.js'
 import { stableStringify } from '../../model/assemble-table.js'
 import type { Constraint, Index, Table } from '../../model/types.js'
+import { postgresConstraintName, postgresIndexName, postgresObjectName } from './object-names.js'
 
 // Names of unnamed objects as PostgreSQL chooses them (the algorithm is shared with the diff, which
 // accepts them as equal to no name): creating objects under these exact names means the next

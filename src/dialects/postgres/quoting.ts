@@ -1,7 +1,7 @@
-import { PG_MAX_IDENTIFIER_BYTES } from '../../diff/postgres-object-names.js'
 import { SchemaLedgerError } from '../../errors.js'
 import type { SqlTextKind } from '../dialect.js'
 import { sharedTextProblem, utf8Length } from '../text-rules.js'
+import { PG_MAX_IDENTIFIER_BYTES } from './object-names.js'
 
 // PostgreSQL quoting. Identifiers are always double-quoted, so reserved words, upper case, spaces and
 // quotes survive exactly; PostgreSQL stores no NUL in names or text, so a NUL is refused up front.

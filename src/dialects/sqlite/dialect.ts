@@ -1,4 +1,3 @@
-import { constraintDisplayName, indexDisplayName } from '../../diff/change-path.js'
 import type { SchemaChange } from '../../diff/types.js'
 import { SchemaLedgerError } from '../../errors.js'
 import type { Table } from '../../model/types.js'
@@ -8,6 +7,7 @@ import { createIndexSQL, qualifiedName } from '../render.js'
 import { sharedTextProblem } from '../text-rules.js'
 import { Stage, type StatementDraft } from '../types.js'
 import { sqliteLexer } from './lexer.js'
+import { sqliteConstraintName, sqliteIndexName } from './object-names.js'
 import { isAddable, isDroppable, planSqliteTable, rebuildTable } from './rebuild.js'
 import {
   assertNoProblems,
@@ -117,8 +117,8 @@ export const sqlite: Dialect = defineDialect({
   textProblem,
   renderType: (type, column) => renderSqliteType(sqlite, type, column ? `${column.name} type` : undefined),
   renderDefault: (expression, column, where) => renderSqliteDefault(sqlite, expression, column, where),
-  constraintName: (table, c) => constraintDisplayName(table, c),
-  indexName: (table, x) => indexDisplayName(table, x),
+  constraintName: sqliteConstraintName,
+  indexName: sqliteIndexName,
   createEnum: (e, ctx) => noEnums(e.name, ctx),
   createTable: (table: Table, ctx) => {
     assertSchemaExpressible(ctx.to)
@@ -188,5 +188,5 @@ export const sqlite: Dialect = defineDialect({
 })
 
 function dropIndexSQL(index: Table['indexes'][number], table: string): string {
-  return `DROP INDEX ${quoteIdentifier(index.name ?? indexDisplayName(table, index))}`
+  return `DROP INDEX ${quoteIdentifier(sqliteIndexName(table, index))}`
 }

@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import { mysqlConstraintName, mysqlIndexName } from '../../../src/diff/mysql-object-names.js'
+import { mysqlConstraintName, mysqlIndexName } from '../../../src/dialects/mysql/object-names.js'
 import type { Column, Constraint, DiffOptions, Index, Schema, Table } from '../../../src/index.js'
 import { diffSchemas, parseSchema, serializeSchema } from '../../../src/index.js'
 import { introspect } from '../../../src/introspect/index.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defaultConstraintName, defaultIndexName, sequenceName } from '../../../src/dialects/postgres/names.js'
-import { postgresObjectName } from '../../../src/diff/postgres-object-names.js'
+import { postgresObjectName } from '../../../src/dialects/postgres/object-names.js'
 import type { DiffOptions, SchemaDefinition } from '../../../src/index.js'
 import { diffSchemas } from '../../../src/index.js'
 import { createSchemaSQL } from '../../../src/sql/create-schema-sql.js'

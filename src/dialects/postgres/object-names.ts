@@ -1,11 +1,12 @@
-import type { Constraint, Index } from '../model/types.js'
-import { tokenizeSql } from '../sql-text/sql-tokenizer.js'
+import type { Constraint, Index } from '../../model/types.js'
+import { columnsMentioned } from '../../sql-text/columns-mentioned.js'
+import { tokenizeSql } from '../../sql-text/sql-tokenizer.js'
 
 // The names PostgreSQL gives objects declared without one, truncated the way PostgreSQL truncates
 // them (src/backend/commands/indexcmds.c makeObjectName / ChooseRelationName): a name is at most 63
 // bytes, and when `table_columns_label` is longer, the longer of the table and column parts is
 // shortened one byte at a time, never splitting a multi-byte character. The diff accepts these names
-// as equal to no name, and the SQL layer creates unnamed objects under them, so both agree with what
+// as equal to no name (naming-convention.ts), and the SQL generators create unnamed objects under them, so both agree with what
 // PostgreSQL itself would have chosen.
 
 /**
@@ -117,23 +118,6 @@ export function postgresIndexName(table: string, x: Index, suffix = '', figureEx
     (p) => p.column ?? (figureExpressions ? postgresExpressionColumnName(p.expression ?? '') : 'expr'),
   )
   return postgresObjectName(table, postgresNameAddition(parts), `idx${suffix}`)
-}
-
-/**
- * The columns (of `columns`) a check expression mentions. Unquoted words fold to lower case; words
- * before `(` are functions and words after `::` types.
- * @internal
- */
-export function columnsMentioned(columns: ReadonlySet<string>, expression: string): Set<string> {
-  const tokens = tokenizeSql(expression)
-  const found = new Set<string>()
-  for (const [i, t] of tokens.entries()) {
-    const name = t.kind === 'identifier' ? t.value : t.kind === 'word' ? t.text.toLowerCase() : undefined
-    if (name === undefined || !columns.has(name)) continue
-    if (tokens[i + 1]?.text === '(' || tokens[i - 1]?.text === '::') continue
-    found.add(name)
-  }
-  return found
 }
 
 /** The column part of the name PostgreSQL gives an unnamed check: the one column it mentions, if exactly one. */

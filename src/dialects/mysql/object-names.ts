@@ -1,6 +1,6 @@
-import type { Constraint, Index } from '../model/types.js'
-import { normalizeExpression } from '../sql-text/normalize-expression.js'
-import { postgresNameAddition, postgresObjectName } from './postgres-object-names.js'
+import type { Constraint, Index } from '../../model/types.js'
+import { normalizeExpression } from '../../sql-text/normalize-expression.js'
+import { postgresNameAddition, postgresObjectName } from '../postgres/object-names.js'
 
 // The names schemaledger's MySQL planner creates unnamed constraints and indexes under. The diff
 // accepts them as equal to no name (a database the planner wrote reads back as its document), and the
