@@ -6,6 +6,7 @@ import type { IntrospectOptions, QueryFunction, Row } from '../dialects/introspe
 import { tablePath } from '../diff/change-path.js'
 import type { ColumnProfile, DataProfile, TableProfile } from '../impact/types.js'
 import type { ColumnType } from '../model/column-type.js'
+import { typeFamily } from '../model/type-family.js'
 import type { Column, Table } from '../model/types.js'
 import { introspect } from './index.js'
 
@@ -26,13 +27,11 @@ export interface ProfileOptions {
   readonly tables?: readonly string[]
 }
 
-const STRING_KINDS = new Set<ColumnType['kind']>(['char', 'varchar', 'text'])
-const BINARY_KINDS = new Set<ColumnType['kind']>(['binary', 'varbinary', 'blob'])
 // Types without a usable equality everywhere (PostgreSQL json), or too costly to compare.
 const NO_DISTINCT = new Set<ColumnType['kind']>(['json', 'jsonb', 'blob', 'array', 'custom'])
 
 const lengthUnit = (c: Column) =>
-  STRING_KINDS.has(c.type.kind) ? 'characters' : BINARY_KINDS.has(c.type.kind) ? 'bytes' : undefined
+  typeFamily(c.type) === 'string' ? 'characters' : typeFamily(c.type) === 'binary' ? 'bytes' : undefined
 
 /** One aggregate query that reads the whole table once: row count, and per column NULLs, distinct values, longest value. */
 function profileQuery(d: Dialect, facts: DialectImpactFacts, table: Table): string {

@@ -118,16 +118,3 @@ export const INTERVAL_FIELDS: ReadonlySet<string> = new Set([
   'hour to second',
   'minute to second',
 ])
-
-/** Kinds that accept MySQL's `unsigned` / `signed` / `zerofill`. */
-export const NUMERIC_KINDS: ReadonlySet<string> = new Set([
-  'tinyint',
-  'smallint',
-  'mediumint',
-  'integer',
-  'bigint',
-  'decimal',
-  'real',
-  'double',
-  'float',
-])

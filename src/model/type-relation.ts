@@ -1,5 +1,6 @@
 import type { ColumnType, IntegerKind } from './column-type.js'
 import { columnTypesEqual } from './format-column-type.js'
+import { typeFamily } from './type-family.js'
 
 /**
  * How the values of a column relate across a type change, independent of any database:
@@ -26,33 +27,6 @@ const INT_BYTES: Readonly<Record<IntegerKind, number>> = {
 }
 const TEXT_SIZES = ['tiny', undefined, 'medium', 'long'] as const
 const FLOAT_BITS = { real: 24, float: 24, double: 53 } as const
-
-type Family = 'int' | 'decimal' | 'float' | 'string' | 'binary' | 'boolean' | 'date' | 'time' | 'timestamp' | string
-
-function family(t: ColumnType): Family {
-  switch (t.kind) {
-    case 'tinyint':
-    case 'smallint':
-    case 'mediumint':
-    case 'integer':
-    case 'bigint':
-      return 'int'
-    case 'real':
-    case 'double':
-    case 'float':
-      return 'float'
-    case 'char':
-    case 'varchar':
-    case 'text':
-      return 'string'
-    case 'binary':
-    case 'varbinary':
-    case 'blob':
-      return 'binary'
-    default:
-      return t.kind
-  }
-}
 
 /** Range of an integer type as [min, max]. */
 function intRange(t: ColumnType & { kind: IntegerKind }): [bigint, bigint] {
@@ -124,8 +98,8 @@ function compareDecimals(before: ColumnType & { kind: 'decimal' }, after: Column
 function compareSameFamily(before: ColumnType, after: ColumnType): TypeRelation {
   const b = before as ColumnType & Record<string, unknown>
   const a = after as ColumnType & Record<string, unknown>
-  switch (family(before)) {
-    case 'int': {
+  switch (typeFamily(before)) {
+    case 'integer': {
       const [bmin, bmax] = intRange(before as ColumnType & { kind: IntegerKind })
       const [amin, amax] = intRange(after as ColumnType & { kind: IntegerKind })
       return grows(amin <= bmin && amax >= bmax)
@@ -148,7 +122,6 @@ function compareSameFamily(before: ColumnType, after: ColumnType): TypeRelation 
       if (before.values && after.values) return grows(before.values.every((v) => after.values?.includes(v)))
       return before.name === after.name ? 'same' : 'cast'
     case 'json':
-    case 'jsonb':
       return 'convert'
     case 'array':
       return before.kind === 'array' && after.kind === 'array' ? compareColumnTypes(before.of, after.of) : 'none'
@@ -159,28 +132,28 @@ function compareSameFamily(before: ColumnType, after: ColumnType): TypeRelation 
 
 /** Conversions between families, from the old family to the new. */
 function compareFamilies(before: ColumnType, after: ColumnType): TypeRelation {
-  const from = family(before)
-  const to = family(after)
+  const from = typeFamily(before)
+  const to = typeFamily(after)
   if (from === 'array' || to === 'array') return 'none'
   if (to === 'string') {
     if (after.kind === 'text' && after.size === undefined) return 'convert'
     return printedLength(before) <= capacity(after) ? 'convert' : 'cast'
   }
   if (from === 'string') return to === 'binary' ? 'convert' : 'cast'
-  if (from === 'int' && to === 'decimal' && after.kind === 'decimal') {
+  if (from === 'integer' && to === 'decimal' && after.kind === 'decimal') {
     const room = after.precision === undefined ? Number.POSITIVE_INFINITY : after.precision - (after.scale ?? 0)
     return grows(room >= intDigits(before as ColumnType & { kind: IntegerKind }))
   }
-  if (from === 'int' && to === 'float') {
+  if (from === 'integer' && to === 'float') {
     const mantissa = BigInt(FLOAT_BITS[after.kind as keyof typeof FLOAT_BITS])
     return grows(intRange(before as ColumnType & { kind: IntegerKind })[1] < 2n ** mantissa)
   }
-  if ((from === 'decimal' || from === 'float') && (to === 'int' || to === 'decimal' || to === 'float')) return 'narrow'
-  if (from === 'int' && to === 'boolean') return 'cast'
-  if (from === 'boolean' && to === 'int') return 'convert'
+  if ((from === 'decimal' || from === 'float') && (to === 'integer' || to === 'decimal' || to === 'float'))
+    return 'narrow'
+  if (from === 'integer' && to === 'boolean') return 'cast'
+  if (from === 'boolean' && to === 'integer') return 'convert'
   if (from === 'date' && to === 'timestamp') return 'widen'
   if (from === 'timestamp' && (to === 'date' || to === 'time')) return 'narrow'
-  if ((from === 'json' || from === 'jsonb') && (to === 'json' || to === 'jsonb')) return 'convert'
   if (from === 'enum' && to === 'enum') return 'cast'
   if (from === 'custom' || to === 'custom') return 'cast'
   return 'none'
@@ -199,6 +172,6 @@ function compareFamilies(before: ColumnType, after: ColumnType): TypeRelation {
 export function compareColumnTypes(before: ColumnType, after: ColumnType): TypeRelation {
   if (columnTypesEqual(before, after)) return 'same'
   if (before.kind === 'custom' || after.kind === 'custom') return 'cast'
-  const from = family(before)
-  return from === family(after) ? compareSameFamily(before, after) : compareFamilies(before, after)
+  const from = typeFamily(before)
+  return from === typeFamily(after) ? compareSameFamily(before, after) : compareFamilies(before, after)
 }

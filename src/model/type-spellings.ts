@@ -6,13 +6,13 @@
  * @module
  */
 import type { ColumnType, DecimalType } from './column-type.js'
+import { isNumericType } from './type-family.js'
 import {
   DECIMAL_NAMES,
   FLOAT_NAMES,
   INTEGER_NAMES,
   INTERVAL_FIELDS,
   LENGTH_NAMES,
-  NUMERIC_KINDS,
   PG_ARRAY_ELEMENTS,
   PLAIN_NAMES,
   SERIAL_NAMES,
@@ -98,7 +98,7 @@ function interpretPhrase(items: readonly PhraseItem[]): InterpretedType | undefi
   if (tz !== undefined && name !== 'time' && name !== 'timestamp') return undefined
   const read = interpretName(name, args, tz, unsigned, modifiers)
   if (read === undefined) return undefined
-  if (modifiers && !NUMERIC_KINDS.has(read.type.kind)) return undefined
+  if (modifiers && !isNumericType(read.type)) return undefined
   return read
 }
 

@@ -1,10 +1,7 @@
-// Mermaid's ER syntax cannot colour single entities, so toMermaid writes the change into the titles
-// ("users (changed)") and attribute comments ("added", "changed: ..."). This reads those marks back
-// from the rendered SVG and colours the shapes, so the picture shows what the text says.
-
-const STATUSES = ['added', 'removed', 'changed', 'renamed'] as const
-
-type Status = (typeof STATUSES)[number]
+// Mermaid's ER syntax cannot colour single entities, so the page colours the rendered shapes itself,
+// from the marks markSchema returns as data (the engine sends them with the diagram's source): the
+// entity titled with a table's key takes that table's status.
+import type { TableMark } from './engine.js'
 
 /** The page's colour for a status (`--added`, `--added-bg`, ...) as a plain rgb() value, so an exported
  * SVG keeps its colours outside the page. */
@@ -17,24 +14,31 @@ function resolveColour(host: Element, variable: string): string {
   return colour
 }
 
-function titleStatus(text: string): Status | undefined {
-  if (/\(added\)\s*$/.test(text)) return 'added'
-  if (/\(removed\)\s*$/.test(text)) return 'removed'
-  if (/\(changed\)\s*$/.test(text)) return 'changed'
-  if (/\(renamed from [^)]*\)\s*$/.test(text)) return 'renamed'
-  return undefined
+/**
+ * The mark of the table an entity's title names: toMermaid titles an entity with the table's key,
+ * followed by a parenthesized status for a changed one (`users (changed)`). The longest key that
+ * fits wins, so `a (b)` is not taken for `a`.
+ */
+function markOf(title: string, marks: readonly TableMark[]): TableMark | undefined {
+  let best: TableMark | undefined
+  for (const m of marks) {
+    if (title !== m.key && !title.startsWith(`${m.key} (`)) continue
+    if (!best || m.key.length > best.key.length) best = m
+  }
+  return best
 }
 
 /**
- * Colours the entities of a rendered Mermaid ER diagram by the change marks `toMermaid` put in their
- * titles: green added, red (dashed) removed, amber changed, blue renamed. Returns how many it coloured.
+ * Colours the entities of a rendered Mermaid ER diagram by the status of their tables (`marks`, from
+ * the diagram's data): green added, red (dashed) removed, amber changed, blue renamed. Returns how
+ * many it coloured.
  *
  * @example
  * ```ts
- * colourErDiagram(container.querySelector('svg')!)
+ * colourErDiagram(container.querySelector('svg')!, diagram.marks)
  * ```
  */
-export function colourErDiagram(svg: SVGSVGElement): number {
+export function colourErDiagram(svg: SVGSVGElement, marks: readonly TableMark[]): number {
   let coloured = 0
   const host = svg.parentElement ?? document.body
   const colours = new Map<string, string>()
@@ -44,8 +48,8 @@ export function colourErDiagram(svg: SVGSVGElement): number {
   }
   for (const node of svg.querySelectorAll<SVGGElement>('g.node, g[id^="entity-"]')) {
     const label = node.querySelector('.label, text')
-    const status = titleStatus(label?.textContent ?? '')
-    if (!status) continue
+    const status = markOf((label?.textContent ?? '').trim(), marks)?.status
+    if (!status || status === 'unchanged') continue
     node.dataset.status = status
     for (const shape of node.querySelectorAll<SVGElement>(
       ':scope > path, :scope > rect, :scope > g > path, :scope > g > rect',

@@ -9,6 +9,7 @@ import {
   type DiagramColumns,
   type DiagramFocus,
   selectDiagramTables,
+  type TreeStatus,
   toMermaid,
   toMermaidFlowchart,
 } from 'schemaledger/visual'
@@ -56,6 +57,21 @@ export interface Diagram {
   readonly shown: number
   readonly total: number
   readonly note: string
+  /** What the diff did to each drawn table, as `markSchema` returns it: the colours of the picture. */
+  readonly marks: readonly TableMark[]
+}
+
+/**
+ * A drawn table's qualified name and status.
+ *
+ * @example
+ * ```ts
+ * const mark: TableMark = { key: 'billing.invoices', status: 'changed' }
+ * ```
+ */
+export interface TableMark {
+  readonly key: string
+  readonly status: TreeStatus
 }
 
 /**
@@ -173,7 +189,9 @@ export function createEngine(options: { readonly database?: string } = {}): Engi
       }
       const selection = selectDiagramTables(a.to, diagramOptions)
       const source = request.view === 'er' ? toMermaid(a.to, diagramOptions) : toMermaidFlowchart(a.to, diagramOptions)
-      return { source, shown: selection.tables.length, total: selection.total, note: selection.note }
+      // The selection's tables are markSchema's: the page colours the drawing from them.
+      const marks = selection.tables.map((t) => ({ key: t.key, status: t.status }))
+      return { source, shown: selection.tables.length, total: selection.total, note: selection.note, marks }
     },
     report(analysis, format, title) {
       const a = current(analysis)

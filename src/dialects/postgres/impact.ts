@@ -1,5 +1,6 @@
 import { InvalidOptionError } from '../../errors.js'
 import type { ColumnType } from '../../model/column-type.js'
+import { isNumericType, typeFamily } from '../../model/type-family.js'
 import type { TypeRelation } from '../../model/type-relation.js'
 import type { Column, ConstraintType } from '../../model/types.js'
 import { isVolatileDefault, normalizeDefault } from '../../sql-text/normalize-default.js'
@@ -123,25 +124,12 @@ function addConstraint(type: ConstraintType): OperationCost {
   }
 }
 
-const NUMBER_KINDS = new Set([
-  'tinyint',
-  'smallint',
-  'mediumint',
-  'integer',
-  'bigint',
-  'decimal',
-  'real',
-  'double',
-  'float',
-])
-const STRING_KINDS = new Set(['char', 'varchar', 'text'])
-
 /** PostgreSQL joins any two types with a cross-type equality operator (all numbers, all strings). */
 function foreignKeyTypes(referencing: Column, referenced: Column): 'rejected' | 'inconsistent' | undefined {
   const [a, b] = [referencing.type, referenced.type]
   if (renderPostgresType(a) === renderPostgresType(b)) return undefined
-  if (STRING_KINDS.has(a.kind) && STRING_KINDS.has(b.kind)) return undefined
-  return NUMBER_KINDS.has(a.kind) && NUMBER_KINDS.has(b.kind) ? 'inconsistent' : 'rejected'
+  if (typeFamily(a) === 'string' && typeFamily(b) === 'string') return undefined
+  return isNumericType(a) && isNumericType(b) ? 'inconsistent' : 'rejected'
 }
 
 const qualified = (d: Dialect, name: string, schema?: string) =>

@@ -1,4 +1,5 @@
 import type { ColumnType, IntegerKind } from '../../model/column-type.js'
+import { isNumericFamily, type TypeFamily, typeFamily } from '../../model/type-family.js'
 import { assertOneExpression } from '../expression-guard.js'
 import { postgresLexer } from './lexer.js'
 import { quotePostgresIdentifier } from './quoting.js'
@@ -148,57 +149,33 @@ export function sequenceType(type: ColumnType): string | undefined {
   return Object.hasOwn(SERIALS, plain) ? plain : undefined
 }
 
-type Family =
-  | 'int'
-  | 'exact'
-  | 'float'
-  | 'string'
-  | 'bytes'
-  | 'date'
-  | 'time'
-  | 'timestamp'
-  | 'interval'
-  | 'json'
-  | 'other'
+// The families PostgreSQL converts within by assignment casts; every other family counts as one
+// opaque `other` (a named enum, a uuid, a custom type each keep their own type).
+const CONVERTIBLE: ReadonlySet<TypeFamily> = new Set([
+  'integer',
+  'decimal',
+  'float',
+  'string',
+  'binary',
+  'json',
+  'date',
+  'time',
+  'timestamp',
+  'interval',
+])
 
-function familyOf(type: ColumnType): Family {
-  switch (type.kind) {
-    case 'tinyint':
-    case 'smallint':
-    case 'mediumint':
-    case 'integer':
-    case 'bigint':
-      return type.unsigned && type.kind === 'bigint' ? 'exact' : 'int'
-    case 'decimal':
-      return 'exact'
-    case 'real':
-    case 'double':
-    case 'float':
-      return 'float'
-    case 'char':
-    case 'varchar':
-    case 'text':
-      return 'string'
-    case 'binary':
-    case 'varbinary':
-    case 'blob':
-      return 'bytes'
-    case 'json':
-    case 'jsonb':
-      return 'json'
-    case 'date':
-    case 'time':
-    case 'timestamp':
-    case 'interval':
-      return type.kind
-    case 'enum':
-      return type.name === undefined ? 'string' : 'other'
-    default:
-      return 'other'
-  }
+/**
+ * The model's family of a type as PostgreSQL stores it: MySQL's unsigned bigint becomes a numeric,
+ * an inline (MySQL) enum a string.
+ */
+function familyOf(type: ColumnType): TypeFamily | 'other' {
+  if (type.kind === 'bigint' && type.unsigned) return 'decimal'
+  if (type.kind === 'enum' && type.name === undefined) return 'string'
+  const family = typeFamily(type)
+  return CONVERTIBLE.has(family) ? family : 'other'
 }
 
-const NUMERIC = new Set<Family>(['int', 'exact', 'float'])
+const numeric = (f: TypeFamily | 'other') => f !== 'other' && isNumericFamily(f)
 // Pairs with an implicit or assignment cast in pg_cast (checked against PostgreSQL 15 and 18).
 const ASSIGNABLE = new Set(['date>timestamp', 'timestamp>date', 'timestamp>time', 'time>interval', 'interval>time'])
 
@@ -222,7 +199,7 @@ export function convertsWithoutUsing(from: ColumnType, to: ColumnType): boolean 
   const a = familyOf(from)
   const b = familyOf(to)
   if (b === 'string' && to.kind !== 'enum') return true
-  if (NUMERIC.has(a) && NUMERIC.has(b)) return true
+  if (numeric(a) && numeric(b)) return true
   return (a === b && a !== 'other') || ASSIGNABLE.has(`${a}>${b}`)
 }
 
@@ -248,13 +225,13 @@ export function usingExpression(column: string, from: ColumnType, to: ColumnType
   }
   const [fa, fb] = [familyOf(from), familyOf(to)]
   if (plainString(from)) return direct
-  if ((fa === 'int' && to.kind === 'boolean') || (from.kind === 'boolean' && fb === 'int')) {
+  if ((fa === 'integer' && to.kind === 'boolean') || (from.kind === 'boolean' && fb === 'integer')) {
     // PostgreSQL casts boolean only to and from integer.
     return [column, renderPostgresType(from) === 'integer' || target === 'integer' ? '' : 'integer', target]
       .filter(Boolean)
       .join('::')
   }
-  if (from.kind === 'jsonb' && (NUMERIC.has(fb) || to.kind === 'boolean')) return direct
+  if (from.kind === 'jsonb' && (numeric(fb) || to.kind === 'boolean')) return direct
   return `${column}::text::${target}`
 }
 
@@ -282,7 +259,7 @@ export function isCollatable(type: ColumnType): boolean {
  * @internal
  */
 export const sameFamily = (a: ColumnType, b: ColumnType) =>
-  familyOf(a) === familyOf(b) || (NUMERIC.has(familyOf(a)) && NUMERIC.has(familyOf(b)))
+  familyOf(a) === familyOf(b) || (numeric(familyOf(a)) && numeric(familyOf(b)))
 
 /**
  * Whether a foreign key can join a column of type `a` to one of type `b`: the same type, two integer
@@ -299,7 +276,7 @@ export function keyTypesJoin(a: ColumnType, b: ColumnType): boolean {
   if (renderPostgresType(a) === renderPostgresType(b)) return true
   const [fa, fb] = [familyOf(a), familyOf(b)]
   const varying = (t: ColumnType) => t.kind === 'text' || t.kind === 'varchar'
-  return (fa === 'int' && fb === 'int') || (varying(a) && varying(b))
+  return (fa === 'integer' && fb === 'integer') || (varying(a) && varying(b))
 }
 
 const INT_RANK: Readonly<Record<string, number>> = { smallint: 1, integer: 2, bigint: 3 }
@@ -321,8 +298,8 @@ export function isWidening(from: ColumnType, to: ColumnType): boolean {
   const a = familyOf(from)
   if (from.kind === 'array' || to.kind === 'array') return false
   const rank = (r: string) => INT_RANK[r] ?? 0
-  if (a === 'int' && rank(rt) > 0) return rank(rt) >= rank(rf)
-  if (a === 'int' && to.kind === 'decimal') return to.precision === undefined
+  if (a === 'integer' && rank(rt) > 0) return rank(rt) >= rank(rf)
+  if (a === 'integer' && to.kind === 'decimal') return to.precision === undefined
   if (from.kind === 'decimal' && to.kind === 'decimal') {
     if (to.precision === undefined) return true
     if (from.precision === undefined) return false
