@@ -1,10 +1,10 @@
-import { base, column, posts, postsWith, type SqlCase, users, usersWith } from './fixtures.js'
+import { base, column, type MigrationCase, posts, postsWith, users, usersWith } from './fixtures.js'
 
 // Constraint, index and enum changes, one case per change kind and altered field, with the exact
 // script of both directions. exact-sql.test.ts asserts them and applies every case on MariaDB.
 
 /** Constraint, index and enum cases. */
-export const KEY_CASES: readonly SqlCase[] = [
+export const KEY_CASES: readonly MigrationCase[] = [
   {
     title: 'alter_index unique',
     from: usersWith(() => ({ indexes: [{ name: 'ix_a', columns: [{ column: 'name', descending: true }] }] })),

@@ -1,5 +1,5 @@
 import type { TableDefinition } from '../../../src/index.js'
-import { base, column, posts, postsWith, type SqlCase, users, usersWith, withTable } from './fixtures.js'
+import { base, column, type MigrationCase, posts, postsWith, users, usersWith, withTable } from './fixtures.js'
 
 // Table and column changes, one case per change kind and altered field, with the exact script of
 // both directions (the lines of toSQL after its two header lines). exact-sql.test.ts asserts them and
@@ -31,7 +31,7 @@ const tags: TableDefinition = {
 }
 
 /** Table and column cases. */
-export const TABLE_CASES: readonly SqlCase[] = [
+export const TABLE_CASES: readonly MigrationCase[] = [
   {
     title: 'create_table with keys, checks, foreign keys, indexes and comments',
     from: base,
@@ -81,7 +81,7 @@ export const TABLE_CASES: readonly SqlCase[] = [
         { ...posts, constraints: [posts.constraints![0]!, { ...posts.constraints![1]!, referencedTable: 'accounts' }] },
       ],
     },
-    renames: { tables: { users: 'accounts' } },
+    diff: { renames: { tables: { users: 'accounts' } } },
     up: [
       'RENAME TABLE `users` TO `accounts`;',
       'ALTER TABLE `accounts` RENAME INDEX `users_email_key` TO `accounts_email_key`;',
@@ -98,7 +98,7 @@ export const TABLE_CASES: readonly SqlCase[] = [
       columns: column(t, 'user_id', { name: 'author_id' }),
       constraints: [t.constraints![0]!, { ...t.constraints![1]!, columns: ['author_id'] }],
     })),
-    renames: { columns: { 'posts.user_id': 'author_id' } },
+    diff: { renames: { columns: { 'posts.user_id': 'author_id' } } },
     up: [
       'ALTER TABLE `posts` RENAME COLUMN `user_id` TO `author_id`;',
       'ALTER TABLE `posts` DROP FOREIGN KEY `posts_user_id_fkey`, DROP INDEX IF EXISTS `posts_user_id_fkey`;',
@@ -127,7 +127,7 @@ export const TABLE_CASES: readonly SqlCase[] = [
         },
       ],
     },
-    renames: { tables: { posts: 'articles' } },
+    diff: { renames: { tables: { posts: 'articles' } } },
     up: [
       'RENAME TABLE `posts` TO `articles`;',
       'ALTER TABLE `articles` RENAME INDEX `posts_title_idx` TO `articles_title_idx`;',
@@ -195,7 +195,7 @@ export const TABLE_CASES: readonly SqlCase[] = [
       columns: column(t, 'email', { name: 'mail' }),
       constraints: [t.constraints![0]!, { type: 'unique', columns: ['mail'] }],
     })),
-    renames: { columns: { 'users.email': 'mail' } },
+    diff: { renames: { columns: { 'users.email': 'mail' } } },
     up: [
       'ALTER TABLE `users` RENAME COLUMN `email` TO `mail`;',
       'ALTER TABLE `users` RENAME INDEX `users_email_key` TO `users_mail_key`;',
@@ -335,7 +335,7 @@ export const TABLE_CASES: readonly SqlCase[] = [
     title: 'alter_column position (comparePositions)',
     from: base,
     to: usersWith((t) => ({ columns: [t.columns[0]!, t.columns[2]!, t.columns[1]!] })),
-    positions: true,
+    diff: { comparePositions: true },
     up: [
       'ALTER TABLE `users` MODIFY COLUMN `name` VARCHAR(50) AFTER `id`;',
       "ALTER TABLE `users` MODIFY COLUMN `email` VARCHAR(120) NOT NULL DEFAULT '';",

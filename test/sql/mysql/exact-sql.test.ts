@@ -14,19 +14,15 @@ const HEADER = (direction: 'up' | 'down') => [
   '-- Not run in a transaction: mysql commits every DDL statement on its own.',
 ]
 const CASES = [...TABLE_CASES, ...KEY_CASES]
-const options = (c: (typeof CASES)[number]) => ({
-  ...(c.renames ? { renames: c.renames } : {}),
-  ...(c.positions ? { comparePositions: true } : {}),
-})
 const script = (direction: 'up' | 'down', lines: readonly string[]) =>
   `${[...HEADER(direction), ...(lines.length === 0 ? ['-- no changes'] : lines)].join('\n')}\n`
 
 describe('mysql: exact SQL per change kind', () => {
   for (const c of CASES) {
     it(c.title, () => {
-      const migration = plan(defineSchema(c.from), defineSchema(c.to), options(c))
+      const migration = plan(defineSchema(c.from), defineSchema(c.to), c.diff)
       expect(toSQL(migration)).toBe(script('up', c.up))
-      expect(toSQL(migration, { direction: 'down' })).toBe(script('down', c.down))
+      expect(toSQL(migration, { direction: 'down' })).toBe(script('down', c.down ?? []))
       expect(
         migration.up.every((s) => !s.transactional && s.reason === 'mysql commits every DDL statement on its own'),
       ).toBe(true)
@@ -44,7 +40,7 @@ describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'every ca
   })
   for (const c of CASES) {
     it(c.title, async () => {
-      await applyBothWays(engine, defineSchema(c.from), defineSchema(c.to), options(c))
+      await applyBothWays(engine, defineSchema(c.from), defineSchema(c.to), c.diff)
     })
   }
 })

@@ -1,19 +1,9 @@
-import type { DiffOptions, SchemaDefinition, TableDefinition } from '../../../src/index.js'
+import type { SchemaDefinition, TableDefinition } from '../../../src/index.js'
 
 // The schemas the exact-SQL cases start from (cases-tables.ts, cases-keys.ts): users, and posts
 // pointing at users, with helpers to change one table.
 
-/** One case: `from` -> `to` (with rename hints), and the lines of `toSQL` after its two header lines. */
-export interface SqlCase {
-  readonly title: string
-  readonly from: SchemaDefinition
-  readonly to: SchemaDefinition
-  readonly renames?: DiffOptions['renames']
-  /** Diff with `comparePositions` (column moves become `alter_column` with `position`). */
-  readonly positions?: true
-  readonly up: readonly string[]
-  readonly down: readonly string[]
-}
+export type { MigrationCase } from '../migration-case.js'
 
 const users: TableDefinition = {
   name: 'users',

@@ -1,21 +1,10 @@
-import type { PlanOptions } from '../../../src/dialects/dialect.js'
-import type { ColumnDefinition, DiffOptions, SchemaDefinition, TableDefinition } from '../../../src/index.js'
+import type { ColumnDefinition, SchemaDefinition, TableDefinition } from '../../../src/index.js'
+import type { MigrationCase } from '../migration-case.js'
 
 // Migrations exercising every change kind and every altered field on PostgreSQL, with the exact SQL a
 // reviewer reads. Each case is also applied on the engines (change-kinds.test.ts).
 
-/** One migration: from -> to, the expected `up` and `down` statements. */
-export interface MigrationCase {
-  readonly title: string
-  readonly from: SchemaDefinition
-  readonly to: SchemaDefinition
-  readonly up: readonly string[]
-  readonly down: readonly string[]
-  readonly options?: PlanOptions
-  readonly diff?: DiffOptions
-  /** Lowest server major version the SQL needs (tests skip engines below it, saying why). */
-  readonly minVersion?: number
-}
+export type { MigrationCase } from '../migration-case.js'
 
 /** A non-null integer `id` column. */
 export const id: ColumnDefinition = { name: 'id', type: 'integer', nullable: false }
@@ -344,7 +333,7 @@ export const COLUMN_CASES: readonly MigrationCase[] = [
     col('total', 'integer', { generated: { expression: 'id * 3', stored: true } }),
     ['ALTER TABLE "users" ALTER COLUMN "total" SET EXPRESSION AS (id * 3)'],
     ['ALTER TABLE "users" ALTER COLUMN "total" SET EXPRESSION AS (id * 2)'],
-    { options: { dialectVersion: 17 }, minVersion: 17 },
+    { plan: { dialectVersion: 17 }, minVersion: 17 },
   ),
   alter(
     'generated: a changed expression before PostgreSQL 17 re-adds the column',

@@ -15,7 +15,7 @@ const GROUPS: readonly [string, readonly MigrationCase[]][] = [
   ['namespaces', NAMESPACE_CASES],
 ]
 
-const planned = (c: MigrationCase) => plan(schema(c.from), schema(c.to), c.options, c.diff)
+const planned = (c: MigrationCase) => plan(schema(c.from), schema(c.to), c.plan, c.diff)
 
 describe('postgres: exact SQL per change kind', () => {
   for (const [group, cases] of GROUPS) {
@@ -98,7 +98,7 @@ describeEngines('change kinds applied', (engine) => {
         it(c.title, async (t) => {
           if (c.minVersion !== undefined && version < c.minVersion)
             t.skip(`needs PostgreSQL ${c.minVersion}+, the server is ${version}`)
-          await proveMigration(engine(), schema(c.from), schema(c.to), c.options, c.diff)
+          await proveMigration(engine(), schema(c.from), schema(c.to), c.plan, c.diff)
         })
       }
     })

@@ -11,7 +11,7 @@ import { describeEngines, plan, read, remainingChanges, resetDatabase, runMigrat
 // stores with casts of its own. Each migration is applied on every PostgreSQL engine and judged by
 // pg_catalog, then read back: nothing left to change, and a new plan is empty.
 
-const planned = (c: MigrationCase) => plan(schema(c.from), schema(c.to), c.options, c.diff)
+const planned = (c: MigrationCase) => plan(schema(c.from), schema(c.to), c.plan, c.diff)
 const byTitle = (start: string) => REAL_CASES.find((c) => c.title.startsWith(start)) as MigrationCase
 
 describe('postgres: plans of real migrations, exact SQL', () => {
@@ -44,7 +44,7 @@ async function apply(
   afterDown: () => Promise<void> = async () => {},
 ): Promise<void> {
   const [from, to] = [schema(c.from), schema(c.to)]
-  const migration = plan(from, to, c.options, c.diff)
+  const migration = plan(from, to, c.plan, c.diff)
   await resetDatabase(engine)
   await run(engine, createSchemaSQL(from, 'postgres'))
   await runMigration(engine, migration.up)

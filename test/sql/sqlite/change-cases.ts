@@ -1,20 +1,12 @@
-import type { DiffOptions, SchemaDefinition, TableDefinition } from '../../../src/index.js'
+import type { SchemaDefinition, TableDefinition } from '../../../src/index.js'
+import type { MigrationCase } from '../migration-case.js'
 import { BLOG, POSTS, USERS, withColumn, withTable } from './sqlite-fixtures.js'
 
 // One case per change kind and per altered field: the migration from `from` to `to`, and the exact
 // `up` script a reviewer reads. Every case also runs on SQLite with rows in both tables. Tables and
 // columns here; constraints and indexes in constraint-cases.ts.
 
-export interface ChangeCase {
-  readonly name: string
-  readonly from: SchemaDefinition
-  readonly to: SchemaDefinition
-  readonly options?: DiffOptions
-  /** The change kinds and paths the diff gives (what the case is about). */
-  readonly changes: readonly string[]
-  /** `toSQL(migration)` lines. */
-  readonly up: readonly string[]
-}
+export type { MigrationCase } from '../migration-case.js'
 
 export const users = (edit: (t: TableDefinition) => TableDefinition) => withTable(BLOG, 'users', (t) => edit(t))
 export const posts = (edit: (t: TableDefinition) => TableDefinition) => withTable(BLOG, 'posts', (t) => edit(t))
@@ -56,9 +48,9 @@ export const rebuildScript = (...body: string[]) => [HEAD, ...OFF, 'BEGIN;', ...
 /** The up script of a migration without rebuilds. */
 export const nativeScript = (...body: string[]) => [HEAD, 'BEGIN;', ...body, 'COMMIT;']
 
-export const TABLE_AND_COLUMN_CASES: readonly ChangeCase[] = [
+export const TABLE_AND_COLUMN_CASES: readonly MigrationCase[] = [
   {
-    name: 'create_table: columns, keys, checks, inline foreign keys, then its indexes',
+    title: 'create_table: columns, keys, checks, inline foreign keys, then its indexes',
     from: BLOG,
     to: withTable(BLOG, 'tags', () => ({
       name: 'tags',
@@ -99,17 +91,17 @@ export const TABLE_AND_COLUMN_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'drop_table',
+    title: 'drop_table',
     from: BLOG,
     to: withTable(BLOG, 'posts', () => undefined),
     changes: ['drop_table posts'],
     up: nativeScript('-- destructive: drop_table posts', 'DROP TABLE "posts";'),
   },
   {
-    name: 'rename_table: ALTER TABLE RENAME TO, and the database-named index follows the new name',
+    title: 'rename_table: ALTER TABLE RENAME TO, and the database-named index follows the new name',
     from: BLOG,
     to: renamedUsers('people'),
-    options: { renames: { tables: { users: 'people' } } },
+    diff: { renames: { tables: { users: 'people' } } },
     changes: ['rename_table people'],
     up: nativeScript(
       'ALTER TABLE "users" RENAME TO "people";',
@@ -118,10 +110,10 @@ export const TABLE_AND_COLUMN_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'rename_table: a change of letter case only goes through a temporary name',
+    title: 'rename_table: a change of letter case only goes through a temporary name',
     from: BLOG,
     to: renamedUsers('Users'),
-    options: { renames: { tables: { users: 'Users' } } },
+    diff: { renames: { tables: { users: 'Users' } } },
     changes: ['rename_table Users'],
     up: nativeScript(
       'ALTER TABLE "users" RENAME TO "Users__renaming";',
@@ -131,7 +123,7 @@ export const TABLE_AND_COLUMN_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'add_column: plain columns are added natively (a NOT NULL one with a constant default)',
+    title: 'add_column: plain columns are added natively (a NOT NULL one with a constant default)',
     from: BLOG,
     to: users(
       addColumns(
@@ -146,7 +138,7 @@ export const TABLE_AND_COLUMN_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'add_column: a non-constant default needs the rebuild',
+    title: 'add_column: a non-constant default needs the rebuild',
     from: BLOG,
     to: users(addColumns({ name: 'created_at', type: 'timestamp', nullable: false, default: 'now()' })),
     changes: ['add_column users.created_at'],
@@ -160,7 +152,7 @@ export const TABLE_AND_COLUMN_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'add_column: a STORED generated column needs the rebuild',
+    title: 'add_column: a STORED generated column needs the rebuild',
     from: BLOG,
     to: users(
       addColumns({
@@ -180,14 +172,14 @@ export const TABLE_AND_COLUMN_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'drop_column: a plain column is dropped natively',
+    title: 'drop_column: a plain column is dropped natively',
     from: BLOG,
     to: users((t) => withColumn(t, 'score', () => undefined)),
     changes: ['drop_column users.score'],
     up: nativeScript('-- destructive: drop_column users.score', 'ALTER TABLE "users" DROP COLUMN "score";'),
   },
   {
-    name: 'drop_column: a column a CHECK constraint uses needs the rebuild',
+    title: 'drop_column: a column a CHECK constraint uses needs the rebuild',
     from: users((t) => ({
       ...t,
       constraints: [...constraints(t), { type: 'check', name: 'ck_score', expression: 'score >= 0' }],
@@ -205,13 +197,13 @@ export const TABLE_AND_COLUMN_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'rename_column: RENAME COLUMN, and the database-named index follows the new name',
+    title: 'rename_column: RENAME COLUMN, and the database-named index follows the new name',
     from: BLOG,
     to: users((t) => ({
       ...withColumn(t, 'name', (c) => ({ ...c, name: 'full_name' })),
       indexes: [{ columns: ['full_name'] }],
     })),
-    options: { renames: { columns: { 'users.name': 'full_name' } } },
+    diff: { renames: { columns: { 'users.name': 'full_name' } } },
     changes: ['rename_column users.full_name'],
     up: nativeScript(
       'ALTER TABLE "users" RENAME COLUMN "name" TO "full_name";',
@@ -220,10 +212,10 @@ export const TABLE_AND_COLUMN_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'rename_column: a change of letter case only',
+    title: 'rename_column: a change of letter case only',
     from: BLOG,
     to: users((t) => ({ ...withColumn(t, 'name', (c) => ({ ...c, name: 'Name' })), indexes: [{ columns: ['Name'] }] })),
-    options: { renames: { columns: { 'users.name': 'Name' } } },
+    diff: { renames: { columns: { 'users.name': 'Name' } } },
     changes: ['rename_column users.Name'],
     up: nativeScript(
       'ALTER TABLE "users" RENAME COLUMN "name" TO "Name";',
@@ -232,7 +224,7 @@ export const TABLE_AND_COLUMN_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'alter_column type: rebuild, values converted by the new affinity',
+    title: 'alter_column type: rebuild, values converted by the new affinity',
     from: BLOG,
     to: column('score', (c) => ({ ...c, type: 'decimal(10,2)' })),
     changes: ['alter_column users.score'],
@@ -247,7 +239,7 @@ export const TABLE_AND_COLUMN_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'alter_column nullable: NOT NULL with a default copies coalesce(column, default)',
+    title: 'alter_column nullable: NOT NULL with a default copies coalesce(column, default)',
     from: BLOG,
     to: column('name', (c) => ({ ...c, nullable: false, default: "'anonymous'" })),
     changes: ['alter_column users.name'],
@@ -261,7 +253,7 @@ export const TABLE_AND_COLUMN_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'alter_column default',
+    title: 'alter_column default',
     from: BLOG,
     to: column('email', (c) => ({ ...c, default: "'nobody@example.com'" })),
     changes: ['alter_column users.email'],
@@ -275,7 +267,7 @@ export const TABLE_AND_COLUMN_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'alter_column autoincrement: INTEGER PRIMARY KEY AUTOINCREMENT',
+    title: 'alter_column autoincrement: INTEGER PRIMARY KEY AUTOINCREMENT',
     from: BLOG,
     to: posts((t) => withColumn(t, 'id', (c) => ({ ...c, autoincrement: true }))),
     changes: ['alter_column posts.id'],
@@ -288,7 +280,7 @@ export const TABLE_AND_COLUMN_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'alter_column generated: a column becomes VIRTUAL generated',
+    title: 'alter_column generated: a column becomes VIRTUAL generated',
     from: BLOG,
     to: column('score', (c) => ({ ...c, generated: { expression: 'length(email)', stored: false } })),
     changes: ['alter_column users.score'],
@@ -303,7 +295,7 @@ export const TABLE_AND_COLUMN_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'alter_column collation',
+    title: 'alter_column collation',
     from: BLOG,
     to: column('email', (c) => ({ ...c, collation: 'NOCASE' })),
     changes: ['alter_column users.email'],
@@ -317,10 +309,10 @@ export const TABLE_AND_COLUMN_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'alter_column position (comparePositions): the rebuild writes the new order',
+    title: 'alter_column position (comparePositions): the rebuild writes the new order',
     from: BLOG,
     to: users((t) => ({ ...t, columns: [t.columns[0]!, t.columns[3]!, t.columns[1]!, t.columns[2]!] })),
-    options: { comparePositions: true },
+    diff: { comparePositions: true },
     changes: ['alter_column users.score', 'alter_column users.email', 'alter_column users.name'],
     up: rebuildScript(
       'CREATE TABLE "new_users" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "score" integer, "email" varchar(120) NOT NULL DEFAULT \'\', "name" text, UNIQUE ("email"));',

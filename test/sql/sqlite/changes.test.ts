@@ -3,7 +3,7 @@ import { InvalidOptionError } from '../../../src/errors.js'
 import { diffSchemas, isSchemaLedgerError } from '../../../src/index.js'
 import { planMigration } from '../../../src/sql/plan-migration.js'
 import { type Engine, engineTitle } from '../../engines/engines.js'
-import { type ChangeCase, TABLE_AND_COLUMN_CASES } from './change-cases.js'
+import { type MigrationCase, TABLE_AND_COLUMN_CASES } from './change-cases.js'
 import { CONSTRAINT_AND_INDEX_CASES } from './constraint-cases.js'
 import { BLOG, BLOG_ROWS, USERS, withColumn, withTable } from './sqlite-fixtures.js'
 import { plan, roundTrip, schema, script, sqliteFactory } from './sqlite-helpers.js'
@@ -22,19 +22,19 @@ describe.skipIf(sqliteFactory.skipReason !== undefined)(
       await engine.close()
     })
 
-    const run = (c: ChangeCase) => async () => {
+    const run = (c: MigrationCase) => async () => {
       const from = schema(c.from)
       const to = schema(c.to)
-      expect(diffSchemas(from, to, c.options).changes.map((x) => `${x.kind} ${x.path}`)).toEqual(c.changes)
-      const migration = plan(from, to, c.options)
+      expect(diffSchemas(from, to, c.diff).changes.map((x) => `${x.kind} ${x.path}`)).toEqual(c.changes)
+      const migration = plan(from, to, c.diff)
       expect(script(migration).split('\n')).toEqual([...c.up, ''])
       await roundTrip(engine, from, to, migration, BLOG_ROWS)
     }
     describe('tables and columns', () => {
-      for (const c of TABLE_AND_COLUMN_CASES) it(c.name, run(c))
+      for (const c of TABLE_AND_COLUMN_CASES) it(c.title, run(c))
     })
     describe('constraints and indexes', () => {
-      for (const c of CONSTRAINT_AND_INDEX_CASES) it(c.name, run(c))
+      for (const c of CONSTRAINT_AND_INDEX_CASES) it(c.title, run(c))
     })
   },
 )

@@ -1,5 +1,5 @@
 import type { TableDefinition } from '../../../src/index.js'
-import { type ChangeCase, column, constraints, nativeScript, posts, rebuildScript, users } from './change-cases.js'
+import { column, constraints, type MigrationCase, nativeScript, posts, rebuildScript, users } from './change-cases.js'
 import { BLOG, withColumn, withTable } from './sqlite-fixtures.js'
 
 // Constraint and index changes: every constraint change is a rebuild (SQLite cannot ALTER a
@@ -16,9 +16,9 @@ const withTags = (edit: (t: TableDefinition) => TableDefinition = (t) => t) => w
 const fk = (edit: Record<string, unknown>) =>
   posts((t) => ({ ...t, constraints: constraints(t).map((c) => (c.type === 'foreign_key' ? { ...c, ...edit } : c)) }))
 
-export const CONSTRAINT_AND_INDEX_CASES: readonly ChangeCase[] = [
+export const CONSTRAINT_AND_INDEX_CASES: readonly MigrationCase[] = [
   {
-    name: 'add_constraint primary key',
+    title: 'add_constraint primary key',
     from: withTags(),
     to: withTags((t) => ({ ...t, constraints: [{ type: 'primary_key', columns: ['label'] }] })),
     changes: ['add_constraint tags.tags_pkey'],
@@ -30,7 +30,7 @@ export const CONSTRAINT_AND_INDEX_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'add_constraint unique, named',
+    title: 'add_constraint unique, named',
     from: BLOG,
     to: users((t) => ({
       ...t,
@@ -47,7 +47,7 @@ export const CONSTRAINT_AND_INDEX_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'add_constraint check',
+    title: 'add_constraint check',
     from: BLOG,
     to: users((t) => ({ ...t, constraints: [...constraints(t), { type: 'check', expression: 'score >= 0' }] })),
     changes: ['add_constraint users.users_check'],
@@ -61,7 +61,7 @@ export const CONSTRAINT_AND_INDEX_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'add_constraint foreign key: a rebuild, the key inline in CREATE TABLE',
+    title: 'add_constraint foreign key: a rebuild, the key inline in CREATE TABLE',
     from: withTags(),
     to: withTags((t) => ({
       ...t,
@@ -84,7 +84,7 @@ export const CONSTRAINT_AND_INDEX_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'drop_constraint foreign key',
+    title: 'drop_constraint foreign key',
     from: BLOG,
     to: posts((t) => ({ ...t, constraints: constraints(t).filter((c) => c.type !== 'foreign_key') })),
     changes: ['drop_constraint posts.posts_user_id_fkey'],
@@ -97,7 +97,7 @@ export const CONSTRAINT_AND_INDEX_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'alter_constraint onDelete',
+    title: 'alter_constraint onDelete',
     from: BLOG,
     to: fk({ onDelete: 'restrict' }),
     changes: ['alter_constraint posts.posts_user_id_fkey'],
@@ -110,7 +110,7 @@ export const CONSTRAINT_AND_INDEX_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'alter_constraint deferrable',
+    title: 'alter_constraint deferrable',
     from: BLOG,
     to: fk({ deferrable: true, initiallyDeferred: true }),
     changes: ['alter_constraint posts.posts_user_id_fkey'],
@@ -123,7 +123,7 @@ export const CONSTRAINT_AND_INDEX_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'alter_constraint name only: still a rebuild (names live in the CREATE TABLE text)',
+    title: 'alter_constraint name only: still a rebuild (names live in the CREATE TABLE text)',
     from: BLOG,
     to: fk({ name: 'fk_posts_author' }),
     changes: ['alter_constraint posts.fk_posts_author'],
@@ -136,7 +136,7 @@ export const CONSTRAINT_AND_INDEX_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'alter_constraint check expression',
+    title: 'alter_constraint check expression',
     from: users((t) => ({
       ...t,
       constraints: [...constraints(t), { type: 'check', name: 'ck_score', expression: 'score >= 0' }],
@@ -156,7 +156,7 @@ export const CONSTRAINT_AND_INDEX_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'add_index: unique, expression, partial',
+    title: 'add_index: unique, expression, partial',
     from: BLOG,
     to: users((t) => ({
       ...t,
@@ -174,21 +174,21 @@ export const CONSTRAINT_AND_INDEX_CASES: readonly ChangeCase[] = [
     up: nativeScript('CREATE UNIQUE INDEX "ix_users_lower_email" ON "users" ((lower(email))) WHERE score IS NOT NULL;'),
   },
   {
-    name: 'drop_index: the database-named one by its default name',
+    title: 'drop_index: the database-named one by its default name',
     from: BLOG,
     to: users((t) => ({ ...t, indexes: [] })),
     changes: ['drop_index users.users_name_idx'],
     up: nativeScript('DROP INDEX "users_name_idx";'),
   },
   {
-    name: 'alter_index name: SQLite cannot rename an index, so drop and create',
+    title: 'alter_index name: SQLite cannot rename an index, so drop and create',
     from: BLOG,
     to: posts((t) => ({ ...t, indexes: [{ name: 'ix_posts_author', columns: ['user_id'] }] })),
     changes: ['alter_index posts.ix_posts_author'],
     up: nativeScript('DROP INDEX "ix_posts_user";', 'CREATE INDEX "ix_posts_author" ON "posts" ("user_id");'),
   },
   {
-    name: 'alter_index parts: DESC and COLLATE',
+    title: 'alter_index parts: DESC and COLLATE',
     from: BLOG,
     to: users((t) => ({ ...t, indexes: [{ columns: [{ column: 'name', descending: true, collation: 'NOCASE' }] }] })),
     changes: ['drop_index users.users_name_idx', 'add_index users.users_name_idx'],
@@ -198,7 +198,7 @@ export const CONSTRAINT_AND_INDEX_CASES: readonly ChangeCase[] = [
     ),
   },
   {
-    name: 'changes on two tables: one pair of pragmas around both rebuilds',
+    title: 'changes on two tables: one pair of pragmas around both rebuilds',
     from: BLOG,
     to: withTable(
       column('score', (c) => ({ ...c, type: 'bigint' })),
