@@ -1,6 +1,7 @@
 import type { ChangeKind, SchemaChange } from '../diff/types.js'
 import type { ColumnType } from '../model/column-type.js'
 import type { Column, Constraint, EnumDefinition, Index, Schema, Table } from '../model/types.js'
+import type { PlanState } from './plan-state.js'
 import type { DialectCapabilities, DialectName, StatementDraft } from './types.js'
 
 /**
@@ -45,6 +46,8 @@ export interface GeneratorContext {
   targetTable(table: string, schema?: string, why?: string): Table
   /** The full `from` version of a table (by its old name); throws a clear error when unavailable. */
   sourceTable(table: string, schema?: string, why?: string): Table
+  /** What the generators of this plan direction remember between changes, created empty per plan. */
+  readonly state: PlanState
 }
 
 /** One generator per change kind: the statements that implement a change in this dialect. */

@@ -2,6 +2,7 @@ import { creationOrder, orderByNameOwnership } from '../dialects/dependency-orde
 import type { Dialect, GeneratorContext, PlanOptions } from '../dialects/dialect.js'
 import type { DialectAlias } from '../dialects/dialect-names.js'
 import { resolveDialect } from '../dialects/index.js'
+import { createPlanState } from '../dialects/plan-state.js'
 import { type Migration, type PhasedMigration, Stage, type Statement, type StatementDraft } from '../dialects/types.js'
 import { applyDiff } from '../diff/apply-diff.js'
 import { reverseDiff } from '../diff/reverse-diff.js'
@@ -221,7 +222,7 @@ function makeContext(
       throw new InvalidOptionError(side, `table "${table}" is not in the "${side}" schema passed to planMigration`)
     return t
   }
-  return {
+  const ctx: GeneratorContext = {
     dialect,
     options,
     changes,
@@ -236,7 +237,9 @@ function makeContext(
     targetTable: (table, schema, why = `table "${table}" needs its full definition`) => find('to', table, schema, why),
     sourceTable: (table, schema, why = `table "${table}" needs its full definition`) =>
       find('from', previous.get(tableKey(table, schema)) ?? table, schema, why),
+    state: createPlanState(() => ctx),
   }
+  return ctx
 }
 
 function toStatement(draft: StatementDraft, change: SchemaChange, dialect: Dialect): Statement {

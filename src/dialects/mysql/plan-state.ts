@@ -4,6 +4,7 @@ import type { SchemaChange } from '../../diff/types.js'
 import type { Constraint, Index, Schema, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { renameMapsOf } from '../migration-renames.js'
+import { planStateSlot } from '../plan-state.js'
 import { findTableIn } from '../table-index.js'
 import { mysqlConstraintName, mysqlIndexName } from './object-names.js'
 
@@ -37,7 +38,14 @@ export interface MysqlPlanState {
   readonly superseded: Set<string>
 }
 
-const states = new WeakMap<GeneratorContext, MysqlPlanState>()
+const STATE = planStateSlot<MysqlPlanState>('mysql: changes by table and what was done to them', () => ({
+  byTable: new Map(),
+  scheduled: new Set(),
+  renamedObjects: new Set(),
+  primaryKeyAdded: new Set(),
+  replaced: new Set(),
+  superseded: new Set(),
+}))
 
 /**
  * The shared state of the plan `ctx` belongs to.
@@ -48,19 +56,7 @@ const states = new WeakMap<GeneratorContext, MysqlPlanState>()
  * ```
  */
 export function planState(ctx: GeneratorContext): MysqlPlanState {
-  let state = states.get(ctx)
-  if (!state) {
-    state = {
-      byTable: new Map(),
-      scheduled: new Set(),
-      renamedObjects: new Set(),
-      primaryKeyAdded: new Set(),
-      replaced: new Set(),
-      superseded: new Set(),
-    }
-    states.set(ctx, state)
-  }
-  return state
+  return ctx.state.get(STATE)
 }
 
 /**
@@ -75,7 +71,7 @@ export function recordTableChanges(ctx: GeneratorContext, changes: readonly Sche
   const first = changes[0]
   if (!first || !('table' in first)) return
   planState(ctx).byTable.set(tableKey(first.schema, first.table), [...changes])
-  renames.delete(ctx)
+  ctx.state.reset(RENAMES)
 }
 
 /**
@@ -99,20 +95,14 @@ export function recordedChanges(ctx: GeneratorContext): SchemaChange[] {
  * ```
  */
 export function renameMaps(ctx: GeneratorContext): RenameMaps {
-  let maps = renames.get(ctx)
-  if (maps === undefined) {
-    maps = collectRenames(ctx)
-    renames.set(ctx, maps)
-  }
-  return maps
+  return ctx.state.get(RENAMES)
 }
 
 // Generators ask for the renames once per change; they change only when changes are recorded.
-const renames = new WeakMap<GeneratorContext, RenameMaps>()
-
-function collectRenames(ctx: GeneratorContext): RenameMaps {
-  return renameMapsOf(recordedChanges(ctx), ctx.previousTableName)
-}
+const RENAMES = planStateSlot(
+  'mysql: renames of the recorded changes',
+  (ctx): RenameMaps => renameMapsOf(recordedChanges(ctx), ctx.previousTableName),
+)
 
 /**
  * Whether `object` (as in `from`) is dropped or altered by a change of its table (`to` name).

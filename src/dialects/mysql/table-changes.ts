@@ -4,6 +4,7 @@ import type { CreateTableChange, DropTableChange, RenameColumnChange, RenameTabl
 import type { Constraint, ForeignKeyConstraint, Table } from '../../model/types.js'
 import { creationOrder } from '../dependency-order.js'
 import type { GeneratorContext } from '../dialect.js'
+import { planStateSlot } from '../plan-state.js'
 import { Stage, type StatementDraft } from '../types.js'
 import { inlineColumnCheckClauses, inlineColumnChecks } from './column-checks.js'
 import { mysqlColumnDefinition } from './columns.js'
@@ -107,23 +108,30 @@ export function dropTableChange(change: DropTableChange, ctx: GeneratorContext):
   ]
 }
 
-const cycles = new WeakMap<GeneratorContext, Constraint[]>()
-
 /**
  * Foreign keys closing a cycle among the tables this plan drops: they go first. The same for every
  * dropped table of the plan, so computed once (renames are all recorded before generators run).
  */
 function droppedCycle(ctx: GeneratorContext, maps: ReturnType<typeof renameMaps>): Constraint[] {
-  let cycle = cycles.get(ctx)
-  if (cycle === undefined) {
-    const dropped = (ctx.from?.tables ?? []).filter(
-      (t) => !findTable(ctx.to, maps.tables.get(tableKey(t.schema, t.name)) ?? t.name, t.schema),
-    )
-    cycle = [...creationOrder(dropped).deferred]
-    cycles.set(ctx, cycle)
-  }
-  return cycle
+  return ctx.state.get(DROPPED_CYCLE).get(maps)
 }
+
+// Computed once per plan, with the rename maps of the first dropped table that asks (renames are all
+// recorded before generators run, so every table passes the same maps).
+const DROPPED_CYCLE = planStateSlot('mysql: foreign keys closing a cycle among dropped tables', (ctx) => {
+  let cycle: Constraint[] | undefined
+  return {
+    get(maps: ReturnType<typeof renameMaps>): Constraint[] {
+      if (cycle === undefined) {
+        const dropped = (ctx.from?.tables ?? []).filter(
+          (t) => !findTable(ctx.to, maps.tables.get(tableKey(t.schema, t.name)) ?? t.name, t.schema),
+        )
+        cycle = [...creationOrder(dropped).deferred]
+      }
+      return cycle
+    },
+  }
+})
 
 /**
  * `rename_table`: `RENAME TABLE`, then the default-named objects follow the new name.

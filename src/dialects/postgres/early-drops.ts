@@ -1,12 +1,13 @@
 import deepEqual from 'fast-deep-equal'
 import type { Constraint, Index } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
+import { planStateSlot } from '../plan-state.js'
 
 // Checks and indexes one generator drops ahead of the change that drops or alters them (an enum
 // rebuild cannot convert columns under them): that change then skips its own drop. One set per plan
 // direction.
 
-const early = new WeakMap<GeneratorContext, Set<Constraint | Index>>()
+const EARLY = planStateSlot('postgres: checks and indexes dropped early', () => new Set<Constraint | Index>())
 
 /**
  * Records that `object` (as in `from`) is dropped ahead of its own change; false when it already was.
@@ -18,11 +19,7 @@ const early = new WeakMap<GeneratorContext, Set<Constraint | Index>>()
  * @internal
  */
 export function markDroppedEarly(ctx: GeneratorContext, object: Constraint | Index): boolean {
-  let set = early.get(ctx)
-  if (set === undefined) {
-    set = new Set()
-    early.set(ctx, set)
-  }
+  const set = ctx.state.get(EARLY)
   if (set.has(object)) return false
   set.add(object)
   return true
@@ -38,8 +35,7 @@ export function markDroppedEarly(ctx: GeneratorContext, object: Constraint | Ind
  * @internal
  */
 export function droppedEarly(ctx: GeneratorContext, object: Constraint | Index): boolean {
-  const set = early.get(ctx)
-  if (set === undefined) return false
+  const set = ctx.state.get(EARLY)
   if (set.has(object)) return true
   for (const x of set) if (deepEqual(x, object)) return true
   return false

@@ -5,6 +5,7 @@ import type { ForeignKeyConstraint, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { foreignKeysOnColumn } from '../foreign-key-index.js'
 import { migrationRenames } from '../migration-renames.js'
+import { planStateSlot } from '../plan-state.js'
 import { findTableIn } from '../table-index.js'
 import type { StatementDraft } from '../types.js'
 import { addConstraintDrafts, dropConstraintDraft } from './constraints.js'
@@ -19,16 +20,9 @@ import { keyTypesJoin } from './types.js'
 // are left to PostgreSQL.
 
 // One plan direction may change both columns of a key: the key is dropped and added once.
-const handled = new WeakMap<GeneratorContext, Set<string>>()
+const HANDLED = planStateSlot('postgres: foreign keys dropped for a retype', () => new Set<string>())
 
-function handledIn(ctx: GeneratorContext): Set<string> {
-  let set = handled.get(ctx)
-  if (set === undefined) {
-    set = new Set()
-    handled.set(ctx, set)
-  }
-  return set
-}
+const handledIn = (ctx: GeneratorContext): Set<string> => ctx.state.get(HANDLED)
 
 /** Whether another change of the plan drops or alters the key (it then drops it first itself). */
 const isTouched = (ctx: GeneratorContext, fk: ForeignKeyConstraint) =>

@@ -1,6 +1,7 @@
 import type { RenameColumnChange, RenameTableChange } from '../../diff/types.js'
 import type { Column, Constraint, Index, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
+import { planStateSlot } from '../plan-state.js'
 import { Stage, type StatementDraft } from '../types.js'
 import { sourceTableOrUndefined, tableKey, tableName } from './context.js'
 import { columnSequenceName, constraintNameIn, indexNameIn, objectKey, tableObjectNames } from './names.js'
@@ -20,16 +21,15 @@ interface RenameState {
   readonly names: Map<string, Map<string, string>>
 }
 
-const states = new WeakMap<GeneratorContext, RenameState>()
+const STATE = planStateSlot(
+  'postgres: names after the renames planned so far',
+  (): RenameState => ({
+    columns: new Map(),
+    names: new Map(),
+  }),
+)
 
-function stateOf(ctx: GeneratorContext): RenameState {
-  let state = states.get(ctx)
-  if (!state) {
-    state = { columns: new Map(), names: new Map() }
-    states.set(ctx, state)
-  }
-  return state
-}
+const stateOf = (ctx: GeneratorContext): RenameState => ctx.state.get(STATE)
 
 function namesOf(ctx: GeneratorContext, table: string, schema?: string): Map<string, string> {
   const state = stateOf(ctx)

@@ -2,6 +2,7 @@ import type { AlterTableChange, CreateTableChange, DropTableChange } from '../..
 import type { Constraint, Table } from '../../model/types.js'
 import { creationOrder } from '../dependency-order.js'
 import type { GeneratorContext } from '../dialect.js'
+import { planStateSlot } from '../plan-state.js'
 import { createIndexSQL } from '../render.js'
 import { findTableIn } from '../table-index.js'
 import { Stage, type StatementDraft } from '../types.js'
@@ -155,36 +156,32 @@ export function dropTableSQL(change: DropTableChange, ctx: GeneratorContext): St
 }
 
 // Every dropped table of a plan asks the same questions: answered once per plan (GeneratorContext).
-const cycles = new WeakMap<GeneratorContext, ReadonlySet<Constraint>>()
-const keptByPreviousName = new WeakMap<GeneratorContext, Map<string | undefined, Map<string, Table>>>()
+const DROPPED_CYCLE = planStateSlot(
+  'postgres: foreign keys closing a cycle among dropped tables',
+  (ctx) => creationOrder(ctx.droppedTables).deferred,
+)
+const KEPT_BY_PREVIOUS_NAME = planStateSlot('postgres: to tables by their name before the plan', (ctx) => {
+  const index = new Map<string | undefined, Map<string, Table>>()
+  for (const y of ctx.to?.tables ?? []) {
+    const previous = ctx.previousTableName(y.name, y.schema)
+    let names = index.get(y.schema)
+    if (names === undefined) {
+      names = new Map()
+      index.set(y.schema, names)
+    }
+    if (!names.has(previous)) names.set(previous, y)
+  }
+  return index
+})
 
 /** Foreign keys closing a cycle among the tables the plan drops (the planner lists them once). */
 function droppedCycle(ctx: GeneratorContext): ReadonlySet<Constraint> {
-  let cycle = cycles.get(ctx)
-  if (cycle === undefined) {
-    cycle = creationOrder(ctx.droppedTables).deferred
-    cycles.set(ctx, cycle)
-  }
-  return cycle
+  return ctx.state.get(DROPPED_CYCLE)
 }
 
 /** The first `to` table (in `to` order) whose name before this migration is the `from` table `x`'s. */
 function keptTable(ctx: GeneratorContext, x: Table): Table | undefined {
-  let index = keptByPreviousName.get(ctx)
-  if (index === undefined) {
-    index = new Map()
-    for (const y of ctx.to?.tables ?? []) {
-      const previous = ctx.previousTableName(y.name, y.schema)
-      let names = index.get(y.schema)
-      if (names === undefined) {
-        names = new Map()
-        index.set(y.schema, names)
-      }
-      if (!names.has(previous)) names.set(previous, y)
-    }
-    keptByPreviousName.set(ctx, index)
-  }
-  return index.get(x.schema)?.get(x.name)
+  return ctx.state.get(KEPT_BY_PREVIOUS_NAME).get(x.schema)?.get(x.name)
 }
 
 /**

@@ -4,6 +4,7 @@ import { sqliteAffinity } from '../../model/parse-column-type.js'
 import type { Column, Index, Table } from '../../model/types.js'
 import { tokenizeSql } from '../../sql-text/sql-tokenizer.js'
 import type { GeneratorContext } from '../dialect.js'
+import { planStateSlot } from '../plan-state.js'
 import { columnList, createIndexSQL, qualifiedName } from '../render.js'
 import { Stage, type StatementDraft } from '../types.js'
 import { assertSchemaExpressible } from './subset.js'
@@ -177,15 +178,15 @@ function renamedIndexes(
 }
 
 // Every rebuilt table of a plan checks its copy's name against the same tables: listed once per plan.
-const takenNames = new WeakMap<GeneratorContext, ReadonlySet<string>>()
+const TAKEN_NAMES = planStateSlot(
+  'sqlite: table names of either version',
+  (ctx): ReadonlySet<string> =>
+    new Set([...(ctx.from?.tables ?? []), ...(ctx.to?.tables ?? [])].map((t) => t.name.toLowerCase())),
+)
 
 /** A name for the new copy that no table of either version uses. */
 function copyName(table: string, ctx: GeneratorContext): string {
-  let taken = takenNames.get(ctx)
-  if (taken === undefined) {
-    taken = new Set([...(ctx.from?.tables ?? []), ...(ctx.to?.tables ?? [])].map((t) => t.name.toLowerCase()))
-    takenNames.set(ctx, taken)
-  }
+  const taken = ctx.state.get(TAKEN_NAMES)
   let name = `new_${table}`
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `new_${table}_${n}`
   return name
