@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import type { ColumnDefinition, Schema, SchemaDefinition, TableDefinition } from '../../../src/index.js'
-import { defineSchema } from '../../../src/index.js'
+import { fromPool, pick, schemasOf, uniqueSpec } from '../schema-arbitrary.js'
 
 // Schemas in MySQL/MariaDB's expressible subset (see src/dialects/mysql/dialect.ts): every table has an integer
 // `id` primary key (AUTO_INCREMENT or not); foreign keys point at another table's `id` from a `ref_id`
@@ -35,8 +35,6 @@ const COMMENTS = ['a comment', 'it\'s "quoted" \\ here']
 const ACTIONS = [undefined, 'cascade', 'set_null', 'restrict'] as const
 const PREFIXED = /^(text|mediumtext|json)/
 
-const pick = <T>(list: readonly T[], n: number): T => list[n % list.length] as T
-
 const columnSpec = fc.record({
   type: fc.nat(3),
   nullable: fc.boolean(),
@@ -47,11 +45,8 @@ const columnSpec = fc.record({
 const tableSpec = fc.record({
   idType: fc.nat(1),
   autoincrement: fc.boolean(),
-  columns: fc.uniqueArray(fc.tuple(fc.nat(COLUMNS.length - 1), columnSpec), { maxLength: 4, selector: ([n]) => n }),
-  unique: fc.option(
-    fc.record({ columns: fc.uniqueArray(fc.nat(3), { minLength: 1, maxLength: 2 }), named: fc.boolean() }),
-    { nil: undefined },
-  ),
+  columns: fromPool(COLUMNS.length, columnSpec, { maxLength: 4 }),
+  unique: uniqueSpec(3),
   check: fc.option(fc.record({ which: fc.nat(2), named: fc.boolean() }), { nil: undefined }),
   foreignKey: fc.option(
     fc.record({ target: fc.nat(4), action: fc.nat(3), named: fc.boolean(), nullable: fc.boolean() }),
@@ -73,10 +68,7 @@ const tableSpec = fc.record({
   rowFormat: fc.option(fc.constantFrom('DYNAMIC', 'COMPRESSED'), { nil: undefined }),
 })
 
-const schemaSpec = fc.uniqueArray(fc.tuple(fc.nat(TABLES.length - 1), tableSpec), {
-  maxLength: 4,
-  selector: ([n]) => n,
-})
+const schemaSpec = fromPool(TABLES.length, tableSpec, { maxLength: 4 })
 
 type Spec = typeof schemaSpec extends fc.Arbitrary<infer T> ? T : never
 
@@ -186,6 +178,4 @@ export function buildMysqlDefinition(spec: Spec): SchemaDefinition {
 }
 
 /** Valid schemas in MySQL/MariaDB's expressible subset, in normal form. */
-export const arbitraryMysqlSchema: fc.Arbitrary<Schema> = schemaSpec.map((spec) =>
-  defineSchema(buildMysqlDefinition(spec)),
-)
+export const arbitraryMysqlSchema: fc.Arbitrary<Schema> = schemasOf(schemaSpec, buildMysqlDefinition)

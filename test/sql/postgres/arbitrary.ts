@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import type { ColumnDefinition, Schema, SchemaDefinition, TableDefinition } from '../../../src/index.js'
-import { defineSchema } from '../../../src/index.js'
+import { fromPool, pick, schemasOf, uniqueSpec } from '../schema-arbitrary.js'
 
 // Generated schemas in PostgreSQL's expressible subset: every schema is valid on its own (defaults
 // fit their types, checks and expression indexes fit their columns' types, foreign keys point at a
@@ -57,14 +57,8 @@ const tableSpec = fc.record({
     fc.record({ big: fc.boolean(), foreignKey: fc.boolean(), named: fc.boolean(), onDelete: fc.boolean() }),
     { nil: undefined },
   ),
-  columns: fc.uniqueArray(fc.tuple(fc.nat(OTHER_COLUMNS.length - 1), columnSpec), {
-    maxLength: 3,
-    selector: ([n]) => n,
-  }),
-  unique: fc.option(
-    fc.record({ columns: fc.uniqueArray(fc.nat(5), { minLength: 1, maxLength: 2 }), named: fc.boolean() }),
-    { nil: undefined },
-  ),
+  columns: fromPool(OTHER_COLUMNS.length, columnSpec, { maxLength: 3 }),
+  unique: uniqueSpec(5),
   check: fc.option(fc.record({ column: fc.nat(5), named: fc.boolean() }), { nil: undefined }),
   index: fc.option(
     fc.record({
@@ -81,14 +75,12 @@ const tableSpec = fc.record({
 })
 
 const schemaSpec = fc.record({
-  tables: fc.uniqueArray(fc.tuple(fc.nat(TABLES.length - 1), tableSpec), { maxLength: 3, selector: ([n]) => n }),
+  tables: fromPool(TABLES.length, tableSpec, { maxLength: 3 }),
   mood: fc.record({ others: fc.shuffledSubarray(['sad', 'happy', 'great']), okAt: fc.nat(3), comment: fc.boolean() }),
 })
 
 type SchemaSpec = typeof schemaSpec extends fc.Arbitrary<infer T> ? T : never
 type TableSpec = typeof tableSpec extends fc.Arbitrary<infer T> ? T : never
-
-const pick = <T>(list: readonly T[], n: number): T => list[n % list.length] as T
 
 function idColumn(spec: NonNullable<TableSpec['id']>): ColumnDefinition {
   const type = spec.big ? 'bigint' : 'integer'
@@ -183,6 +175,4 @@ export function buildPostgresDefinition(spec: SchemaSpec): SchemaDefinition {
 }
 
 /** Valid PostgreSQL schemas, in normal form. */
-export const arbitraryPostgresSchema: fc.Arbitrary<Schema> = schemaSpec.map((spec) =>
-  defineSchema(buildPostgresDefinition(spec)),
-)
+export const arbitraryPostgresSchema: fc.Arbitrary<Schema> = schemasOf(schemaSpec, buildPostgresDefinition)

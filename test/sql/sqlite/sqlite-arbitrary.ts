@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import type { ColumnDefinition, Schema, SchemaDefinition, TableDefinition } from '../../../src/index.js'
 import { defineSchema } from '../../../src/index.js'
+import { fromPool, pick, uniqueSpec } from '../schema-arbitrary.js'
 
 // Schemas inside SQLite's expressible subset (no enums, arrays, comments, identity, namespaces; foreign
 // keys to the referenced table's primary key, as SQLite needs for its checks; expressions naming columns
@@ -37,19 +38,10 @@ const columnSpec = fc.record({
 })
 
 const tableSpec = fc.record({
-  columns: fc.uniqueArray(fc.tuple(fc.nat(COLUMNS.length - 1), columnSpec), {
-    minLength: 1,
-    maxLength: 5,
-    selector: ([n]) => n,
-  }),
+  columns: fromPool(COLUMNS.length, columnSpec, { minLength: 1, maxLength: 5 }),
   primaryKey: fc.option(fc.uniqueArray(fc.nat(4), { minLength: 1, maxLength: 2 }), { nil: undefined }),
   autoincrement: fc.boolean(),
-  unique: fc.option(
-    fc.record({ columns: fc.uniqueArray(fc.nat(4), { minLength: 1, maxLength: 2 }), named: fc.boolean() }),
-    {
-      nil: undefined,
-    },
-  ),
+  unique: uniqueSpec(4),
   check: fc.option(fc.record({ column: fc.nat(4), form: fc.boolean(), named: fc.boolean() }), { nil: undefined }),
   generated: fc.option(fc.record({ column: fc.nat(4), stored: fc.boolean() }), { nil: undefined }),
   foreignKey: fc.option(
@@ -74,14 +66,9 @@ const tableSpec = fc.record({
   ),
 })
 
-const schemaSpec = fc.uniqueArray(fc.tuple(fc.nat(TABLES.length - 1), tableSpec), {
-  maxLength: 4,
-  selector: ([n]) => n,
-})
+const schemaSpec = fromPool(TABLES.length, tableSpec, { maxLength: 4 })
 
 type TableSpec = typeof tableSpec extends fc.Arbitrary<infer T> ? T : never
-
-const pick = <T>(list: readonly T[], n: number): T => list[n % list.length] as T
 
 function buildTable(name: string, ts: TableSpec): TableDefinition {
   const columns: ColumnDefinition[] = ts.columns.map(([c, cs]) => {
