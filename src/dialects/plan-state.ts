@@ -15,7 +15,9 @@ import type { GeneratorContext } from './dialect.js'
  * ```
  */
 export interface PlanStateSlot<T> {
+  /** What the slot holds, for a reader of the code or a debugger. */
   readonly name: string
+  /** The slot's value at the start of a plan, made the first time a generator asks for it. */
   readonly create: (ctx: GeneratorContext) => T
 }
 
