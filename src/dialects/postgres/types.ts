@@ -168,7 +168,7 @@ const CONVERTIBLE: ReadonlySet<TypeFamily> = new Set([
  * The model's family of a type as PostgreSQL stores it: MySQL's unsigned bigint becomes a numeric,
  * an inline (MySQL) enum a string.
  */
-function familyOf(type: ColumnType): TypeFamily | 'other' {
+function postgresFamily(type: ColumnType): TypeFamily | 'other' {
   if (type.kind === 'bigint' && type.unsigned) return 'decimal'
   if (type.kind === 'enum' && type.name === undefined) return 'string'
   const family = typeFamily(type)
@@ -196,8 +196,8 @@ export function convertsWithoutUsing(from: ColumnType, to: ColumnType): boolean 
   if (renderPostgresType(from) === renderPostgresType(to)) return true
   if (from.kind === 'array' || to.kind === 'array')
     return to.kind === 'text' || to.kind === 'varchar' || to.kind === 'char'
-  const a = familyOf(from)
-  const b = familyOf(to)
+  const a = postgresFamily(from)
+  const b = postgresFamily(to)
   if (b === 'string' && to.kind !== 'enum') return true
   if (numeric(a) && numeric(b)) return true
   return (a === b && a !== 'other') || ASSIGNABLE.has(`${a}>${b}`)
@@ -217,13 +217,13 @@ export function convertsWithoutUsing(from: ColumnType, to: ColumnType): boolean 
  */
 export function usingExpression(column: string, from: ColumnType, to: ColumnType, target: string): string {
   const direct = `${column}::${target}`
-  const plainString = (t: ColumnType) => familyOf(t) === 'string' && t.kind !== 'enum'
+  const plainString = (t: ColumnType) => postgresFamily(t) === 'string' && t.kind !== 'enum'
   if (from.kind === 'array' || to.kind === 'array') {
     // Arrays convert element by element; an array to or from a scalar only through its text form.
     if (from.kind !== 'array' || to.kind !== 'array') return `${column}::text::${target}`
     return plainString(from.of) ? direct : `${column}::text[]::${target}`
   }
-  const [fa, fb] = [familyOf(from), familyOf(to)]
+  const [fa, fb] = [postgresFamily(from), postgresFamily(to)]
   if (plainString(from)) return direct
   if ((fa === 'integer' && to.kind === 'boolean') || (from.kind === 'boolean' && fb === 'integer')) {
     // PostgreSQL casts boolean only to and from integer.
@@ -246,7 +246,7 @@ export function usingExpression(column: string, from: ColumnType, to: ColumnType
  */
 export function isCollatable(type: ColumnType): boolean {
   if (type.kind === 'array') return isCollatable(type.of)
-  return familyOf(type) === 'string' && type.kind !== 'enum'
+  return postgresFamily(type) === 'string' && type.kind !== 'enum'
 }
 
 /**
@@ -259,7 +259,7 @@ export function isCollatable(type: ColumnType): boolean {
  * @internal
  */
 export const sameFamily = (a: ColumnType, b: ColumnType) =>
-  familyOf(a) === familyOf(b) || (numeric(familyOf(a)) && numeric(familyOf(b)))
+  postgresFamily(a) === postgresFamily(b) || (numeric(postgresFamily(a)) && numeric(postgresFamily(b)))
 
 /**
  * Whether a foreign key can join a column of type `a` to one of type `b`: the same type, two integer
@@ -274,7 +274,7 @@ export const sameFamily = (a: ColumnType, b: ColumnType) =>
  */
 export function keyTypesJoin(a: ColumnType, b: ColumnType): boolean {
   if (renderPostgresType(a) === renderPostgresType(b)) return true
-  const [fa, fb] = [familyOf(a), familyOf(b)]
+  const [fa, fb] = [postgresFamily(a), postgresFamily(b)]
   const varying = (t: ColumnType) => t.kind === 'text' || t.kind === 'varchar'
   return (fa === 'integer' && fb === 'integer') || (varying(a) && varying(b))
 }
@@ -295,7 +295,7 @@ export function isWidening(from: ColumnType, to: ColumnType): boolean {
   const rf = renderPostgresType(from)
   const rt = renderPostgresType(to)
   if (rf === rt || rt === 'text') return true
-  const a = familyOf(from)
+  const a = postgresFamily(from)
   if (from.kind === 'array' || to.kind === 'array') return false
   const rank = (r: string) => INT_RANK[r] ?? 0
   if (a === 'integer' && rank(rt) > 0) return rank(rt) >= rank(rf)

@@ -1,7 +1,7 @@
 import { expect } from 'vitest'
 import { mysqlConstraintName, mysqlIndexName } from '../../../src/dialects/mysql/object-names.js'
 import type { Column, Constraint, DiffOptions, Index, Schema, Table } from '../../../src/index.js'
-import { diffSchemas, parseSchema, serializeSchema } from '../../../src/index.js'
+import { changeKey, diffSchemas, parseSchema, serializeSchema } from '../../../src/index.js'
 import { introspect } from '../../../src/introspect/index.js'
 import type { Migration } from '../../../src/sql/index.js'
 import { createSchemaSQL, planMigration } from '../../../src/sql/index.js'
@@ -61,7 +61,7 @@ export function plan(from: Schema, to: Schema, options: DiffOptions = {}): Migra
 
 /** The changes left between what the engine holds and the MySQL image of `expected`. */
 export async function remaining(engine: Engine, expected: Schema) {
-  return diffSchemas(await introspectEngine(engine), mysqlImage(expected)).changes.map((c) => `${c.kind} ${c.path}`)
+  return diffSchemas(await introspectEngine(engine), mysqlImage(expected)).changes.map(changeKey)
 }
 
 /**

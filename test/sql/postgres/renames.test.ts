@@ -191,7 +191,7 @@ describeEngines('renames and long names applied', (engine) => {
     const created = createSchemaSQL(s, 'postgres')
     await run(engine(), created)
     const changes = diffSchemas(await read(engine()), s).changes
-    // Until the diff's default-name rules know PostgreSQL's truncation (src/diff/default-names.ts),
+    // Until the diff's default-name rules know PostgreSQL's truncation (src/dialects/postgres/naming-convention.ts),
     // the truncated defaults show up as name changes; nothing else may differ, and every name read
     // back is one the SQL created.
     const script = created.map((x) => x.sql).join('\n')
