@@ -1,5 +1,5 @@
-import type { IntrospectOptions } from '../dialects/introspect-types.js'
 import { diffSchemas } from '../dialects/diff-schemas.js'
+import type { IntrospectOptions } from '../dialects/introspect-types.js'
 import type { SchemaDiff } from '../diff/types.js'
 import { analyzeImpact } from '../impact/analyze-impact.js'
 import type { Finding } from '../impact/types.js'
