@@ -56,5 +56,5 @@ export {
   VersionNotFoundError,
 } from './storage/errors.js'
 export { type MemoryStorageAdapter, memoryAdapter } from './storage/memory-adapter.js'
-export type { MaybePromise, StorageAdapter } from './storage/storage-adapter.js'
+export type { AsyncStorageAdapter, MaybePromise, StorageAdapter } from './storage/storage-adapter.js'
 export type * from './storage/store-types.js'

@@ -1,6 +1,6 @@
 import { InvalidOptionError } from '../errors.js'
 import { StoreAccessError } from './errors.js'
-import type { MaybePromise, StorageAdapter } from './storage-adapter.js'
+import type { AsyncStorageAdapter, MaybePromise } from './storage-adapter.js'
 
 /**
  * Sends one Redis command (`['SET', key, value, 'NX']`) and returns its reply. Any client fits:
@@ -54,7 +54,7 @@ export interface RedisAdapterOptions {
 }
 
 /**
- * The {@link StorageAdapter} returned by {@link redisAdapter}: asynchronous, with the atomic `setItemIfAbsent`.
+ * The {@link AsyncStorageAdapter} returned by {@link redisAdapter}: asynchronous, with the atomic `setItemIfAbsent`.
  *
  * @example
  * ```ts
@@ -62,21 +62,12 @@ export interface RedisAdapterOptions {
  * adapter.locate('billing/v0001.json') // 'redis key schemaledger:billing/v0001.json'
  * ```
  */
-export interface RedisStorageAdapter extends StorageAdapter {
-  getItem(key: string): Promise<string | null>
-  setItem(key: string, value: string): Promise<void>
-  removeItem(key: string): Promise<void>
-  hasItem(key: string): Promise<boolean>
-  getKeys(prefix?: string): Promise<string[]>
-  setItemIfAbsent(key: string, value: string): Promise<boolean>
-  locate(key: string): string
-  dispose(): Promise<void>
-}
+export interface RedisStorageAdapter extends AsyncStorageAdapter {}
 
 const SCAN_COUNT = '1000'
 
 /**
- * A {@link StorageAdapter} over Redis: one string per key under a namespace. A version is claimed with
+ * A {@link AsyncStorageAdapter} over Redis: one string per key under a namespace. A version is claimed with
  * `SET key value NX`, which Redis runs atomically, so any number of processes can save to one store;
  * listing uses `SCAN` (never `KEYS`, which blocks the server). How long a save survives is Redis's
  * persistence setting: with `appendonly yes` and `appendfsync always` an acknowledged save survives a

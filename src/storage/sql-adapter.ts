@@ -6,7 +6,7 @@ import {
   type SqlStoreStatements,
   sqlStoreStatements,
 } from './sql-store-statements.js'
-import type { MaybePromise, StorageAdapter } from './storage-adapter.js'
+import type { AsyncStorageAdapter, MaybePromise } from './storage-adapter.js'
 
 /**
  * Runs one statement with positional parameters (`$1` for PostgreSQL, `?` for MySQL and SQLite) and
@@ -44,7 +44,7 @@ export interface SqlAdapterOptions {
 }
 
 /**
- * The {@link StorageAdapter} returned by {@link sqlAdapter}: asynchronous, with the atomic `setItemIfAbsent`.
+ * The {@link AsyncStorageAdapter} returned by {@link sqlAdapter}: asynchronous, with the atomic `setItemIfAbsent`.
  *
  * @example
  * ```ts
@@ -52,19 +52,10 @@ export interface SqlAdapterOptions {
  * adapter.locate('billing/v0001.json') // 'sqlite table "schemaledger_store", key billing/v0001.json'
  * ```
  */
-export interface SqlStorageAdapter extends StorageAdapter {
-  getItem(key: string): Promise<string | null>
-  setItem(key: string, value: string): Promise<void>
-  removeItem(key: string): Promise<void>
-  hasItem(key: string): Promise<boolean>
-  getKeys(prefix?: string): Promise<string[]>
-  setItemIfAbsent(key: string, value: string): Promise<boolean>
-  locate(key: string): string
-  dispose(): Promise<void>
-}
+export interface SqlStorageAdapter extends AsyncStorageAdapter {}
 
 /**
- * A {@link StorageAdapter} over one SQL table (`key` primary key, `value` text), through a query
+ * A {@link AsyncStorageAdapter} over one SQL table (`key` primary key, `value` text), through a query
  * function, so any driver works: pg, mysql2, better-sqlite3, sql.js, PGlite. Several processes and
  * machines can share the store: a version is claimed by one `INSERT` on the primary key (`ON CONFLICT
  * DO NOTHING RETURNING` on PostgreSQL and SQLite, a duplicate-key error on MySQL), never by reading

@@ -67,3 +67,24 @@ export interface StorageAdapter {
   /** Releases resources held by the adapter. */
   dispose?(): MaybePromise<void>
 }
+
+/**
+ * A {@link StorageAdapter} for a server or database: every method asynchronous, with the atomic
+ * `setItemIfAbsent`, `locate` for error messages and `dispose` to close the connection.
+ *
+ * @example
+ * ```ts
+ * const adapter: AsyncStorageAdapter = sqlAdapter({ dialect: 'sqlite', query })
+ * await adapter.setItemIfAbsent('billing/v0001.json', text) // false when another writer got there first
+ * ```
+ */
+export interface AsyncStorageAdapter extends StorageAdapter {
+  getItem(key: string): Promise<string | null>
+  setItem(key: string, value: string): Promise<void>
+  removeItem(key: string): Promise<void>
+  hasItem(key: string): Promise<boolean>
+  getKeys(prefix?: string): Promise<string[]>
+  setItemIfAbsent(key: string, value: string): Promise<boolean>
+  locate(key: string): string
+  dispose(): Promise<void>
+}
