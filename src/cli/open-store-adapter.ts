@@ -1,11 +1,11 @@
 import { resolve } from 'node:path'
 import { fileAdapter } from '../node/file-adapter.js'
+import { redactUrl } from '../sources/redact-url.js'
 import { redisAdapter } from '../storage/redis-adapter.js'
 import { sqlAdapter } from '../storage/sql-adapter.js'
 import type { SqlStoreDialect } from '../storage/sql-store-statements.js'
 import type { StorageAdapter } from '../storage/storage-adapter.js'
 import { CliInputError } from './cli-errors.js'
-import { redactUrl } from './redact-url.js'
 
 // `--store` is a directory, or a URL of a shared store: postgres://, mysql:// (mariadb://),
 // redis:// (rediss://) or sqlite:<file>. `?table=` (SQL) and `?namespace=` (Redis) choose where in

@@ -1,6 +1,7 @@
 import type { IntrospectOptions, QueryFunction, Row } from '../dialects/introspect-types.js'
 import { SchemaLedgerError } from '../errors.js'
 import { sqlJsQuery } from '../verify/embedded-engines.js'
+import { redactUrl } from './redact-url.js'
 
 /**
  * A throw-away database that SQL text is run on and then read back: PGlite or sql.js in process, or a
@@ -155,16 +156,6 @@ function scratchName(): string {
   return `schemaledger_scratch_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
 }
 
-function redact(url: string): string {
-  try {
-    const parsed = new URL(url)
-    if (parsed.password) parsed.password = '***'
-    return parsed.toString()
-  } catch {
-    return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@')
-  }
-}
-
 async function openOnServer(dialect: ScratchOptions['dialect'], url: string): Promise<ScratchDatabase> {
   const scheme = /^([a-z0-9+.-]+):/i.exec(url)?.[1]?.toLowerCase()
   const wanted = dialect === 'postgres' ? ['postgres', 'postgresql'] : dialect === 'mysql' ? ['mysql', 'mariadb'] : []
@@ -173,7 +164,7 @@ async function openOnServer(dialect: ScratchOptions['dialect'], url: string): Pr
       'invalid_dev_url',
       dialect === 'sqlite'
         ? 'SQLite text runs in process (sql.js); a dev URL is for PostgreSQL or MySQL/MariaDB'
-        : `a ${dialect} dev URL starts with ${wanted.map((w) => `${w}://`).join(' or ')}, not ${redact(url)}`,
+        : `a ${dialect} dev URL starts with ${wanted.map((w) => `${w}://`).join(' or ')}, not ${redactUrl(url)}`,
     )
   }
   const name = scratchName()
@@ -183,7 +174,7 @@ async function openOnServer(dialect: ScratchOptions['dialect'], url: string): Pr
     if (error instanceof SchemaLedgerError) throw error
     throw new SchemaLedgerError(
       'connection_failed',
-      `cannot create a scratch database on ${redact(url)}: ${(error as Error).message}`,
+      `cannot create a scratch database on ${redactUrl(url)}: ${(error as Error).message}`,
       { cause: error },
     )
   }
@@ -218,7 +209,7 @@ async function openPostgresScratch(url: string, name: string): Promise<ScratchDa
     },
     query: async (sql, params) => (await serial(() => db.query(sql, params ? [...params] : undefined))).rows as Row[],
     introspect: { dialect: 'postgres' },
-    engine: redact(url),
+    engine: redactUrl(url),
     close: async () => {
       await db.end().catch(() => undefined)
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
@@ -244,7 +235,7 @@ async function openMysqlScratch(url: string, name: string): Promise<ScratchDatab
       return rows as Row[]
     },
     introspect: { dialect: mariadb ? 'mariadb' : 'mysql', schema: name },
-    engine: redact(url),
+    engine: redactUrl(url),
     close: async () => {
       try {
         await db.query(`DROP DATABASE IF EXISTS \`${name}\``)

@@ -4,12 +4,12 @@ import type { IntrospectOptions, QueryFunction, Row } from '../../dialects/intro
 import { InvalidOptionError, isSchemaLedgerError } from '../../errors.js'
 import { introspectDatabase } from '../../introspect/index.js'
 import { serializeSchema } from '../../model/serialize-schema.js'
+import { redactUrl } from '../../sources/redact-url.js'
 import { sqlJsQuery } from '../../verify/embedded-engines.js'
 import { CliInputError, UsageError } from '../cli-errors.js'
 import { defineCommand } from '../command.js'
 import { OUTPUT_OPTION } from '../common-options.js'
 import { ExitCode } from '../exit-codes.js'
-import { redactUrl } from '../redact-url.js'
 import { writeOutput } from '../write-output.js'
 
 /** A database connection opened with the user's driver. */

@@ -1,3 +1,4 @@
+import { redactUrl } from '../../sources/redact-url.js'
 import { createSchemaStore } from '../../storage/create-schema-store.js'
 import type { StorageAdapter } from '../../storage/storage-adapter.js'
 import { nameOfVersionKey, parseTagKey, parseVersionKey } from '../../storage/store-layout.js'
@@ -6,7 +7,6 @@ import type { CliIO } from '../cli-io.js'
 import { defineCommand } from '../command.js'
 import { ExitCode } from '../exit-codes.js'
 import { openStoreAdapter, storeKind } from '../open-store-adapter.js'
-import { redactUrl } from '../redact-url.js'
 
 /** What {@link copyStore} did. @internal */
 export interface StoreCopyResult {

@@ -1,5 +1,6 @@
 import { diffSchemas } from '../../dialects/diff-schemas.js'
 import { serializeSchema } from '../../model/serialize-schema.js'
+import { redactUrl } from '../../sources/redact-url.js'
 import type { VersionInfo } from '../../storage/store-types.js'
 import { CliInputError, UsageError } from '../cli-errors.js'
 import type { CliIO } from '../cli-io.js'
@@ -10,7 +11,6 @@ import { DIFF_REPORT_OPTIONS, diffOptionsOf, writeDiffReport } from '../diff-rep
 import { ExitCode } from '../exit-codes.js'
 import { storeKind } from '../open-store-adapter.js'
 import { createDocumentReader, type DocumentReader } from '../read-document.js'
-import { redactUrl } from '../redact-url.js'
 import { writeOutput } from '../write-output.js'
 import { copyCommand } from './store-copy.js'
 
