@@ -143,11 +143,30 @@ async function openPostgres(location: string): Promise<StorageAdapter> {
   // next query opens a new one. Idle clients report such drops as pool errors, which must be handled.
   const pool = new mod.default.Pool({ connectionString: url, max: 2 })
   pool.on('error', () => {})
+  const run = async (text: string, params: readonly string[]) => (await pool.query(text, [...params])).rows
   return sql(
     'postgres',
     { url, table },
-    async (text, params) => (await pool.query(text, [...params])).rows,
+    // A pooled connection the server dropped can still be handed out once before the pool hears of
+    // it. Reads are retried once on a fresh one; writes are not, since a claim may have committed.
+    async (text, params) => {
+      try {
+        return await run(text, params)
+      } catch (error) {
+        if (!/^\s*select\b/i.test(text) || !isLostConnection(error)) throw error
+        return await run(text, params)
+      }
+    },
     () => pool.end(),
+  )
+}
+
+/** Whether a driver error says the connection went away (server restart or shutdown), not the query failed. */
+function isLostConnection(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown }
+  return (
+    ['ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03'].includes(String(code)) ||
+    /connection terminated/i.test(String(message))
   )
 }
 

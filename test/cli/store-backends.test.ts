@@ -161,7 +161,7 @@ describe('store copy', () => {
     expect(copied.stderr).toBe(
       'schemaledger store copy: the source store has damaged files; nothing was copied:\n' +
         `  Version 1 of "app" is damaged (${file}): the file was changed after it was written (checksum mismatch). ` +
-        'Restore the file from version control or a backup; store.verify() lists every damaged file. [checksum_mismatch]\n',
+        'Restore the file from version control or a backup; schemaledger store verify lists every damaged file. [checksum_mismatch]\n',
     )
     expect((await run('store', 'list', '--store', 'sqlite:refused.db')).stdout).toBe(
       'no schemas in sqlite:refused.db\n',
