@@ -1,7 +1,8 @@
 import { InvalidOptionError } from '../errors.js'
 import type { ColumnType } from '../model/column-type.js'
 import { formatColumnType } from '../model/format-column-type.js'
-import type { Column, Constraint, Index, IndexPart, ReferentialAction, Schema, Table } from '../model/types.js'
+import { REFERENTIAL_ACTION_SQL } from '../model/referential-action-sql.js'
+import type { Column, Constraint, Index, IndexPart, Schema, Table } from '../model/types.js'
 import { qualifiedTableName } from './naming.js'
 import { identifierScope, pythonClassName, pythonIdentifier, pythonString } from './python-names.js'
 import { sqliteDefaultText } from './sqlite-default.js'
@@ -45,14 +46,6 @@ const CLASS_BODY_NAMES = ['int', 'str', 'float', 'bool', 'bytes', 'list', 'regis
 
 // sa.text() reads `:name` as a bind parameter; `\:` keeps the colon (`::jsonb` casts are left alone).
 const sqlText = (sql: string): string => `sa.text(${pythonString(sql.replace(/(?<![:\w\\]):(?=\w)/g, '\\:'))})`
-
-const ACTIONS: Readonly<Record<ReferentialAction, string>> = {
-  no_action: 'NO ACTION',
-  restrict: 'RESTRICT',
-  cascade: 'CASCADE',
-  set_null: 'SET NULL',
-  set_default: 'SET DEFAULT',
-}
 
 const SERIALS: Readonly<Record<string, string>> = { smallint: 'smallserial', integer: 'serial', bigint: 'bigserial' }
 
@@ -242,8 +235,12 @@ function constraintExpression(c: Constraint, ctx: Context, where: string): strin
         `[${c.columns.map(pythonString).join(', ')}]`,
         `[${refs.join(', ')}]`,
         nameArg(c),
-        c.onDelete && c.onDelete !== 'no_action' ? `ondelete=${pythonString(ACTIONS[c.onDelete])}` : undefined,
-        c.onUpdate && c.onUpdate !== 'no_action' ? `onupdate=${pythonString(ACTIONS[c.onUpdate])}` : undefined,
+        c.onDelete && c.onDelete !== 'no_action'
+          ? `ondelete=${pythonString(REFERENTIAL_ACTION_SQL[c.onDelete])}`
+          : undefined,
+        c.onUpdate && c.onUpdate !== 'no_action'
+          ? `onupdate=${pythonString(REFERENTIAL_ACTION_SQL[c.onUpdate])}`
+          : undefined,
         c.match ? `match=${pythonString(c.match.toUpperCase())}` : undefined,
         ...deferArgs(c),
       )})`

@@ -1,4 +1,5 @@
-import type { Constraint, Index, IndexPart, ReferentialAction } from '../model/types.js'
+import { REFERENTIAL_ACTION_SQL } from '../model/referential-action-sql.js'
+import type { Constraint, Index, IndexPart } from '../model/types.js'
 import type { Dialect } from './dialect.js'
 import { assertOneExpressionEverywhere } from './expression-guard.js'
 
@@ -13,14 +14,6 @@ export function qualifiedName(d: Dialect, table: string, schema?: string): strin
 /** `("a", "b")`. */
 export function columnList(d: Dialect, names: readonly string[]): string {
   return `(${names.map((n) => d.quoteIdentifier(n)).join(', ')})`
-}
-
-const ACTIONS: Readonly<Record<ReferentialAction, string>> = {
-  no_action: 'NO ACTION',
-  restrict: 'RESTRICT',
-  cascade: 'CASCADE',
-  set_null: 'SET NULL',
-  set_default: 'SET DEFAULT',
 }
 
 /**
@@ -48,8 +41,8 @@ export function constraintClause(d: Dialect, table: string, c: Constraint): stri
     case 'foreign_key': {
       body = `FOREIGN KEY ${columnList(d, c.columns)} REFERENCES ${qualifiedName(d, c.referencedTable, c.referencedSchema)} ${columnList(d, c.referencedColumns)}`
       if (c.match) body += ` MATCH ${c.match.toUpperCase()}`
-      if (c.onDelete) body += ` ON DELETE ${ACTIONS[c.onDelete]}`
-      if (c.onUpdate) body += ` ON UPDATE ${ACTIONS[c.onUpdate]}`
+      if (c.onDelete) body += ` ON DELETE ${REFERENTIAL_ACTION_SQL[c.onDelete]}`
+      if (c.onUpdate) body += ` ON UPDATE ${REFERENTIAL_ACTION_SQL[c.onUpdate]}`
       break
     }
     case 'check':

@@ -1,4 +1,5 @@
 import { formatColumnType } from '../model/format-column-type.js'
+import { REFERENTIAL_ACTION_SQL } from '../model/referential-action-sql.js'
 import type { Column, Constraint, Index, IndexPart } from '../model/types.js'
 import type { SchemaChange } from './types.js'
 
@@ -20,14 +21,6 @@ export function describeColumn(c: Column): string {
   if (c.generated)
     parts.push(`GENERATED ALWAYS AS (${c.generated.expression}) ${c.generated.stored ? 'STORED' : 'VIRTUAL'}`)
   return parts.join(' ')
-}
-
-const ACTION: Readonly<Record<string, string>> = {
-  cascade: 'CASCADE',
-  restrict: 'RESTRICT',
-  set_null: 'SET NULL',
-  set_default: 'SET DEFAULT',
-  no_action: 'NO ACTION',
 }
 
 /**
@@ -52,8 +45,8 @@ export function describeConstraint(c: Constraint): string {
       const target = c.referencedSchema ? `${c.referencedSchema}.${c.referencedTable}` : c.referencedTable
       text = `FOREIGN KEY ${cols(c.columns)} REFERENCES ${target} ${cols(c.referencedColumns)}`
       if (c.match) text += ` MATCH ${c.match.toUpperCase()}`
-      if (c.onDelete) text += ` ON DELETE ${ACTION[c.onDelete]}`
-      if (c.onUpdate) text += ` ON UPDATE ${ACTION[c.onUpdate]}`
+      if (c.onDelete) text += ` ON DELETE ${REFERENTIAL_ACTION_SQL[c.onDelete]}`
+      if (c.onUpdate) text += ` ON UPDATE ${REFERENTIAL_ACTION_SQL[c.onUpdate]}`
       break
     }
     case 'check':

@@ -1,6 +1,6 @@
 import { changeKey as key } from '../diff/change-path.js'
 import type { Finding } from '../impact/types.js'
-import type { ChangeRef, ChangeTreeNode } from '../visual/to-tree.js'
+import type { ChangeTreeNode } from '../visual/to-tree.js'
 
 /**
  * Where findings go in a report: under the tree node that shows the change they concern, in the

@@ -1,4 +1,5 @@
-import type { Constraint, ForeignKeyConstraint, Index, IndexPart, ReferentialAction, Table } from '../../model/types.js'
+import { REFERENTIAL_ACTION_SQL } from '../../model/referential-action-sql.js'
+import type { Constraint, ForeignKeyConstraint, Index, IndexPart, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { columnList } from '../render.js'
 import { Stage, type StageValue, type StatementDraft } from '../types.js'
@@ -22,14 +23,6 @@ import { needsPrefixLength, type TypeContext } from './types.js'
  * ```
  */
 export const FOREIGN_KEY_INDEX_KEY = 'mysqlIndex'
-
-const ACTIONS: Readonly<Record<ReferentialAction, string>> = {
-  no_action: 'NO ACTION',
-  restrict: 'RESTRICT',
-  cascade: 'CASCADE',
-  set_null: 'SET NULL',
-  set_default: 'SET DEFAULT',
-}
 
 /**
  * Everything a key or index renderer needs.
@@ -112,7 +105,7 @@ export function mysqlConstraintClause(ctx: KeyContext, table: string, c: Constra
       if (c.onDelete === 'set_default' || c.onUpdate === 'set_default')
         unsupported(where, 'InnoDB does not support SET DEFAULT (MariaDB silently stores RESTRICT)')
       const target = tableName(c.referencedTable, c.referencedSchema)
-      return `CONSTRAINT ${q(name)} FOREIGN KEY ${columnList(ctx.gen.dialect, c.columns)} REFERENCES ${target} ${columnList(ctx.gen.dialect, c.referencedColumns)} ON DELETE ${ACTIONS[c.onDelete ?? 'no_action']} ON UPDATE ${ACTIONS[c.onUpdate ?? 'no_action']}`
+      return `CONSTRAINT ${q(name)} FOREIGN KEY ${columnList(ctx.gen.dialect, c.columns)} REFERENCES ${target} ${columnList(ctx.gen.dialect, c.referencedColumns)} ON DELETE ${REFERENTIAL_ACTION_SQL[c.onDelete ?? 'no_action']} ON UPDATE ${REFERENTIAL_ACTION_SQL[c.onUpdate ?? 'no_action']}`
     }
     case 'check':
       return `CONSTRAINT ${q(name)} CHECK (${mysqlExpression(c.expression, `${where} check`)})`
