@@ -13,6 +13,7 @@ export { builtInNamingConventions } from './dialects/naming-conventions.js'
 export { applyDiff } from './diff/apply-diff.js'
 export { changeKey } from './diff/change-path.js'
 export { describeChange, describeColumn, describeConstraint, describeIndex } from './diff/describe-change.js'
+export { isObjectChange, objectVerb } from './diff/object-changes.js'
 export type { NamingConvention } from './diff/naming-convention.js'
 export { reverseDiff } from './diff/reverse-diff.js'
 export { isEmptyDiff, summarizeChanges } from './diff/summarize-diff.js'
@@ -38,6 +39,15 @@ export { documentJsonSchema } from './model/document-json-schema.js'
 export { DOCUMENT_LIMITS } from './model/document-limits.js'
 export { CANONICAL_FORMAT } from './model/document-schema.js'
 export { formatColumnType } from './model/format-column-type.js'
+export {
+  type DatabaseObject,
+  OBJECT_KINDS,
+  OBJECT_LISTS,
+  type ObjectKind,
+  type ObjectOfKind,
+  objectName,
+  objectsOf,
+} from './model/object-kinds.js'
 export { type ColumnTypeHints, parseColumnType } from './model/parse-column-type.js'
 export { parseSchema, type SafeParseSchemaResult, safeParseSchema } from './model/parse-schema.js'
 export { deserializeSchema, serializeSchema } from './model/serialize-schema.js'

@@ -1,5 +1,6 @@
-import type { ChangeKind, SchemaChange } from '../diff/types.js'
+import type { AlterObjectChange, SchemaChange, TableChange, TableChangeKind } from '../diff/types.js'
 import type { ColumnType } from '../model/column-type.js'
+import type { ObjectKind, ObjectOfKind } from '../model/object-kinds.js'
 import type { Column, Constraint, EnumDefinition, Index, Schema, Table } from '../model/types.js'
 import type { PlanState } from './plan-state.js'
 import type { DialectCapabilities, DialectName, StatementDraft } from './types.js'
@@ -50,13 +51,37 @@ export interface GeneratorContext {
   readonly state: PlanState
 }
 
-/** One generator per change kind: the statements that implement a change in this dialect. */
+/** One generator per change kind of tables and enums: the statements that implement a change in this dialect. */
 export type ChangeGenerators = {
-  readonly [K in ChangeKind]: (
+  readonly [K in TableChangeKind]: (
     change: Extract<SchemaChange, { kind: K }>,
     ctx: GeneratorContext,
   ) => readonly StatementDraft[]
 }
+
+/**
+ * A statement of an object beside tables and enums: the planner gives it its stage (the kind's
+ * create or drop stage, refined by the objects' dependencies), unless it states one (a sequence's
+ * `OWNED BY`, which needs its table).
+ */
+export type ObjectStatementDraft = Omit<StatementDraft, 'stage'> & { readonly stage?: StatementDraft['stage'] }
+
+/** How a dialect creates, drops and alters the objects of one kind. */
+export interface ObjectGenerator<K extends ObjectKind> {
+  /** `CREATE ...` with its comment (and a materialized view's indexes). */
+  create(object: ObjectOfKind[K], ctx: GeneratorContext): readonly ObjectStatementDraft[]
+  /** `DROP ...`; nothing when something else this plan does drops it (a sequence owned by a dropped table). */
+  drop(object: ObjectOfKind[K], ctx: GeneratorContext): readonly ObjectStatementDraft[]
+  /**
+   * Statements that change the object in place (`CREATE OR REPLACE`, `ALTER ... SET`), or undefined
+   * when it must be dropped and created again (which also re-creates the views and triggers that
+   * depend on it). Absent: always dropped and created.
+   */
+  alter?(change: AlterObjectChange<K>, ctx: GeneratorContext): readonly ObjectStatementDraft[] | undefined
+}
+
+/** A dialect's generators of the objects beside tables and enums, by kind; a kind it lacks is refused. */
+export type ObjectGenerators = { readonly [K in ObjectKind]?: ObjectGenerator<K> }
 
 /**
  * Everything schemaledger knows about one database: capabilities, quoting, type and default
@@ -84,6 +109,13 @@ export interface Dialect {
    */
   checkExpression?(text: string, where: string): string
   /**
+   * Checks a query written verbatim into SQL (a view's definition) as {@link checkExpression} checks an
+   * expression, commas and clauses allowed, and returns it; `kind: 'clause'` drops the rule that it
+   * starts like a query (a routine's argument list or return type). Absent (custom dialects): it must
+   * pass every built-in lexer.
+   */
+  checkQuery?(text: string, where: string, kind?: 'query' | 'clause'): string
+  /**
    * Why the database would change or refuse a name, label or comment (too long, characters it cannot
    * store, trailing spaces, NUL), or undefined when it stores it exactly.
    */
@@ -106,8 +138,16 @@ export interface Dialect {
    * Used by `createSchemaSQL` and for `create_table` changes.
    */
   createTable(table: Table, ctx: GeneratorContext, omitForeignKeys: ReadonlySet<Constraint>): readonly StatementDraft[]
-  /** One generator per change kind. */
+  /** One generator per change kind of tables and enums. */
   readonly generators: ChangeGenerators
+  /** The kinds of other objects it can create, drop and alter (views, routines, triggers, ...). */
+  readonly objects?: ObjectGenerators
+  /**
+   * Whether a change to a table leaves the views and triggers that depend on the table to be dropped
+   * first and created again after it (PostgreSQL: a column's type changed or a column dropped; SQLite:
+   * a table rebuilt). Absent: never.
+   */
+  disturbsDependents?(change: TableChange, ctx: GeneratorContext): boolean
   /**
    * Optional: takes over all changes of one existing table (SQLite's table rebuild). Returns
    * undefined to let the per-change generators handle them.

@@ -56,12 +56,46 @@ function firstDifference(a: readonly LexToken[], b: readonly LexToken[]): number
  * ```
  */
 export function findExpressionProblem(text: string, lexer: SqlLexer): ExpressionProblem | undefined {
+  return findTextProblem(text, lexer, 'expression')
+}
+
+/**
+ * The first reason `text` is not exactly one query (`SELECT`, `WITH`, `VALUES`, `TABLE`, or one in
+ * parentheses) to `lexer`'s engine and client, as a view's definition must be: the checks of
+ * {@link findExpressionProblem} but that commas and clause keywords are the query's own.
+ *
+ * @example
+ * ```ts
+ * findQueryProblem('SELECT id, name FROM users', postgresLexer) // undefined
+ * findQueryProblem('SELECT 1; DROP TABLE users', postgresLexer) // { problem: 'a ";" that would end the statement', offset: 8 }
+ * ```
+ */
+export function findQueryProblem(text: string, lexer: SqlLexer): ExpressionProblem | undefined {
+  const found = findTextProblem(text, lexer, 'query')
+  if (found) return found
+  const first = /^[\s(]*([A-Za-z]+)/.exec(text)?.[1]?.toLowerCase()
+  if (first === undefined || !QUERY_WORDS.has(first))
+    return { problem: 'a statement that is not a query (SELECT, WITH, VALUES or TABLE)', offset: 0 }
+  return undefined
+}
+
+const QUERY_WORDS = new Set(['select', 'with', 'values', 'table'])
+
+/**
+ * The first reason `text` is not one clause to `lexer`'s engine and client (a routine's argument list
+ * or return type, a setting's value): the checks of {@link findQueryProblem} without its first word.
+ */
+export function findClauseProblem(text: string, lexer: SqlLexer): ExpressionProblem | undefined {
+  return findTextProblem(text, lexer, 'query')
+}
+
+function findTextProblem(text: string, lexer: SqlLexer, kind: 'expression' | 'query'): ExpressionProblem | undefined {
   const nul = text.indexOf('\u0000')
   if (nul >= 0) return { problem: 'a NUL character', offset: nul }
   const lone = LONE_SURROGATE.exec(text)
   if (lone) return { problem: 'a lone UTF-16 surrogate, which is not text', offset: lone.index }
   const tokens = lexer.tokenize(text, lexer.modes[0])
-  const found = tokenProblem(text, tokens, lexer)
+  const found = tokenProblem(text, tokens, lexer, kind)
   if (found) return found
   for (const mode of lexer.modes.slice(1)) {
     const at = firstDifference(tokens, lexer.tokenize(text, mode))
@@ -71,7 +105,13 @@ export function findExpressionProblem(text: string, lexer: SqlLexer): Expression
 }
 
 /** The first problem among the tokens of one reading. */
-function tokenProblem(text: string, tokens: readonly LexToken[], lexer: SqlLexer): ExpressionProblem | undefined {
+function tokenProblem(
+  text: string,
+  tokens: readonly LexToken[],
+  lexer: SqlLexer,
+  kind: 'expression' | 'query',
+): ExpressionProblem | undefined {
+  const expression = kind === 'expression'
   let depth = 0
   let brackets = 0
   let empty = true
@@ -114,17 +154,18 @@ function tokenProblem(text: string, tokens: readonly LexToken[], lexer: SqlLexer
         if (--brackets < 0) return at('a "]" without its "["')
         break
       case 'comma':
-        if (depth === 0 && brackets === 0) return at('a "," outside parentheses, which would start another clause')
+        if (expression && depth === 0 && brackets === 0)
+          return at('a "," outside parentheses, which would start another clause')
         break
       case 'identifier': {
         const word = text.slice(t.start, t.end).toLowerCase()
-        if (depth === 0 && brackets === 0 && CLAUSE_WORDS.has(word))
+        if (expression && depth === 0 && brackets === 0 && CLAUSE_WORDS.has(word))
           return at(`the keyword ${word.toUpperCase()} outside parentheses, which would start another clause`)
         break
       }
     }
   }
-  if (empty) return { problem: 'an empty expression', offset: 0 }
+  if (empty) return { problem: `an empty ${kind}`, offset: 0 }
   if (depth > 0) return { problem: 'a "(" without its ")"', offset: text.length }
   if (brackets > 0) return { problem: 'a "[" without its "]"', offset: text.length }
   return undefined
@@ -188,6 +229,18 @@ export function assertSafeExpression(
 ): string {
   const lexer = LEXERS[options.dialect ?? (options.hashComments ? 'mysql' : 'postgres')] ?? postgresLexer
   return assertOneExpression(expression, where, lexer)
+}
+
+/** A query or clause for the given lexer, or {@link UnsafeExpressionError} naming `where`. @internal */
+export function assertQueryText(text: string, where: string, lexer: SqlLexer, kind: 'query' | 'clause'): string {
+  const problem = kind === 'query' ? findQueryProblem(text, lexer) : findClauseProblem(text, lexer)
+  return throwExpressionProblem(text, where, lexer, problem)
+}
+
+/** For dialects without a lexer: one query or clause to every built-in lexer. @internal */
+export function assertOneQueryEverywhere(text: string, where: string, kind: 'query' | 'clause'): string {
+  for (const lexer of Object.values(LEXERS)) assertQueryText(text, where, lexer, kind)
+  return text
 }
 
 /**

@@ -1,7 +1,7 @@
 import { REFERENTIAL_ACTION_SQL } from '../model/referential-action-sql.js'
 import type { Constraint, Index, IndexPart } from '../model/types.js'
 import type { Dialect } from './dialect.js'
-import { assertOneExpressionEverywhere } from './expression-guard.js'
+import { assertOneExpressionEverywhere, assertOneQueryEverywhere } from './expression-guard.js'
 
 // SQL pieces that read the same in every supported dialect, built only through the dialect's own
 // quoting. Dialects use them and override what differs.
@@ -22,6 +22,14 @@ export function columnList(d: Dialect, names: readonly string[]): string {
  */
 export function expression(d: Dialect, text: string, where: string): string {
   return d.checkExpression ? d.checkExpression(text, where) : assertOneExpressionEverywhere(text, where)
+}
+
+/**
+ * A query (`kind: 'query'`, a view's definition) or clause (`'clause'`, a routine's arguments) written
+ * verbatim, checked with the dialect's lexer (every built-in lexer for a dialect without one).
+ */
+export function query(d: Dialect, text: string, where: string, kind: 'query' | 'clause' = 'query'): string {
+  return d.checkQuery ? d.checkQuery(text, where, kind) : assertOneQueryEverywhere(text, where, kind)
 }
 
 /**

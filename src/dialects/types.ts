@@ -60,12 +60,22 @@ export interface DialectCapabilities {
  * ```
  */
 export const Stage = {
+  /** Namespaces first: everything else may live in one. */
+  createNamespace: 1,
+  /** Extensions next: their types and functions may be used by anything after. */
+  createExtension: 2,
+  /** Views and triggers that go (or must be re-created around a change under them), dependents first. */
+  dropDependents: 5,
   /** Table and column renames come first, so everything after can use the new names. */
   renameTable: 10,
   renameColumn: 15,
   createEnum: 20,
   /** Enum values added (PostgreSQL commits them before they can be used). */
   alterEnum: 25,
+  /** Composite types and domains (after enums, which they may use), then sequences, then routines: before the tables that use them. */
+  createType: 26,
+  createSequence: 27,
+  createRoutine: 28,
   dropForeignKey: 30,
   dropIndex: 40,
   dropConstraint: 45,
@@ -79,10 +89,16 @@ export const Stage = {
   addConstraint: 80,
   addIndex: 85,
   addForeignKey: 90,
+  /** Objects that need the tables: routines whose SQL reads a table created here, sequence ownership, views, triggers. */
+  createDependents: 95,
   comment: 100,
   dropColumn: 110,
   dropTable: 120,
+  /** Routines, sequences, domains and composite types, after the tables that used them and before enums. */
+  dropObjects: 125,
   dropEnum: 130,
+  dropExtension: 135,
+  dropNamespace: 138,
   /**
    * `VALIDATE CONSTRAINT` after a `NOT VALID` add: last, each outside the migration's transaction, so
    * the scan runs after the lock the ADD took is released.

@@ -3,6 +3,7 @@ import { DiffApplicationError } from '../errors.js'
 import { stableStringify } from '../model/assemble-table.js'
 import { normalizeSchema } from '../model/normal-form.js'
 import type { Column, Constraint, EnumDefinition, Index, Schema, Table } from '../model/types.js'
+import { applyObjectChanges } from './apply-object-changes.js'
 import {
   constraintMeaning,
   indexMeaning,
@@ -113,7 +114,7 @@ export function applyDiff(schema: Schema, diff: SchemaDiff): Schema {
       t.columns.splice(Math.min(position, t.columns.length), 0, column)
     }
   }
-  return normalizeSchema({ ...schema, tables, enums })
+  return normalizeSchema({ ...schema, tables, enums, ...applyObjectChanges(schema, diff.changes) })
 }
 
 function addPlaced(

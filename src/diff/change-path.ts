@@ -35,6 +35,7 @@ export function indexDisplayName(table: string, x: Index): string {
 
 /** The stable path of a change, computed from its own fields only. */
 export function changePath(c: ChangeWithoutPath): string {
+  if ('object' in c) return `${c.object}:${c.name}`
   switch (c.kind) {
     case 'create_enum':
     case 'drop_enum':

@@ -8,6 +8,7 @@ import {
   needsValueOnInsert,
   onlyFreshNullColumns,
 } from './change-scope.js'
+import { classifyObjectChange, isObjectChange } from './object-changes.js'
 import type { AlterColumnChange, SchemaChange } from './types.js'
 
 /**
@@ -99,6 +100,7 @@ const ACTION_FIELDS = new Set(['name', 'onDelete', 'onUpdate', 'deferrable', 'in
  */
 export function classifyChange(change: SchemaChange, ctx: ClassifyContext = {}): DeployPhase {
   const changes = ctx.changes ?? []
+  if (isObjectChange(change)) return classifyObjectChange(change)
   switch (change.kind) {
     case 'create_table':
     case 'create_enum':

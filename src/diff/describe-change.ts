@@ -1,6 +1,7 @@
 import { formatColumnType } from '../model/format-column-type.js'
 import { REFERENTIAL_ACTION_SQL } from '../model/referential-action-sql.js'
 import type { Column, Constraint, Index, IndexPart } from '../model/types.js'
+import { describeObjectChange, isObjectChange } from './object-changes.js'
 import type { SchemaChange } from './types.js'
 
 /**
@@ -118,6 +119,7 @@ function columnField(c: Column, field: string): string {
  */
 export function describeChange(change: SchemaChange): { title: string; details: string[] } {
   const c = change
+  if (isObjectChange(c)) return describeObjectChange(c)
   switch (c.kind) {
     case 'create_table':
       return { title: `+ table ${c.path}`, details: c.after.columns.map((col) => `${col.name} ${describeColumn(col)}`) }

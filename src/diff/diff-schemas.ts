@@ -2,6 +2,7 @@ import deepEqual from 'fast-deep-equal'
 import { InvalidOptionError } from '../errors.js'
 import type { Column, Schema, Table } from '../model/types.js'
 import { diffEnums } from './diff-enums.js'
+import { diffObjects } from './diff-objects.js'
 import { diffTablePair, withPath } from './diff-table.js'
 import { type MatchedPair, matchScope, type ScopeMatch } from './match-renames.js'
 import { orderChanges } from './order-changes.js'
@@ -77,6 +78,7 @@ export function diffSchemasWith(from: Schema, to: Schema, options: ResolvedDiffO
     }
     changes.push(...diffTablePair(pair.from, pair.to, match, renames, options, expressions))
   }
+  changes.push(...diffObjects(from, to, options))
   const ordered = orderChanges(changes)
   const candidates = orderCandidates([...tables.candidates, ...columnMatches.flatMap((m) => m.match.candidates)])
   return { changes: ordered, renameCandidates: candidates, summary: summarizeChanges(ordered) }

@@ -1,6 +1,8 @@
-import type { SchemaChange } from './types.js'
+import { OBJECT_KINDS } from '../model/object-kinds.js'
+import { isObjectChange, objectVerb } from './object-changes.js'
+import type { SchemaChange, TableChangeKind } from './types.js'
 
-const KIND_RANK: Readonly<Record<SchemaChange['kind'], number>> = {
+const KIND_RANK: Readonly<Record<TableChangeKind, number>> = {
   create_enum: 0,
   alter_enum: 1,
   drop_enum: 2,
@@ -20,7 +22,7 @@ const KIND_RANK: Readonly<Record<SchemaChange['kind'], number>> = {
   alter_index: 2,
 }
 
-const SECTION: Readonly<Record<SchemaChange['kind'], number>> = {
+const SECTION: Readonly<Record<TableChangeKind, number>> = {
   create_enum: 0,
   alter_enum: 0,
   drop_enum: 0,
@@ -42,7 +44,11 @@ const SECTION: Readonly<Record<SchemaChange['kind'], number>> = {
 
 type SortKey = readonly (string | number)[]
 
+const VERB_RANK = { create: 0, alter: 1, drop: 2 } as const
+
 function sortKey(c: SchemaChange): SortKey {
+  // Other objects after every table, by kind in creation order, then name.
+  if (isObjectChange(c)) return [2, '', '', OBJECT_KINDS.indexOf(c.object), 0, c.name, VERB_RANK[objectVerb(c)]]
   if (c.kind === 'create_enum' || c.kind === 'alter_enum' || c.kind === 'drop_enum') {
     return [0, c.schema ?? '', c.enum, 0, 0, '', KIND_RANK[c.kind]]
   }
@@ -62,8 +68,10 @@ function compareKeys(a: SortKey, b: SortKey): number {
 }
 
 /**
- * Puts changes in the documented deterministic order: enums by name, then tables by name; within a
- * table the table change, columns by position, constraints and indexes by path. The order depends on
+ * Puts changes in the documented deterministic order: enums by name, then tables by name (within a
+ * table the table change, columns by position, constraints and indexes by path), then the other
+ * objects by kind (namespaces, extensions, types, domains, sequences, routines, views, triggers)
+ * and name. The order depends on
  * the changes alone, so `reverseDiff` can restore it.
  * @internal
  */

@@ -1,5 +1,6 @@
 import { changePath } from './change-path.js'
 import { compareEnumValues } from './diff-enums.js'
+import { isObjectChange, reverseObjectChange } from './object-changes.js'
 import { orderChanges } from './order-changes.js'
 import { orderCandidates, summarizeChanges } from './summarize-diff.js'
 import type { ChangeWithoutPath, RenameCandidate, SchemaChange, SchemaDiff } from './types.js'
@@ -43,6 +44,7 @@ function reverseCandidateTable(c: RenameCandidate, diff: SchemaDiff): string {
 }
 
 function reverseChange(c: SchemaChange, tableOf: (table: string, schema?: string) => string): ChangeWithoutPath {
+  if (isObjectChange(c)) return reverseObjectChange(c)
   switch (c.kind) {
     case 'create_enum':
       return { kind: 'drop_enum', enum: c.enum, ...schemaOf(c), before: c.after }

@@ -1,8 +1,10 @@
-import type { ChangeCounts, DiffSummary, RenameCandidate, SchemaChange, SchemaDiff } from './types.js'
+import type { ObjectKind } from '../model/object-kinds.js'
+import { isObjectChange, objectVerb } from './object-changes.js'
+import type { ChangeCounts, DiffSummary, RenameCandidate, SchemaChange, SchemaDiff, TableChangeKind } from './types.js'
 
 type Counter = { added: number; removed: number; renamed: number; altered: number }
 
-const BUCKET: Readonly<Record<SchemaChange['kind'], [keyof DiffSummary, keyof ChangeCounts]>> = {
+const BUCKET: Readonly<Record<TableChangeKind, [keyof DiffSummary, keyof ChangeCounts]>> = {
   create_table: ['tables', 'added'],
   drop_table: ['tables', 'removed'],
   rename_table: ['tables', 'renamed'],
@@ -34,11 +36,19 @@ const BUCKET: Readonly<Record<SchemaChange['kind'], [keyof DiffSummary, keyof Ch
 export function summarizeChanges(changes: readonly SchemaChange[]): DiffSummary {
   const zero = (): Counter => ({ added: 0, removed: 0, renamed: 0, altered: 0 })
   const counts = { tables: zero(), columns: zero(), constraints: zero(), indexes: zero(), enums: zero() }
+  const objects: Partial<Record<ObjectKind, Counter>> = {}
+  const OBJECT_FIELD = { create: 'added', drop: 'removed', alter: 'altered' } as const
   for (const c of changes) {
+    if (isObjectChange(c)) {
+      const counter = objects[c.object] ?? zero()
+      objects[c.object] = counter
+      counter[OBJECT_FIELD[objectVerb(c)]]++
+      continue
+    }
     const [group, field] = BUCKET[c.kind] as [keyof typeof counts, keyof Counter]
     counts[group][field]++
   }
-  return { ...counts, total: changes.length }
+  return { ...counts, ...(Object.keys(objects).length > 0 ? { objects } : {}), total: changes.length }
 }
 
 /** Rename candidates best first; ties by target, table and names. @internal */

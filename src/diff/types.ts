@@ -1,3 +1,5 @@
+import type { alterableFields } from '../model/model-description.js'
+import type { ObjectKind, ObjectOfKind } from '../model/object-kinds.js'
 import type { Column, Constraint, EnumDefinition, Index, Table } from '../model/types.js'
 import type { NamingConvention } from './naming-convention.js'
 
@@ -228,15 +230,47 @@ export interface AlterEnumChange extends EnumScoped {
   readonly reordered: boolean
 }
 
+/** Fields of an object of kind `K` that an `alter_<kind>` change can list. */
+export type ObjectField<K extends ObjectKind = ObjectKind> = (typeof alterableFields)[K][number]
+
+/** Fields of a change to an object beside tables and enums. */
+interface ObjectScoped<K extends ObjectKind> extends ChangeBase {
+  /** The object's kind. */
+  readonly object: K
+  /** Its name as paths show it (`reporting.totals`, `slugify(text)`, `users.audit_row`): see `objectName`. */
+  readonly name: string
+}
+
+/** An object (view, function, trigger, ...) that exists only in `to`. */
+export interface CreateObjectChange<K extends ObjectKind = ObjectKind> extends ObjectScoped<K> {
+  readonly kind: `create_${K}`
+  readonly after: ObjectOfKind[K]
+}
+
+/** An object that exists only in `from`. */
+export interface DropObjectChange<K extends ObjectKind = ObjectKind> extends ObjectScoped<K> {
+  readonly kind: `drop_${K}`
+  readonly before: ObjectOfKind[K]
+}
+
 /**
- * One difference between two schemas, discriminated by `kind` (snake_case verb_noun).
- *
- * @example
- * ```ts
- * for (const change of diff.changes) if (change.kind === 'alter_column') console.log(change.path, change.changes)
- * ```
+ * An object whose definition changed; `changes` lists the fields. The plan alters it in place where
+ * the database can (`CREATE OR REPLACE`, `ALTER ...`), else drops and re-creates it.
  */
-export type SchemaChange =
+export interface AlterObjectChange<K extends ObjectKind = ObjectKind> extends ObjectScoped<K> {
+  readonly kind: `alter_${K}`
+  readonly before: ObjectOfKind[K]
+  readonly after: ObjectOfKind[K]
+  readonly changes: readonly ObjectField<K>[]
+}
+
+/** Any change to an object beside tables and enums, by kind (`create_view`, `alter_function`, ...). */
+export type ObjectChange = {
+  [K in ObjectKind]: CreateObjectChange<K> | DropObjectChange<K> | AlterObjectChange<K>
+}[ObjectKind]
+
+/** Change kinds of tables, their parts and enums: the kinds every dialect plans. */
+export type TableChange =
   | CreateTableChange
   | DropTableChange
   | RenameTableChange
@@ -255,6 +289,16 @@ export type SchemaChange =
   | DropEnumChange
   | AlterEnumChange
 
+/**
+ * One difference between two schemas, discriminated by `kind` (snake_case verb_noun).
+ *
+ * @example
+ * ```ts
+ * for (const change of diff.changes) if (change.kind === 'alter_column') console.log(change.path, change.changes)
+ * ```
+ */
+export type SchemaChange = TableChange | ObjectChange
+
 /** A change without its `path` (as built before the path is computed). @internal */
 export type ChangeWithoutPath = SchemaChange extends infer C
   ? C extends SchemaChange
@@ -264,6 +308,9 @@ export type ChangeWithoutPath = SchemaChange extends infer C
 
 /** Every `kind` a {@link SchemaChange} can have. */
 export type ChangeKind = SchemaChange['kind']
+
+/** The kinds of {@link TableChange}. */
+export type TableChangeKind = TableChange['kind']
 
 /** A possible rename found by the diff, with how sure it is and why. */
 export interface RenameCandidate {
@@ -298,6 +345,8 @@ export interface DiffSummary {
   readonly constraints: ChangeCounts
   readonly indexes: ChangeCounts
   readonly enums: ChangeCounts
+  /** Counts of the other object kinds (views, functions, ...), only those with changes; absent when none. */
+  readonly objects?: Readonly<Partial<Record<ObjectKind, ChangeCounts>>>
   /** Number of changes. */
   readonly total: number
 }
@@ -353,6 +402,8 @@ export interface DiffOptions {
    * conventions (`builtInNamingConventions`); `[]` compares names exactly.
    */
   readonly namingConventions?: readonly NamingConvention[]
+  /** Report an extension whose installed version differs as a change; default false (versions are informational). */
+  readonly compareExtensionVersions?: boolean
 }
 
 /** {@link DiffOptions} with the naming conventions settled, as the diff's core takes them. */

@@ -1,5 +1,6 @@
-import type { ChangeKind } from '../diff/types.js'
+import type { ChangeKind, ObjectChange, TableChangeKind } from '../diff/types.js'
 import { alterableFields, modelJsonDefs } from '../model/model-description.js'
+import { OBJECT_KINDS, type ObjectKind } from '../model/object-kinds.js'
 import { REPORT_FORMAT } from './format-json.js'
 
 // The model's objects (column, constraint, index, table, enum) come from the model's description;
@@ -30,7 +31,7 @@ function model(): Record<string, JsonSchema> {
 }
 
 /** Per change kind: its own properties beyond `kind` and `path`, and which are required. */
-const CHANGES: Record<ChangeKind, [Record<string, JsonSchema>, string[]]> = {
+const TABLE_CHANGES: Record<TableChangeKind, [Record<string, JsonSchema>, string[]]> = {
   create_table: [{ after: ref('table') }, ['table', 'after']],
   drop_table: [{ before: ref('table') }, ['table', 'before']],
   rename_table: [{ from: str, before: ref('table'), after: ref('table') }, ['table', 'from', 'before', 'after']],
@@ -85,6 +86,40 @@ const CHANGES: Record<ChangeKind, [Record<string, JsonSchema>, string[]]> = {
   ],
 }
 
+/** The JSON Schema definition each object kind's model goes under (object-description.ts). */
+const OBJECT_DEFS: Readonly<Record<ObjectKind, string>> = {
+  namespace: 'namespace',
+  extension: 'extension',
+  type: 'compositeType',
+  domain: 'domain',
+  sequence: 'sequence',
+  function: 'routine',
+  view: 'view',
+  trigger: 'trigger',
+}
+
+/** Per change kind: its own properties beyond `kind` and `path`, and which are required. */
+const CHANGES: Record<ChangeKind, [Record<string, JsonSchema>, string[]]> = {
+  ...TABLE_CHANGES,
+  ...(Object.fromEntries(
+    OBJECT_KINDS.flatMap((k) => {
+      const head = { object: { const: k }, name: str }
+      const model = ref(OBJECT_DEFS[k])
+      return [
+        [`create_${k}`, [{ ...head, after: model }, ['object', 'name', 'after']]],
+        [`drop_${k}`, [{ ...head, before: model }, ['object', 'name', 'before']]],
+        [
+          `alter_${k}`,
+          [
+            { ...head, before: model, after: model, changes: fieldList(alterableFields[k]) },
+            ['object', 'name', 'before', 'after', 'changes'],
+          ],
+        ],
+      ]
+    }),
+  ) as Record<ObjectChange['kind'], [Record<string, JsonSchema>, string[]]>),
+}
+
 const counts = object({ added: int, removed: int, renamed: int, altered: int }, [
   'added',
   'removed',
@@ -120,7 +155,15 @@ const report: Record<string, JsonSchema> = {
       changes: { type: 'array', items: ref('change') },
       renameCandidates: { type: 'array', items: ref('renameCandidate') },
       summary: object(
-        { tables: counts, columns: counts, constraints: counts, indexes: counts, enums: counts, total: int },
+        {
+          tables: counts,
+          columns: counts,
+          constraints: counts,
+          indexes: counts,
+          enums: counts,
+          objects: { type: 'object', properties: Object.fromEntries(OBJECT_KINDS.map((k) => [k, counts])) },
+          total: int,
+        },
         ['tables', 'columns', 'constraints', 'indexes', 'enums', 'total'],
       ),
     },

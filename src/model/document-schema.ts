@@ -10,6 +10,8 @@ import {
   sqlText,
   tableFields,
 } from './model-description.js'
+import { objectFields } from './object-description.js'
+import type { ObjectKind } from './object-kinds.js'
 import { described, type Fields, nullish, type ObjectShape, object, optional, type Shape } from './shape.js'
 import { anything, array, bool, finite, int, list, nullValue, oneOf, record, text, union } from './shape-values.js'
 
@@ -137,13 +139,40 @@ export const canonicalTable = object(
   }),
 )
 
+/**
+ * Each object kind beside tables and enums in a document (both shapes): the model's object, its
+ * unknown keys at the top level or under `extra`.
+ */
+export const objectDocuments = {
+  namespace: object(documentFields(objectFields.namespace)),
+  extension: object(documentFields(objectFields.extension)),
+  type: object(documentFields(objectFields.type)),
+  domain: object(documentFields(objectFields.domain)),
+  sequence: object(documentFields(objectFields.sequence)),
+  function: object(documentFields(objectFields.function)),
+  view: object(documentFields(objectFields.view)),
+  trigger: object(documentFields(objectFields.trigger)),
+} satisfies Readonly<Record<ObjectKind, Shape<unknown>>>
+
+/** The lists of objects beside tables and enums, item by item checked by the reader. */
+const objectLists = {
+  namespaces: optional(list(objectDocuments.namespace)),
+  extensions: optional(list(objectDocuments.extension)),
+  types: optional(list(objectDocuments.type)),
+  domains: optional(list(objectDocuments.domain)),
+  sequences: optional(list(objectDocuments.sequence)),
+  functions: optional(list(objectDocuments.function)),
+  views: optional(list(objectDocuments.view)),
+  triggers: optional(list(objectDocuments.trigger)),
+}
+
 /** The canonical document written by `serializeSchema`. */
 export const canonicalDocument = described(
   'The canonical document written by serializeSchema',
   object({
     format: oneOf(CANONICAL_FORMAT),
     ...documentFields(schemaFields, {
-      replace: { tables: list(canonicalTable), enums: optional(list(enumDocument)) },
+      replace: { tables: list(canonicalTable), enums: optional(list(enumDocument)), ...objectLists },
       leading: ['name', 'enums'],
     }),
   }),
@@ -268,6 +297,9 @@ export const sqlalchemyMetadata = object({
   schema_name: optionalText,
   tables: list(sqlalchemyTable),
   enums: nullish(list(enumDocument)),
+  // SQLAlchemy has no views, functions or triggers (Sequence aside): these lists are the canonical
+  // shape's, so that one document can carry a database's objects beside its tables.
+  ...objectLists,
 })
 
 /** The SQLAlchemy document, as its JSON Schema describes it (`metadata` may also be the document itself). */

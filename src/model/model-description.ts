@@ -1,4 +1,5 @@
 import type { ColumnType } from './column-type.js'
+import { namedObjectShapes, objectShapes } from './object-description.js'
 import { type JsonDefs, type JsonSchema, named, object, optional, type Shape } from './shape.js'
 import { array, bool, byType, custom, int, oneOf, text } from './shape-values.js'
 import type {
@@ -285,6 +286,23 @@ export const schemaFields = {
   tables: array(table),
   /** Schema-level enum types (PostgreSQL `CREATE TYPE ... AS ENUM`), sorted by name. */
   enums: array(enumDefinition),
+  // The other database objects (object-description.ts), each list sorted by name and absent when empty.
+  /** Namespaces (`CREATE SCHEMA`), the default one included when a database lists it. */
+  namespaces: optional(array(namedObjectShapes.namespace)),
+  /** Extensions (`CREATE EXTENSION`). */
+  extensions: optional(array(namedObjectShapes.extension)),
+  /** Composite types (`CREATE TYPE ... AS (...)`). */
+  types: optional(array(namedObjectShapes.type)),
+  /** Domains (`CREATE DOMAIN`). */
+  domains: optional(array(namedObjectShapes.domain)),
+  /** Sequences (`CREATE SEQUENCE`); not those of serial and identity columns, which their columns describe. */
+  sequences: optional(array(namedObjectShapes.sequence)),
+  /** Functions and procedures. */
+  functions: optional(array(namedObjectShapes.function)),
+  /** Views and materialized views. */
+  views: optional(array(namedObjectShapes.view)),
+  /** Triggers. */
+  triggers: optional(array(namedObjectShapes.trigger)),
   /** Unknown top-level keys of the input, kept verbatim. Not compared by the diff. */
   extra,
 }
@@ -298,7 +316,7 @@ export const schemaShape = object(schemaFields)
  * @internal
  */
 export function modelJsonDefs(defs: JsonDefs): void {
-  for (const shape of [table, enumDefinition]) shape.toJson(defs)
+  for (const shape of [table, enumDefinition, ...Object.values(namedObjectShapes)]) shape.toJson(defs)
 }
 
 /** `shape`'s fields but the given ones and `extra`. */
@@ -318,4 +336,12 @@ export const alterableFields = {
   constraint: [...new Set(Object.values(constraintShapes).flatMap((s) => fieldsBut<ConstraintKey, 'type'>(s, 'type')))],
   index: fieldsBut(indexShape),
   enum: fieldsBut(enumShape, 'name', 'schema'),
+  namespace: fieldsBut(objectShapes.namespace, 'name'),
+  extension: fieldsBut(objectShapes.extension, 'name', 'schema'),
+  type: fieldsBut(objectShapes.type, 'name', 'schema'),
+  domain: fieldsBut(objectShapes.domain, 'name', 'schema'),
+  sequence: fieldsBut(objectShapes.sequence, 'name', 'schema'),
+  function: fieldsBut(objectShapes.function, 'name', 'schema', 'dependsOn'),
+  view: fieldsBut(objectShapes.view, 'name', 'schema', 'dependsOn'),
+  trigger: fieldsBut(objectShapes.trigger, 'name', 'schema', 'table'),
 }

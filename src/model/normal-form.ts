@@ -1,4 +1,5 @@
 import { constraintContentKey, stableStringify } from './assemble-table.js'
+import { OBJECT_KINDS, OBJECT_LISTS, type ObjectKind, type ObjectOfKind, objectName } from './object-kinds.js'
 import type { Constraint, EnumDefinition, Index, Schema, Table } from './types.js'
 
 const CONSTRAINT_ORDER: Readonly<Record<Constraint['type'], number>> = {
@@ -83,9 +84,37 @@ export function normalizeTable(t: Table): Table {
  * @internal
  */
 export function normalizeSchema(schema: Schema): Schema {
-  return {
+  const out: Record<string, unknown> = {
     ...schema,
     tables: sortByKey(schema.tables.map(normalizeTable), qualifiedKey),
     enums: sortByKey<EnumDefinition>(schema.enums, qualifiedKey),
   }
+  for (const kind of OBJECT_KINDS) {
+    const list = OBJECT_LISTS[kind]
+    const items = schema[list] as readonly ObjectOfKind[typeof kind][] | undefined
+    if (items === undefined) continue
+    // An empty list says nothing, but for namespaces: `[]` states there are none besides the default.
+    if (items.length === 0 && kind !== 'namespace') delete out[list]
+    else
+      out[list] = sortByKey(
+        items.map((o) => normalizeObject(kind, o)),
+        (o) => objectName(kind, o),
+      )
+  }
+  return out as unknown as Schema
+}
+
+const TRIGGER_EVENTS = ['insert', 'update', 'delete', 'truncate']
+
+/** The parts of an object whose order means nothing, in one order: domain checks, settings, trigger events. */
+function normalizeObject<K extends ObjectKind>(kind: K, o: ObjectOfKind[K]): ObjectOfKind[K] {
+  if (kind === 'domain' && 'checks' in o && o.checks !== undefined)
+    return { ...o, checks: sortByKey(o.checks, (c) => `${c.name ?? ''}\u0000${c.expression}`) }
+  if (kind === 'function' && 'config' in o && o.config !== undefined) return { ...o, config: [...o.config].sort() }
+  if (kind === 'trigger' && 'events' in o)
+    return {
+      ...o,
+      events: TRIGGER_EVENTS.filter((e) => (o.events as readonly string[]).includes(e)),
+    } as ObjectOfKind[K]
+  return o
 }

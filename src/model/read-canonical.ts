@@ -12,6 +12,7 @@ import { columnShape, constraintShapes, indexShape, schemaShape } from './model-
 import { extraKeys, type ReadContext } from './read-context.js'
 import { readEnum } from './read-enum.js'
 import { readIndexParts } from './read-index-parts.js'
+import { readObjectLists } from './read-objects.js'
 import { normalizeUsing } from './read-sqlalchemy.js'
 import type { ColumnContribution } from './read-sqlalchemy-column.js'
 import { type AnyObjectShape, build, type Shape } from './shape.js'
@@ -37,7 +38,7 @@ export function readCanonicalDocument(doc: Record<string, unknown>, ctx: ReadCon
     if (read) enums.push(read)
   }
   const tables = d.tables.flatMap((t, i) => readTable(t, `tables[${i}]`, ctx) ?? [])
-  return build(schemaShape, d, { tables, enums, extra: extraKeys(d, DOC_KEYS) })
+  return build(schemaShape, d, { tables, enums, ...readObjectLists(d, '', ctx), extra: extraKeys(d, DOC_KEYS) })
 }
 
 function readTable(raw: unknown, path: string, ctx: ReadContext): Table | undefined {

@@ -12,6 +12,7 @@ import {
 import { compact, extraKeys, isRecord, type ReadContext } from './read-context.js'
 import { readEnum } from './read-enum.js'
 import { readIndexParts } from './read-index-parts.js'
+import { readObjectLists } from './read-objects.js'
 import { type ColumnContribution, readSqlalchemyColumn } from './read-sqlalchemy-column.js'
 import { parseReferentialAction } from './referential-action.js'
 import type { Constraint, EnumDefinition, Index, Schema } from './types.js'
@@ -60,7 +61,8 @@ export function readSqlalchemyDocument(doc: Record<string, unknown>, ctx: ReadCo
   const outerExtra = wrapped ? extraKeys(doc, new Set(['metadata'])) : undefined
   const innerExtra = extraKeys(meta, METADATA_KEYS)
   const extra = outerExtra || innerExtra ? { ...innerExtra, ...outerExtra } : undefined
-  return compact({ name: meta.schema_name ?? undefined, tables, enums, extra })
+  const objects = readObjectLists(meta, base, ctx)
+  return compact({ name: meta.schema_name ?? undefined, tables, enums, ...objects, extra })
 }
 
 function readTable(raw: unknown, path: string, enums: EnumDefinition[], ctx: ReadContext) {

@@ -7,10 +7,12 @@ import {
   canonicalIndex,
   canonicalTable,
   enumDocument,
+  objectDocuments,
 } from './document-schema.js'
 import { formatColumnType } from './format-column-type.js'
 import { indexPartShape } from './model-description.js'
 import { normalizeSchema } from './normal-form.js'
+import { OBJECT_KINDS, OBJECT_LISTS, objectsOf } from './object-kinds.js'
 import { parseSchema } from './parse-schema.js'
 import type { AnyObjectShape, Shape } from './shape.js'
 import type { Extra, IndexPart, JsonValue, Schema, Table } from './types.js'
@@ -59,10 +61,20 @@ export function deserializeSchema(text: string): Schema {
  */
 export function toCanonicalDocument(schema: Schema): Record<string, JsonValue> {
   const s = normalizeSchema(schema)
+  const objects = Object.fromEntries(
+    OBJECT_KINDS.flatMap((kind) => {
+      const items = objectsOf(s, kind)
+      const stated = kind === 'namespace' && s.namespaces !== undefined
+      return items.length === 0 && !stated
+        ? []
+        : [[OBJECT_LISTS[kind], items.map((o) => write(objectDocuments[kind], o))]]
+    }),
+  )
   return write(canonicalDocument, s, {
     format: CANONICAL_FORMAT,
     enums: s.enums.map((e) => write(enumDocument, e)),
     tables: s.tables.map(writeTable),
+    ...objects,
   })
 }
 

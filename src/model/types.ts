@@ -12,6 +12,18 @@ import type {
   tableFields,
   uniqueFields,
 } from './model-description.js'
+import type {
+  compositeTypeFields,
+  domainCheckFields,
+  domainFields,
+  extensionFields,
+  namespaceFields,
+  routineFields,
+  sequenceFields,
+  triggerFields,
+  typeAttributeFields,
+  viewFields,
+} from './object-description.js'
 import type { Model } from './shape.js'
 
 // The model's types, derived from its one description (model-description.ts, where each field is
@@ -79,3 +91,33 @@ export interface IndexPart extends Model<typeof indexPartFields> {}
 
 /** An index. */
 export interface Index extends Model<typeof indexFields> {}
+
+/** A namespace (PostgreSQL `CREATE SCHEMA`). */
+export interface Namespace extends Model<typeof namespaceFields> {}
+
+/** An installed extension (PostgreSQL `CREATE EXTENSION`). */
+export interface Extension extends Model<typeof extensionFields> {}
+
+/** A sequence (`CREATE SEQUENCE`; MariaDB sequences too). */
+export interface Sequence extends Model<typeof sequenceFields> {}
+
+/** A named `CHECK` of a domain. */
+export interface DomainCheck extends Model<typeof domainCheckFields> {}
+
+/** A domain: a base type with a default, `NOT NULL` and checks (`CREATE DOMAIN`). */
+export interface Domain extends Model<typeof domainFields> {}
+
+/** An attribute of a composite type. */
+export interface TypeAttribute extends Model<typeof typeAttributeFields> {}
+
+/** A composite type (`CREATE TYPE name AS (...)`). */
+export interface CompositeType extends Model<typeof compositeTypeFields> {}
+
+/** A function or procedure (`CREATE FUNCTION`, `CREATE PROCEDURE`). */
+export interface Routine extends Model<typeof routineFields> {}
+
+/** A view or materialized view. */
+export interface View extends Model<typeof viewFields> {}
+
+/** A trigger on a table or view. */
+export interface Trigger extends Model<typeof triggerFields> {}

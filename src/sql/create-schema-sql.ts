@@ -3,8 +3,10 @@ import type { DialectAlias } from '../dialects/dialect-names.js'
 import { resolveDialect } from '../dialects/index.js'
 import type { Statement } from '../dialects/types.js'
 import { changePath } from '../diff/change-path.js'
+import { diffObjects } from '../diff/diff-objects.js'
 import type { SchemaChange } from '../diff/types.js'
 import type { Schema } from '../model/types.js'
+import { checkObjectsText } from './object-text.js'
 import { planChanges } from './plan-migration.js'
 import { checkSchemaText } from './schema-text.js'
 
@@ -37,7 +39,9 @@ export function createSchemaSQL(schema: Schema, dialect: Dialect | DialectAlias)
     })),
   ].map((c) => ({ ...c, path: changePath(c) }) as SchemaChange)
   const empty: Schema = { tables: [], enums: [] }
+  changes.push(...diffObjects(empty, schema, {}, true))
   const target = resolveDialect(dialect)
   checkSchemaText(target, schema)
+  checkObjectsText(target, schema)
   return planChanges(changes, target, {}, empty, schema).map(({ change: _, ...statement }) => statement)
 }

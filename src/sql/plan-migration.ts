@@ -5,11 +5,14 @@ import { resolveDialect } from '../dialects/index.js'
 import { createPlanState } from '../dialects/plan-state.js'
 import { type Migration, type PhasedMigration, Stage, type Statement, type StatementDraft } from '../dialects/types.js'
 import { applyDiff } from '../diff/apply-diff.js'
+import { isObjectChange } from '../diff/object-changes.js'
 import { reverseDiff } from '../diff/reverse-diff.js'
-import type { CreateTableChange, SchemaChange, SchemaDiff } from '../diff/types.js'
+import type { CreateTableChange, SchemaChange, SchemaDiff, TableChange } from '../diff/types.js'
 import { InvalidOptionError } from '../errors.js'
 import type { Constraint, Schema, Table } from '../model/types.js'
 import { splitDeployPhases } from './deploy-phases.js'
+import { checkObjectsText } from './object-text.js'
+import { planObjects } from './plan-objects.js'
 import { checkDiffText } from './schema-text.js'
 
 /** Options of {@link planMigration}. */
@@ -59,6 +62,8 @@ export function planMigration(diff: SchemaDiff, options: PlanMigrationOptions): 
   const from = options.from ?? (options.to ? applyDiff(options.to, reverseDiff(diff)) : undefined)
   const to = options.to ?? (from ? applyDiff(from, diff) : undefined)
   checkDiffText(dialect, diff, from, to)
+  if (to) checkObjectsText(dialect, to, 'to.')
+  if (from) checkObjectsText(dialect, from, 'from.')
   const migration: Migration = {
     dialect: dialect.name,
     up: planChanges(diff.changes, dialect, options, from, to),
@@ -101,7 +106,7 @@ export function planChanges(
   }
   const takenOver = planTakeovers(changes, dialect, ctx)
   for (const [index, change] of changes.entries()) {
-    if (takenOver.handled.has(change)) continue
+    if (takenOver.handled.has(change) || isObjectChange(change)) continue
     const drafts = generate(change, dialect, ctx)
     const rank =
       change.kind === 'create_table'
@@ -128,6 +133,7 @@ export function planChanges(
     }
   }
   for (const [change, drafts] of takenOver.drafts) place(drafts, change, changes.indexOf(change))
+  for (const { draft, change, rank } of planObjects(changes, ctx)) place([draft], change, rank)
   placed.sort((a, b) => a.draft.stage - b.draft.stage || a.rank - b.rank || a.seq - b.seq)
   const ordered = orderByNameOwnership(
     placed,
@@ -142,7 +148,7 @@ function schemaOf(c: { readonly schema?: string }): { schema?: string } {
 }
 
 function generate(change: SchemaChange, dialect: Dialect, ctx: GeneratorContext): readonly StatementDraft[] {
-  const generator = dialect.generators[change.kind] as (
+  const generator = dialect.generators[(change as TableChange).kind] as (
     c: SchemaChange,
     x: GeneratorContext,
   ) => readonly StatementDraft[]

@@ -1,6 +1,7 @@
 import { constraintDisplayName, indexDisplayName, tablePath } from '../diff/change-path.js'
 import { describeChange, describeColumn, describeConstraint, describeIndex } from '../diff/describe-change.js'
-import type { ChangeKind, RenameCandidate, SchemaChange, SchemaDiff } from '../diff/types.js'
+import { isObjectChange, objectVerb } from '../diff/object-changes.js'
+import type { ChangeKind, RenameCandidate, SchemaChange, SchemaDiff, TableChangeKind } from '../diff/types.js'
 import type { Table } from '../model/types.js'
 
 /**
@@ -23,7 +24,17 @@ export type TreeStatus = 'added' | 'removed' | 'changed' | 'renamed' | 'unchange
  * const isObject = (kind: TreeNodeKind) => kind !== 'detail' && kind !== 'hint'
  * ```
  */
-export type TreeNodeKind = 'diff' | 'enum' | 'table' | 'column' | 'constraint' | 'index' | 'detail' | 'hint'
+export type TreeNodeKind =
+  | 'diff'
+  | 'enum'
+  | 'table'
+  | 'column'
+  | 'constraint'
+  | 'index'
+  | 'detail'
+  | 'hint'
+  /** A view, routine, trigger, sequence, ... (the node's `name` is `kind:name`, as in the change's path). */
+  | 'object'
 
 /**
  * A reference to one change of the diff (what findings and migration statements point at).
@@ -77,7 +88,9 @@ function detailNode(text: string): ChangeTreeNode {
   }
 }
 
-const STATUS: Readonly<Record<ChangeKind, TreeStatus>> = {
+const OBJECT_STATUS = { create: 'added', drop: 'removed', alter: 'changed' } as const
+
+const STATUS: Readonly<Record<TableChangeKind, TreeStatus>> = {
   create_table: 'added',
   drop_table: 'removed',
   rename_table: 'renamed',
@@ -170,6 +183,17 @@ export function toTree(diff: SchemaDiff): ChangeTreeNode {
   const top = new Map<string, Draft>()
   for (const c of diff.changes) {
     const details = describeChange(c).details
+    if (isObjectChange(c)) {
+      top.set(c.path, {
+        label: describeChange(c).title.slice(2),
+        status: OBJECT_STATUS[objectVerb(c)],
+        name: c.path,
+        kind: 'object',
+        changes: [ref(c)],
+        children: details.map(detailNode),
+      })
+      continue
+    }
     if (c.kind.endsWith('_enum')) {
       top.set(c.path, {
         label: label(c),

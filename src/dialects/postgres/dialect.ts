@@ -1,5 +1,5 @@
 import { defineDialect } from '../dialect.js'
-import { assertOneExpression } from '../expression-guard.js'
+import { assertOneExpression, assertQueryText } from '../expression-guard.js'
 import { alterColumnSQL } from './alter-column.js'
 import { addColumnSQL, dropColumnSQL, renderPostgresDefault } from './columns.js'
 import {
@@ -14,6 +14,9 @@ import { alterEnumSQL, createEnumSQL, dropEnumSQL } from './enums.js'
 import { postgresLexer } from './lexer.js'
 import { defaultConstraintName, defaultIndexName } from './names.js'
 import { PG_MAX_IDENTIFIER_BYTES } from './object-names.js'
+import { postgresDisturbsDependents } from './objects/dependents.js'
+import { postgresNamespaces } from './objects/namespaces.js'
+import { postgresViews } from './objects/views.js'
 import { postgresTextProblem, quotePostgresIdentifier, quotePostgresLiteral } from './quoting.js'
 import { renameColumnSQL, renameTableSQL } from './renames.js'
 import { alterTableSQL, createTableChangeSQL, createTableSQL, dropTableSQL } from './tables.js'
@@ -56,6 +59,7 @@ export const postgres = defineDialect({
   quoteIdentifier: quotePostgresIdentifier,
   quoteLiteral: quotePostgresLiteral,
   checkExpression: (text, where) => assertOneExpression(text, where, postgresLexer),
+  checkQuery: (text, where, kind = 'query') => assertQueryText(text, where, postgresLexer, kind),
   textProblem: postgresTextProblem,
   renderType: (type) => renderPostgresType(type),
   renderDefault: (text, column, where) => renderPostgresDefault(postgres, text, column, where),
@@ -82,4 +86,10 @@ export const postgres = defineDialect({
     drop_enum: dropEnumSQL,
     alter_enum: alterEnumSQL,
   },
+  // One line per kind, each in its own file under objects/.
+  objects: {
+    namespace: postgresNamespaces,
+    view: postgresViews,
+  },
+  disturbsDependents: postgresDisturbsDependents,
 })

@@ -1,4 +1,4 @@
-import type { SchemaChange } from '../../diff/types.js'
+import type { SchemaChange, TableChange } from '../../diff/types.js'
 import { stableStringify } from '../../model/assemble-table.js'
 import { sqliteAffinity } from '../../model/parse-column-type.js'
 import type { Column, Index, Table } from '../../model/types.js'
@@ -132,7 +132,10 @@ export function planSqliteTable(
 }
 
 function generate(change: SchemaChange, ctx: GeneratorContext): readonly StatementDraft[] {
-  const generator = ctx.dialect.generators[change.kind] as (c: SchemaChange, x: GeneratorContext) => StatementDraft[]
+  const generator = ctx.dialect.generators[(change as TableChange).kind] as (
+    c: SchemaChange,
+    x: GeneratorContext,
+  ) => StatementDraft[]
   return generator(change, ctx)
 }
 

@@ -1,0 +1,101 @@
+import { alterableFields } from '../model/model-description.js'
+import { OBJECT_KINDS, type ObjectKind, type ObjectOfKind, objectName, objectsOf } from '../model/object-kinds.js'
+import type { Schema, Sequence } from '../model/types.js'
+import { objectFieldEqual } from './object-equality.js'
+import type { DiffOptions, ObjectChange, ObjectField } from './types.js'
+
+/**
+ * Changes between the objects beside tables and enums (namespaces, extensions, types, domains,
+ * sequences, routines, views, triggers) of two schemas, paired by kind and name (`objectName`).
+ * Paths are `kind:name` (`view:reporting.totals`, `function:slugify(text)`).
+ * @internal
+ */
+export function diffObjects(
+  from: Schema,
+  to: Schema,
+  options: DiffOptions,
+  listed = bothList(from, to),
+): ObjectChange[] {
+  const changes: ObjectChange[] = []
+  for (const kind of OBJECT_KINDS) {
+    // Namespaces are managed only when both versions list them: a namespace a document does not
+    // list may hold what it does not describe, and one it uses may exist already.
+    if (kind === 'namespace' && !listed) continue
+    changes.push(...diffKind(kind, objectsOf(from, kind), objectsOf(to, kind), options))
+  }
+  return changes
+}
+
+const bothList = (from: Schema, to: Schema) => from.namespaces !== undefined && to.namespaces !== undefined
+
+function diffKind<K extends ObjectKind>(
+  kind: K,
+  from: readonly ObjectOfKind[K][],
+  to: readonly ObjectOfKind[K][],
+  options: DiffOptions,
+): ObjectChange[] {
+  const toByName = new Map(to.map((o) => [objectName(kind, o), o]))
+  const fromNames = new Set(from.map((o) => objectName(kind, o)))
+  const out: ObjectChange[] = []
+  const change = (verb: 'create' | 'drop' | 'alter', name: string, fields: object) =>
+    out.push({
+      kind: `${verb}_${kind}`,
+      path: `${kind}:${name}`,
+      object: kind,
+      name,
+      ...fields,
+    } as unknown as ObjectChange)
+  for (const before of from) {
+    const name = objectName(kind, before)
+    const after = toByName.get(name)
+    if (after === undefined) change('drop', name, { before })
+    else {
+      const fields = changedFields(kind, before, after, options)
+      if (fields.length > 0) change('alter', name, { before, after, changes: fields })
+    }
+  }
+  for (const after of to) {
+    const name = objectName(kind, after)
+    if (!fromNames.has(name)) change('create', name, { after })
+  }
+  return out
+}
+
+/** The fields an `alter_<kind>` change lists, in the model's order. @internal */
+export function changedFields<K extends ObjectKind>(
+  kind: K,
+  before: ObjectOfKind[K],
+  after: ObjectOfKind[K],
+  options: DiffOptions = {},
+): ObjectField<K>[] {
+  const fields = alterableFields[kind] as readonly ObjectField<K>[]
+  const [a, b] =
+    kind === 'sequence'
+      ? [effectiveSequence(before as Sequence), effectiveSequence(after as Sequence)]
+      : [before, after]
+  return fields.filter((f) => {
+    if (kind === 'extension' && f === 'version' && !options.compareExtensionVersions) return false
+    return !objectFieldEqual(kind, f, a as ObjectOfKind[K], b as ObjectOfKind[K])
+  })
+}
+
+const TYPE_RANGE = {
+  smallint: ['-32768', '32767'],
+  integer: ['-2147483648', '2147483647'],
+  bigint: ['-9223372036854775808', '9223372036854775807'],
+} as const
+
+/**
+ * A sequence with every option the database fills in made explicit (PostgreSQL's defaults), so that
+ * a document stating a default and one leaving it out compare equal.
+ */
+function effectiveSequence(s: Sequence): Sequence {
+  const type = s.type ?? 'bigint'
+  const increment = s.increment ?? '1'
+  const ascending = !increment.startsWith('-')
+  const [low, high] = TYPE_RANGE[type]
+  const minValue = s.minValue ?? (ascending ? '1' : low)
+  const maxValue = s.maxValue ?? (ascending ? high : '-1')
+  const start = s.start ?? (ascending ? minValue : maxValue)
+  return { ...s, type, increment, minValue, maxValue, start, cache: s.cache ?? '1' }
+}

@@ -1,0 +1,105 @@
+import type { ObjectKind, ObjectOfKind } from '../model/object-kinds.js'
+import { defaultsEqual } from '../sql-text/normalize-default.js'
+import { expressionsEqual } from '../sql-text/normalize-expression.js'
+import { tokenizeSql } from '../sql-text/sql-tokenizer.js'
+
+// When two spellings of an object's field mean the same thing. A database prints queries, types and
+// expressions its own way (`pg_get_viewdef`, `format_type`); two prints of the same database compare
+// equal as text, and a hand-written text compares equal when it differs only in spacing, keyword case
+// or the quoting of plain names. Bodies of routines are code: compared exactly, but for surrounding
+// blank space.
+
+/**
+ * The canonical text of a SQL query or type: tokens joined by one space, words and plain names in
+ * lower case, plain quoted names unquoted, string literals kept exactly, a final `;` dropped.
+ *
+ * @example
+ * ```ts
+ * normalizeQueryText('SELECT "id"\n  FROM Users;') // 'select id from users'
+ * ```
+ */
+export function normalizeQueryText(text: string): string {
+  const tokens = tokenizeSql(text)
+  const words = tokens.map((t) => {
+    if (t.kind === 'word') return t.text.toLowerCase()
+    if (t.kind === 'identifier' && /^[a-z_][a-z0-9_$]*$/.test(t.value)) return t.value
+    return t.text
+  })
+  while (words.at(-1) === ';') words.pop()
+  return words.join(' ').replace(/\s*([(),])\s*/g, '$1')
+}
+
+const same = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]))
+  if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null) {
+    const ka = Object.keys(a)
+    const kb = Object.keys(b)
+    return (
+      ka.length === kb.length &&
+      ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+    )
+  }
+  return false
+}
+
+const text = (a: unknown, b: unknown) =>
+  a === b || (typeof a === 'string' && typeof b === 'string' && normalizeQueryText(a) === normalizeQueryText(b))
+const caseless = (a: unknown, b: unknown) =>
+  a === b || (typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase())
+const body = (a: unknown, b: unknown) =>
+  a === b || (typeof a === 'string' && typeof b === 'string' && a.trim() === b.trim())
+const expression = (a: unknown, b: unknown) => expressionsEqual(a as string | undefined, b as string | undefined)
+
+type FieldEquality = (a: unknown, b: unknown) => boolean
+
+/** Per kind, the fields not compared exactly, and how they are compared. */
+const EQUALITY: { readonly [K in ObjectKind]?: Readonly<Record<string, FieldEquality>> } = {
+  domain: {
+    type: text,
+    default: (a, b) => defaultsEqual(a as string | undefined, b as string | undefined),
+    checks: (a, b) => {
+      const x = (a ?? []) as readonly { name?: string; expression: string; notValid?: true }[]
+      const y = (b ?? []) as typeof x
+      return (
+        x.length === y.length &&
+        x.every((c, i) => {
+          const d = y[i]
+          return (
+            d !== undefined &&
+            c.name === d.name &&
+            c.notValid === d.notValid &&
+            expressionsEqual(c.expression, d.expression)
+          )
+        })
+      )
+    },
+  },
+  type: {
+    attributes: (a, b) => {
+      const x = a as readonly { name: string; type: string; collation?: string }[]
+      const y = b as typeof x
+      return (
+        x.length === y.length &&
+        x.every((t, i) => same(t.name, y[i]?.name) && text(t.type, y[i]?.type) && same(t.collation, y[i]?.collation))
+      )
+    },
+  },
+  function: { arguments: text, returns: text, language: caseless, body },
+  view: { definition: text },
+  trigger: { when: expression, body: text },
+}
+
+/** Whether field `field` of two objects of kind `kind` holds the same value. @internal */
+export function objectFieldEqual<K extends ObjectKind>(
+  kind: K,
+  field: string,
+  a: ObjectOfKind[K],
+  b: ObjectOfKind[K],
+): boolean {
+  const x = (a as Record<string, unknown>)[field]
+  const y = (b as Record<string, unknown>)[field]
+  if (x === undefined && y === undefined) return true
+  const equal = EQUALITY[kind]?.[field]
+  return equal ? equal(x, y) : same(x, y)
+}

@@ -1,0 +1,279 @@
+import { named, object, optional, type Shape } from './shape.js'
+import { array, custom, int, oneOf, text } from './shape-values.js'
+import type {
+  CompositeType,
+  Domain,
+  DomainCheck,
+  Extension,
+  Extra,
+  Namespace,
+  Routine,
+  Sequence,
+  Trigger,
+  TypeAttribute,
+  View,
+} from './types.js'
+
+// The database objects beside tables and enums (namespaces, extensions, sequences, domains,
+// composite types, functions and procedures, views, triggers): their fields, described once like the
+// tables' in model-description.ts (which holds the schema's list of them). A SQL text field holds
+// what the database would print back (`pg_get_viewdef`, `prosrc`), trimmed; the diff compares it
+// normalized (src/diff/object-equality.ts), and the dialect's guard checks it before any SQL is written.
+
+const name = text({ trim: true, min: 1, message: 'Name must not be empty' })
+const label = text()
+const sqlText = text({ trim: true, min: 1 })
+const yes = oneOf(true)
+const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value)
+/** Unknown keys of the input, kept verbatim. */
+const extra = optional(custom<Extra>('object', isObject, { type: 'object' }))
+
+/** An integer as decimal text (sequence bounds reach 2^63, beyond JSON numbers). */
+const bigintText = custom<string>('integer text', (v) => typeof v === 'string' && /^-?\d{1,20}$/.test(v), {
+  type: 'string',
+  pattern: '^-?\\d{1,20}$',
+})
+
+/** Where an object lives: its namespace when it is not the schema's default one. */
+const inNamespace = {
+  /** Namespace of the object when it differs from the schema's. */
+  schema: optional(label),
+}
+
+/**
+ * Objects it depends on, as `kind:qualified.name` (`table:users`, `view:reporting.totals`,
+ * `function:public.slugify(text)`): what introspection read from the database's own dependency
+ * records. Informational: never compared; the planner reads it, else it finds the names the SQL
+ * text mentions.
+ */
+const dependsOn = optional(array(label))
+
+/** Fields of {@link Namespace}. @internal */
+export const namespaceFields = {
+  /** Namespace name (`CREATE SCHEMA name`). */
+  name,
+  /** Comment on the namespace. */
+  comment: optional(label),
+  extra,
+}
+
+/** Fields of {@link Extension}. @internal */
+export const extensionFields = {
+  /** Extension name (`pg_trgm`). */
+  name,
+  /** Namespace its objects are installed in, when not the schema's. */
+  ...inNamespace,
+  /** Installed version: reported, compared only with the diff's `compareExtensionVersions`. */
+  version: optional(label),
+  /** Comment on the extension. */
+  comment: optional(label),
+  extra,
+}
+
+/** Fields of {@link Sequence}. @internal */
+export const sequenceFields = {
+  name,
+  ...inNamespace,
+  /** Value type (`smallint`, `integer`, `bigint`); absent means `bigint`. */
+  type: optional(oneOf('smallint', 'integer', 'bigint')),
+  /** First value; absent means the minimum (the maximum for descending sequences). */
+  start: optional(bigintText),
+  /** Step; absent means 1. */
+  increment: optional(bigintText),
+  /** Lowest value; absent means the type's (1 for ascending sequences). */
+  minValue: optional(bigintText),
+  /** Highest value; absent means the type's (-1 for descending sequences). */
+  maxValue: optional(bigintText),
+  /** Values cached per session; absent means 1. */
+  cache: optional(bigintText),
+  /** Wraps around at the end. */
+  cycle: optional(yes),
+  /** The column it belongs to (`table.column`, qualified when in another namespace): dropped with it. */
+  ownedBy: optional(label),
+  /** Comment on the sequence. */
+  comment: optional(label),
+  extra,
+}
+
+/** Fields of {@link DomainCheck}. @internal */
+export const domainCheckFields = {
+  /** Constraint name; absent means the database picks one. */
+  name: optional(label),
+  /** Boolean SQL expression on `VALUE`. */
+  expression: sqlText,
+  /** `NOT VALID`: existing values are not checked. */
+  notValid: optional(yes),
+}
+
+/** Fields of {@link Domain}. @internal */
+export const domainFields = {
+  name,
+  ...inNamespace,
+  /** Base type as the database spells it (`text`, `numeric(10,2)`). */
+  type: sqlText,
+  /** Default as a SQL expression. */
+  default: optional(label),
+  /** `NOT NULL`. */
+  notNull: optional(yes),
+  /** Collation of the base type. */
+  collation: optional(label),
+  /** `CHECK` constraints, sorted by name. */
+  checks: optional(array(object(domainCheckFields) as Shape<DomainCheck>)),
+  /** Comment on the domain. */
+  comment: optional(label),
+  extra,
+}
+
+/** Fields of {@link TypeAttribute}. @internal */
+export const typeAttributeFields = {
+  name,
+  /** Type as the database spells it. */
+  type: sqlText,
+  /** Collation of the attribute. */
+  collation: optional(label),
+}
+
+/** Fields of {@link CompositeType}. @internal */
+export const compositeTypeFields = {
+  name,
+  ...inNamespace,
+  /** Attributes in declared order. */
+  attributes: array(object(typeAttributeFields) as Shape<TypeAttribute>),
+  /** Comment on the type. */
+  comment: optional(label),
+  extra,
+}
+
+/** Fields of {@link Routine}. @internal */
+export const routineFields = {
+  name,
+  ...inNamespace,
+  /** `procedure` for `CREATE PROCEDURE`; absent means a function. */
+  kind: optional(oneOf('procedure')),
+  /**
+   * The argument list as `pg_get_function_arguments` prints it (`a integer, b text DEFAULT 'x'`),
+   * empty for none. With the name it identifies the routine (overloads are separate routines).
+   */
+  arguments: label,
+  /** Return type as `pg_get_function_result` prints it (`integer`, `TABLE(id integer)`, `trigger`). */
+  returns: optional(label),
+  /** Language (`sql`, `plpgsql`); absent means SQL. */
+  language: optional(label),
+  /** The body as the database stores it (`prosrc`), without its quotes. */
+  body: label,
+  /** `IMMUTABLE` or `STABLE`; absent means `VOLATILE`. */
+  volatility: optional(oneOf('immutable', 'stable')),
+  /** `STRICT` (`RETURNS NULL ON NULL INPUT`). */
+  strict: optional(yes),
+  /** `SECURITY DEFINER`. */
+  securityDefiner: optional(yes),
+  /** `LEAKPROOF`. */
+  leakproof: optional(yes),
+  /** `PARALLEL SAFE` or `RESTRICTED`; absent means `UNSAFE`. */
+  parallel: optional(oneOf('safe', 'restricted')),
+  /** `SET name = value` settings (`search_path=public`), as `name=value`, sorted. */
+  config: optional(array(label)),
+  /** MySQL/MariaDB: `DETERMINISTIC`. */
+  deterministic: optional(yes),
+  /** MySQL/MariaDB: `READS SQL DATA`, `MODIFIES SQL DATA`, `NO SQL`, `CONTAINS SQL` (the default when absent). */
+  dataAccess: optional(oneOf('no_sql', 'reads_sql_data', 'modifies_sql_data')),
+  /** Comment on the routine. */
+  comment: optional(label),
+  dependsOn,
+  extra,
+}
+
+/** Fields of {@link View}. @internal */
+export const viewFields = {
+  name,
+  ...inNamespace,
+  /** `MATERIALIZED VIEW`. */
+  materialized: optional(yes),
+  /** The query (`SELECT ...`) as the database prints it, without a trailing `;`. */
+  definition: sqlText,
+  /** Column names given to the view (`CREATE VIEW v (a, b) AS ...`), when they differ from the query's. */
+  columns: optional(array(name)),
+  /** `WITH LOCAL | CASCADED CHECK OPTION`. */
+  checkOption: optional(oneOf('local', 'cascaded')),
+  /** PostgreSQL `security_barrier`. */
+  securityBarrier: optional(yes),
+  /** PostgreSQL 15 `security_invoker`. */
+  securityInvoker: optional(yes),
+  /** Materialized: created `WITH NO DATA` (not populated). */
+  withNoData: optional(yes),
+  /** MySQL/MariaDB `ALGORITHM` (`merge`, `temptable`); absent means `UNDEFINED`. */
+  algorithm: optional(oneOf('merge', 'temptable')),
+  /** MySQL/MariaDB `SQL SECURITY INVOKER`; absent means `DEFINER`. */
+  sqlSecurity: optional(oneOf('invoker')),
+  /** Comment on the view. */
+  comment: optional(label),
+  dependsOn,
+  extra,
+}
+
+/** Fields of {@link Trigger}. @internal */
+export const triggerFields = {
+  name,
+  /** The table (or view, for `INSTEAD OF`) it fires on. */
+  table: name,
+  ...inNamespace,
+  /** When it fires. */
+  timing: oneOf('before', 'after', 'instead_of'),
+  /** The events it fires on, in this order: insert, update, delete, truncate. */
+  events: array(oneOf('insert', 'update', 'delete', 'truncate'), { min: 1, message: 'A trigger needs an event' }),
+  /** `UPDATE OF` columns. */
+  columns: optional(array(name)),
+  /** `FOR EACH STATEMENT`; absent means `FOR EACH ROW`. */
+  level: optional(oneOf('statement')),
+  /** `WHEN (condition)`. */
+  when: optional(sqlText),
+  /** PostgreSQL: the function it executes, qualified when in another namespace (`audit.log_change`). */
+  function: optional(label),
+  /** PostgreSQL: the function's arguments, as string literals' values. */
+  arguments: optional(array(label)),
+  /** MySQL/MariaDB and SQLite: the statement it runs (`BEGIN ... END` for several). */
+  body: optional(sqlText),
+  /** PostgreSQL `ENABLE REPLICA | ALWAYS` or `DISABLE`; absent means enabled (origin). */
+  enabled: optional(oneOf('disabled', 'replica', 'always')),
+  /** MySQL/MariaDB order among triggers of the same timing and event (`FOLLOWS` / `PRECEDES`), 1-based. */
+  order: optional(int({ min: 1 })),
+  /** Comment on the trigger. */
+  comment: optional(label),
+  extra,
+}
+
+/** Each object kind's shape, as its list in the schema holds it. @internal */
+export const objectShapes = {
+  namespace: object(namespaceFields),
+  extension: object(extensionFields),
+  sequence: object(sequenceFields),
+  domain: object(domainFields),
+  type: object(compositeTypeFields),
+  function: object(routineFields),
+  view: object(viewFields),
+  trigger: object(triggerFields),
+} as const
+
+/** The shapes under the names their JSON Schema definitions take. @internal */
+export const namedObjectShapes = {
+  namespace: named('namespace', objectShapes.namespace) as Shape<Namespace>,
+  extension: named('extension', objectShapes.extension) as Shape<Extension>,
+  sequence: named('sequence', objectShapes.sequence) as Shape<Sequence>,
+  domain: named('domain', objectShapes.domain) as Shape<Domain>,
+  type: named('compositeType', objectShapes.type) as Shape<CompositeType>,
+  function: named('routine', objectShapes.function) as Shape<Routine>,
+  view: named('view', objectShapes.view) as Shape<View>,
+  trigger: named('trigger', objectShapes.trigger) as Shape<Trigger>,
+}
+
+/** Each object kind's fields. @internal */
+export const objectFields = {
+  namespace: namespaceFields,
+  extension: extensionFields,
+  type: compositeTypeFields,
+  domain: domainFields,
+  sequence: sequenceFields,
+  function: routineFields,
+  view: viewFields,
+  trigger: triggerFields,
+} as const

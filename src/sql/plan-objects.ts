@@ -1,0 +1,257 @@
+import type { GeneratorContext, ObjectGenerator, ObjectStatementDraft } from '../dialects/dialect.js'
+import { Stage, type StageValue, type StatementDraft } from '../dialects/types.js'
+import { changeKey } from '../diff/change-path.js'
+import { isObjectChange, objectLabel, objectVerb } from '../diff/object-changes.js'
+import type { AlterObjectChange, ObjectChange, SchemaChange, TableChange } from '../diff/types.js'
+import { SchemaLedgerError } from '../errors.js'
+import {
+  type DatabaseObject,
+  OBJECT_KINDS,
+  type ObjectKind,
+  type ObjectOfKind,
+  objectName,
+  objectsOf,
+} from '../model/object-kinds.js'
+import type { Routine, Schema } from '../model/types.js'
+import {
+  type DependencyGraph,
+  dependencyGraph,
+  dependencyOrder,
+  dependentsOf,
+  type NodeKey,
+  nodeKey,
+} from './object-dependencies.js'
+
+// How the objects beside tables and enums take part in a plan: each change is created, dropped or
+// altered by its dialect's generator, in the kind's stage (namespaces and extensions first, types,
+// sequences and routines before the tables, views and triggers after them; drops the other way
+// round), ordered by the objects' dependencies within a stage. A view or trigger that depends on
+// something the plan drops and re-creates, or on a table changed in a way the dialect says it cannot
+// survive, is dropped first and created again after, even though the diff has no change for it.
+
+/** A statement of an object, placed: its stage and its rank within the stage. @internal */
+export interface PlacedObjectStatement {
+  readonly draft: StatementDraft
+  readonly change: SchemaChange
+  readonly rank: number
+}
+
+const CREATE_STAGE: Readonly<Record<ObjectKind, StageValue>> = {
+  namespace: Stage.createNamespace,
+  extension: Stage.createExtension,
+  type: Stage.createType,
+  domain: Stage.createType,
+  sequence: Stage.createSequence,
+  function: Stage.createRoutine,
+  view: Stage.createDependents,
+  trigger: Stage.createDependents,
+}
+
+const DROP_STAGE: Readonly<Record<ObjectKind, StageValue>> = {
+  namespace: Stage.dropNamespace,
+  extension: Stage.dropExtension,
+  type: Stage.dropObjects,
+  domain: Stage.dropObjects,
+  sequence: Stage.dropObjects,
+  function: Stage.dropObjects,
+  view: Stage.dropDependents,
+  trigger: Stage.dropDependents,
+}
+
+/** The kinds re-created around a change under them; the others must be changed by the diff itself. */
+const RECREATED: ReadonlySet<ObjectKind> = new Set(['view', 'trigger'])
+
+/** An object altered in place, with its statements. */
+interface InPlace {
+  readonly change: ObjectChange
+  readonly drafts: readonly ObjectStatementDraft[]
+}
+
+interface Step {
+  readonly kind: ObjectKind
+  readonly object: DatabaseObject
+  readonly verb: 'create' | 'drop'
+  readonly change: SchemaChange
+}
+
+/**
+ * The statements of a plan direction's object changes, and of the views and triggers re-created
+ * around its other changes. Throws `UnsupportedFeatureError` when the dialect has no generator for a
+ * kind the changes need.
+ * @internal
+ */
+export function planObjects(changes: readonly SchemaChange[], ctx: GeneratorContext): PlacedObjectStatement[] {
+  const objectChanges = changes.filter(isObjectChange)
+  const disturbing = changes.filter(
+    (c): c is TableChange => !isObjectChange(c) && (ctx.dialect.disturbsDependents?.(c, ctx) ?? false),
+  )
+  if (objectChanges.length === 0 && (disturbing.length === 0 || !hasObjects(ctx.from))) return []
+  const fromGraph = dependencyGraph(ctx.from ?? EMPTY)
+  const toGraph = dependencyGraph(ctx.to ?? EMPTY)
+  const steps: Step[] = []
+  const inPlace: InPlace[] = []
+  // Nodes of `from` whose dependents must be dropped and created again, with the change that causes it.
+  const shaken = new Map<NodeKey, SchemaChange>()
+  for (const c of objectChanges) {
+    const verb = objectVerb(c)
+    if (verb === 'create' && 'after' in c) steps.push({ kind: c.object, object: c.after, verb: 'create', change: c })
+    else if (verb === 'drop' && 'before' in c) {
+      steps.push({ kind: c.object, object: c.before, verb: 'drop', change: c })
+      shaken.set(nodeKey(c.object, c.name), c)
+    } else {
+      const a = c as AlterObjectChange
+      const drafts = generatorOf(a.object, c, ctx).alter?.(a as never, ctx)
+      if (drafts !== undefined) inPlace.push({ change: c, drafts })
+      else {
+        steps.push({ kind: a.object, object: a.before, verb: 'drop', change: c })
+        steps.push({ kind: a.object, object: a.after, verb: 'create', change: c })
+        shaken.set(nodeKey(a.object, a.name), c)
+      }
+    }
+  }
+  for (const c of disturbing) for (const node of disturbedNodes(c, ctx)) if (!shaken.has(node)) shaken.set(node, c)
+  addRecreatedDependents(steps, inPlace, shaken, fromGraph, ctx)
+
+  const placed: PlacedObjectStatement[] = []
+  const createOrder = rankOf(
+    steps.filter((s) => s.verb === 'create'),
+    toGraph,
+    false,
+  )
+  const dropOrder = rankOf(
+    steps.filter((s) => s.verb === 'drop'),
+    fromGraph,
+    true,
+  )
+  const createdRelations = new Set(
+    changes.flatMap((c) => (c.kind === 'create_table' ? [nodeKey('table', qualified(c.after))] : [])),
+  )
+  for (const step of steps) {
+    const generator = generatorOf(step.kind, step.change, ctx)
+    const drafts =
+      step.verb === 'create' ? generator.create(step.object as never, ctx) : generator.drop(step.object as never, ctx)
+    const key = nodeKey(step.kind, objectName(step.kind, step.object))
+    const stage =
+      step.verb === 'drop'
+        ? DROP_STAGE[step.kind]
+        : needsTablesFirst(step, key, toGraph, createdRelations, createOrder)
+          ? Stage.createDependents
+          : CREATE_STAGE[step.kind]
+    const rank = (step.verb === 'create' ? createOrder : dropOrder).get(key) ?? 0
+    for (const d of drafts) placed.push({ draft: { ...d, stage: d.stage ?? stage }, change: step.change, rank })
+  }
+  for (const { change, drafts } of inPlace) {
+    const rank = createOrder.get(nodeKey(change.object, change.name)) ?? 0
+    for (const d of drafts)
+      placed.push({ draft: { ...d, stage: d.stage ?? CREATE_STAGE[change.object] }, change, rank })
+  }
+  return placed
+}
+
+const EMPTY: Schema = { tables: [], enums: [] }
+
+const qualified = (o: { readonly schema?: string; readonly name: string }) =>
+  o.schema === undefined ? o.name : `${o.schema}.${o.name}`
+
+function hasObjects(schema: Schema | undefined): boolean {
+  return schema !== undefined && OBJECT_KINDS.some((k) => objectsOf(schema, k).length > 0)
+}
+
+function generatorOf<K extends ObjectKind>(kind: K, change: SchemaChange, ctx: GeneratorContext): ObjectGenerator<K> {
+  const generator = ctx.dialect.objects?.[kind] as ObjectGenerator<K> | undefined
+  if (generator) return generator
+  const label = isObjectChange(change) ? objectLabel(change) : kind
+  throw new SchemaLedgerError(
+    'unsupported_feature',
+    `${change.path}: ${ctx.dialect.name} has no ${label}s that schemaledger can plan (${changeKey(change)})`,
+  )
+}
+
+/** The nodes of `from` a disturbing table change shakes: the table (for an enum change, the tables using it). */
+function disturbedNodes(c: TableChange, ctx: GeneratorContext): NodeKey[] {
+  if (c.kind === 'alter_enum' || c.kind === 'drop_enum' || c.kind === 'create_enum') {
+    const name = c.enum
+    return (ctx.from?.tables ?? [])
+      .filter((t) => t.columns.some((col) => col.type.kind === 'enum' && 'name' in col.type && col.type.name === name))
+      .map((t) => nodeKey('table', qualified(t)))
+  }
+  const table = c.kind === 'rename_table' ? c.from : ctx.previousTableName(c.table, c.schema)
+  return [nodeKey('table', qualified({ name: table, ...(c.schema === undefined ? {} : { schema: c.schema }) }))]
+}
+
+/**
+ * Adds a drop (the `from` version) and a create (the `to` version) for every view and trigger that
+ * depends on a shaken node and is not already dropped or re-created; its in-place alteration, if
+ * any, gives way to them.
+ */
+function addRecreatedDependents(
+  steps: Step[],
+  inPlace: InPlace[],
+  shaken: ReadonlyMap<NodeKey, SchemaChange>,
+  fromGraph: DependencyGraph,
+  ctx: GeneratorContext,
+): void {
+  if (shaken.size === 0 || !ctx.from || !ctx.to) return
+  const dropped = new Set(
+    steps.filter((s) => s.verb === 'drop').map((s) => nodeKey(s.kind, objectName(s.kind, s.object))),
+  )
+  const fromObjects = objectIndex(ctx.from)
+  const toObjects = objectIndex(ctx.to)
+  for (const [root, cause] of shaken) {
+    for (const key of dependentsOf([root], fromGraph)) {
+      const kind = key.slice(0, key.indexOf(':')) as ObjectKind
+      if (!RECREATED.has(kind) || dropped.has(key)) continue
+      const before = fromObjects.get(key)
+      const after = toObjects.get(key)
+      if (before === undefined || after === undefined) continue
+      dropped.add(key)
+      const own = inPlace.findIndex((p) => nodeKey(p.change.object, p.change.name) === key)
+      const change = own >= 0 ? (inPlace[own] as InPlace).change : cause
+      if (own >= 0) inPlace.splice(own, 1)
+      steps.push({ kind, object: before, verb: 'drop', change })
+      steps.push({ kind, object: after, verb: 'create', change })
+    }
+  }
+}
+
+function objectIndex(schema: Schema): Map<NodeKey, DatabaseObject> {
+  const out = new Map<NodeKey, DatabaseObject>()
+  for (const kind of OBJECT_KINDS)
+    for (const o of objectsOf(schema, kind)) out.set(nodeKey(kind, objectName(kind, o as ObjectOfKind[typeof kind])), o)
+  return out
+}
+
+/** Rank of each step's node: dependency order (reversed for drops), kinds in creation order first. */
+function rankOf(steps: readonly Step[], graph: DependencyGraph, reverse: boolean): Map<NodeKey, number> {
+  const keys = [...new Set(steps.map((s) => nodeKey(s.kind, objectName(s.kind, s.object))))].sort(
+    (a, b) => kindIndex(a) - kindIndex(b) || (a < b ? -1 : a > b ? 1 : 0),
+  )
+  const ordered = dependencyOrder(keys, graph)
+  if (reverse) ordered.reverse()
+  return new Map(ordered.map((k, i) => [k, i]))
+}
+
+const kindIndex = (key: NodeKey) => OBJECT_KINDS.indexOf(key.slice(0, key.indexOf(':')) as ObjectKind)
+
+/**
+ * Whether an object created early by its kind (a type, a routine) must wait for the tables: a SQL
+ * routine whose body reads a table this plan creates (PostgreSQL checks SQL bodies when it creates
+ * them), or anything that depends on an object created late.
+ */
+function needsTablesFirst(
+  step: Step,
+  key: NodeKey,
+  graph: DependencyGraph,
+  createdRelations: ReadonlySet<NodeKey>,
+  createOrder: ReadonlyMap<NodeKey, number>,
+): boolean {
+  if (CREATE_STAGE[step.kind] >= Stage.createDependents) return false
+  const deps = graph.dependencies.get(key) ?? new Set<NodeKey>()
+  const sqlBody = step.kind === 'function' && ((step.object as Routine).language ?? 'sql').toLowerCase() === 'sql'
+  for (const d of deps) {
+    if (sqlBody && createdRelations.has(d)) return true
+    const kind = d.slice(0, d.indexOf(':')) as ObjectKind
+    if ((kind === 'view' || kind === 'trigger') && createOrder.has(d)) return true
+  }
+  return false
+}
