@@ -9,11 +9,11 @@ export default {
     adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, precompress: false, strict: true }),
     // Relative asset paths: the build works from any directory of any static server.
     paths: { relative: true },
-    // The library's browser-safe entries, straight from their source: no build of the library is needed
+    // The library's entries the app uses, straight from their source (sources' engines: see vite.config.ts): no build of the library is needed
     // first. Subpaths come first so that the bare name does not swallow them as a prefix.
     alias: {
       ...Object.fromEntries(
-        ['codegen', 'format', 'impact', 'sql', 'visual'].map((entry) => [
+        ['codegen', 'format', 'impact', 'sources', 'sql', 'visual'].map((entry) => [
           `schemaledger/${entry}`,
           `../src/${entry}/index.ts`,
         ]),

@@ -1,6 +1,7 @@
 import type { IntrospectOptions, QueryFunction, Row } from '../dialects/introspect-types.js'
 import { SchemaLedgerError } from '../errors.js'
 import { sqlJsQuery } from '../verify/embedded-engines.js'
+import { importPeer } from './import-peer.js'
 import { redactUrl } from './redact-url.js'
 
 /**
@@ -27,27 +28,8 @@ export interface ScratchOptions {
   readonly extensions?: readonly string[]
 }
 
-/** Imports an optional peer; the name is a variable so bundlers leave it to run time. */
-async function importPeer<T>(name: string, purpose: string): Promise<T> {
-  try {
-    return (await import(name)) as T
-  } catch (error) {
-    throw new SchemaLedgerError(
-      'missing_dependency',
-      `${purpose} needs the "${name}" package, which is not installed: npm install --save-dev ${packageOf(name)}`,
-      { cause: error },
-    )
-  }
-}
-
-/** The package a module specifier belongs to (`mysql2/promise` -> `mysql2`). */
-function packageOf(specifier: string): string {
-  const parts = specifier.split('/')
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] as string)
-}
-
-/** PGlite's contrib extensions, by the name `CREATE EXTENSION` uses, with the module that holds each. */
-const PGLITE_EXTENSIONS: Readonly<Record<string, { module: string; exported: string }>> = Object.fromEntries(
+/** PGlite's contrib extensions, by the name `CREATE EXTENSION` uses, with the module that holds each. @internal */
+export const PGLITE_EXTENSIONS: Readonly<Record<string, { module: string; exported: string }>> = Object.fromEntries(
   [
     'amcheck',
     'bloom',

@@ -57,6 +57,8 @@ const TYPES: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.woff2': 'font/woff2',
+  // Browsers compile wasm while it downloads only when it comes with its own type, as real hosts send it.
+  '.wasm': 'application/wasm',
 }
 
 /** A running static server. */

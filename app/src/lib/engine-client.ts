@@ -29,6 +29,9 @@ export type EngineLocation = 'starting' | 'worker' | 'page'
 // Every method of the engine; the type check fails when one is missing.
 const METHODS = [
   'load',
+  'loadSql',
+  'loadFolder',
+  'documentText',
   'release',
   'analyze',
   'sideBySide',
@@ -44,7 +47,7 @@ type Missing = Exclude<keyof Engine, (typeof METHODS)[number]>
 const everyMethod: Missing extends never ? true : Missing = true
 void everyMethod
 
-type Pending = { resolve(value: unknown): void; reject(error: Error): void }
+type Pending = { resolve(value: unknown): void; reject(error: Error): void; progress?: (report: unknown) => void }
 
 /**
  * Starts the engine in a Web Worker (or, failing that, in the page) and returns its methods as
@@ -70,8 +73,9 @@ export function connectEngine(onLocation: (where: EngineLocation) => void = () =
     for (const call of calls) {
       const waiting = pending.get(call.id)
       pending.delete(call.id)
+      const args = call.progress ? [...call.args, (report: unknown) => waiting?.progress?.(report)] : call.args
       void local
-        .then((engine) => (engine[call.method] as (...args: readonly unknown[]) => unknown)(...call.args))
+        .then((engine) => (engine[call.method] as (...args: readonly unknown[]) => unknown)(...args))
         .then(waiting?.resolve, (e: unknown) => waiting?.reject(e instanceof Error ? e : new Error(String(e))))
     }
   }
@@ -92,6 +96,10 @@ export function connectEngine(onLocation: (where: EngineLocation) => void = () =
     }
     worker.addEventListener('message', (event: MessageEvent<EngineAnswer>) => {
       const answer = event.data
+      if ('progress' in answer) {
+        pending.get(answer.id)?.progress?.(answer.progress)
+        return
+      }
       if ('ready' in answer) {
         ready = true
         onLocation('worker')
@@ -117,8 +125,16 @@ export function connectEngine(onLocation: (where: EngineLocation) => void = () =
 
   function call(method: keyof Engine, args: readonly unknown[]): Promise<unknown> {
     if (!worker && !local) start()
-    const message: EngineCall = { id: nextId++, method, args }
-    const answer = new Promise<unknown>((resolve, reject) => pending.set(message.id, { resolve, reject }))
+    // A function cannot be posted: a progress callback (always the last argument) stays here and
+    // hears the reports the worker posts for this call.
+    const last = args.at(-1)
+    const progress = typeof last === 'function' ? (last as (report: unknown) => void) : undefined
+    const message: EngineCall = progress
+      ? { id: nextId++, method, args: args.slice(0, -1), progress: true }
+      : { id: nextId++, method, args }
+    const answer = new Promise<unknown>((resolve, reject) =>
+      pending.set(message.id, { resolve, reject, ...(progress ? { progress } : {}) }),
+    )
     if (local) runInPage([message])
     else if (ready) worker?.postMessage(message)
     else queued.push(message)

@@ -13,11 +13,13 @@ export interface EngineCall {
   readonly id: number
   readonly method: keyof Engine
   readonly args: readonly unknown[]
+  /** The method's last argument is a progress callback: the worker posts each call of it. */
+  readonly progress?: boolean
 }
 
 /**
- * What the worker posts: `ready` once it has started, then one answer per call (its value, or the
- * message of what it threw).
+ * What the worker posts: `ready` once it has started, then for a call any progress it tells and one
+ * answer (its value, or the message of what it threw).
  *
  * @example
  * ```ts
@@ -26,21 +28,28 @@ export interface EngineCall {
  */
 export type EngineAnswer =
   | { readonly ready: true }
+  | { readonly id: number; readonly progress: unknown }
   | { readonly id: number; readonly ok: true; readonly value: unknown }
   | { readonly id: number; readonly ok: false; readonly error: string }
 
 /**
- * Answers calls on an engine; async methods (the history) answer when they finish.
+ * Answers calls on an engine; async methods (the history, SQL) answer when they finish. A call that
+ * asks for progress gets a callback as its last argument, which hands each report to `post`.
  *
  * @example
  * ```ts
- * const answer = await answerCall(createEngine(), { id: 1, method: 'historyNames', args: [] })
+ * const answer = await answerCall(createEngine(), { id: 1, method: 'historyNames', args: [] }, post)
  * ```
  */
-export async function answerCall(engine: Engine, call: EngineCall): Promise<EngineAnswer> {
+export async function answerCall(
+  engine: Engine,
+  call: EngineCall,
+  post: (answer: EngineAnswer) => void = () => {},
+): Promise<EngineAnswer> {
   try {
     const method = engine[call.method] as (...args: readonly unknown[]) => unknown
-    return { id: call.id, ok: true, value: await method(...call.args) }
+    const args = call.progress ? [...call.args, (progress: unknown) => post({ id: call.id, progress })] : call.args
+    return { id: call.id, ok: true, value: await method(...args) }
   } catch (error) {
     return { id: call.id, ok: false, error: error instanceof Error ? error.message : String(error) }
   }

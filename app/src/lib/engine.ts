@@ -3,8 +3,10 @@
 // diffing, impact analysis, SQL, reports and diagram sources of large schemas never block the page;
 // where there are no Workers, engine-client.ts runs the same object in the page. Every argument and
 // result is plain data that structured cloning carries; the schemas themselves never leave it.
-import { type Schema, serializeSchema, type VersionInfo } from 'schemaledger'
+import { parseSchema, type Schema, serializeSchema, type ValidationIssue, type VersionInfo } from 'schemaledger'
+import type { MigrationFile, MigrationLayout } from 'schemaledger/sources'
 import { formatHtml, formatJson, formatMarkdown } from 'schemaledger/format'
+import type { DialectName } from 'schemaledger/sql'
 import {
   type DiagramColumns,
   type DiagramFocus,
@@ -17,6 +19,7 @@ import { type Analysis, type AnalysisResult, type AnalyzeOptions, analyze, plain
 import { openHistory } from './history.js'
 import { type DocumentInfo, loadDocument } from './load-document.js'
 import { sideBySide, type TableComparison } from './side-by-side.js'
+import type { ReplayProgress } from './sql/sql-input.js'
 
 /**
  * The exported report formats.
@@ -89,6 +92,64 @@ export interface OpenedVersion {
 }
 
 /**
+ * A `.sql` file the engine read: its schema's canonical JSON for the editor and the kept document, or
+ * why it could not be read (the file, line and engine message; MySQL text needs a server).
+ *
+ * @example
+ * ```ts
+ * const read: SqlDocument = { text: '{...}', source: 'schema.sql', document: { ok: true, id: 4, tables: 3, ... } }
+ * ```
+ */
+export interface SqlDocument {
+  readonly text: string
+  readonly source: string
+  readonly document: DocumentInfo
+}
+
+/**
+ * One version of a replayed migration folder: the schema after a migration (version 0 is the empty
+ * schema before the first one), kept in the engine.
+ *
+ * @example
+ * ```ts
+ * const v: TimelineVersion = { index: 1, name: '20240101_init', document: { ok: true, id: 7, ... }, changes: 3, findings: 0, notes: [] }
+ * ```
+ */
+export interface TimelineVersion {
+  readonly index: number
+  readonly name: string
+  readonly file?: string
+  readonly time?: string
+  readonly document: DocumentInfo & { readonly ok: true }
+  /** Changes from the version before. */
+  readonly changes: number
+  readonly findings: number
+  readonly notes: readonly string[]
+}
+
+/**
+ * A replayed migration folder: every version, in order, and the migration that failed, if one did.
+ *
+ * @example
+ * ```ts
+ * const t: FolderTimeline = { ok: true, folder: 'migrations', layout: 'prisma', dialect: 'postgres', engine: 'PGlite', total: 3, versions: [] }
+ * ```
+ */
+export type FolderTimeline =
+  | {
+      readonly ok: true
+      readonly folder: string
+      readonly layout: MigrationLayout
+      readonly dialect: 'postgres' | 'sqlite'
+      readonly engine: string
+      /** Migrations in the folder (more than the versions after the first when one failed). */
+      readonly total: number
+      readonly versions: readonly TimelineVersion[]
+      readonly failure?: { readonly migration: string; readonly issue: ValidationIssue }
+    }
+  | { readonly ok: false; readonly folder: string; readonly issues: readonly ValidationIssue[] }
+
+/**
  * What the app asks of the library. Methods that take an analysis id return undefined when that
  * analysis is no longer the latest: the page asks again for the newer one.
  *
@@ -102,6 +163,20 @@ export interface OpenedVersion {
 export interface Engine {
   /** Parses and validates a document and keeps it under a new id (or returns every problem). */
   load(text: string): DocumentInfo
+  /**
+   * Reads a `.sql` file by running it on PGlite (PostgreSQL) or sql.js (SQLite) here, in the engine,
+   * and keeps the schema; `fallback` is the dialect when the text does not show its own.
+   */
+  loadSql(text: string, file: string, fallback: DialectName): Promise<SqlDocument>
+  /** Replays a migration folder (paths relative to it) into kept versions, telling its progress. */
+  loadFolder(
+    folder: string,
+    files: readonly MigrationFile[],
+    fallback: DialectName,
+    onProgress?: (progress: ReplayProgress) => void,
+  ): Promise<FolderTimeline>
+  /** A kept document's canonical JSON (for the editor). */
+  documentText(id: number): string
   /** Forgets a document the page no longer shows. */
   release(id: number): void
   /** Diffs two kept documents: the change tree, impact, SQL and counts the panels show. */
@@ -122,6 +197,9 @@ export interface Engine {
   historyOpen(name: string, version: number): Promise<OpenedVersion>
 }
 
+/** Where a migration folder starts from. */
+const EMPTY_SCHEMA: Schema = parseSchema({ metadata: { tables: [] } })
+
 /**
  * Creates the engine: documents, the latest analysis and the history store (IndexedDB, or memory).
  *
@@ -141,7 +219,7 @@ export function createEngine(options: { readonly database?: string } = {}): Engi
   }
   const current = (id: number) => (latest?.view.id === id ? latest : undefined)
 
-  function keep(schema: Schema): DocumentInfo {
+  function keep(schema: Schema): DocumentInfo & { readonly ok: true } {
     const id = nextId++
     documents.set(id, schema)
     return {
@@ -165,6 +243,35 @@ export function createEngine(options: { readonly database?: string } = {}): Engi
       const loaded = loadDocument(text)
       return loaded.ok ? keep(loaded.schema) : loaded
     },
+    async loadSql(text, file, fallback) {
+      const { readSqlFile } = await import('./sql/sql-input.js')
+      const read = await readSqlFile(text, file, fallback)
+      if (!read.ok) return { text: '', source: file, document: { ok: false, issues: read.issues } }
+      const document = { ...keep(read.schema), sql: { dialect: read.dialect, engine: read.engine, notes: read.notes } }
+      return { text: serializeSchema(read.schema), source: file, document }
+    },
+    async loadFolder(folder, files, fallback, onProgress) {
+      const { replayFolder } = await import('./sql/sql-input.js')
+      const replay = await replayFolder(folder, files, fallback, onProgress)
+      if (!replay.ok) return { ok: false, folder, issues: replay.issues }
+      const start: TimelineVersion = {
+        index: 0,
+        name: '(empty: before the first migration)',
+        document: keep(EMPTY_SCHEMA),
+        changes: 0,
+        findings: 0,
+        notes: [],
+      }
+      const versions = replay.steps.map(
+        ({ schema, ...step }): TimelineVersion => ({
+          ...step,
+          document: { ...keep(schema), sql: { dialect: replay.dialect, engine: replay.engine, notes: step.notes } },
+        }),
+      )
+      const { layout, dialect, engine, total, failure } = replay
+      return { ok: true, folder, layout, dialect, engine, total, versions: [start, ...versions], ...(failure ? { failure } : {}) }
+    },
+    documentText: (id) => serializeSchema(schemaOf(id)),
     release(id) {
       documents.delete(id)
     },

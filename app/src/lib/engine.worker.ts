@@ -10,6 +10,8 @@ const scope = self as unknown as {
 
 const engine = createEngine()
 scope.addEventListener('message', (event) => {
-  void answerCall(engine, event.data).then((answer) => scope.postMessage(answer))
+  void answerCall(engine, event.data, (progress) => scope.postMessage(progress)).then((answer) =>
+    scope.postMessage(answer),
+  )
 })
 scope.postMessage({ ready: true })

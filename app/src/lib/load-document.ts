@@ -30,6 +30,12 @@ export type DocumentInfo =
       readonly tables: number
       readonly columns: number
       readonly enums: number
+      /** How a `.sql` file or migration became this schema: the dialect, the engine, the statements not run. */
+      readonly sql?: {
+        readonly dialect: 'postgres' | 'sqlite'
+        readonly engine: string
+        readonly notes: readonly string[]
+      }
     }
   | { readonly ok: false; readonly issues: readonly ValidationIssue[] }
 

@@ -6,11 +6,13 @@
 import type { RenameCandidate } from 'schemaledger'
 import type { DialectName } from 'schemaledger/sql'
 import type { Analysis } from './analysis.js'
-import type { Engine } from './engine.js'
+import type { Engine, FolderTimeline } from './engine.js'
 import { connectEngine, type EngineLocation, type Remote } from './engine-client.js'
 import type { ExampleDocument, ExamplePair } from './examples.js'
 import type { DocumentInfo } from './load-document.js'
 import { type AcceptedRenames, acceptRename, withoutRename } from './renames.js'
+import type { FolderFiles } from './sql/folder-files.js'
+import type { ReplayProgress } from './sql/sql-input.js'
 
 /**
  * Which of the two versions: the one the change starts from, or the one it leads to.
@@ -81,6 +83,10 @@ class Workbench {
   failure = $state('')
   /** Where the engine runs. */
   engineLocation = $state<EngineLocation>('starting')
+  /** The migration folder last replayed: its versions can be either side. */
+  timeline = $state.raw<FolderTimeline | undefined>(undefined)
+  /** The folder being replayed now, and how far the replay is. */
+  replaying = $state.raw<{ readonly folder: string; readonly progress?: ReplayProgress } | undefined>(undefined)
 
   #engine: Remote<Engine> | undefined
   #analysisTicket = 0
@@ -95,7 +101,9 @@ class Workbench {
   }
 
   /** True while the engine reads a version or analyzes the pair. */
-  readonly busy: boolean = $derived(this.analyzing || this.before.reading === true || this.after.reading === true)
+  readonly busy: boolean = $derived(
+    this.analyzing || this.before.reading === true || this.after.reading === true || this.replaying !== undefined,
+  )
 
   /** The heading of the exported reports. */
   readonly title: string = $derived(`Schema changes: ${this.before.source} -> ${this.after.source}`)
@@ -132,21 +140,37 @@ class Workbench {
     })
   }
 
+  /** Whether a document is a version of the current timeline (kept while the timeline is shown). */
+  #inTimeline(id: number): boolean {
+    return this.timeline?.ok === true && this.timeline.versions.some((v) => v.document.id === id)
+  }
+
   /** Shows a document in one side, and lets the engine forget the one it replaces. */
   #show(side: Side, slot: Slot): void {
     const old = this[side].loaded
     const other = this[side === 'before' ? 'after' : 'before'].loaded
     this[side] = slot
-    if (old?.ok && !(other?.ok && other.id === old.id) && !(slot.loaded?.ok && slot.loaded.id === old.id))
+    if (
+      old?.ok &&
+      !(other?.ok && other.id === old.id) &&
+      !(slot.loaded?.ok && slot.loaded.id === old.id) &&
+      !this.#inTimeline(old.id)
+    )
       void this.engine.release(old.id).catch(() => {})
   }
 
-  /** Reads a document into one side; accepted renames belong to the old pair and are dropped. */
-  async load(side: Side, text: string, source: string): Promise<void> {
+  /** Starts reading one side: earlier reads of it are then ignored when they answer. */
+  #startReading(side: Side, source: string, text = ''): number {
     const ticket = ++this.#readTicket[side]
     this.#show(side, { text, source, reading: true })
     this.renames = NO_RENAMES
     this.selectedTable = undefined
+    return ticket
+  }
+
+  /** Reads a document into one side; accepted renames belong to the old pair and are dropped. */
+  async load(side: Side, text: string, source: string): Promise<void> {
+    const ticket = this.#startReading(side, source, text)
     let loaded: DocumentInfo
     try {
       loaded = await this.engine.load(text)
@@ -158,6 +182,70 @@ class Workbench {
       return
     }
     this.#show(side, { text, source, loaded })
+  }
+
+  /**
+   * Reads a `.sql` file into one side: the engine runs it on PGlite or sql.js (the dialect the text
+   * shows, else the one chosen for the SQL tab) and the editor then shows the JSON it became.
+   */
+  async loadSql(side: Side, text: string, file: string): Promise<void> {
+    const ticket = this.#startReading(side, file)
+    let read: { text: string; document: DocumentInfo }
+    try {
+      read = await this.engine.loadSql(text, file, this.dialect)
+    } catch (error) {
+      read = { text: '', document: { ok: false, issues: [{ code: 'engine_error', path: file, message: message(error) }] } }
+    }
+    if (ticket !== this.#readTicket[side]) {
+      if (read.document.ok) void this.engine.release(read.document.id).catch(() => {})
+      return
+    }
+    this.#show(side, { text: read.text, source: file, loaded: read.document })
+  }
+
+  /**
+   * Replays a migration folder into a timeline (progress in `replaying`), then compares its last two
+   * versions: the one before the last migration and the one after it.
+   */
+  async loadFolder(folder: FolderFiles): Promise<void> {
+    this.replaying = { folder: folder.name }
+    let timeline: FolderTimeline
+    try {
+      timeline = await this.engine.loadFolder(folder.name, folder.files, this.dialect, (progress) => {
+        if (this.replaying?.folder === folder.name) this.replaying = { folder: folder.name, progress }
+      })
+    } catch (error) {
+      timeline = { ok: false, folder: folder.name, issues: [{ code: 'engine_error', path: folder.name, message: message(error) }] }
+    }
+    const previous = this.timeline
+    this.timeline = timeline
+    this.replaying = undefined
+    // The old timeline's versions go, except the ones still shown.
+    const shown = new Set([this.before.loaded, this.after.loaded].flatMap((d) => (d?.ok ? [d.id] : [])))
+    if (previous?.ok)
+      for (const v of previous.versions)
+        if (!shown.has(v.document.id)) void this.engine.release(v.document.id).catch(() => {})
+    if (timeline.ok) {
+      const last = timeline.versions.length - 1
+      await Promise.all([this.useVersion('before', Math.max(0, last - 1)), this.useVersion('after', last)])
+    }
+  }
+
+  /** Shows a version of the timeline (0 is the empty schema before the first migration) in one side. */
+  async useVersion(side: Side, index: number): Promise<void> {
+    const timeline = this.timeline
+    const version = timeline?.ok ? timeline.versions[index] : undefined
+    if (!timeline?.ok || !version) return
+    const source = index === 0 ? `${timeline.folder} (empty)` : `${timeline.folder}@${version.name}`
+    const ticket = this.#startReading(side, source)
+    let text = ''
+    try {
+      text = await this.engine.documentText(version.document.id)
+    } catch {
+      // The editor stays empty; the version itself is kept in the engine and still compares.
+    }
+    if (ticket !== this.#readTicket[side]) return
+    this.#show(side, { text, source, loaded: version.document })
   }
 
   loadExample(side: Side, doc: ExampleDocument): Promise<void> {
