@@ -238,6 +238,14 @@ describe.skipIf(!chromiumPath)('web app: SQL files and migration folders in the 
     expect(await status(page, 'after').textContent()).toContain(`migrations@${names[3]}`)
     expect(await editor(page, 'after')).toBe(serializeSchema(schemaAt(4)))
     expect(await page.locator('#summary-heading').textContent()).toContain(compared(3, 4))
+    // The screenshot of docs/app/: the timeline under the two versions it fills.
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' })
+    await page.screenshot({
+      path: join(ROOT, 'docs/app/timeline-light.png'),
+      fullPage: true,
+      animations: 'disabled',
+      caret: 'hide',
+    })
     // Any other version is either side: from the first migration to the last.
     await page.getByLabel(`Before: ${names[0]}`).check()
     await expect.poll(() => status(page, 'before').textContent()).toContain(`migrations@${names[0]}`)

@@ -4,8 +4,8 @@
 // where there are no Workers, engine-client.ts runs the same object in the page. Every argument and
 // result is plain data that structured cloning carries; the schemas themselves never leave it.
 import { parseSchema, type Schema, serializeSchema, type ValidationIssue, type VersionInfo } from 'schemaledger'
-import type { MigrationFile, MigrationLayout } from 'schemaledger/sources'
 import { formatHtml, formatJson, formatMarkdown } from 'schemaledger/format'
+import type { MigrationFile, MigrationLayout } from 'schemaledger/sources'
 import type { DialectName } from 'schemaledger/sql'
 import {
   type DiagramColumns,
@@ -269,7 +269,16 @@ export function createEngine(options: { readonly database?: string } = {}): Engi
         }),
       )
       const { layout, dialect, engine, total, failure } = replay
-      return { ok: true, folder, layout, dialect, engine, total, versions: [start, ...versions], ...(failure ? { failure } : {}) }
+      return {
+        ok: true,
+        folder,
+        layout,
+        dialect,
+        engine,
+        total,
+        versions: [start, ...versions],
+        ...(failure ? { failure } : {}),
+      }
     },
     documentText: (id) => serializeSchema(schemaOf(id)),
     release(id) {

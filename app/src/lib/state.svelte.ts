@@ -194,7 +194,10 @@ class Workbench {
     try {
       read = await this.engine.loadSql(text, file, this.dialect)
     } catch (error) {
-      read = { text: '', document: { ok: false, issues: [{ code: 'engine_error', path: file, message: message(error) }] } }
+      read = {
+        text: '',
+        document: { ok: false, issues: [{ code: 'engine_error', path: file, message: message(error) }] },
+      }
     }
     if (ticket !== this.#readTicket[side]) {
       if (read.document.ok) void this.engine.release(read.document.id).catch(() => {})
@@ -215,7 +218,11 @@ class Workbench {
         if (this.replaying?.folder === folder.name) this.replaying = { folder: folder.name, progress }
       })
     } catch (error) {
-      timeline = { ok: false, folder: folder.name, issues: [{ code: 'engine_error', path: folder.name, message: message(error) }] }
+      timeline = {
+        ok: false,
+        folder: folder.name,
+        issues: [{ code: 'engine_error', path: folder.name, message: message(error) }],
+      }
     }
     const previous = this.timeline
     this.timeline = timeline

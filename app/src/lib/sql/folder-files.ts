@@ -70,7 +70,14 @@ export async function folderOf(
   const name = wanted[0]?.path.split('/').find((p) => p !== '')
   if (!name) return undefined
   const files = await Promise.all(
-    wanted.map(async (e) => ({ path: e.path.split('/').filter((p) => p !== '').slice(1).join('/'), text: await e.file.text() })),
+    wanted.map(async (e) => ({
+      path: e.path
+        .split('/')
+        .filter((p) => p !== '')
+        .slice(1)
+        .join('/'),
+      text: await e.file.text(),
+    })),
   )
   return { name, files }
 }

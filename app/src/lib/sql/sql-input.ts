@@ -77,7 +77,11 @@ export function issueOf(error: unknown, file: string, engine: string): Validatio
     }
   }
   if (isSchemaLedgerError(error)) return { code: error.code, path: file, message: error.message }
-  return { code: 'engine_error', path: file, message: `${engine}: ${error instanceof Error ? error.message : String(error)}` }
+  return {
+    code: 'engine_error',
+    path: file,
+    message: `${engine}: ${error instanceof Error ? error.message : String(error)}`,
+  }
 }
 
 /**
@@ -109,7 +113,8 @@ export type SqlFileRead =
  */
 export async function readSqlFile(text: string, file: string, fallback: DialectName): Promise<SqlFileRead> {
   const { dialect } = dialectOf(text, fallback)
-  if (dialect === 'mysql') return { ok: false, dialect, issues: [{ code: 'needs_server', path: file, message: needsServer(file) }] }
+  if (dialect === 'mysql')
+    return { ok: false, dialect, issues: [{ code: 'needs_server', path: file, message: needsServer(file) }] }
   const engine = ENGINES[dialect]
   try {
     const { schema, notes } = await readSQL(text, { dialect, file })
@@ -199,7 +204,8 @@ export async function replayFolder(
   }
   const { layout, migrations } = ordered
   const { dialect } = dialectOf(migrations.map((m) => m.sql).join('\n'), fallback)
-  if (dialect === 'mysql') return { ok: false, issues: [{ code: 'needs_server', path: folder, message: needsServer(folder) }] }
+  if (dialect === 'mysql')
+    return { ok: false, issues: [{ code: 'needs_server', path: folder, message: needsServer(folder) }] }
   const engine = ENGINES[dialect]
   const total = migrations.length
   onProgress({ done: 0, total, ...(migrations[0] ? { name: migrations[0].name } : {}) })
