@@ -91,6 +91,7 @@ class Workbench {
   #engine: Remote<Engine> | undefined
   #analysisTicket = 0
   readonly #readTicket: Record<Side, number> = { before: 0, after: 0 }
+  #folderTicket = 0
 
   /** The engine, started on first use. */
   get engine(): Remote<Engine> {
@@ -211,11 +212,12 @@ class Workbench {
    * versions: the one before the last migration and the one after it.
    */
   async loadFolder(folder: FolderFiles): Promise<void> {
+    const ticket = ++this.#folderTicket
     this.replaying = { folder: folder.name }
     let timeline: FolderTimeline
     try {
       timeline = await this.engine.loadFolder(folder.name, folder.files, this.dialect, (progress) => {
-        if (this.replaying?.folder === folder.name) this.replaying = { folder: folder.name, progress }
+        if (ticket === this.#folderTicket) this.replaying = { folder: folder.name, progress }
       })
     } catch (error) {
       timeline = {
@@ -223,6 +225,11 @@ class Workbench {
         folder: folder.name,
         issues: [{ code: 'engine_error', path: folder.name, message: message(error) }],
       }
+    }
+    // A folder dropped while this one replayed replaces it: its versions are not shown.
+    if (ticket !== this.#folderTicket) {
+      if (timeline.ok) for (const v of timeline.versions) void this.engine.release(v.document.id).catch(() => {})
+      return
     }
     const previous = this.timeline
     this.timeline = timeline
