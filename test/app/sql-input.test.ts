@@ -136,6 +136,8 @@ describe.skipIf(!chromiumPath)('web app: SQL files and migration folders in the 
     // PGlite, its citext extension and their files came from the app itself.
     expect(server.requested.some((p) => /\/pglite[.-][\w-]+\.wasm$/.test(p))).toBe(true)
     expect(server.requested.some((p) => /\/citext\.tar-[\w-]+\.gz$/.test(p))).toBe(true)
+    // The worker's own fetches are among the requests watched (checked after each test).
+    expect(requests.some((r) => /^GET \S+\/workers\/assets\/pglite-[\w-]+\.wasm$/.test(r))).toBe(true)
     await page.close()
   })
 
