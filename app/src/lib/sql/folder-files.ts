@@ -2,7 +2,20 @@
 // MigrationFile list: the `.sql` files at most two levels under the folder, with `/` paths relative to
 // it, hidden folders left out (as the command line reads a folder). Read in the page, by the browser:
 // nothing is uploaded.
-import type { MigrationFile } from 'schemaledger/sources'
+
+/**
+ * A file of the folder: its path relative to the folder and its text, the library's `MigrationFile`
+ * (declared here so that this module, which the page loads, imports nothing of the library).
+ *
+ * @example
+ * ```ts
+ * const file: FolderFile = { path: '20240101_init/migration.sql', text: 'CREATE TABLE users (id int);' }
+ * ```
+ */
+export interface FolderFile {
+  readonly path: string
+  readonly text: string
+}
 
 /** How deep migration files sit under the folder: `<folder>/<name>/migration.sql` is depth 2. */
 const MAX_DEPTH = 2
@@ -17,7 +30,7 @@ const MAX_DEPTH = 2
  */
 export interface FolderFiles {
   readonly name: string
-  readonly files: readonly MigrationFile[]
+  readonly files: readonly FolderFile[]
 }
 
 /**
