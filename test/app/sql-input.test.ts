@@ -3,7 +3,7 @@
 // compared, and the errors (file, line, engine message; MySQL needs a server). Every expected value
 // is the library's own answer, computed here in Node with readSQL and replayMigrations on the same
 // text. Nothing may leave the page: every request goes to the app's own origin and is a GET of the
-// app's files.
+// app's files. The folder test writes docs/app/timeline-light.png.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
