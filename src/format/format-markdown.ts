@@ -104,6 +104,9 @@ export function formatMarkdown(diff: SchemaDiff, options: ReportOptions = {}): s
       const findings = [table, ...members].flatMap(placed.of)
       out.push('', ...section(heading, [...rows, ...members], findings))
     }
+    const objects = tree.children.filter((n) => n.kind === 'object')
+    if (objects.length > 0)
+      out.push('', ...section('### Views, routines and other objects', objects, objects.flatMap(placed.of)))
     if (placed.unplaced.length > 0) {
       out.push('', '### Findings about changes not in this diff', '', ...placed.unplaced.map(findingItem))
     }

@@ -1,4 +1,5 @@
 import type { ChangeCounts, SchemaDiff } from '../diff/types.js'
+import { OBJECT_KINDS, OBJECT_LISTS, type ObjectKind } from '../model/object-kinds.js'
 import { SEVERITIES } from '../impact/severities.js'
 import type { Finding, Severity } from '../impact/types.js'
 import type { ChangeTreeNode } from '../visual/to-tree.js'
@@ -13,7 +14,7 @@ import type { ChangeTreeNode } from '../visual/to-tree.js'
  * ```
  */
 export interface SummaryRow {
-  readonly label: 'tables' | 'columns' | 'constraints' | 'indexes' | 'enums'
+  readonly label: 'tables' | 'columns' | 'constraints' | 'indexes' | 'enums' | (typeof OBJECT_LISTS)[ObjectKind]
   readonly added: number
   readonly changed: number
   readonly removed: number
@@ -78,6 +79,11 @@ export function summarizeReport(
       row('constraints', s.constraints),
       row('indexes', s.indexes),
       row('enums', s.enums),
+      // The other objects, only those with changes (their counts have no renames).
+      ...OBJECT_KINDS.flatMap((k) => {
+        const c = s.objects?.[k]
+        return c ? [row(OBJECT_LISTS[k], c)] : []
+      }),
     ],
     findings: {
       danger: counted.filter((f) => f.severity === 'danger').length,
