@@ -1,7 +1,7 @@
 import type { ChangeCounts, SchemaDiff } from '../diff/types.js'
-import { OBJECT_KINDS, OBJECT_LISTS, type ObjectKind } from '../model/object-kinds.js'
 import { SEVERITIES } from '../impact/severities.js'
 import type { Finding, Severity } from '../impact/types.js'
+import { OBJECT_KINDS, OBJECT_LISTS, type ObjectKind } from '../model/object-kinds.js'
 import type { ChangeTreeNode } from '../visual/to-tree.js'
 
 /**
