@@ -73,3 +73,45 @@ export async function readGitObject(
   }
   return { kind: 'folder', files }
 }
+
+/**
+ * A commit that changed a path: its full and short hash, author date (ISO 8601, UTC) and subject.
+ *
+ * @example
+ * ```ts
+ * const c: GitCommit = { sha: '3f2a...', short: '3f2a9c1', time: '2024-03-01T09:30:00Z', subject: 'Add orders' }
+ * ```
+ */
+export interface GitCommit {
+  readonly sha: string
+  readonly short: string
+  readonly time: string
+  readonly subject: string
+}
+
+/**
+ * The commits that changed a path (a file, or any file under a folder), oldest first, with
+ * `git log --reverse -- <path>`; the path is relative to the working directory.
+ *
+ * @example
+ * ```ts
+ * const commits = await gitCommits(io.cwd, 'db/schema.sql', 'db/schema.sql', maxBytes)
+ * ```
+ */
+export async function gitCommits(cwd: string, path: string, argument: string, maxBytes: number): Promise<GitCommit[]> {
+  const out = await git(
+    cwd,
+    ['log', '--reverse', '--format=%H%x1f%aI%x1f%s%x1e', '--', `./${path.replace(/^\.\//, '')}`],
+    argument,
+    maxBytes,
+  )
+  return out
+    .split('\x1e')
+    .map((record) => record.trim())
+    .filter(Boolean)
+    .map((record) => {
+      const [sha = '', date = '', subject = ''] = record.split('\x1f')
+      // The short hash has a fixed length: saved versions find their commit again by it.
+      return { sha, short: sha.slice(0, 7), time: `${new Date(date).toISOString().slice(0, 19)}Z`, subject }
+    })
+}

@@ -1,7 +1,10 @@
 import { SchemaLedgerError } from '../errors.js'
 
-/** The migration-folder layouts of common tools, and plain ordered `.sql` files. */
-export type MigrationLayout = 'prisma' | 'diesel' | 'golang-migrate' | 'dbmate' | 'flyway' | 'plain'
+/**
+ * The migration-folder layouts of common tools, and plain ordered `.sql` files. `rails` is a Rails
+ * application's `db/structure.sql` snapshot (its `db/migrate/*.rb` are Ruby, not replayed).
+ */
+export type MigrationLayout = 'rails' | 'prisma' | 'diesel' | 'golang-migrate' | 'dbmate' | 'flyway' | 'plain'
 
 /**
  * Every layout name, in the order detection tries them.
@@ -12,6 +15,7 @@ export type MigrationLayout = 'prisma' | 'diesel' | 'golang-migrate' | 'dbmate' 
  * ```
  */
 export const MIGRATION_LAYOUTS: readonly MigrationLayout[] = [
+  'rails',
   'prisma',
   'diesel',
   'golang-migrate',
@@ -81,7 +85,29 @@ function dbmateUp(text: string): string {
   return before + (down ? rest.slice(0, down.index) : rest)
 }
 
+/**
+ * The newest version a Rails `structure.sql` records in its `INSERT INTO "schema_migrations"` list
+ * (Rails writes it at the end of the dump): the snapshot's name.
+ */
+function railsVersion(text: string): string | undefined {
+  const insert =
+    /INSERT\s+INTO\s+(?:"?public"?\.)?[`"]?schema_migrations[`"]?\s*\(\s*[`"]?version[`"]?\s*\)\s*VALUES\s*([^;]*)/i.exec(
+      text,
+    )
+  const versions = [...(insert?.[1] ?? '').matchAll(/'(\d+)'/g)].map((m) => m[1] as string)
+  return versions.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)).at(-1)
+}
+
 const RULES: Readonly<Record<MigrationLayout, LayoutRule>> = {
+  rails: {
+    // The schema is the snapshot: one version, named by the newest migration it records.
+    match: ({ path, text }) => {
+      if (path !== 'db/structure.sql') return undefined
+      const version = railsVersion(text)
+      return { key: [0], name: version ?? 'structure', time: version ? timeOf(version) : undefined }
+    },
+    up: whole,
+  },
   prisma: {
     match: ({ path }) => {
       const m = /^((\d{14})_[^/]+)\/migration\.sql$/.exec(path)

@@ -11,15 +11,25 @@ import {
   sqlInputOf,
 } from '../common-options.js'
 import { ExitCode } from '../exit-codes.js'
+import { loadGitTimeline } from '../git-timeline.js'
 import { loadTimeline } from '../migration-timeline.js'
 import { maxInputBytes } from '../read-input.js'
 import { saveTimeline } from '../save-timeline.js'
-import { endJson, formatTimelineMarkdown, formatTimelineText, stepJson } from '../timeline-report.js'
+import { formatTimelineHtml } from '../timeline-html.js'
+import {
+  type AnyTimeline,
+  endJson,
+  errorJson,
+  formatTimelineMarkdown,
+  formatTimelineText,
+  stepJson,
+} from '../timeline-report.js'
 import { writeOutput } from '../write-output.js'
 
 /**
  * `schemaledger history <dir>`: a migration folder replayed into a timeline of versions, each with
- * what it changed and what that risks.
+ * what it changed and what that risks; `history --git <path>`: the same from the commits that changed
+ * a schema file, a `.sql` file or a migration folder.
  *
  * @example
  * ```ts
@@ -28,9 +38,10 @@ import { writeOutput } from '../write-output.js'
  */
 export const historyCommand = defineCommand({
   name: 'history',
-  summary: 'replay a migration folder into a timeline of versions, diffs and findings',
+  summary: 'replay a migration folder (or walk the git history of a schema) into a timeline of versions',
   usage: [
-    'history <dir> [--dialect <name>] [--layout <layout>] [--format text|markdown|json] [--dev-url <url>]',
+    'history <dir> [--dialect <name>] [--layout <layout>] [--format text|markdown|json|html] [--dev-url <url>]',
+    'history --git <path> [--dialect <name>] [--format text|markdown|json|html]',
     'history <dir> --save <name> [--store <dir>]',
   ],
   description:
@@ -46,9 +57,13 @@ export const historyCommand = defineCommand({
     format: {
       type: 'string',
       value: 'format',
-      choices: ['text', 'markdown', 'json'],
+      choices: ['text', 'markdown', 'json', 'html'],
       default: 'text',
-      description: 'text, markdown, or JSON lines (one per migration)',
+      description: 'text, markdown, JSON lines (one per migration), or a self-contained HTML page',
+    },
+    git: {
+      type: 'boolean',
+      description: 'walk the git commits that changed <path> instead of replaying a folder on disk',
     },
     ...DIALECT_OPTION,
     ...SQL_INPUT_OPTIONS,
@@ -70,26 +85,41 @@ export const historyCommand = defineCommand({
     ],
     ['Keep the versions in the store', 'history prisma/migrations --dialect postgres --save shop'],
     ['Machine-readable, streamed', 'history migrations --format json | jq -c "select(.findings | length > 0)"'],
+    ['The git history of a pg_dump', 'history --git db/structure.sql --format html -o history.html'],
+    ['The git history of a Rails application', 'history --git . --layout rails --save app'],
   ],
   async run({ positionals, values, io }) {
     const dir = positionals[0] ?? ''
     const maxBytes = maxInputBytes(values['max-input-size'], io.env)
     const streaming = values.format === 'json' && values.output === undefined
     const lines: string[] = []
-    const { timeline } = await loadTimeline(io, dir, sqlInputOf(values), maxBytes, {
-      onStep: (step) => {
-        const line = `${JSON.stringify(stepJson(step))}\n`
-        if (streaming) io.write(line)
-        else lines.push(line)
-      },
-    })
+    const emit = (record: Record<string, unknown>) => {
+      const line = `${JSON.stringify(record)}\n`
+      if (streaming) io.write(line)
+      else lines.push(line)
+    }
+    const input = sqlInputOf(values)
+    const timeline: AnyTimeline = values.git
+      ? await loadGitTimeline(io, dir, input, maxBytes, {
+          onStep: (step) => emit(stepJson(step)),
+          onError: (error) => {
+            emit(errorJson(error))
+            const where = error.line !== undefined ? `${error.file}:${error.line}` : error.file
+            io.error(`schemaledger history: ${error.commit}: ${where}: ${error.message} (commit skipped)\n`)
+          },
+        })
+      : (await loadTimeline(io, dir, input, maxBytes, { onStep: (step) => emit(stepJson(step)) })).timeline
     if (values.format === 'json') {
       const end = `${JSON.stringify(endJson(timeline))}\n`
       if (streaming) io.write(end)
       else await writeOutput(io, lines.join('') + end, values.output)
     } else {
       const text =
-        values.format === 'markdown' ? formatTimelineMarkdown(dir, timeline) : formatTimelineText(dir, timeline)
+        values.format === 'markdown'
+          ? formatTimelineMarkdown(dir, timeline)
+          : values.format === 'html'
+            ? formatTimelineHtml(dir, timeline)
+            : formatTimelineText(dir, timeline)
       await writeOutput(io, text, values.output)
     }
     if (values.save !== undefined) {
@@ -102,6 +132,10 @@ export const historyCommand = defineCommand({
       } finally {
         await store.dispose()
       }
+    }
+    if ('source' in timeline) {
+      // Old commits that do not read are history; a newest one that does not read is today's problem.
+      return timeline.errors.at(-1)?.index === timeline.total ? ExitCode.error : ExitCode.ok
     }
     if (timeline.failure) {
       io.error(`schemaledger history: ${dir}/${timeline.failure.error.message}\n`)
