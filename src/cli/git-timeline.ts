@@ -1,3 +1,4 @@
+import { dirname, isAbsolute, relative, resolve } from 'node:path'
 import type { DialectAlias } from '../dialects/dialect-names.js'
 import { diffSchemas } from '../dialects/diff-schemas.js'
 import { isSchemaLedgerError } from '../errors.js'
@@ -13,7 +14,9 @@ import { sha256Hex } from '../storage/content-hash.js'
 import { CliInputError } from './cli-errors.js'
 import type { CliIO } from './cli-io.js'
 import type { SqlInput } from './common-options.js'
+import { jsonSyntaxError } from './json-syntax-error.js'
 import { type GitCommit, type GitObject, gitCommits, readGitObject } from './read-git.js'
+import { isDirectory } from './read-migration-folder.js'
 import { isSqlPath, noteLine, sqlDialectFor } from './read-sql-document.js'
 
 /**
@@ -127,13 +130,22 @@ export async function loadGitTimeline(
   maxBytes: number,
   options: LoadGitTimelineOptions = {},
 ): Promise<GitTimeline> {
-  let target = path.replace(/\/+$/, '')
-  let commits = await gitCommits(io.cwd, target, path, maxBytes)
+  // git runs in the path's own folder, so that an absolute path or one outside the working
+  // directory's repository works; `target` is the path from there, `label` the path as given.
+  const absolute = resolve(io.cwd, path)
+  const gitCwd = (await isDirectory(io.cwd, path))
+    ? absolute
+    : (await isDirectory(io.cwd, dirname(absolute)))
+      ? dirname(absolute)
+      : io.cwd
+  let target = gitCwd === io.cwd && !isAbsolute(path) ? path.replace(/\/+$/, '') : relative(gitCwd, absolute) || '.'
+  let label = path.replace(/\/+$/, '')
+  let commits = await gitCommits(gitCwd, target, path, maxBytes)
   if (commits.length === 0) throw new CliInputError('no_commits', `${path}: no commit changed it (git log -- ${path})`)
   // What the path holds is what it holds at the newest commit where it exists.
   let newest: GitObject | undefined
   for (const commit of [...commits].reverse()) {
-    newest = await readGitObject(io.cwd, commit.sha, target, path, maxBytes).catch(() => undefined)
+    newest = await readGitObject(gitCwd, commit.sha, target, path, maxBytes).catch(() => undefined)
     if (newest) break
   }
   if (!newest) throw new CliInputError('file_not_found', `${path}: not found at any commit that changed it`)
@@ -150,7 +162,8 @@ export async function loadGitTimeline(
       if (!structure) throw new CliInputError('no_migrations', `${path}: no db/structure.sql (rails layout)`)
       kind = 'sql'
       target = `${target}/db/structure.sql`
-      commits = await gitCommits(io.cwd, target, path, maxBytes)
+      label = `${label}/db/structure.sql`
+      commits = await gitCommits(gitCwd, target, path, maxBytes)
       newest = { kind: 'file', text: structure.text }
     }
   }
@@ -165,7 +178,7 @@ export async function loadGitTimeline(
           input,
         )
       : kind === 'sql'
-        ? sqlDialectFor(target, newest.text, input)
+        ? sqlDialectFor(label, newest.text, input)
         : (input.dialect ?? input.fallbackDialect ?? 'postgres')
   const dialect = engineOf(dialectName)
   const named = dialectName as Parameters<typeof readSQL>[1]['dialect'] & DialectAlias
@@ -182,21 +195,21 @@ export async function loadGitTimeline(
         const failure = replay.failure?.error
         if (failure) {
           return {
-            file: `${target}/${failure.file}`,
+            file: `${label}/${failure.file}`,
             line: failure.line,
             statement: failure.statement,
             message: failure.engineMessage,
           }
         }
         const last = replay.steps.at(-1)
-        const notes = replay.steps.flatMap((s) => s.notes.map((n) => ({ ...n, file: `${target}/${n.file}` })))
+        const notes = replay.steps.flatMap((s) => s.notes.map((n) => ({ ...n, file: `${label}/${n.file}` })))
         return { schema: last?.schema ?? EMPTY, notes }
       }
       if (kind === 'sql') {
         const reading = await readSQL(object.text, {
           dialect: named,
           devUrl: input.devUrl,
-          file: target,
+          file: label,
           strict: input.strict,
         })
         return { schema: reading.schema, notes: reading.notes }
@@ -205,14 +218,16 @@ export async function loadGitTimeline(
       try {
         document = JSON.parse(object.text)
       } catch (error) {
-        return { file: target, message: `not valid JSON: ${(error as Error).message}` }
+        const at = jsonSyntaxError(object.text, (error as Error).message)
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: the parser quotes the text it failed on
+        return { file: label, line: at.line, message: `not valid JSON: ${at.reason.replace(/[\u0000-\u001f]/g, ' ')}` }
       }
       const result = safeParseSchema(document)
       if (result.success) return { schema: result.data, notes: [] }
       const [first] = result.issues
       const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more problems)` : ''
       return {
-        file: target,
+        file: label,
         message: `not a valid schema document: ${first?.path || '(document)'}: ${first?.message}${more}`,
       }
     } catch (error) {
@@ -220,7 +235,7 @@ export async function loadGitTimeline(
         return { file: error.file, line: error.line, statement: error.statement, message: error.engineMessage }
       }
       if (!isSchemaLedgerError(error)) throw error
-      return { file: target, message: error.message }
+      return { file: label, message: error.message }
     }
   }
 
@@ -236,14 +251,15 @@ export async function loadGitTimeline(
     let object: GitObject | undefined
     let reading: Reading
     try {
-      object = await readGitObject(io.cwd, commit.sha, target, `${commit.short}:${target}`, maxBytes)
+      object = await readGitObject(gitCwd, commit.sha, target, label, maxBytes)
       reading = await read(object)
     } catch (error) {
       if (!(error instanceof CliInputError)) throw error
-      reading = { file: target, message: error.message.replace(`${commit.short}:${target}: `, '') }
+      // A commit that deleted the file: git's own words.
+      reading = { file: label, message: error.message.replace(`${label}: `, '') }
     }
     if (!object || !('schema' in reading)) {
-      const failed = stepError(index, commit, 'message' in reading ? reading : { file: target, message: '' })
+      const failed = stepError(index, commit, 'message' in reading ? reading : { file: label, message: '' })
       errors.push(failed)
       options.onError?.(failed, total)
       continue
@@ -259,7 +275,7 @@ export async function loadGitTimeline(
     const step: GitStep = {
       index,
       name: commit.short,
-      file: target,
+      file: label,
       time: commit.time,
       hash: await hashOf(object),
       schema: reading.schema,

@@ -64,7 +64,8 @@ export async function readGitObject(
   const type = (await git(cwd, ['cat-file', '-t', spec], argument, maxBytes)).trim()
   if (type === 'blob') return { kind: 'file', text: await git(cwd, ['show', spec], argument, maxBytes) }
   if (type !== 'tree') throw new CliInputError('invalid_git_reference', `${argument}: a ${type}, not a file or folder`)
-  const names = (await git(cwd, ['ls-tree', '-r', '--name-only', spec], argument, maxBytes))
+  // --full-tree: in a subdirectory, ls-tree would list only what lies under the working directory.
+  const names = (await git(cwd, ['ls-tree', '--full-tree', '-r', '--name-only', spec], argument, maxBytes))
     .split('\n')
     .filter((name) => /\.sql$/i.test(name) && name.split('/').length <= 2)
   const files: MigrationFile[] = []
