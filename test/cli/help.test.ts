@@ -56,7 +56,7 @@ describe.concurrent('schemaledger --version and --help', () => {
       '  lint        impact findings of a change (or of one schema); the CI gate',
       '  sql         the CREATE script of one schema version',
       '  viz         diagrams: Mermaid, Graphviz DOT, or the change tree',
-      '  history     replay a migration folder into a timeline of versions, diffs and findings',
+      '  history     a timeline of versions, diffs and findings from a migration folder or git history',
       '  store       versioned schemas in a directory or a database: save, list, show, diff, tag, verify, copy',
       '  introspect  read the schema of a live database into a document',
       '  codegen     SQLAlchemy, Prisma, drizzle, TypeScript, zod or JSON Schema from a version',

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { RAILS_VERSIONS, railsStructureSql } from '../fixtures/rails-structure.js'
 import { cli, repo } from './run-cli.js'
 
 // `schemaledger history <dir>` and `<dir>@<migration>` documents, on SQLite folders written here
@@ -124,5 +125,24 @@ describe('schemaledger history', { timeout: 240_000 }, () => {
       'replies',
       'tags',
     ])
+  })
+
+  it('a Rails application: its db/structure.sql snapshot (db/migrate is Ruby), named by its newest migration', async () => {
+    const app = folder('rails-app', {
+      'db/structure.sql': railsStructureSql(3),
+      'db/migrate/20240105120000_create_users.rb':
+        'class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users\n  end\nend\n',
+      'db/seeds.rb': '',
+      'config/database.yml': 'development:\n  adapter: postgresql\n',
+    })
+    const run = await cli(['history', app])
+    expect([run.code, run.stderr]).toEqual([0, ''])
+    const lines = run.stdout.split('\n')
+    expect(lines[0]).toBe(`${app}: its db/structure.sql (rails layout), read on postgres`)
+    expect(lines[2]?.replace(/ {2}[0-9a-f]{12}$/, '')).toBe(`1. ${RAILS_VERSIONS[2]}  2024-03-15 10:15`)
+    expect(run.stdout).toContain('   + table schema_migrations')
+    const at = await cli(['diff', `${app}@${RAILS_VERSIONS[2]}`, `${app}@latest`, '--format', 'json'])
+    expect([at.code, at.stderr]).toEqual([0, ''])
+    expect((JSON.parse(at.stdout) as { diff: { changes: unknown[] } }).diff.changes).toEqual([])
   })
 })

@@ -38,7 +38,7 @@ import { writeOutput } from '../write-output.js'
  */
 export const historyCommand = defineCommand({
   name: 'history',
-  summary: 'replay a migration folder (or walk the git history of a schema) into a timeline of versions',
+  summary: 'a timeline of versions, diffs and findings from a migration folder or git history',
   usage: [
     'history <dir> [--dialect <name>] [--layout <layout>] [--format text|markdown|json|html] [--dev-url <url>]',
     'history --git <path> [--dialect <name>] [--format text|markdown|json|html]',
