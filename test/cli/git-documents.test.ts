@@ -48,6 +48,15 @@ describe('git:<rev>:<path> documents', { timeout: 120_000 }, () => {
     expect(changes(run.stdout)).toEqual(['add_column users.email'])
   })
 
+  it('a folder read from a subdirectory of the repository lists all its files (ls-tree --full-tree)', async () => {
+    mkdirSync(join(repoDir, 'docs'), { recursive: true })
+    const run = await cli(['diff', 'git:HEAD~1:../migrations', 'git:HEAD:../migrations', '--format', 'json'], {
+      cwd: join(repoDir, 'docs'),
+    })
+    expect([run.code, run.stderr]).toEqual([0, ''])
+    expect(changes(run.stdout)).toEqual(['add_column users.email'])
+  })
+
   it('an unknown revision or path is one line naming the argument', async () => {
     const run = await cli(['validate', 'git:no-such-rev:schema.json', '--format', 'json'], { cwd: repoDir })
     expect(run.code).toBe(1)
