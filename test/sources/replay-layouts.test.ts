@@ -132,6 +132,22 @@ describe('replaying the same 46 migrations in each tool layout', { timeout: 900_
     }
   })
 
+  test('the down parts are real: run in reverse after the ups, each gives back the schema before its up', async () => {
+    const n = INVENTORY_STEPS.length
+    // The ups then the downs, newest first, as one numbered folder.
+    const there = INVENTORY_STEPS.map((s, i) => ({ path: `${i + 1}_${s.name}.up.sql`, text: s.up }))
+    const back = INVENTORY_STEPS.map((s, i) => ({ path: `${2 * n - i}_undo_${s.name}.up.sql`, text: s.down }))
+    const timeline = await replayMigrations([...there, ...back], { dialect: 'postgres' })
+    expect(timeline.failure).toBeUndefined()
+    const schemas = timeline.steps.map((s) => serializeSchema(s.schema))
+    expect(schemas.length).toBe(2 * n)
+    const empty = serializeSchema({ tables: [], enums: [] } as never)
+    for (let k = 1; k <= n; k++) {
+      // After undoing the k newest, the schema is the one after the first n - k ups.
+      expect(schemas[n - 1 + k], `undo ${INVENTORY_STEPS[n - k]?.name}`).toBe(k === n ? empty : schemas[n - 1 - k])
+    }
+  })
+
   test.skipIf(!PG_URL)(
     `the schema at every step equals the PostgreSQL server's at the same step, in every layout${PG_URL ? '' : ' (skipped: SCHEMALEDGER_PG_URL is not set)'}`,
     async () => {
