@@ -20,9 +20,20 @@ export type ColumnField =
 
 /**
  * Fields of a table an `alter_table` change can list. The MySQL table options (`engine`, `charset`,
- * `collation`, `rowFormat`) are listed only when both versions state them.
+ * `collation`, `rowFormat`) are listed only when both versions state them; the PostgreSQL ones
+ * (`unlogged`, `partitionBy`, `partitionOf`, `inherits`, `with`) whenever they differ.
  */
-export type TableField = 'comment' | 'engine' | 'charset' | 'collation' | 'rowFormat'
+export type TableField =
+  | 'comment'
+  | 'unlogged'
+  | 'partitionBy'
+  | 'partitionOf'
+  | 'inherits'
+  | 'with'
+  | 'engine'
+  | 'charset'
+  | 'collation'
+  | 'rowFormat'
 
 /** Fields of a constraint an `alter_constraint` change can list. */
 export type ConstraintField =
@@ -35,12 +46,13 @@ export type ConstraintField =
   | 'onUpdate'
   | 'match'
   | 'expression'
+  | 'noInherit'
   | 'nullsNotDistinct'
   | 'deferrable'
   | 'initiallyDeferred'
 
 /** Fields of an index an `alter_index` change can list. */
-export type IndexField = 'name' | 'parts' | 'unique' | 'where' | 'using' | 'include' | 'nullsNotDistinct'
+export type IndexField = 'name' | 'parts' | 'unique' | 'where' | 'using' | 'include' | 'nullsNotDistinct' | 'with'
 
 /** Fields of an enum an `alter_enum` change can list. */
 export type EnumField = 'values' | 'comment'
