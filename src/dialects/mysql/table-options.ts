@@ -35,6 +35,29 @@ function rowFormat(table: Table): string {
 }
 
 /**
+ * Refuses (`unsupported_feature`) the PostgreSQL table features MySQL/MariaDB cannot store:
+ * `UNLOGGED`, declarative partitioning, inheritance and storage parameters.
+ *
+ * @example
+ * ```ts
+ * refusePostgresTableFeatures({ ...table, unlogged: true }) // throws: MySQL/MariaDB have no UNLOGGED tables
+ * ```
+ * @internal
+ */
+export function refusePostgresTableFeatures(table: Table): void {
+  const where = `table "${table.name}"`
+  if (table.unlogged) unsupported(where, 'MySQL/MariaDB have no UNLOGGED tables')
+  if (table.partitionBy || table.partitionOf)
+    unsupported(
+      where,
+      "PostgreSQL's declarative partitioning (partitionBy, partitionOf) is not written for MySQL/MariaDB",
+    )
+  if (table.inherits) unsupported(where, 'MySQL/MariaDB have no table inheritance (INHERITS)')
+  if (table.with && Object.keys(table.with).length > 0)
+    unsupported(where, 'MySQL/MariaDB have no storage parameters (WITH (...))')
+}
+
+/**
  * The table options a table states, as CREATE TABLE writes them after its closing parenthesis.
  *
  * @example
@@ -103,6 +126,7 @@ function convertTable(change: AlterTableChange, ctx: GeneratorContext): Statemen
  * ```
  */
 export function alterTableChange(change: AlterTableChange, ctx: GeneratorContext): StatementDraft[] {
+  refusePostgresTableFeatures(change.after)
   const head = `ALTER TABLE ${tableName(change.table, change.schema)}`
   const { after, changes } = change
   const drafts: StatementDraft[] = []
