@@ -10,6 +10,7 @@ import { destructiveAnalyzers } from './destructive.js'
 import { dialectSupportAnalyzers } from './dialect-support.js'
 import { lockingAnalyzers } from './locking.js'
 import { constraintLockAnalyzers } from './locking-constraints.js'
+import { partitionLockAnalyzers } from './locking-partitions.js'
 import { lossyTypeAnalyzers } from './lossy-types.js'
 import { namingAnalyzers } from './naming.js'
 import { transactionAnalyzers } from './transaction.js'
@@ -32,6 +33,7 @@ export const builtinAnalyzers: readonly Analyzer[] = [
   ...dataDependentKeyAnalyzers,
   ...lockingAnalyzers,
   ...constraintLockAnalyzers,
+  ...partitionLockAnalyzers,
   ...backwardIncompatibleAnalyzers,
   ...transactionAnalyzers,
   ...designAnalyzers,
