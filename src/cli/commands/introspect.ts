@@ -192,7 +192,9 @@ export const introspectCommand = defineCommand({
     if ((values.url === undefined) === (values.sqlite === undefined))
       throw new UsageError('give either --url or --sqlite')
     if ((values.schema?.length ?? 0) > 1 && values.url !== undefined && !/^postgres(ql)?:/i.test(values.url))
-      throw new UsageError('--schema may be repeated for PostgreSQL only (a MySQL/MariaDB connection reads one database)')
+      throw new UsageError(
+        '--schema may be repeated for PostgreSQL only (a MySQL/MariaDB connection reads one database)',
+      )
     const connection = await connect(values.url, values.sqlite, io.cwd)
     let text: string
     try {

@@ -1,3 +1,4 @@
+import { parsePartitionBy } from '../../model/partition-key.js'
 import type { Row } from '../introspect-types.js'
 import { type DocObject, texts } from './introspect-rows.js'
 
@@ -25,52 +26,6 @@ export function storageParameters(options: unknown): Record<string, string> | un
 }
 
 /**
- * The parts of a list at its top level: `a, (lower(b)), c` -> `a`, `(lower(b))`, `c` (commas inside
- * parentheses or quotes do not split).
- *
- * @example
- * ```ts
- * topLevelParts("a, lower(b || ','), c") // ['a', "lower(b || ',')", 'c']
- * ```
- * @internal
- */
-export function topLevelParts(text: string): string[] {
-  const parts: string[] = []
-  let depth = 0
-  let start = 0
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]
-    if (ch === "'" || ch === '"') {
-      const end = text.indexOf(ch, i + 1)
-      i = end < 0 ? text.length : end
-    } else if (ch === '(') depth++
-    else if (ch === ')') depth--
-    else if (ch === ',' && depth === 0) {
-      parts.push(text.slice(start, i).trim())
-      start = i + 1
-    }
-  }
-  parts.push(text.slice(start).trim())
-  return parts.filter((p) => p !== '')
-}
-
-/**
- * `pg_get_partkeydef` text (`RANGE (created_at)`, `LIST (lower(region))`) as the document's
- * `partitionBy`.
- *
- * @example
- * ```ts
- * partitionBy('HASH (a, b)') // { method: 'hash', key: ['a', 'b'] }
- * ```
- * @internal
- */
-export function partitionBy(definition: string): DocObject | undefined {
-  const m = /^\s*(RANGE|LIST|HASH)\s*\((.*)\)\s*$/is.exec(definition)
-  if (!m) return undefined
-  return { method: (m[1] ?? '').toLowerCase(), key: topLevelParts(m[2] ?? '') }
-}
-
-/**
  * A table's PostgreSQL options from its row of `TABLES_SQL` and its rows of `INHERITS_SQL`; `schema`
  * is its namespace (parents elsewhere keep theirs).
  *
@@ -84,7 +39,7 @@ export function tableOptions(row: Row, parents: readonly Row[], schema: string):
   const out: DocObject = {}
   if (row.persistence === 'u') out.unlogged = true
   if (typeof row.partition_key === 'string') {
-    const by = partitionBy(row.partition_key)
+    const by = parsePartitionBy(row.partition_key)
     if (by) out.partitionBy = by
   }
   if (row.parent !== null && row.parent !== undefined && typeof row.bound === 'string') {

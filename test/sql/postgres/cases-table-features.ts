@@ -153,7 +153,8 @@ export const TABLE_OPTION_CASES: readonly MigrationCase[] = [
     ],
   },
   {
-    title: 'identity with every sequence option, then changed (a MINVALUE above the current value would fail: PostgreSQL checks it)',
+    title:
+      'identity with every sequence option, then changed (a MINVALUE above the current value would fail: PostgreSQL checks it)',
     from: one({
       name: 'tickets',
       columns: [{ ...id, identity: { generation: 'always' } }],
