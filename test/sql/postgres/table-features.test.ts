@@ -28,6 +28,49 @@ describe('postgres table features: exact SQL', () => {
   }
 })
 
+describe('postgres table features: what the planner refuses', () => {
+  const events = (more: Record<string, unknown>) =>
+    schema({ tables: [{ name: 'events', columns: [{ name: 'at', type: 'date' }], ...more }] })
+  const partitionOf = (bound: string) =>
+    schema({
+      tables: [
+        { name: 'events', columns: [{ name: 'at', type: 'date' }], partitionBy: { method: 'range', key: ['at'] } },
+        { name: 'p', columns: [], partitionOf: { table: 'events', bound } },
+      ],
+    })
+  it('a changed partition key (PostgreSQL cannot alter it)', () => {
+    const from = events({ partitionBy: { method: 'range', key: ['at'] } })
+    const to = events({ partitionBy: { method: 'list', key: ['at'] } })
+    expect(() => plan(from, to)).toThrow(
+      expect.objectContaining({
+        code: 'unsupported_feature',
+        message: expect.stringMatching(/^events: the partitioning/),
+      }),
+    )
+  })
+  it.each([
+    [
+      "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01'); DROP TABLE users",
+      'a partition bound is DEFAULT or FOR VALUES',
+    ],
+    ["FOR VALUES IN ('a') -- x", 'a partition bound is DEFAULT or FOR VALUES'],
+    ['FOR VALUES IN ((1); DROP TABLE users; SELECT (2))', 'a ";" that would end the statement'],
+    ['FOR VALUES FROM (1) TO ((2) /* x */)', 'a comment'],
+    ['FOR VALUES FROM (1) TO (2) PARTITION BY LIST (x)', 'expected a parenthesized list of values'],
+    ['FOR VALUES LIKE (1)', 'a partition bound is DEFAULT or FOR VALUES'],
+  ])('a partition bound that is not one bound: %s', (bound, problem) => {
+    expect(() => createSchemaSQL(partitionOf(bound), 'postgres')).toThrow(problem)
+  })
+  it('a partition key part that is not one expression, and a storage parameter name that is not a name', () => {
+    expect(() =>
+      createSchemaSQL(events({ partitionBy: { method: 'hash', key: ['at); DROP TABLE x; --'] } }), 'postgres'),
+    ).toThrow(/events\.partitionBy\.key\[0\]/)
+    expect(() => createSchemaSQL(events({ with: { 'fillfactor=1) --': '70' } }), 'postgres')).toThrow(
+      /is not a storage parameter name/,
+    )
+  })
+})
+
 /** What each created table is in pg_catalog: kind, persistence, options, key, bound, parents. */
 const TABLES = `
 SELECT c.oid::regclass::text AS t, c.relkind AS kind, c.relpersistence AS persistence, c.reloptions::text[] AS options,
