@@ -202,6 +202,22 @@ export const TABLE_OPTION_CASES: readonly MigrationCase[] = [
     down: ['DROP TABLE "capitals"', 'DROP TABLE "cities"'],
   },
   {
+    title: 'a table starts and stops inheriting (INHERIT / NO INHERIT; its columns stay its own)',
+    from: one(
+      plain('cities'),
+      plain('capitals', { columns: [id, { name: 'note', type: 'text' }, { name: 'country', type: 'text' }] }),
+    ),
+    to: one(
+      plain('cities'),
+      plain('capitals', {
+        columns: [id, { name: 'note', type: 'text' }, { name: 'country', type: 'text' }],
+        inherits: [{ table: 'cities' }],
+      }),
+    ),
+    up: ['ALTER TABLE "capitals" INHERIT "cities"'],
+    down: ['ALTER TABLE "capitals" NO INHERIT "cities"'],
+  },
+  {
     title: 'a table in another namespace references one in public',
     from: one(plain('users', { constraints: [{ type: 'primary_key', columns: ['id'] }] })),
     to: one(plain('users', { constraints: [{ type: 'primary_key', columns: ['id'] }] }), {
