@@ -2,6 +2,7 @@ import type { ObjectKind, ObjectOfKind } from '../model/object-kinds.js'
 import { defaultsEqual } from '../sql-text/normalize-default.js'
 import { expressionsEqual } from '../sql-text/normalize-expression.js'
 import { tokenizeSql } from '../sql-text/sql-tokenizer.js'
+import { unqualifiedViewQuery } from './view-query.js'
 
 // When two spellings of an object's field mean the same thing. A database prints queries, types and
 // expressions its own way (`pg_get_viewdef`, `format_type`); two prints of the same database compare
@@ -86,7 +87,11 @@ const EQUALITY: { readonly [K in ObjectKind]?: Readonly<Record<string, FieldEqua
     },
   },
   function: { arguments: text, returns: text, language: caseless, body },
-  view: { definition: text },
+  view: {
+    definition: (a, b) =>
+      text(a, b) ||
+      (typeof a === 'string' && typeof b === 'string' && text(unqualifiedViewQuery(a), unqualifiedViewQuery(b))),
+  },
   trigger: { when: expression, body: text },
 }
 

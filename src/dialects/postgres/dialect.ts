@@ -14,7 +14,10 @@ import { alterEnumSQL, createEnumSQL, dropEnumSQL } from './enums.js'
 import { postgresLexer } from './lexer.js'
 import { defaultConstraintName, defaultIndexName } from './names.js'
 import { PG_MAX_IDENTIFIER_BYTES } from './object-names.js'
+import { postgresCompositeTypes } from './objects/composite-types.js'
 import { postgresDisturbsDependents } from './objects/dependents.js'
+import { postgresDomains } from './objects/domains.js'
+import { postgresExtensions } from './objects/extensions.js'
 import { postgresNamespaces } from './objects/namespaces.js'
 import { postgresViews } from './objects/views.js'
 import { postgresTextProblem, quotePostgresIdentifier, quotePostgresLiteral } from './quoting.js'
@@ -90,6 +93,9 @@ export const postgres = defineDialect({
   objects: {
     namespace: postgresNamespaces,
     view: postgresViews,
+    extension: postgresExtensions,
+    domain: postgresDomains,
+    type: postgresCompositeTypes,
   },
   disturbsDependents: postgresDisturbsDependents,
 })

@@ -14,6 +14,16 @@ import {
 } from './introspect-catalog.js'
 import { columnObject, constraintObject, type DocObject, flag, indexObject, texts } from './introspect-rows.js'
 import { tableOptions } from './introspect-table-options.js'
+import {
+  COMPOSITE_TYPES_SQL,
+  compositeTypeObjects,
+  DOMAIN_CHECKS_SQL,
+  DOMAINS_SQL,
+  domainObjects,
+  EXTENSIONS_SQL,
+  extensionObjects,
+} from './introspect-types-domains.js'
+import { VIEW_DEPENDENCIES_SQL, VIEWS_SQL, viewObjects } from './introspect-views.js'
 
 /** Rows grouped by their table's namespace and name. */
 const group = (rows: readonly Row[]) => {
@@ -76,13 +86,14 @@ export const introspectPostgres: Introspector = async (query, options) => {
   const version = Number((await query(VERSION_SQL))[0]?.version ?? 0)
   const present = (await query(NAMESPACES_SQL)).map((r) => String(r.name))
   const { read, main } = namespacesToRead(options, present)
-  const [tables, columns, constraints, indexes, enums, parents] = await Promise.all([
+  const [tables, columns, constraints, indexes, enums, parents, objects] = await Promise.all([
     query(TABLES_SQL, [read]),
     query(COLUMNS_SQL, [read]),
     query(constraintsSQL(version), [read]),
     query(indexesSQL(version), [read]),
     query(ENUMS_SQL),
     query(INHERITS_SQL, [read]),
+    readObjects(query, read, main),
   ])
   const columnsOf = group(columns)
   const constraintsOf = group(constraints)
@@ -111,9 +122,29 @@ export const introspectPostgres: Introspector = async (query, options) => {
       format: CANONICAL_FORMAT,
       tables: documentTables,
       enums: enumsUsed(enums, columns, read, main),
+      ...objects,
     }),
     unmodelled: [],
   }
+}
+
+/** Extensions, domains, composite types and views of the namespaces `read`, as document lists (empty ones left out). */
+async function readObjects(query: Parameters<Introspector>[0], read: readonly string[], main: string) {
+  const [extensions, domains, checks, types, views, dependencies] = await Promise.all([
+    query(EXTENSIONS_SQL),
+    query(DOMAINS_SQL, [read]),
+    query(DOMAIN_CHECKS_SQL, [read]),
+    query(COMPOSITE_TYPES_SQL, [read]),
+    query(VIEWS_SQL, [read]),
+    query(VIEW_DEPENDENCIES_SQL, [read]),
+  ])
+  const lists: Record<string, DocObject[]> = {
+    extensions: extensionObjects(extensions, main),
+    domains: domainObjects(domains, checks, main),
+    types: compositeTypeObjects(types, main),
+    views: viewObjects(views, dependencies, main),
+  }
+  return Object.fromEntries(Object.entries(lists).filter(([, list]) => list.length > 0))
 }
 
 /** The enums of the namespaces read, plus those of other namespaces their columns use (with their `schema`). */

@@ -1,0 +1,68 @@
+import type { CompositeType, TypeAttribute } from '../../../model/types.js'
+import type { GeneratorContext, ObjectGenerator, ObjectStatementDraft } from '../../dialect.js'
+import { query } from '../../render.js'
+import { tableName } from '../context.js'
+
+// Composite types. Attributes are added, dropped and retyped in place (`ALTER TYPE ... ADD | DROP |
+// ALTER ATTRIBUTE`); a reordering or a collation change drops the type and creates it again (which
+// the database refuses while a column uses it).
+
+const nameOf = (ctx: GeneratorContext, t: CompositeType) => tableName(ctx, t.name, t.schema)
+
+const attributeSQL = (ctx: GeneratorContext, t: CompositeType, a: TypeAttribute, i: number) =>
+  `${ctx.dialect.quoteIdentifier(a.name)} ${query(ctx.dialect, a.type, `type ${t.name}: attributes[${i}].type`, 'clause')}${
+    a.collation === undefined ? '' : ` COLLATE ${ctx.dialect.quoteIdentifier(a.collation)}`
+  }`
+
+function commentSQL(ctx: GeneratorContext, t: CompositeType): ObjectStatementDraft {
+  const text = t.comment === undefined ? 'NULL' : ctx.dialect.quoteLiteral(t.comment)
+  return { sql: `COMMENT ON TYPE ${nameOf(ctx, t)} IS ${text}` }
+}
+
+/** The attribute changes in place, or undefined when the kept attributes change order or collation. */
+function attributeChanges(
+  ctx: GeneratorContext,
+  before: CompositeType,
+  after: CompositeType,
+): ObjectStatementDraft[] | undefined {
+  const old = new Map(before.attributes.map((a) => [a.name, a]))
+  const wanted = new Set(after.attributes.map((a) => a.name))
+  const kept = before.attributes.filter((a) => wanted.has(a.name)).map((a) => a.name)
+  const order = after.attributes.map((a) => a.name)
+  // Added attributes go last: the kept ones must come first, in their old order.
+  if (kept.some((n, i) => order[i] !== n)) return undefined
+  const actions: string[] = []
+  for (const a of before.attributes)
+    if (!wanted.has(a.name)) actions.push(`DROP ATTRIBUTE ${ctx.dialect.quoteIdentifier(a.name)}`)
+  for (const [i, a] of after.attributes.entries()) {
+    const was = old.get(a.name)
+    if (was === undefined) actions.push(`ADD ATTRIBUTE ${attributeSQL(ctx, after, a, i)}`)
+    else if (was.collation !== a.collation) return undefined
+    else if (was.type.trim().toLowerCase() !== a.type.trim().toLowerCase())
+      actions.push(
+        `ALTER ATTRIBUTE ${ctx.dialect.quoteIdentifier(a.name)} TYPE ${query(ctx.dialect, a.type, `type ${after.name}: attributes[${i}].type`, 'clause')}`,
+      )
+  }
+  return actions.length === 0 ? [] : [{ sql: `ALTER TYPE ${nameOf(ctx, after)} ${actions.join(', ')}` }]
+}
+
+/** PostgreSQL composite types (`CREATE TYPE name AS (...)`). */
+export const postgresCompositeTypes: ObjectGenerator<'type'> = {
+  create: (t, ctx) => [
+    {
+      sql: `CREATE TYPE ${nameOf(ctx, t)} AS (${t.attributes.map((a, i) => attributeSQL(ctx, t, a, i)).join(', ')})`,
+    },
+    ...(t.comment === undefined ? [] : [commentSQL(ctx, t)]),
+  ],
+  drop: (t, ctx) => [{ sql: `DROP TYPE ${nameOf(ctx, t)}`, destructive: true }],
+  alter: (change, ctx) => {
+    const out: ObjectStatementDraft[] = []
+    if (change.changes.includes('attributes')) {
+      const attributes = attributeChanges(ctx, change.before, change.after)
+      if (attributes === undefined) return undefined
+      out.push(...attributes)
+    }
+    if (change.changes.includes('comment')) out.push(commentSQL(ctx, change.after))
+    return out
+  },
+}
