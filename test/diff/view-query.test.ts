@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { unqualifiedViewQuery } from '../../src/diff/view-query.js'
 import { objectFieldEqual } from '../../src/diff/object-equality.js'
+import { unqualifiedViewQuery } from '../../src/diff/view-query.js'
 
 // PostgreSQL 15 and 18 print the same view with and without column qualifiers; the qualifiers of a
 // single relation's columns are dropped before comparing, and nothing else is.
@@ -13,7 +13,12 @@ describe('view definitions printed by PostgreSQL 15 and 18', () => {
     expect(unqualifiedViewQuery('SELECT orders.id, orders.total FROM orders WHERE (orders.total > 0)')).toBe(
       'SELECT id , total FROM orders WHERE ( total > 0 )',
     )
-    expect(same('SELECT t.id\n   FROM totals t\n  WHERE (t.total > 100);', 'SELECT id\n   FROM totals t\n  WHERE (total > 100)')).toBe(true)
+    expect(
+      same(
+        'SELECT t.id\n   FROM totals t\n  WHERE (t.total > 100);',
+        'SELECT id\n   FROM totals t\n  WHERE (total > 100)',
+      ),
+    ).toBe(true)
     expect(same('SELECT billing.orders.id FROM billing.orders', 'SELECT id FROM billing.orders')).toBe(true)
     expect(same('SELECT o.id FROM orders AS o ORDER BY o.id', 'SELECT id FROM orders AS o ORDER BY id')).toBe(true)
   })

@@ -10,7 +10,8 @@ import { stripOuterParens } from './introspect-rows.js'
 const BUILTIN_EXTENSIONS = ['plpgsql']
 
 /**
- * Installed extensions but plpgsql, with their namespace, version and comment.
+ * Installed extensions but plpgsql, with their namespace, version and comment (unless it is the one
+ * the extension's control file gives, which `CREATE EXTENSION` sets).
  *
  * @example
  * ```ts
@@ -19,9 +20,11 @@ const BUILTIN_EXTENSIONS = ['plpgsql']
  * @internal
  */
 export const EXTENSIONS_SQL = `
-SELECT x.extname AS name, n.nspname AS schema, x.extversion AS version, d.description AS comment
+SELECT x.extname AS name, n.nspname AS schema, x.extversion AS version,
+  CASE WHEN d.description IS DISTINCT FROM a.comment THEN d.description END AS comment
 FROM pg_catalog.pg_extension x
 JOIN pg_catalog.pg_namespace n ON n.oid = x.extnamespace
+LEFT JOIN pg_catalog.pg_available_extensions a ON a.name = x.extname
 LEFT JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_extension'::regclass AND d.objoid = x.oid AND d.objsubid = 0
 WHERE x.extname <> ALL (ARRAY[${BUILTIN_EXTENSIONS.map((e) => `'${e}'`).join(', ')}])
 ORDER BY x.extname`

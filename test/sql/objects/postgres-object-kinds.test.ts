@@ -229,7 +229,9 @@ describeEngines('views, materialized views, domains and composite types', (engin
       'CREATE MATERIALIZED VIEW "counted" AS SELECT count(*) AS n, max(orders.total) AS top FROM orders WITH NO DATA',
       'ALTER VIEW "totals" SET (security_barrier=true)',
     ])
-    expect(after.filter((l) => l.startsWith('view ')).map((l) => l.replace(/\s+/g, ' ').replace(/orders\./g, ''))).toEqual([
+    expect(
+      after.filter((l) => l.startsWith('view ')).map((l) => l.replace(/\s+/g, ' ').replace(/orders\./g, '')),
+    ).toEqual([
       'view public.counted m false [] - SELECT count(*) AS n, max(total) AS top FROM orders;',
       'view public.totals v true [security_barrier=true] - SELECT id, total FROM orders;',
     ])
