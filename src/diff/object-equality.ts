@@ -1,4 +1,5 @@
 import type { ObjectKind, ObjectOfKind } from '../model/object-kinds.js'
+import { parseColumnType } from '../model/parse-column-type.js'
 import { defaultsEqual } from '../sql-text/normalize-default.js'
 import { expressionsEqual } from '../sql-text/normalize-expression.js'
 import { tokenizeSql } from '../sql-text/sql-tokenizer.js'
@@ -46,6 +47,13 @@ const same = (a: unknown, b: unknown): boolean => {
 
 const text = (a: unknown, b: unknown) =>
   a === b || (typeof a === 'string' && typeof b === 'string' && normalizeQueryText(a) === normalizeQueryText(b))
+/** A type: the same text, or two spellings of one built-in type (`varchar(10)`, `character varying(10)`). */
+const typeText = (a: unknown, b: unknown) => {
+  if (text(a, b)) return true
+  if (typeof a !== 'string' || typeof b !== 'string') return false
+  const [x, y] = [parseColumnType(a), parseColumnType(b)]
+  return x.kind !== 'custom' && same(x, y)
+}
 const caseless = (a: unknown, b: unknown) =>
   a === b || (typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase())
 const body = (a: unknown, b: unknown) =>
@@ -57,7 +65,7 @@ type FieldEquality = (a: unknown, b: unknown) => boolean
 /** Per kind, the fields not compared exactly, and how they are compared. */
 const EQUALITY: { readonly [K in ObjectKind]?: Readonly<Record<string, FieldEquality>> } = {
   domain: {
-    type: text,
+    type: typeText,
     default: (a, b) => defaultsEqual(a as string | undefined, b as string | undefined),
     checks: (a, b) => {
       const x = (a ?? []) as readonly { name?: string; expression: string; notValid?: true }[]
@@ -82,7 +90,9 @@ const EQUALITY: { readonly [K in ObjectKind]?: Readonly<Record<string, FieldEqua
       const y = b as typeof x
       return (
         x.length === y.length &&
-        x.every((t, i) => same(t.name, y[i]?.name) && text(t.type, y[i]?.type) && same(t.collation, y[i]?.collation))
+        x.every(
+          (t, i) => same(t.name, y[i]?.name) && typeText(t.type, y[i]?.type) && same(t.collation, y[i]?.collation),
+        )
       )
     },
   },

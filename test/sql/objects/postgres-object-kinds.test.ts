@@ -177,7 +177,7 @@ describeEngines('views, materialized views, domains and composite types', (engin
           name: 'address',
           attributes: [
             { name: 'street', type: 'text' },
-            { name: 'zip', type: 'character varying(20)' },
+            { name: 'zip', type: 'varchar(20)' },
             { name: 'city', type: 'text' },
           ],
           comment: 'where',
@@ -186,7 +186,7 @@ describeEngines('views, materialized views, domains and composite types', (engin
     })
     const { up, after } = await upAndDown(engine(), from, to)
     expect(up).toEqual([
-      'ALTER TYPE "address" DROP ATTRIBUTE "old", ALTER ATTRIBUTE "zip" TYPE character varying(20), ADD ATTRIBUTE "city" text',
+      'ALTER TYPE "address" DROP ATTRIBUTE "old", ALTER ATTRIBUTE "zip" TYPE varchar(20), ADD ATTRIBUTE "city" text',
       `COMMENT ON TYPE "address" IS 'where'`,
     ])
     expect(after).toEqual([

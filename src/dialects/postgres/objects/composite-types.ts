@@ -1,3 +1,4 @@
+import { parseColumnType } from '../../../model/parse-column-type.js'
 import type { CompositeType, TypeAttribute } from '../../../model/types.js'
 import type { GeneratorContext, ObjectGenerator, ObjectStatementDraft } from '../../dialect.js'
 import { query } from '../../render.js'
@@ -19,6 +20,11 @@ function commentSQL(ctx: GeneratorContext, t: CompositeType): ObjectStatementDra
   return { sql: `COMMENT ON TYPE ${nameOf(ctx, t)} IS ${text}` }
 }
 
+/** Two spellings of one type (`varchar(10)`, `character varying(10)`). */
+const sameType = (a: string, b: string) =>
+  a.trim().toLowerCase() === b.trim().toLowerCase() ||
+  JSON.stringify(parseColumnType(a)) === JSON.stringify(parseColumnType(b))
+
 /** The attribute changes in place, or undefined when the kept attributes change order or collation. */
 function attributeChanges(
   ctx: GeneratorContext,
@@ -38,7 +44,7 @@ function attributeChanges(
     const was = old.get(a.name)
     if (was === undefined) actions.push(`ADD ATTRIBUTE ${attributeSQL(ctx, after, a, i)}`)
     else if (was.collation !== a.collation) return undefined
-    else if (was.type.trim().toLowerCase() !== a.type.trim().toLowerCase())
+    else if (!sameType(was.type, a.type))
       actions.push(
         `ALTER ATTRIBUTE ${ctx.dialect.quoteIdentifier(a.name)} TYPE ${query(ctx.dialect, a.type, `type ${after.name}: attributes[${i}].type`, 'clause')}`,
       )
