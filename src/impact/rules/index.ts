@@ -13,6 +13,7 @@ import { constraintLockAnalyzers } from './locking-constraints.js'
 import { partitionLockAnalyzers } from './locking-partitions.js'
 import { lossyTypeAnalyzers } from './lossy-types.js'
 import { namingAnalyzers } from './naming.js'
+import { objectAnalyzers } from './objects.js'
 import { transactionAnalyzers } from './transaction.js'
 
 /**
@@ -34,6 +35,7 @@ export const builtinAnalyzers: readonly Analyzer[] = [
   ...lockingAnalyzers,
   ...constraintLockAnalyzers,
   ...partitionLockAnalyzers,
+  ...objectAnalyzers,
   ...backwardIncompatibleAnalyzers,
   ...transactionAnalyzers,
   ...designAnalyzers,
