@@ -65,7 +65,8 @@ function namespacesToRead(options: IntrospectOptions, present: readonly string[]
  * storage parameters), columns (format_type types, defaults, serial and identity columns with their
  * sequence options, generated columns, collations, comments), primary key, unique, foreign key and
  * check constraints, indexes (unique, partial, expressions, ordering, operator classes, INCLUDE,
- * storage parameters), and the enum types they use. Objects of the default namespace (`public`, or the
+ * storage parameters), the enum types they use, and the installed extensions, domains, composite
+ * types, views and materialized views (not those an extension created). Objects of the default namespace (`public`, or the
  * first one named) have no `schema`; the others keep theirs, and so do references to them.
  *
  * What a table gets from its parents is the parents': a partition lists no columns and neither the
