@@ -236,4 +236,50 @@ describeEngines('views, materialized views, domains and composite types', (engin
       'view public.totals v true [security_barrier=true] - SELECT id, total FROM orders;',
     ])
   })
+
+  it('re-creates the views an introspected schema says read a column whose type changes (dependsOn)', async () => {
+    const e = engine()
+    await resetDatabase(e)
+    await e.exec(`
+CREATE TABLE orders (id int PRIMARY KEY, total int NOT NULL);
+CREATE VIEW totals AS SELECT id, total FROM orders;
+CREATE VIEW big AS SELECT t.id, t.total FROM totals t WHERE t.total > 100;
+CREATE MATERIALIZED VIEW counted AS SELECT sum(total) AS s FROM orders;
+CREATE TABLE other (id int)`)
+    const from = await read(e)
+    const to: Schema = {
+      ...from,
+      tables: from.tables.map((t) =>
+        t.name !== 'orders'
+          ? t
+          : { ...t, columns: t.columns.map((c) => (c.name === 'total' ? { ...c, type: { kind: 'bigint' } } : c)) },
+      ),
+    } as Schema
+    const migration = plan(from, to)
+    expect(migration.up.map((s) => s.sql.split(' AS ')[0])).toEqual([
+      'DROP MATERIALIZED VIEW "counted"',
+      'DROP VIEW "big"',
+      'DROP VIEW "totals"',
+      'ALTER TABLE "orders" ALTER COLUMN "total" TYPE bigint',
+      'CREATE VIEW "totals"',
+      'CREATE VIEW "big"',
+      'CREATE MATERIALIZED VIEW "counted"',
+    ])
+    await runMigration(e, migration.up)
+    expect(diffSchemas(await read(e), to).changes).toEqual([])
+    const types = await e.query(
+      `SELECT c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) AS line
+         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind IN ('v', 'm') AND a.attnum > 0 ORDER BY 1`,
+    )
+    expect(types.map((r) => r.line)).toEqual([
+      'big.id integer',
+      'big.total bigint',
+      'counted.s numeric',
+      'totals.id integer',
+      'totals.total bigint',
+    ])
+    await runMigration(e, plan(to, from).up)
+    expect(diffSchemas(await read(e), from).changes).toEqual([])
+  })
 })
