@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { diffSchemas, serializeSchema } from '../../src/index.js'
+import { normalizeQueryText } from '../../src/diff/object-equality.js'
+import { unqualifiedViewQuery } from '../../src/diff/view-query.js'
+import { diffSchemas, type Schema, serializeSchema } from '../../src/index.js'
 import { introspectDatabase } from '../../src/introspect/index.js'
 import { readSQL, splitStatements } from '../../src/sources/index.js'
 import {
@@ -17,6 +19,20 @@ import {
 // The acceptance check of readSQL: a database built on a real server, dumped by the server's own
 // tool, reads back (on PGlite, or in a scratch database on the dev server) equal to the server's
 // introspection of the database itself.
+
+/**
+ * The schema's bytes without what two PostgreSQL versions print differently for the same database:
+ * extension versions (PGlite ships its own contrib builds) and the qualifiers of view columns
+ * (`orders.total` on 15, `total` on 16+), which the diff compares as equal.
+ */
+const acrossVersions = (s: Schema) =>
+  serializeSchema({
+    ...s,
+    ...(s.extensions ? { extensions: s.extensions.map(({ version: _, ...x }) => x) } : {}),
+    ...(s.views
+      ? { views: s.views.map((v) => ({ ...v, definition: normalizeQueryText(unqualifiedViewQuery(v.definition)) })) }
+      : {}),
+  })
 
 describe('pg_dump -s output reads back equal to the dumped database', { timeout: 180_000 }, () => {
   test.skipIf(pgDumpSkip !== undefined)(`on PGlite${pgDumpSkip ? ` (skipped: ${pgDumpSkip})` : ''}`, async () => {
@@ -45,7 +61,7 @@ describe('pg_dump -s output reads back equal to the dumped database', { timeout:
         expect(dump).toContain("SELECT pg_catalog.set_config('search_path', '', false);")
         const read = await readSQL(dump, { dialect: 'postgres', file: 'dump.sql' })
         expect(diffSchemas(read.schema, expected.schema).changes).toEqual([])
-        expect(serializeSchema(read.schema)).toBe(serializeSchema(expected.schema))
+        expect(acrossVersions(read.schema)).toBe(acrossVersions(expected.schema))
         expect(read.unmodelled).toEqual(expected.unmodelled)
         const skipped = read.notes.filter((n) => n.kind === 'skipped')
         expect(skipped.map((n) => n.reason)).toEqual([`role "${role}" does not exist`])
