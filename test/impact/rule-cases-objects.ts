@@ -2,7 +2,7 @@ import type { Schema } from '../../src/index.js'
 import { base, collect, PG } from './rule-case-kit.js'
 import { schema, table, users } from './schemas.js'
 
-// Views, extensions and domains: BC012, DS014, LK020, LK022.
+// Views, extensions and domains: BC012, DS014, LK020, LK024.
 
 const { cases, add } = collect()
 
@@ -53,11 +53,11 @@ add(
   [],
 )
 
-add('LK022', PG, 'materialized view over an existing table', base, withObjects(base, { views: [counted()] }), [
+add('LK024', PG, 'materialized view over an existing table', base, withObjects(base, { views: [counted()] }), [
   'warning view:counted',
 ])
 add(
-  'LK022',
+  'LK024',
   PG,
   'materialized view created WITH NO DATA',
   base,
@@ -66,7 +66,7 @@ add(
 )
 const withLog = (s: Schema) => ({ ...s, tables: [...s.tables, ...schema([table('log', { id: 'integer!' })]).tables] })
 add(
-  'LK022',
+  'LK024',
   PG,
   'materialized view over a table created with it',
   base,

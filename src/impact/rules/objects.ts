@@ -96,7 +96,7 @@ const domainCheck = defineAnalyzer({
 })
 
 const materializedWithData = defineAnalyzer({
-  code: 'LK022',
+  code: 'LK024',
   title: 'A materialized view created with data runs its whole query in the migration',
   dialects: ['postgres'],
   severity: 'warning',
