@@ -26,7 +26,7 @@ CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET se
   AS $body$ BEGIN NEW.updated_at := now(); RETURN NEW; END $body$;
 CREATE PROCEDURE archive(IN days integer) LANGUAGE plpgsql AS $$ BEGIN DELETE FROM orders WHERE id < days; END $$;
 CREATE TRIGGER orders_touch BEFORE UPDATE OF total, code ON orders FOR EACH ROW
-  WHEN (OLD.total IS DISTINCT FROM NEW.total) EXECUTE FUNCTION touch('x', 'it''s');
+  WHEN (OLD.total IS DISTINCT FROM NEW.total AND add_tax(NEW.total) > 0) EXECUTE FUNCTION touch('x', 'it''s');
 COMMENT ON TRIGGER orders_touch ON orders IS 'keeps updated_at';
 CREATE TRIGGER orders_audit AFTER INSERT OR DELETE ON orders FOR EACH STATEMENT EXECUTE FUNCTION touch();
 ALTER TABLE orders DISABLE TRIGGER orders_audit;
