@@ -49,7 +49,9 @@ describeEngines('routine, trigger and sequence changes', (engine) => {
   }
   const sql = (m: Migration) => m.up.map((s) => s.sql)
 
-  it('creates everything from nothing in an order PostgreSQL accepts, and drops it back', { timeout: 120_000 }, async () => {
+  it('creates everything from nothing in an order PostgreSQL accepts, and drops it back', {
+    timeout: 120_000,
+  }, async () => {
     const e = engine()
     const base = await baseSchema(e)
     const empty = parseSchema({ format: 'schemaledger/1', tables: [] })
