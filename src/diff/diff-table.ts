@@ -13,6 +13,7 @@ import {
   sameNameOrDefault,
 } from './naming-convention.js'
 import { pairNamed } from './pair-named.js'
+import { partitionFieldChanges } from './partition-fields.js'
 import {
   constraintIdentity,
   constraintMeaning,
@@ -67,6 +68,7 @@ export function columnFieldChanges(before: Column, after: Column, expressions: E
   }
   if (before.collation !== after.collation) fields.push('collation')
   if ((before.comment || undefined) !== (after.comment || undefined)) fields.push('comment')
+  if ((before.invisible ?? false) !== (after.invisible ?? false)) fields.push('invisible')
   return fields
 }
 
@@ -74,17 +76,19 @@ export function columnFieldChanges(before: Column, after: Column, expressions: E
 const TABLE_OPTIONS = ['engine', 'charset', 'collation', 'rowFormat'] as const
 
 /**
- * Which fields of a table differ: its comment, and each MySQL table option that both versions state
+ * Which fields of a table differ: its comment, each MySQL table option that both versions state
  * (absent means whatever the database has, as Atlas treats inherited attributes; names compare
- * without case, as MySQL's do).
+ * without case, as MySQL's do), its partitioning and its system versioning.
  */
-export function tableFieldChanges(before: Table, after: Table): TableField[] {
+export function tableFieldChanges(before: Table, after: Table, expressions: ExpressionOptions = {}): TableField[] {
   const fields: TableField[] = []
   if ((before.comment || undefined) !== (after.comment || undefined)) fields.push('comment')
   for (const option of TABLE_OPTIONS) {
     const [a, b] = [before[option], after[option]]
     if (a !== undefined && b !== undefined && a.toLowerCase() !== b.toLowerCase()) fields.push(option)
   }
+  fields.push(...partitionFieldChanges(before, after, expressions))
+  if ((before.systemVersioning ?? false) !== (after.systemVersioning ?? false)) fields.push('systemVersioning')
   return fields
 }
 
@@ -117,7 +121,7 @@ export function diffTablePair(
   const conventions = options.namingConventions
   const scope: Scope = to.schema === undefined ? { table: to.name } : { table: to.name, schema: to.schema }
   const changes: SchemaChange[] = []
-  const tableFields = tableFieldChanges(from, to)
+  const tableFields = tableFieldChanges(from, to, expressions)
   if (tableFields.length > 0) {
     changes.push(withPath({ kind: 'alter_table', ...scope, before: from, after: to, changes: tableFields }))
   }

@@ -107,6 +107,7 @@ export function indexMeaning(x: Index, options: ExpressionOptions = {}): Record<
     using: x.using,
     include: x.include ?? [],
     nullsNotDistinct: x.nullsNotDistinct ?? false,
+    ignored: x.ignored ?? false,
   }
 }
 

@@ -16,13 +16,23 @@ export type ColumnField =
   | 'generated'
   | 'collation'
   | 'comment'
+  | 'invisible'
   | 'position'
 
 /**
  * Fields of a table an `alter_table` change can list. The MySQL table options (`engine`, `charset`,
  * `collation`, `rowFormat`) are listed only when both versions state them.
  */
-export type TableField = 'comment' | 'engine' | 'charset' | 'collation' | 'rowFormat'
+export type TableField =
+  | 'comment'
+  | 'engine'
+  | 'charset'
+  | 'collation'
+  | 'rowFormat'
+  | 'partitionBy'
+  | 'partitions'
+  | 'subpartitionBy'
+  | 'systemVersioning'
 
 /** Fields of a constraint an `alter_constraint` change can list. */
 export type ConstraintField =
@@ -40,7 +50,7 @@ export type ConstraintField =
   | 'initiallyDeferred'
 
 /** Fields of an index an `alter_index` change can list. */
-export type IndexField = 'name' | 'parts' | 'unique' | 'where' | 'using' | 'include' | 'nullsNotDistinct'
+export type IndexField = 'name' | 'parts' | 'unique' | 'where' | 'using' | 'include' | 'nullsNotDistinct' | 'ignored'
 
 /** Fields of an enum an `alter_enum` change can list. */
 export type EnumField = 'values' | 'comment'
@@ -90,7 +100,7 @@ export interface RenameTableChange extends TableScoped {
   readonly after: Table
 }
 
-/** A table-level property changed (its comment, or a MySQL table option). */
+/** A table-level property changed (its comment, a MySQL table option, its partitioning or system versioning). */
 export interface AlterTableChange extends TableScoped {
   readonly kind: 'alter_table'
   readonly before: Table

@@ -11,6 +11,9 @@ import type {
   Identity,
   Index,
   IndexPart,
+  Partition,
+  PartitionBy,
+  PartitionKeyPart,
   Table,
 } from './types.js'
 
@@ -91,6 +94,11 @@ export const columnFields = {
   collation: optional(label),
   /** Column comment. */
   comment: optional(label),
+  /**
+   * MySQL 8.0.23+/MariaDB `INVISIBLE`: left out of `SELECT *` and of `INSERT` without a column list.
+   * Absent means false. PostgreSQL and SQLite refuse it.
+   */
+  invisible: optional(yes),
   /** Unknown keys of the input (including SQLAlchemy's client-side `default`), kept verbatim. Not diffed. */
   extra,
 }
@@ -212,9 +220,67 @@ export const indexFields = {
   include: optional(array(name)),
   /** PostgreSQL 15 `NULLS NOT DISTINCT`. */
   nullsNotDistinct: optional(yes),
+  /**
+   * Kept up to date but not used by the optimizer: MariaDB 10.6+ `IGNORED`, MySQL 8 `INVISIBLE`.
+   * Absent means false. PostgreSQL and SQLite ignore it.
+   */
+  ignored: optional(yes),
   /** Unknown keys of the input (dialect options we do not model), kept verbatim. */
   extra,
 }
+
+/** Fields of {@link PartitionKeyPart}. @internal */
+export const partitionKeyPartFields = {
+  /** Column name (exactly one of `column` and `expression` is set). */
+  column: optional(name),
+  /** SQL expression, as written (`year(joined)`). */
+  expression: optional(sqlText),
+}
+
+const partitionKeyPart: Shape<PartitionKeyPart> = object(partitionKeyPartFields)
+
+/** Fields of {@link PartitionBy}. @internal */
+export const partitionByFields = {
+  /**
+   * `range`, `list`, `hash`; MySQL/MariaDB also `range_columns`, `list_columns` (`RANGE COLUMNS`,
+   * `LIST COLUMNS`: bounds compared column by column) and `key` (the server's own hash).
+   */
+  method: oneOf('range', 'list', 'hash', 'key', 'range_columns', 'list_columns'),
+  /** The partition key: columns or expressions, in order (MySQL RANGE, LIST and HASH take one). */
+  key: array(partitionKeyPart, { min: 1, message: 'A partition key needs at least one column or expression' }),
+  /** MySQL/MariaDB `LINEAR HASH` / `LINEAR KEY`. */
+  linear: optional(yes),
+}
+
+const partitionBy: Shape<PartitionBy> = object(partitionByFields)
+
+/** Fields of {@link Subpartition}. @internal */
+export const subpartitionFields = {
+  /** Subpartition name. */
+  name,
+}
+
+/** Fields of {@link Partition}. @internal */
+export const partitionFields = {
+  /** Partition name. */
+  name,
+  /**
+   * `VALUES LESS THAN (...)` of a range partition: one SQL value per key column (one for `range`),
+   * `MAXVALUE` for no bound.
+   */
+  lessThan: optional(array(sqlText, { min: 1 })),
+  /**
+   * `VALUES IN (...)` of a list partition: one SQL value each (`list`), or one row per value as
+   * `(a, b)` (`list_columns` over several columns).
+   */
+  in: optional(array(sqlText, { min: 1 })),
+  /** Partition comment. */
+  comment: optional(label),
+  /** Subpartitions, in order (with `subpartitionBy`). */
+  subpartitions: optional(array(object(subpartitionFields))),
+}
+
+const partition: Shape<Partition> = object(partitionFields)
 
 /** A column. @internal */
 export const columnShape = object(columnFields)
@@ -252,6 +318,17 @@ export const tableFields = {
   collation: optional(label),
   /** MySQL/MariaDB `ROW_FORMAT` (`DYNAMIC`, `COMPRESSED`). */
   rowFormat: optional(label),
+  /** How the table is partitioned (`PARTITION BY`); absent means not partitioned. */
+  partitionBy: optional(partitionBy),
+  /**
+   * MySQL/MariaDB: the partitions of a partitioned table, in order (they are not tables there).
+   * Hash and key partitioning without names get `p0`, `p1`, ...
+   */
+  partitions: optional(array(partition)),
+  /** MySQL/MariaDB `SUBPARTITION BY HASH|KEY` of a range or list partitioned table. */
+  subpartitionBy: optional(partitionBy),
+  /** MariaDB `WITH SYSTEM VERSIONING`: the table keeps the history of its rows. Absent means false. */
+  systemVersioning: optional(yes),
   /** Unknown keys of the input, kept verbatim. */
   extra,
 }

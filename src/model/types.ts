@@ -7,8 +7,12 @@ import type {
   identityFields,
   indexFields,
   indexPartFields,
+  partitionByFields,
+  partitionFields,
+  partitionKeyPartFields,
   primaryKeyFields,
   schemaFields,
+  subpartitionFields,
   tableFields,
   uniqueFields,
 } from './model-description.js'
@@ -88,6 +92,18 @@ export type ConstraintType = Constraint['type']
 
 /** One key part of an index: a column or an expression, with its ordering options. */
 export interface IndexPart extends Model<typeof indexPartFields> {}
+
+/** One column or expression of a partition key. */
+export interface PartitionKeyPart extends Model<typeof partitionKeyPartFields> {}
+
+/** How a table is partitioned: `PARTITION BY method (key)`. */
+export interface PartitionBy extends Model<typeof partitionByFields> {}
+
+/** A subpartition of a MySQL/MariaDB partition. */
+export interface Subpartition extends Model<typeof subpartitionFields> {}
+
+/** A MySQL/MariaDB partition: its name, its bound, its subpartitions. */
+export interface Partition extends Model<typeof partitionFields> {}
 
 /** An index. */
 export interface Index extends Model<typeof indexFields> {}

@@ -12,6 +12,7 @@ import { tableName } from './context.js'
 import { relationKey, tableRelationKeys } from './name-claims.js'
 import { constraintNameIn, indexNameIn } from './names.js'
 import { currentConstraintName, currentIndexName } from './renames.js'
+import { refuseTable } from './unsupported.js'
 
 // Whole tables: CREATE TABLE with its constraints, indexes and comments; DROP TABLE; table comments.
 
@@ -39,6 +40,7 @@ export function createTableSQL(
   ctx: GeneratorContext,
   omitForeignKeys: ReadonlySet<Constraint>,
 ): StatementDraft[] {
+  refuseTable(table)
   const d = ctx.dialect
   const stage = Stage.createTable
   const target = tableName(ctx, table.name, table.schema)
@@ -193,6 +195,8 @@ function keptTable(ctx: GeneratorContext, x: Table): Table | undefined {
  * ```
  */
 export function alterTableSQL(change: AlterTableChange, ctx: GeneratorContext): StatementDraft[] {
+  const mysqlOnly = ['partitionBy', 'partitions', 'subpartitionBy', 'systemVersioning'] as const
+  if (mysqlOnly.some((f) => change.changes.includes(f))) refuseTable(change.after)
   // MySQL's table options (engine, charset, collation, row format) mean nothing here.
   if (!change.changes.includes('comment')) return []
   return [{ sql: tableCommentSQL(ctx, change.table, change.schema, change.after.comment), stage: Stage.comment }]
