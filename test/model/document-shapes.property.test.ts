@@ -212,7 +212,17 @@ describe('the fields a diff can list', () => {
     expectTypeOf<(typeof alterableFields.constraint)[number]>().toEqualTypeOf<ConstraintField>()
     expectTypeOf<(typeof alterableFields.index)[number]>().toEqualTypeOf<IndexField>()
     expectTypeOf<(typeof alterableFields.enum)[number]>().toEqualTypeOf<EnumField>()
-    expect(alterableFields.table).toEqual(['comment', 'engine', 'charset', 'collation', 'rowFormat'])
+    expect(alterableFields.table).toEqual([
+      'comment',
+      'engine',
+      'charset',
+      'collation',
+      'rowFormat',
+      'partitionBy',
+      'partitions',
+      'subpartitionBy',
+      'systemVersioning',
+    ])
     expect(alterableFields.enum).toEqual(['values', 'comment'])
   })
 })

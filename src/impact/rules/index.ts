@@ -12,6 +12,7 @@ import { lockingAnalyzers } from './locking.js'
 import { constraintLockAnalyzers } from './locking-constraints.js'
 import { lossyTypeAnalyzers } from './lossy-types.js'
 import { namingAnalyzers } from './naming.js'
+import { partitioningAnalyzers } from './partitioning.js'
 import { transactionAnalyzers } from './transaction.js'
 
 /**
@@ -31,6 +32,7 @@ export const builtinAnalyzers: readonly Analyzer[] = [
   ...dataDependentAnalyzers,
   ...dataDependentKeyAnalyzers,
   ...lockingAnalyzers,
+  ...partitioningAnalyzers,
   ...constraintLockAnalyzers,
   ...backwardIncompatibleAnalyzers,
   ...transactionAnalyzers,

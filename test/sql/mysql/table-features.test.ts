@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { analyzeImpact } from '../../../src/impact/index.js'
 import type { Schema } from '../../../src/index.js'
 import { defineSchema, diffSchemas, parseSchema, serializeSchema } from '../../../src/index.js'
 import { createSchemaSQL, planMigration } from '../../../src/sql/index.js'
@@ -195,6 +196,34 @@ describe('mysql: table features in SQL', () => {
     expect(
       createSchemaSQL(table({}, [], [{ name: 'ix', columns: ['y'], ignored: true }]), 'postgres').at(-1)?.sql,
     ).toBe('CREATE INDEX "ix" ON "t" ("y")')
+  })
+})
+
+describe('mysql: impact of partition and versioning changes', () => {
+  const findings = (from: Schema, to: Schema) =>
+    analyzeImpact(diffSchemas(from, to), { dialect: 'mariadb', from, to }).findings.map(
+      (f) => `${f.severity} ${f.code} ${f.message}`,
+    )
+
+  it('DROP PARTITION loses rows, ADD PARTITION is free, repartitioning and REMOVE PARTITIONING copy', () => {
+    const a = table(byRange([lt('p1', '10'), lt('p2', '20')]))
+    expect(findings(a, table(byRange([lt('p2', '20'), lt('p3', '30')])))).toEqual([
+      'danger DS014 dropping partition p1 of t deletes the rows stored in it',
+    ])
+    expect(findings(a, table(byRange([lt('p1', '10'), lt('p2', '20'), lt('p3', '30')])))).toEqual([])
+    expect(findings(a, table(byRange([lt('p1', '15'), lt('p2', '20')])))).toEqual([
+      'warning LK022 repartitioning t copies the table, blocking writes until it finishes',
+    ])
+    expect(findings(a, table({}))).toEqual([
+      'warning LK022 removing the partitioning of t copies the table, blocking writes until it finishes',
+    ])
+  })
+
+  it('dropping system versioning deletes the history; adding it loses nothing', () => {
+    expect(findings(table({ systemVersioning: true }), table({}))).toEqual([
+      'danger DS015 dropping system versioning from t deletes the history of its rows',
+    ])
+    expect(findings(table({}), table({ systemVersioning: true }))).toEqual([])
   })
 })
 
