@@ -3,18 +3,13 @@ import type { Partition, PartitionBy, Table } from '../model/types.js'
 import { type ExpressionOptions, normalizeExpression } from '../sql-text/normalize-expression.js'
 import type { TableField } from './types.js'
 
-// Partitioning compared by meaning: a key part written as a bare name is the column of that name, SQL
-// values and expressions compare normalized (`TO_DAYS(\`d\`)` is `to_days(d)`, `MAXVALUE` is
+// Partitioning compared by meaning: key parts, SQL values and expressions compare normalized (`TO_DAYS(\`d\`)` is `to_days(d)`, `MAXVALUE` is
 // `maxvalue`), an empty comment is no comment.
 
 /** The meaning of a partition key (`PARTITION BY` or `SUBPARTITION BY`), undefined for none. @internal */
 export function partitionByMeaning(p: PartitionBy | undefined, options: ExpressionOptions = {}): string | undefined {
   if (p === undefined) return undefined
-  const key = p.key.map((k) => {
-    if (k.column !== undefined) return `column:${k.column}`
-    const e = normalizeExpression(k.expression ?? '', options)
-    return /^[a-z_][\w$]*$/i.test(e) ? `column:${e}` : `expression:${e}`
-  })
+  const key = p.key.map((k) => normalizeExpression(k, options))
   return stableStringify({ method: p.method, key, linear: p.linear ?? false })
 }
 

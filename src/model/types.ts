@@ -9,7 +9,6 @@ import type {
   indexPartFields,
   partitionByFields,
   partitionFields,
-  partitionKeyPartFields,
   primaryKeyFields,
   schemaFields,
   subpartitionFields,
@@ -92,9 +91,6 @@ export type ConstraintType = Constraint['type']
 
 /** One key part of an index: a column or an expression, with its ordering options. */
 export interface IndexPart extends Model<typeof indexPartFields> {}
-
-/** One column or expression of a partition key. */
-export interface PartitionKeyPart extends Model<typeof partitionKeyPartFields> {}
 
 /** How a table is partitioned: `PARTITION BY method (key)`. */
 export interface PartitionBy extends Model<typeof partitionByFields> {}

@@ -48,11 +48,7 @@ function readPartitionBy(method: string | undefined, expression: string | undefi
   const linear = /^LINEAR /i.test(method)
   const name = METHODS[method.replace(/^LINEAR /i, '').toUpperCase()]
   if (name === undefined) return undefined
-  const parts = splitTopLevel(expression ?? '').map((e) => {
-    const text = standardExpression(e)
-    const column = /^`((?:[^`]|``)*)`$/.exec(e.trim())
-    return column?.[1] !== undefined ? { column: column[1].replaceAll('``', '`') } : { expression: text }
-  })
+  const parts = splitTopLevel(expression ?? '').map(standardExpression)
   return { method: name, key: parts, ...(linear ? { linear: true } : {}) }
 }
 

@@ -1,6 +1,7 @@
 import { partitionByMeaning, partitionMeaning } from '../../diff/partition-fields.js'
 import type { AlterTableChange } from '../../diff/types.js'
 import type { Partition, PartitionBy, Table } from '../../model/types.js'
+import { tokenizeSql } from '../../sql-text/sql-tokenizer.js'
 import { Stage, type StatementDraft } from '../types.js'
 import { tableName } from './keys.js'
 import { mysqlExpression, quoteMysqlIdentifier as q, quoteMysqlLiteral, unsupported } from './text.js'
@@ -34,19 +35,31 @@ function methodClause(p: PartitionBy, where: string): string {
   const method = `${p.linear ? 'LINEAR ' : ''}${METHODS[p.method]}`
   if (byColumns(p)) {
     const columns = p.key.map((k) => {
-      if (k.column === undefined) unsupported(where, `${METHODS[p.method]} partitioning takes columns, not expressions`)
-      return q(k.column)
+      const name = columnName(k)
+      if (name === undefined)
+        unsupported(where, `${METHODS[p.method]} partitioning takes columns, not expressions ("${k}")`)
+      return q(name)
     })
     return `${method} (${columns.join(', ')})`
   }
   const [only, ...more] = p.key
-  if (!only || more.length > 0)
+  if (only === undefined || more.length > 0)
     unsupported(
       where,
       `${METHODS[p.method]} partitioning takes one expression (use ${METHODS[p.method]} COLUMNS for several columns)`,
     )
-  const key = only.column !== undefined ? q(only.column) : mysqlExpression(only.expression ?? '', `${where} key`)
-  return `${method} (${key})`
+  const column = columnName(only)
+  return `${method} (${column === undefined ? mysqlExpression(only, `${where} key`) : q(column)})`
+}
+
+/** The column a key part names (`y`, `"we ird"`, `` `y` ``), or undefined for an expression. */
+function columnName(part: string): string | undefined {
+  const tokens = tokenizeSql(part.trim())
+  const only = tokens.length === 1 ? tokens[0] : undefined
+  if (only?.kind === 'identifier' && only.terminated !== false) return only.value
+  if (only?.kind === 'word' && /^[a-z_][\w$]*$/i.test(only.text)) return only.text
+  const mysql = /^`((?:[^`]|``)+)`$/.exec(part.trim())
+  return mysql?.[1]?.replaceAll('``', '`')
 }
 
 /** A bound value: `MAXVALUE` as the keyword, anything else as a checked expression. */

@@ -46,7 +46,7 @@ describe.skipIf(mariadb.skipReason !== undefined)(
         {
           name: 'logs',
           ...options,
-          partitionBy: { method: 'range', key: [{ expression: 'year(at)' }] },
+          partitionBy: { method: 'range', key: ['year(at)'] },
           partitions: [
             { name: 'p2024', lessThan: ['2025'] },
             { name: 'pmax', lessThan: ['MAXVALUE'] },

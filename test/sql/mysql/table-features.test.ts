@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { analyzeImpact } from '../../../src/impact/index.js'
 import type { Schema } from '../../../src/index.js'
-import { defineSchema, diffSchemas, parseSchema, serializeSchema } from '../../../src/index.js'
+import { defineSchema, diffSchemas, parseSchema, safeParseSchema, serializeSchema } from '../../../src/index.js'
 import { createSchemaSQL, planMigration } from '../../../src/sql/index.js'
 import { type Engine, engineTitle, run } from '../../engines/engines.js'
 import { introspectEngine, mariadb, plan } from './harness.js'
@@ -40,7 +40,7 @@ const sql = (from: Schema, to: Schema, dialectVersion?: number) =>
   }).up.map((s) => s.sql)
 
 const byRange = (partitions: object[]) => ({
-  partitionBy: { method: 'range', key: [{ expression: 'y * 2' }] },
+  partitionBy: { method: 'range', key: ['y * 2'] },
   partitions,
 })
 const lt = (name: string, bound: string) => ({ name, lessThan: [bound] })
@@ -49,8 +49,8 @@ describe('mysql: table features in SQL', () => {
   it('CREATE TABLE with an invisible column, an ignored index, subpartitioned RANGE partitions', () => {
     const t = table(
       {
-        partitionBy: { method: 'range', key: [{ column: 'y' }] },
-        subpartitionBy: { method: 'hash', key: [{ column: 'id' }] },
+        partitionBy: { method: 'range', key: ['y'] },
+        subpartitionBy: { method: 'hash', key: ['id'] },
         partitions: [
           { name: 'p1', lessThan: ['10'], comment: 'first', subpartitions: [{ name: 's1' }, { name: 's2' }] },
           { name: 'p2', lessThan: ['MAXVALUE'], subpartitions: [{ name: 's3' }, { name: 's4' }] },
@@ -75,7 +75,7 @@ describe('mysql: table features in SQL', () => {
       sql(
         none,
         table({
-          partitionBy: { method: 'list_columns', key: [{ column: 'y' }, { column: 'id' }] },
+          partitionBy: { method: 'list_columns', key: ['y', 'id'] },
           partitions: [
             { name: 'a', in: ['(1, 2)', '(3, NULL)'] },
             { name: 'b', in: ['(5, 6)'] },
@@ -85,14 +85,14 @@ describe('mysql: table features in SQL', () => {
     ).toMatch(
       /\nPARTITION BY LIST COLUMNS \(`y`, `id`\) \(PARTITION `a` VALUES IN \(\(1, 2\), \(3, NULL\)\), PARTITION `b` VALUES IN \(\(5, 6\)\)\)$/,
     )
-    expect(sql(none, table({ partitionBy: { method: 'key', linear: true, key: [{ column: 'id' }] } }))[0]).toMatch(
+    expect(sql(none, table({ partitionBy: { method: 'key', linear: true, key: ['id'] } }))[0]).toMatch(
       /\nPARTITION BY LINEAR KEY \(`id`\)$/,
     )
     expect(
       sql(
         none,
         table({
-          partitionBy: { method: 'hash', key: [{ column: 'id' }] },
+          partitionBy: { method: 'hash', key: ['id'] },
           partitions: [{ name: 'p0' }, { name: 'p1' }],
         }),
       )[0],
@@ -118,8 +118,8 @@ describe('mysql: table features in SQL', () => {
     )
     expect(
       diffSchemas(
-        table({ partitionBy: { method: 'hash', key: [{ expression: '`id`' }] } }),
-        table({ partitionBy: { method: 'hash', key: [{ column: 'id' }] }, partitions: [{ name: 'p0' }] }),
+        table({ partitionBy: { method: 'hash', key: ['`id`'] } }),
+        table({ partitionBy: { method: 'hash', key: ['id'] }, partitions: [{ name: 'p0' }] }),
       ).changes,
     ).toEqual([])
   })
@@ -162,17 +162,14 @@ describe('mysql: table features in SQL', () => {
   })
 
   it('bad partitioning is refused with where it is', () => {
-    expect(() => sql(none, table({ partitionBy: { method: 'range', key: [{ column: 'y' }] } }))).toThrow(
+    expect(() => sql(none, table({ partitionBy: { method: 'range', key: ['y'] } }))).toThrow(
       /table "t": RANGE partitioning needs partitions/,
     )
     expect(() =>
-      sql(
-        none,
-        table({ partitionBy: { method: 'range', key: [{ column: 'y' }] }, partitions: [{ name: 'p', in: ['1'] }] }),
-      ),
+      sql(none, table({ partitionBy: { method: 'range', key: ['y'] }, partitions: [{ name: 'p', in: ['1'] }] })),
     ).toThrow(/partition "p": a RANGE partition needs lessThan/)
     expect(() => sql(none, table(byRange([lt('p', '1); DROP TABLE x; --')])))).toThrow(/lessThan\[0\]/)
-    expect(() => sql(none, table({ partitionBy: { method: 'key', key: [{ expression: 'id + 1' }] } }))).toThrow(
+    expect(() => sql(none, table({ partitionBy: { method: 'key', key: ['id + 1'] } }))).toThrow(
       /KEY partitioning takes columns, not expressions/,
     )
   })
@@ -184,6 +181,13 @@ describe('mysql: table features in SQL', () => {
       [{ name: 'ix', columns: ['h'], ignored: true, using: 'btree' }],
     )
     expect(parseSchema(JSON.parse(serializeSchema(t)))).toEqual(t)
+    // Partition bounds are SQL values: bounded like every expression before anything reads them.
+    const deep = { ...JSON.parse(serializeSchema(t)) }
+    deep.tables[0].partitions[0].lessThan = [`${'('.repeat(300)}1${')'.repeat(300)}`]
+    expect(safeParseSchema(deep)).toMatchObject({
+      success: false,
+      issues: [{ code: 'expression_too_deep', path: 'tables[0].partitions[0].lessThan[0]' }],
+    })
     for (const dialect of ['postgres', 'sqlite'] as const)
       expect(() => createSchemaSQL(t, dialect)).toThrow(expect.objectContaining({ code: 'unsupported_feature' }))
     expect(() => createSchemaSQL(table({}, [{ name: 'h', type: 'integer', invisible: true }]), 'postgres')).toThrow(
