@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { analyzeImpact } from '../../../src/impact/index.js'
+import { analyzeImpact, lintSchema } from '../../../src/impact/index.js'
 import type { Schema } from '../../../src/index.js'
 import { defineSchema, diffSchemas, parseSchema, safeParseSchema, serializeSchema } from '../../../src/index.js'
 import { createSchemaSQL, planMigration } from '../../../src/sql/index.js'
@@ -178,7 +178,7 @@ describe('mysql: table features in SQL', () => {
     const t = table(
       { ...byRange([lt('p1', '10')]), systemVersioning: true },
       [{ name: 'h', type: 'integer', invisible: true }],
-      [{ name: 'ix', columns: ['h'], ignored: true, using: 'btree' }],
+      [{ name: 'ix', columns: ['h'], ignored: true }],
     )
     expect(parseSchema(JSON.parse(serializeSchema(t)))).toEqual(t)
     // Partition bounds are SQL values: bounded like every expression before anything reads them.
@@ -196,6 +196,22 @@ describe('mysql: table features in SQL', () => {
     expect(() => createSchemaSQL(table({ systemVersioning: true }), 'sqlite')).toThrow(
       /system versioning: SQLite keeps no row history/,
     )
+    // Lint reports the refusal (BP021) on each dialect.
+    for (const dialect of ['postgres', 'sqlite'] as const) {
+      expect(
+        lintSchema(t, { dialect })
+          .filter((f) => f.code === 'BP021')
+          .map((f) => f.path),
+      ).toEqual(['t.h'])
+      expect(
+        lintSchema(table({ systemVersioning: true }), { dialect }).filter((f) => f.code === 'BP021'),
+      ).toMatchObject([{ path: 't', message: expect.stringMatching(/system versioning|SYSTEM VERSIONING/) }])
+    }
+    expect(
+      lintSchema(table({}, [{ name: 'h', type: 'integer', invisible: true }]), { dialect: 'postgres' }),
+    ).toMatchObject([
+      { code: 'BP021', path: 't.h', message: expect.stringMatching(/an INVISIBLE column: PostgreSQL has none/) },
+    ])
     // An ignored index is an ordinary index elsewhere.
     expect(
       createSchemaSQL(table({}, [], [{ name: 'ix', columns: ['y'], ignored: true }]), 'postgres').at(-1)?.sql,
