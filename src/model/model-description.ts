@@ -13,6 +13,7 @@ import type {
   IndexPart,
   Partition,
   PartitionBy,
+  Subpartition,
   Table,
 } from './types.js'
 
@@ -253,6 +254,8 @@ export const subpartitionFields = {
   name,
 }
 
+const subpartition: Shape<Subpartition> = object(subpartitionFields)
+
 /** Fields of {@link Partition}. @internal */
 export const partitionFields = {
   /** Partition name. */
@@ -270,7 +273,7 @@ export const partitionFields = {
   /** Partition comment. */
   comment: optional(label),
   /** Subpartitions, in order (with `subpartitionBy`). */
-  subpartitions: optional(array(object(subpartitionFields))),
+  subpartitions: optional(array(subpartition)),
 }
 
 const partition: Shape<Partition> = object(partitionFields)
