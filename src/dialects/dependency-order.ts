@@ -9,8 +9,12 @@ export interface CreationOrder {
 
 const key = (schema: string | undefined, name: string) => `${schema ?? ''}\u0000${name}`
 
+/** The tables a table is a partition of or inherits from. */
+const parentsOf = (t: Table) => [...(t.partitionOf ? [t.partitionOf] : []), ...(t.inherits ?? [])]
+
 /**
- * Orders tables so every table comes after the tables its foreign keys reference (Kahn's algorithm,
+ * Orders tables so every table comes after the tables its foreign keys reference and its parents
+ * (partitioned and inherited tables) (Kahn's algorithm,
  * ties by name, so the order is deterministic). A cycle is broken at the first table by name: its
  * foreign keys to tables not yet created are deferred. Self-references and references to tables
  * outside the list never constrain the order. Table names are expected to be unique in the list.
@@ -27,15 +31,16 @@ export function creationOrder(list: readonly Table[]): CreationOrder {
   const referrers = new Map<Table, Table[]>()
   for (const t of tables) {
     let count = 0
-    for (const c of t.constraints) {
-      if (c.type !== 'foreign_key') continue
-      const target = targetOf(t, c)
-      if (target === undefined || target === t) continue
+    const waitFor = (target: Table | undefined) => {
+      if (target === undefined || target === t) return
       count++
       const list = referrers.get(target)
       if (list) list.push(t)
       else referrers.set(target, [t])
     }
+    for (const c of t.constraints) if (c.type === 'foreign_key') waitFor(targetOf(t, c))
+    // A partition or an inheriting table comes after its parents (they are never deferred).
+    for (const p of parentsOf(t)) waitFor(byKey.get(key(p.schema ?? t.schema, p.table)))
     waiting.set(t, count)
   }
   const before = (a: Table, b: Table) => (nameOf.get(a) as string) < (nameOf.get(b) as string)

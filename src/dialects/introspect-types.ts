@@ -19,19 +19,23 @@ export type QueryFunction = (sql: string, params?: readonly unknown[]) => Promis
 export interface IntrospectOptions {
   /** Which database the query function talks to. */
   readonly dialect: DialectAlias
-  /** PostgreSQL namespace (default `public`); MySQL database (default the connection's current one). */
+  /**
+   * PostgreSQL: read this one namespace, whose objects then have no `schema` (by default every
+   * namespace but PostgreSQL's own is read, `public` the default one). MySQL: the database (default
+   * the connection's current one).
+   */
   readonly schema?: string
+  /**
+   * PostgreSQL: read these namespaces (instead of all); the first is the default one, whose objects
+   * have no `schema`. Takes precedence over `schema`. Other dialects ignore it.
+   */
+  readonly schemas?: readonly string[]
 }
 
 /** What an {@link UnmodelledObject} is. */
 export type UnmodelledKind =
-  | 'partitioning'
-  | 'partition'
-  | 'system_versioning'
-  | 'foreign_key'
-  | 'primary_key'
-  | 'unique'
-  | 'index'
+  /** MySQL/MariaDB partitioning (PostgreSQL's declarative partitioning is modelled). */
+  'partitioning' | 'system_versioning' | 'foreign_key' | 'primary_key' | 'unique' | 'index'
 
 /**
  * Something the database holds that the schema returned by introspection does not: the model cannot

@@ -1,3 +1,4 @@
+import { SchemaLedgerError } from '../errors.js'
 import { REFERENTIAL_ACTION_SQL } from '../model/referential-action-sql.js'
 import type { Constraint, Index, IndexPart } from '../model/types.js'
 import type { Dialect } from './dialect.js'
@@ -14,6 +15,45 @@ export function qualifiedName(d: Dialect, table: string, schema?: string): strin
 /** `("a", "b")`. */
 export function columnList(d: Dialect, names: readonly string[]): string {
   return `(${names.map((n) => d.quoteIdentifier(n)).join(', ')})`
+}
+
+/** A storage parameter name: a word, or `toast.` and a word. */
+const PARAMETER_NAME = /^(?:toast\.)?[A-Za-z_][A-Za-z0-9_]*$/
+/** Values written bare: numbers and booleans, as the catalog prints them. */
+const BARE_VALUE = /^(?:-?\d+(?:\.\d+)?|on|off|true|false)$/i
+
+const invalidParameter = (where: string, problem: string) =>
+  new SchemaLedgerError('invalid_option', `${where}: ${problem}`)
+
+/**
+ * `fillfactor=70, autovacuum_enabled=false`: storage parameters as `WITH (...)` and `SET (...)` take
+ * them; numbers and booleans bare, anything else a quoted literal. A name that is not a parameter
+ * name throws, naming `where`.
+ *
+ * @example
+ * ```ts
+ * storageParameterList(d, { fillfactor: '70' }, 'events.with') // 'fillfactor=70'
+ * ```
+ * @internal
+ */
+export function storageParameterList(d: Dialect, params: Readonly<Record<string, string>>, where: string): string {
+  return Object.entries(params)
+    .map(([k, v]) => `${parameterName(k, where)}=${BARE_VALUE.test(v) ? v : d.quoteLiteral(v)}`)
+    .join(', ')
+}
+
+/**
+ * `fillfactor, autovacuum_enabled`: parameter names as `RESET (...)` takes them.
+ * @internal
+ */
+export function storageParameterNames(names: readonly string[], where: string): string {
+  return names.map((n) => parameterName(n, where)).join(', ')
+}
+
+function parameterName(name: string, where: string): string {
+  if (!PARAMETER_NAME.test(name))
+    throw invalidParameter(`${where}.${name}`, `"${name}" is not a storage parameter name`)
+  return name.toLowerCase()
 }
 
 /**
@@ -55,6 +95,7 @@ export function constraintClause(d: Dialect, table: string, c: Constraint): stri
     }
     case 'check':
       body = `CHECK (${expression(d, c.expression, `${table}.${c.name ?? 'check'}`)})`
+      if (c.noInherit) body += ' NO INHERIT'
       break
   }
   if (c.deferrable && d.capabilities.deferrableConstraints)
@@ -76,7 +117,7 @@ export function indexPart(d: Dialect, table: string, p: IndexPart): string {
   return text
 }
 
-/** `CREATE [UNIQUE] INDEX [CONCURRENTLY] "name" ON "table" [USING m] (parts) [INCLUDE] [WHERE]`. */
+/** `CREATE [UNIQUE] INDEX [CONCURRENTLY] "name" ON "table" [USING m] (parts) [INCLUDE] [WITH (...)] [WHERE]`. */
 export function createIndexSQL(
   d: Dialect,
   table: string,
@@ -89,6 +130,9 @@ export function createIndexSQL(
   let sql = `CREATE ${x.unique ? 'UNIQUE ' : ''}INDEX ${options.concurrently ? 'CONCURRENTLY ' : ''}${name} ON ${qualifiedName(d, table, schema)}${using} (${x.parts.map((p) => indexPart(d, table, p)).join(', ')})`
   if (x.include && d.capabilities.indexInclude) sql += ` INCLUDE ${columnList(d, x.include)}`
   if (x.nullsNotDistinct) sql += ' NULLS NOT DISTINCT'
+  // Only PostgreSQL's plans get here with storage parameters (the others refuse them).
+  if (x.with && Object.keys(x.with).length > 0)
+    sql += ` WITH (${storageParameterList(d, x.with, `${table}.${x.name ?? 'index'}.with`)})`
   if (x.where && d.capabilities.partialIndexes)
     sql += ` WHERE ${expression(d, x.where, `${table}.${x.name ?? 'index'} predicate`)}`
   return sql

@@ -3,7 +3,7 @@ import { stableStringify } from '../model/assemble-table.js'
 import { columnTypesEqual } from '../model/format-column-type.js'
 import type { Column, Constraint, Index, Table } from '../model/types.js'
 import { defaultsEqual } from '../sql-text/normalize-default.js'
-import { type ExpressionOptions, expressionsEqual } from '../sql-text/normalize-expression.js'
+import { type ExpressionOptions, expressionsEqual, normalizeExpression } from '../sql-text/normalize-expression.js'
 import { changePath } from './change-path.js'
 import type { MatchedPair } from './match-renames.js'
 import {
@@ -13,7 +13,7 @@ import {
   sameNameOrDefault,
 } from './naming-convention.js'
 import { pairNamed } from './pair-named.js'
-import { partitionFieldChanges } from './partition-fields.js'
+import { partitionByMeaning, partitionFieldChanges } from './partition-fields.js'
 import {
   constraintIdentity,
   constraintMeaning,
@@ -21,6 +21,7 @@ import {
   indexIdentity,
   indexMeaning,
   type RenameMaps,
+  storageParametersMeaning,
   tableKey,
   translateConstraint,
   translateIndex,
@@ -72,6 +73,33 @@ export function columnFieldChanges(before: Column, after: Column, expressions: E
   return fields
 }
 
+/** A partition key with its expressions normalized (absent: not partitioned). */
+/** A partition's parent (its namespace made explicit) and normalized bound (absent: not a partition). */
+const partitionOfMeaning = (t: Table) =>
+  t.partitionOf && {
+    table: t.partitionOf.table,
+    schema: t.partitionOf.schema ?? t.schema,
+    bound: normalizeExpression(t.partitionOf.bound),
+  }
+
+/** Parents of an inheriting table, namespaces made explicit. */
+const parentsMeaning = (t: Table) => (t.inherits ?? []).map((p) => ({ table: p.table, schema: p.schema ?? t.schema }))
+
+/**
+ * Whether two sets of storage parameters are the same: names without case, absent meaning none.
+ *
+ * @example
+ * ```ts
+ * storageParametersEqual({ fillfactor: '70' }, { FillFactor: '70' }) // true
+ * ```
+ */
+export function storageParametersEqual(
+  a: Readonly<Record<string, string>> | undefined,
+  b: Readonly<Record<string, string>> | undefined,
+): boolean {
+  return stableStringify(storageParametersMeaning(a)) === stableStringify(storageParametersMeaning(b))
+}
+
 /** The MySQL table options, in the order `alter_table` lists them. */
 const TABLE_OPTIONS = ['engine', 'charset', 'collation', 'rowFormat'] as const
 
@@ -83,6 +111,13 @@ const TABLE_OPTIONS = ['engine', 'charset', 'collation', 'rowFormat'] as const
 export function tableFieldChanges(before: Table, after: Table, expressions: ExpressionOptions = {}): TableField[] {
   const fields: TableField[] = []
   if ((before.comment || undefined) !== (after.comment || undefined)) fields.push('comment')
+  if ((before.unlogged ?? false) !== (after.unlogged ?? false)) fields.push('unlogged')
+  if (partitionByMeaning(before.partitionBy, expressions) !== partitionByMeaning(after.partitionBy, expressions))
+    fields.push('partitionBy')
+  if (stableStringify(partitionOfMeaning(before)) !== stableStringify(partitionOfMeaning(after)))
+    fields.push('partitionOf')
+  if (stableStringify(parentsMeaning(before)) !== stableStringify(parentsMeaning(after))) fields.push('inherits')
+  if (!storageParametersEqual(before.with, after.with)) fields.push('with')
   for (const option of TABLE_OPTIONS) {
     const [a, b] = [before[option], after[option]]
     if (a !== undefined && b !== undefined && a.toLowerCase() !== b.toLowerCase()) fields.push(option)
@@ -127,6 +162,9 @@ export function diffTablePair(
   }
   const toPosition = (c: Column) => to.columns.indexOf(c)
   const fromPosition = (c: Column) => from.columns.indexOf(c)
+  // A partition's columns are its parent's: one that becomes or stops being a partition keeps them
+  // (ATTACH and DETACH move no column), so the columns one side lists are no change.
+  if (from.partitionOf || to.partitionOf) columns = { pairs: [], dropped: [], added: [] }
   for (const c of columns.dropped) {
     changes.push(withPath({ kind: 'drop_column', ...scope, column: c.name, position: fromPosition(c), before: c }))
   }

@@ -26,16 +26,14 @@ export function partitionMeaning(p: Partition, options: ExpressionOptions = {}):
 }
 
 /**
- * Which partitioning fields of a table differ: `partitionBy`, `partitions`, `subpartitionBy`, in
- * that order. Partitions are compared only when both versions list them (absent means whatever the
+ * Which MySQL partitioning fields of a table differ besides `partitionBy` (which the table's own
+ * comparison lists): `partitions`, `subpartitionBy`, in that order. Partitions are compared only when both versions list them (absent means whatever the
  * database has, as for the MySQL table options: PostgreSQL's partitions are tables of their own), and
  * a table without `partitionBy` has none.
  * @internal
  */
 export function partitionFieldChanges(before: Table, after: Table, options: ExpressionOptions = {}): TableField[] {
   const fields: TableField[] = []
-  if (partitionByMeaning(before.partitionBy, options) !== partitionByMeaning(after.partitionBy, options))
-    fields.push('partitionBy')
   const list = (t: Table) =>
     t.partitionBy === undefined ? '[]' : stableStringify((t.partitions ?? []).map((p) => partitionMeaning(p, options)))
   if (before.partitions !== undefined && after.partitions !== undefined && list(before) !== list(after))

@@ -68,7 +68,7 @@ export function constraintMeaning(c: Constraint, options: ExpressionOptions = {}
         ...flags,
       }
     case 'check':
-      return { expression: normalizeExpression(c.expression, options), ...flags }
+      return { expression: normalizeExpression(c.expression, options), noInherit: c.noInherit ?? false, ...flags }
   }
 }
 
@@ -107,8 +107,23 @@ export function indexMeaning(x: Index, options: ExpressionOptions = {}): Record<
     using: x.using,
     include: x.include ?? [],
     nullsNotDistinct: x.nullsNotDistinct ?? false,
+    with: storageParametersMeaning(x.with),
     ignored: x.ignored ?? false,
   }
+}
+
+/**
+ * Storage parameters by lower-case name, values lower-cased (`on`/`ON`), absent meaning none.
+ *
+ * @example
+ * ```ts
+ * storageParametersMeaning({ FillFactor: '70' }) // { fillfactor: '70' }
+ * ```
+ */
+export function storageParametersMeaning(p: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(p ?? {})) out[k.toLowerCase()] = v.toLowerCase()
+  return out
 }
 
 /** What identifies an unnamed index across versions: its key parts. */

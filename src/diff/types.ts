@@ -21,15 +21,20 @@ export type ColumnField =
 
 /**
  * Fields of a table an `alter_table` change can list. The MySQL table options (`engine`, `charset`,
- * `collation`, `rowFormat`) are listed only when both versions state them.
+ * `collation`, `rowFormat`) are listed only when both versions state them; the PostgreSQL ones
+ * (`unlogged`, `partitionBy`, `partitionOf`, `inherits`, `with`) whenever they differ.
  */
 export type TableField =
   | 'comment'
+  | 'unlogged'
+  | 'partitionBy'
+  | 'partitionOf'
+  | 'inherits'
+  | 'with'
   | 'engine'
   | 'charset'
   | 'collation'
   | 'rowFormat'
-  | 'partitionBy'
   | 'partitions'
   | 'subpartitionBy'
   | 'systemVersioning'
@@ -45,12 +50,22 @@ export type ConstraintField =
   | 'onUpdate'
   | 'match'
   | 'expression'
+  | 'noInherit'
   | 'nullsNotDistinct'
   | 'deferrable'
   | 'initiallyDeferred'
 
 /** Fields of an index an `alter_index` change can list. */
-export type IndexField = 'name' | 'parts' | 'unique' | 'where' | 'using' | 'include' | 'nullsNotDistinct' | 'ignored'
+export type IndexField =
+  | 'name'
+  | 'parts'
+  | 'unique'
+  | 'where'
+  | 'using'
+  | 'include'
+  | 'nullsNotDistinct'
+  | 'with'
+  | 'ignored'
 
 /** Fields of an enum an `alter_enum` change can list. */
 export type EnumField = 'values' | 'comment'

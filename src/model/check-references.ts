@@ -16,10 +16,22 @@ export function checkReferences(schema: Schema, ctx: ReadContext): void {
     else byName.set(key, t)
   }
   // Column names by table, shared by the table's own checks and the foreign keys pointing at it.
-  const columnsOf = new Map<Table, ReadonlyMap<string, Column>>()
+  const own = new Map<Table, ReadonlyMap<string, Column>>()
   for (const t of schema.tables) {
-    const columns = checkColumns(t, ctx)
-    columnsOf.set(t, columns)
+    own.set(t, checkColumns(t, ctx))
+    if (t.partitionOf && t.columns.length > 0)
+      ctx.report(
+        'partition_columns',
+        `${ctx.pathOf(t)}.columns`,
+        `Table "${t.name}" is a partition: its columns are its parent's, list none`,
+      )
+    if (t.partitionOf && t.inherits)
+      ctx.report('partition_inherits', ctx.pathOf(t), `Table "${t.name}" is a partition and cannot also inherit`)
+  }
+  const columnsOf = new Map<Table, ReadonlyMap<string, Column>>()
+  for (const t of schema.tables) columnsOf.set(t, withParentColumns(t, schema, byName, own, new Set()))
+  for (const t of schema.tables) {
+    const columns = columnsOf.get(t) ?? new Map()
     checkNames(t.constraints, 'duplicate_constraint', 'Constraint', t, ctx)
     checkNames(t.indexes, 'duplicate_index', 'Index', t, ctx)
     for (const c of t.constraints) {
@@ -28,6 +40,30 @@ export function checkReferences(schema: Schema, ctx: ReadContext): void {
     }
     for (const x of t.indexes) checkIndex(x, columns, t, ctx)
   }
+}
+
+/**
+ * A table's columns with those it gets from the tables it is a partition of or inherits from (parents
+ * this document does not describe add none; a cycle stops where it closes).
+ */
+function withParentColumns(
+  t: Table,
+  schema: Schema,
+  byName: ReadonlyMap<string, Table>,
+  own: ReadonlyMap<Table, ReadonlyMap<string, Column>>,
+  seen: Set<Table>,
+): ReadonlyMap<string, Column> {
+  const columns = own.get(t) ?? new Map<string, Column>()
+  const parents = [...(t.partitionOf ? [t.partitionOf] : []), ...(t.inherits ?? [])]
+  if (parents.length === 0 || seen.has(t)) return columns
+  seen.add(t)
+  const all = new Map<string, Column>()
+  for (const p of parents) {
+    const parent = byName.get(tableKey(p.schema ?? t.schema ?? schema.name, p.table))
+    if (parent) for (const [k, c] of withParentColumns(parent, schema, byName, own, seen)) all.set(k, c)
+  }
+  for (const [k, c] of columns) all.set(k, c)
+  return all
 }
 
 function tableKey(schemaName: string | undefined, name: string): string {

@@ -15,6 +15,10 @@ export interface ColumnDefinition {
     readonly generation: 'always' | 'by_default'
     readonly start?: number
     readonly increment?: number
+    readonly minValue?: number
+    readonly maxValue?: number
+    readonly cache?: number
+    readonly cycle?: true
   }
   readonly generated?: { readonly expression: string; readonly stored: boolean }
   readonly collation?: string
@@ -26,6 +30,16 @@ export interface TableDefinition {
   readonly name: string
   readonly schema?: string
   readonly comment?: string
+  /** PostgreSQL `UNLOGGED`. */
+  readonly unlogged?: true
+  /** PostgreSQL partitioning of the table: method and key parts. */
+  readonly partitionBy?: { readonly method: 'range' | 'list' | 'hash'; readonly key: readonly string[] }
+  /** PostgreSQL: the table is a partition of `table` with `bound` (`FOR VALUES ...` or `DEFAULT`); it lists no columns. */
+  readonly partitionOf?: { readonly table: string; readonly schema?: string; readonly bound: string }
+  /** PostgreSQL `INHERITS (...)`: the parents; the table lists only its own columns. */
+  readonly inherits?: readonly { readonly table: string; readonly schema?: string }[]
+  /** PostgreSQL storage parameters (`{ fillfactor: '70' }`). */
+  readonly with?: Readonly<Record<string, string>>
   /** MySQL/MariaDB storage engine (`InnoDB`); compared only when both versions state it. */
   readonly engine?: string
   /** MySQL/MariaDB default character set. */

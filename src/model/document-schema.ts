@@ -218,7 +218,17 @@ export const sqlalchemyColumn = object({
   collation: optionalText,
   enum_name: optionalText,
   values: nullish(array(text())),
-  identity: nullish(object({ always: flag, start: nullish(int()), increment: nullish(int()) })),
+  identity: nullish(
+    object({
+      always: flag,
+      start: nullish(int()),
+      increment: nullish(int()),
+      minvalue: nullish(int()),
+      maxvalue: nullish(int()),
+      cache: nullish(int({ min: 1 })),
+      cycle: flag,
+    }),
+  ),
   computed: nullish(object({ sqltext: text({ min: 1 }), persisted: flag })),
   foreign_key: nullish(foreignKeyShorthand),
   foreign_keys: nullish(array(foreignKeyShorthand)),
@@ -290,6 +300,14 @@ export const sqlalchemyTable = object({
   mysql_charset: optionalText,
   mysql_collate: optionalText,
   mysql_row_format: optionalText,
+  /** SQLAlchemy's `Table(..., postgresql_partition_by='RANGE (at)')`. */
+  postgresql_partition_by: optionalText,
+  /** SQLAlchemy's `Table(..., postgresql_with={'fillfactor': 70})`: storage parameters. */
+  postgresql_with: nullish(record(union(text(), finite, bool))),
+  /** SQLAlchemy's `Table(..., postgresql_inherits='cities')` (a name or a list of names). */
+  postgresql_inherits: nullish(union(text({ min: 1 }), array(text({ min: 1 })))),
+  /** SQLAlchemy's `Table(..., prefixes=['UNLOGGED'])`. */
+  prefixes: nullish(array(text())),
 })
 
 /** The SQLAlchemy document body (the object under `metadata`). */

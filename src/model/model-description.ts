@@ -1,7 +1,7 @@
 import type { ColumnType } from './column-type.js'
 import { namedObjectShapes, objectShapes } from './object-description.js'
 import { type JsonDefs, type JsonSchema, named, object, optional, type Shape } from './shape.js'
-import { array, bool, byType, custom, int, oneOf, text } from './shape-values.js'
+import { array, bool, byType, custom, int, oneOf, record, text } from './shape-values.js'
 import type {
   Column,
   Constraint,
@@ -13,8 +13,10 @@ import type {
   IndexPart,
   Partition,
   PartitionBy,
+  PartitionOf,
   Subpartition,
   Table,
+  TableReference,
 } from './types.js'
 
 // The one description of the model: every object kind with its fields, in the order readers build
@@ -33,6 +35,8 @@ export const sqlText = text({ trim: true, min: 1 })
 export const columnList = array(name, { min: 1, message: 'At least one column is required' })
 
 const label = text()
+/** Storage parameters by name (`fillfactor`, `autovacuum_enabled`), values as text. */
+const storageParameters = record(text({ trim: true, min: 1 }))
 const yes = oneOf(true)
 const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value)
 
@@ -58,6 +62,20 @@ export const identityFields = {
   start: optional(int()),
   /** Step. */
   increment: optional(int()),
+  /**
+   * Lowest value (`MINVALUE`), when not the one the start and direction imply: 1 counting up (or the
+   * start when it is below 1), the type's lowest counting down.
+   */
+  minValue: optional(int()),
+  /**
+   * Highest value (`MAXVALUE`), when not the one the start and direction imply: the type's highest
+   * counting up, -1 counting down (or the start when it is above -1).
+   */
+  maxValue: optional(int()),
+  /** Values the sequence hands out ahead (`CACHE`); absent means 1. */
+  cache: optional(int({ min: 1 })),
+  /** `CYCLE`: wraps around at the bound instead of failing. Absent means false. */
+  cycle: optional(yes),
 }
 
 /** Fields of {@link Generated}. @internal */
@@ -169,6 +187,8 @@ export const checkFields = {
   ...constraintName,
   /** Boolean SQL expression, as written. */
   expression: sqlText,
+  /** PostgreSQL `NO INHERIT`: the check holds on this table only, not on its children. */
+  noInherit: optional(yes),
   ...constraintFlags,
 }
 
@@ -220,6 +240,8 @@ export const indexFields = {
   include: optional(array(name)),
   /** PostgreSQL 15 `NULLS NOT DISTINCT`. */
   nullsNotDistinct: optional(yes),
+  /** PostgreSQL storage parameters (`WITH (fillfactor = 70)`), by name; values as the catalog spells them. */
+  with: optional(storageParameters),
   /**
    * Kept up to date but not used by the optimizer: MariaDB 10.6+ `IGNORED`, MySQL 8 `INVISIBLE`.
    * Absent means false. PostgreSQL and SQLite ignore it.
@@ -278,6 +300,30 @@ export const partitionFields = {
 
 const partition: Shape<Partition> = object(partitionFields)
 
+/** Fields of {@link PartitionOf}. @internal */
+export const partitionOfFields = {
+  /** The partitioned table. */
+  table: name,
+  /** Its namespace, when not the partition's own. */
+  schema: optional(label),
+  /**
+   * The partition bound as PostgreSQL prints it: `FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')`,
+   * `FOR VALUES IN ('eu', 'us')`, `FOR VALUES WITH (MODULUS 4, REMAINDER 0)` or `DEFAULT`.
+   */
+  bound: sqlText,
+}
+
+/** Fields of {@link TableReference}. @internal */
+export const tableReferenceFields = {
+  /** Table name. */
+  table: name,
+  /** Its namespace, when not the referring table's own. */
+  schema: optional(label),
+}
+
+const partitionOf: Shape<PartitionOf> = named('partitionOf', object(partitionOfFields))
+const tableReference: Shape<TableReference> = named('tableReference', object(tableReferenceFields))
+
 /** A column. @internal */
 export const columnShape = object(columnFields)
 const column: Shape<Column> = named('column', columnShape)
@@ -300,6 +346,26 @@ export const tableFields = {
   indexes: array(index),
   /** Table comment. */
   comment: optional(label),
+  /** PostgreSQL `UNLOGGED`: not written to the write-ahead log (emptied after a crash, not replicated). */
+  unlogged: optional(yes),
+  /**
+   * How the table is partitioned (`PARTITION BY RANGE (created_at)`); absent means not partitioned.
+   * PostgreSQL partitions are tables (`partitionOf`); MySQL/MariaDB ones are listed in `partitions`.
+   */
+  partitionBy: optional(partitionBy),
+  /**
+   * PostgreSQL: the table is a partition of another (`PARTITION OF ... FOR VALUES ...`). Its columns
+   * are the parent's: a partition lists none, and the constraints and indexes it gets from its parent
+   * are not repeated either (only its own).
+   */
+  partitionOf: optional(partitionOf),
+  /**
+   * PostgreSQL table inheritance (`INHERITS (parent)`), parents in order. The child lists only the
+   * columns it declares itself (as pg_dump writes it); the ones it inherits come from the parents.
+   */
+  inherits: optional(array(tableReference, { min: 1, message: 'At least one parent table is required' })),
+  /** PostgreSQL storage parameters (`WITH (fillfactor = 70)`), by name; values as the catalog spells them. */
+  with: optional(storageParameters),
   /**
    * MySQL/MariaDB storage engine (`InnoDB`). Like every table option below, compared only when both
    * versions state it: absent means whatever the database has (other dialects ignore it).
@@ -314,8 +380,6 @@ export const tableFields = {
   collation: optional(label),
   /** MySQL/MariaDB `ROW_FORMAT` (`DYNAMIC`, `COMPRESSED`). */
   rowFormat: optional(label),
-  /** How the table is partitioned (`PARTITION BY`); absent means not partitioned. */
-  partitionBy: optional(partitionBy),
   /**
    * MySQL/MariaDB: the partitions of a partitioned table, in order (they are not tables there).
    * Hash and key partitioning without names get `p0`, `p1`, ...

@@ -89,6 +89,10 @@ function buildColumn(c: SqlalchemyColumn, spelled: SpelledType): Column {
           generation: c.identity.always ? ('always' as const) : ('by_default' as const),
           start: c.identity.start ?? undefined,
           increment: c.identity.increment ?? undefined,
+          minValue: c.identity.minvalue ?? undefined,
+          maxValue: c.identity.maxvalue ?? undefined,
+          cache: c.identity.cache ?? undefined,
+          cycle: c.identity.cycle ? (true as const) : undefined,
         })
       : undefined,
     generated: c.computed

@@ -9,6 +9,7 @@ import {
   sqlalchemyMetadata,
   sqlalchemyTable,
 } from './document-schema.js'
+import { parsePartitionBy } from './partition-key.js'
 import { compact, extraKeys, isRecord, type ReadContext } from './read-context.js'
 import { readEnum } from './read-enum.js'
 import { readIndexParts } from './read-index-parts.js'
@@ -32,6 +33,7 @@ const MODELLED_INDEX_OPTIONS = new Set([
   'postgresql_include',
   'postgresql_ops',
   'postgresql_nulls_not_distinct',
+  'postgresql_with',
   'mysql_length',
   'mariadb_length',
 ])
@@ -86,6 +88,12 @@ function readTable(raw: unknown, path: string, enums: EnumDefinition[], ctx: Rea
     charset: t.mysql_charset ?? undefined,
     collation: t.mysql_collate ?? undefined,
     rowFormat: t.mysql_row_format ?? undefined,
+    unlogged: t.prefixes?.some((p) => p.trim().toUpperCase() === 'UNLOGGED') ? true : undefined,
+    partitionBy: t.postgresql_partition_by
+      ? readPartitionBy(t.postgresql_partition_by, `${path}.postgresql_partition_by`, ctx)
+      : undefined,
+    inherits: readInherits(t.postgresql_inherits),
+    with: storageParameters(t.postgresql_with),
     extra: extraKeys(t, TABLE_KEYS),
     columns,
     constraints: (t.constraints ?? []).flatMap(
@@ -205,6 +213,7 @@ function readIndex(raw: unknown, path: string, ctx: ReadContext): Index | undefi
       include: include && include.length > 0 ? include : undefined,
       nullsNotDistinct:
         x.nulls_not_distinct || options.postgresql_nulls_not_distinct === true ? (true as const) : undefined,
+      with: storageParameters(isRecord(options.postgresql_with) ? options.postgresql_with : undefined),
       extra:
         leftover.length > 0 || extra
           ? { ...extra, ...(leftover.length > 0 ? { dialect_options: Object.fromEntries(leftover) } : {}) }
@@ -212,6 +221,30 @@ function readIndex(raw: unknown, path: string, ctx: ReadContext): Index | undefi
     }) as Index,
     path,
   )
+}
+
+/** `postgresql_with` values (`70`, `false`, `'on'`) as the model's text, or undefined when empty. */
+function storageParameters(values: Readonly<Record<string, unknown>> | null | undefined) {
+  const entries = Object.entries(values ?? {}).filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v))
+  return entries.length === 0 ? undefined : Object.fromEntries(entries.map(([k, v]) => [k, String(v)]))
+}
+
+/** `postgresql_inherits`: a table name or a list of them (`schema.table` qualified). */
+function readInherits(value: string | readonly string[] | null | undefined) {
+  if (value === null || value === undefined) return undefined
+  const names = typeof value === 'string' ? [value] : value
+  if (names.length === 0) return undefined
+  return names.map((n) => {
+    const dot = n.lastIndexOf('.')
+    return dot < 0 ? { table: n } : { table: n.slice(dot + 1), schema: n.slice(0, dot) }
+  })
+}
+
+/** `postgresql_partition_by` (`RANGE (at)`, `LIST (lower(region))`) as the model's `partitionBy`. */
+function readPartitionBy(text: string, path: string, ctx: ReadContext) {
+  const by = parsePartitionBy(text)
+  if (!by) ctx.report('invalid_partition_by', path, `"${text}" is not RANGE (...), LIST (...) or HASH (...)`)
+  return by
 }
 
 function stringOption(value: unknown): string | undefined {

@@ -9,10 +9,12 @@ import type {
   indexPartFields,
   partitionByFields,
   partitionFields,
+  partitionOfFields,
   primaryKeyFields,
   schemaFields,
   subpartitionFields,
   tableFields,
+  tableReferenceFields,
   uniqueFields,
 } from './model-description.js'
 import type {
@@ -58,6 +60,15 @@ export interface EnumDefinition extends Model<typeof enumFields> {}
 
 /** A table with its columns, constraints and indexes. */
 export interface Table extends Model<typeof tableFields> {}
+
+/** How a PostgreSQL table is partitioned: `PARTITION BY RANGE (created_at)`. */
+export interface PartitionBy extends Model<typeof partitionByFields> {}
+
+/** The table a PostgreSQL partition belongs to, and its bound. */
+export interface PartitionOf extends Model<typeof partitionOfFields> {}
+
+/** A table named by its name and namespace (an `inherits` parent). */
+export interface TableReference extends Model<typeof tableReferenceFields> {}
 
 /** Identity column options (`GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY`). */
 export interface Identity extends Model<typeof identityFields> {}

@@ -67,10 +67,22 @@ describe('schemaledger introspect', () => {
       await db.query(
         'CREATE SCHEMA billing; CREATE TABLE billing.invoices (id bigint PRIMARY KEY, total numeric(10,2))',
       )
-      const run = await cli(['introspect', '--url', url])
+      const run = await cli(['introspect', '--url', url, '--schema', 'public'])
       expect(run.code).toBe(0)
       expect(run.stderr).toBe('')
       assertSchemaEqual(printed(run.stdout), v2)
+      // Without --schema every namespace is read; repeated, the ones named (the first is the default).
+      const all = await cli(['introspect', '--url', url])
+      expect(all.code).toBe(0)
+      expect(printed(all.stdout).tables.map((t) => `${t.schema ?? ''}.${t.name}`)).toEqual([
+        ...v2.tables.map((t) => `.${t.name}`),
+        'billing.invoices',
+      ])
+      const both = await cli(['introspect', '--url', url, '--schema', 'billing', '--schema', 'public'])
+      expect(printed(both.stdout).tables.map((t) => `${t.schema ?? ''}.${t.name}`)).toEqual([
+        '.invoices',
+        ...v2.tables.map((t) => `public.${t.name}`),
+      ])
       const billing = await cli(['introspect', '--url', url, '--schema', 'billing'])
       assertSchemaEqual(printed(billing.stdout), {
         metadata: {

@@ -1,4 +1,4 @@
-import { ALL, base, blog, check, collect, MY, mood, nameIndex, PG, PG_MY, unlinked } from './rule-case-kit.js'
+import { ALL, base, blog, check, collect, MY, mood, nameIndex, PG, PG_MY, tags, unlinked } from './rule-case-kit.js'
 import { posts, schema, table, users } from './schemas.js'
 
 // LK and TX: locking and transaction rules
@@ -106,6 +106,39 @@ add(
   [],
 )
 const wide = (columns: string[]) => users({ x: 'integer' }, { indexes: [{ name: 'ix_wide', columns }] })
+// LK015, LK022, LK023: partitions attached and detached, tables switched between logged and unlogged.
+const evts = table('evts', { id: 'integer!', at: 'date!' })
+const partitioned = { ...evts, partitionBy: { method: 'range', key: ['at'] } }
+const archive = table('archive', { id: 'integer!', at: 'date!' })
+const attached = {
+  ...archive,
+  columns: [],
+  partitionOf: { table: 'evts', bound: "FOR VALUES FROM ('2000-01-01') TO ('2024-01-01')" },
+}
+add('LK015', PG, 'detach a partition', schema([partitioned, attached]), schema([partitioned, archive]), [
+  'warning archive',
+])
+add(
+  'LK015',
+  PG,
+  'attach a partition (nothing detached)',
+  schema([partitioned, archive]),
+  schema([partitioned, attached]),
+  [],
+)
+add('LK022', PG, 'attach a partition', schema([partitioned, archive]), schema([partitioned, attached]), [
+  'warning archive',
+])
+add('LK022', PG, 'create a partition', schema([partitioned]), schema([partitioned, attached]), [])
+add(
+  'LK023',
+  PG,
+  'SET UNLOGGED',
+  blog(users(), posts(), [tags]),
+  blog(users(), posts(), [{ ...tags, unlogged: true } as typeof tags]),
+  ['warning tags'],
+)
+add('LK023', PG, 'a new unlogged table', base, blog(users(), posts(), [{ ...tags, unlogged: true } as typeof tags]), [])
 add('LK021', ALL, 'index on four columns', blog(users({ x: 'integer' })), blog(wide(['email', 'name', 'id', 'x'])), [
   'info users.ix_wide',
 ])

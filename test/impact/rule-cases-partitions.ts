@@ -1,7 +1,7 @@
 import { collect, MY } from './rule-case-kit.js'
 import { schema, table } from './schemas.js'
 
-// MySQL/MariaDB partitioning and system versioning on an existing table (DS014, DS015, LK022).
+// MySQL/MariaDB partitioning and system versioning on an existing table (DS014, DS015, LK024).
 
 const { cases, add } = collect()
 
@@ -17,15 +17,15 @@ add('DS014', MY, 'a RANGE partition appended', sales(byYear(2022)), sales(byYear
 add('DS015', MY, 'system versioning dropped', sales({ systemVersioning: true }), sales({}), ['danger sales'])
 add('DS015', MY, 'system versioning added', sales({}), sales({ systemVersioning: true }), [])
 add(
-  'LK022',
+  'LK024',
   MY,
   'repartitioned by HASH',
   sales(byYear(2022)),
   sales({ partitionBy: { method: 'hash', key: ['id'] } }),
   ['warning sales'],
 )
-add('LK022', MY, 'partitioning removed', sales(byYear(2022)), sales({}), ['warning sales'])
-add('LK022', MY, 'a partition appended: no copy', sales(byYear(2022)), sales(byYear(2022, 2023)), [])
+add('LK024', MY, 'partitioning removed', sales(byYear(2022)), sales({}), ['warning sales'])
+add('LK024', MY, 'a partition appended: no copy', sales(byYear(2022)), sales(byYear(2022, 2023)), [])
 
 /** The partitioning and system versioning cases. */
 export const partitionCases = cases

@@ -214,11 +214,15 @@ describe('the fields a diff can list', () => {
     expectTypeOf<(typeof alterableFields.enum)[number]>().toEqualTypeOf<EnumField>()
     expect(alterableFields.table).toEqual([
       'comment',
+      'unlogged',
+      'partitionBy',
+      'partitionOf',
+      'inherits',
+      'with',
       'engine',
       'charset',
       'collation',
       'rowFormat',
-      'partitionBy',
       'partitions',
       'subpartitionBy',
       'systemVersioning',

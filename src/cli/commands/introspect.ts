@@ -136,6 +136,12 @@ async function connect(url: string | undefined, sqlite: string | undefined, cwd:
   }
 }
 
+/** `--schema` once is one namespace (or MySQL database); repeated, several PostgreSQL namespaces. */
+function namespaceOptions(names: readonly string[] | undefined): { schema?: string; schemas?: readonly string[] } {
+  if (!names || names.length === 0) return {}
+  return names.length === 1 ? { schema: names[0] as string } : { schemas: names }
+}
+
 /**
  * `schemaledger introspect`: reads the schema of a live database (PostgreSQL, MySQL/MariaDB, SQLite)
  * with the driver installed next to schemaledger, and prints it as a canonical document.
@@ -149,12 +155,13 @@ export const introspectCommand = defineCommand({
   name: 'introspect',
   summary: 'read the schema of a live database into a document',
   usage: [
-    'introspect --url postgres://... | mysql://... | mariadb://... [--schema <name>] [-o doc.json]',
+    'introspect --url postgres://... | mysql://... | mariadb://... [--schema <name>]... [-o doc.json]',
     'introspect --sqlite <file.db> [-o doc.json]',
   ],
   description:
     'Reads tables, columns, keys, foreign keys, checks, indexes and enums and prints the canonical JSON\n' +
-    'document; what the model cannot hold (partitioning, system versioning, keys that point at them) is\n' +
+    'document; PostgreSQL: every namespace but its own by default, partitions and inheritance included.\n' +
+    'What the model cannot hold (MySQL partitioning, system versioning, keys that point at them) is\n' +
     'listed on standard error, one line each. Uses the driver you installed: pg for PostgreSQL, mysql2\n' +
     'for MySQL and MariaDB, better-sqlite3 (or sql.js) for SQLite; a missing one is named with its install\n' +
     'command. The URL may carry a password; it is never printed.',
@@ -165,8 +172,10 @@ export const introspectCommand = defineCommand({
     sqlite: { type: 'string', value: 'file', description: 'a SQLite database file to read' },
     schema: {
       type: 'string',
+      multiple: true,
       value: 'name',
-      description: 'PostgreSQL namespace (default public); MySQL database (default: the URL’s)',
+      description:
+        'PostgreSQL namespace to read (default: all; repeat for several, the first is the default one); MySQL database (default: the URL’s)',
     },
     ...OUTPUT_OPTION,
   },
@@ -182,15 +191,21 @@ export const introspectCommand = defineCommand({
   async run({ values, io }) {
     if ((values.url === undefined) === (values.sqlite === undefined))
       throw new UsageError('give either --url or --sqlite')
+    if ((values.schema?.length ?? 0) > 1 && values.url !== undefined && !/^postgres(ql)?:/i.test(values.url))
+      throw new UsageError(
+        '--schema may be repeated for PostgreSQL only (a MySQL/MariaDB connection reads one database)',
+      )
     const connection = await connect(values.url, values.sqlite, io.cwd)
     let text: string
     try {
       const { schema, unmodelled } = await introspectDatabase(connection.query, {
         dialect: connection.dialect,
-        ...(values.schema ? { schema: values.schema } : {}),
+        ...namespaceOptions(values.schema),
       }).catch((error: unknown) => {
-        if (error instanceof InvalidOptionError && error.option === 'schema')
-          throw new CliInputError('unknown_schema', `--schema${error.message.slice('schema'.length)}`, { cause: error })
+        if (error instanceof InvalidOptionError && (error.option === 'schema' || error.option === 'schemas'))
+          throw new CliInputError('unknown_schema', `--schema${error.message.slice(error.option.length)}`, {
+            cause: error,
+          })
         if (isSchemaLedgerError(error)) throw error
         const where = values.sqlite ?? redactUrl(values.url ?? '')
         throw new CliInputError(

@@ -108,6 +108,7 @@ export function mysqlConstraintClause(ctx: KeyContext, table: string, c: Constra
       return `CONSTRAINT ${q(name)} FOREIGN KEY ${columnList(ctx.gen.dialect, c.columns)} REFERENCES ${target} ${columnList(ctx.gen.dialect, c.referencedColumns)} ON DELETE ${REFERENTIAL_ACTION_SQL[c.onDelete ?? 'no_action']} ON UPDATE ${REFERENTIAL_ACTION_SQL[c.onUpdate ?? 'no_action']}`
     }
     case 'check':
+      if (c.noInherit) unsupported(where, 'MySQL/MariaDB have no table inheritance (NO INHERIT)')
       return `CONSTRAINT ${q(name)} CHECK (${mysqlExpression(c.expression, `${where} check`)})`
   }
 }
@@ -151,6 +152,8 @@ function indexPieces(ctx: KeyContext, table: string, x: Index, definition: Table
   if (x.where !== undefined) unsupported(where, 'partial indexes (WHERE) do not exist in MySQL/MariaDB')
   if (x.include && x.include.length > 0) unsupported(where, 'MySQL/MariaDB indexes have no INCLUDE columns')
   if (x.nullsNotDistinct) unsupported(where, 'MySQL/MariaDB have no NULLS NOT DISTINCT')
+  if (x.with && Object.keys(x.with).length > 0)
+    unsupported(where, 'MySQL/MariaDB indexes have no storage parameters (WITH (...))')
   const using = x.using?.toLowerCase()
   let kind = x.unique ? 'UNIQUE ' : ''
   let tail = ''

@@ -22,7 +22,7 @@ import { mysqlConstraintName, mysqlIndexName } from './object-names.js'
 import { mysqlPartitionClause } from './partitions.js'
 import { findTable, foreignKeyKey, isTouched, planState, renameMaps, sourceTable } from './plan-state.js'
 import { systemVersioningClause } from './system-versioning.js'
-import { mysqlTableOptions } from './table-options.js'
+import { mysqlTableOptions, refusePostgresTableFeatures } from './table-options.js'
 import { quoteMysqlIdentifier as q } from './text.js'
 
 // Whole-table changes and renames. CREATE TABLE carries its keys, checks and indexes inline (one
@@ -42,6 +42,7 @@ import { quoteMysqlIdentifier as q } from './text.js'
  * ```
  */
 export function mysqlCreateTable(table: Table, ctx: GeneratorContext, omit: ReadonlySet<Constraint>): StatementDraft[] {
+  refusePostgresTableFeatures(table)
   const kctx = keyContext(ctx)
   const inline = new Set<Constraint>(
     table.columns.flatMap((c) => inlineColumnChecks(table, c.name, kctx.flavor.mariadb)),

@@ -37,6 +37,29 @@ function rowFormat(table: Table): string {
 }
 
 /**
+ * Refuses (`unsupported_feature`) the PostgreSQL table features MySQL/MariaDB cannot store:
+ * `UNLOGGED`, declarative partitioning, inheritance and storage parameters.
+ *
+ * @example
+ * ```ts
+ * refusePostgresTableFeatures({ ...table, unlogged: true }) // throws: MySQL/MariaDB have no UNLOGGED tables
+ * ```
+ * @internal
+ */
+export function refusePostgresTableFeatures(table: Table): void {
+  const where = `table "${table.name}"`
+  if (table.unlogged) unsupported(where, 'MySQL/MariaDB have no UNLOGGED tables')
+  if (table.partitionOf)
+    unsupported(
+      where,
+      'a partition that is a table of its own (partitionOf) is PostgreSQL\'s: MySQL/MariaDB list partitions in the partitioned table (partitions)',
+    )
+  if (table.inherits) unsupported(where, 'MySQL/MariaDB have no table inheritance (INHERITS)')
+  if (table.with && Object.keys(table.with).length > 0)
+    unsupported(where, 'MySQL/MariaDB have no storage parameters (WITH (...))')
+}
+
+/**
  * The table options a table states, as CREATE TABLE writes them after its closing parenthesis.
  *
  * @example
@@ -106,6 +129,7 @@ function convertTable(change: AlterTableChange, ctx: GeneratorContext): Statemen
  * ```
  */
 export function alterTableChange(change: AlterTableChange, ctx: GeneratorContext): StatementDraft[] {
+  refusePostgresTableFeatures(change.after)
   const head = `ALTER TABLE ${tableName(change.table, change.schema)}`
   const { after, changes } = change
   const drafts: StatementDraft[] = []

@@ -9,7 +9,7 @@ import {
   columnCommentSQL,
   columnDefinition,
   enumLookup,
-  identityBound,
+  identityBounds,
   identityClause,
   identityDirection,
   identityOptions,
@@ -174,20 +174,22 @@ function defaultTakesFrom(expression: string, name: string, schema: string | und
 }
 
 /**
- * The bounds an identity's sequence needs for its new start and direction: the one a start outside
- * the default range needs. When the direction turns, both bounds go back to the new direction's
- * defaults and the sequence restarts at its new start: its current value lies on the other side of
- * zero, outside the new range, and new values then do not meet the ones already given out.
+ * The bounds, cache and cycle an identity's sequence needs after the change. When the direction
+ * turns, both bounds are set again (`NO MINVALUE` is the new direction's default only once set) and the
+ * sequence restarts at its new start: its current value lies on the other side of zero, outside the
+ * new range, and new values then do not meet the ones already given out.
  */
 function identityBoundChanges(before: Identity, after: Identity): string[] {
   const [was, now] = [identityDirection(before), identityDirection(after)]
-  if (was.start === now.start && was.up === now.up) return []
-  const bound = identityBound(after)
+  const [a, b] = [identityBounds(before), identityBounds(after)]
   const turned = was.up !== now.up
-  if (!turned) return bound === undefined ? [] : [`SET ${bound}`]
-  return now.up
-    ? [`SET ${bound ?? 'NO MINVALUE'}`, 'SET NO MAXVALUE', 'RESTART']
-    : ['SET NO MINVALUE', `SET ${bound ?? 'NO MAXVALUE'}`, 'RESTART']
+  const out: string[] = []
+  if (turned || a.min !== b.min) out.push(b.min === undefined ? 'SET NO MINVALUE' : `SET MINVALUE ${b.min}`)
+  if (turned || a.max !== b.max) out.push(b.max === undefined ? 'SET NO MAXVALUE' : `SET MAXVALUE ${b.max}`)
+  if ((before.cache ?? 1) !== (after.cache ?? 1)) out.push(`SET CACHE ${after.cache ?? 1}`)
+  if ((before.cycle ?? false) !== (after.cycle ?? false)) out.push(after.cycle ? 'SET CYCLE' : 'SET NO CYCLE')
+  if (turned) out.push('RESTART')
+  return out
 }
 
 /**

@@ -67,26 +67,28 @@ export function identityDirection(identity: Identity): { up: boolean; start: num
 }
 
 /**
- * The bound an identity's sequence needs beyond PostgreSQL's defaults, which start where they count
- * from: counting up from below 1 needs `MINVALUE`, counting down from above -1 needs `MAXVALUE`
- * (otherwise: `START value (-100) cannot be less than MINVALUE (1)`).
+ * The bounds an identity's sequence has: the ones it states, else the one its start needs beyond
+ * PostgreSQL's defaults, which start where they count from (counting up from below 1 needs `MINVALUE`,
+ * counting down from above -1 needs `MAXVALUE`; otherwise: `START value (-100) cannot be less than
+ * MINVALUE (1)`). Undefined means the default for the direction.
  *
  * @example
  * ```ts
- * identityBound({ generation: 'by_default', start: -100 }) // 'MINVALUE -100'
+ * identityBounds({ generation: 'by_default', start: -100 }) // { min: -100, max: undefined }
  * ```
  * @internal
  */
-export function identityBound(identity: Identity): string | undefined {
+export function identityBounds(identity: Identity): { min: number | undefined; max: number | undefined } {
   const { up, start } = identityDirection(identity)
-  if (up && start < 1) return `MINVALUE ${start}`
-  if (!up && start > -1) return `MAXVALUE ${start}`
-  return undefined
+  return {
+    min: identity.minValue ?? (up && start < 1 ? start : undefined),
+    max: identity.maxValue ?? (!up && start > -1 ? start : undefined),
+  }
 }
 
 /**
- * `(START WITH 10 INCREMENT BY 5)`, with the bound a start outside the default range needs, or
- * nothing for the defaults.
+ * `(START WITH 10 INCREMENT BY 5 MINVALUE 0 MAXVALUE 1000 CACHE 20 CYCLE)`, each option only when it
+ * is not PostgreSQL's default (the bounds a start outside the default range needs included).
  *
  * @example
  * ```ts
@@ -96,11 +98,14 @@ export function identityBound(identity: Identity): string | undefined {
  * @internal
  */
 export function identityOptions(identity: Identity): string {
-  const bound = identityBound(identity)
+  const { min, max } = identityBounds(identity)
   const options = [
     ...(identity.start !== undefined ? [`START WITH ${identity.start}`] : []),
     ...(identity.increment !== undefined ? [`INCREMENT BY ${identity.increment}`] : []),
-    ...(bound !== undefined ? [bound] : []),
+    ...(min !== undefined ? [`MINVALUE ${min}`] : []),
+    ...(max !== undefined ? [`MAXVALUE ${max}`] : []),
+    ...(identity.cache !== undefined ? [`CACHE ${identity.cache}`] : []),
+    ...(identity.cycle ? ['CYCLE'] : []),
   ]
   return options.length === 0 ? '' : ` (${options.join(' ')})`
 }

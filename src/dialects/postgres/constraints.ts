@@ -1,3 +1,4 @@
+import { tablePath } from '../../diff/change-path.js'
 import type {
   AddConstraintChange,
   AddIndexChange,
@@ -15,6 +16,7 @@ import { droppedEarly } from './early-drops.js'
 import { constraintRelationKeys, relationKey } from './name-claims.js'
 import { constraintNameIn, indexNameIn, objectKey } from './names.js'
 import { currentConstraintName, currentIndexName } from './renames.js'
+import { storageParameterChanges } from './table-options.js'
 
 // Constraints and indexes: always created under an explicit name, dropped by the name they have at
 // that point of the migration, renamed in place when only the name changed.
@@ -294,14 +296,28 @@ export function alterIndexSQL(change: AlterIndexChange, ctx: GeneratorContext): 
   const current = currentIndexName(ctx, table, schema, change.before)
   const next = newIndexName(ctx, table, schema, change.after)
   if (droppedEarly(ctx, change.before)) return [createIndexDraft(ctx, table, schema, change.after, next)]
-  if (change.changes.every((f) => f === 'name')) {
-    if (current === next) return []
-    return [
-      {
-        sql: `ALTER INDEX ${tableName(ctx, current, schema)} RENAME TO ${ctx.dialect.quoteIdentifier(next)}`,
-        stage: Stage.dropIndex,
-      },
-    ]
+  if (change.changes.every((f) => f === 'name' || f === 'with')) {
+    const drafts: StatementDraft[] =
+      current === next
+        ? []
+        : [
+            {
+              sql: `ALTER INDEX ${tableName(ctx, current, schema)} RENAME TO ${ctx.dialect.quoteIdentifier(next)}`,
+              stage: Stage.dropIndex,
+            },
+          ]
+    // Storage parameters change in place (a new fillfactor applies to pages written from now on).
+    if (change.changes.includes('with'))
+      drafts.push(
+        ...storageParameterChanges(
+          ctx,
+          `ALTER INDEX ${tableName(ctx, next, schema)}`,
+          change.before.with,
+          change.after.with,
+          `${tablePath(table, schema)}.${next}.with`,
+        ),
+      )
+    return drafts
   }
   return [dropIndexDraft(ctx, table, schema, current), createIndexDraft(ctx, table, schema, change.after, next)]
 }

@@ -2,7 +2,8 @@
 // information_schema because only the catalog has what the model holds: default and generation
 // expressions (pg_get_expr), identity and serial sequences (pg_depend, pg_sequence), index key
 // expressions, ordering, operator classes and predicates (pg_index, pg_get_indexdef), constraint
-// definitions (pg_get_constraintdef) and canonical type spellings (format_type). `$1` is the namespace.
+// definitions (pg_get_constraintdef) and canonical type spellings (format_type). `$1` is the list of
+// namespaces read (a text array); every row names its table's namespace (`table_schema`).
 
 /**
  * Server version, to leave out catalog columns older servers lack.
@@ -30,21 +31,49 @@ WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
 ORDER BY n.nspname`
 
 /**
- * Ordinary and partitioned tables of the namespace (not partitions), with their comments.
+ * Ordinary and partitioned tables of the namespaces, partitions included, with their comments,
+ * persistence (`u` unlogged), storage parameters, partition key and, for a partition, its parent and
+ * bound.
  *
  * @example
  * ```ts
- * await query(TABLES_SQL, ['public']) // [{ name: 'users', comment: 'people' }]
+ * await query(TABLES_SQL, [['public']]) // [{ schema: 'public', name: 'users', comment: 'people', ... }]
  * ```
  * @internal
  */
 export const TABLES_SQL = `
-SELECT c.relname AS name, d.description AS comment
+SELECT n.nspname AS schema, c.relname AS name, d.description AS comment,
+  c.relpersistence AS persistence, c.reloptions::text[] AS options,
+  CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
+  CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
+  p.relname AS parent, pn.nspname AS parent_schema
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_class'::regclass AND d.objoid = c.oid AND d.objsubid = 0
-WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-ORDER BY c.relname`
+LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
+LEFT JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
+LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
+WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p')
+ORDER BY n.nspname, c.relname`
+
+/**
+ * Parents of tables that inherit (`INHERITS`, not partitions), in declared order.
+ *
+ * @example
+ * ```ts
+ * await query(INHERITS_SQL, [['public']]) // [{ table_schema: 'public', table_name: 'cities_eu', parent: 'cities', parent_schema: 'public' }]
+ * ```
+ * @internal
+ */
+export const INHERITS_SQL = `
+SELECT n.nspname AS table_schema, c.relname AS table_name, p.relname AS parent, pn.nspname AS parent_schema
+FROM pg_catalog.pg_inherits i
+JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
+JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
+WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+ORDER BY n.nspname, c.relname, i.inhseqno`
 
 /**
  * Columns in order with their type, nullability, default or generation expression, identity and the
@@ -53,12 +82,13 @@ ORDER BY c.relname`
  *
  * @example
  * ```ts
- * await query(COLUMNS_SQL, ['public']) // [{ table_name: 'users', name: 'id', type: 'integer', ... }]
+ * await query(COLUMNS_SQL, [['public']]) // [{ table_name: 'users', name: 'id', type: 'integer', ... }]
  * ```
  * @internal
  */
 export const COLUMNS_SQL = `
-SELECT c.relname AS table_name, a.attnum AS num, a.attname AS name,
+SELECT n.nspname AS table_schema, c.relname AS table_name, a.attnum AS num, a.attname AS name,
+  a.attislocal AS is_local, c.relispartition AS in_partition,
   format_type(a.atttypid, a.atttypmod) AS type,
   coalesce(et.typtype, t.typtype) AS base_typtype,
   coalesce(et.typname, t.typname) AS base_typname,
@@ -71,7 +101,9 @@ SELECT c.relname AS table_name, a.attnum AS num, a.attname AS name,
   co.collname AS collation,
   a.attcollation <> t.typcollation AS collation_differs,
   ds.description AS comment,
-  seq.seq_name, seq.seq_relname, seq.deptype AS seq_deptype, seq.seqstart::text AS seq_start, seq.seqincrement::text AS seq_increment
+  seq.seq_name, seq.seq_relname, seq.deptype AS seq_deptype, seq.seqstart::text AS seq_start, seq.seqincrement::text AS seq_increment,
+  seq.seqmin::text AS seq_min, seq.seqmax::text AS seq_max, seq.seqcache::text AS seq_cache, seq.seqcycle AS seq_cycle,
+  seq.seq_type
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -83,28 +115,31 @@ LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attn
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_catalog.pg_description ds ON ds.classoid = 'pg_catalog.pg_class'::regclass AND ds.objoid = c.oid AND ds.objsubid = a.attnum
 LEFT JOIN (
-  SELECT dep.refobjid, dep.refobjsubid, dep.objid::regclass::text AS seq_name, sc.relname AS seq_relname, dep.deptype, s.seqstart, s.seqincrement
+  SELECT dep.refobjid, dep.refobjsubid, dep.objid::regclass::text AS seq_name, sc.relname AS seq_relname, dep.deptype, s.seqstart, s.seqincrement,
+    s.seqmin, s.seqmax, s.seqcache, s.seqcycle, format_type(s.seqtypid, NULL) AS seq_type
   FROM pg_catalog.pg_depend dep
   JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid
   JOIN pg_catalog.pg_class sc ON sc.oid = dep.objid
   WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.deptype IN ('a', 'i')
 ) seq ON seq.refobjid = c.oid AND seq.refobjsubid = a.attnum
-WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
-ORDER BY c.relname, a.attnum`
+WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+ORDER BY n.nspname, c.relname, a.attnum`
 
 /**
- * Primary key, unique, foreign key and check constraints (NOT NULL constraints of PostgreSQL 18 are columns).
+ * Primary key, unique, foreign key and check constraints a table declares itself (NOT NULL constraints
+ * of PostgreSQL 18 are columns): those it inherits from a parent or partitioned table are the parent's.
  * A foreign key that references a partitioned table is one row: the copies PostgreSQL 11+ keeps for
  * each partition it references (`conparentid` set) are its implementation.
  *
  * @example
  * ```ts
- * await query(constraintsSQL(150000), ['public']) // [{ table_name: 'users', name: 'users_pkey', type: 'p', columns: ['id'], ... }]
+ * await query(constraintsSQL(150000), [['public']]) // [{ table_name: 'users', name: 'users_pkey', type: 'p', columns: ['id'], ... }]
  * ```
  * @internal
  */
 export const constraintsSQL = (version: number) => `
-SELECT c.relname AS table_name, con.conname AS name, con.contype AS type,
+SELECT n.nspname AS table_schema, c.relname AS table_name, con.conname AS name, con.contype AS type,
+  con.connoinherit AS no_inherit,
   ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
     JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord)::text[] AS columns,
   fc.relname AS ref_table, fn.nspname AS ref_schema,
@@ -120,46 +155,25 @@ JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
 LEFT JOIN pg_catalog.pg_index ix ON con.contype IN ('p', 'u') AND ix.indexrelid = con.conindid
-WHERE n.nspname = $1 AND con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+WHERE n.nspname = ANY($1::text[]) AND con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p') AND con.conislocal
   ${version >= 110000 ? 'AND con.conparentid = 0' : ''}
-ORDER BY c.relname, con.conname`
+ORDER BY n.nspname, c.relname, con.conname`
 
 /**
- * Partitioned tables of the namespace with their partition key, and partitions of the namespace with
- * their parent and bounds: what the model cannot hold (tables and partitions are read separately).
- *
- * @example
- * ```ts
- * await query(PARTITIONS_SQL, ['public']) // [{ name: 'events', partition_key: 'RANGE (at)', parent: null, ... }, ...]
- * ```
- * @internal
- */
-export const PARTITIONS_SQL = `
-SELECT c.relname AS name,
-  CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
-  CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
-  p.relname AS parent, pn.nspname AS parent_schema
-FROM pg_catalog.pg_class c
-JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
-LEFT JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
-LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
-WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND (c.relkind = 'p' OR c.relispartition)
-ORDER BY c.relname`
-
-/**
- * Indexes that do not back a primary key, unique or exclusion constraint: key parts (column number,
+ * Indexes that do not back a primary key, unique or exclusion constraint, nor are a partition's part of
+ * an index of its partitioned table (`relispartition`): key parts (column number,
  * or 0 and the expression text), per-part options (DESC = 1, NULLS FIRST = 2), non-default operator
  * classes, collations, the access method, the predicate and INCLUDE columns.
  *
  * @example
  * ```ts
- * await query(indexesSQL(150000), ['public']) // [{ table_name: 'users', name: 'ix_email', keys: [2], ... }]
+ * await query(indexesSQL(150000), [['public']]) // [{ table_name: 'users', name: 'ix_email', keys: [2], ... }]
  * ```
  * @internal
  */
 export const indexesSQL = (version: number) => `
-SELECT t.relname AS table_name, i.relname AS name, ix.indisunique AS is_unique,
+SELECT n.nspname AS table_schema, t.relname AS table_name, i.relname AS name, ix.indisunique AS is_unique,
+  i.reloptions::text[] AS options_with,
   ix.indnkeyatts AS key_count, am.amname AS method,
   pg_get_expr(ix.indpred, ix.indrelid, true) AS predicate,
   ARRAY(SELECT k.num FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, ord) ORDER BY k.ord)::int[] AS keys,
@@ -175,9 +189,9 @@ JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid
 JOIN pg_catalog.pg_class t ON t.oid = ix.indrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
 JOIN pg_catalog.pg_am am ON am.oid = i.relam
-WHERE n.nspname = $1 AND t.relkind IN ('r', 'p') AND NOT t.relispartition
+WHERE n.nspname = ANY($1::text[]) AND t.relkind IN ('r', 'p') AND NOT i.relispartition
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = ix.indexrelid AND con.contype IN ('p', 'u', 'x'))
-ORDER BY t.relname, i.relname`
+ORDER BY n.nspname, t.relname, i.relname`
 
 /**
  * Enum types of every user namespace, labels in order (the caller keeps the ones it needs).

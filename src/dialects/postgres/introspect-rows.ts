@@ -1,5 +1,6 @@
 import { parseColumnType } from '../../model/parse-column-type.js'
 import type { Row } from '../introspect-types.js'
+import { storageParameters } from './introspect-table-options.js'
 import { SEQUENCE_NAME_KEY, sequenceName } from './names.js'
 
 // Catalog rows turned into the objects of a canonical schema document (see postgres.ts).
@@ -17,7 +18,11 @@ export type DocObject = Record<string, unknown>
 
 const text = (v: unknown): string | undefined =>
   typeof v === 'string' ? v : v === null || v === undefined ? undefined : String(v)
-const flag = (v: unknown): boolean => v === true || v === 't' || v === 'true'
+/**
+ * A boolean column as pg (`true`) or a text protocol (`t`) returns it.
+ * @internal
+ */
+export const flag = (v: unknown): boolean => v === true || v === 't' || v === 'true'
 /** Arrays come back as arrays from pg and PGlite; a `{a,b}` literal is read as a fallback. */
 const list = <T>(v: unknown, map: (s: string) => T): T[] => {
   if (Array.isArray(v)) return v.map((x) => map(String(x)))
@@ -133,22 +138,48 @@ export function columnObject(row: Row): DocObject {
   return column
 }
 
+/** The lowest and highest values of PostgreSQL's sequence types. */
+const TYPE_RANGES: Readonly<Record<string, readonly [bigint, bigint]>> = {
+  smallint: [-32768n, 32767n],
+  integer: [-2147483648n, 2147483647n],
+  bigint: [-9223372036854775808n, 9223372036854775807n],
+}
+
+/** An integer of the catalog as a number, when JavaScript holds it exactly. */
+const exact = (v: bigint): number | undefined => (Number.isSafeInteger(Number(v)) ? Number(v) : undefined)
+
 function identityObject(row: Row, identity: string): DocObject {
   const increment = Number(row.seq_increment ?? 1)
   const start = Number(row.seq_start ?? 1)
   // Defaults: counting up from 1, or down from -1.
-  const defaultStart = increment > 0 ? 1 : -1
-  return {
+  const up = increment > 0
+  const defaultStart = up ? 1 : -1
+  const object: DocObject = {
     generation: identity === 'a' ? 'always' : 'by_default',
     ...(start !== defaultStart ? { start } : {}),
     ...(increment !== 1 ? { increment } : {}),
   }
+  // The bounds the start and direction imply (as the generator writes them) are not stated.
+  const range = TYPE_RANGES[text(row.seq_type) ?? ''] ?? TYPE_RANGES.bigint
+  if (range && row.seq_min !== null && row.seq_min !== undefined && row.seq_max !== null && row.seq_max !== undefined) {
+    const [min, max] = [BigInt(String(row.seq_min)), BigInt(String(row.seq_max))]
+    const impliedMin = up ? (start < 1 ? BigInt(start) : 1n) : range[0]
+    const impliedMax = up ? range[1] : start > -1 ? BigInt(start) : -1n
+    const minValue = min !== impliedMin ? exact(min) : undefined
+    const maxValue = max !== impliedMax ? exact(max) : undefined
+    if (minValue !== undefined) object.minValue = minValue
+    if (maxValue !== undefined) object.maxValue = maxValue
+  }
+  const cache = Number(row.seq_cache ?? 1)
+  if (cache !== 1) object.cache = cache
+  if (flag(row.seq_cycle)) object.cycle = true
+  return object
 }
 
 const ACTIONS: Readonly<Record<string, string>> = { r: 'restrict', c: 'cascade', n: 'set_null', d: 'set_default' }
 
 /**
- * One constraint of the document; `namespace` is the one being read (others qualify references).
+ * One constraint of the document; `namespace` is its table's (references elsewhere are qualified).
  *
  * @example
  * ```ts
@@ -184,7 +215,12 @@ export function constraintObject(row: Row, namespace: string): DocObject {
       return fk
     }
     default:
-      return { type: 'check', ...base, expression: checkExpression(text(row.definition) ?? '') }
+      return {
+        type: 'check',
+        ...base,
+        expression: checkExpression(text(row.definition) ?? ''),
+        ...(flag(row.no_inherit) ? { noInherit: true } : {}),
+      }
   }
 }
 
@@ -272,5 +308,7 @@ export function indexObject(
   if (row.method && row.method !== 'btree') index.using = text(row.method)
   if (include.length > 0) index.include = include
   if (flag(row.nulls_not_distinct)) index.nullsNotDistinct = true
+  const params = storageParameters(row.options_with)
+  if (params) index.with = params
   return index
 }

@@ -1,4 +1,6 @@
-import type { AlterTableChange, CreateTableChange, DropTableChange } from '../../diff/types.js'
+import { tablePath } from '../../diff/change-path.js'
+import type { AlterTableChange, CreateTableChange, DropTableChange, TableField } from '../../diff/types.js'
+import { SchemaLedgerError } from '../../errors.js'
 import type { Constraint, Table } from '../../model/types.js'
 import { creationOrder } from '../dependency-order.js'
 import type { GeneratorContext } from '../dialect.js'
@@ -13,6 +15,7 @@ import { relationKey, tableRelationKeys } from './name-claims.js'
 import { constraintNameIn, indexNameIn } from './names.js'
 import { currentConstraintName, currentIndexName } from './renames.js'
 import { refuseTable } from './unsupported.js'
+import { parentOf, partitionBoundSQL, partitionByClause, storageParameterChanges, withClause } from './table-options.js'
 
 // Whole tables: CREATE TABLE with its constraints, indexes and comments; DROP TABLE; table comments.
 
@@ -71,7 +74,7 @@ export function createTableSQL(
     (x) => indexNameIn(table, table.name, x),
   )
   const drafts: StatementDraft[] = [
-    { sql: `CREATE TABLE ${target} (\n  ${lines.join(',\n  ')}\n)`, stage, claims },
+    { sql: createTableStatement(ctx, table, target, lines), stage, claims },
     ...[...twins].map((c) => ({ sql: `ALTER TABLE ${target} ADD ${definition(c)}`, stage })),
   ]
   for (const x of table.indexes) {
@@ -88,6 +91,32 @@ export function createTableSQL(
     if (c.comment) drafts.push({ sql: columnCommentSQL(ctx, table.name, table.schema, c.name, c.comment), stage })
   }
   return drafts
+}
+
+/**
+ * The `CREATE TABLE` statement itself: `UNLOGGED`, the column and constraint lines (a partition has
+ * constraints only, its columns are its parent's), `INHERITS`, `PARTITION OF ... FOR VALUES`,
+ * `PARTITION BY` and `WITH (...)`.
+ */
+function createTableStatement(ctx: GeneratorContext, table: Table, target: string, lines: readonly string[]): string {
+  const d = ctx.dialect
+  const where = tablePath(table.name, table.schema)
+  const head = `CREATE ${table.unlogged ? 'UNLOGGED ' : ''}TABLE ${target}`
+  const body = lines.length === 0 ? '' : ` (\n  ${lines.join(',\n  ')}\n)`
+  let sql: string
+  if (table.partitionOf) {
+    const parent = parentOf(table, table.partitionOf)
+    const bound = partitionBoundSQL(d, table.partitionOf.bound, `${where}.partitionOf.bound`)
+    sql = `${head} PARTITION OF ${tableName(ctx, parent.table, parent.schema)}${body} ${bound}`
+  } else {
+    sql = `${head} (\n  ${lines.join(',\n  ')}\n)`
+    if (table.inherits) {
+      const parents = table.inherits.map((p) => parentOf(table, p))
+      sql += ` INHERITS (${parents.map((p) => tableName(ctx, p.table, p.schema)).join(', ')})`
+    }
+  }
+  if (table.partitionBy) sql += ` ${partitionByClause(d, table.partitionBy, where)}`
+  return sql + withClause(d, table.with, `${where}.with`)
 }
 
 /**
@@ -187,7 +216,9 @@ function keptTable(ctx: GeneratorContext, x: Table): Table | undefined {
 }
 
 /**
- * `COMMENT ON TABLE` for a changed table comment.
+ * A changed table: `COMMENT ON TABLE`, `SET LOGGED`/`SET UNLOGGED`, storage parameters set and reset,
+ * `ATTACH`/`DETACH PARTITION` on the parent, `INHERIT`/`NO INHERIT`. A changed partition key cannot be
+ * altered: the plan refuses it (`unsupported_feature`). MySQL's table options mean nothing here.
  *
  * @example
  * ```ts
@@ -195,9 +226,81 @@ function keptTable(ctx: GeneratorContext, x: Table): Table | undefined {
  * ```
  */
 export function alterTableSQL(change: AlterTableChange, ctx: GeneratorContext): StatementDraft[] {
-  const mysqlOnly = ['partitionBy', 'partitions', 'subpartitionBy', 'systemVersioning'] as const
-  if (mysqlOnly.some((f) => change.changes.includes(f))) refuseTable(change.after)
-  // MySQL's table options (engine, charset, collation, row format) mean nothing here.
-  if (!change.changes.includes('comment')) return []
-  return [{ sql: tableCommentSQL(ctx, change.table, change.schema, change.after.comment), stage: Stage.comment }]
+  const has = (f: TableField) => change.changes.includes(f)
+  // MySQL's partition lists and system versioning mean nothing here (PostgreSQL partitions are tables).
+  const mysqlOnly = ['partitions', 'subpartitionBy', 'systemVersioning'] as const
+  if (mysqlOnly.some((f) => has(f))) refuseTable(change.after)
+  const drafts: StatementDraft[] = []
+  const { before: b, after: a } = change
+  const target = tableName(ctx, change.table, change.schema)
+  const where = tablePath(change.table, change.schema)
+  if (has('partitionBy'))
+    throw new SchemaLedgerError(
+      'unsupported_feature',
+      `${where}: the partitioning of a table cannot be changed in place (PostgreSQL has no ALTER for PARTITION BY): create a new table and move the rows`,
+    )
+  if (has('partitionOf')) drafts.push(...partitionChanges(ctx, change, target, where))
+  if (has('inherits')) drafts.push(...inheritanceChanges(ctx, change, target))
+  if (has('unlogged'))
+    drafts.push({ sql: `ALTER TABLE ${target} SET ${a.unlogged ? 'UNLOGGED' : 'LOGGED'}`, stage: Stage.convertTable })
+  if (has('with'))
+    drafts.push(...storageParameterChanges(ctx, `ALTER TABLE ${target}`, b.with, a.with, `${where}.with`))
+  if (has('comment'))
+    drafts.push({ sql: tableCommentSQL(ctx, change.table, change.schema, a.comment), stage: Stage.comment })
+  return drafts
+}
+
+/**
+ * `DETACH PARTITION` from the old parent (early, before the parent changes) and `ATTACH PARTITION`
+ * to the new one (once tables, columns and keys are in place).
+ */
+function partitionChanges(
+  ctx: GeneratorContext,
+  change: AlterTableChange,
+  target: string,
+  where: string,
+): StatementDraft[] {
+  const { before: b, after: a } = change
+  const drafts: StatementDraft[] = []
+  if (b.partitionOf) {
+    // The old parent is named as the table was (a renamed parent is renamed by then).
+    const parent = parentOf(b, b.partitionOf)
+    drafts.push({
+      sql: `ALTER TABLE ${tableName(ctx, parent.table, parent.schema)} DETACH PARTITION ${target}`,
+      stage: Stage.dropForeignKey,
+    })
+  }
+  if (a.partitionOf) {
+    const parent = parentOf(a, a.partitionOf)
+    const bound = partitionBoundSQL(ctx.dialect, a.partitionOf.bound, `${where}.partitionOf.bound`)
+    drafts.push({
+      sql: `ALTER TABLE ${tableName(ctx, parent.table, parent.schema)} ATTACH PARTITION ${target} ${bound}`,
+      stage: Stage.addConstraint,
+    })
+  }
+  return drafts
+}
+
+/** `NO INHERIT` for parents the table leaves (early), `INHERIT` for new ones (once columns are in place). */
+function inheritanceChanges(ctx: GeneratorContext, change: AlterTableChange, target: string): StatementDraft[] {
+  const { before: b, after: a } = change
+  const key = (p: { table: string; schema: string | undefined }) => `${p.schema ?? ''}\u0000${p.table}`
+  const was = (b.inherits ?? []).map((p) => parentOf(b, p))
+  const now = (a.inherits ?? []).map((p) => parentOf(a, p))
+  const wasKeys = new Set(was.map(key))
+  const nowKeys = new Set(now.map(key))
+  return [
+    ...was
+      .filter((p) => !nowKeys.has(key(p)))
+      .map((p) => ({
+        sql: `ALTER TABLE ${target} NO INHERIT ${tableName(ctx, p.table, p.schema)}`,
+        stage: Stage.dropForeignKey,
+      })),
+    ...now
+      .filter((p) => !wasKeys.has(key(p)))
+      .map((p) => ({
+        sql: `ALTER TABLE ${target} INHERIT ${tableName(ctx, p.table, p.schema)}`,
+        stage: Stage.addConstraint,
+      })),
+  ]
 }

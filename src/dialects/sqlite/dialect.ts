@@ -139,9 +139,11 @@ export const sqlite: Dialect = defineDialect({
     },
     rename_table: (c) => renameTableSQL(c.from, c.table).map((sql) => ({ sql, stage: Stage.renameTable })),
     alter_table: (c) => {
-      // MySQL's table options (engine, charset, collation, row format) mean nothing here.
-      if (!c.changes.includes('comment')) return []
-      throw unsupported([`${c.path}: a table comment: SQLite has no comments`])
+      // MySQL's table options (engine, charset, collation, row format) mean nothing here; PostgreSQL's
+      // (UNLOGGED, partitioning, inheritance, storage parameters) are refused like a comment.
+      const problems = tableProblems({ ...c.after, columns: [], constraints: [], indexes: [] })
+      if (c.changes.includes('comment') || problems.length > 0) assertNoProblems(problems)
+      return []
     },
     add_column: (c, ctx): readonly StatementDraft[] => {
       checked(ctx)

@@ -86,6 +86,7 @@ function constraintProblems(table: Table, c: Constraint): string[] {
   const out: string[] = []
   if (c.deferrable && c.type !== 'foreign_key') out.push(`${at}: DEFERRABLE: SQLite defers foreign keys only`)
   if (c.type === 'unique' && c.nullsNotDistinct) out.push(`${at}: NULLS NOT DISTINCT: not in SQLite`)
+  if (c.type === 'check' && c.noInherit) out.push(`${at}: NO INHERIT: not in SQLite`)
   if (c.type === 'foreign_key') {
     if (c.match) out.push(`${at}: MATCH ${c.match.toUpperCase()}: SQLite parses MATCH but does not enforce it`)
     if (c.referencedSchema !== undefined)
@@ -109,6 +110,7 @@ export function indexProblems(table: Table, x: Index): string[] {
   if (x.using !== undefined) out.push(`${at}: USING ${x.using}: SQLite has one index method`)
   if (x.include && x.include.length > 0) out.push(`${at}: INCLUDE: not in SQLite`)
   if (x.nullsNotDistinct) out.push(`${at}: NULLS NOT DISTINCT: not in SQLite`)
+  if (x.with && Object.keys(x.with).length > 0) out.push(`${at}: storage parameters (WITH (...)): not in SQLite`)
   for (const p of x.parts) {
     const part = p.column ?? p.expression ?? ''
     if (p.opclass) out.push(`${at}: operator class ${p.opclass} on ${part}: not in SQLite`)
@@ -135,8 +137,13 @@ export function tableProblems(table: Table): string[] {
   return [
     ...(table.schema !== undefined ? [`${at}: namespace "${table.schema}": not in SQLite (one database, "main")`] : []),
     ...(table.comment ? [`${at}: a table comment: SQLite has no comments`] : []),
-    ...(table.partitionBy || table.partitions || table.subpartitionBy
-      ? [`${at}: partitioning: SQLite has no partitioned tables`]
+    ...(table.unlogged ? [`${at}: UNLOGGED: not in SQLite`] : []),
+    ...(table.partitionBy || table.partitionOf || table.partitions || table.subpartitionBy
+      ? [`${at}: partitioning (partitionBy, partitionOf, partitions): not in SQLite`]
+      : []),
+    ...(table.inherits ? [`${at}: table inheritance (INHERITS): not in SQLite`] : []),
+    ...(table.with && Object.keys(table.with).length > 0
+      ? [`${at}: storage parameters (WITH (...)): not in SQLite`]
       : []),
     ...(table.systemVersioning ? [`${at}: system versioning: SQLite keeps no row history`] : []),
     ...table.columns.flatMap((c) => columnProblems(table, c)),

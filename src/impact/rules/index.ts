@@ -10,6 +10,7 @@ import { destructiveAnalyzers } from './destructive.js'
 import { dialectSupportAnalyzers } from './dialect-support.js'
 import { lockingAnalyzers } from './locking.js'
 import { constraintLockAnalyzers } from './locking-constraints.js'
+import { partitionLockAnalyzers } from './locking-partitions.js'
 import { lossyTypeAnalyzers } from './lossy-types.js'
 import { namingAnalyzers } from './naming.js'
 import { partitioningAnalyzers } from './partitioning.js'
@@ -34,6 +35,7 @@ export const builtinAnalyzers: readonly Analyzer[] = [
   ...lockingAnalyzers,
   ...partitioningAnalyzers,
   ...constraintLockAnalyzers,
+  ...partitionLockAnalyzers,
   ...backwardIncompatibleAnalyzers,
   ...transactionAnalyzers,
   ...designAnalyzers,

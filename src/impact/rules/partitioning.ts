@@ -55,7 +55,7 @@ const dropPartition = defineAnalyzer({
 })
 
 const repartition = defineAnalyzer({
-  code: 'LK022',
+  code: 'LK024',
   title: 'Repartitioning or removing partitioning copies the table',
   dialects: ['mysql'],
   severity: 'warning',
@@ -111,5 +111,5 @@ const dropVersioning = defineAnalyzer({
   },
 })
 
-/** DS014, DS015, LK022. */
+/** DS014, DS015, LK024. */
 export const partitioningAnalyzers = [dropPartition, dropVersioning, repartition]

@@ -232,10 +232,10 @@ describe('mysql: impact of partition and versioning changes', () => {
     ])
     expect(findings(a, table(byRange([lt('p1', '10'), lt('p2', '20'), lt('p3', '30')])))).toEqual([])
     expect(findings(a, table(byRange([lt('p1', '15'), lt('p2', '20')])))).toEqual([
-      'warning LK022 repartitioning t copies the table, blocking writes until it finishes',
+      'warning LK024 repartitioning t copies the table, blocking writes until it finishes',
     ])
     expect(findings(a, table({}))).toEqual([
-      'warning LK022 removing the partitioning of t copies the table, blocking writes until it finishes',
+      'warning LK024 removing the partitioning of t copies the table, blocking writes until it finishes',
     ])
   })
 

@@ -48,12 +48,9 @@ export async function runMigration(engine: Engine, statements: readonly Statemen
   }
 }
 
-/** Reads a namespace of the engine back into a schema. */
+/** Reads one namespace of the engine (`public` by default) back into a schema. */
 export const read = (engine: Engine, namespace?: string): Promise<Schema> =>
-  introspect((sql, params) => engine.query(sql, params), {
-    dialect: 'postgres',
-    ...(namespace ? { schema: namespace } : {}),
-  })
+  introspect((sql, params) => engine.query(sql, params), { dialect: 'postgres', schema: namespace ?? 'public' })
 
 /**
  * The part of a schema one namespace holds, as the introspector reports it: the namespace's tables
