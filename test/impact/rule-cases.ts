@@ -3,8 +3,15 @@ import { appCases } from './rule-cases-app.js'
 import { dataCases } from './rule-cases-data.js'
 import { designCases } from './rule-cases-design.js'
 import { lockCases } from './rule-cases-locks.js'
+import { partitionCases } from './rule-cases-partitions.js'
 
 export type { RuleCase } from './rule-case-kit.js'
 
 /** Every rule case, in catalogue order. */
-export const ruleCases: readonly RuleCase[] = [...dataCases, ...lockCases, ...appCases, ...designCases]
+export const ruleCases: readonly RuleCase[] = [
+  ...dataCases,
+  ...lockCases,
+  ...partitionCases,
+  ...appCases,
+  ...designCases,
+]

@@ -223,6 +223,9 @@ describe('the fields a diff can list', () => {
       'charset',
       'collation',
       'rowFormat',
+      'partitions',
+      'subpartitionBy',
+      'systemVersioning',
     ])
     expect(alterableFields.enum).toEqual(['values', 'comment'])
   })

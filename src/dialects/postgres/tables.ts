@@ -14,6 +14,7 @@ import { tableName } from './context.js'
 import { relationKey, tableRelationKeys } from './name-claims.js'
 import { constraintNameIn, indexNameIn } from './names.js'
 import { currentConstraintName, currentIndexName } from './renames.js'
+import { refuseTable } from './unsupported.js'
 import { parentOf, partitionBoundSQL, partitionByClause, storageParameterChanges, withClause } from './table-options.js'
 
 // Whole tables: CREATE TABLE with its constraints, indexes and comments; DROP TABLE; table comments.
@@ -42,6 +43,7 @@ export function createTableSQL(
   ctx: GeneratorContext,
   omitForeignKeys: ReadonlySet<Constraint>,
 ): StatementDraft[] {
+  refuseTable(table)
   const d = ctx.dialect
   const stage = Stage.createTable
   const target = tableName(ctx, table.name, table.schema)
@@ -225,6 +227,9 @@ function keptTable(ctx: GeneratorContext, x: Table): Table | undefined {
  */
 export function alterTableSQL(change: AlterTableChange, ctx: GeneratorContext): StatementDraft[] {
   const has = (f: TableField) => change.changes.includes(f)
+  // MySQL's partition lists and system versioning mean nothing here (PostgreSQL partitions are tables).
+  const mysqlOnly = ['partitions', 'subpartitionBy', 'systemVersioning'] as const
+  if (mysqlOnly.some((f) => has(f))) refuseTable(change.after)
   const drafts: StatementDraft[] = []
   const { before: b, after: a } = change
   const target = tableName(ctx, change.table, change.schema)
