@@ -13,7 +13,7 @@ import { dialectLabel } from './schema-text.js'
 // expression to the dialect's lexer. A routine's body is never parsed: it is written inside a quote
 // no body can close (see the dialect's generator).
 
-type Check = 'name' | 'table' | 'comment' | 'names' | 'expression' | 'query' | 'clause'
+type Check = 'name' | 'table' | 'comment' | 'names' | 'expression' | 'query' | 'clause' | 'body'
 
 /** Per kind, the field and how it is checked. */
 const FIELDS: { readonly [K in ObjectKind]: Readonly<Record<string, Check>> } = {
@@ -35,10 +35,19 @@ const FIELDS: { readonly [K in ObjectKind]: Readonly<Record<string, Check>> } = 
     arguments: 'clause',
     returns: 'clause',
     language: 'name',
+    body: 'body',
     comment: 'comment',
   },
   view: { name: 'table', schema: 'name', definition: 'query', columns: 'names', comment: 'comment' },
-  trigger: { name: 'name', table: 'table', schema: 'name', columns: 'names', when: 'expression', comment: 'comment' },
+  trigger: {
+    name: 'name',
+    table: 'table',
+    schema: 'name',
+    columns: 'names',
+    when: 'expression',
+    body: 'body',
+    comment: 'comment',
+  },
 }
 
 /** `name=value` with a plain (maybe dotted) setting name. */
@@ -97,6 +106,8 @@ export function checkObjectText<K extends ObjectKind>(d: Dialect, kind: K, o: Ob
     const at = `${path}.${field}`
     if (check === 'names') for (const [i, n] of (value as string[]).entries()) text(d, n, 'name', `${at}[${i}]`)
     else if (check === 'expression') expression(d, value as string, at)
+    // A body written verbatim (MySQL, SQLite); PostgreSQL's sits in a quote no body can close.
+    else if (check === 'body') d.checkBody?.(value as string, at)
     else if (check === 'query' || check === 'clause') {
       if (value !== '') query(d, value as string, at, check)
     } else text(d, value as string, check, at)
