@@ -8,6 +8,7 @@ import { quoteString } from '../../sql-text/sql-tokenizer.js'
 import type { Introspector, QueryFunction, Row, UnmodelledObject } from '../introspect-types.js'
 import { withoutUnreadReferences } from '../unread-references.js'
 import { charsetOfCollation } from './charsets.js'
+import { readMysqlObjects } from './introspect-objects.js'
 import { readPartitioning } from './introspect-partitions.js'
 import { mysqlStringValue, standardExpression } from './introspect-text.js'
 import { CHECK_NAME_KEY } from './object-names.js'
@@ -222,7 +223,7 @@ export const introspectMysql: Introspector = async (query, options) => {
   }
   const read = withoutUnreadReferences(document.tables, { columns: periodColumns })
   return {
-    schema: parseSchema({ ...document, tables: read.tables }),
+    schema: parseSchema({ ...document, tables: read.tables, ...(await readMysqlObjects(query, database)) }),
     unmodelled: [...unmodelled, ...read.unmodelled],
   }
 }

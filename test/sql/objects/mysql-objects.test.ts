@@ -4,7 +4,7 @@ import { defineSchema } from '../../../src/index.js'
 import { createSchemaSQL } from '../../../src/sql/index.js'
 import { toSQL } from '../../../src/sql/to-sql.js'
 import { type Engine, engineTitle, run } from '../../engines/engines.js'
-import { mariadb, plan } from '../mysql/harness.js'
+import { introspectEngine, mariadb, plan } from '../mysql/harness.js'
 
 // MySQL/MariaDB views, triggers and routines through the object planner, judged by
 // information_schema (VIEWS, TRIGGERS, ROUTINES): created after their tables (routines before the
@@ -164,6 +164,59 @@ describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'views, t
     expect(await catalog(engine)).toEqual([])
     await run(engine, none.down)
     expect(await catalog(engine)).toHaveLength(3)
+  })
+
+  it('reads views, triggers and routines back; a read re-created from itself reads the same, and plans nothing', async () => {
+    await engine.reset()
+    const to = shop({
+      functions: [
+        ...(shop().functions ?? []),
+        {
+          name: 'reset_notes',
+          kind: 'procedure',
+          arguments: 'IN v VARCHAR(20)',
+          body: 'BEGIN UPDATE orders SET note = v; END',
+          dataAccess: 'modifies_sql_data',
+          comment: 'all notes',
+        },
+      ],
+    })
+    await run(engine, createSchemaSQL(to, 'mysql'))
+    const first = await introspectEngine(engine)
+    expect(first.views).toEqual([
+      {
+        name: 'order_totals',
+        definition: 'select `orders`.`id` AS `id`,`doubled`(`orders`.`total`) AS `twice` from `orders`',
+      },
+    ])
+    expect(first.triggers).toEqual([
+      { name: 'orders_stamp', table: 'orders', timing: 'before', events: ['insert'], body: STAMP },
+    ])
+    expect(first.functions).toEqual([
+      {
+        name: 'doubled',
+        arguments: '`n` int(11)',
+        returns: 'int(11)',
+        body: 'RETURN n * 2',
+        deterministic: true,
+        dataAccess: 'no_sql',
+      },
+      {
+        name: 'reset_notes',
+        kind: 'procedure',
+        arguments: 'IN `v` varchar(20)',
+        body: 'BEGIN UPDATE orders SET note = v; END',
+        dataAccess: 'modifies_sql_data',
+        comment: 'all notes',
+      },
+    ])
+    expect(plan(first, first).up).toEqual([])
+    // The read, created again from its own text, reads the same.
+    await engine.reset()
+    await run(engine, createSchemaSQL(first, 'mysql'))
+    const second = await introspectEngine(engine)
+    expect(second).toEqual(first)
+    expect(plan(second, first).up).toEqual([])
   })
 
   it('refuses a body that is not one statement or one BEGIN ... END block, naming its document path', () => {
