@@ -3,6 +3,7 @@ import { appCases } from './rule-cases-app.js'
 import { dataCases } from './rule-cases-data.js'
 import { designCases } from './rule-cases-design.js'
 import { lockCases } from './rule-cases-locks.js'
+import { objectCases } from './rule-cases-objects.js'
 import { partitionCases } from './rule-cases-partitions.js'
 
 export type { RuleCase } from './rule-case-kit.js'
@@ -14,4 +15,5 @@ export const ruleCases: readonly RuleCase[] = [
   ...partitionCases,
   ...appCases,
   ...designCases,
+  ...objectCases,
 ]

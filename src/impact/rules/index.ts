@@ -13,6 +13,7 @@ import { constraintLockAnalyzers } from './locking-constraints.js'
 import { partitionLockAnalyzers } from './locking-partitions.js'
 import { lossyTypeAnalyzers } from './lossy-types.js'
 import { namingAnalyzers } from './naming.js'
+import { objectAnalyzers } from './objects.js'
 import { partitioningAnalyzers } from './partitioning.js'
 import { transactionAnalyzers } from './transaction.js'
 
@@ -29,6 +30,7 @@ import { transactionAnalyzers } from './transaction.js'
  */
 export const builtinAnalyzers: readonly Analyzer[] = [
   ...destructiveAnalyzers,
+  ...objectAnalyzers,
   ...lossyTypeAnalyzers,
   ...dataDependentAnalyzers,
   ...dataDependentKeyAnalyzers,
