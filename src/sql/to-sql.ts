@@ -40,6 +40,11 @@ export interface ToSQLOptions {
   readonly direction?: 'up' | 'down'
   /** Wrap transactional statements in `BEGIN` / `COMMIT` (when the dialect has transactional DDL). Default true. */
   readonly transaction?: boolean
+  /**
+   * The dialect of a list of statements (a migration knows its own): `mysql` or `mariadb` puts
+   * `DELIMITER` lines around a trigger, routine or event whose text holds `;`.
+   */
+  readonly dialect?: string
 }
 
 /**
@@ -61,7 +66,7 @@ export function toSQL(input: Migration | readonly Statement[], options: ToSQLOpt
     ? []
     : [`-- schemaledger migration: ${commentText((input as Migration).dialect)}, ${direction}`]
   if (statements.length === 0) return `${[...header, '-- no changes'].join('\n')}\n`
-  const dialect = Array.isArray(input) ? undefined : (input as Migration).dialect
+  const dialect = Array.isArray(input) ? options.dialect : (input as Migration).dialect
   const mysql = dialect === 'mysql' || dialect === 'mariadb'
   const wrap = (options.transaction ?? true) && statements.some((s) => s.transactional)
   const lines = [...header]
