@@ -2,7 +2,7 @@ import type { Schema } from '../../src/index.js'
 import { ALL, base, blog, collect, MY } from './rule-case-kit.js'
 import { posts, users } from './schemas.js'
 
-// DS014, BC012, LK024: rules on views, triggers and routines.
+// DS016, BC012, LK025: rules on views, triggers and routines.
 
 const { cases, add } = collect()
 
@@ -16,11 +16,11 @@ const trigger = {
 }
 const titles = (definition = 'SELECT id, title FROM posts') => ({ name: 'post_titles', definition })
 
-add('DS014', ALL, 'drop a trigger', withObjects(base, { triggers: [trigger] }), base, [
+add('DS016', ALL, 'drop a trigger', withObjects(base, { triggers: [trigger] }), base, [
   'warning trigger:posts.posts_audit',
 ])
 add(
-  'DS014',
+  'DS016',
   ALL,
   'keep the trigger, add a column',
   withObjects(base, { triggers: [trigger] }),
@@ -44,7 +44,7 @@ add(
   [],
 )
 add(
-  'LK024',
+  'LK025',
   ['postgres', 'sqlite'],
   'change the type of a column under a view',
   withObjects(base, { views: [titles()] }),
@@ -52,7 +52,7 @@ add(
   ['info posts.title'],
 )
 add(
-  'LK024',
+  'LK025',
   ['postgres', 'sqlite'],
   'change the type of a column no view reads',
   withObjects(base, { views: [titles()] }),

@@ -8,7 +8,7 @@ import type { Analyzer } from '../types.js'
 // table change (SQLite's rebuild, PostgreSQL's type change).
 
 const dropBehaviour = defineAnalyzer({
-  code: 'DS014',
+  code: 'DS016',
   title: 'Dropping a trigger or routine removes what it did',
   dialects: 'all',
   severity: 'warning',
@@ -74,7 +74,7 @@ const invalidView = defineAnalyzer({
 })
 
 const recreated = defineAnalyzer({
-  code: 'LK024',
+  code: 'LK025',
   title: 'Views and triggers dropped and created again around a table change',
   // MySQL binds views late and keeps triggers through ALTER TABLE: nothing is re-created there.
   dialects: ['postgres', 'sqlite'],
