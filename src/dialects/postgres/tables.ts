@@ -14,8 +14,8 @@ import { tableName } from './context.js'
 import { relationKey, tableRelationKeys } from './name-claims.js'
 import { constraintNameIn, indexNameIn } from './names.js'
 import { currentConstraintName, currentIndexName } from './renames.js'
-import { parentOf, partitionBoundSQL, partitionByClause, storageParameterChanges, withClause } from './table-options.js'
 import { refuseTable } from './unsupported.js'
+import { parentOf, partitionBoundSQL, partitionByClause, storageParameterChanges, withClause } from './table-options.js'
 
 // Whole tables: CREATE TABLE with its constraints, indexes and comments; DROP TABLE; table comments.
 
