@@ -1,3 +1,4 @@
+import { listedColumns } from '../model/constraint-columns.js'
 import type { Constraint, Index } from '../model/types.js'
 import type { ChangeWithoutPath } from './types.js'
 
@@ -16,6 +17,7 @@ const LABELS: Readonly<Record<Constraint['type'], string>> = {
   unique: 'key',
   foreign_key: 'fkey',
   check: 'check',
+  exclude: 'excl',
 }
 
 /**
@@ -24,7 +26,7 @@ const LABELS: Readonly<Record<Constraint['type'], string>> = {
  */
 export function constraintDisplayName(table: string, c: Constraint): string {
   if (c.name !== undefined) return c.name
-  const columns = c.type === 'unique' || c.type === 'foreign_key' ? c.columns : []
+  const columns = c.type === 'unique' || c.type === 'foreign_key' || c.type === 'exclude' ? listedColumns(c) : []
   return [table, ...columns, LABELS[c.type]].join('_')
 }
 

@@ -1,3 +1,4 @@
+import { listedColumns } from '../model/constraint-columns.js'
 import type { Column, Constraint, Index, Schema, Table } from '../model/types.js'
 import { tokenizeSql } from '../sql-text/normalize-expression.js'
 import type { SchemaChange } from './types.js'
@@ -59,7 +60,11 @@ export function mentionedColumns(expression: string, columns: readonly string[])
 
 /** Columns a constraint uses (for a check: those of `table` its expression mentions). @internal */
 export function constraintColumns(c: Constraint, table: Table | undefined): readonly string[] {
-  return c.type === 'check' ? mentionedColumns(c.expression, table?.columns.map((x) => x.name) ?? []) : c.columns
+  const names = () => table?.columns.map((x) => x.name) ?? []
+  if (c.type === 'check') return mentionedColumns(c.expression, names())
+  if (c.type !== 'exclude') return c.columns
+  const expressions = [...c.elements.flatMap((e) => e.expression ?? []), ...(c.where ? [c.where] : [])]
+  return [...listedColumns(c), ...expressions.flatMap((x) => mentionedColumns(x, names()))]
 }
 
 /** Plain columns of an index (expressions and predicates add the columns they mention). @internal */
@@ -135,8 +140,7 @@ export function alreadyUnique(
   for (const c of changesOfTable(changes, table, schema)) {
     if (
       (c.kind === 'drop_constraint' || c.kind === 'alter_constraint') &&
-      c.before.type !== 'check' &&
-      c.before.type !== 'foreign_key'
+      (c.before.type === 'primary_key' || c.before.type === 'unique')
     )
       keys.push(rename(c.before.columns))
     if ((c.kind === 'drop_index' || c.kind === 'alter_index') && c.before.unique && c.before.where === undefined) {

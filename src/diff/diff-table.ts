@@ -6,6 +6,7 @@ import { defaultsEqual } from '../sql-text/normalize-default.js'
 import { type ExpressionOptions, expressionsEqual, normalizeExpression } from '../sql-text/normalize-expression.js'
 import { changePath } from './change-path.js'
 import type { MatchedPair } from './match-renames.js'
+import { grantsEqual, policiesEqual, rowSecurityOf } from './table-security.js'
 import {
   isDefaultConstraintName,
   isDefaultIndexName,
@@ -105,11 +106,17 @@ export function storageParametersEqual(
 const TABLE_OPTIONS = ['engine', 'charset', 'collation', 'rowFormat'] as const
 
 /**
- * Which fields of a table differ: its comment, and each MySQL table option that both versions state
+ * Which fields of a table differ: its comment, each MySQL table option that both versions state
  * (absent means whatever the database has, as Atlas treats inherited attributes; names compare
- * without case, as MySQL's do).
+ * without case, as MySQL's do), row-level security and its policies, and, with
+ * `comparePrivileges`, its grants.
  */
-export function tableFieldChanges(before: Table, after: Table): TableField[] {
+export function tableFieldChanges(
+  before: Table,
+  after: Table,
+  options: { readonly comparePrivileges?: boolean } = {},
+  expressions: ExpressionOptions = {},
+): TableField[] {
   const fields: TableField[] = []
   if ((before.comment || undefined) !== (after.comment || undefined)) fields.push('comment')
   if ((before.unlogged ?? false) !== (after.unlogged ?? false)) fields.push('unlogged')
@@ -123,6 +130,9 @@ export function tableFieldChanges(before: Table, after: Table): TableField[] {
     const [a, b] = [before[option], after[option]]
     if (a !== undefined && b !== undefined && a.toLowerCase() !== b.toLowerCase()) fields.push(option)
   }
+  if (rowSecurityOf(before) !== rowSecurityOf(after)) fields.push('rowSecurity')
+  if (!policiesEqual(before.policies, after.policies, expressions)) fields.push('policies')
+  if (options.comparePrivileges && !grantsEqual(before.grants, after.grants)) fields.push('grants')
   return fields
 }
 
@@ -155,7 +165,7 @@ export function diffTablePair(
   const conventions = options.namingConventions
   const scope: Scope = to.schema === undefined ? { table: to.name } : { table: to.name, schema: to.schema }
   const changes: SchemaChange[] = []
-  const tableFields = tableFieldChanges(from, to)
+  const tableFields = tableFieldChanges(from, to, options, expressions)
   if (tableFields.length > 0) {
     changes.push(withPath({ kind: 'alter_table', ...scope, before: from, after: to, changes: tableFields }))
   }

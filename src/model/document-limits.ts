@@ -40,6 +40,8 @@ const EXPRESSION_KEYS = new Set([
   'where',
   'postgresql_where',
   'sqlite_where',
+  'using',
+  'withCheck',
 ])
 /** Strings shorter than this cannot break a limit on strings. */
 const SHORTEST_CHECKED = DOCUMENT_LIMITS.maxExpressionDepth + 1

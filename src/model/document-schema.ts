@@ -101,6 +101,7 @@ export const canonicalConstraints = {
   unique: canonicalConstraint(constraintShapes.unique),
   foreign_key: canonicalConstraint(constraintShapes.foreign_key, ['type', 'name', 'columns', 'referencedSchema']),
   check: canonicalConstraint(constraintShapes.check),
+  exclude: canonicalConstraint(constraintShapes.exclude),
 }
 
 function canonicalConstraint<F extends Fields & { readonly name: Shape<unknown> }>(

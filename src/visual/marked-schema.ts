@@ -1,3 +1,4 @@
+import { listedColumns } from '../model/constraint-columns.js'
 import { constraintDisplayName, tablePath } from '../diff/change-path.js'
 import { describeChange } from '../diff/describe-change.js'
 import type { SchemaChange, SchemaDiff } from '../diff/types.js'
@@ -103,7 +104,7 @@ type TableChange = Extract<SchemaChange, { table: string }>
 
 function keysOf(table: Table, column: string): ('PK' | 'FK' | 'UK')[] {
   const has = (type: string) =>
-    table.constraints.some((c) => c.type === type && c.type !== 'check' && c.columns.includes(column))
+    table.constraints.some((c) => c.type === type && listedColumns(c).includes(column))
   const keys: ('PK' | 'FK' | 'UK')[] = []
   if (has('primary_key')) keys.push('PK')
   if (has('foreign_key')) keys.push('FK')

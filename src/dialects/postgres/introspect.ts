@@ -14,6 +14,7 @@ import {
 } from './introspect-catalog.js'
 import { columnObject, constraintObject, type DocObject, flag, indexObject, texts } from './introspect-rows.js'
 import { tableOptions } from './introspect-table-options.js'
+import { readTableSecurity } from './introspect-security.js'
 
 /** Rows grouped by their table's namespace and name. */
 const group = (rows: readonly Row[]) => {
@@ -84,6 +85,7 @@ export const introspectPostgres: Introspector = async (query, options) => {
     query(ENUMS_SQL),
     query(INHERITS_SQL, [read]),
   ])
+  const securityOf = await readTableSecurity(query, read)
   const columnsOf = group(columns)
   const constraintsOf = group(constraints)
   const indexesOf = group(indexes)
@@ -96,14 +98,19 @@ export const introspectPostgres: Introspector = async (query, options) => {
     const collations = new Map(cols.map((c) => [String(c.name), String(c.collation ?? 'default')]))
     // A partition's columns are its parent's; an inheriting table lists the ones it declares.
     const own = cols.filter((c) => !flag(c.in_partition) && flag(c.is_local))
+    const security = securityOf(schema, name)
     return {
       name,
       ...(schema !== main ? { schema } : {}),
       ...(t.comment !== null && t.comment !== undefined ? { comment: String(t.comment) } : {}),
       ...tableOptions(t, parentsOf(schema, name), schema),
       columns: own.map(columnObject),
-      constraints: constraintsOf(schema, name).map((c) => constraintObject(c, schema)),
+      constraints: [
+        ...constraintsOf(schema, name).map((c) => security.withFlags(constraintObject(c, schema))),
+        ...security.exclusions,
+      ],
       indexes: indexesOf(schema, name).map((x) => indexObject(x, numbers, collations)),
+      ...security.fields,
     }
   })
   return {
