@@ -1,4 +1,3 @@
-import { listedColumns } from '../model/constraint-columns.js'
 import type { Constraint, Index } from '../model/types.js'
 import type { ChangeWithoutPath } from './types.js'
 
@@ -26,7 +25,12 @@ const LABELS: Readonly<Record<Constraint['type'], string>> = {
  */
 export function constraintDisplayName(table: string, c: Constraint): string {
   if (c.name !== undefined) return c.name
-  const columns = c.type === 'unique' || c.type === 'foreign_key' || c.type === 'exclude' ? listedColumns(c) : []
+  const columns =
+    c.type === 'unique' || c.type === 'foreign_key'
+      ? c.columns
+      : c.type === 'exclude'
+        ? c.elements.map((e) => e.column ?? 'expr')
+        : []
   return [table, ...columns, LABELS[c.type]].join('_')
 }
 

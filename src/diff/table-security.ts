@@ -8,14 +8,16 @@ import { type ExpressionOptions, normalizeExpression } from '../sql-text/normali
 // (grantee, privilege, grant option).
 
 /**
- * What a policy means, spelling aside: absent command is `all`, absent roles are `public`.
+ * What a policy means, spelling aside: absent command is `all`, absent roles (or a list naming
+ * `public`) are `public`.
  * @internal
  */
 export function policyMeaning(p: Policy, options: ExpressionOptions = {}): Record<string, unknown> {
   return {
     command: p.command ?? 'all',
     restrictive: p.restrictive ?? false,
-    roles: p.roles && p.roles.length > 0 ? [...new Set(p.roles)].sort() : ['public'],
+    // PostgreSQL keeps only PUBLIC when the list names it: every role is in it.
+    roles: p.roles && p.roles.length > 0 && !p.roles.includes('public') ? [...new Set(p.roles)].sort() : ['public'],
     using: p.using === undefined ? undefined : normalizeExpression(p.using, options),
     withCheck: p.withCheck === undefined ? undefined : normalizeExpression(p.withCheck, options),
   }
