@@ -226,7 +226,8 @@ function constraintExpression(c: Constraint, ctx: Context, where: string): strin
       return `sa.CheckConstraint(${args(sqlText(c.expression), nameArg(c), ...deferArgs(c))})`
     case 'exclude': {
       const elements = c.elements.map(
-        (e) => `(${e.column !== undefined ? pythonString(e.column) : `sa.text(${pythonString(e.expression ?? '')})`}, ${pythonString(e.operator)})`,
+        (e) =>
+          `(${e.column !== undefined ? pythonString(e.column) : `sa.text(${pythonString(e.expression ?? '')})`}, ${pythonString(e.operator)})`,
       )
       return `postgresql.ExcludeConstraint(${args(
         ...elements,

@@ -1,6 +1,6 @@
 import { SchemaLedgerError, UnsafeExpressionError } from '../errors.js'
-import { REFERENTIAL_ACTION_SQL } from '../model/referential-action-sql.js'
 import { isOperatorText, OPERATOR_PATTERN } from '../model/constraint-columns.js'
+import { REFERENTIAL_ACTION_SQL } from '../model/referential-action-sql.js'
 import type { Constraint, ExclusionConstraint, Index, IndexPart } from '../model/types.js'
 import type { Dialect } from './dialect.js'
 import { assertOneExpressionEverywhere, assertOneQueryEverywhere } from './expression-guard.js'

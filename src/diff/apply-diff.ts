@@ -1,7 +1,7 @@
-import { renameListedColumns } from '../model/constraint-columns.js'
 import deepEqual from 'fast-deep-equal'
 import { DiffApplicationError } from '../errors.js'
 import { stableStringify } from '../model/assemble-table.js'
+import { renameListedColumns } from '../model/constraint-columns.js'
 import { normalizeSchema } from '../model/normal-form.js'
 import type { Column, Constraint, EnumDefinition, Index, Schema, Table } from '../model/types.js'
 import { applyObjectChanges } from './apply-object-changes.js'

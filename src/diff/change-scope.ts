@@ -175,5 +175,14 @@ export function redefinedConstraint(change: SchemaChange): Constraint | undefine
 export function readdedConstraint(change: SchemaChange): Constraint | undefined {
   if (change.kind === 'add_constraint') return change.after
   if (change.kind !== 'alter_constraint' || change.changes.every((f) => f === 'name')) return undefined
-  return change.after
+  // Changed in place, not re-added: VALIDATE CONSTRAINT, a foreign key's deferrability (PostgreSQL).
+  const { before, after } = change
+  const validates = (c: Constraint) => (c.type === 'check' || c.type === 'foreign_key') && c.notValid === true
+  const inPlace = change.changes.every(
+    (f) =>
+      f === 'name' ||
+      (f === 'notValid' && validates(before) && !validates(after)) ||
+      ((f === 'deferrable' || f === 'initiallyDeferred') && after.type === 'foreign_key'),
+  )
+  return inPlace ? undefined : change.after
 }

@@ -6,7 +6,6 @@ import { defaultsEqual } from '../sql-text/normalize-default.js'
 import { type ExpressionOptions, expressionsEqual, normalizeExpression } from '../sql-text/normalize-expression.js'
 import { changePath } from './change-path.js'
 import type { MatchedPair } from './match-renames.js'
-import { grantsEqual, policiesEqual, rowSecurityOf } from './table-security.js'
 import {
   isDefaultConstraintName,
   isDefaultIndexName,
@@ -26,6 +25,7 @@ import {
   translateConstraint,
   translateIndex,
 } from './semantic-keys.js'
+import { grantsEqual, policiesEqual, rowSecurityOf } from './table-security.js'
 import type {
   ChangeWithoutPath,
   ColumnField,

@@ -3,8 +3,9 @@ import { appCases } from './rule-cases-app.js'
 import { dataCases } from './rule-cases-data.js'
 import { designCases } from './rule-cases-design.js'
 import { lockCases } from './rule-cases-locks.js'
+import { securityCases } from './rule-cases-security.js'
 
 export type { RuleCase } from './rule-case-kit.js'
 
 /** Every rule case, in catalogue order. */
-export const ruleCases: readonly RuleCase[] = [...dataCases, ...lockCases, ...appCases, ...designCases]
+export const ruleCases: readonly RuleCase[] = [...dataCases, ...lockCases, ...appCases, ...designCases, ...securityCases]

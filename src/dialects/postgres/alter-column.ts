@@ -1,5 +1,5 @@
-import { listedColumns, renameListedColumns } from '../../model/constraint-columns.js'
 import type { AlterColumnChange } from '../../diff/types.js'
+import { listedColumns, renameListedColumns } from '../../model/constraint-columns.js'
 import type { Constraint, Identity, Index } from '../../model/types.js'
 import { normalizeDefault } from '../../sql-text/normalize-default.js'
 import type { GeneratorContext } from '../dialect.js'
@@ -219,8 +219,7 @@ function recreateColumn(change: AlterColumnChange, ctx: GeneratorContext): State
   const rename = (n: string) => (n === old ? change.column : n)
   for (const c of source?.constraints ?? []) {
     const expressions = c.type === 'exclude' ? [...c.elements.map((e) => e.expression), c.where] : []
-    const involved =
-      c.type === 'check' ? mentions(c.expression) : uses(listedColumns(c)) || expressions.some(mentions)
+    const involved = c.type === 'check' ? mentions(c.expression) : uses(listedColumns(c)) || expressions.some(mentions)
     if (!involved) continue
     const renamed = renameListedColumns(c, rename)
     const name = currentConstraintName(ctx, table, schema, c)

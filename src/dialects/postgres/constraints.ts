@@ -141,7 +141,12 @@ function inPlaceChanges(change: AlterConstraintChange): { deferrability: boolean
   for (const field of change.changes) {
     if (field === 'name') continue
     if ((field === 'deferrable' || field === 'initiallyDeferred') && after.type === 'foreign_key') deferrability = true
-    else if (field === 'notValid' && 'notValid' in before && before.notValid && !('notValid' in after && after.notValid))
+    else if (
+      field === 'notValid' &&
+      'notValid' in before &&
+      before.notValid &&
+      !('notValid' in after && after.notValid)
+    )
       validate = true
     else return undefined
   }

@@ -1,5 +1,5 @@
-import { renameListedColumns } from '../../model/constraint-columns.js'
 import type { RenameColumnChange, RenameTableChange } from '../../diff/types.js'
+import { renameListedColumns } from '../../model/constraint-columns.js'
 import type { Column, Constraint, Index, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { planStateSlot } from '../plan-state.js'

@@ -21,12 +21,7 @@ const roleSQL = (ctx: GeneratorContext, role: string) =>
  * The statements that take a table's row-level security from `before` to `after`: ENABLE/DISABLE,
  * then FORCE/NO FORCE (FORCE alone does nothing while security is disabled, but is kept in step).
  */
-function rowSecuritySQL(
-  ctx: GeneratorContext,
-  target: string,
-  before: RowSecurity,
-  after: RowSecurity,
-): StatementDraft[] {
+function rowSecuritySQL(target: string, before: RowSecurity, after: RowSecurity): StatementDraft[] {
   const drafts: StatementDraft[] = []
   const on = (s: RowSecurity) => s !== 'off'
   const forced = (s: RowSecurity) => s === 'forced'
@@ -100,7 +95,8 @@ function policiesSQL(
     const [a, b] = [policyMeaning(o), policyMeaning(p)]
     const same = (k: string) => JSON.stringify(a[k]) === JSON.stringify(b[k])
     if (['roles', 'using', 'withCheck'].every(same) && same('command') && same('restrictive')) continue
-    const removes = (a.using !== undefined && b.using === undefined) || (a.withCheck !== undefined && b.withCheck === undefined)
+    const removes =
+      (a.using !== undefined && b.using === undefined) || (a.withCheck !== undefined && b.withCheck === undefined)
     if (!same('command') || !same('restrictive') || removes) {
       drop(p.name)
       create(p)
@@ -108,7 +104,8 @@ function policiesSQL(
     }
     const where = `${table}.${p.name}`
     let sql = `ALTER POLICY ${ctx.dialect.quoteIdentifier(p.name)} ON ${target}`
-    if (!same('roles')) sql += ` TO ${(p.roles && p.roles.length > 0 ? p.roles : ['public']).map((r) => roleSQL(ctx, r)).join(', ')}`
+    if (!same('roles'))
+      sql += ` TO ${(p.roles && p.roles.length > 0 ? p.roles : ['public']).map((r) => roleSQL(ctx, r)).join(', ')}`
     if (!same('using')) sql += exprClause(ctx, 'USING', p.using, `${where} USING`)
     if (!same('withCheck')) sql += exprClause(ctx, 'WITH CHECK', p.withCheck, `${where} WITH CHECK`)
     adds.push({ sql, stage: Stage.addConstraint })
@@ -176,7 +173,7 @@ export function grantsSQL(
 export function createTableSecuritySQL(ctx: GeneratorContext, t: Table, stage: StageValue): StatementDraft[] {
   const target = tableName(ctx, t.name, t.schema)
   return [
-    ...rowSecuritySQL(ctx, target, 'off', rowSecurityOf(t)),
+    ...rowSecuritySQL(target, 'off', rowSecurityOf(t)),
     ...(t.policies ?? []).map((p) => ({ sql: createPolicySQL(ctx, t.name, t.schema, p) })),
     ...grantsSQL(ctx, `TABLE ${target}`, [], t.grants),
   ].map((d) => ({ ...d, stage }))
@@ -198,7 +195,8 @@ export function alterTableSecuritySQL(
   const drafts: StatementDraft[] = []
   if (changes.includes('policies'))
     drafts.push(...policiesSQL(ctx, table, schema, before.policies ?? [], after.policies ?? []))
-  if (changes.includes('rowSecurity')) drafts.push(...rowSecuritySQL(ctx, target, rowSecurityOf(before), rowSecurityOf(after)))
+  if (changes.includes('rowSecurity'))
+    drafts.push(...rowSecuritySQL(target, rowSecurityOf(before), rowSecurityOf(after)))
   if (changes.includes('grants')) drafts.push(...grantsSQL(ctx, `TABLE ${target}`, before.grants, after.grants))
   return drafts
 }

@@ -1,6 +1,6 @@
 import type { SchemaChange, TableChange } from '../../diff/types.js'
-import { listedColumns } from '../../model/constraint-columns.js'
 import { stableStringify } from '../../model/assemble-table.js'
+import { listedColumns } from '../../model/constraint-columns.js'
 import { sqliteAffinity } from '../../model/parse-column-type.js'
 import type { Column, Index, Table } from '../../model/types.js'
 import { tokenizeSql } from '../../sql-text/sql-tokenizer.js'

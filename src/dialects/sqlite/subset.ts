@@ -2,6 +2,7 @@ import { constraintDisplayName, indexDisplayName, tablePath } from '../../diff/c
 import { SchemaLedgerError } from '../../errors.js'
 import type { ColumnType } from '../../model/column-type.js'
 import type { Column, Constraint, EnumDefinition, Index, Schema, Table } from '../../model/types.js'
+import { postgresOnlyProblems } from '../table-security-support.js'
 
 /*
  * What SQLite can store, exactly (the "expressible subset"). A schema outside it cannot round-trip
@@ -146,6 +147,7 @@ export function tableProblems(table: Table): string[] {
     ...table.columns.flatMap((c) => columnProblems(table, c)),
     ...table.constraints.flatMap((c) => constraintProblems(table, c)),
     ...table.indexes.flatMap((x) => indexProblems(table, x)),
+    ...postgresOnlyProblems(table, 'SQLite'),
   ]
 }
 

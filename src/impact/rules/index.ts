@@ -13,6 +13,7 @@ import { constraintLockAnalyzers } from './locking-constraints.js'
 import { partitionLockAnalyzers } from './locking-partitions.js'
 import { lossyTypeAnalyzers } from './lossy-types.js'
 import { namingAnalyzers } from './naming.js'
+import { rowSecurityAnalyzers } from './row-security.js'
 import { transactionAnalyzers } from './transaction.js'
 
 /**
@@ -42,4 +43,5 @@ export const builtinAnalyzers: readonly Analyzer[] = [
   ...designLayoutAnalyzers,
   ...dialectSupportAnalyzers,
   ...namingAnalyzers,
+  ...rowSecurityAnalyzers,
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))

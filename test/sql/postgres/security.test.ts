@@ -71,7 +71,11 @@ function cases(r1: string, r2: string): (MigrationCase & { readonly diff?: DiffO
     {
       title: 'unnamed exclusion constraint on an expression, btree: named as PostgreSQL names it',
       from: bookings(),
-      to: withConstraints({ type: 'exclude', using: 'btree', elements: [{ expression: 'lower(owner)', operator: '=' }] }),
+      to: withConstraints({
+        type: 'exclude',
+        using: 'btree',
+        elements: [{ expression: 'lower(owner)', operator: '=' }],
+      }),
       changes: ['add_constraint bookings.bookings_expr_excl'],
       up: ['ALTER TABLE "bookings" ADD CONSTRAINT "bookings_lower_excl" EXCLUDE USING btree ((lower(owner)) WITH =)'],
       down: ['ALTER TABLE "bookings" DROP CONSTRAINT "bookings_lower_excl"'],
@@ -247,7 +251,10 @@ describe('postgres: constraint flags, exclusion constraints, row-level security 
   it('a new table is created with its NOT VALID constraints, row-level security, policies and grants', () => {
     const s = schema(
       bookings({
-        constraints: [{ type: 'primary_key', columns: ['id'] }, { ...positive, notValid: true }],
+        constraints: [
+          { type: 'primary_key', columns: ['id'] },
+          { ...positive, notValid: true },
+        ],
         rowSecurity: 'enabled',
         policies: [{ name: 'p', command: 'select', using: 'true' }],
         grants: [{ grantee: 'app_reader', privileges: ['select'] }],
@@ -368,7 +375,14 @@ describeEngines('constraint flags, exclusion constraints, row-level security and
     await build(s)
     const back = (await read(engine())).tables.find((t) => t.name === 'bookings')
     expect(back?.constraints.filter((c) => c.type !== 'primary_key')).toEqual([
-      { type: 'foreign_key', name: 'fk_room', columns: ['room'], referencedTable: 'rooms', referencedColumns: ['id'], notValid: true },
+      {
+        type: 'foreign_key',
+        name: 'fk_room',
+        columns: ['room'],
+        referencedTable: 'rooms',
+        referencedColumns: ['id'],
+        notValid: true,
+      },
       { type: 'check', name: 'ck_score', expression: 'score > 0', notValid: true, noInherit: true },
       {
         type: 'exclude',
