@@ -8,4 +8,10 @@ import { securityCases } from './rule-cases-security.js'
 export type { RuleCase } from './rule-case-kit.js'
 
 /** Every rule case, in catalogue order. */
-export const ruleCases: readonly RuleCase[] = [...dataCases, ...lockCases, ...appCases, ...designCases, ...securityCases]
+export const ruleCases: readonly RuleCase[] = [
+  ...dataCases,
+  ...lockCases,
+  ...appCases,
+  ...designCases,
+  ...securityCases,
+]

@@ -66,7 +66,7 @@ const lastPolicyDropped = defineAnalyzer({
       message: `${change.path} keeps row-level security but loses its last policy (${policies(before)
         .map((p) => p.name)
         .join(', ')}): non-owners see no rows`,
-      explanation: 'A table with row-level security and no policy falls back to PostgreSQL\'s default deny.',
+      explanation: "A table with row-level security and no policy falls back to PostgreSQL's default deny.",
       fix: { description: 'Create the new policy first (or in the same transaction), then drop the old one.' },
     }
   },
@@ -100,7 +100,10 @@ const policyChange = defineAnalyzer({
       message: `changing ${changed.join(', ')} on ${change.path} rewrites no rows; it takes a brief ACCESS EXCLUSIVE lock`,
       explanation:
         'ALTER POLICY only updates the catalog, so it is quick once it holds the lock, and queries planned after it use the new expression.',
-      fix: { description: 'Run it with a short lock_timeout (and retry) so that it cannot queue traffic behind a long transaction.' },
+      fix: {
+        description:
+          'Run it with a short lock_timeout (and retry) so that it cannot queue traffic behind a long transaction.',
+      },
     }
   },
 })
