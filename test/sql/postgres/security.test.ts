@@ -404,7 +404,7 @@ describeEngines('constraint flags, exclusion constraints, row-level security and
     const catalogState = await catalog()
     expect(catalogState.constraints.map((c) => [c.conname, c.convalidated, c.connoinherit])).toEqual([
       ['ck_score', false, true],
-      ['fk_room', false, false],
+      ['fk_room', false, true],
       ['no_overlap', true, true],
     ])
     expect(
