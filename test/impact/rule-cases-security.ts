@@ -1,4 +1,4 @@
-import { base, collect, PG } from './rule-case-kit.js'
+import { base, collect, LT, MY, PG } from './rule-case-kit.js'
 import { posts, schema, users } from './schemas.js'
 
 // Row-level security, policies and exclusion constraints (BC012, BC013, LK012, LK022).
@@ -51,6 +51,32 @@ add(
   withExclusion({ type: 'check', name: 'ck', expression: 'id > 0' }),
   [],
 )
+
+// BP021: MySQL and SQLite refuse them, once for the table (not once per column).
+const rooms = (extra: Record<string, unknown>) =>
+  schema([
+    {
+      name: 'rooms',
+      columns: [
+        { name: 'id', type: 'integer', nullable: false },
+        { name: 'name', type: 'text' },
+      ],
+      constraints: [{ type: 'primary_key', columns: ['id'] }],
+      ...extra,
+    },
+  ] as Parameters<typeof schema>[0])
+const emptySchema = schema([])
+for (const dialects of [MY, LT]) {
+  add(
+    'BP021',
+    dialects,
+    'row-level security and a policy',
+    emptySchema,
+    rooms({ rowSecurity: 'enabled', policies: [own] }),
+    ['danger rooms'],
+  )
+  add('BP021', dialects, 'a table without PostgreSQL-only parts', emptySchema, rooms({}), [])
+}
 
 /** Row-level security and exclusion constraint cases. */
 export const securityCases = cases

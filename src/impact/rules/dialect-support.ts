@@ -37,16 +37,18 @@ function tableRefusal(change: CreateTableChange, table: Table, ctx: AnalyzerCont
 /** Each column, the keys and each index of a created table, judged apart. */
 function tableRefusals(change: CreateTableChange, ctx: AnalyzerContext): FindingDraft[] {
   const t = change.after
+  // Row-level security, policies and grants are judged with the keys, once for the table.
+  const { rowSecurity: _r, policies: _p, grants: _g, ...bare } = t
   const found: FindingDraft[] = []
   const columns = t.columns.filter((column) => {
-    const error = tableRefusal(change, { ...t, columns: [column], constraints: [], indexes: [] }, ctx)
+    const error = tableRefusal(change, { ...bare, columns: [column], constraints: [], indexes: [] }, ctx)
     if (error) found.push(refusal(`${change.path}.${column.name}`, error, ctx))
     return !error
   })
   const keys = tableRefusal(change, { ...t, columns, indexes: [] }, ctx)
   if (keys && found.length === 0) found.push(refusal(change.path, keys, ctx))
   for (const index of t.indexes) {
-    const error = tableRefusal(change, { ...t, columns, constraints: [], indexes: [index] }, ctx)
+    const error = tableRefusal(change, { ...bare, columns, constraints: [], indexes: [index] }, ctx)
     if (error) found.push(refusal(`${change.path}.${indexDisplayName(change.table, index)}`, error, ctx))
   }
   return found
