@@ -64,7 +64,7 @@ const rooms = (extra: Record<string, unknown>) =>
       constraints: [{ type: 'primary_key', columns: ['id'] }],
       ...extra,
     },
-  ] as Parameters<typeof schema>[0])
+  ] as unknown as Parameters<typeof schema>[0])
 const emptySchema = schema([])
 for (const dialects of [MY, LT]) {
   add(
