@@ -52,9 +52,9 @@ describe('bundle size (minified + gzip, dependencies included)', () => {
     ])
   })
 
-  it('parsing and diffing, validation included, is under 40 KB in a user bundle', async () => {
+  it('parsing and diffing, validation included, is under 41 KB in a user bundle', async () => {
     const parseAndDiff = await measureBundle({ schemaledger: 'parseSchema, diffSchemas' })
-    expect(BUDGET_BYTES).toBe(40 * KB)
+    expect(BUDGET_BYTES).toBe(41 * KB)
     expect(parseAndDiff.gzip).toBeLessThan(BUDGET_BYTES)
   })
 
@@ -70,7 +70,7 @@ describe('bundle size (minified + gzip, dependencies included)', () => {
 
   // 160 KB since the model holds views, routines, triggers and the other objects (and their planner);
   // 140 KB before, since the codegen entry gained the SQLAlchemy, Prisma and drizzle targets (about 19 KB gzip
-  // together); parsing and diffing keep their 40 KB budget above.
+  // together); parsing and diffing keep their 41 KB budget above.
   it('all entries together do not grow past 160 KB (regression guard)', async () => {
     const all = await measureBundle(Object.fromEntries(Object.keys(ENTRIES).map((e) => [e, '*'])))
     expect(all.gzip).toBeLessThan(160 * KB)
