@@ -1,6 +1,6 @@
 import type { AlterColumnChange } from '../../diff/types.js'
 import { listedColumns, renameListedColumns } from '../../model/constraint-columns.js'
-import type { Constraint, Identity, Index } from '../../model/types.js'
+import type { Identity, Index } from '../../model/types.js'
 import { normalizeDefault } from '../../sql-text/normalize-default.js'
 import type { GeneratorContext } from '../dialect.js'
 import { expression } from '../render.js'

@@ -120,7 +120,7 @@ const exclusionUnderLock = defineAnalyzer({
   },
   analyze(change, ctx) {
     const c = readdedConstraint(change)
-    if (!c || c.type !== 'exclude' || !onExistingTable(ctx, change)) return undefined
+    if (c?.type !== 'exclude' || !onExistingTable(ctx, change)) return undefined
     return {
       message: `adding ${change.path} builds its index under an ACCESS EXCLUSIVE lock, blocking reads and writes`,
       explanation: 'The whole table is read and indexed while the lock is held, so the wait grows with the table.',
