@@ -13,8 +13,8 @@ import {
   VERSION_SQL,
 } from './introspect-catalog.js'
 import { columnObject, constraintObject, type DocObject, flag, indexObject, texts } from './introspect-rows.js'
-import { tableOptions } from './introspect-table-options.js'
 import { readTableSecurity } from './introspect-security.js'
+import { tableOptions } from './introspect-table-options.js'
 
 /** Rows grouped by their table's namespace and name. */
 const group = (rows: readonly Row[]) => {

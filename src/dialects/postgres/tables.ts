@@ -14,8 +14,8 @@ import { tableName } from './context.js'
 import { relationKey, tableRelationKeys } from './name-claims.js'
 import { constraintNameIn, indexNameIn } from './names.js'
 import { currentConstraintName, currentIndexName } from './renames.js'
-import { parentOf, partitionBoundSQL, partitionByClause, storageParameterChanges, withClause } from './table-options.js'
 import { alterTableSecuritySQL, createTableSecuritySQL } from './security.js'
+import { parentOf, partitionBoundSQL, partitionByClause, storageParameterChanges, withClause } from './table-options.js'
 
 const isNotValid = (c: Constraint) => (c.type === 'foreign_key' || c.type === 'check') && c.notValid === true
 
