@@ -82,7 +82,7 @@ function changedPolicies(change: AlterTableChange): string[] {
 }
 
 const policyChange = defineAnalyzer({
-  code: 'LK022',
+  code: 'LK024',
   title: 'A policy change is metadata only',
   dialects: ['postgres'],
   severity: 'info',
@@ -129,5 +129,5 @@ const exclusionUnderLock = defineAnalyzer({
   },
 })
 
-/** BC012, BC013, LK012, LK022. */
+/** BC012, BC013, LK012, LK024. */
 export const rowSecurityAnalyzers = [enabledWithoutPolicy, lastPolicyDropped, policyChange, exclusionUnderLock]
