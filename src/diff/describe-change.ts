@@ -88,6 +88,7 @@ export function describeIndex(x: Index): string {
   if (x.include) text += ` INCLUDE (${x.include.join(', ')})`
   if (x.nullsNotDistinct) text += ' NULLS NOT DISTINCT'
   if (x.where) text += ` WHERE ${x.where}`
+  if (x.ignored) text += ' IGNORED'
   return text
 }
 
@@ -110,6 +111,8 @@ function columnField(c: Column, field: string): string {
       return c.collation ?? '(default)'
     case 'comment':
       return c.comment === undefined ? '(none)' : JSON.stringify(c.comment)
+    case 'invisible':
+      return c.invisible ? 'yes' : 'no'
     default:
       return ''
   }

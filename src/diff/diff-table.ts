@@ -13,6 +13,7 @@ import {
   sameNameOrDefault,
 } from './naming-convention.js'
 import { pairNamed } from './pair-named.js'
+import { partitionByMeaning, partitionFieldChanges } from './partition-fields.js'
 import {
   constraintIdentity,
   constraintMeaning,
@@ -69,13 +70,11 @@ export function columnFieldChanges(before: Column, after: Column, expressions: E
   }
   if (before.collation !== after.collation) fields.push('collation')
   if ((before.comment || undefined) !== (after.comment || undefined)) fields.push('comment')
+  if ((before.invisible ?? false) !== (after.invisible ?? false)) fields.push('invisible')
   return fields
 }
 
 /** A partition key with its expressions normalized (absent: not partitioned). */
-const partitionByMeaning = (t: Table) =>
-  t.partitionBy && { method: t.partitionBy.method, key: t.partitionBy.key.map((k) => normalizeExpression(k)) }
-
 /** A partition's parent (its namespace made explicit) and normalized bound (absent: not a partition). */
 const partitionOfMeaning = (t: Table) =>
   t.partitionOf && {
@@ -108,8 +107,8 @@ const TABLE_OPTIONS = ['engine', 'charset', 'collation', 'rowFormat'] as const
 /**
  * Which fields of a table differ: its comment, each MySQL table option that both versions state
  * (absent means whatever the database has, as Atlas treats inherited attributes; names compare
- * without case, as MySQL's do), row-level security and its policies, and, with
- * `comparePrivileges`, its grants.
+ * without case, as MySQL's do), its partitioning and its system versioning, row-level security and
+ * its policies, and, with `comparePrivileges`, its grants.
  */
 export function tableFieldChanges(
   before: Table,
@@ -120,7 +119,7 @@ export function tableFieldChanges(
   const fields: TableField[] = []
   if ((before.comment || undefined) !== (after.comment || undefined)) fields.push('comment')
   if ((before.unlogged ?? false) !== (after.unlogged ?? false)) fields.push('unlogged')
-  if (stableStringify(partitionByMeaning(before)) !== stableStringify(partitionByMeaning(after)))
+  if (partitionByMeaning(before.partitionBy, expressions) !== partitionByMeaning(after.partitionBy, expressions))
     fields.push('partitionBy')
   if (stableStringify(partitionOfMeaning(before)) !== stableStringify(partitionOfMeaning(after)))
     fields.push('partitionOf')
@@ -130,6 +129,8 @@ export function tableFieldChanges(
     const [a, b] = [before[option], after[option]]
     if (a !== undefined && b !== undefined && a.toLowerCase() !== b.toLowerCase()) fields.push(option)
   }
+  fields.push(...partitionFieldChanges(before, after, expressions))
+  if ((before.systemVersioning ?? false) !== (after.systemVersioning ?? false)) fields.push('systemVersioning')
   if (rowSecurityOf(before) !== rowSecurityOf(after)) fields.push('rowSecurity')
   if (!policiesEqual(before.policies, after.policies, expressions)) fields.push('policies')
   if (options.comparePrivileges && !grantsEqual(before.grants, after.grants)) fields.push('grants')

@@ -126,6 +126,7 @@ export function indexMeaning(x: Index, options: ExpressionOptions = {}): Record<
     include: x.include ?? [],
     nullsNotDistinct: x.nullsNotDistinct ?? false,
     with: storageParametersMeaning(x.with),
+    ignored: x.ignored ?? false,
   }
 }
 

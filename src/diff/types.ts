@@ -16,6 +16,7 @@ export type ColumnField =
   | 'generated'
   | 'collation'
   | 'comment'
+  | 'invisible'
   | 'position'
 
 /**
@@ -35,6 +36,9 @@ export type TableField =
   | 'charset'
   | 'collation'
   | 'rowFormat'
+  | 'partitions'
+  | 'subpartitionBy'
+  | 'systemVersioning'
   | 'rowSecurity'
   | 'policies'
   | 'grants'
@@ -60,7 +64,16 @@ export type ConstraintField =
   | 'initiallyDeferred'
 
 /** Fields of an index an `alter_index` change can list. */
-export type IndexField = 'name' | 'parts' | 'unique' | 'where' | 'using' | 'include' | 'nullsNotDistinct' | 'with'
+export type IndexField =
+  | 'name'
+  | 'parts'
+  | 'unique'
+  | 'where'
+  | 'using'
+  | 'include'
+  | 'nullsNotDistinct'
+  | 'with'
+  | 'ignored'
 
 /** Fields of an enum an `alter_enum` change can list. */
 export type EnumField = 'values' | 'comment'
@@ -110,7 +123,7 @@ export interface RenameTableChange extends TableScoped {
   readonly after: Table
 }
 
-/** A table-level property changed (its comment, or a MySQL table option). */
+/** A table-level property changed (its comment, a MySQL table option, its partitioning or system versioning). */
 export interface AlterTableChange extends TableScoped {
   readonly kind: 'alter_table'
   readonly before: Table

@@ -13,9 +13,11 @@ import type {
   Identity,
   Index,
   IndexPart,
+  Partition,
   PartitionBy,
   PartitionOf,
   Policy,
+  Subpartition,
   Table,
   TableReference,
 } from './types.js'
@@ -113,6 +115,11 @@ export const columnFields = {
   collation: optional(label),
   /** Column comment. */
   comment: optional(label),
+  /**
+   * MySQL 8.0.23+/MariaDB `INVISIBLE`: left out of `SELECT *` and of `INSERT` without a column list.
+   * Absent means false. PostgreSQL and SQLite refuse it.
+   */
+  invisible: optional(yes),
   /** Unknown keys of the input (including SQLAlchemy's client-side `default`), kept verbatim. Not diffed. */
   extra,
 }
@@ -277,17 +284,63 @@ export const indexFields = {
   nullsNotDistinct: optional(yes),
   /** PostgreSQL storage parameters (`WITH (fillfactor = 70)`), by name; values as the catalog spells them. */
   with: optional(storageParameters),
+  /**
+   * Kept up to date but not used by the optimizer: MariaDB 10.6+ `IGNORED`, MySQL 8 `INVISIBLE`.
+   * Absent means false. PostgreSQL and SQLite ignore it.
+   */
+  ignored: optional(yes),
   /** Unknown keys of the input (dialect options we do not model), kept verbatim. */
   extra,
 }
 
 /** Fields of {@link PartitionBy}. @internal */
 export const partitionByFields = {
-  /** `RANGE`, `LIST` or `HASH`. */
-  method: oneOf('range', 'list', 'hash'),
-  /** Key parts in order: each a column name or a SQL expression, as written (`created_at`, `(lower(region))`). */
+  /**
+   * `range`, `list`, `hash`; MySQL/MariaDB also `range_columns`, `list_columns` (`RANGE COLUMNS`,
+   * `LIST COLUMNS`: bounds compared column by column) and `key` (the server's own hash).
+   */
+  method: oneOf('range', 'list', 'hash', 'key', 'range_columns', 'list_columns'),
+  /**
+   * Key parts in order: each a column name or a SQL expression, as written (`created_at`,
+   * `year(joined)`). MySQL RANGE, LIST and HASH take one expression; its COLUMNS methods and KEY take
+   * column names.
+   */
   key: array(sqlText, { min: 1, message: 'A partition key has at least one part' }),
+  /** MySQL/MariaDB `LINEAR HASH` / `LINEAR KEY`. */
+  linear: optional(yes),
 }
+
+const partitionBy: Shape<PartitionBy> = named('partitionBy', object(partitionByFields))
+
+/** Fields of {@link Subpartition}. @internal */
+export const subpartitionFields = {
+  /** Subpartition name. */
+  name,
+}
+
+const subpartition: Shape<Subpartition> = object(subpartitionFields)
+
+/** Fields of {@link Partition}. @internal */
+export const partitionFields = {
+  /** Partition name. */
+  name,
+  /**
+   * `VALUES LESS THAN (...)` of a range partition: one SQL value per key column (one for `range`),
+   * `MAXVALUE` for no bound.
+   */
+  lessThan: optional(array(sqlText, { min: 1 })),
+  /**
+   * `VALUES IN (...)` of a list partition: one SQL value each (`list`), or one row per value as
+   * `(a, b)` (`list_columns` over several columns).
+   */
+  in: optional(array(sqlText, { min: 1 })),
+  /** Partition comment. */
+  comment: optional(label),
+  /** Subpartitions, in order (with `subpartitionBy`). */
+  subpartitions: optional(array(subpartition)),
+}
+
+const partition: Shape<Partition> = object(partitionFields)
 
 /** Fields of {@link PartitionOf}. @internal */
 export const partitionOfFields = {
@@ -310,7 +363,6 @@ export const tableReferenceFields = {
   schema: optional(label),
 }
 
-const partitionBy: Shape<PartitionBy> = named('partitionBy', object(partitionByFields))
 const partitionOf: Shape<PartitionOf> = named('partitionOf', object(partitionOfFields))
 const tableReference: Shape<TableReference> = named('tableReference', object(tableReferenceFields))
 /** Commands a policy applies to. @internal */
@@ -394,7 +446,10 @@ export const tableFields = {
   comment: optional(label),
   /** PostgreSQL `UNLOGGED`: not written to the write-ahead log (emptied after a crash, not replicated). */
   unlogged: optional(yes),
-  /** PostgreSQL declarative partitioning: the table is partitioned (`PARTITION BY RANGE (created_at)`). */
+  /**
+   * How the table is partitioned (`PARTITION BY RANGE (created_at)`); absent means not partitioned.
+   * PostgreSQL partitions are tables (`partitionOf`); MySQL/MariaDB ones are listed in `partitions`.
+   */
   partitionBy: optional(partitionBy),
   /**
    * PostgreSQL: the table is a partition of another (`PARTITION OF ... FOR VALUES ...`). Its columns
@@ -423,6 +478,15 @@ export const tableFields = {
   collation: optional(label),
   /** MySQL/MariaDB `ROW_FORMAT` (`DYNAMIC`, `COMPRESSED`). */
   rowFormat: optional(label),
+  /**
+   * MySQL/MariaDB: the partitions of a partitioned table, in order (they are not tables there).
+   * Hash and key partitioning without names get `p0`, `p1`, ...
+   */
+  partitions: optional(array(partition)),
+  /** MySQL/MariaDB `SUBPARTITION BY HASH|KEY` of a range or list partitioned table. */
+  subpartitionBy: optional(partitionBy),
+  /** MariaDB `WITH SYSTEM VERSIONING`: the table keeps the history of its rows. Absent means false. */
+  systemVersioning: optional(yes),
   /**
    * PostgreSQL row-level security: `enabled` (`ENABLE ROW LEVEL SECURITY`: policies apply to every
    * role but the owner) or `forced` (also `FORCE`: they apply to the owner too); absent means off.

@@ -11,10 +11,12 @@ import type {
   indexFields,
   indexPartFields,
   partitionByFields,
+  partitionFields,
   partitionOfFields,
   policyFields,
   primaryKeyFields,
   schemaFields,
+  subpartitionFields,
   tableFields,
   tableReferenceFields,
   uniqueFields,
@@ -123,6 +125,15 @@ export type ConstraintType = Constraint['type']
 
 /** One key part of an index: a column or an expression, with its ordering options. */
 export interface IndexPart extends Model<typeof indexPartFields> {}
+
+/** How a table is partitioned: `PARTITION BY method (key)`. */
+export interface PartitionBy extends Model<typeof partitionByFields> {}
+
+/** A subpartition of a MySQL/MariaDB partition. */
+export interface Subpartition extends Model<typeof subpartitionFields> {}
+
+/** A MySQL/MariaDB partition: its name, its bound, its subpartitions. */
+export interface Partition extends Model<typeof partitionFields> {}
 
 /** An index. */
 export interface Index extends Model<typeof indexFields> {}

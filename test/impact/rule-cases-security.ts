@@ -1,7 +1,7 @@
 import { base, collect, LT, MY, PG } from './rule-case-kit.js'
 import { posts, schema, users } from './schemas.js'
 
-// Row-level security, policies and exclusion constraints (BC012, BC013, LK012, LK024).
+// Row-level security, policies and exclusion constraints (BC012, BC013, LK012, LK025).
 
 /** The blog schema with `users` replaced (the table helpers know no policies or exclusions). */
 const blog = (u: Record<string, unknown>, p = posts()) => schema([u, p] as Parameters<typeof schema>[0])
@@ -19,8 +19,8 @@ add('BC012', PG, 'a policy added to a table already secured without one', secure
 add('BC013', PG, 'the last policy dropped, security kept', secured([own]), secured([]), ['warning users'])
 add('BC013', PG, 'the last policy dropped with security', secured([own]), secured([], null), [])
 add('BC013', PG, 'one of two policies dropped', secured([own, { ...own, name: 'b' }]), secured([own]), [])
-add('LK024', PG, 'USING of a policy changed', secured([own]), secured([{ ...own, using: 'id = 2' }]), ['info users'])
-add('LK024', PG, 'a policy added', secured([own]), secured([own, { ...own, name: 'b' }]), [])
+add('LK025', PG, 'USING of a policy changed', secured([own]), secured([{ ...own, using: 'id = 2' }]), ['info users'])
+add('LK025', PG, 'a policy added', secured([own]), secured([own, { ...own, name: 'b' }]), [])
 const exclusion = {
   type: 'exclude',
   name: 'no_same_name',

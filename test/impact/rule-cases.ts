@@ -3,6 +3,7 @@ import { appCases } from './rule-cases-app.js'
 import { dataCases } from './rule-cases-data.js'
 import { designCases } from './rule-cases-design.js'
 import { lockCases } from './rule-cases-locks.js'
+import { partitionCases } from './rule-cases-partitions.js'
 import { securityCases } from './rule-cases-security.js'
 
 export type { RuleCase } from './rule-case-kit.js'
@@ -11,6 +12,7 @@ export type { RuleCase } from './rule-case-kit.js'
 export const ruleCases: readonly RuleCase[] = [
   ...dataCases,
   ...lockCases,
+  ...partitionCases,
   ...appCases,
   ...designCases,
   ...securityCases,

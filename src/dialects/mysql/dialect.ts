@@ -11,6 +11,7 @@ import {
 } from './key-changes.js'
 import { mysqlConstraintName, mysqlIndexName } from './object-names.js'
 import { recordTableChanges } from './plan-state.js'
+import { withKeptHistory } from './system-versioning.js'
 import {
   createTableChange,
   dropTableChange,
@@ -106,7 +107,8 @@ export const mysql: Dialect = defineDialect({
   // Enums are written inline in each column: no statement of their own.
   createEnum: () => [],
   createTable: mysqlCreateTable,
-  generators: {
+  // Every ALTER TABLE of a system-versioned table keeps its history (system-versioning.ts).
+  generators: withKeptHistory({
     create_table: createTableChange,
     drop_table: dropTableChange,
     rename_table: renameTableChange,
@@ -124,7 +126,7 @@ export const mysql: Dialect = defineDialect({
     create_enum: () => [],
     drop_enum: () => [],
     alter_enum: alterEnumChange,
-  },
+  }),
   // Not a takeover: records each table's changes for the generators, which need the whole picture
   // (which foreign keys other changes drop, which renames are in effect), then lets them work.
   planTable: (_table, changes, ctx) => {

@@ -168,7 +168,24 @@ function indexPieces(ctx: KeyContext, table: string, x: Index, definition: Table
   // FULLTEXT/SPATIAL index whole values, and so does MariaDB's hash-backed long UNIQUE.
   const whole = kind === 'FULLTEXT ' || kind === 'SPATIAL ' || (x.unique === true && ctx.flavor.mariadb)
   const parts = x.parts.map((p) => indexPart(ctx, where, p, definition, whole)).join(', ')
+  if (x.ignored) tail += ` ${ignoredIndexKeyword(ctx, where)}`
   return { name, kind, parts: `(${parts})`, tail }
+}
+
+/**
+ * The keyword of an index the optimizer ignores at the target: `IGNORED` (MariaDB 10.6+), `INVISIBLE`
+ * (MySQL 8); throws `unsupported_feature` for older servers.
+ *
+ * @example
+ * ```ts
+ * ignoredIndexKeyword(keyContext(ctx), 'users.ix_name') // 'IGNORED' on MariaDB
+ * ```
+ */
+export function ignoredIndexKeyword(ctx: KeyContext, where: string): 'IGNORED' | 'INVISIBLE' {
+  const keyword = ctx.flavor.ignoredIndex
+  if (keyword === undefined)
+    unsupported(where, 'indexes the optimizer ignores need MariaDB 10.6 (IGNORED) or MySQL 8 (INVISIBLE)')
+  return keyword
 }
 
 /**

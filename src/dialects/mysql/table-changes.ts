@@ -21,7 +21,9 @@ import {
   tableName,
 } from './keys.js'
 import { mysqlConstraintName, mysqlIndexName } from './object-names.js'
+import { mysqlPartitionClause } from './partitions.js'
 import { findTable, foreignKeyKey, isTouched, planState, renameMaps, sourceTable } from './plan-state.js'
+import { systemVersioningClause } from './system-versioning.js'
 import { mysqlTableOptions, refusePostgresTableFeatures } from './table-options.js'
 import { quoteMysqlIdentifier as q } from './text.js'
 
@@ -62,9 +64,11 @@ export function mysqlCreateTable(table: Table, ctx: GeneratorContext, omit: Read
       }),
     ...table.indexes.map((x) => inlineIndex(kctx, table.name, x, table)),
   ]
+  const partitions = mysqlPartitionClause(table)
+  const tail = `${mysqlTableOptions(table)}${systemVersioningClause(table, ctx)}${partitions ? `\n${partitions}` : ''}`
   return [
     {
-      sql: `CREATE TABLE ${tableName(table.name, table.schema)} (\n  ${lines.join(',\n  ')}\n)${mysqlTableOptions(table)}`,
+      sql: `CREATE TABLE ${tableName(table.name, table.schema)} (\n  ${lines.join(',\n  ')}\n)${tail}`,
       stage: Stage.createTable,
     },
   ]

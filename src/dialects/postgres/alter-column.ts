@@ -30,6 +30,7 @@ import {
   sequenceType,
   usingExpression,
 } from './types.js'
+import { refuseColumn } from './unsupported.js'
 
 // One `alter_column` change as a sequence of `ALTER TABLE ... ALTER COLUMN` statements, in the order
 // PostgreSQL needs: what goes away first (identity, serial default, default that cannot follow a
@@ -47,6 +48,7 @@ import {
  */
 export function alterColumnSQL(change: AlterColumnChange, ctx: GeneratorContext): StatementDraft[] {
   const { before: b, after: a } = change
+  refuseColumn(change.table, a)
   const has = (f: string) => change.changes.includes(f as AlterColumnChange['changes'][number])
   if (
     has('generated') &&

@@ -16,6 +16,9 @@ import { defaultConstraintName, defaultIndexName } from './names.js'
 import { PG_MAX_IDENTIFIER_BYTES } from './object-names.js'
 import { postgresDisturbsDependents } from './objects/dependents.js'
 import { postgresNamespaces } from './objects/namespaces.js'
+import { postgresRoutines } from './objects/routines.js'
+import { postgresSequences } from './objects/sequences.js'
+import { postgresTriggers } from './objects/triggers.js'
 import { postgresViews } from './objects/views.js'
 import { postgresTextProblem, quotePostgresIdentifier, quotePostgresLiteral } from './quoting.js'
 import { renameColumnSQL, renameTableSQL } from './renames.js'
@@ -90,6 +93,9 @@ export const postgres = defineDialect({
   objects: {
     namespace: postgresNamespaces,
     view: postgresViews,
+    function: postgresRoutines,
+    trigger: postgresTriggers,
+    sequence: postgresSequences,
   },
   disturbsDependents: postgresDisturbsDependents,
 })

@@ -12,6 +12,14 @@ import {
   TABLES_SQL,
   VERSION_SQL,
 } from './introspect-catalog.js'
+import {
+  routineObjects,
+  routinesSQL,
+  SEQUENCES_SQL,
+  sequenceObjects,
+  TRIGGERS_SQL,
+  triggerObjects,
+} from './introspect-objects.js'
 import { columnObject, constraintObject, type DocObject, flag, indexObject, texts } from './introspect-rows.js'
 import { readTableSecurity } from './introspect-security.js'
 import { tableOptions } from './introspect-table-options.js'
@@ -77,14 +85,18 @@ export const introspectPostgres: Introspector = async (query, options) => {
   const version = Number((await query(VERSION_SQL))[0]?.version ?? 0)
   const present = (await query(NAMESPACES_SQL)).map((r) => String(r.name))
   const { read, main } = namespacesToRead(options, present)
-  const [tables, columns, constraints, indexes, enums, parents] = await Promise.all([
-    query(TABLES_SQL, [read]),
-    query(COLUMNS_SQL, [read]),
-    query(constraintsSQL(version), [read]),
-    query(indexesSQL(version), [read]),
-    query(ENUMS_SQL),
-    query(INHERITS_SQL, [read]),
-  ])
+  const [tables, columns, constraints, indexes, enums, parents, routineRows, triggerRows, sequenceRows] =
+    await Promise.all([
+      query(TABLES_SQL, [read]),
+      query(COLUMNS_SQL, [read]),
+      query(constraintsSQL(version), [read]),
+      query(indexesSQL(version), [read]),
+      query(ENUMS_SQL),
+      query(INHERITS_SQL, [read]),
+      query(routinesSQL(version), [read]),
+      query(TRIGGERS_SQL, [read]),
+      query(SEQUENCES_SQL, [read]),
+    ])
   const securityOf = await readTableSecurity(query, read)
   const columnsOf = group(columns)
   const constraintsOf = group(constraints)
@@ -113,13 +125,19 @@ export const introspectPostgres: Introspector = async (query, options) => {
       ...security.fields,
     }
   })
+  const routines = routineObjects(routineRows, main)
+  const triggers = triggerObjects(triggerRows, main)
+  const sequences = sequenceObjects(sequenceRows, main)
   return {
     schema: parseSchema({
       format: CANONICAL_FORMAT,
       tables: documentTables,
       enums: enumsUsed(enums, columns, read, main),
+      ...(sequences.length > 0 ? { sequences } : {}),
+      ...(routines.routines.length > 0 ? { functions: routines.routines } : {}),
+      ...(triggers.triggers.length > 0 ? { triggers: triggers.triggers } : {}),
     }),
-    unmodelled: [],
+    unmodelled: [...routines.unmodelled, ...triggers.unmodelled],
   }
 }
 

@@ -15,6 +15,7 @@ import { relationKey, tableRelationKeys } from './name-claims.js'
 import { constraintNameIn, indexNameIn } from './names.js'
 import { currentConstraintName, currentIndexName } from './renames.js'
 import { alterTableSecuritySQL, createTableSecuritySQL } from './security.js'
+import { refuseTable } from './unsupported.js'
 import { parentOf, partitionBoundSQL, partitionByClause, storageParameterChanges, withClause } from './table-options.js'
 
 const isNotValid = (c: Constraint) => (c.type === 'foreign_key' || c.type === 'check') && c.notValid === true
@@ -45,6 +46,7 @@ export function createTableSQL(
   ctx: GeneratorContext,
   omitForeignKeys: ReadonlySet<Constraint>,
 ): StatementDraft[] {
+  refuseTable(table)
   const d = ctx.dialect
   const stage = Stage.createTable
   const target = tableName(ctx, table.name, table.schema)
@@ -233,6 +235,9 @@ function keptTable(ctx: GeneratorContext, x: Table): Table | undefined {
  */
 export function alterTableSQL(change: AlterTableChange, ctx: GeneratorContext): StatementDraft[] {
   const has = (f: TableField) => change.changes.includes(f)
+  // MySQL's partition lists and system versioning mean nothing here (PostgreSQL partitions are tables).
+  const mysqlOnly = ['partitions', 'subpartitionBy', 'systemVersioning'] as const
+  if (mysqlOnly.some((f) => has(f))) refuseTable(change.after)
   const drafts: StatementDraft[] = []
   const { before: b, after: a } = change
   const target = tableName(ctx, change.table, change.schema)

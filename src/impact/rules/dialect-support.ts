@@ -40,6 +40,8 @@ function tableRefusals(change: CreateTableChange, ctx: AnalyzerContext): Finding
   // Row-level security, policies and grants are judged with the keys, once for the table.
   const { rowSecurity: _r, policies: _p, grants: _g, ...bare } = t
   const found: FindingDraft[] = []
+  // Each column alone in a bare table: what the table itself states is judged with the keys.
+  const bare = { name: t.name, ...(t.schema === undefined ? {} : { schema: t.schema }) }
   const columns = t.columns.filter((column) => {
     const error = tableRefusal(change, { ...bare, columns: [column], constraints: [], indexes: [] }, ctx)
     if (error) found.push(refusal(`${change.path}.${column.name}`, error, ctx))
@@ -62,12 +64,12 @@ function enumRefusals(change: CreateEnumChange, ctx: AnalyzerContext): FindingDr
 const unsupportedConstruct = defineAnalyzer({
   code: 'BP021',
   title: 'Something the dialect cannot create',
-  dialects: ['mysql', 'sqlite'],
+  dialects: 'all',
   severity: 'danger',
   lint: true,
   docs: {
     bad: 'CREATE UNIQUE INDEX ix_users_active_email ON users (email) WHERE active -- on MySQL/MariaDB',
-    why: 'The dialect has no such construct (MySQL/MariaDB: partial indexes, INCLUDE columns, arrays; SQLite: enums, arrays, comments, namespaces), so planMigration and createSchemaSQL refuse the schema: no migration can be written for it.',
+    why: 'The dialect has no such construct (MySQL/MariaDB: partial indexes, INCLUDE columns, arrays; SQLite: enums, arrays, comments, namespaces, partitioning; PostgreSQL: MySQL invisible columns, partition lists, system versioning), so planMigration and createSchemaSQL refuse the schema: no migration can be written for it.',
     fix: 'Leave it out of the schema for this dialect, or write it in a form the dialect has (a unique key on a generated column instead of a partial unique index, a CHECK instead of an enum).',
   },
   analyze(change, ctx) {

@@ -13,6 +13,7 @@ import { constraintLockAnalyzers } from './locking-constraints.js'
 import { partitionLockAnalyzers } from './locking-partitions.js'
 import { lossyTypeAnalyzers } from './lossy-types.js'
 import { namingAnalyzers } from './naming.js'
+import { partitioningAnalyzers } from './partitioning.js'
 import { rowSecurityAnalyzers } from './row-security.js'
 import { transactionAnalyzers } from './transaction.js'
 
@@ -33,6 +34,7 @@ export const builtinAnalyzers: readonly Analyzer[] = [
   ...dataDependentAnalyzers,
   ...dataDependentKeyAnalyzers,
   ...lockingAnalyzers,
+  ...partitioningAnalyzers,
   ...constraintLockAnalyzers,
   ...partitionLockAnalyzers,
   ...backwardIncompatibleAnalyzers,

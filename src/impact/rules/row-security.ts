@@ -82,7 +82,7 @@ function changedPolicies(change: AlterTableChange): string[] {
 }
 
 const policyChange = defineAnalyzer({
-  code: 'LK024',
+  code: 'LK025',
   title: 'A policy change is metadata only',
   dialects: ['postgres'],
   severity: 'info',
@@ -129,5 +129,5 @@ const exclusionUnderLock = defineAnalyzer({
   },
 })
 
-/** BC012, BC013, LK012, LK024. */
+/** BC012, BC013, LK012, LK025. */
 export const rowSecurityAnalyzers = [enabledWithoutPolicy, lastPolicyDropped, policyChange, exclusionUnderLock]
