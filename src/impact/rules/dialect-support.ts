@@ -37,10 +37,9 @@ function tableRefusal(change: CreateTableChange, table: Table, ctx: AnalyzerCont
 /** Each column, the keys and each index of a created table, judged apart. */
 function tableRefusals(change: CreateTableChange, ctx: AnalyzerContext): FindingDraft[] {
   const t = change.after
-  // Row-level security, policies and grants are judged with the keys, once for the table.
-  const { rowSecurity: _r, policies: _p, grants: _g, ...bare } = t
   const found: FindingDraft[] = []
-  // Each column alone in a bare table: what the table itself states is judged with the keys.
+  // Each column alone in a bare table: what the table itself states (row-level security, policies,
+  // grants, partitioning) is judged with the keys, once for the table.
   const bare = { name: t.name, ...(t.schema === undefined ? {} : { schema: t.schema }) }
   const columns = t.columns.filter((column) => {
     const error = tableRefusal(change, { ...bare, columns: [column], constraints: [], indexes: [] }, ctx)
