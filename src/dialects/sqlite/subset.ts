@@ -87,7 +87,6 @@ function constraintProblems(table: Table, c: Constraint): string[] {
   const out: string[] = []
   if (c.deferrable && c.type !== 'foreign_key') out.push(`${at}: DEFERRABLE: SQLite defers foreign keys only`)
   if (c.type === 'unique' && c.nullsNotDistinct) out.push(`${at}: NULLS NOT DISTINCT: not in SQLite`)
-  if (c.type === 'check' && c.noInherit) out.push(`${at}: NO INHERIT: not in SQLite`)
   if (c.type === 'foreign_key') {
     if (c.match) out.push(`${at}: MATCH ${c.match.toUpperCase()}: SQLite parses MATCH but does not enforce it`)
     if (c.referencedSchema !== undefined)
