@@ -51,10 +51,17 @@ export function describeConstraint(c: Constraint): string {
       break
     }
     case 'check':
-      text = `CHECK (${c.expression})`
+      text = `CHECK (${c.expression})${c.noInherit ? ' NO INHERIT' : ''}`
       break
+    case 'exclude': {
+      const elements = c.elements.map((e) => `${e.column ?? `(${e.expression})`} WITH ${e.operator}`)
+      text = `EXCLUDE USING ${c.using ?? 'gist'} (${elements.join(', ')})`
+      if (c.where) text += ` WHERE (${c.where})`
+      break
+    }
   }
   if (c.deferrable) text += c.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE'
+  if ((c.type === 'check' || c.type === 'foreign_key') && c.notValid) text += ' NOT VALID'
   return text
 }
 

@@ -26,6 +26,7 @@ import {
   translateConstraint,
   translateIndex,
 } from './semantic-keys.js'
+import { grantsEqual, policiesEqual, rowSecurityOf } from './table-security.js'
 import type {
   ChangeWithoutPath,
   ColumnField,
@@ -106,9 +107,15 @@ const TABLE_OPTIONS = ['engine', 'charset', 'collation', 'rowFormat'] as const
 /**
  * Which fields of a table differ: its comment, each MySQL table option that both versions state
  * (absent means whatever the database has, as Atlas treats inherited attributes; names compare
- * without case, as MySQL's do), its partitioning and its system versioning.
+ * without case, as MySQL's do), its partitioning and its system versioning, row-level security and
+ * its policies, and, with `comparePrivileges`, its grants.
  */
-export function tableFieldChanges(before: Table, after: Table, expressions: ExpressionOptions = {}): TableField[] {
+export function tableFieldChanges(
+  before: Table,
+  after: Table,
+  options: { readonly comparePrivileges?: boolean } = {},
+  expressions: ExpressionOptions = {},
+): TableField[] {
   const fields: TableField[] = []
   if ((before.comment || undefined) !== (after.comment || undefined)) fields.push('comment')
   if ((before.unlogged ?? false) !== (after.unlogged ?? false)) fields.push('unlogged')
@@ -124,6 +131,9 @@ export function tableFieldChanges(before: Table, after: Table, expressions: Expr
   }
   fields.push(...partitionFieldChanges(before, after, expressions))
   if ((before.systemVersioning ?? false) !== (after.systemVersioning ?? false)) fields.push('systemVersioning')
+  if (rowSecurityOf(before) !== rowSecurityOf(after)) fields.push('rowSecurity')
+  if (!policiesEqual(before.policies, after.policies, expressions)) fields.push('policies')
+  if (options.comparePrivileges && !grantsEqual(before.grants, after.grants)) fields.push('grants')
   return fields
 }
 
@@ -156,7 +166,7 @@ export function diffTablePair(
   const conventions = options.namingConventions
   const scope: Scope = to.schema === undefined ? { table: to.name } : { table: to.name, schema: to.schema }
   const changes: SchemaChange[] = []
-  const tableFields = tableFieldChanges(from, to, expressions)
+  const tableFields = tableFieldChanges(from, to, options, expressions)
   if (tableFields.length > 0) {
     changes.push(withPath({ kind: 'alter_table', ...scope, before: from, after: to, changes: tableFields }))
   }

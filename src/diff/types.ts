@@ -22,7 +22,8 @@ export type ColumnField =
 /**
  * Fields of a table an `alter_table` change can list. The MySQL table options (`engine`, `charset`,
  * `collation`, `rowFormat`) are listed only when both versions state them; the PostgreSQL ones
- * (`unlogged`, `partitionBy`, `partitionOf`, `inherits`, `with`) whenever they differ.
+ * (`unlogged`, `partitionBy`, `partitionOf`, `inherits`, `with`) whenever they differ; `grants` only
+ * with {@link DiffOptions.comparePrivileges}.
  */
 export type TableField =
   | 'comment'
@@ -38,6 +39,9 @@ export type TableField =
   | 'partitions'
   | 'subpartitionBy'
   | 'systemVersioning'
+  | 'rowSecurity'
+  | 'policies'
+  | 'grants'
 
 /** Fields of a constraint an `alter_constraint` change can list. */
 export type ConstraintField =
@@ -50,8 +54,12 @@ export type ConstraintField =
   | 'onUpdate'
   | 'match'
   | 'expression'
-  | 'noInherit'
+  | 'using'
+  | 'elements'
+  | 'where'
   | 'nullsNotDistinct'
+  | 'notValid'
+  | 'noInherit'
   | 'deferrable'
   | 'initiallyDeferred'
 
@@ -429,6 +437,12 @@ export interface DiffOptions {
   readonly namingConventions?: readonly NamingConvention[]
   /** Report an extension whose installed version differs as a change; default false (versions are informational). */
   readonly compareExtensionVersions?: boolean
+  /**
+   * Compare privileges (`grants` of tables): report a table whose grants differ as `alter_table`
+   * with `grants`. Default false: grants are read and kept, but never make a change (which roles
+   * exist and hold what usually differs between environments, unlike the schema).
+   */
+  readonly comparePrivileges?: boolean
 }
 
 /** {@link DiffOptions} with the naming conventions settled, as the diff's core takes them. */

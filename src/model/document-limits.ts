@@ -40,6 +40,8 @@ const EXPRESSION_KEYS = new Set([
   'where',
   'postgresql_where',
   'sqlite_where',
+  'using',
+  'withCheck',
 ])
 /** Lists whose strings are SQL expressions (partition bounds are SQL values). */
 const EXPRESSION_LISTS = new Set(['expressions', 'lessThan', 'in'])

@@ -6,14 +6,17 @@ import type {
   Column,
   Constraint,
   EnumDefinition,
+  ExclusionElement,
   Extra,
   Generated,
+  Grant,
   Identity,
   Index,
   IndexPart,
   Partition,
   PartitionBy,
   PartitionOf,
+  Policy,
   Subpartition,
   Table,
   TableReference,
@@ -178,6 +181,11 @@ export const foreignKeyFields = {
   onUpdate: optional(referentialAction),
   /** `MATCH FULL` / `MATCH PARTIAL`; absent means `SIMPLE`. */
   match: optional(oneOf('full', 'partial')),
+  /**
+   * PostgreSQL `NOT VALID`: the constraint holds for new rows but existing rows were never checked
+   * (the target state itself, not the planner's `notValid` option, which validates what it adds).
+   */
+  notValid: optional(yes),
   ...constraintFlags,
 }
 
@@ -187,8 +195,41 @@ export const checkFields = {
   ...constraintName,
   /** Boolean SQL expression, as written. */
   expression: sqlText,
-  /** PostgreSQL `NO INHERIT`: the check holds on this table only, not on its children. */
+  /** PostgreSQL `NOT VALID` (see the foreign key's `notValid`). */
+  notValid: optional(yes),
+  /** PostgreSQL `NO INHERIT`: the check does not apply to tables that inherit from this one. */
   noInherit: optional(yes),
+  ...constraintFlags,
+}
+
+/** Fields of {@link ExclusionElement}. @internal */
+export const exclusionElementFields = {
+  /** Column name (exactly one of `column` and `expression` is set). */
+  column: optional(name),
+  /** SQL expression, as written (`lower(name)`). */
+  expression: optional(sqlText),
+  /** Operator class (`gist_int4_ops`), when not the default one. */
+  opclass: optional(label),
+  /** `DESC`. */
+  descending: optional(yes),
+  /** `NULLS FIRST` / `NULLS LAST`, when not the default for the direction. */
+  nulls: optional(oneOf('first', 'last')),
+  /** The operator two rows must not both satisfy (`=`, `&&`), optionally qualified (`public.&&`). */
+  operator: text({ trim: true, min: 1, message: 'An exclusion element needs an operator' }),
+}
+
+const exclusionElement: Shape<ExclusionElement> = object(exclusionElementFields)
+
+/** Fields of {@link ExclusionConstraint}. @internal */
+export const exclusionFields = {
+  type: oneOf('exclude'),
+  ...constraintName,
+  /** Index access method (`gist`, `btree`, `spgist`); absent means `gist`. */
+  using: optional(label),
+  /** Elements in order: a column or expression and its operator. */
+  elements: array(exclusionElement, { min: 1, message: 'An exclusion constraint needs at least one element' }),
+  /** Predicate: only rows satisfying it are compared (`EXCLUDE ... WHERE (...)`). */
+  where: optional(sqlText),
   ...constraintFlags,
 }
 
@@ -198,6 +239,7 @@ export const constraintShapes = {
   unique: object(uniqueFields),
   foreign_key: object(foreignKeyFields),
   check: object(checkFields),
+  exclude: object(exclusionFields),
 }
 
 const constraint: Shape<Constraint> = named('constraint', byType(constraintShapes))
@@ -323,6 +365,62 @@ export const tableReferenceFields = {
 
 const partitionOf: Shape<PartitionOf> = named('partitionOf', object(partitionOfFields))
 const tableReference: Shape<TableReference> = named('tableReference', object(tableReferenceFields))
+/** Commands a policy applies to. @internal */
+export const policyCommand = oneOf('all', 'select', 'insert', 'update', 'delete')
+
+/** Fields of {@link Policy}. @internal */
+export const policyFields = {
+  /** Policy name (unique per table). */
+  name,
+  /** The command it applies to; absent means `all`. */
+  command: optional(policyCommand),
+  /** `AS RESTRICTIVE` (rows must pass it as well as one permissive policy); absent means permissive. */
+  restrictive: optional(yes),
+  /** Roles it applies to, sorted; absent means every role (`PUBLIC`). */
+  roles: optional(array(name)),
+  /** `USING (...)`: which existing rows are visible or affected. */
+  using: optional(sqlText),
+  /** `WITH CHECK (...)`: which new rows may be written. */
+  withCheck: optional(sqlText),
+  /** Unknown keys of the input, kept verbatim. */
+  extra,
+}
+
+/** A row-level security policy. @internal */
+export const policyShape = object(policyFields)
+const policy: Shape<Policy> = named('policy', policyShape)
+
+/**
+ * Privileges a grant can hold, over every object kind (`select` ... `maintain` on tables, `usage` on
+ * sequences and schemas, `execute` on functions, `create` on schemas). @internal
+ */
+export const privilege = oneOf(
+  'select',
+  'insert',
+  'update',
+  'delete',
+  'truncate',
+  'references',
+  'trigger',
+  'maintain',
+  'usage',
+  'create',
+  'execute',
+)
+
+/** Fields of {@link Grant}. @internal */
+export const grantFields = {
+  /** Role the privileges are granted to; `public` means every role (`PUBLIC`). */
+  grantee: name,
+  /** Privileges, sorted, lower case (`select`, `insert`). */
+  privileges: array(privilege, { min: 1, message: 'A grant needs at least one privilege' }),
+  /** `WITH GRANT OPTION`: the grantee may grant them on. */
+  withGrantOption: optional(yes),
+}
+
+/** A grant of privileges on an object: the same shape on every object kind that has privileges. @internal */
+export const grantShape = object(grantFields)
+const grant: Shape<Grant> = named('grant', grantShape)
 
 /** A column. @internal */
 export const columnShape = object(columnFields)
@@ -389,6 +487,18 @@ export const tableFields = {
   subpartitionBy: optional(partitionBy),
   /** MariaDB `WITH SYSTEM VERSIONING`: the table keeps the history of its rows. Absent means false. */
   systemVersioning: optional(yes),
+  /**
+   * PostgreSQL row-level security: `enabled` (`ENABLE ROW LEVEL SECURITY`: policies apply to every
+   * role but the owner) or `forced` (also `FORCE`: they apply to the owner too); absent means off.
+   */
+  rowSecurity: optional(oneOf('enabled', 'forced')),
+  /** PostgreSQL row-level security policies, sorted by name. */
+  policies: optional(array(policy)),
+  /**
+   * Privileges granted on the table to roles other than its owner, sorted by grantee. Compared only
+   * with the diff's `comparePrivileges` option.
+   */
+  grants: optional(array(grant)),
   /** Unknown keys of the input, kept verbatim. */
   extra,
 }

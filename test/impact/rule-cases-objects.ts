@@ -2,7 +2,7 @@ import type { Schema } from '../../src/index.js'
 import { ALL, base, blog, collect, MY } from './rule-case-kit.js'
 import { posts, users } from './schemas.js'
 
-// DS016, BC012, LK025: rules on views, triggers and routines.
+// DS016, BC014, LK026: rules on views, triggers and routines.
 
 const { cases, add } = collect()
 
@@ -28,7 +28,7 @@ add(
   [],
 )
 add(
-  'BC012',
+  'BC014',
   MY,
   'drop a column a view reads',
   withObjects(base, { views: [titles()] }),
@@ -36,7 +36,7 @@ add(
   ['warning posts.title'],
 )
 add(
-  'BC012',
+  'BC014',
   MY,
   'drop a column and change the view',
   withObjects(base, { views: [titles()] }),
@@ -44,7 +44,7 @@ add(
   [],
 )
 add(
-  'LK025',
+  'LK026',
   ['postgres', 'sqlite'],
   'change the type of a column under a view',
   withObjects(base, { views: [titles()] }),
@@ -52,7 +52,7 @@ add(
   ['info posts.title'],
 )
 add(
-  'LK025',
+  'LK026',
   ['postgres', 'sqlite'],
   'change the type of a column no view reads',
   withObjects(base, { views: [titles()] }),

@@ -5,6 +5,7 @@ import { designCases } from './rule-cases-design.js'
 import { lockCases } from './rule-cases-locks.js'
 import { objectCases } from './rule-cases-objects.js'
 import { partitionCases } from './rule-cases-partitions.js'
+import { securityCases } from './rule-cases-security.js'
 
 export type { RuleCase } from './rule-case-kit.js'
 
@@ -15,5 +16,6 @@ export const ruleCases: readonly RuleCase[] = [
   ...partitionCases,
   ...appCases,
   ...designCases,
+  ...securityCases,
   ...objectCases,
 ]

@@ -102,14 +102,18 @@ export function mysqlConstraintClause(ctx: KeyContext, table: string, c: Constra
       return `CONSTRAINT ${q(name)} UNIQUE ${columnList(ctx.gen.dialect, c.columns)}`
     case 'foreign_key': {
       if (c.match) unsupported(where, `MySQL/MariaDB parse MATCH ${c.match.toUpperCase()} but ignore it`)
+      if (c.notValid) unsupported(where, 'MySQL/MariaDB have no NOT VALID constraints')
       if (c.onDelete === 'set_default' || c.onUpdate === 'set_default')
         unsupported(where, 'InnoDB does not support SET DEFAULT (MariaDB silently stores RESTRICT)')
       const target = tableName(c.referencedTable, c.referencedSchema)
       return `CONSTRAINT ${q(name)} FOREIGN KEY ${columnList(ctx.gen.dialect, c.columns)} REFERENCES ${target} ${columnList(ctx.gen.dialect, c.referencedColumns)} ON DELETE ${REFERENTIAL_ACTION_SQL[c.onDelete ?? 'no_action']} ON UPDATE ${REFERENTIAL_ACTION_SQL[c.onUpdate ?? 'no_action']}`
     }
     case 'check':
+      if (c.notValid) unsupported(where, 'MySQL/MariaDB have no NOT VALID constraints')
       if (c.noInherit) unsupported(where, 'MySQL/MariaDB have no table inheritance (NO INHERIT)')
       return `CONSTRAINT ${q(name)} CHECK (${mysqlExpression(c.expression, `${where} check`)})`
+    case 'exclude':
+      return unsupported(where, 'MySQL/MariaDB have no exclusion constraints (EXCLUDE)')
   }
 }
 

@@ -1,7 +1,9 @@
 import { tableKey } from '../../diff/semantic-keys.js'
 import type { AlterTableChange } from '../../diff/types.js'
+import { SchemaLedgerError } from '../../errors.js'
 import type { Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
+import { postgresOnlyTableChanges } from '../table-security-support.js'
 import { Stage, type StatementDraft } from '../types.js'
 import { charsetOfCollation } from './charsets.js'
 import { foreignKeysAroundColumn } from './column-changes.js'
@@ -130,6 +132,8 @@ function convertTable(change: AlterTableChange, ctx: GeneratorContext): Statemen
  */
 export function alterTableChange(change: AlterTableChange, ctx: GeneratorContext): StatementDraft[] {
   refusePostgresTableFeatures(change.after)
+  const [problem] = postgresOnlyTableChanges(change.path, change.changes, 'MySQL/MariaDB')
+  if (problem) throw new SchemaLedgerError('unsupported_feature', problem)
   const head = `ALTER TABLE ${tableName(change.table, change.schema)}`
   const { after, changes } = change
   const drafts: StatementDraft[] = []

@@ -21,6 +21,7 @@ import {
   triggerObjects,
 } from './introspect-objects.js'
 import { columnObject, constraintObject, type DocObject, flag, indexObject, texts } from './introspect-rows.js'
+import { readTableSecurity } from './introspect-security.js'
 import { tableOptions } from './introspect-table-options.js'
 
 /** Rows grouped by their table's namespace and name. */
@@ -96,6 +97,7 @@ export const introspectPostgres: Introspector = async (query, options) => {
       query(TRIGGERS_SQL, [read]),
       query(SEQUENCES_SQL, [read]),
     ])
+  const securityOf = await readTableSecurity(query, read)
   const columnsOf = group(columns)
   const constraintsOf = group(constraints)
   const indexesOf = group(indexes)
@@ -108,14 +110,19 @@ export const introspectPostgres: Introspector = async (query, options) => {
     const collations = new Map(cols.map((c) => [String(c.name), String(c.collation ?? 'default')]))
     // A partition's columns are its parent's; an inheriting table lists the ones it declares.
     const own = cols.filter((c) => !flag(c.in_partition) && flag(c.is_local))
+    const security = securityOf(schema, name)
     return {
       name,
       ...(schema !== main ? { schema } : {}),
       ...(t.comment !== null && t.comment !== undefined ? { comment: String(t.comment) } : {}),
       ...tableOptions(t, parentsOf(schema, name), schema),
       columns: own.map(columnObject),
-      constraints: constraintsOf(schema, name).map((c) => constraintObject(c, schema)),
+      constraints: [
+        ...constraintsOf(schema, name).map((c) => security.withFlags(constraintObject(c, schema))),
+        ...security.exclusions,
+      ],
       indexes: indexesOf(schema, name).map((x) => indexObject(x, numbers, collations)),
+      ...security.fields,
     }
   })
   const routines = routineObjects(routineRows, main)

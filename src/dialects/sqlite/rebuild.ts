@@ -1,5 +1,6 @@
 import type { SchemaChange, TableChange } from '../../diff/types.js'
 import { stableStringify } from '../../model/assemble-table.js'
+import { listedColumns } from '../../model/constraint-columns.js'
 import { sqliteAffinity } from '../../model/parse-column-type.js'
 import type { Column, Index, Table } from '../../model/types.js'
 import { tokenizeSql } from '../../sql-text/sql-tokenizer.js'
@@ -80,7 +81,7 @@ export function isAddable(ctx: GeneratorContext, column: Column): boolean {
  */
 export function isDroppable(source: Table, column: string): boolean {
   const usedBy = source.constraints.some((c) =>
-    c.type === 'check' ? mentions(c.expression, column) : c.columns.includes(column),
+    c.type === 'check' ? mentions(c.expression, column) : listedColumns(c).includes(column),
   )
   const generatedFrom = source.columns.some((c) => c.generated && mentions(c.generated.expression, column))
   return !usedBy && !generatedFrom

@@ -2,6 +2,7 @@ import { constraintDisplayName, indexDisplayName, tablePath } from '../../diff/c
 import { SchemaLedgerError } from '../../errors.js'
 import type { ColumnType } from '../../model/column-type.js'
 import type { Column, Constraint, EnumDefinition, Index, Schema, Table } from '../../model/types.js'
+import { postgresOnlyProblems } from '../table-security-support.js'
 
 /*
  * What SQLite can store, exactly (the "expressible subset"). A schema outside it cannot round-trip
@@ -86,7 +87,6 @@ function constraintProblems(table: Table, c: Constraint): string[] {
   const out: string[] = []
   if (c.deferrable && c.type !== 'foreign_key') out.push(`${at}: DEFERRABLE: SQLite defers foreign keys only`)
   if (c.type === 'unique' && c.nullsNotDistinct) out.push(`${at}: NULLS NOT DISTINCT: not in SQLite`)
-  if (c.type === 'check' && c.noInherit) out.push(`${at}: NO INHERIT: not in SQLite`)
   if (c.type === 'foreign_key') {
     if (c.match) out.push(`${at}: MATCH ${c.match.toUpperCase()}: SQLite parses MATCH but does not enforce it`)
     if (c.referencedSchema !== undefined)
@@ -149,6 +149,7 @@ export function tableProblems(table: Table): string[] {
     ...table.columns.flatMap((c) => columnProblems(table, c)),
     ...table.constraints.flatMap((c) => constraintProblems(table, c)),
     ...table.indexes.flatMap((x) => indexProblems(table, x)),
+    ...postgresOnlyProblems(table, 'SQLite'),
   ]
 }
 

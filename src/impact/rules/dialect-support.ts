@@ -38,7 +38,8 @@ function tableRefusal(change: CreateTableChange, table: Table, ctx: AnalyzerCont
 function tableRefusals(change: CreateTableChange, ctx: AnalyzerContext): FindingDraft[] {
   const t = change.after
   const found: FindingDraft[] = []
-  // Each column alone in a bare table: what the table itself states is judged with the keys.
+  // Each column alone in a bare table: what the table itself states (row-level security, policies,
+  // grants, partitioning) is judged with the keys, once for the table.
   const bare = { name: t.name, ...(t.schema === undefined ? {} : { schema: t.schema }) }
   const columns = t.columns.filter((column) => {
     const error = tableRefusal(change, { ...bare, columns: [column], constraints: [], indexes: [] }, ctx)

@@ -15,6 +15,7 @@ import { lossyTypeAnalyzers } from './lossy-types.js'
 import { namingAnalyzers } from './naming.js'
 import { objectAnalyzers } from './objects.js'
 import { partitioningAnalyzers } from './partitioning.js'
+import { rowSecurityAnalyzers } from './row-security.js'
 import { transactionAnalyzers } from './transaction.js'
 
 /**
@@ -46,4 +47,5 @@ export const builtinAnalyzers: readonly Analyzer[] = [
   ...designLayoutAnalyzers,
   ...dialectSupportAnalyzers,
   ...namingAnalyzers,
+  ...rowSecurityAnalyzers,
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))

@@ -32,7 +32,7 @@ const dropBehaviour = defineAnalyzer({
 })
 
 const invalidView = defineAnalyzer({
-  code: 'BC012',
+  code: 'BC014',
   title: 'A view over a dropped or renamed table or column becomes invalid',
   dialects: ['mysql'],
   severity: 'warning',
@@ -74,7 +74,7 @@ const invalidView = defineAnalyzer({
 })
 
 const recreated = defineAnalyzer({
-  code: 'LK025',
+  code: 'LK026',
   title: 'Views and triggers dropped and created again around a table change',
   // MySQL binds views late and keeps triggers through ALTER TABLE: nothing is re-created there.
   dialects: ['postgres', 'sqlite'],
