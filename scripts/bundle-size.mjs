@@ -17,9 +17,11 @@ import { build } from 'esbuild'
 
 /**
  * The budget for what a browser app pays to parse and diff documents (`parseSchema`, `diffSchemas`,
- * `serializeSchema`, validation included), minified + gzip, dependencies included.
+ * `serializeSchema`, validation included), minified + gzip, dependencies included. 41 KB since the
+ * model holds PostgreSQL's exclusion constraints, row-level security, policies and grants (about 1.6 KB
+ * gzip with their reading, validation and diff).
  */
-export const BUDGET_BYTES = 40 * 1024
+export const BUDGET_BYTES = 41 * 1024
 
 /**
  * A regression guard for the whole root entry, which also holds the store and the rest of the core.

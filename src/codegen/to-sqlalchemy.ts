@@ -224,6 +224,19 @@ function constraintExpression(c: Constraint, ctx: Context, where: string): strin
       return `sa.UniqueConstraint(${args(...c.columns.map(pythonString), nameArg(c), ...deferArgs(c))})`
     case 'check':
       return `sa.CheckConstraint(${args(sqlText(c.expression), nameArg(c), ...deferArgs(c))})`
+    case 'exclude': {
+      const elements = c.elements.map(
+        (e) =>
+          `(${e.column !== undefined ? pythonString(e.column) : `sa.text(${pythonString(e.expression ?? '')})`}, ${pythonString(e.operator)})`,
+      )
+      return `postgresql.ExcludeConstraint(${args(
+        ...elements,
+        nameArg(c),
+        `using=${pythonString(c.using ?? 'gist')}`,
+        c.where === undefined ? undefined : `where=sa.text(${pythonString(c.where)})`,
+        ...deferArgs(c),
+      )})`
+    }
     case 'foreign_key': {
       if (c.referencedTable.includes('.') && c.referencedSchema === undefined) {
         ctx.warnings.push(`${where}: SQLAlchemy reads "${c.referencedTable}.col" as schema.table.column`)

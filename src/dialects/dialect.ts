@@ -116,6 +116,12 @@ export interface Dialect {
    */
   checkQuery?(text: string, where: string, kind?: 'query' | 'clause'): string
   /**
+   * Checks a trigger's or routine's body written verbatim into SQL (MySQL/MariaDB, SQLite): exactly
+   * one body (see `findBodyProblem`), nothing after its END; returns it. Absent: the dialect quotes
+   * bodies (PostgreSQL's dollar quotes) or has none.
+   */
+  checkBody?(text: string, where: string): string
+  /**
    * Why the database would change or refuse a name, label or comment (too long, characters it cannot
    * store, trailing spaces, NUL), or undefined when it stores it exactly.
    */

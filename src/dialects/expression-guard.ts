@@ -89,7 +89,16 @@ export function findClauseProblem(text: string, lexer: SqlLexer): ExpressionProb
   return findTextProblem(text, lexer, 'query')
 }
 
-function findTextProblem(text: string, lexer: SqlLexer, kind: 'expression' | 'query'): ExpressionProblem | undefined {
+/**
+ * The lexical checks shared by every verbatim text: one reading in every mode, nothing that reaches
+ * the client, nothing unterminated, balanced parentheses; `block` (a trigger's or routine's body)
+ * lets `;` stand between statements outside parentheses. @internal
+ */
+export function findTextProblem(
+  text: string,
+  lexer: SqlLexer,
+  kind: 'expression' | 'query' | 'block',
+): ExpressionProblem | undefined {
   const nul = text.indexOf('\u0000')
   if (nul >= 0) return { problem: 'a NUL character', offset: nul }
   const lone = LONE_SURROGATE.exec(text)
@@ -109,7 +118,7 @@ function tokenProblem(
   text: string,
   tokens: readonly LexToken[],
   lexer: SqlLexer,
-  kind: 'expression' | 'query',
+  kind: 'expression' | 'query' | 'block',
 ): ExpressionProblem | undefined {
   const expression = kind === 'expression'
   let depth = 0
@@ -134,6 +143,7 @@ function tokenProblem(
             : `a comment (${t.note}) that could hide the rest of the statement`,
         )
       case 'semicolon':
+        if (kind === 'block' && depth === 0 && brackets === 0) break
         return at('a ";" that would end the statement')
       case 'client_command':
         return at('a backslash outside quotes, which psql and mysql run as a client command (\\! runs a shell)')
@@ -165,7 +175,7 @@ function tokenProblem(
       }
     }
   }
-  if (empty) return { problem: `an empty ${kind}`, offset: 0 }
+  if (empty) return { problem: `an empty ${kind === 'block' ? 'body' : kind}`, offset: 0 }
   if (depth > 0) return { problem: 'a "(" without its ")"', offset: text.length }
   if (brackets > 0) return { problem: 'a "[" without its "]"', offset: text.length }
   return undefined

@@ -1,6 +1,7 @@
-import { SchemaLedgerError } from '../errors.js'
+import { SchemaLedgerError, UnsafeExpressionError } from '../errors.js'
+import { isOperatorText, OPERATOR_PATTERN } from '../model/constraint-columns.js'
 import { REFERENTIAL_ACTION_SQL } from '../model/referential-action-sql.js'
-import type { Constraint, Index, IndexPart } from '../model/types.js'
+import type { Constraint, ExclusionConstraint, Index, IndexPart } from '../model/types.js'
 import type { Dialect } from './dialect.js'
 import { assertOneExpressionEverywhere, assertOneQueryEverywhere } from './expression-guard.js'
 
@@ -97,10 +98,37 @@ export function constraintClause(d: Dialect, table: string, c: Constraint): stri
       body = `CHECK (${expression(d, c.expression, `${table}.${c.name ?? 'check'}`)})`
       if (c.noInherit) body += ' NO INHERIT'
       break
+    case 'exclude':
+      body = exclusionBody(d, table, c)
+      break
   }
   if (c.deferrable && d.capabilities.deferrableConstraints)
     body += c.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE'
   return name + body
+}
+
+/**
+ * An operator as SQL: `&&`, or `OPERATOR("schema".&&)` when qualified. Anything but operator
+ * characters (after an optional `schema.`) is refused, so the text cannot start another clause.
+ */
+export function operatorSQL(d: Dialect, operator: string, where: string): string {
+  const m = OPERATOR_PATTERN.exec(operator.replace(/\s+/g, ''))
+  if (!m || !isOperatorText(operator)) throw new UnsafeExpressionError(where, 'not an operator', operator)
+  const op = m[2] as string
+  return m[1] === undefined ? op : `OPERATOR(${d.quoteIdentifier(m[1])}.${op})`
+}
+
+/** `EXCLUDE USING gist ("room" WITH =, "during" WITH &&) [WHERE (...)]`. */
+function exclusionBody(d: Dialect, table: string, c: ExclusionConstraint): string {
+  const where = `${table}.${c.name ?? 'exclude'}`
+  const elements = c.elements.map((e) => {
+    const { operator, ...part } = e
+    return `${indexPart(d, table, part)} WITH ${operatorSQL(d, operator, `${where} operator`)}`
+  })
+  const using = (c.using ?? 'gist').replace(/[^A-Za-z0-9_]/g, '')
+  let body = `EXCLUDE USING ${using} (${elements.join(', ')})`
+  if (c.where) body += ` WHERE (${expression(d, c.where, `${where} predicate`)})`
+  return body
 }
 
 /** One key part of an index: `"email" DESC`, `(lower("email"))`. */

@@ -1,6 +1,7 @@
 import deepEqual from 'fast-deep-equal'
 import { DiffApplicationError } from '../errors.js'
 import { stableStringify } from '../model/assemble-table.js'
+import { renameListedColumns } from '../model/constraint-columns.js'
 import { normalizeSchema } from '../model/normal-form.js'
 import type { Column, Constraint, EnumDefinition, Index, Schema, Table } from '../model/types.js'
 import { applyObjectChanges } from './apply-object-changes.js'
@@ -188,7 +189,7 @@ function renameColumn(tables: MutableTable[], t: MutableTable, oldName: string, 
   const i = indexOfColumn(t, oldName, path)
   t.columns[i] = { ...(t.columns[i] as Column), name: newName }
   const rename = (names: readonly string[]) => names.map((n) => (n === oldName ? newName : n))
-  t.constraints = t.constraints.map((k) => (k.type === 'check' ? k : { ...k, columns: rename(k.columns) }))
+  t.constraints = t.constraints.map((k) => renameListedColumns(k, (n) => (n === oldName ? newName : n)))
   t.indexes = t.indexes.map((x) => ({
     ...x,
     parts: x.parts.map((p) => (p.column === oldName ? { ...p, column: newName } : p)),

@@ -9,6 +9,7 @@ import {
 } from '../model/object-kinds.js'
 import type { Schema } from '../model/types.js'
 import { isObjectChange, objectVerb } from './object-changes.js'
+import { followTableRename, tableRenames } from './trigger-renames.js'
 import type { SchemaChange } from './types.js'
 
 /**
@@ -18,13 +19,19 @@ import type { SchemaChange } from './types.js'
  */
 export function applyObjectChanges(schema: Schema, changes: readonly SchemaChange[]): Partial<Schema> {
   const objectChanges = changes.filter(isObjectChange)
-  if (objectChanges.length === 0) return {}
+  const renames = tableRenames(changes)
+  // Triggers and owned sequences follow their table's rename, whether or not they change otherwise.
+  const follows = (k: ObjectKind) =>
+    (k === 'trigger' || k === 'sequence') && renames.size > 0 && objectsOf(schema, k).length > 0
+  const moved = follows('trigger') || follows('sequence')
+  if (objectChanges.length === 0 && !moved) return {}
   const out: Record<string, DatabaseObject[]> = {}
   for (const kind of OBJECT_KINDS) {
     const own = objectChanges.filter((c) => c.object === kind)
-    if (own.length === 0) continue
+    if (own.length === 0 && !follows(kind)) continue
+    const current = objectsOf(schema, kind).map((o) => followTableRename(kind, o as DatabaseObject, renames))
     const byName = new Map<string, DatabaseObject>(
-      objectsOf(schema, kind).map((o) => [objectName(kind, o as never), o as DatabaseObject]),
+      current.map((o) => [objectName(kind, o as never), o as DatabaseObject]),
     )
     for (const c of own) {
       const verb = objectVerb(c)

@@ -16,6 +16,7 @@ const LABELS: Readonly<Record<Constraint['type'], string>> = {
   unique: 'key',
   foreign_key: 'fkey',
   check: 'check',
+  exclude: 'excl',
 }
 
 /**
@@ -24,7 +25,12 @@ const LABELS: Readonly<Record<Constraint['type'], string>> = {
  */
 export function constraintDisplayName(table: string, c: Constraint): string {
   if (c.name !== undefined) return c.name
-  const columns = c.type === 'unique' || c.type === 'foreign_key' ? c.columns : []
+  const columns =
+    c.type === 'unique' || c.type === 'foreign_key'
+      ? c.columns
+      : c.type === 'exclude'
+        ? c.elements.map((e) => e.column ?? 'expr')
+        : []
   return [table, ...columns, LABELS[c.type]].join('_')
 }
 

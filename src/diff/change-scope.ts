@@ -1,3 +1,4 @@
+import { listedColumns } from '../model/constraint-columns.js'
 import type { Column, Constraint, Index, Schema, Table } from '../model/types.js'
 import { tokenizeSql } from '../sql-text/normalize-expression.js'
 import type { SchemaChange } from './types.js'
@@ -59,7 +60,11 @@ export function mentionedColumns(expression: string, columns: readonly string[])
 
 /** Columns a constraint uses (for a check: those of `table` its expression mentions). @internal */
 export function constraintColumns(c: Constraint, table: Table | undefined): readonly string[] {
-  return c.type === 'check' ? mentionedColumns(c.expression, table?.columns.map((x) => x.name) ?? []) : c.columns
+  const names = () => table?.columns.map((x) => x.name) ?? []
+  if (c.type === 'check') return mentionedColumns(c.expression, names())
+  if (c.type !== 'exclude') return c.columns
+  const expressions = [...c.elements.flatMap((e) => e.expression ?? []), ...(c.where ? [c.where] : [])]
+  return [...listedColumns(c), ...expressions.flatMap((x) => mentionedColumns(x, names()))]
 }
 
 /** Plain columns of an index (expressions and predicates add the columns they mention). @internal */
@@ -135,8 +140,7 @@ export function alreadyUnique(
   for (const c of changesOfTable(changes, table, schema)) {
     if (
       (c.kind === 'drop_constraint' || c.kind === 'alter_constraint') &&
-      c.before.type !== 'check' &&
-      c.before.type !== 'foreign_key'
+      (c.before.type === 'primary_key' || c.before.type === 'unique')
     )
       keys.push(rename(c.before.columns))
     if ((c.kind === 'drop_index' || c.kind === 'alter_index') && c.before.unique && c.before.where === undefined) {
@@ -171,5 +175,14 @@ export function redefinedConstraint(change: SchemaChange): Constraint | undefine
 export function readdedConstraint(change: SchemaChange): Constraint | undefined {
   if (change.kind === 'add_constraint') return change.after
   if (change.kind !== 'alter_constraint' || change.changes.every((f) => f === 'name')) return undefined
-  return change.after
+  // Changed in place, not re-added: VALIDATE CONSTRAINT, a foreign key's deferrability (PostgreSQL).
+  const { before, after } = change
+  const validates = (c: Constraint) => (c.type === 'check' || c.type === 'foreign_key') && c.notValid === true
+  const inPlace = change.changes.every(
+    (f) =>
+      f === 'name' ||
+      (f === 'notValid' && validates(before) && !validates(after)) ||
+      ((f === 'deferrable' || f === 'initiallyDeferred') && after.type === 'foreign_key'),
+  )
+  return inPlace ? undefined : change.after
 }

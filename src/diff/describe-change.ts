@@ -51,10 +51,17 @@ export function describeConstraint(c: Constraint): string {
       break
     }
     case 'check':
-      text = `CHECK (${c.expression})`
+      text = `CHECK (${c.expression})${c.noInherit ? ' NO INHERIT' : ''}`
       break
+    case 'exclude': {
+      const elements = c.elements.map((e) => `${e.column ?? `(${e.expression})`} WITH ${e.operator}`)
+      text = `EXCLUDE USING ${c.using ?? 'gist'} (${elements.join(', ')})`
+      if (c.where) text += ` WHERE (${c.where})`
+      break
+    }
   }
   if (c.deferrable) text += c.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE'
+  if ((c.type === 'check' || c.type === 'foreign_key') && c.notValid) text += ' NOT VALID'
   return text
 }
 
@@ -81,6 +88,7 @@ export function describeIndex(x: Index): string {
   if (x.include) text += ` INCLUDE (${x.include.join(', ')})`
   if (x.nullsNotDistinct) text += ' NULLS NOT DISTINCT'
   if (x.where) text += ` WHERE ${x.where}`
+  if (x.ignored) text += ' IGNORED'
   return text
 }
 
@@ -103,6 +111,8 @@ function columnField(c: Column, field: string): string {
       return c.collation ?? '(default)'
     case 'comment':
       return c.comment === undefined ? '(none)' : JSON.stringify(c.comment)
+    case 'invisible':
+      return c.invisible ? 'yes' : 'no'
     default:
       return ''
   }

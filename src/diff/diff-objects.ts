@@ -1,7 +1,15 @@
 import { alterableFields } from '../model/model-description.js'
-import { OBJECT_KINDS, type ObjectKind, type ObjectOfKind, objectName, objectsOf } from '../model/object-kinds.js'
+import {
+  type DatabaseObject,
+  OBJECT_KINDS,
+  type ObjectKind,
+  type ObjectOfKind,
+  objectName,
+  objectsOf,
+} from '../model/object-kinds.js'
 import type { Schema, Sequence } from '../model/types.js'
 import { objectFieldEqual } from './object-equality.js'
+import { followTableRename } from './trigger-renames.js'
 import type { DiffOptions, ObjectChange, ObjectField } from './types.js'
 
 /**
@@ -15,13 +23,16 @@ export function diffObjects(
   to: Schema,
   options: DiffOptions,
   listed = bothList(from, to),
+  renamedTables: ReadonlyMap<string, string> = new Map(),
 ): ObjectChange[] {
   const changes: ObjectChange[] = []
   for (const kind of OBJECT_KINDS) {
     // Namespaces are managed only when both versions list them: a namespace a document does not
     // list may hold what it does not describe, and one it uses may exist already.
     if (kind === 'namespace' && !listed) continue
-    changes.push(...diffKind(kind, objectsOf(from, kind), objectsOf(to, kind), options))
+    // A trigger of a renamed table pairs with the one on its new name (the rename keeps it).
+    const follow = (o: DatabaseObject): DatabaseObject => followTableRename(kind, o, renamedTables)
+    changes.push(...diffKind(kind, objectsOf(from, kind), objectsOf(to, kind), options, follow as never))
   }
   return changes
 }
@@ -33,9 +44,10 @@ function diffKind<K extends ObjectKind>(
   from: readonly ObjectOfKind[K][],
   to: readonly ObjectOfKind[K][],
   options: DiffOptions,
+  follow: (o: ObjectOfKind[K]) => ObjectOfKind[K],
 ): ObjectChange[] {
   const toByName = new Map(to.map((o) => [objectName(kind, o), o]))
-  const fromNames = new Set(from.map((o) => objectName(kind, o)))
+  const fromNames = new Set(from.map((o) => objectName(kind, follow(o))))
   const out: ObjectChange[] = []
   const change = (verb: 'create' | 'drop' | 'alter', name: string, fields: object) =>
     out.push({
@@ -46,11 +58,12 @@ function diffKind<K extends ObjectKind>(
       ...fields,
     } as unknown as ObjectChange)
   for (const before of from) {
-    const name = objectName(kind, before)
+    const name = objectName(kind, follow(before))
     const after = toByName.get(name)
+    // Named after the table's rename, as applying the diff sees it; `before` stays as the database has it.
     if (after === undefined) change('drop', name, { before })
     else {
-      const fields = changedFields(kind, before, after, options)
+      const fields = changedFields(kind, follow(before), after, options)
       if (fields.length > 0) change('alter', name, { before, after, changes: fields })
     }
   }

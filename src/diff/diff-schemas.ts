@@ -10,6 +10,7 @@ import { RewriteCounts } from './rename-rewrites.js'
 import { columnContext, identicalClaimants, scoreColumnRename, scoreTableRename, uncontested } from './rename-score.js'
 import { type RenameMaps, tableKey } from './semantic-keys.js'
 import { orderCandidates, summarizeChanges } from './summarize-diff.js'
+import { tableRenames } from './trigger-renames.js'
 import type { DiffOptions, ResolvedDiffOptions, SchemaChange, SchemaDiff } from './types.js'
 
 /**
@@ -78,7 +79,7 @@ export function diffSchemasWith(from: Schema, to: Schema, options: ResolvedDiffO
     }
     changes.push(...diffTablePair(pair.from, pair.to, match, renames, options, expressions))
   }
-  changes.push(...diffObjects(from, to, options))
+  changes.push(...diffObjects(from, to, options, undefined, tableRenames(changes)))
   const ordered = orderChanges(changes)
   const candidates = orderCandidates([...tables.candidates, ...columnMatches.flatMap((m) => m.match.candidates)])
   return { changes: ordered, renameCandidates: candidates, summary: summarizeChanges(ordered) }

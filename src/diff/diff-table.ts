@@ -13,6 +13,7 @@ import {
   sameNameOrDefault,
 } from './naming-convention.js'
 import { pairNamed } from './pair-named.js'
+import { partitionByMeaning, partitionFieldChanges } from './partition-fields.js'
 import {
   constraintIdentity,
   constraintMeaning,
@@ -25,6 +26,7 @@ import {
   translateConstraint,
   translateIndex,
 } from './semantic-keys.js'
+import { grantsEqual, policiesEqual, rowSecurityOf } from './table-security.js'
 import type {
   ChangeWithoutPath,
   ColumnField,
@@ -68,13 +70,11 @@ export function columnFieldChanges(before: Column, after: Column, expressions: E
   }
   if (before.collation !== after.collation) fields.push('collation')
   if ((before.comment || undefined) !== (after.comment || undefined)) fields.push('comment')
+  if ((before.invisible ?? false) !== (after.invisible ?? false)) fields.push('invisible')
   return fields
 }
 
 /** A partition key with its expressions normalized (absent: not partitioned). */
-const partitionByMeaning = (t: Table) =>
-  t.partitionBy && { method: t.partitionBy.method, key: t.partitionBy.key.map((k) => normalizeExpression(k)) }
-
 /** A partition's parent (its namespace made explicit) and normalized bound (absent: not a partition). */
 const partitionOfMeaning = (t: Table) =>
   t.partitionOf && {
@@ -105,15 +105,21 @@ export function storageParametersEqual(
 const TABLE_OPTIONS = ['engine', 'charset', 'collation', 'rowFormat'] as const
 
 /**
- * Which fields of a table differ: its comment, and each MySQL table option that both versions state
+ * Which fields of a table differ: its comment, each MySQL table option that both versions state
  * (absent means whatever the database has, as Atlas treats inherited attributes; names compare
- * without case, as MySQL's do).
+ * without case, as MySQL's do), its partitioning and its system versioning, row-level security and
+ * its policies, and, with `comparePrivileges`, its grants.
  */
-export function tableFieldChanges(before: Table, after: Table): TableField[] {
+export function tableFieldChanges(
+  before: Table,
+  after: Table,
+  options: { readonly comparePrivileges?: boolean } = {},
+  expressions: ExpressionOptions = {},
+): TableField[] {
   const fields: TableField[] = []
   if ((before.comment || undefined) !== (after.comment || undefined)) fields.push('comment')
   if ((before.unlogged ?? false) !== (after.unlogged ?? false)) fields.push('unlogged')
-  if (stableStringify(partitionByMeaning(before)) !== stableStringify(partitionByMeaning(after)))
+  if (partitionByMeaning(before.partitionBy, expressions) !== partitionByMeaning(after.partitionBy, expressions))
     fields.push('partitionBy')
   if (stableStringify(partitionOfMeaning(before)) !== stableStringify(partitionOfMeaning(after)))
     fields.push('partitionOf')
@@ -123,6 +129,11 @@ export function tableFieldChanges(before: Table, after: Table): TableField[] {
     const [a, b] = [before[option], after[option]]
     if (a !== undefined && b !== undefined && a.toLowerCase() !== b.toLowerCase()) fields.push(option)
   }
+  fields.push(...partitionFieldChanges(before, after, expressions))
+  if ((before.systemVersioning ?? false) !== (after.systemVersioning ?? false)) fields.push('systemVersioning')
+  if (rowSecurityOf(before) !== rowSecurityOf(after)) fields.push('rowSecurity')
+  if (!policiesEqual(before.policies, after.policies, expressions)) fields.push('policies')
+  if (options.comparePrivileges && !grantsEqual(before.grants, after.grants)) fields.push('grants')
   return fields
 }
 
@@ -155,7 +166,7 @@ export function diffTablePair(
   const conventions = options.namingConventions
   const scope: Scope = to.schema === undefined ? { table: to.name } : { table: to.name, schema: to.schema }
   const changes: SchemaChange[] = []
-  const tableFields = tableFieldChanges(from, to)
+  const tableFields = tableFieldChanges(from, to, options, expressions)
   if (tableFields.length > 0) {
     changes.push(withPath({ kind: 'alter_table', ...scope, before: from, after: to, changes: tableFields }))
   }

@@ -1,4 +1,4 @@
-import type { ObjectKind } from '../model/object-kinds.js'
+import { type ObjectKind, objectName } from '../model/object-kinds.js'
 import type { ChangeWithoutPath, ObjectChange, SchemaChange } from './types.js'
 
 /**
@@ -25,7 +25,9 @@ export function reverseObjectChange(c: ObjectChange): ObjectChange {
   if (verb === 'create' && 'after' in c) return { ...head, kind: `drop_${c.object}`, before: c.after } as ObjectChange
   if (verb === 'drop' && 'before' in c) return { ...head, kind: `create_${c.object}`, after: c.before } as ObjectChange
   const a = c as Extract<ObjectChange, { changes: unknown }>
-  return { ...a, before: a.after, after: a.before } as ObjectChange
+  // Named by its new version: the trigger of a renamed table goes back to the old table's name.
+  const name = objectName(a.object, a.before as never)
+  return { ...a, path: `${a.object}:${name}`, name, before: a.after, after: a.before } as ObjectChange
 }
 
 /** How reports name each kind. */

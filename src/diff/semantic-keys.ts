@@ -1,4 +1,5 @@
 import { stableStringify } from '../model/assemble-table.js'
+import { renameListedColumns } from '../model/constraint-columns.js'
 import type { Constraint, Index, IndexPart } from '../model/types.js'
 import { type ExpressionOptions, normalizeExpression } from '../sql-text/normalize-expression.js'
 
@@ -26,8 +27,8 @@ export function translateConstraint(
 ): Constraint {
   if (c.type === 'check') return c
   const own = renameColumn(renames.columns.get(ownTableKey))
+  if (c.type !== 'foreign_key') return renameListedColumns(c, own)
   const columns = c.columns.map(own)
-  if (c.type !== 'foreign_key') return { ...c, columns }
   const targetKey = tableKey(c.referencedSchema ?? ownSchema, c.referencedTable)
   const target = renameColumn(renames.columns.get(targetKey))
   return {
@@ -65,10 +66,26 @@ export function constraintMeaning(c: Constraint, options: ExpressionOptions = {}
         onDelete: c.onDelete ?? 'no_action',
         onUpdate: c.onUpdate ?? 'no_action',
         match: c.match ?? 'simple',
+        notValid: c.notValid ?? false,
         ...flags,
       }
     case 'check':
-      return { expression: normalizeExpression(c.expression, options), noInherit: c.noInherit ?? false, ...flags }
+      return {
+        expression: normalizeExpression(c.expression, options),
+        notValid: c.notValid ?? false,
+        noInherit: c.noInherit ?? false,
+        ...flags,
+      }
+    case 'exclude':
+      return {
+        using: (c.using ?? 'gist').toLowerCase(),
+        elements: c.elements.map((e) => ({
+          ...partMeaning({ ...e, operator: undefined } as IndexPart, options),
+          operator: e.operator.replace(/\s+/g, ''),
+        })),
+        where: c.where === undefined ? undefined : normalizeExpression(c.where, options),
+        ...flags,
+      }
   }
 }
 
@@ -82,6 +99,7 @@ export function constraintIdentity(c: Constraint): string | undefined {
     case 'foreign_key':
       return `fk:${stableStringify([c.columns, c.referencedSchema, c.referencedTable])}`
     case 'check':
+    case 'exclude':
       return undefined
   }
 }
@@ -108,6 +126,7 @@ export function indexMeaning(x: Index, options: ExpressionOptions = {}): Record<
     include: x.include ?? [],
     nullsNotDistinct: x.nullsNotDistinct ?? false,
     with: storageParametersMeaning(x.with),
+    ignored: x.ignored ?? false,
   }
 }
 

@@ -16,12 +16,14 @@ export type ColumnField =
   | 'generated'
   | 'collation'
   | 'comment'
+  | 'invisible'
   | 'position'
 
 /**
  * Fields of a table an `alter_table` change can list. The MySQL table options (`engine`, `charset`,
  * `collation`, `rowFormat`) are listed only when both versions state them; the PostgreSQL ones
- * (`unlogged`, `partitionBy`, `partitionOf`, `inherits`, `with`) whenever they differ.
+ * (`unlogged`, `partitionBy`, `partitionOf`, `inherits`, `with`) whenever they differ; `grants` only
+ * with {@link DiffOptions.comparePrivileges}.
  */
 export type TableField =
   | 'comment'
@@ -34,6 +36,12 @@ export type TableField =
   | 'charset'
   | 'collation'
   | 'rowFormat'
+  | 'partitions'
+  | 'subpartitionBy'
+  | 'systemVersioning'
+  | 'rowSecurity'
+  | 'policies'
+  | 'grants'
 
 /** Fields of a constraint an `alter_constraint` change can list. */
 export type ConstraintField =
@@ -46,13 +54,26 @@ export type ConstraintField =
   | 'onUpdate'
   | 'match'
   | 'expression'
-  | 'noInherit'
+  | 'using'
+  | 'elements'
+  | 'where'
   | 'nullsNotDistinct'
+  | 'notValid'
+  | 'noInherit'
   | 'deferrable'
   | 'initiallyDeferred'
 
 /** Fields of an index an `alter_index` change can list. */
-export type IndexField = 'name' | 'parts' | 'unique' | 'where' | 'using' | 'include' | 'nullsNotDistinct' | 'with'
+export type IndexField =
+  | 'name'
+  | 'parts'
+  | 'unique'
+  | 'where'
+  | 'using'
+  | 'include'
+  | 'nullsNotDistinct'
+  | 'with'
+  | 'ignored'
 
 /** Fields of an enum an `alter_enum` change can list. */
 export type EnumField = 'values' | 'comment'
@@ -102,7 +123,7 @@ export interface RenameTableChange extends TableScoped {
   readonly after: Table
 }
 
-/** A table-level property changed (its comment, or a MySQL table option). */
+/** A table-level property changed (its comment, a MySQL table option, its partitioning or system versioning). */
 export interface AlterTableChange extends TableScoped {
   readonly kind: 'alter_table'
   readonly before: Table
@@ -416,6 +437,12 @@ export interface DiffOptions {
   readonly namingConventions?: readonly NamingConvention[]
   /** Report an extension whose installed version differs as a change; default false (versions are informational). */
   readonly compareExtensionVersions?: boolean
+  /**
+   * Compare privileges (`grants` of tables): report a table whose grants differ as `alter_table`
+   * with `grants`. Default false: grants are read and kept, but never make a change (which roles
+   * exist and hold what usually differs between environments, unlike the schema).
+   */
+  readonly comparePrivileges?: boolean
 }
 
 /** {@link DiffOptions} with the naming conventions settled, as the diff's core takes them. */

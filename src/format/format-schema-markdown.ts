@@ -24,7 +24,7 @@ const target = (fk: ForeignKeyConstraint) =>
 function keys(table: Table, column: Column): string {
   const marks: string[] = []
   for (const c of table.constraints) {
-    if (c.type === 'check' || !c.columns.includes(column.name)) continue
+    if (c.type === 'check' || c.type === 'exclude' || !c.columns.includes(column.name)) continue
     if (c.type === 'primary_key') marks.push('PK')
     if (c.type === 'unique') marks.push('UK')
     if (c.type === 'foreign_key') {

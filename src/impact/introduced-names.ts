@@ -20,12 +20,15 @@ const constraintWhat: Readonly<Record<Constraint['type'], string>> = {
   unique: 'unique constraint',
   foreign_key: 'foreign key',
   check: 'check constraint',
+  exclude: 'exclusion constraint',
 }
 
 function constraintName(table: string, schema: string | undefined, c: Constraint): IntroducedName[] {
   if (c.name === undefined) return []
   const what = constraintWhat[c.type]
-  return [{ name: c.name, kind: c.type, what, path: `${tablePath(table, schema)}.${constraintDisplayName(table, c)}` }]
+  // Exclusion constraints follow the naming option of keys (`constraint`).
+  const kind: NameKind = c.type === 'exclude' ? 'unique' : c.type
+  return [{ name: c.name, kind, what, path: `${tablePath(table, schema)}.${constraintDisplayName(table, c)}` }]
 }
 
 function indexName(table: string, schema: string | undefined, x: Index): IntroducedName[] {

@@ -1,5 +1,6 @@
+import { isOperatorText } from './constraint-columns.js'
 import type { ReadContext } from './read-context.js'
-import type { Column, Constraint, ForeignKeyConstraint, Index, Schema, Table } from './types.js'
+import type { Column, Constraint, ExclusionConstraint, ForeignKeyConstraint, Index, Schema, Table } from './types.js'
 
 /**
  * Semantic checks the document shapes cannot express: duplicate names, and constraints, indexes and foreign keys that
@@ -35,10 +36,12 @@ export function checkReferences(schema: Schema, ctx: ReadContext): void {
     checkNames(t.constraints, 'duplicate_constraint', 'Constraint', t, ctx)
     checkNames(t.indexes, 'duplicate_index', 'Index', t, ctx)
     for (const c of t.constraints) {
-      if (c.type !== 'check') checkColumnList(c, c.columns, 'columns', columns, t, ctx)
+      if (c.type === 'exclude') checkExclusion(c, columns, t, ctx)
+      else if (c.type !== 'check') checkColumnList(c, c.columns, 'columns', columns, t, ctx)
       if (c.type === 'foreign_key') checkForeignKey(c, t, schema, byName, columnsOf, ctx)
     }
     for (const x of t.indexes) checkIndex(x, columns, t, ctx)
+    checkPolicyNames(t, ctx)
   }
 }
 
@@ -131,6 +134,36 @@ function checkColumnList(
         `Column "${name}" does not exist in table "${t.name}"`,
       )
     }
+  }
+}
+
+function checkPolicyNames(t: Table, ctx: ReadContext): void {
+  const seen = new Set<string>()
+  for (const [i, p] of (t.policies ?? []).entries()) {
+    if (seen.has(p.name))
+      ctx.report(
+        'duplicate_policy',
+        `${ctx.pathOf(t)}.policies[${i}].name`,
+        `Policy "${p.name}" appears more than once in table "${t.name}"`,
+      )
+    seen.add(p.name)
+  }
+}
+
+function checkExclusion(
+  c: ExclusionConstraint,
+  columns: ReadonlyMap<string, Column>,
+  t: Table,
+  ctx: ReadContext,
+): void {
+  for (const [i, e] of c.elements.entries()) {
+    const at = ctx.fieldPath(c, 'elements', i)
+    if ((e.column === undefined) === (e.expression === undefined))
+      ctx.report('invalid_exclusion_element', at, 'An exclusion element needs exactly one of column and expression')
+    else if (!isOperatorText(e.operator))
+      ctx.report('invalid_operator', `${at}.operator`, `"${e.operator}" is not an operator (=, &&, or schema.op)`)
+    else if (e.column !== undefined && !columns.has(e.column) && !ctx.wasUnread(ctx.pathOf(t), e.column))
+      ctx.report('unknown_column', `${at}.column`, `Column "${e.column}" does not exist in table "${t.name}"`)
   }
 }
 

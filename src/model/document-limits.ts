@@ -16,7 +16,7 @@ import type { ValidationIssue } from '../errors.js'
  *   `ENUM(...)`/`SET(...)` definitions fit.
  * - `maxExpressionLength`: characters of a SQL expression (any string under `server_default`,
  *   `default`, `sqltext`, `expression`, `where`, `postgresql_where`, `sqlite_where`, or in an
- *   `expressions` list).
+ *   `expressions` list or a partition's `lessThan` and `in`).
  * - `maxExpressionDepth`: parentheses and brackets nest at most this deep in an expression (outside
  *   quotes); engines refuse far less deep ones (SQLite's expression depth limit is 1000).
  *
@@ -40,7 +40,11 @@ const EXPRESSION_KEYS = new Set([
   'where',
   'postgresql_where',
   'sqlite_where',
+  'using',
+  'withCheck',
 ])
+/** Lists whose strings are SQL expressions (partition bounds are SQL values). */
+const EXPRESSION_LISTS = new Set(['expressions', 'lessThan', 'in'])
 /** Strings shorter than this cannot break a limit on strings. */
 const SHORTEST_CHECKED = DOCUMENT_LIMITS.maxExpressionDepth + 1
 
@@ -73,7 +77,7 @@ function breaksLimits(document: object): boolean {
     const value = values.pop() as Record<string, unknown> | unknown[]
     const depth = depths.pop() as number
     if (Array.isArray(value)) {
-      // Strings in lists matter only in an `expressions` list, checked with the object holding it.
+      // Strings in lists matter only in an expression list, checked with the object holding it.
       for (let i = 0; i < value.length; i++) {
         const item = value[i]
         if (typeof item !== 'object' || item === null) continue
@@ -89,7 +93,7 @@ function breaksLimits(document: object): boolean {
         if (item.length >= SHORTEST_CHECKED && stringProblem(item, key) !== undefined) return true
       } else if (typeof item === 'object' && item !== null) {
         if (depth >= DOCUMENT_LIMITS.maxDepth) return true
-        if (key === 'expressions' && Array.isArray(item)) {
+        if (EXPRESSION_LISTS.has(key) && Array.isArray(item)) {
           for (const e of item) if (typeof e === 'string' && stringProblem(e, 0, key) !== undefined) return true
         }
         values.push(item)
@@ -136,7 +140,7 @@ function frame(value: object, depth: number, parent: Frame | undefined, key: str
 
 /**
  * What is wrong with a string under `key`, or undefined. A list item (`key` a number) counts as an
- * expression when the list is an `expressions` one (`listKey`).
+ * expression when the list is an expression list (`listKey`: `expressions`, `lessThan`, `in`).
  */
 function stringProblem(
   value: string,
@@ -151,7 +155,8 @@ function stringProblem(
       message: `Type is ${count(value.length)} characters long; at most ${count(maxTypeLength)} are accepted`,
     }
   }
-  const expression = typeof key === 'number' ? listKey === 'expressions' : EXPRESSION_KEYS.has(key)
+  const expression =
+    typeof key === 'number' ? typeof listKey === 'string' && EXPRESSION_LISTS.has(listKey) : EXPRESSION_KEYS.has(key)
   if (!expression) return undefined
   if (value.length > maxExpressionLength) {
     return {

@@ -101,6 +101,7 @@ export const canonicalConstraints = {
   unique: canonicalConstraint(constraintShapes.unique),
   foreign_key: canonicalConstraint(constraintShapes.foreign_key, ['type', 'name', 'columns', 'referencedSchema']),
   check: canonicalConstraint(constraintShapes.check),
+  exclude: canonicalConstraint(constraintShapes.exclude),
 }
 
 function canonicalConstraint<F extends Fields & { readonly name: Shape<unknown> }>(
@@ -262,6 +263,20 @@ export const sqlalchemyCheck = object({
   initially: optionalText,
 })
 
+/**
+ * `ExcludeConstraint` (SQLAlchemy's PostgreSQL dialect) in the SQLAlchemy shape, without `type` and
+ * `name`: `elements` as `[column or expression, operator]` pairs, `ops` the operator class per
+ * column, `using` the access method, `where` the predicate.
+ */
+export const sqlalchemyExclude = object({
+  elements: array(list(text({ trim: true, min: 1 })), { min: 1, message: 'At least one element is required' }),
+  using: optionalText,
+  where: optionalText,
+  ops: nullish(record(text())),
+  deferrable: flag,
+  initially: optionalText,
+})
+
 /** An index in the SQLAlchemy shape (reflection's `column_sorting` and `dialect_options` included). */
 export const sqlalchemyIndex = object({
   name: optionalText,
@@ -282,6 +297,7 @@ const sqlalchemyConstraint = union(
     [oneOf('PrimaryKeyConstraint', 'UniqueConstraint'), sqlalchemyKeyConstraint],
     [oneOf('ForeignKeyConstraint'), sqlalchemyForeignKey],
     [oneOf('CheckConstraint'), sqlalchemyCheck],
+    [oneOf('ExcludeConstraint'), sqlalchemyExclude],
   ].map(([type, body]) =>
     object({ ...(body as ObjectShape<Fields>).fields, type: type as Shape<string>, name: optionalText }),
   ),

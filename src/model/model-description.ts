@@ -6,13 +6,18 @@ import type {
   Column,
   Constraint,
   EnumDefinition,
+  ExclusionElement,
   Extra,
   Generated,
+  Grant,
   Identity,
   Index,
   IndexPart,
+  Partition,
   PartitionBy,
   PartitionOf,
+  Policy,
+  Subpartition,
   Table,
   TableReference,
 } from './types.js'
@@ -110,6 +115,11 @@ export const columnFields = {
   collation: optional(label),
   /** Column comment. */
   comment: optional(label),
+  /**
+   * MySQL 8.0.23+/MariaDB `INVISIBLE`: left out of `SELECT *` and of `INSERT` without a column list.
+   * Absent means false. PostgreSQL and SQLite refuse it.
+   */
+  invisible: optional(yes),
   /** Unknown keys of the input (including SQLAlchemy's client-side `default`), kept verbatim. Not diffed. */
   extra,
 }
@@ -171,6 +181,11 @@ export const foreignKeyFields = {
   onUpdate: optional(referentialAction),
   /** `MATCH FULL` / `MATCH PARTIAL`; absent means `SIMPLE`. */
   match: optional(oneOf('full', 'partial')),
+  /**
+   * PostgreSQL `NOT VALID`: the constraint holds for new rows but existing rows were never checked
+   * (the target state itself, not the planner's `notValid` option, which validates what it adds).
+   */
+  notValid: optional(yes),
   ...constraintFlags,
 }
 
@@ -180,8 +195,41 @@ export const checkFields = {
   ...constraintName,
   /** Boolean SQL expression, as written. */
   expression: sqlText,
-  /** PostgreSQL `NO INHERIT`: the check holds on this table only, not on its children. */
+  /** PostgreSQL `NOT VALID` (see the foreign key's `notValid`). */
+  notValid: optional(yes),
+  /** PostgreSQL `NO INHERIT`: the check does not apply to tables that inherit from this one. */
   noInherit: optional(yes),
+  ...constraintFlags,
+}
+
+/** Fields of {@link ExclusionElement}. @internal */
+export const exclusionElementFields = {
+  /** Column name (exactly one of `column` and `expression` is set). */
+  column: optional(name),
+  /** SQL expression, as written (`lower(name)`). */
+  expression: optional(sqlText),
+  /** Operator class (`gist_int4_ops`), when not the default one. */
+  opclass: optional(label),
+  /** `DESC`. */
+  descending: optional(yes),
+  /** `NULLS FIRST` / `NULLS LAST`, when not the default for the direction. */
+  nulls: optional(oneOf('first', 'last')),
+  /** The operator two rows must not both satisfy (`=`, `&&`), optionally qualified (`public.&&`). */
+  operator: text({ trim: true, min: 1, message: 'An exclusion element needs an operator' }),
+}
+
+const exclusionElement: Shape<ExclusionElement> = object(exclusionElementFields)
+
+/** Fields of {@link ExclusionConstraint}. @internal */
+export const exclusionFields = {
+  type: oneOf('exclude'),
+  ...constraintName,
+  /** Index access method (`gist`, `btree`, `spgist`); absent means `gist`. */
+  using: optional(label),
+  /** Elements in order: a column or expression and its operator. */
+  elements: array(exclusionElement, { min: 1, message: 'An exclusion constraint needs at least one element' }),
+  /** Predicate: only rows satisfying it are compared (`EXCLUDE ... WHERE (...)`). */
+  where: optional(sqlText),
   ...constraintFlags,
 }
 
@@ -191,6 +239,7 @@ export const constraintShapes = {
   unique: object(uniqueFields),
   foreign_key: object(foreignKeyFields),
   check: object(checkFields),
+  exclude: object(exclusionFields),
 }
 
 const constraint: Shape<Constraint> = named('constraint', byType(constraintShapes))
@@ -235,17 +284,63 @@ export const indexFields = {
   nullsNotDistinct: optional(yes),
   /** PostgreSQL storage parameters (`WITH (fillfactor = 70)`), by name; values as the catalog spells them. */
   with: optional(storageParameters),
+  /**
+   * Kept up to date but not used by the optimizer: MariaDB 10.6+ `IGNORED`, MySQL 8 `INVISIBLE`.
+   * Absent means false. PostgreSQL and SQLite ignore it.
+   */
+  ignored: optional(yes),
   /** Unknown keys of the input (dialect options we do not model), kept verbatim. */
   extra,
 }
 
 /** Fields of {@link PartitionBy}. @internal */
 export const partitionByFields = {
-  /** `RANGE`, `LIST` or `HASH`. */
-  method: oneOf('range', 'list', 'hash'),
-  /** Key parts in order: each a column name or a SQL expression, as written (`created_at`, `(lower(region))`). */
+  /**
+   * `range`, `list`, `hash`; MySQL/MariaDB also `range_columns`, `list_columns` (`RANGE COLUMNS`,
+   * `LIST COLUMNS`: bounds compared column by column) and `key` (the server's own hash).
+   */
+  method: oneOf('range', 'list', 'hash', 'key', 'range_columns', 'list_columns'),
+  /**
+   * Key parts in order: each a column name or a SQL expression, as written (`created_at`,
+   * `year(joined)`). MySQL RANGE, LIST and HASH take one expression; its COLUMNS methods and KEY take
+   * column names.
+   */
   key: array(sqlText, { min: 1, message: 'A partition key has at least one part' }),
+  /** MySQL/MariaDB `LINEAR HASH` / `LINEAR KEY`. */
+  linear: optional(yes),
 }
+
+const partitionBy: Shape<PartitionBy> = named('partitionBy', object(partitionByFields))
+
+/** Fields of {@link Subpartition}. @internal */
+export const subpartitionFields = {
+  /** Subpartition name. */
+  name,
+}
+
+const subpartition: Shape<Subpartition> = object(subpartitionFields)
+
+/** Fields of {@link Partition}. @internal */
+export const partitionFields = {
+  /** Partition name. */
+  name,
+  /**
+   * `VALUES LESS THAN (...)` of a range partition: one SQL value per key column (one for `range`),
+   * `MAXVALUE` for no bound.
+   */
+  lessThan: optional(array(sqlText, { min: 1 })),
+  /**
+   * `VALUES IN (...)` of a list partition: one SQL value each (`list`), or one row per value as
+   * `(a, b)` (`list_columns` over several columns).
+   */
+  in: optional(array(sqlText, { min: 1 })),
+  /** Partition comment. */
+  comment: optional(label),
+  /** Subpartitions, in order (with `subpartitionBy`). */
+  subpartitions: optional(array(subpartition)),
+}
+
+const partition: Shape<Partition> = object(partitionFields)
 
 /** Fields of {@link PartitionOf}. @internal */
 export const partitionOfFields = {
@@ -268,9 +363,64 @@ export const tableReferenceFields = {
   schema: optional(label),
 }
 
-const partitionBy: Shape<PartitionBy> = named('partitionBy', object(partitionByFields))
 const partitionOf: Shape<PartitionOf> = named('partitionOf', object(partitionOfFields))
 const tableReference: Shape<TableReference> = named('tableReference', object(tableReferenceFields))
+/** Commands a policy applies to. @internal */
+export const policyCommand = oneOf('all', 'select', 'insert', 'update', 'delete')
+
+/** Fields of {@link Policy}. @internal */
+export const policyFields = {
+  /** Policy name (unique per table). */
+  name,
+  /** The command it applies to; absent means `all`. */
+  command: optional(policyCommand),
+  /** `AS RESTRICTIVE` (rows must pass it as well as one permissive policy); absent means permissive. */
+  restrictive: optional(yes),
+  /** Roles it applies to, sorted; absent means every role (`PUBLIC`). */
+  roles: optional(array(name)),
+  /** `USING (...)`: which existing rows are visible or affected. */
+  using: optional(sqlText),
+  /** `WITH CHECK (...)`: which new rows may be written. */
+  withCheck: optional(sqlText),
+  /** Unknown keys of the input, kept verbatim. */
+  extra,
+}
+
+/** A row-level security policy. @internal */
+export const policyShape = object(policyFields)
+const policy: Shape<Policy> = named('policy', policyShape)
+
+/**
+ * Privileges a grant can hold, over every object kind (`select` ... `maintain` on tables, `usage` on
+ * sequences and schemas, `execute` on functions, `create` on schemas). @internal
+ */
+export const privilege = oneOf(
+  'select',
+  'insert',
+  'update',
+  'delete',
+  'truncate',
+  'references',
+  'trigger',
+  'maintain',
+  'usage',
+  'create',
+  'execute',
+)
+
+/** Fields of {@link Grant}. @internal */
+export const grantFields = {
+  /** Role the privileges are granted to; `public` means every role (`PUBLIC`). */
+  grantee: name,
+  /** Privileges, sorted, lower case (`select`, `insert`). */
+  privileges: array(privilege, { min: 1, message: 'A grant needs at least one privilege' }),
+  /** `WITH GRANT OPTION`: the grantee may grant them on. */
+  withGrantOption: optional(yes),
+}
+
+/** A grant of privileges on an object: the same shape on every object kind that has privileges. @internal */
+export const grantShape = object(grantFields)
+const grant: Shape<Grant> = named('grant', grantShape)
 
 /** A column. @internal */
 export const columnShape = object(columnFields)
@@ -296,7 +446,10 @@ export const tableFields = {
   comment: optional(label),
   /** PostgreSQL `UNLOGGED`: not written to the write-ahead log (emptied after a crash, not replicated). */
   unlogged: optional(yes),
-  /** PostgreSQL declarative partitioning: the table is partitioned (`PARTITION BY RANGE (created_at)`). */
+  /**
+   * How the table is partitioned (`PARTITION BY RANGE (created_at)`); absent means not partitioned.
+   * PostgreSQL partitions are tables (`partitionOf`); MySQL/MariaDB ones are listed in `partitions`.
+   */
   partitionBy: optional(partitionBy),
   /**
    * PostgreSQL: the table is a partition of another (`PARTITION OF ... FOR VALUES ...`). Its columns
@@ -325,6 +478,27 @@ export const tableFields = {
   collation: optional(label),
   /** MySQL/MariaDB `ROW_FORMAT` (`DYNAMIC`, `COMPRESSED`). */
   rowFormat: optional(label),
+  /**
+   * MySQL/MariaDB: the partitions of a partitioned table, in order (they are not tables there).
+   * Hash and key partitioning without names get `p0`, `p1`, ...
+   */
+  partitions: optional(array(partition)),
+  /** MySQL/MariaDB `SUBPARTITION BY HASH|KEY` of a range or list partitioned table. */
+  subpartitionBy: optional(partitionBy),
+  /** MariaDB `WITH SYSTEM VERSIONING`: the table keeps the history of its rows. Absent means false. */
+  systemVersioning: optional(yes),
+  /**
+   * PostgreSQL row-level security: `enabled` (`ENABLE ROW LEVEL SECURITY`: policies apply to every
+   * role but the owner) or `forced` (also `FORCE`: they apply to the owner too); absent means off.
+   */
+  rowSecurity: optional(oneOf('enabled', 'forced')),
+  /** PostgreSQL row-level security policies, sorted by name. */
+  policies: optional(array(policy)),
+  /**
+   * Privileges granted on the table to roles other than its owner, sorted by grantee. Compared only
+   * with the diff's `comparePrivileges` option.
+   */
+  grants: optional(array(grant)),
   /** Unknown keys of the input, kept verbatim. */
   extra,
 }

@@ -1,12 +1,13 @@
 import { constraintContentKey, stableStringify } from './assemble-table.js'
 import { OBJECT_KINDS, OBJECT_LISTS, type ObjectKind, type ObjectOfKind, objectName } from './object-kinds.js'
-import type { Constraint, EnumDefinition, Index, Schema, Table } from './types.js'
+import type { Constraint, EnumDefinition, Grant, Index, Policy, Privilege, Schema, Table } from './types.js'
 
 const CONSTRAINT_ORDER: Readonly<Record<Constraint['type'], number>> = {
   primary_key: 0,
   unique: 1,
   foreign_key: 2,
   check: 3,
+  exclude: 4,
 }
 
 /** `items` sorted by a string key in code-unit order (the same in every locale, unlike `localeCompare`), each key computed once. */
@@ -75,7 +76,36 @@ export function normalizeTable(t: Table): Table {
     ...t,
     constraints: sortByHeadThenTail(t.constraints, constraintSortHead, constraintContentKey),
     indexes: sortByHeadThenTail(t.indexes, indexSortHead, indexContentKey),
+    ...(t.policies ? { policies: sortByKey(t.policies.map(normalizePolicy), (p) => p.name) } : {}),
+    ...(t.grants ? { grants: normalizeGrants(t.grants) } : {}),
   }
+}
+
+/** A policy's roles sorted, without repeats (their order means nothing). */
+function normalizePolicy(p: Policy): Policy {
+  if (p.roles === undefined) return p
+  const roles = [...new Set(p.roles)].sort()
+  return roles.every((r, i) => r === p.roles?.[i]) && roles.length === p.roles.length ? p : { ...p, roles }
+}
+
+/**
+ * Grants in one form: privileges sorted and merged per grantee and grant option, sorted by grantee
+ * (those without the grant option first). @internal
+ */
+export function normalizeGrants(grants: readonly Grant[]): Grant[] {
+  const merged = new Map<string, Set<Privilege>>()
+  for (const g of grants) {
+    const key = `${g.grantee}\u0000${g.withGrantOption ? 1 : 0}`
+    const set = merged.get(key) ?? new Set()
+    for (const p of g.privileges) set.add(p)
+    merged.set(key, set)
+  }
+  const out = [...merged].map(([key, set]): Grant => {
+    const [grantee, option] = key.split('\u0000') as [string, string]
+    const privileges = [...set].sort()
+    return option === '1' ? { grantee, privileges, withGrantOption: true } : { grantee, privileges }
+  })
+  return sortByKey(out, (g) => `${g.grantee}\u0000${g.withGrantOption ? 1 : 0}`)
 }
 
 /**

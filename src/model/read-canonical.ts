@@ -85,7 +85,7 @@ function readConstraint(raw: unknown, path: string, ctx: ReadContext): Constrain
     ctx.report(
       'unknown_constraint_type',
       `${path}.type`,
-      `"${head.type}" is not a constraint type (primary_key, unique, foreign_key, check)`,
+      `"${head.type}" is not a constraint type (primary_key, unique, foreign_key, check, exclude)`,
     )
     return undefined
   }

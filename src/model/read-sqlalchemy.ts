@@ -3,6 +3,7 @@ import {
   constraintHead,
   enumDocument,
   sqlalchemyCheck,
+  sqlalchemyExclude,
   sqlalchemyForeignKey,
   sqlalchemyIndex,
   sqlalchemyKeyConstraint,
@@ -16,6 +17,7 @@ import { readIndexParts } from './read-index-parts.js'
 import { readObjectLists } from './read-objects.js'
 import { type ColumnContribution, readSqlalchemyColumn } from './read-sqlalchemy-column.js'
 import { parseReferentialAction } from './referential-action.js'
+import type { Output } from './shape.js'
 import type { Constraint, EnumDefinition, Index, Schema } from './types.js'
 
 const TABLE_KEYS = new Set(sqlalchemyTable.keys)
@@ -23,6 +25,7 @@ const METADATA_KEYS = new Set(sqlalchemyMetadata.keys)
 const KEY_CONSTRAINT_KEYS = new Set(['type', 'name', ...sqlalchemyKeyConstraint.keys])
 const FK_KEYS = new Set(['type', 'name', ...sqlalchemyForeignKey.keys])
 const CHECK_KEYS = new Set(['type', 'name', ...sqlalchemyCheck.keys])
+const EXCLUDE_KEYS = new Set(['type', 'name', ...sqlalchemyExclude.keys])
 const INDEX_KEYS = new Set(sqlalchemyIndex.keys)
 
 /** Dialect options of SQLAlchemy index reflection that the model represents; others stay in `extra`. */
@@ -124,6 +127,35 @@ const PK_TYPES = new Set(['PrimaryKeyConstraint', 'primary_key', 'PRIMARY KEY'])
 const UNIQUE_TYPES = new Set(['UniqueConstraint', 'unique', 'UNIQUE'])
 const FK_TYPES = new Set(['ForeignKeyConstraint', 'foreign_key', 'FOREIGN KEY'])
 const CHECK_TYPES = new Set(['CheckConstraint', 'check', 'CHECK'])
+const EXCLUDE_TYPES = new Set(['ExcludeConstraint', 'exclude', 'EXCLUDE'])
+
+/** A plain column name (SQLAlchemy writes an element as a column name or as SQL text). */
+const COLUMN_NAME = /^[A-Za-z_][A-Za-z0-9_$]*$/
+
+/** An `ExcludeConstraint`'s parts: `[element, operator]` pairs, each element a column name or an expression. */
+function readExclusion(x: Output<typeof sqlalchemyExclude>, path: string, ctx: ReadContext) {
+  const elements = x.elements.flatMap((pair, i) => {
+    const [element, operator] = pair as readonly string[]
+    if (pair.length !== 2 || element === undefined || operator === undefined) {
+      ctx.report(
+        'invalid_exclusion_element',
+        `${path}.elements[${i}]`,
+        'An element is [column or expression, operator]',
+      )
+      return []
+    }
+    const opclass = x.ops?.[element]
+    const part = COLUMN_NAME.test(element) ? { column: element } : { expression: element }
+    return [{ ...part, ...(opclass ? { opclass } : {}), operator }]
+  })
+  return {
+    using: x.using?.toLowerCase() === 'gist' ? undefined : (x.using ?? undefined),
+    elements,
+    where: x.where?.trim() || undefined,
+    ...deferrability(x.deferrable, x.initially),
+    extra: extraKeys(x, EXCLUDE_KEYS),
+  }
+}
 
 function readConstraint(raw: unknown, path: string, ctx: ReadContext): Constraint | undefined {
   const head = ctx.check(constraintHead, raw, path)
@@ -168,10 +200,15 @@ function readConstraint(raw: unknown, path: string, ctx: ReadContext): Constrain
     const common = { name, expression: c.sqltext.trim(), ...deferrability(c.deferrable, c.initially) }
     return ctx.at(compact({ type: 'check' as const, ...common, extra: extraKeys(c, CHECK_KEYS) }), path)
   }
+  if (EXCLUDE_TYPES.has(head.type)) {
+    const x = ctx.check(sqlalchemyExclude, raw, path)
+    if (!x) return undefined
+    return ctx.at(compact({ type: 'exclude' as const, name, ...readExclusion(x, path, ctx) }), path)
+  }
   ctx.report(
     'unknown_constraint_type',
     `${path}.type`,
-    `"${head.type}" is not a constraint type (PrimaryKeyConstraint, UniqueConstraint, ForeignKeyConstraint, CheckConstraint)`,
+    `"${head.type}" is not a constraint type (PrimaryKeyConstraint, UniqueConstraint, ForeignKeyConstraint, CheckConstraint, ExcludeConstraint)`,
   )
   return undefined
 }

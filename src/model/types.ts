@@ -2,15 +2,21 @@ import type {
   checkFields,
   columnFields,
   enumFields,
+  exclusionElementFields,
+  exclusionFields,
   foreignKeyFields,
   generatedFields,
+  grantFields,
   identityFields,
   indexFields,
   indexPartFields,
   partitionByFields,
+  partitionFields,
   partitionOfFields,
+  policyFields,
   primaryKeyFields,
   schemaFields,
+  subpartitionFields,
   tableFields,
   tableReferenceFields,
   uniqueFields,
@@ -67,6 +73,14 @@ export interface PartitionOf extends Model<typeof partitionOfFields> {}
 
 /** A table named by its name and namespace (an `inherits` parent). */
 export interface TableReference extends Model<typeof tableReferenceFields> {}
+/** A PostgreSQL row-level security policy (`CREATE POLICY`). */
+export interface Policy extends Model<typeof policyFields> {}
+
+/** Privileges granted on an object to one role (`GRANT ... TO role [WITH GRANT OPTION]`). */
+export interface Grant extends Model<typeof grantFields> {}
+
+/** A privilege a {@link Grant} holds. */
+export type Privilege = Grant['privileges'][number]
 
 /** Identity column options (`GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY`). */
 export interface Identity extends Model<typeof identityFields> {}
@@ -92,14 +106,34 @@ export interface ForeignKeyConstraint extends Model<typeof foreignKeyFields> {}
 /** `CHECK (expression)`. */
 export interface CheckConstraint extends Model<typeof checkFields> {}
 
+/** One element of an exclusion constraint: a column or expression and the operator compared with. */
+export interface ExclusionElement extends Model<typeof exclusionElementFields> {}
+
+/** PostgreSQL `EXCLUDE USING method (element WITH operator, ...) [WHERE (predicate)]`. */
+export interface ExclusionConstraint extends Model<typeof exclusionFields> {}
+
 /** A table constraint, discriminated by `type`. */
-export type Constraint = PrimaryKeyConstraint | UniqueConstraint | ForeignKeyConstraint | CheckConstraint
+export type Constraint =
+  | PrimaryKeyConstraint
+  | UniqueConstraint
+  | ForeignKeyConstraint
+  | CheckConstraint
+  | ExclusionConstraint
 
 /** Every constraint `type`. */
 export type ConstraintType = Constraint['type']
 
 /** One key part of an index: a column or an expression, with its ordering options. */
 export interface IndexPart extends Model<typeof indexPartFields> {}
+
+/** How a table is partitioned: `PARTITION BY method (key)`. */
+export interface PartitionBy extends Model<typeof partitionByFields> {}
+
+/** A subpartition of a MySQL/MariaDB partition. */
+export interface Subpartition extends Model<typeof subpartitionFields> {}
+
+/** A MySQL/MariaDB partition: its name, its bound, its subpartitions. */
+export interface Partition extends Model<typeof partitionFields> {}
 
 /** An index. */
 export interface Index extends Model<typeof indexFields> {}

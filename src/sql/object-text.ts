@@ -1,8 +1,9 @@
 import type { Dialect, SqlTextKind } from '../dialects/dialect.js'
 import { expression, query } from '../dialects/render.js'
-import { InvalidIdentifierError } from '../errors.js'
+import { InvalidIdentifierError, UnsafeExpressionError } from '../errors.js'
 import { OBJECT_KINDS, OBJECT_LISTS, type ObjectKind, type ObjectOfKind, objectsOf } from '../model/object-kinds.js'
 import type { Schema } from '../model/types.js'
+import { tokenizeSql } from '../sql-text/sql-tokenizer.js'
 import { dialectLabel } from './schema-text.js'
 
 // The texts of the objects beside tables and enums that a plan writes into SQL, checked for the
@@ -12,7 +13,7 @@ import { dialectLabel } from './schema-text.js'
 // expression to the dialect's lexer. A routine's body is never parsed: it is written inside a quote
 // no body can close (see the dialect's generator).
 
-type Check = 'name' | 'table' | 'comment' | 'names' | 'expression' | 'query' | 'clause'
+type Check = 'name' | 'table' | 'comment' | 'names' | 'expression' | 'query' | 'clause' | 'body'
 
 /** Per kind, the field and how it is checked. */
 const FIELDS: { readonly [K in ObjectKind]: Readonly<Record<string, Check>> } = {
@@ -34,10 +35,58 @@ const FIELDS: { readonly [K in ObjectKind]: Readonly<Record<string, Check>> } = 
     arguments: 'clause',
     returns: 'clause',
     language: 'name',
+    body: 'body',
     comment: 'comment',
   },
   view: { name: 'table', schema: 'name', definition: 'query', columns: 'names', comment: 'comment' },
-  trigger: { name: 'name', table: 'table', schema: 'name', columns: 'names', when: 'expression', comment: 'comment' },
+  trigger: {
+    name: 'name',
+    table: 'table',
+    schema: 'name',
+    columns: 'names',
+    when: 'expression',
+    body: 'body',
+    comment: 'comment',
+  },
+}
+
+/** `name=value` with a plain (maybe dotted) setting name. */
+const SETTING = /^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?=/
+
+/** Words that start a routine attribute: a return type holding one outside parentheses says more than a type. */
+const ROUTINE_ATTRIBUTES = new Set([
+  'as',
+  'language',
+  'set',
+  'security',
+  'strict',
+  'immutable',
+  'stable',
+  'volatile',
+  'leakproof',
+  'parallel',
+  'cost',
+  'rows',
+  'support',
+  'window',
+  'called',
+  'returns',
+  'transform',
+  'external',
+  'begin',
+  'return',
+  'not',
+])
+
+/** The first routine attribute word of a return type outside parentheses, if any. */
+function attributeWord(text: string): string | undefined {
+  let depth = 0
+  for (const t of tokenizeSql(text)) {
+    if (t.text === '(') depth++
+    else if (t.text === ')') depth--
+    else if (depth === 0 && t.kind === 'word' && ROUTINE_ATTRIBUTES.has(t.text.toLowerCase())) return t.text
+  }
+  return undefined
 }
 
 function text(d: Dialect, value: string, kind: SqlTextKind, path: string): void {
@@ -57,6 +106,8 @@ export function checkObjectText<K extends ObjectKind>(d: Dialect, kind: K, o: Ob
     const at = `${path}.${field}`
     if (check === 'names') for (const [i, n] of (value as string[]).entries()) text(d, n, 'name', `${at}[${i}]`)
     else if (check === 'expression') expression(d, value as string, at)
+    // A body written verbatim (MySQL, SQLite); PostgreSQL's sits in a quote no body can close.
+    else if (check === 'body') d.checkBody?.(value as string, at)
     else if (check === 'query' || check === 'clause') {
       if (value !== '') query(d, value as string, at, check)
     } else text(d, value as string, check, at)
@@ -71,9 +122,23 @@ export function checkObjectText<K extends ObjectKind>(d: Dialect, kind: K, o: Ob
       text(d, a.name, 'name', `${path}.attributes[${i}].name`)
       query(d, a.type, `${path}.attributes[${i}].type`, 'clause')
     }
-  if (kind === 'function')
-    for (const [i, c] of ((o as ObjectOfKind['function']).config ?? []).entries())
-      query(d, c, `${path}.config[${i}]`, 'clause')
+  if (kind === 'function') {
+    const r = o as ObjectOfKind['function']
+    // Values are written as string literals (the generator quotes them): only the name is SQL.
+    for (const [i, c] of (r.config ?? []).entries()) {
+      if (!SETTING.test(c))
+        throw new UnsafeExpressionError(`${path}.config[${i}]`, 'not name=value with a plain setting name', c)
+    }
+    if (r.language !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(r.language))
+      throw new UnsafeExpressionError(`${path}.language`, 'not a plain language name', r.language)
+    const word = r.returns === undefined ? undefined : attributeWord(r.returns)
+    if (word !== undefined)
+      throw new UnsafeExpressionError(
+        `${path}.returns`,
+        `the keyword ${word.toUpperCase()} outside parentheses, which would add to the routine's definition`,
+        r.returns as string,
+      )
+  }
 }
 
 /** Checks every object of a schema, with paths under `prefix` (`to.`). @internal */

@@ -72,6 +72,12 @@ interface Step {
   readonly object: DatabaseObject
   readonly verb: 'create' | 'drop'
   readonly change: SchemaChange
+  /**
+   * Dropped to be created again: the drop goes first, with the dependents, so the new version
+   * never stands beside the old one (a routine whose signature changes would be an ambiguous overload
+   * to the triggers and views created again with it).
+   */
+  readonly replaced?: true
 }
 
 /**
@@ -103,7 +109,7 @@ export function planObjects(changes: readonly SchemaChange[], ctx: GeneratorCont
       const drafts = generatorOf(a.object, c, ctx).alter?.(a as never, ctx)
       if (drafts !== undefined) inPlace.push({ change: c, drafts })
       else {
-        steps.push({ kind: a.object, object: a.before, verb: 'drop', change: c })
+        steps.push({ kind: a.object, object: a.before, verb: 'drop', change: c, replaced: true })
         steps.push({ kind: a.object, object: a.after, verb: 'create', change: c })
         shaken.set(nodeKey(a.object, a.name), c)
       }
@@ -112,6 +118,12 @@ export function planObjects(changes: readonly SchemaChange[], ctx: GeneratorCont
   for (const c of disturbing) for (const node of disturbedNodes(c, ctx)) if (!shaken.has(node)) shaken.set(node, c)
   addRecreatedDependents(steps, inPlace, shaken, fromGraph, ctx)
 
+  // A routine dropped while one of the same name is created (its signature changes) goes first too.
+  const createdRoutines = new Set(
+    steps.filter((s) => s.verb === 'create' && s.kind === 'function').map((s) => qualified(s.object as Routine)),
+  )
+  const dropsEarly = (s: Step) =>
+    s.replaced === true || (s.kind === 'function' && createdRoutines.has(qualified(s.object as Routine)))
   const placed: PlacedObjectStatement[] = []
   const createOrder = rankOf(
     steps.filter((s) => s.verb === 'create'),
@@ -133,7 +145,9 @@ export function planObjects(changes: readonly SchemaChange[], ctx: GeneratorCont
     const key = nodeKey(step.kind, objectName(step.kind, step.object))
     const stage =
       step.verb === 'drop'
-        ? DROP_STAGE[step.kind]
+        ? dropsEarly(step)
+          ? Stage.dropDependents
+          : DROP_STAGE[step.kind]
         : needsTablesFirst(step, key, toGraph, createdRelations, createOrder)
           ? Stage.createDependents
           : CREATE_STAGE[step.kind]

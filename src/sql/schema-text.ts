@@ -1,5 +1,5 @@
 import type { Dialect, SqlTextKind } from '../dialects/dialect.js'
-import { expression } from '../dialects/render.js'
+import { expression, operatorSQL } from '../dialects/render.js'
 import type { SchemaChange, SchemaDiff } from '../diff/types.js'
 import { InvalidIdentifierError } from '../errors.js'
 import type { ColumnType } from '../model/column-type.js'
@@ -40,6 +40,14 @@ function checkColumn(d: Dialect, c: Column, path: string, table: string): void {
 function checkConstraint(d: Dialect, c: Constraint, path: string, table: string): void {
   if (c.name !== undefined) text(d, c.name, 'name', `${path}.name`)
   if (c.type === 'check') expression(d, c.expression, `${path}.expression (${table}.${c.name ?? 'check'})`)
+  if (c.type === 'exclude') {
+    const subject = ` (${table}.${c.name ?? 'exclude'})`
+    for (const [i, e] of c.elements.entries()) {
+      if (e.expression !== undefined) expression(d, e.expression, `${path}.elements[${i}].expression${subject}`)
+      operatorSQL(d, e.operator, `${path}.elements[${i}].operator${subject}`)
+    }
+    if (c.where !== undefined) expression(d, c.where, `${path}.where${subject}`)
+  }
   if (c.type !== 'foreign_key') return
   text(d, c.referencedTable, 'table', `${path}.referencedTable`)
   if (c.referencedSchema !== undefined) text(d, c.referencedSchema, 'name', `${path}.referencedSchema`)
@@ -68,6 +76,16 @@ export function checkTableText(d: Dialect, t: Table, path: string): void {
   for (const [i, c] of t.columns.entries()) checkColumn(d, c, `${path}.columns[${i}]`, t.name)
   for (const [i, c] of t.constraints.entries()) checkConstraint(d, c, `${path}.constraints[${i}]`, t.name)
   for (const [i, x] of t.indexes.entries()) checkIndex(d, x, `${path}.indexes[${i}]`, t.name)
+  for (const [i, p] of (t.policies ?? []).entries()) {
+    const at = `${path}.policies[${i}]`
+    const subject = ` (${t.name}.${p.name})`
+    text(d, p.name, 'name', `${at}.name`)
+    for (const [j, role] of (p.roles ?? []).entries()) text(d, role, 'name', `${at}.roles[${j}]`)
+    // A policy expression is exactly one expression, never a statement.
+    if (p.using !== undefined) expression(d, p.using, `${at}.using${subject}`)
+    if (p.withCheck !== undefined) expression(d, p.withCheck, `${at}.withCheck${subject}`)
+  }
+  for (const [i, g] of (t.grants ?? []).entries()) text(d, g.grantee, 'name', `${path}.grants[${i}].grantee`)
 }
 
 /** Checks an enum type's name, labels and comment for `d`. @internal */

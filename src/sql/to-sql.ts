@@ -19,16 +19,37 @@ export function commentText(text: string): string {
   return text.replace(UNSAFE_IN_COMMENT, (c) => `\\u{${c.charCodeAt(0).toString(16).padStart(4, '0')}}`)
 }
 
+/** MySQL statements with a body: the mysql client would end them at the body's first `;`. */
+const MYSQL_BODY = /^CREATE\s+(?:OR\s+REPLACE\s+)?(?:TRIGGER|PROCEDURE|FUNCTION|EVENT)\b/i
+
+/**
+ * A MySQL statement as a client script holds it: one whose body holds `;` between `DELIMITER` lines,
+ * with a delimiter the statement does not contain (the plan's statements are sent one by one by a
+ * driver and need none).
+ */
+function mysqlScriptLines(sql: string): string[] {
+  if (!MYSQL_BODY.test(sql) || !sql.includes(';')) return [`${sql};`]
+  let delimiter = '$$'
+  while (sql.includes(delimiter)) delimiter += '$'
+  return [`DELIMITER ${delimiter}`, `${sql}${delimiter}`, 'DELIMITER ;']
+}
+
 /** Options of {@link toSQL}. */
 export interface ToSQLOptions {
   /** Which half of the migration to render. Default `up`. */
   readonly direction?: 'up' | 'down'
   /** Wrap transactional statements in `BEGIN` / `COMMIT` (when the dialect has transactional DDL). Default true. */
   readonly transaction?: boolean
+  /**
+   * The dialect of a list of statements (a migration knows its own): `mysql` or `mariadb` puts
+   * `DELIMITER` lines around a trigger, routine or event whose text holds `;`.
+   */
+  readonly dialect?: string
 }
 
 /**
- * Renders a migration (or a list of statements) as a script: one statement per line ending in `;`.
+ * Renders a migration (or a list of statements) as a script: one statement per line ending in `;`
+ * (a MySQL trigger, routine or event whose body holds `;` between `DELIMITER` lines).
  * Consecutive statements that may run in a transaction are wrapped in `BEGIN;` / `COMMIT;`; the others
  * stand outside it, in their place, under a comment that says why.
  *
@@ -45,6 +66,8 @@ export function toSQL(input: Migration | readonly Statement[], options: ToSQLOpt
     ? []
     : [`-- schemaledger migration: ${commentText((input as Migration).dialect)}, ${direction}`]
   if (statements.length === 0) return `${[...header, '-- no changes'].join('\n')}\n`
+  const dialect = Array.isArray(input) ? options.dialect : (input as Migration).dialect
+  const mysql = dialect === 'mysql' || dialect === 'mariadb'
   const wrap = (options.transaction ?? true) && statements.some((s) => s.transactional)
   const lines = [...header]
   if (!wrap && statements.some((s) => !s.transactional) && statements[0]?.reason) {
@@ -64,7 +87,8 @@ export function toSQL(input: Migration | readonly Statement[], options: ToSQLOpt
     const what = s.change ? commentText(changeKey(s.change)) : undefined
     if ((s as { breaking?: true }).breaking) lines.push(`-- breaking: ${what ?? 'no deploy order makes this safe'}`)
     if (s.destructive) lines.push(`-- destructive: ${what ?? 'drops data'}`)
-    lines.push(`${s.sql};`)
+    if (mysql) lines.push(...mysqlScriptLines(s.sql))
+    else lines.push(`${s.sql};`)
   }
   if (inTransaction) lines.push('COMMIT;')
   return `${lines.join('\n')}\n`

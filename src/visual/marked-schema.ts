@@ -1,6 +1,7 @@
 import { constraintDisplayName, tablePath } from '../diff/change-path.js'
 import { describeChange } from '../diff/describe-change.js'
 import type { SchemaChange, SchemaDiff } from '../diff/types.js'
+import { listedColumns } from '../model/constraint-columns.js'
 import type { Column, ForeignKeyConstraint, Schema, Table } from '../model/types.js'
 import { type DiagramFocus, type DiagramSelection, focusTables } from './diagram-focus.js'
 import type { TreeStatus } from './to-tree.js'
@@ -102,8 +103,7 @@ export function shownColumns(table: MarkedTable, columns: DiagramColumns = 'all'
 type TableChange = Extract<SchemaChange, { table: string }>
 
 function keysOf(table: Table, column: string): ('PK' | 'FK' | 'UK')[] {
-  const has = (type: string) =>
-    table.constraints.some((c) => c.type === type && c.type !== 'check' && c.columns.includes(column))
+  const has = (type: string) => table.constraints.some((c) => c.type === type && listedColumns(c).includes(column))
   const keys: ('PK' | 'FK' | 'UK')[] = []
   if (has('primary_key')) keys.push('PK')
   if (has('foreign_key')) keys.push('FK')

@@ -236,7 +236,7 @@ export function prismaImage(
         }
       })
     const constraints = t.constraints
-      .filter((c) => c.type !== 'check' && c.columns.every(kept))
+      .filter((c) => c.type !== 'check' && c.type !== 'exclude' && c.columns.every(kept))
       .filter((c) => c.type !== 'foreign_key' || !droppedKeys.has(c.name ?? `${t.name}_${c.columns.join('_')}_fkey`))
       .map((c): Constraint => {
         if (c.type === 'unique') {

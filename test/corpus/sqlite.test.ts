@@ -32,7 +32,7 @@ type Outcome =
   | { readonly id: string; readonly status: 'not applicable'; readonly reason: string }
 
 /** Features this dialect models, so such cases also run (reported apart, not counted). */
-const SUPPORTED_FEATURES = new Set(['generated_columns'])
+const SUPPORTED_FEATURES = new Set(['generated_columns', 'views', 'triggers'])
 
 const cases: CorpusCase[] = existsSync(CORPUS)
   ? readFileSync(CORPUS, 'utf8')
@@ -100,7 +100,19 @@ function applicability(c: CorpusCase): string | undefined {
   return undefined
 }
 
-function report(outcomes: readonly Outcome[], extra: readonly Outcome[]): string {
+/** Per supported feature: the cases run and passed (a case with two features counts under both). */
+function featureTable(extra: readonly (Outcome & { features: readonly string[] })[]): string[] {
+  return [
+    '| feature | run | passed |',
+    '|---|---|---|',
+    ...[...SUPPORTED_FEATURES].map((f) => {
+      const mine = extra.filter((o) => o.features.includes(f))
+      return `| ${f} | ${mine.length} | ${mine.filter((o) => o.status === 'passed').length} |`
+    }),
+  ]
+}
+
+function report(outcomes: readonly Outcome[], extra: readonly (Outcome & { features: readonly string[] })[]): string {
   const passed = outcomes.filter((o) => o.status === 'passed')
   const failed = outcomes.filter((o): o is Outcome & { reason: string } => o.status === 'failed')
   const na = outcomes.filter((o): o is Outcome & { reason: string } => o.status === 'not applicable')
@@ -144,7 +156,10 @@ function report(outcomes: readonly Outcome[], extra: readonly Outcome[]): string
     '',
     '## Also run (not counted)',
     '',
-    'Cases flagged with a feature this dialect models (generated columns), run the same way:',
+    'Cases flagged with features this dialect models (generated columns, views, triggers: views and',
+    'triggers compared as introspection reads them from sqlite_schema), run the same way:',
+    '',
+    ...featureTable(extra),
     '',
     '| case | result |',
     '|---|---|',
@@ -161,7 +176,7 @@ describe.skipIf(cases.length === 0)(
   () => {
     let engine: Engine
     const outcomes: Outcome[] = []
-    const extra: Outcome[] = []
+    const extra: (Outcome & { features: readonly string[] })[] = []
     beforeAll(async () => {
       engine = await sqliteFactory.open()
     })
@@ -175,7 +190,7 @@ describe.skipIf(cases.length === 0)(
         if (reason) outcomes.push({ id: c.id, status: 'not applicable', reason })
         else outcomes.push(await runCase(engine, c))
         if (reason && !c.expected_error && c.features.every((f) => SUPPORTED_FEATURES.has(f)))
-          extra.push(await runCase(engine, c))
+          extra.push({ ...(await runCase(engine, c)), features: c.features })
       }
       mkdirSync(new URL('.', REPORT), { recursive: true })
       writeFileSync(REPORT, report(outcomes, extra))

@@ -35,7 +35,9 @@ const require = createRequire(import.meta.url)
 
 async function openPglite(): Promise<Engine> {
   const { PGlite } = await import('@electric-sql/pglite')
-  const db = new PGlite()
+  // btree_gist (a contrib extension, loaded only by CREATE EXTENSION): exclusion constraints with `=` on scalars.
+  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist')
+  const db = new PGlite({ extensions: { btree_gist } })
   return {
     name: 'pglite',
     dialect: 'postgres',

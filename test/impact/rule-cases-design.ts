@@ -31,6 +31,9 @@ add('BP021', MY, 'partial index', base, activeIndex('active'), ['danger events']
 add('BP021', MY, 'plain index', base, activeIndex(), [])
 add('BP021', LT, 'array column', base, newTable({ id: 'integer!', tags: 'text[]' }, { pk: ['id'] }), ['danger events'])
 add('BP021', LT, 'partial index (SQLite has them)', base, activeIndex('active'), [])
+const invisible = newTable({ id: 'integer!', h: { type: 'integer', nullable: true, invisible: true } }, { pk: ['id'] })
+add('BP021', PG, 'MySQL invisible column', base, invisible, ['danger events'])
+add('BP021', PG, 'partial index (PostgreSQL has them)', base, activeIndex('active'), [])
 
 const emailIndexes = (indexes: NonNullable<TableOptions['indexes']>) => blog(users({}, { indexes }))
 add(

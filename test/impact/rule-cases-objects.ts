@@ -1,76 +1,62 @@
 import type { Schema } from '../../src/index.js'
-import { base, collect, PG } from './rule-case-kit.js'
-import { schema, table, users } from './schemas.js'
+import { ALL, base, blog, collect, MY } from './rule-case-kit.js'
+import { posts, users } from './schemas.js'
 
-// Views, extensions and domains: BC012, DS014, LK020, LK024.
+// DS016, BC014, LK026: rules on views, triggers and routines.
 
 const { cases, add } = collect()
 
-const withObjects = (s: Schema, objects: Partial<Schema>): Schema => ({ ...s, ...objects }) as Schema
-const totals = { name: 'totals', definition: 'SELECT id, email FROM users' }
-const counted = (over: Record<string, unknown> = {}) => ({
-  name: 'counted',
-  materialized: true as const,
-  definition: 'SELECT count(*) AS n FROM users',
-  ...over,
-})
+const withObjects = (s: Schema, objects: Partial<Pick<Schema, 'views' | 'triggers'>>): Schema => ({ ...s, ...objects })
+const trigger = {
+  name: 'posts_audit',
+  table: 'posts',
+  timing: 'after' as const,
+  events: ['insert' as const],
+  body: 'BEGIN SELECT 1; END',
+}
+const titles = (definition = 'SELECT id, title FROM posts') => ({ name: 'post_titles', definition })
 
-add('BC012', PG, 'view dropped', withObjects(base, { views: [totals] }), base, ['warning view:totals'])
-add(
-  'BC012',
-  PG,
-  'view query changed',
-  withObjects(base, { views: [totals] }),
-  withObjects(base, { views: [{ ...totals, definition: 'SELECT id FROM users' }] }),
-  ['warning view:totals'],
-)
-add(
-  'BC012',
-  PG,
-  'view comment changed',
-  withObjects(base, { views: [totals] }),
-  withObjects(base, { views: [{ ...totals, comment: 'emails' }] }),
-  [],
-)
-
-add('DS014', PG, 'extension dropped', withObjects(base, { extensions: [{ name: 'pg_trgm' }] }), base, [
-  'warning extension:pg_trgm',
-])
-add('DS014', PG, 'extension created', base, withObjects(base, { extensions: [{ name: 'pg_trgm' }] }), [])
-
-const ages = (domain: Record<string, unknown>) =>
-  withObjects(schema([users({ age: 'posint' })]), { domains: [{ name: 'posint', type: 'integer', ...domain }] })
-add('LK020', PG, 'check added to a domain', ages({}), ages({ checks: [{ expression: 'VALUE > 0' }] }), [
-  'warning domain:posint',
-])
-add('LK020', PG, 'NOT NULL set on a domain', ages({}), ages({ notNull: true }), ['warning domain:posint'])
-add(
-  'LK020',
-  PG,
-  'check added NOT VALID',
-  ages({}),
-  ages({ checks: [{ name: 'positive', expression: 'VALUE > 0', notValid: true }] }),
-  [],
-)
-
-add('LK024', PG, 'materialized view over an existing table', base, withObjects(base, { views: [counted()] }), [
-  'warning view:counted',
+add('DS016', ALL, 'drop a trigger', withObjects(base, { triggers: [trigger] }), base, [
+  'warning trigger:posts.posts_audit',
 ])
 add(
-  'LK024',
-  PG,
-  'materialized view created WITH NO DATA',
-  base,
-  withObjects(base, { views: [counted({ withNoData: true })] }),
+  'DS016',
+  ALL,
+  'keep the trigger, add a column',
+  withObjects(base, { triggers: [trigger] }),
+  withObjects(blog(users({ nick: 'text' })), { triggers: [trigger] }),
   [],
 )
-const withLog = (s: Schema) => ({ ...s, tables: [...s.tables, ...schema([table('log', { id: 'integer!' })]).tables] })
 add(
-  'LK024',
-  PG,
-  'materialized view over a table created with it',
-  base,
-  withObjects(withLog(base), { views: [counted({ definition: 'SELECT count(*) AS n FROM log' })] }),
+  'BC014',
+  MY,
+  'drop a column a view reads',
+  withObjects(base, { views: [titles()] }),
+  withObjects(blog(users(), posts({ title: undefined })), { views: [titles()] }),
+  ['warning posts.title'],
+)
+add(
+  'BC014',
+  MY,
+  'drop a column and change the view',
+  withObjects(base, { views: [titles()] }),
+  withObjects(blog(users(), posts({ title: undefined })), { views: [titles('SELECT id FROM posts')] }),
+  [],
+)
+add(
+  'LK026',
+  ['postgres', 'sqlite'],
+  'change the type of a column under a view',
+  withObjects(base, { views: [titles()] }),
+  withObjects(blog(users(), posts({ title: 'text!' })), { views: [titles()] }),
+  ['info posts.title'],
+)
+add(
+  'LK026',
+  ['postgres', 'sqlite'],
+  'change the type of a column no view reads',
+  withObjects(base, { views: [titles()] }),
+  withObjects(blog(users({ name: 'text' })), { views: [titles()] }),
   [],
 )
 

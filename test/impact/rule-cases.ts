@@ -4,8 +4,20 @@ import { dataCases } from './rule-cases-data.js'
 import { designCases } from './rule-cases-design.js'
 import { lockCases } from './rule-cases-locks.js'
 import { objectCases } from './rule-cases-objects.js'
+import { partitionCases } from './rule-cases-partitions.js'
+import { securityCases } from './rule-cases-security.js'
+import { postgresObjectCases } from './rule-cases-postgres-objects.js'
 
 export type { RuleCase } from './rule-case-kit.js'
 
 /** Every rule case, in catalogue order. */
-export const ruleCases: readonly RuleCase[] = [...dataCases, ...lockCases, ...objectCases, ...appCases, ...designCases]
+export const ruleCases: readonly RuleCase[] = [
+  ...dataCases,
+  ...lockCases,
+  ...partitionCases,
+  ...appCases,
+  ...designCases,
+  ...securityCases,
+  ...objectCases,
+  ...postgresObjectCases,
+]

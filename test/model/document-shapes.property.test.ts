@@ -35,6 +35,7 @@ const LEAF_SHAPES: Record<string, readonly [AnyObjectShape, string?]> = {
   'SQLAlchemy key constraint': [documents.sqlalchemyKeyConstraint],
   'SQLAlchemy foreign key': [documents.sqlalchemyForeignKey],
   'SQLAlchemy check': [documents.sqlalchemyCheck],
+  'SQLAlchemy exclude': [documents.sqlalchemyExclude],
   'SQLAlchemy index': [documents.sqlalchemyIndex],
   'constraint head': [documents.constraintHead],
   enum: [documents.enumDocument],
@@ -52,9 +53,17 @@ describe('each document shape and its JSON Schema', () => {
     it(`accept the same JSON values (${name})`, () => {
       const validate = ajv().compile(shape.toJson())
       const lists = fc.constantFrom(['a'], ['a', ' b '], ['b'], [], [' '])
+      // Exclusion elements: canonical objects, SQLAlchemy [element, operator] pairs, and invalid ones.
+      const elements = fc.constantFrom([{ column: 'a', operator: '=' }], [['a', '&&']], [], [{ operator: '' }])
       const overrides = type
-        ? { type: fc.constant(type), columns: lists, referencedColumns: lists, referencedTable: fc.constant('t') }
-        : {}
+        ? {
+            type: fc.constant(type),
+            columns: lists,
+            referencedColumns: lists,
+            referencedTable: fc.constant('t'),
+            elements,
+          }
+        : { elements }
       const values = fc.oneof(objectFor(shape, { overrides }), objectFor(shape, { noise: true, overrides }))
       fc.assert(
         fc.property(values.map(json), (value) => {
@@ -223,6 +232,12 @@ describe('the fields a diff can list', () => {
       'charset',
       'collation',
       'rowFormat',
+      'partitions',
+      'subpartitionBy',
+      'systemVersioning',
+      'rowSecurity',
+      'policies',
+      'grants',
     ])
     expect(alterableFields.enum).toEqual(['values', 'comment'])
   })

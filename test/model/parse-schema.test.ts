@@ -434,7 +434,7 @@ describe('validation issues carry a code and the document path', () => {
     ],
     [
       'unknown constraint type',
-      meta([{ ...users, constraints: [{ type: 'ExcludeConstraint' }] }]),
+      meta([{ ...users, constraints: [{ type: 'TriggerConstraint' }] }]),
       [{ code: 'unknown_constraint_type', path: 'metadata.tables[0].constraints[0].type' }],
     ],
     [

@@ -10,7 +10,11 @@ import { planMigration } from '../../src/sql/plan-migration.js'
 const base = { name: 't', columns: [{ name: 'id', type: 'integer', nullable: false }] }
 const variants = {
   unlogged: { ...base, unlogged: true as const },
-  partitionBy: { ...base, partitionBy: { method: 'hash' as const, key: ['id'] } },
+  partitionOf: {
+    ...base,
+    columns: [],
+    partitionOf: { table: 'parent', bound: 'FOR VALUES WITH (MODULUS 2, REMAINDER 0)' },
+  },
   with: { ...base, with: { fillfactor: '70' } },
   'index with': { ...base, indexes: [{ columns: ['id'], with: { fillfactor: '70' } }] },
   noInherit: { ...base, constraints: [{ type: 'check', expression: 'id > 0', noInherit: true }] },
@@ -20,7 +24,9 @@ describe('PostgreSQL-only table features on MySQL/MariaDB and SQLite', () => {
   for (const dialect of ['mysql', 'sqlite'] as const) {
     for (const [what, table] of Object.entries(variants)) {
       it(`${dialect} refuses ${what} in CREATE TABLE`, () => {
-        expect(() => createSchemaSQL(defineSchema({ tables: [table] }), dialect)).toThrow(
+        const parent = { ...base, name: 'parent', partitionBy: { method: 'hash' as const, key: ['id'] } }
+        const tables = what === 'partitionOf' ? [parent, table] : [table]
+        expect(() => createSchemaSQL(defineSchema({ tables }), dialect)).toThrow(
           expect.objectContaining({ code: 'unsupported_feature' }),
         )
       })
@@ -33,8 +39,16 @@ describe('PostgreSQL-only table features on MySQL/MariaDB and SQLite', () => {
       )
     })
   }
+  it('sqlite refuses partitionBy, which MySQL/MariaDB write too', () => {
+    const table = { ...base, partitionBy: { method: 'hash' as const, key: ['id'] } }
+    expect(() => createSchemaSQL(defineSchema({ tables: [table] }), 'sqlite')).toThrow(
+      expect.objectContaining({ code: 'unsupported_feature' }),
+    )
+    expect(createSchemaSQL(defineSchema({ tables: [table] }), 'mysql')[0]?.sql).toMatch(/PARTITION BY HASH \(`id`\)/)
+  })
   it('postgres writes them all', () => {
+    const parent = { ...base, name: 'parent', partitionBy: { method: 'hash' as const, key: ['id'] } }
     for (const table of Object.values(variants))
-      expect(createSchemaSQL(defineSchema({ tables: [table] }), 'postgres').length).toBeGreaterThan(0)
+      expect(createSchemaSQL(defineSchema({ tables: [parent, table] }), 'postgres').length).toBeGreaterThan(0)
   })
 })

@@ -6,7 +6,7 @@ import { renderMysqlType, type TypeContext } from './types.js'
 
 // The full column definition MySQL wants in CREATE TABLE, ADD COLUMN and MODIFY COLUMN:
 //   `name` TYPE [COLLATE c] [GENERATED ALWAYS AS (expr) STORED|VIRTUAL] [NOT NULL] [DEFAULT d]
-//   [ON UPDATE CURRENT_TIMESTAMP] [AUTO_INCREMENT] [COMMENT 'text']
+//   [ON UPDATE CURRENT_TIMESTAMP] [AUTO_INCREMENT] [INVISIBLE] [COMMENT 'text']
 // MODIFY replaces the whole definition, so every change of a column re-states all of it.
 
 /** Kinds whose literal defaults MySQL 8.0.13+ only takes in parentheses. */
@@ -111,6 +111,10 @@ export function mysqlColumnDefinition(column: Column, ctx: TypeContext, options:
       parts.push(`ON UPDATE ${now}`)
     }
     if ((column.autoincrement || column.identity) && !options.withoutAutoIncrement) parts.push('AUTO_INCREMENT')
+  }
+  if (column.invisible) {
+    if (!ctx.flavor.invisibleColumns) unsupported(where, 'INVISIBLE columns need MariaDB 10.3 or MySQL 8.0.23')
+    parts.push('INVISIBLE')
   }
   if (column.comment !== undefined && column.comment !== '') parts.push(`COMMENT ${quoteMysqlLiteral(column.comment)}`)
   return parts.join(' ')

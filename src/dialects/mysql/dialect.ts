@@ -1,4 +1,6 @@
+import { assertBody } from '../body-guard.js'
 import { type Dialect, defineDialect } from '../dialect.js'
+import { assertQueryText } from '../expression-guard.js'
 import { addColumnChange, alterColumnChange, alterEnumChange, dropColumnChange } from './column-changes.js'
 import { renderMysqlDefault } from './columns.js'
 import {
@@ -9,8 +11,11 @@ import {
   dropConstraintChange,
   dropIndexChange,
 } from './key-changes.js'
+import { mysqlLexer } from './lexer.js'
 import { mysqlConstraintName, mysqlIndexName } from './object-names.js'
+import { mysqlRoutines, mysqlTriggers, mysqlViews } from './objects.js'
 import { recordTableChanges } from './plan-state.js'
+import { withKeptHistory } from './system-versioning.js'
 import {
   createTableChange,
   dropTableChange,
@@ -98,6 +103,8 @@ export const mysql: Dialect = defineDialect({
   quoteIdentifier: quoteMysqlIdentifier,
   quoteLiteral: quoteMysqlLiteral,
   checkExpression: mysqlExpression,
+  checkQuery: (text, where, kind) => assertQueryText(text, where, mysqlLexer, kind ?? 'query'),
+  checkBody: (text, where) => assertBody(text, where, mysqlLexer, 'mysql'),
   textProblem: mysqlTextProblem,
   renderType: (type, column) => renderMysqlType(type, standalone, column),
   renderDefault: (expression, column, where) => renderMysqlDefault(expression, column, standalone, where),
@@ -106,7 +113,8 @@ export const mysql: Dialect = defineDialect({
   // Enums are written inline in each column: no statement of their own.
   createEnum: () => [],
   createTable: mysqlCreateTable,
-  generators: {
+  // Every ALTER TABLE of a system-versioned table keeps its history (system-versioning.ts).
+  generators: withKeptHistory({
     create_table: createTableChange,
     drop_table: dropTableChange,
     rename_table: renameTableChange,
@@ -124,7 +132,8 @@ export const mysql: Dialect = defineDialect({
     create_enum: () => [],
     drop_enum: () => [],
     alter_enum: alterEnumChange,
-  },
+  }),
+  objects: { view: mysqlViews, trigger: mysqlTriggers, function: mysqlRoutines },
   // Not a takeover: records each table's changes for the generators, which need the whole picture
   // (which foreign keys other changes drop, which renames are in effect), then lets them work.
   planTable: (_table, changes, ctx) => {

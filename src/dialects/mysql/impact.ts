@@ -149,6 +149,8 @@ function addConstraint(type: ConstraintType, v: EngineVersion): OperationCost {
     case 'unique':
       return { work: 'build', blocks: 'nothing', detail: 'builds the index online (ALGORITHM=INPLACE, LOCK=NONE)' }
     case 'primary_key':
+    // MySQL has no exclusion constraints: the planner refuses them.
+    case 'exclude':
       return ONLINE_REBUILD
   }
 }

@@ -8,6 +8,8 @@ import { quoteString } from '../../sql-text/sql-tokenizer.js'
 import type { Introspector, QueryFunction, Row, UnmodelledObject } from '../introspect-types.js'
 import { withoutUnreadReferences } from '../unread-references.js'
 import { charsetOfCollation } from './charsets.js'
+import { readMysqlObjects } from './introspect-objects.js'
+import { readPartitioning } from './introspect-partitions.js'
 import { mysqlStringValue, standardExpression } from './introspect-text.js'
 import { CHECK_NAME_KEY } from './object-names.js'
 
@@ -26,6 +28,10 @@ import { CHECK_NAME_KEY } from './object-names.js'
 // - Table options: ENGINE, the default charset and collation, and ROW_FORMAT as in use, always (a
 //   document that leaves one out does not compare it). A column's collation is reported only when
 //   it differs from the table's.
+// - Partitioning from PARTITIONS (introspect-partitions.ts); system versioning from TABLE_TYPE (the
+//   implicit ROW_START/ROW_END columns are invisible and not listed; declared period columns are
+//   left out and reported as unmodelled); INVISIBLE columns from EXTRA; ignored indexes from
+//   STATISTICS.IGNORED (MariaDB) or IS_VISIBLE (MySQL 8). AUTO_INCREMENT counters are not read.
 // - The primary key is always PRIMARY and is reported unnamed. Foreign key actions: NO ACTION is
 //   the model's default (absent); MariaDB reports an unspecified action as RESTRICT.
 
@@ -52,6 +58,8 @@ interface RawIndex {
   name: string
   unique: boolean
   type: string
+  /** MariaDB IGNORED = YES, MySQL 8 IS_VISIBLE = NO. */
+  ignored: boolean
   parts: Part[]
 }
 
@@ -159,10 +167,11 @@ export const introspectMysql: Introspector = async (query, options) => {
   )
   const checks = await readChecks(query, database, mariadb)
   const partitions = await query(
-    `SELECT TABLE_NAME AS table_name, PARTITION_NAME AS partition_name, PARTITION_METHOD AS method,
-       PARTITION_EXPRESSION AS expression
+    `SELECT TABLE_NAME AS table_name, PARTITION_NAME AS partition_name, SUBPARTITION_NAME AS subpartition_name,
+       PARTITION_METHOD AS method, PARTITION_EXPRESSION AS expression, SUBPARTITION_METHOD AS sub_method,
+       SUBPARTITION_EXPRESSION AS sub_expression, PARTITION_DESCRIPTION AS description, PARTITION_COMMENT AS comment
      FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL
-     ORDER BY TABLE_NAME, PARTITION_ORDINAL_POSITION`,
+     ORDER BY TABLE_NAME, PARTITION_ORDINAL_POSITION, SUBPARTITION_ORDINAL_POSITION`,
     p,
   )
 
@@ -177,10 +186,10 @@ export const introspectMysql: Introspector = async (query, options) => {
       const jsonColumns = new Set<string>()
       const versioned = text(t, 'table_type') === 'SYSTEM VERSIONED'
       const period = versioned ? systemPeriod(own(columns)) : undefined
-      if (versioned) unmodelled.push(versioningNote(name, period))
-      if (period) periodColumns.set(name, period.skipped)
-      const partitionNote = partitioningNote(name, own(partitions))
-      if (partitionNote) unmodelled.push(partitionNote)
+      if (period) {
+        unmodelled.push(periodNote(name, period))
+        periodColumns.set(name, period.skipped)
+      }
       const cols = own(columns)
         .filter((c) => !period?.skipped.has(text(c, 'column_name')))
         .map((c) => {
@@ -200,6 +209,8 @@ export const introspectMysql: Introspector = async (query, options) => {
         name,
         ...(comment ? { comment } : {}),
         ...tableOptions(t),
+        ...readPartitioning(own(partitions)),
+        ...(versioned ? { systemVersioning: true } : {}),
         columns: cols,
         constraints: [
           ...constraints,
@@ -212,7 +223,7 @@ export const introspectMysql: Introspector = async (query, options) => {
   }
   const read = withoutUnreadReferences(document.tables, { columns: periodColumns })
   return {
-    schema: parseSchema({ ...document, tables: read.tables }),
+    schema: parseSchema({ ...document, tables: read.tables, ...(await readMysqlObjects(query, database)) }),
     unmodelled: [...unmodelled, ...read.unmodelled],
   }
 }
@@ -244,7 +255,7 @@ function systemPeriod(columns: readonly Row[]) {
   const start = str(find('ROW START'))
   const end = str(find('ROW END'))
   if (start === undefined || end === undefined) return undefined
-  const why = 'a column of the SYSTEM_TIME period (the model has no system versioning)'
+  const why = 'a declared column of the SYSTEM_TIME period (the model has only the implicit ones)'
   return {
     start,
     end,
@@ -255,24 +266,11 @@ function systemPeriod(columns: readonly Row[]) {
   }
 }
 
-function versioningNote(table: string, period: { start: string; end: string } | undefined): UnmodelledObject {
-  const columns = period ? ` and its period columns ${period.start}, ${period.end}` : ''
+function periodNote(table: string, period: { start: string; end: string }): UnmodelledObject {
   return {
     kind: 'system_versioning',
     name: table,
-    why: `WITH SYSTEM VERSIONING: the model has no system-versioned tables; read as a plain table, without its history${columns}`,
-  }
-}
-
-function partitioningNote(table: string, rows: readonly Row[]): UnmodelledObject | undefined {
-  const first = rows[0]
-  if (!first) return undefined
-  // One row per subpartition when there are subpartitions: each partition named once.
-  const names = [...new Set(rows.map((r) => text(r, 'partition_name')))].join(', ')
-  return {
-    kind: 'partitioning',
-    name: table,
-    why: `PARTITION BY ${text(first, 'method')} (${text(first, 'expression')}): the model has no partitioning; read as a plain table, without its partitions ${names}`,
+    why: `PERIOD FOR SYSTEM_TIME (${period.start}, ${period.end}): the model has system versioning but not its declared period columns; read with the invisible ones MariaDB adds by itself, without ${period.start} and ${period.end}`,
   }
 }
 
@@ -352,6 +350,7 @@ function readColumn(c: Row, json: boolean, tableCollation: string, mariadb: bool
     )
   if (collation && !json && collation !== tableCollation) column.collation = collation
   if (comment) column.comment = comment
+  if (/\bINVISIBLE\b/i.test(extra)) column.invisible = true
   return column
 }
 
@@ -388,7 +387,13 @@ function groupIndexes(rows: readonly Row[]): RawIndex[] {
     const name = str(r.index_name) ?? ''
     let x = byName.get(name)
     if (!x) {
-      x = { name, unique: Number(r.non_unique) === 0, type: (str(r.index_type) ?? 'BTREE').toUpperCase(), parts: [] }
+      x = {
+        name,
+        unique: Number(r.non_unique) === 0,
+        type: (str(r.index_type) ?? 'BTREE').toUpperCase(),
+        ignored: str(r.ignored) === 'YES' || str(r.is_visible) === 'NO',
+        parts: [],
+      }
       byName.set(name, x)
     }
     const column = str(r.column_name)
@@ -440,7 +445,8 @@ function readIndexes(
       continue
     }
     const keyType = x.type === 'BTREE' || (mariadb && x.type === 'HASH')
-    if (x.unique && keyType && plainColumns(x)) {
+    // An ignored unique key is an index the model can mark so.
+    if (x.unique && keyType && plainColumns(x) && !x.ignored) {
       constraints.push({ type: 'unique', name: x.name, columns })
       continue
     }
@@ -450,7 +456,13 @@ function readIndexes(
       continue
     }
     const using = x.type === 'FULLTEXT' || x.type === 'SPATIAL' || x.type === 'HASH' ? x.type.toLowerCase() : undefined
-    indexes.push({ name: x.name, columns: x.parts, ...(x.unique ? { unique: true } : {}), ...(using ? { using } : {}) })
+    indexes.push({
+      name: x.name,
+      columns: x.parts,
+      ...(x.unique ? { unique: true } : {}),
+      ...(using ? { using } : {}),
+      ...(x.ignored ? { ignored: true } : {}),
+    })
   }
   return { constraints, indexes }
 }

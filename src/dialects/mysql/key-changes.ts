@@ -16,6 +16,7 @@ import { dropForeignKeyDraft, dropKeyDraft, replacementIndexes, supersededIndexe
 import {
   addForeignKeyDraft,
   createIndexStatement,
+  ignoredIndexKeyword,
   inlineIndex,
   type KeyContext,
   keyContext,
@@ -217,8 +218,26 @@ export function dropIndexChange(change: DropIndexChange, ctx: GeneratorContext):
   return dropKeyDraft(keyContext(ctx), change.table, change.schema, change.before, Stage.dropIndex)
 }
 
+/** `ALTER TABLE ... ALTER INDEX name IGNORED | NOT IGNORED` (MariaDB), `INVISIBLE | VISIBLE` (MySQL 8). */
+function ignoredIndexDraftSql(kctx: KeyContext, table: string, schema: string | undefined, name: string, x: Index) {
+  const keyword = ignoredIndexKeyword(kctx, `${table}.${name}`)
+  const state = x.ignored ? keyword : keyword === 'IGNORED' ? 'NOT IGNORED' : 'VISIBLE'
+  return `ALTER TABLE ${tableName(table, schema)} ALTER INDEX ${q(name)} ${state}`
+}
+
+function ignoreIndexDraft(
+  kctx: KeyContext,
+  table: string,
+  schema: string | undefined,
+  name: string,
+  x: Index,
+): StatementDraft {
+  return { sql: ignoredIndexDraftSql(kctx, table, schema, name, x), stage: Stage.addIndex }
+}
+
 /**
- * `alter_index`: `RENAME INDEX` when only the name changed, else drop and create.
+ * `alter_index`: `RENAME INDEX` when only the name changed, `ALTER INDEX ... IGNORED` when only whether
+ * the optimizer uses it changed, else drop and create.
  *
  * @example
  * ```ts
@@ -228,8 +247,17 @@ export function dropIndexChange(change: DropIndexChange, ctx: GeneratorContext):
 export function alterIndexChange(change: AlterIndexChange, ctx: GeneratorContext): StatementDraft[] {
   const { table, schema, before, after } = change
   const newName = after.name ?? mysqlIndexName(table, after)
-  if (change.changes.length === 1 && change.changes[0] === 'name') {
-    return [renameIndexDraft(table, schema, beforeName(ctx, table, schema, before, 'index'), newName, Stage.addIndex)]
+  const rest = change.changes.filter((f) => f !== 'name' && f !== 'ignored')
+  if (rest.length === 0) {
+    // A rename and a change of whether the optimizer uses it, both in place.
+    const drafts: StatementDraft[] = []
+    if (change.changes.includes('name'))
+      drafts.push(
+        renameIndexDraft(table, schema, beforeName(ctx, table, schema, before, 'index'), newName, Stage.addIndex),
+      )
+    if (change.changes.includes('ignored'))
+      drafts.push(ignoreIndexDraft(keyContext(ctx), table, schema, newName, after))
+    return drafts
   }
   const definition = target(ctx, table, schema)
   const kctx = keyContext(ctx)

@@ -102,14 +102,18 @@ export function mysqlConstraintClause(ctx: KeyContext, table: string, c: Constra
       return `CONSTRAINT ${q(name)} UNIQUE ${columnList(ctx.gen.dialect, c.columns)}`
     case 'foreign_key': {
       if (c.match) unsupported(where, `MySQL/MariaDB parse MATCH ${c.match.toUpperCase()} but ignore it`)
+      if (c.notValid) unsupported(where, 'MySQL/MariaDB have no NOT VALID constraints')
       if (c.onDelete === 'set_default' || c.onUpdate === 'set_default')
         unsupported(where, 'InnoDB does not support SET DEFAULT (MariaDB silently stores RESTRICT)')
       const target = tableName(c.referencedTable, c.referencedSchema)
       return `CONSTRAINT ${q(name)} FOREIGN KEY ${columnList(ctx.gen.dialect, c.columns)} REFERENCES ${target} ${columnList(ctx.gen.dialect, c.referencedColumns)} ON DELETE ${REFERENTIAL_ACTION_SQL[c.onDelete ?? 'no_action']} ON UPDATE ${REFERENTIAL_ACTION_SQL[c.onUpdate ?? 'no_action']}`
     }
     case 'check':
+      if (c.notValid) unsupported(where, 'MySQL/MariaDB have no NOT VALID constraints')
       if (c.noInherit) unsupported(where, 'MySQL/MariaDB have no table inheritance (NO INHERIT)')
       return `CONSTRAINT ${q(name)} CHECK (${mysqlExpression(c.expression, `${where} check`)})`
+    case 'exclude':
+      return unsupported(where, 'MySQL/MariaDB have no exclusion constraints (EXCLUDE)')
   }
 }
 
@@ -164,7 +168,24 @@ function indexPieces(ctx: KeyContext, table: string, x: Index, definition: Table
   // FULLTEXT/SPATIAL index whole values, and so does MariaDB's hash-backed long UNIQUE.
   const whole = kind === 'FULLTEXT ' || kind === 'SPATIAL ' || (x.unique === true && ctx.flavor.mariadb)
   const parts = x.parts.map((p) => indexPart(ctx, where, p, definition, whole)).join(', ')
+  if (x.ignored) tail += ` ${ignoredIndexKeyword(ctx, where)}`
   return { name, kind, parts: `(${parts})`, tail }
+}
+
+/**
+ * The keyword of an index the optimizer ignores at the target: `IGNORED` (MariaDB 10.6+), `INVISIBLE`
+ * (MySQL 8); throws `unsupported_feature` for older servers.
+ *
+ * @example
+ * ```ts
+ * ignoredIndexKeyword(keyContext(ctx), 'users.ix_name') // 'IGNORED' on MariaDB
+ * ```
+ */
+export function ignoredIndexKeyword(ctx: KeyContext, where: string): 'IGNORED' | 'INVISIBLE' {
+  const keyword = ctx.flavor.ignoredIndex
+  if (keyword === undefined)
+    unsupported(where, 'indexes the optimizer ignores need MariaDB 10.6 (IGNORED) or MySQL 8 (INVISIBLE)')
+  return keyword
 }
 
 /**

@@ -26,6 +26,8 @@ export const mysqlNamingConvention: NamingConvention = {
         return matches(`${t}_ibfk_\\d+`, name)
       case 'check':
         return matches(`${t}_chk_\\d+|CONSTRAINT_\\d+`, name) || columnsMentioned(columns, c.expression).has(name)
+      case 'exclude':
+        return false
     }
   },
   isDefaultIndexName: (table, x, name) =>

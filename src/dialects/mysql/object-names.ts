@@ -1,3 +1,4 @@
+import { listedColumns } from '../../model/constraint-columns.js'
 import type { Constraint, Index } from '../../model/types.js'
 import { normalizeExpression } from '../../sql-text/normalize-expression.js'
 import { postgresNameAddition, postgresObjectName } from '../postgres/object-names.js'
@@ -68,7 +69,7 @@ export function mysqlConstraintName(table: string, c: Constraint): string {
     const recorded = c.extra?.[CHECK_NAME_KEY]
     return typeof recorded === 'string' ? recorded : mysqlCheckName(table, c.expression)
   }
-  return mysqlObjectName(table, c.columns, c.type === 'unique' ? 'key' : 'fkey')
+  return mysqlObjectName(table, listedColumns(c), c.type === 'unique' ? 'key' : c.type === 'exclude' ? 'excl' : 'fkey')
 }
 
 /**

@@ -1,10 +1,12 @@
 import deepEqual from 'fast-deep-equal'
 import { tableKey, translateConstraint, translateIndex } from '../../diff/semantic-keys.js'
 import type { CreateTableChange, DropTableChange, RenameColumnChange, RenameTableChange } from '../../diff/types.js'
+import { SchemaLedgerError } from '../../errors.js'
 import type { Constraint, ForeignKeyConstraint, Table } from '../../model/types.js'
 import { creationOrder } from '../dependency-order.js'
 import type { GeneratorContext } from '../dialect.js'
 import { planStateSlot } from '../plan-state.js'
+import { postgresOnlyProblems } from '../table-security-support.js'
 import { Stage, type StatementDraft } from '../types.js'
 import { inlineColumnCheckClauses, inlineColumnChecks } from './column-checks.js'
 import { mysqlColumnDefinition } from './columns.js'
@@ -19,7 +21,9 @@ import {
   tableName,
 } from './keys.js'
 import { mysqlConstraintName, mysqlIndexName } from './object-names.js'
+import { mysqlPartitionClause } from './partitions.js'
 import { findTable, foreignKeyKey, isTouched, planState, renameMaps, sourceTable } from './plan-state.js'
+import { systemVersioningClause } from './system-versioning.js'
 import { mysqlTableOptions, refusePostgresTableFeatures } from './table-options.js'
 import { quoteMysqlIdentifier as q } from './text.js'
 
@@ -41,6 +45,8 @@ import { quoteMysqlIdentifier as q } from './text.js'
  */
 export function mysqlCreateTable(table: Table, ctx: GeneratorContext, omit: ReadonlySet<Constraint>): StatementDraft[] {
   refusePostgresTableFeatures(table)
+  const [problem] = postgresOnlyProblems(table, 'MySQL/MariaDB')
+  if (problem) throw new SchemaLedgerError('unsupported_feature', problem)
   const kctx = keyContext(ctx)
   const inline = new Set<Constraint>(
     table.columns.flatMap((c) => inlineColumnChecks(table, c.name, kctx.flavor.mariadb)),
@@ -58,9 +64,11 @@ export function mysqlCreateTable(table: Table, ctx: GeneratorContext, omit: Read
       }),
     ...table.indexes.map((x) => inlineIndex(kctx, table.name, x, table)),
   ]
+  const partitions = mysqlPartitionClause(table)
+  const tail = `${mysqlTableOptions(table)}${systemVersioningClause(table, ctx)}${partitions ? `\n${partitions}` : ''}`
   return [
     {
-      sql: `CREATE TABLE ${tableName(table.name, table.schema)} (\n  ${lines.join(',\n  ')}\n)${mysqlTableOptions(table)}`,
+      sql: `CREATE TABLE ${tableName(table.name, table.schema)} (\n  ${lines.join(',\n  ')}\n)${tail}`,
       stage: Stage.createTable,
     },
   ]

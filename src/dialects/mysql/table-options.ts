@@ -1,14 +1,18 @@
 import { tableKey } from '../../diff/semantic-keys.js'
 import type { AlterTableChange } from '../../diff/types.js'
+import { SchemaLedgerError } from '../../errors.js'
 import type { Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
+import { postgresOnlyTableChanges } from '../table-security-support.js'
 import { Stage, type StatementDraft } from '../types.js'
 import { charsetOfCollation } from './charsets.js'
 import { foreignKeysAroundColumn } from './column-changes.js'
 import { keptColumnChecks } from './column-checks.js'
 import { mysqlColumnDefinition } from './columns.js'
 import { keyContext, tableName } from './keys.js'
+import { mysqlPartitionChanges } from './partitions.js'
 import { findTable, planState, sourceTable } from './plan-state.js'
+import { systemVersioningChanges } from './system-versioning.js'
 import { quoteMysqlIdentifier as q, quoteMysqlLiteral, unsupported } from './text.js'
 
 // The table options of MySQL/MariaDB: ENGINE, DEFAULT CHARSET, COLLATE, ROW_FORMAT and COMMENT.
@@ -47,10 +51,10 @@ function rowFormat(table: Table): string {
 export function refusePostgresTableFeatures(table: Table): void {
   const where = `table "${table.name}"`
   if (table.unlogged) unsupported(where, 'MySQL/MariaDB have no UNLOGGED tables')
-  if (table.partitionBy || table.partitionOf)
+  if (table.partitionOf)
     unsupported(
       where,
-      "PostgreSQL's declarative partitioning (partitionBy, partitionOf) is not written for MySQL/MariaDB",
+      'a partition that is a table of its own (partitionOf) is PostgreSQL\'s: MySQL/MariaDB list partitions in the partitioned table (partitions)',
     )
   if (table.inherits) unsupported(where, 'MySQL/MariaDB have no table inheritance (INHERITS)')
   if (table.with && Object.keys(table.with).length > 0)
@@ -118,7 +122,8 @@ function convertTable(change: AlterTableChange, ctx: GeneratorContext): Statemen
 
 /**
  * `alter_table`: ENGINE and ROW_FORMAT in one statement, a new charset or collation by converting
- * the table, and the comment (`COMMENT = ''` removes it).
+ * the table, the comment (`COMMENT = ''` removes it), partitioning (partitions.ts) and system
+ * versioning (system-versioning.ts).
  *
  * @example
  * ```ts
@@ -127,6 +132,8 @@ function convertTable(change: AlterTableChange, ctx: GeneratorContext): Statemen
  */
 export function alterTableChange(change: AlterTableChange, ctx: GeneratorContext): StatementDraft[] {
   refusePostgresTableFeatures(change.after)
+  const [problem] = postgresOnlyTableChanges(change.path, change.changes, 'MySQL/MariaDB')
+  if (problem) throw new SchemaLedgerError('unsupported_feature', problem)
   const head = `ALTER TABLE ${tableName(change.table, change.schema)}`
   const { after, changes } = change
   const drafts: StatementDraft[] = []
@@ -137,5 +144,6 @@ export function alterTableChange(change: AlterTableChange, ctx: GeneratorContext
   if (changes.includes('charset') || changes.includes('collation')) drafts.push(...convertTable(change, ctx))
   if (changes.includes('comment'))
     drafts.push({ sql: `${head} COMMENT = ${quoteMysqlLiteral(after.comment ?? '')}`, stage: Stage.comment })
+  drafts.push(...mysqlPartitionChanges(change), ...systemVersioningChanges(change, ctx))
   return drafts
 }

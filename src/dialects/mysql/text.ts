@@ -174,6 +174,15 @@ export interface MysqlFlavor {
   readonly expressionIndexes: boolean
   /** Literal defaults of TEXT/BLOB/JSON columns must be written in parentheses (MySQL 8.0.13+). */
   readonly parenthesizedBlobDefaults: boolean
+  /** `INVISIBLE` columns (MariaDB 10.3+, MySQL 8.0.23+). */
+  readonly invisibleColumns: boolean
+  /**
+   * How an index the optimizer ignores is spelled: `IGNORED` (MariaDB 10.6+), `INVISIBLE` (MySQL 8),
+   * undefined where there is none.
+   */
+  readonly ignoredIndex: 'IGNORED' | 'INVISIBLE' | undefined
+  /** `WITH SYSTEM VERSIONING` (MariaDB 10.3+; MySQL has none). */
+  readonly systemVersioning: boolean
 }
 
 /**
@@ -194,5 +203,14 @@ export function mysqlFlavor(options: PlanOptions | undefined): MysqlFlavor {
     uuidType: mariadb && (v === undefined || v >= 10.7),
     expressionIndexes: !mariadb && v !== undefined && v >= 8,
     parenthesizedBlobDefaults: !mariadb && v !== undefined && v >= 8,
+    invisibleColumns: mariadb ? v === undefined || v >= 10.3 : v !== undefined && v >= 8,
+    ignoredIndex: mariadb
+      ? v === undefined || v >= 10.6
+        ? 'IGNORED'
+        : undefined
+      : v !== undefined && v >= 8
+        ? 'INVISIBLE'
+        : undefined,
+    systemVersioning: mariadb && (v === undefined || v >= 10.3),
   }
 }

@@ -1,5 +1,6 @@
 import type { AlterColumnChange } from '../../diff/types.js'
-import type { Constraint, Identity, Index } from '../../model/types.js'
+import { listedColumns, renameListedColumns } from '../../model/constraint-columns.js'
+import type { Identity, Index } from '../../model/types.js'
 import { normalizeDefault } from '../../sql-text/normalize-default.js'
 import type { GeneratorContext } from '../dialect.js'
 import { expression } from '../render.js'
@@ -29,6 +30,7 @@ import {
   sequenceType,
   usingExpression,
 } from './types.js'
+import { refuseColumn } from './unsupported.js'
 
 // One `alter_column` change as a sequence of `ALTER TABLE ... ALTER COLUMN` statements, in the order
 // PostgreSQL needs: what goes away first (identity, serial default, default that cannot follow a
@@ -46,6 +48,7 @@ import {
  */
 export function alterColumnSQL(change: AlterColumnChange, ctx: GeneratorContext): StatementDraft[] {
   const { before: b, after: a } = change
+  refuseColumn(change.table, a)
   const has = (f: string) => change.changes.includes(f as AlterColumnChange['changes'][number])
   if (
     has('generated') &&
@@ -217,9 +220,10 @@ function recreateColumn(change: AlterColumnChange, ctx: GeneratorContext): State
     text !== undefined && new RegExp(`\\b${old.replace(/\W/g, '\\$&')}\\b`).test(text)
   const rename = (n: string) => (n === old ? change.column : n)
   for (const c of source?.constraints ?? []) {
-    const involved = c.type === 'check' ? mentions(c.expression) : uses(c.columns)
+    const expressions = c.type === 'exclude' ? [...c.elements.map((e) => e.expression), c.where] : []
+    const involved = c.type === 'check' ? mentions(c.expression) : uses(listedColumns(c)) || expressions.some(mentions)
     if (!involved) continue
-    const renamed: Constraint = c.type === 'check' ? c : ({ ...c, columns: c.columns.map(rename) } as Constraint)
+    const renamed = renameListedColumns(c, rename)
     const name = currentConstraintName(ctx, table, schema, c)
     drafts.push(...addConstraintDrafts(ctx, table, schema, renamed, name, Stage.alterColumn))
   }

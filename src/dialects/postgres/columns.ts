@@ -6,6 +6,7 @@ import { expression } from '../render.js'
 import { Stage, type StatementDraft } from '../types.js'
 import { enumNamespace, tableName } from './context.js'
 import { type EnumNamespace, renderPostgresType, serialType } from './types.js'
+import { refuseColumn } from './unsupported.js'
 
 // Column definitions, defaults, comments, and the add/drop column generators.
 
@@ -163,6 +164,7 @@ export const enumLookup =
  * @internal
  */
 export function columnDefinition(d: Dialect, ctx: GeneratorContext, table: string, c: Column): string {
+  refuseColumn(table, c)
   const serial = c.autoincrement && !c.identity && !c.generated ? serialType(c.type) : undefined
   let sql = `${d.quoteIdentifier(c.name)} ${serial ?? renderPostgresType(c.type, enumLookup(ctx))}`
   if (c.collation !== undefined) sql += collateClause(d, c.collation)

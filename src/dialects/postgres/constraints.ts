@@ -90,6 +90,9 @@ export function addConstraintDrafts(
     (c.type === 'foreign_key' || c.type === 'check') &&
     !isCreatedTable(ctx, table, schema)
   const claims = constraintRelationKeys(c, name, schema)
+  // The target state itself is not validated: added NOT VALID, and left so.
+  if ((c.type === 'foreign_key' || c.type === 'check') && c.notValid)
+    return [{ sql: `ALTER TABLE ${target} ADD ${definition} NOT VALID`, stage, claims }]
   if (!twoStep) return [{ sql: `ALTER TABLE ${target} ADD ${definition}`, stage, claims }]
   return [
     { sql: `ALTER TABLE ${target} ADD ${definition} NOT VALID`, stage },
@@ -123,6 +126,31 @@ export function dropConstraintDraft(
     stage: isForeignKey(c) ? Stage.dropForeignKey : Stage.dropConstraint,
     releases: constraintRelationKeys(c, name, schema),
   }
+}
+
+/**
+ * What of an `alter_constraint` PostgreSQL changes in place, or undefined when it must drop and add:
+ * a new name (RENAME CONSTRAINT), deferrability of a foreign key (ALTER CONSTRAINT, which PostgreSQL
+ * has for foreign keys only), and a NOT VALID constraint becoming valid (VALIDATE CONSTRAINT; the
+ * other way needs drop and add).
+ */
+function inPlaceChanges(change: AlterConstraintChange): { deferrability: boolean; validate: boolean } | undefined {
+  const { before, after } = change
+  let deferrability = false
+  let validate = false
+  for (const field of change.changes) {
+    if (field === 'name') continue
+    if ((field === 'deferrable' || field === 'initiallyDeferred') && after.type === 'foreign_key') deferrability = true
+    else if (
+      field === 'notValid' &&
+      'notValid' in before &&
+      before.notValid &&
+      !('notValid' in after && after.notValid)
+    )
+      validate = true
+    else return undefined
+  }
+  return { deferrability, validate }
 }
 
 /**
@@ -236,11 +264,32 @@ export function alterConstraintSQL(change: AlterConstraintChange, ctx: Generator
   const next = newConstraintName(ctx, table, schema, change.after)
   // Dropped ahead (an enum rebuild, see postgres-enum-dependents.ts): only the new version is added.
   if (droppedEarly(ctx, change.before)) return addConstraintDrafts(ctx, table, schema, change.after, next)
-  if (change.changes.every((f) => f === 'name')) {
-    if (current === next) return []
+  const inPlace = inPlaceChanges(change)
+  if (inPlace) {
     const d = ctx.dialect
-    const sql = `ALTER TABLE ${tableName(ctx, table, schema)} RENAME CONSTRAINT ${d.quoteIdentifier(current)} TO ${d.quoteIdentifier(next)}`
-    return [{ sql, stage: Stage.dropConstraint }]
+    const target = tableName(ctx, table, schema)
+    const drafts: StatementDraft[] = []
+    if (current !== next)
+      drafts.push({
+        sql: `ALTER TABLE ${target} RENAME CONSTRAINT ${d.quoteIdentifier(current)} TO ${d.quoteIdentifier(next)}`,
+        stage: Stage.dropConstraint,
+      })
+    if (inPlace.deferrability) {
+      const after = change.after
+      const mode = after.deferrable
+        ? `DEFERRABLE INITIALLY ${after.initiallyDeferred ? 'DEFERRED' : 'IMMEDIATE'}`
+        : 'NOT DEFERRABLE'
+      drafts.push({
+        sql: `ALTER TABLE ${target} ALTER CONSTRAINT ${d.quoteIdentifier(next)} ${mode}`,
+        stage: Stage.addForeignKey,
+      })
+    }
+    if (inPlace.validate)
+      drafts.push({
+        sql: `ALTER TABLE ${target} VALIDATE CONSTRAINT ${d.quoteIdentifier(next)}`,
+        stage: isForeignKey(change.after) ? Stage.addForeignKey : Stage.addConstraint,
+      })
+    return drafts
   }
   return [
     dropConstraintDraft(ctx, table, schema, change.before, current),

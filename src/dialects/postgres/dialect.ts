@@ -19,6 +19,9 @@ import { postgresDisturbsDependents } from './objects/dependents.js'
 import { postgresDomains } from './objects/domains.js'
 import { postgresExtensions } from './objects/extensions.js'
 import { postgresNamespaces } from './objects/namespaces.js'
+import { postgresRoutines } from './objects/routines.js'
+import { postgresSequences } from './objects/sequences.js'
+import { postgresTriggers } from './objects/triggers.js'
 import { postgresViews } from './objects/views.js'
 import { postgresTextProblem, quotePostgresIdentifier, quotePostgresLiteral } from './quoting.js'
 import { renameColumnSQL, renameTableSQL } from './renames.js'
@@ -96,6 +99,9 @@ export const postgres = defineDialect({
     extension: postgresExtensions,
     domain: postgresDomains,
     type: postgresCompositeTypes,
+    function: postgresRoutines,
+    trigger: postgresTriggers,
+    sequence: postgresSequences,
   },
   disturbsDependents: postgresDisturbsDependents,
 })

@@ -16,7 +16,8 @@ import { SEQUENCE_NAME_KEY, sequenceName } from './names.js'
  */
 export type DocObject = Record<string, unknown>
 
-const text = (v: unknown): string | undefined =>
+/** A catalog value as text; null stays absent. @internal */
+export const text = (v: unknown): string | undefined =>
   typeof v === 'string' ? v : v === null || v === undefined ? undefined : String(v)
 /**
  * A boolean column as pg (`true`) or a text protocol (`t`) returns it.
@@ -43,7 +44,8 @@ const list = <T>(v: unknown, map: (s: string) => T): T[] => {
  * @internal
  */
 export const texts = (v: unknown) => list(v, (s) => s)
-const numbers = (v: unknown) => list(v, Number)
+/** Number array elements. @internal */
+export const numbers = (v: unknown) => list(v, Number)
 
 /**
  * Strips parentheses that wrap the whole expression, as the catalog prints checks and predicates.

@@ -12,7 +12,16 @@ import {
   TABLES_SQL,
   VERSION_SQL,
 } from './introspect-catalog.js'
+import {
+  routineObjects,
+  routinesSQL,
+  SEQUENCES_SQL,
+  sequenceObjects,
+  TRIGGERS_SQL,
+  triggerObjects,
+} from './introspect-objects.js'
 import { columnObject, constraintObject, type DocObject, flag, indexObject, texts } from './introspect-rows.js'
+import { readTableSecurity } from './introspect-security.js'
 import { tableOptions } from './introspect-table-options.js'
 import {
   COMPOSITE_TYPES_SQL,
@@ -87,15 +96,20 @@ export const introspectPostgres: Introspector = async (query, options) => {
   const version = Number((await query(VERSION_SQL))[0]?.version ?? 0)
   const present = (await query(NAMESPACES_SQL)).map((r) => String(r.name))
   const { read, main } = namespacesToRead(options, present)
-  const [tables, columns, constraints, indexes, enums, parents, objects] = await Promise.all([
-    query(TABLES_SQL, [read]),
-    query(COLUMNS_SQL, [read]),
-    query(constraintsSQL(version), [read]),
-    query(indexesSQL(version), [read]),
-    query(ENUMS_SQL),
-    query(INHERITS_SQL, [read]),
-    readObjects(query, read, main),
-  ])
+  const [tables, columns, constraints, indexes, enums, parents, routineRows, triggerRows, sequenceRows, objects] =
+    await Promise.all([
+      query(TABLES_SQL, [read]),
+      query(COLUMNS_SQL, [read]),
+      query(constraintsSQL(version), [read]),
+      query(indexesSQL(version), [read]),
+      query(ENUMS_SQL),
+      query(INHERITS_SQL, [read]),
+      query(routinesSQL(version), [read]),
+      query(TRIGGERS_SQL, [read]),
+      query(SEQUENCES_SQL, [read]),
+      readObjects(query, read, main),
+    ])
+  const securityOf = await readTableSecurity(query, read)
   const columnsOf = group(columns)
   const constraintsOf = group(constraints)
   const indexesOf = group(indexes)
@@ -108,24 +122,35 @@ export const introspectPostgres: Introspector = async (query, options) => {
     const collations = new Map(cols.map((c) => [String(c.name), String(c.collation ?? 'default')]))
     // A partition's columns are its parent's; an inheriting table lists the ones it declares.
     const own = cols.filter((c) => !flag(c.in_partition) && flag(c.is_local))
+    const security = securityOf(schema, name)
     return {
       name,
       ...(schema !== main ? { schema } : {}),
       ...(t.comment !== null && t.comment !== undefined ? { comment: String(t.comment) } : {}),
       ...tableOptions(t, parentsOf(schema, name), schema),
       columns: own.map(columnObject),
-      constraints: constraintsOf(schema, name).map((c) => constraintObject(c, schema)),
+      constraints: [
+        ...constraintsOf(schema, name).map((c) => security.withFlags(constraintObject(c, schema))),
+        ...security.exclusions,
+      ],
       indexes: indexesOf(schema, name).map((x) => indexObject(x, numbers, collations)),
+      ...security.fields,
     }
   })
+  const routines = routineObjects(routineRows, main)
+  const triggers = triggerObjects(triggerRows, main)
+  const sequences = sequenceObjects(sequenceRows, main)
   return {
     schema: parseSchema({
       format: CANONICAL_FORMAT,
       tables: documentTables,
       enums: enumsUsed(enums, columns, read, main),
       ...objects,
+      ...(sequences.length > 0 ? { sequences } : {}),
+      ...(routines.routines.length > 0 ? { functions: routines.routines } : {}),
+      ...(triggers.triggers.length > 0 ? { triggers: triggers.triggers } : {}),
     }),
-    unmodelled: [],
+    unmodelled: [...routines.unmodelled, ...triggers.unmodelled],
   }
 }
 

@@ -80,6 +80,7 @@ const LABELS: Readonly<Record<Constraint['type'], string>> = {
   unique: 'key',
   foreign_key: 'fkey',
   check: 'check',
+  exclude: 'excl',
 }
 
 /**
@@ -104,6 +105,13 @@ export function postgresConstraintName(
       return postgresObjectName(table, postgresNameAddition(c.columns), label)
     case 'check':
       return postgresObjectName(table, columns && postgresCheckColumn(columns, c.expression), label)
+    case 'exclude':
+      // Named like an index on its elements (an expression after what it computes: `lower`).
+      return postgresObjectName(
+        table,
+        postgresNameAddition(c.elements.map((e) => e.column ?? postgresExpressionColumnName(e.expression ?? ''))),
+        label,
+      )
   }
 }
 

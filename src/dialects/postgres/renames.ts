@@ -1,4 +1,5 @@
 import type { RenameColumnChange, RenameTableChange } from '../../diff/types.js'
+import { renameListedColumns } from '../../model/constraint-columns.js'
 import type { Column, Constraint, Index, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { planStateSlot } from '../plan-state.js'
@@ -83,9 +84,7 @@ export function currentIndexName(ctx: GeneratorContext, table: string, schema: s
 /** A table as it is after column renames (for naming its objects). */
 function withColumnRenames(table: Table, renames: ReadonlyMap<string, string>): Table {
   const map = (n: string) => renames.get(n) ?? n
-  const constraints = table.constraints.map(
-    (c): Constraint => (c.type === 'check' ? c : { ...c, columns: c.columns.map(map) }),
-  )
+  const constraints = table.constraints.map((c): Constraint => renameListedColumns(c, map))
   const indexes = table.indexes.map(
     (x): Index => ({
       ...x,

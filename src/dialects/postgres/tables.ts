@@ -14,7 +14,11 @@ import { tableName } from './context.js'
 import { relationKey, tableRelationKeys } from './name-claims.js'
 import { constraintNameIn, indexNameIn } from './names.js'
 import { currentConstraintName, currentIndexName } from './renames.js'
+import { alterTableSecuritySQL, createTableSecuritySQL } from './security.js'
+import { refuseTable } from './unsupported.js'
 import { parentOf, partitionBoundSQL, partitionByClause, storageParameterChanges, withClause } from './table-options.js'
+
+const isNotValid = (c: Constraint) => (c.type === 'foreign_key' || c.type === 'check') && c.notValid === true
 
 // Whole tables: CREATE TABLE with its constraints, indexes and comments; DROP TABLE; table comments.
 
@@ -42,10 +46,13 @@ export function createTableSQL(
   ctx: GeneratorContext,
   omitForeignKeys: ReadonlySet<Constraint>,
 ): StatementDraft[] {
+  refuseTable(table)
   const d = ctx.dialect
   const stage = Stage.createTable
   const target = tableName(ctx, table.name, table.schema)
-  const inline = table.constraints.filter((c) => !omitForeignKeys.has(c))
+  // A NOT VALID constraint written inside CREATE TABLE is marked valid: it is added after, NOT VALID.
+  const notValid = table.constraints.filter((c) => isNotValid(c) && !omitForeignKeys.has(c))
+  const inline = table.constraints.filter((c) => !omitForeignKeys.has(c) && !isNotValid(c))
   // CREATE TABLE silently drops a unique constraint on the same columns as the primary key or an
   // earlier unique constraint; such a twin is added by its own statement, which keeps it.
   const keys = new Set<string>()
@@ -74,6 +81,7 @@ export function createTableSQL(
   const drafts: StatementDraft[] = [
     { sql: createTableStatement(ctx, table, target, lines), stage, claims },
     ...[...twins].map((c) => ({ sql: `ALTER TABLE ${target} ADD ${definition(c)}`, stage })),
+    ...notValid.map((c) => ({ sql: `ALTER TABLE ${target} ADD ${definition(c)} NOT VALID`, stage })),
   ]
   for (const x of table.indexes) {
     // A new table is empty: its indexes are never built concurrently.
@@ -88,6 +96,7 @@ export function createTableSQL(
   for (const c of table.columns) {
     if (c.comment) drafts.push({ sql: columnCommentSQL(ctx, table.name, table.schema, c.name, c.comment), stage })
   }
+  drafts.push(...createTableSecuritySQL(ctx, table, stage))
   return drafts
 }
 
@@ -217,6 +226,7 @@ function keptTable(ctx: GeneratorContext, x: Table): Table | undefined {
  * A changed table: `COMMENT ON TABLE`, `SET LOGGED`/`SET UNLOGGED`, storage parameters set and reset,
  * `ATTACH`/`DETACH PARTITION` on the parent, `INHERIT`/`NO INHERIT`. A changed partition key cannot be
  * altered: the plan refuses it (`unsupported_feature`). MySQL's table options mean nothing here.
+ * Row-level security, policies and grants: security.ts.
  *
  * @example
  * ```ts
@@ -225,6 +235,9 @@ function keptTable(ctx: GeneratorContext, x: Table): Table | undefined {
  */
 export function alterTableSQL(change: AlterTableChange, ctx: GeneratorContext): StatementDraft[] {
   const has = (f: TableField) => change.changes.includes(f)
+  // MySQL's partition lists and system versioning mean nothing here (PostgreSQL partitions are tables).
+  const mysqlOnly = ['partitions', 'subpartitionBy', 'systemVersioning'] as const
+  if (mysqlOnly.some((f) => has(f))) refuseTable(change.after)
   const drafts: StatementDraft[] = []
   const { before: b, after: a } = change
   const target = tableName(ctx, change.table, change.schema)
@@ -242,6 +255,7 @@ export function alterTableSQL(change: AlterTableChange, ctx: GeneratorContext): 
     drafts.push(...storageParameterChanges(ctx, `ALTER TABLE ${target}`, b.with, a.with, `${where}.with`))
   if (has('comment'))
     drafts.push({ sql: tableCommentSQL(ctx, change.table, change.schema, a.comment), stage: Stage.comment })
+  drafts.push(...alterTableSecuritySQL(ctx, change.table, change.schema, b, a, change.changes))
   return drafts
 }
 

@@ -1,14 +1,16 @@
 import type { SchemaChange } from '../../diff/types.js'
 import { SchemaLedgerError } from '../../errors.js'
 import type { Table } from '../../model/types.js'
+import { assertBody } from '../body-guard.js'
 import { type Dialect, defineDialect, type GeneratorContext, type SqlTextKind } from '../dialect.js'
-import { assertOneExpression } from '../expression-guard.js'
+import { assertOneExpression, assertQueryText } from '../expression-guard.js'
 import { createIndexSQL, qualifiedName } from '../render.js'
 import { sharedTextProblem } from '../text-rules.js'
 import { Stage, type StatementDraft } from '../types.js'
 import { sqliteLexer } from './lexer.js'
 import { sqliteConstraintName, sqliteIndexName } from './object-names.js'
-import { isAddable, isDroppable, planSqliteTable, rebuildTable } from './rebuild.js'
+import { sqliteTriggers, sqliteViews } from './objects.js'
+import { isAddable, isDroppable, planSqliteTable, rebuildTable, sqliteDisturbsDependents } from './rebuild.js'
 import {
   assertNoProblems,
   assertSchemaExpressible,
@@ -114,6 +116,8 @@ export const sqlite: Dialect = defineDialect({
   quoteIdentifier,
   quoteLiteral,
   checkExpression: (text, where) => assertOneExpression(text, where, sqliteLexer),
+  checkQuery: (text, where, kind) => assertQueryText(text, where, sqliteLexer, kind ?? 'query'),
+  checkBody: (text, where) => assertBody(text, where, sqliteLexer, 'sqlite'),
   textProblem,
   renderType: (type, column) => renderSqliteType(sqlite, type, column ? `${column.name} type` : undefined),
   renderDefault: (expression, column, where) => renderSqliteDefault(sqlite, expression, column, where),
@@ -187,6 +191,8 @@ export const sqlite: Dialect = defineDialect({
     alter_enum: (c, ctx) => noEnums(c.enum, ctx),
   },
   planTable: planSqliteTable,
+  objects: { view: sqliteViews, trigger: sqliteTriggers },
+  disturbsDependents: sqliteDisturbsDependents,
 })
 
 function dropIndexSQL(index: Table['indexes'][number], table: string): string {

@@ -1,7 +1,8 @@
 import { CANONICAL_FORMAT } from '../../model/document-schema.js'
 import { parseSchema } from '../../model/parse-schema.js'
-import type { Introspector, QueryFunction, Row } from '../introspect-types.js'
+import type { Introspector, QueryFunction, Row, UnmodelledObject } from '../introspect-types.js'
 import { withoutUnreadReferences } from '../unread-references.js'
+import { parseCreateTrigger, parseCreateView } from './introspect-objects.js'
 import { type ParsedConstraint, type ParsedTable, parseCreateIndex, parseCreateTable } from './introspect-parse.js'
 
 /*
@@ -11,7 +12,8 @@ import { type ParsedConstraint, type ParsedTable, parseCreateIndex, parseCreateT
  * pragma_index_list / pragma_index_xinfo (indexes; origin 'u' = a UNIQUE constraint, 'pk' = the primary
  * key, 'c' = CREATE INDEX), pragma_foreign_key_list (keys and actions). Constraint names, CHECK and
  * generated expressions, collations, AUTOINCREMENT and DEFERRABLE exist only in the CREATE TABLE text,
- * read by `sqlite-parse.ts`. Internal tables (sqlite_%), views, virtual tables and their shadow tables
+ * read by `sqlite-parse.ts`. Views and triggers are read from their CREATE text
+ * (`introspect-objects.ts`). Internal tables (sqlite_%), virtual tables and their shadow tables
  * are skipped. A column declared without a type reads as `blob` (the same BLOB affinity).
  */
 
@@ -214,7 +216,9 @@ async function foreignKeys(
  */
 export const introspectSqlite: Introspector = async (query, options) => {
   const db = options.schema ?? 'main'
-  const master = await query(`SELECT type, name, sql FROM ${sqliteMaster(db)} WHERE type IN ('table', 'index', 'view')`)
+  const master = await query(
+    `SELECT type, name, sql FROM ${sqliteMaster(db)} WHERE type IN ('table', 'index', 'view', 'trigger')`,
+  )
   const sqlOf = (type: string) => new Map(master.filter((r) => r.type === type).map((r) => [str(r.name), str(r.sql)]))
   const tableSql = sqlOf('table')
   const catalogs = new Map<string, Catalog>()
@@ -237,5 +241,28 @@ export const introspectSqlite: Introspector = async (query, options) => {
     ),
   )
   const read = withoutUnreadReferences(tables, { tables: skipped })
-  return { schema: parseSchema({ format: CANONICAL_FORMAT, tables: read.tables }), unmodelled: read.unmodelled }
+  const objects = readObjects(master)
+  return {
+    schema: parseSchema({ format: CANONICAL_FORMAT, tables: read.tables, ...objects.lists }),
+    unmodelled: [...read.unmodelled, ...objects.unmodelled],
+  }
+}
+
+/** Views and triggers from their CREATE text, sorted by name; text the head parser cannot read is reported. */
+function readObjects(master: readonly Row[]) {
+  const views: Doc[] = []
+  const triggers: Doc[] = []
+  const unmodelled: UnmodelledObject[] = []
+  const sorted = [...master].sort((a, b) => (str(a.name) < str(b.name) ? -1 : str(a.name) > str(b.name) ? 1 : 0))
+  for (const r of sorted) {
+    const kind = str(r.type)
+    if (kind !== 'view' && kind !== 'trigger') continue
+    const parsed = kind === 'view' ? parseCreateView(str(r.sql)) : parseCreateTrigger(str(r.sql))
+    if (parsed) (kind === 'view' ? views : triggers).push(parsed)
+    else unmodelled.push({ kind, name: str(r.name), why: `its CREATE ${kind.toUpperCase()} text could not be read` })
+  }
+  return {
+    lists: { ...(views.length > 0 ? { views } : {}), ...(triggers.length > 0 ? { triggers } : {}) },
+    unmodelled,
+  }
 }

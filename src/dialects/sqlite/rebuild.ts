@@ -1,5 +1,6 @@
 import type { SchemaChange, TableChange } from '../../diff/types.js'
 import { stableStringify } from '../../model/assemble-table.js'
+import { listedColumns } from '../../model/constraint-columns.js'
 import { sqliteAffinity } from '../../model/parse-column-type.js'
 import type { Column, Index, Table } from '../../model/types.js'
 import { tokenizeSql } from '../../sql-text/sql-tokenizer.js'
@@ -29,8 +30,8 @@ import { isAddableDefault, renderSqliteType, sqliteDefaultExpression } from './t
  *   PRAGMA foreign_keys = ON
  *
  * One rebuild per table, reaching the final table in one step; the pragmas are written once per
- * migration. Views and triggers are not in the model: a trigger on the table is dropped with it, and a
- * view that names the table makes the RENAME fail; recreate them around the migration.
+ * migration. A trigger on the table is dropped with it, and a view that names the table makes the
+ * RENAME fail: the planner drops both first and creates them again after (`sqliteDisturbsDependents`).
  * `PRAGMA foreign_key_check` does not fail by itself: whoever runs the script must treat any row it
  * returns as a failure and roll back (the rows name the table, rowid and parent of each violation).
  */
@@ -80,10 +81,21 @@ export function isAddable(ctx: GeneratorContext, column: Column): boolean {
  */
 export function isDroppable(source: Table, column: string): boolean {
   const usedBy = source.constraints.some((c) =>
-    c.type === 'check' ? mentions(c.expression, column) : c.columns.includes(column),
+    c.type === 'check' ? mentions(c.expression, column) : listedColumns(c).includes(column),
   )
   const generatedFrom = source.columns.some((c) => c.generated && mentions(c.generated.expression, column))
   return !usedBy && !generatedFrom
+}
+
+/**
+ * The dialect's `disturbsDependents`: a change that rebuilds its table (the old copy's triggers go
+ * with it, and a view naming the table makes the final RENAME fail) or drops a column natively
+ * (SQLite refuses DROP COLUMN while a view or trigger uses the column). The planner drops the table's
+ * views and triggers first and creates them again after.
+ * @internal
+ */
+export function sqliteDisturbsDependents(change: TableChange, ctx: GeneratorContext): boolean {
+  return change.kind === 'drop_column' || needsRebuild(change, ctx)
 }
 
 /** Whether a change of an existing table needs the rebuild. */
@@ -290,7 +302,14 @@ function foreignKeysOff(ctx: GeneratorContext): StatementDraft[] {
   if (pragmasWritten.has(ctx)) return []
   pragmasWritten.add(ctx)
   return [
-    { sql: 'PRAGMA foreign_keys = OFF', stage: Stage.renameTable, transactional: false, reason: FOREIGN_KEYS_REASON },
+    // First of all (SQLite has no namespaces): before the views and triggers dropped around the rebuild,
+    // so they are dropped inside the migration's transaction.
+    {
+      sql: 'PRAGMA foreign_keys = OFF',
+      stage: Stage.createNamespace,
+      transactional: false,
+      reason: FOREIGN_KEYS_REASON,
+    },
     // Last stage: after every rebuild and drop, still inside the transaction.
     { sql: 'PRAGMA foreign_key_check', stage: Stage.dropEnum },
     {

@@ -2,6 +2,7 @@ import { constraintDisplayName, indexDisplayName, tablePath } from '../../diff/c
 import { SchemaLedgerError } from '../../errors.js'
 import type { ColumnType } from '../../model/column-type.js'
 import type { Column, Constraint, EnumDefinition, Index, Schema, Table } from '../../model/types.js'
+import { postgresOnlyProblems } from '../table-security-support.js'
 
 /*
  * What SQLite can store, exactly (the "expressible subset"). A schema outside it cannot round-trip
@@ -63,6 +64,8 @@ export function columnProblems(table: Table, column: Column): string[] {
   const type = typeProblem(column.type)
   if (type) out.push(`${at}: ${type}`)
   if (column.comment) out.push(`${at}: a comment: SQLite has no comments`)
+  if (column.invisible)
+    out.push(`${at}: an INVISIBLE column: SQLite has none (its hidden columns are virtual tables' own)`)
   if (column.identity) out.push(`${at}: an identity column: SQLite has none (use autoincrement on an integer key)`)
   if (column.collation !== undefined && !COLLATIONS.has(column.collation.toLowerCase())) {
     out.push(`${at}: collation "${column.collation}": SQLite knows BINARY, NOCASE and RTRIM only`)
@@ -84,7 +87,6 @@ function constraintProblems(table: Table, c: Constraint): string[] {
   const out: string[] = []
   if (c.deferrable && c.type !== 'foreign_key') out.push(`${at}: DEFERRABLE: SQLite defers foreign keys only`)
   if (c.type === 'unique' && c.nullsNotDistinct) out.push(`${at}: NULLS NOT DISTINCT: not in SQLite`)
-  if (c.type === 'check' && c.noInherit) out.push(`${at}: NO INHERIT: not in SQLite`)
   if (c.type === 'foreign_key') {
     if (c.match) out.push(`${at}: MATCH ${c.match.toUpperCase()}: SQLite parses MATCH but does not enforce it`)
     if (c.referencedSchema !== undefined)
@@ -136,16 +138,18 @@ export function tableProblems(table: Table): string[] {
     ...(table.schema !== undefined ? [`${at}: namespace "${table.schema}": not in SQLite (one database, "main")`] : []),
     ...(table.comment ? [`${at}: a table comment: SQLite has no comments`] : []),
     ...(table.unlogged ? [`${at}: UNLOGGED: not in SQLite`] : []),
-    ...(table.partitionBy || table.partitionOf
-      ? [`${at}: partitioning (partitionBy, partitionOf): not in SQLite`]
+    ...(table.partitionBy || table.partitionOf || table.partitions || table.subpartitionBy
+      ? [`${at}: partitioning (partitionBy, partitionOf, partitions): not in SQLite`]
       : []),
     ...(table.inherits ? [`${at}: table inheritance (INHERITS): not in SQLite`] : []),
     ...(table.with && Object.keys(table.with).length > 0
       ? [`${at}: storage parameters (WITH (...)): not in SQLite`]
       : []),
+    ...(table.systemVersioning ? [`${at}: system versioning: SQLite keeps no row history`] : []),
     ...table.columns.flatMap((c) => columnProblems(table, c)),
     ...table.constraints.flatMap((c) => constraintProblems(table, c)),
     ...table.indexes.flatMap((x) => indexProblems(table, x)),
+    ...postgresOnlyProblems(table, 'SQLite'),
   ]
 }
 

@@ -175,8 +175,7 @@ function replaced(
     if (c.kind === 'add_index' || c.kind === 'alter_index') return leads(indexColumns(c.after, table))
     if (
       (c.kind === 'add_constraint' || c.kind === 'alter_constraint') &&
-      c.after.type !== 'check' &&
-      c.after.type !== 'foreign_key'
+      (c.after.type === 'primary_key' || c.after.type === 'unique')
     )
       return leads(c.after.columns)
     return false

@@ -38,15 +38,18 @@ function tableRefusal(change: CreateTableChange, table: Table, ctx: AnalyzerCont
 function tableRefusals(change: CreateTableChange, ctx: AnalyzerContext): FindingDraft[] {
   const t = change.after
   const found: FindingDraft[] = []
+  // Each column alone in a bare table: what the table itself states (row-level security, policies,
+  // grants, partitioning) is judged with the keys, once for the table.
+  const bare = { name: t.name, ...(t.schema === undefined ? {} : { schema: t.schema }) }
   const columns = t.columns.filter((column) => {
-    const error = tableRefusal(change, { ...t, columns: [column], constraints: [], indexes: [] }, ctx)
+    const error = tableRefusal(change, { ...bare, columns: [column], constraints: [], indexes: [] }, ctx)
     if (error) found.push(refusal(`${change.path}.${column.name}`, error, ctx))
     return !error
   })
   const keys = tableRefusal(change, { ...t, columns, indexes: [] }, ctx)
   if (keys && found.length === 0) found.push(refusal(change.path, keys, ctx))
   for (const index of t.indexes) {
-    const error = tableRefusal(change, { ...t, columns, constraints: [], indexes: [index] }, ctx)
+    const error = tableRefusal(change, { ...bare, columns, constraints: [], indexes: [index] }, ctx)
     if (error) found.push(refusal(`${change.path}.${indexDisplayName(change.table, index)}`, error, ctx))
   }
   return found
@@ -60,12 +63,12 @@ function enumRefusals(change: CreateEnumChange, ctx: AnalyzerContext): FindingDr
 const unsupportedConstruct = defineAnalyzer({
   code: 'BP021',
   title: 'Something the dialect cannot create',
-  dialects: ['mysql', 'sqlite'],
+  dialects: 'all',
   severity: 'danger',
   lint: true,
   docs: {
     bad: 'CREATE UNIQUE INDEX ix_users_active_email ON users (email) WHERE active -- on MySQL/MariaDB',
-    why: 'The dialect has no such construct (MySQL/MariaDB: partial indexes, INCLUDE columns, arrays; SQLite: enums, arrays, comments, namespaces), so planMigration and createSchemaSQL refuse the schema: no migration can be written for it.',
+    why: 'The dialect has no such construct (MySQL/MariaDB: partial indexes, INCLUDE columns, arrays; SQLite: enums, arrays, comments, namespaces, partitioning; PostgreSQL: MySQL invisible columns, partition lists, system versioning), so planMigration and createSchemaSQL refuse the schema: no migration can be written for it.',
     fix: 'Leave it out of the schema for this dialect, or write it in a form the dialect has (a unique key on a generated column instead of a partial unique index, a CHECK instead of an enum).',
   },
   analyze(change, ctx) {

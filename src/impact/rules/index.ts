@@ -14,6 +14,9 @@ import { partitionLockAnalyzers } from './locking-partitions.js'
 import { lossyTypeAnalyzers } from './lossy-types.js'
 import { namingAnalyzers } from './naming.js'
 import { objectAnalyzers } from './objects.js'
+import { partitioningAnalyzers } from './partitioning.js'
+import { rowSecurityAnalyzers } from './row-security.js'
+import { postgresObjectAnalyzers } from './postgres-objects.js'
 import { transactionAnalyzers } from './transaction.js'
 
 /**
@@ -29,13 +32,15 @@ import { transactionAnalyzers } from './transaction.js'
  */
 export const builtinAnalyzers: readonly Analyzer[] = [
   ...destructiveAnalyzers,
+  ...objectAnalyzers,
   ...lossyTypeAnalyzers,
   ...dataDependentAnalyzers,
   ...dataDependentKeyAnalyzers,
   ...lockingAnalyzers,
+  ...partitioningAnalyzers,
   ...constraintLockAnalyzers,
   ...partitionLockAnalyzers,
-  ...objectAnalyzers,
+  ...postgresObjectAnalyzers,
   ...backwardIncompatibleAnalyzers,
   ...transactionAnalyzers,
   ...designAnalyzers,
@@ -44,4 +49,5 @@ export const builtinAnalyzers: readonly Analyzer[] = [
   ...designLayoutAnalyzers,
   ...dialectSupportAnalyzers,
   ...namingAnalyzers,
+  ...rowSecurityAnalyzers,
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))

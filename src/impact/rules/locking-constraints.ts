@@ -65,6 +65,8 @@ const primaryKey = defineAnalyzer({
 function validatedUnderLock(ctx: AnalyzerContext, change: SchemaChange, type: 'foreign_key' | 'check') {
   const c = readdedConstraint(change)
   if (!c || c.type !== type || !onExistingTable(ctx, change)) return undefined
+  // Added NOT VALID by the schema itself: existing rows are not scanned.
+  if ((c.type === 'check' || c.type === 'foreign_key') && c.notValid) return undefined
   if (type === 'check' && !ctx.facts.enforcesChecks(ctx.version)) return undefined
   if (plannedValidationAfterCommit(ctx, change)) return undefined
   const notValid = ctx.dialect.capabilities.notValidConstraints

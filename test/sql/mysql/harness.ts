@@ -21,8 +21,8 @@ export function introspectEngine(engine: Engine): Promise<Schema> {
 /**
  * What MySQL/MariaDB store for a schema: named enums written inline, `jsonb` as `json`, `real` as
  * `float`, identity as AUTO_INCREMENT, primary keys unnamed (always PRIMARY), and unique indexes of
- * plain columns as unique constraints (MySQL has one object for both). A schema already in the
- * expressible subset is returned unchanged.
+ * plain columns as unique constraints (MySQL has one object for both) unless the optimizer ignores
+ * them. A schema already in the expressible subset is returned unchanged.
  */
 export function mysqlImage(schema: Schema): Schema {
   const enumValues = new Map(schema.enums.map((e) => [e.name, e.values]))
@@ -37,6 +37,7 @@ export function mysqlImage(schema: Schema): Schema {
   }
   const plainUnique = (x: Index) =>
     x.unique === true &&
+    !x.ignored &&
     (x.using === undefined || x.using === 'btree') &&
     x.parts.every((p) => p.column !== undefined && p.length === undefined && !p.descending)
   const table = (t: Table): Table => {

@@ -3,10 +3,11 @@ import { introspectDatabase } from '../../../src/introspect/index.js'
 import { type Engine, engineTitle } from '../../engines/engines.js'
 import { mariadb } from './harness.js'
 
-// Introspection of what the model cannot hold on MariaDB: system-versioned tables are read as plain
-// tables (without the SYSTEM_TIME period columns and the row end column MariaDB adds to every unique
-// key), so foreign keys to them resolve; an index on a period column and partitioning are listed with
-// why. Nothing throws, and the engine's own catalog holds every object listed.
+// Introspection of what the model cannot hold on MariaDB: system-versioned tables are read with their
+// flag but without declared SYSTEM_TIME period columns (and the row end column MariaDB adds to every
+// unique key), so foreign keys to them resolve; the period and an index on a period column are listed
+// with why. Partitioning is modelled. Nothing throws, and the engine's own catalog holds every object
+// listed.
 
 const DDL = `
 CREATE TABLE plans (id int PRIMARY KEY, price int) WITH SYSTEM VERSIONING;
@@ -45,6 +46,11 @@ describe.skipIf(mariadb.skipReason !== undefined)(
         {
           name: 'logs',
           ...options,
+          partitionBy: { method: 'range', key: ['year(at)'] },
+          partitions: [
+            { name: 'p2024', lessThan: ['2025'] },
+            { name: 'pmax', lessThan: ['MAXVALUE'] },
+          ],
           columns: [int('id', false), { name: 'at', type: { kind: 'date' }, nullable: false }],
           constraints: [{ type: 'primary_key', columns: ['id', 'at'] }],
           indexes: [],
@@ -52,6 +58,7 @@ describe.skipIf(mariadb.skipReason !== undefined)(
         {
           name: 'plans',
           ...options,
+          systemVersioning: true,
           columns: [int('id', false), int('price')],
           constraints: [{ type: 'primary_key', columns: ['id'] }],
           indexes: [],
@@ -59,6 +66,7 @@ describe.skipIf(mariadb.skipReason !== undefined)(
         {
           name: 'prices',
           ...options,
+          systemVersioning: true,
           columns: [int('id', false), int('amount')],
           constraints: [
             { type: 'primary_key', columns: ['id'] },
@@ -90,24 +98,14 @@ describe.skipIf(mariadb.skipReason !== undefined)(
       ])
       expect(read.unmodelled).toEqual([
         {
-          kind: 'partitioning',
-          name: 'logs',
-          why: 'PARTITION BY RANGE (year(`at`)): the model has no partitioning; read as a plain table, without its partitions p2024, pmax',
-        },
-        {
-          kind: 'system_versioning',
-          name: 'plans',
-          why: 'WITH SYSTEM VERSIONING: the model has no system-versioned tables; read as a plain table, without its history',
-        },
-        {
           kind: 'system_versioning',
           name: 'prices',
-          why: 'WITH SYSTEM VERSIONING: the model has no system-versioned tables; read as a plain table, without its history and its period columns rs, re',
+          why: 'PERIOD FOR SYSTEM_TIME (rs, re): the model has system versioning but not its declared period columns; read with the invisible ones MariaDB adds by itself, without rs and re',
         },
         {
           kind: 'index',
           name: 'prices.ix_prices_rs',
-          why: 'uses column "rs" of "prices", which is not read: a column of the SYSTEM_TIME period (the model has no system versioning); left out of the schema',
+          why: 'uses column "rs" of "prices", which is not read: a declared column of the SYSTEM_TIME period (the model has only the implicit ones); left out of the schema',
         },
       ])
       // The engine's catalog: the versioned tables, the keys that reference them, the row end column

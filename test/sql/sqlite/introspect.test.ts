@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCreateIndex, parseCreateTable } from '../../../src/dialects/sqlite/introspect-parse.js'
+import type { SchemaDefinition } from '../../../src/index.js'
 import { introspect } from '../../../src/introspect/index.js'
 import { type Engine, engineTitle } from '../../engines/engines.js'
 import { read, schema, sqliteFactory } from './sqlite-helpers.js'
@@ -49,6 +50,8 @@ describe.skipIf(sqliteFactory.skipReason !== undefined)(
     `)
       expect(await read(engine)).toEqual(
         schema({
+          // The view, read from its CREATE text ([name] quoting kept as written).
+          views: [{ name: 'parent_names', definition: 'SELECT [display name] FROM parent' }],
           tables: [
             {
               name: 'Parent',
@@ -109,7 +112,7 @@ describe.skipIf(sqliteFactory.skipReason !== undefined)(
               ],
             },
           ],
-        }),
+        } as SchemaDefinition),
       )
     })
 

@@ -1,0 +1,154 @@
+import type { QueryFunction, Row } from '../introspect-types.js'
+
+// MySQL/MariaDB views, triggers, procedures and functions from information_schema (VIEWS, TRIGGERS,
+// ROUTINES, PARAMETERS). The server keeps its own spelling: a view's query rewritten (qualified and
+// backquoted; the database's own name is taken off here so two databases read alike), a routine's
+// types as DTD_IDENTIFIER prints them. Two reads of the same objects are equal; a document written by
+// hand compares equal once written in the server's spelling. DEFINER is never read.
+
+type Doc = Record<string, unknown>
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : v == null ? '' : String(v))
+const byName = (a: Doc, b: Doc) => (str(a.name) < str(b.name) ? -1 : str(a.name) > str(b.name) ? 1 : 0)
+
+/**
+ * A query without the qualifier of its own database (`` `shop`.`orders`.`id` `` -> `` `orders`.`id` ``),
+ * outside string literals.
+ * @internal
+ */
+export function withoutDatabase(sql: string, database: string): string {
+  const qualifier = `\`${database.replaceAll('`', '``')}\`.`
+  let out = ''
+  let quote: string | undefined
+  for (let i = 0; i < sql.length; i++) {
+    const ch = sql[i] as string
+    if (quote === undefined && ch === '`' && sql.startsWith(qualifier, i)) {
+      i += qualifier.length - 1
+      continue
+    }
+    if (quote === undefined && (ch === "'" || ch === '"' || ch === '`')) quote = ch
+    else if (quote !== undefined && ch === '\\' && quote !== '`') {
+      out += ch + (sql[i + 1] ?? '')
+      i++
+      continue
+    } else if (ch === quote) quote = undefined
+    out += ch
+  }
+  return out
+}
+
+async function readViews(query: QueryFunction, database: string): Promise<Doc[]> {
+  let rows: readonly Row[]
+  try {
+    rows = await query(
+      'SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, SECURITY_TYPE, ALGORITHM FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?',
+      [database],
+    )
+  } catch {
+    // MySQL has no ALGORITHM column.
+    rows = await query(
+      'SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, SECURITY_TYPE FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?',
+      [database],
+    )
+  }
+  return rows
+    .map((r) => {
+      const check = str(r.CHECK_OPTION).toLowerCase()
+      const algorithm = str(r.ALGORITHM).toLowerCase()
+      return {
+        name: str(r.TABLE_NAME),
+        definition: withoutDatabase(str(r.VIEW_DEFINITION).trim(), database),
+        ...(check === 'local' || check === 'cascaded' ? { checkOption: check } : {}),
+        ...(algorithm === 'merge' || algorithm === 'temptable' ? { algorithm } : {}),
+        ...(str(r.SECURITY_TYPE).toUpperCase() === 'INVOKER' ? { sqlSecurity: 'invoker' } : {}),
+      }
+    })
+    .sort(byName)
+}
+
+async function readTriggers(query: QueryFunction, database: string): Promise<Doc[]> {
+  const rows = await query(
+    `SELECT TRIGGER_NAME, EVENT_MANIPULATION, EVENT_OBJECT_TABLE, ACTION_TIMING, ACTION_STATEMENT, ACTION_ORDER
+       FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?`,
+    [database],
+  )
+  // The order matters only among triggers of the same table, timing and event.
+  const group = (r: Row) =>
+    `${str(r.EVENT_OBJECT_TABLE)}\u0000${str(r.ACTION_TIMING)}\u0000${str(r.EVENT_MANIPULATION)}`
+  const sizes = new Map<string, number>()
+  for (const r of rows) sizes.set(group(r), (sizes.get(group(r)) ?? 0) + 1)
+  return rows
+    .map((r) => ({
+      name: str(r.TRIGGER_NAME),
+      table: str(r.EVENT_OBJECT_TABLE),
+      timing: str(r.ACTION_TIMING).toLowerCase(),
+      events: [str(r.EVENT_MANIPULATION).toLowerCase()],
+      body: str(r.ACTION_STATEMENT).trim(),
+      ...((sizes.get(group(r)) ?? 0) > 1 ? { order: Number(r.ACTION_ORDER) } : {}),
+    }))
+    .sort(byName)
+}
+
+const DATA_ACCESS: Readonly<Record<string, string>> = {
+  'NO SQL': 'no_sql',
+  'READS SQL DATA': 'reads_sql_data',
+  'MODIFIES SQL DATA': 'modifies_sql_data',
+}
+
+async function readRoutines(query: QueryFunction, database: string): Promise<Doc[]> {
+  const rows = await query(
+    `SELECT ROUTINE_NAME, ROUTINE_TYPE, DTD_IDENTIFIER, ROUTINE_DEFINITION, IS_DETERMINISTIC, SQL_DATA_ACCESS,
+            SECURITY_TYPE, ROUTINE_COMMENT
+       FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?`,
+    [database],
+  )
+  const params = await query(
+    `SELECT SPECIFIC_NAME, ROUTINE_TYPE, PARAMETER_MODE, PARAMETER_NAME, DTD_IDENTIFIER
+       FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA = ? AND ORDINAL_POSITION > 0
+      ORDER BY SPECIFIC_NAME, ORDINAL_POSITION`,
+    [database],
+  )
+  return rows
+    .map((r) => {
+      const procedure = str(r.ROUTINE_TYPE).toUpperCase() === 'PROCEDURE'
+      const args = params
+        .filter((p) => str(p.SPECIFIC_NAME) === str(r.ROUTINE_NAME) && str(p.ROUTINE_TYPE) === str(r.ROUTINE_TYPE))
+        .map((p) =>
+          [procedure ? str(p.PARAMETER_MODE) : '', `\`${str(p.PARAMETER_NAME)}\``, str(p.DTD_IDENTIFIER)]
+            .filter((x) => x !== '')
+            .join(' '),
+        )
+        .join(', ')
+      const access = DATA_ACCESS[str(r.SQL_DATA_ACCESS).toUpperCase()]
+      const comment = str(r.ROUTINE_COMMENT)
+      return {
+        name: str(r.ROUTINE_NAME),
+        ...(procedure ? { kind: 'procedure' } : {}),
+        arguments: args,
+        ...(procedure ? {} : { returns: str(r.DTD_IDENTIFIER) }),
+        body: str(r.ROUTINE_DEFINITION).trim(),
+        ...(str(r.IS_DETERMINISTIC).toUpperCase() === 'YES' ? { deterministic: true } : {}),
+        ...(access ? { dataAccess: access } : {}),
+        ...(str(r.SECURITY_TYPE).toUpperCase() === 'DEFINER' ? { securityDefiner: true } : {}),
+        ...(comment === '' ? {} : { comment }),
+      }
+    })
+    .sort(byName)
+}
+
+/**
+ * The views, triggers and routines of one database, as the document's lists (absent when empty).
+ * @internal
+ */
+export async function readMysqlObjects(query: QueryFunction, database: string): Promise<Doc> {
+  const [views, triggers, functions] = await Promise.all([
+    readViews(query, database),
+    readTriggers(query, database),
+    readRoutines(query, database),
+  ])
+  return {
+    ...(functions.length > 0 ? { functions } : {}),
+    ...(views.length > 0 ? { views } : {}),
+    ...(triggers.length > 0 ? { triggers } : {}),
+  }
+}

@@ -1,0 +1,229 @@
+import type { Row, UnmodelledObject } from '../introspect-types.js'
+import { type DocObject, stripOuterParens, texts } from './introspect-rows.js'
+
+// The functions, procedures, triggers and sequences of the namespaces read, from pg_catalog. `$1` is
+// the list of namespaces; an object gets `schema` only outside the default one. Objects that belong
+// to an extension are the extension's (pg_depend deptype 'e'), and sequences behind serial and
+// identity columns are described by their column: neither is read here.
+
+const NOT_IN_EXTENSION = (classid: string, oid: string) => `NOT EXISTS (
+  SELECT 1 FROM pg_catalog.pg_depend e
+  WHERE e.classid = '${classid}'::regclass AND e.objid = ${oid} AND e.deptype = 'e')`
+
+/**
+ * Functions, procedures, aggregates and window functions (`kind` `f`, `p`, `a`, `w`), with what
+ * `CREATE FUNCTION` states. `sql_body` is true for a SQL-standard body (`BEGIN ATOMIC`, PostgreSQL 14+).
+ * @internal
+ */
+export const routinesSQL = (version: number) => `
+SELECT n.nspname AS schema, p.proname AS name, p.prokind AS kind,
+  pg_catalog.pg_get_function_arguments(p.oid) AS arguments,
+  pg_catalog.pg_get_function_result(p.oid) AS returns,
+  l.lanname AS language, p.prosrc AS body, p.provolatile AS volatility, p.proisstrict AS strict,
+  p.prosecdef AS security_definer, p.proleakproof AS leakproof, p.proparallel AS parallel,
+  p.proconfig AS config, pg_catalog.obj_description(p.oid, 'pg_proc') AS comment,
+  ${version >= 140000 ? 'p.prosqlbody IS NOT NULL' : 'false'} AS sql_body
+FROM pg_catalog.pg_proc p
+JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+JOIN pg_catalog.pg_language l ON l.oid = p.prolang
+WHERE n.nspname = ANY($1) AND ${NOT_IN_EXTENSION('pg_catalog.pg_proc', 'p.oid')}
+ORDER BY n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)`
+
+/**
+ * User triggers (not the internal ones behind foreign keys) with their catalog fields: `tgtype` bits,
+ * `UPDATE OF` columns, arguments as hex bytes, the executed function, and the definition to read
+ * `WHEN` from.
+ * @internal
+ */
+export const TRIGGERS_SQL = `
+SELECT n.nspname AS schema, c.relname AS table_name, t.tgname AS name, t.tgtype AS type,
+  t.tgenabled AS enabled, t.tgconstraint <> 0 AS is_constraint, t.tgnargs AS nargs,
+  pg_catalog.encode(t.tgargs, 'hex') AS args,
+  ARRAY(SELECT a.attname FROM unnest(t.tgattr::int2[]) WITH ORDINALITY k(num, i)
+        JOIN pg_catalog.pg_attribute a ON a.attrelid = t.tgrelid AND a.attnum = k.num ORDER BY k.i) AS columns,
+  fn.nspname AS function_schema, f.proname AS function_name,
+  pg_catalog.pg_get_triggerdef(t.oid) AS definition,
+  pg_catalog.obj_description(t.oid, 'pg_trigger') AS comment
+FROM pg_catalog.pg_trigger t
+JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_proc f ON f.oid = t.tgfoid
+JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace
+WHERE NOT t.tgisinternal AND n.nspname = ANY($1) AND c.relispartition IS NOT TRUE
+  AND ${NOT_IN_EXTENSION('pg_catalog.pg_trigger', 't.oid')}
+ORDER BY n.nspname, c.relname, t.tgname`
+
+/**
+ * Sequences with their options and owning column, without those behind identity columns and serial
+ * columns (owned by a column whose default is their `nextval`).
+ * @internal
+ */
+export const SEQUENCES_SQL = `
+SELECT n.nspname AS schema, c.relname AS name, pg_catalog.format_type(s.seqtypid, NULL) AS type,
+  s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min_value,
+  s.seqmax::text AS max_value, s.seqcache::text AS cache, s.seqcycle AS cycle,
+  o.table_schema, o.table_name, o.column_name,
+  pg_catalog.obj_description(c.oid, 'pg_class') AS comment
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid
+LEFT JOIN LATERAL (
+  SELECT tn.nspname AS table_schema, tc.relname AS table_name, a.attname AS column_name, d.deptype,
+    pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) = 'nextval(' || pg_catalog.quote_literal(c.oid::regclass::text) || '::regclass)' AS serial
+  FROM pg_catalog.pg_depend d
+  JOIN pg_catalog.pg_class tc ON tc.oid = d.refobjid
+  JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = tc.oid AND a.attnum = d.refobjsubid
+  LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = tc.oid AND ad.adnum = a.attnum
+  WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid
+    AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype IN ('a', 'i')
+  LIMIT 1
+) o ON true
+WHERE c.relkind = 'S' AND n.nspname = ANY($1) AND ${NOT_IN_EXTENSION('pg_catalog.pg_class', 'c.oid')}
+  AND (o.deptype IS NULL OR (o.deptype = 'a' AND o.serial IS NOT TRUE))
+ORDER BY n.nspname, c.relname`
+
+const str = (v: unknown) => (v === null || v === undefined ? undefined : String(v))
+const yes = (v: unknown) => v === true || v === 't'
+const inSchema = (schema: unknown, namespace: string) =>
+  String(schema) === namespace ? {} : { schema: String(schema) }
+const qualified = (schema: unknown, name: unknown, namespace: string) =>
+  String(schema) === namespace ? String(name) : `${String(schema)}.${String(name)}`
+
+const VOLATILITY: Record<string, string> = { i: 'immutable', s: 'stable' }
+const PARALLEL: Record<string, string> = { s: 'safe', r: 'restricted' }
+
+/** The routines of the document, and what the model cannot hold (aggregates, window, C and SQL-standard bodies). @internal */
+export function routineObjects(rows: readonly Row[], namespace: string) {
+  const routines: DocObject[] = []
+  const unmodelled: UnmodelledObject[] = []
+  for (const r of rows) {
+    const name = `${qualified(r.schema, r.name, namespace)}(${String(r.arguments ?? '')})`
+    const why =
+      r.kind === 'a'
+        ? 'an aggregate: the model has no aggregates'
+        : r.kind === 'w'
+          ? 'a window function: the model has no window functions'
+          : yes(r.sql_body)
+            ? 'a SQL-standard body (BEGIN ATOMIC / RETURN): the model holds bodies as text only'
+            : String(r.language) === 'c'
+              ? 'a C function: the model has no object files'
+              : undefined
+    if (why !== undefined) {
+      unmodelled.push({ kind: 'function', name, why: `${why}; not read` })
+      continue
+    }
+    const config = texts(r.config).sort()
+    routines.push({
+      name: String(r.name),
+      ...inSchema(r.schema, namespace),
+      ...(r.kind === 'p' ? { kind: 'procedure' } : {}),
+      arguments: String(r.arguments ?? ''),
+      ...(r.kind !== 'p' && str(r.returns) !== undefined ? { returns: String(r.returns) } : {}),
+      ...(String(r.language) === 'sql' ? {} : { language: String(r.language) }),
+      body: String(r.body ?? ''),
+      ...(VOLATILITY[String(r.volatility)] ? { volatility: VOLATILITY[String(r.volatility)] } : {}),
+      ...(yes(r.strict) ? { strict: true } : {}),
+      ...(yes(r.security_definer) ? { securityDefiner: true } : {}),
+      ...(yes(r.leakproof) ? { leakproof: true } : {}),
+      ...(PARALLEL[String(r.parallel)] ? { parallel: PARALLEL[String(r.parallel)] } : {}),
+      ...(config.length > 0 ? { config } : {}),
+      ...(str(r.comment) !== undefined ? { comment: String(r.comment) } : {}),
+    })
+  }
+  return { routines, unmodelled }
+}
+
+/** tgtype bits (PostgreSQL's trigger.h). */
+const ROW = 1
+const BEFORE = 2
+const INSERT = 4
+const DELETE = 8
+const UPDATE = 16
+const TRUNCATE = 32
+const INSTEAD = 64
+
+const ENABLED: Record<string, string> = { D: 'disabled', R: 'replica', A: 'always' }
+
+/** The NUL-terminated arguments of `tgargs`, from hex. */
+function triggerArguments(hex: string, count: number): string[] {
+  const bytes = new Uint8Array(hex.length / 2)
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16)
+  const decoder = new TextDecoder()
+  const out: string[] = []
+  let start = 0
+  for (let i = 0; i < bytes.length && out.length < count; i++)
+    if (bytes[i] === 0) {
+      out.push(decoder.decode(bytes.subarray(start, i)))
+      start = i + 1
+    }
+  return out
+}
+
+/** The `WHEN (...)` condition of a trigger definition, without its parentheses. */
+function whenOf(definition: string): string | undefined {
+  const start = definition.indexOf(' WHEN (')
+  const end = definition.lastIndexOf(') EXECUTE FUNCTION ')
+  if (start < 0 || end < start) return undefined
+  return stripOuterParens(definition.slice(start + ' WHEN ('.length, end))
+}
+
+/** The triggers of the document, and constraint triggers (which the model cannot hold). @internal */
+export function triggerObjects(rows: readonly Row[], namespace: string) {
+  const triggers: DocObject[] = []
+  const unmodelled: UnmodelledObject[] = []
+  for (const r of rows) {
+    if (yes(r.is_constraint)) {
+      unmodelled.push({
+        kind: 'trigger',
+        name: `${qualified(r.schema, r.table_name, namespace)}.${String(r.name)}`,
+        why: 'a constraint trigger: the model has no constraint triggers; not read',
+      })
+      continue
+    }
+    const type = Number(r.type)
+    const events = [
+      ...(type & INSERT ? ['insert'] : []),
+      ...(type & UPDATE ? ['update'] : []),
+      ...(type & DELETE ? ['delete'] : []),
+      ...(type & TRUNCATE ? ['truncate'] : []),
+    ]
+    const columns = texts(r.columns)
+    const args = triggerArguments(String(r.args ?? ''), Number(r.nargs ?? 0))
+    const when = whenOf(String(r.definition ?? ''))
+    triggers.push({
+      name: String(r.name),
+      table: String(r.table_name),
+      ...inSchema(r.schema, namespace),
+      timing: type & INSTEAD ? 'instead_of' : type & BEFORE ? 'before' : 'after',
+      events,
+      ...(columns.length > 0 ? { columns } : {}),
+      ...(type & ROW ? {} : { level: 'statement' }),
+      ...(when !== undefined ? { when } : {}),
+      function: qualified(r.function_schema, r.function_name, namespace),
+      ...(args.length > 0 ? { arguments: args } : {}),
+      ...(ENABLED[String(r.enabled)] ? { enabled: ENABLED[String(r.enabled)] } : {}),
+      ...(str(r.comment) !== undefined ? { comment: String(r.comment) } : {}),
+    })
+  }
+  return { triggers, unmodelled }
+}
+
+/** The sequences of the document, every option as the catalog holds it. @internal */
+export function sequenceObjects(rows: readonly Row[], namespace: string): DocObject[] {
+  return rows.map((r) => ({
+    name: String(r.name),
+    ...inSchema(r.schema, namespace),
+    type: String(r.type),
+    start: String(r.start),
+    increment: String(r.increment),
+    minValue: String(r.min_value),
+    maxValue: String(r.max_value),
+    cache: String(r.cache),
+    ...(yes(r.cycle) ? { cycle: true } : {}),
+    ...(r.table_name !== null && r.table_name !== undefined
+      ? { ownedBy: `${qualified(r.table_schema, r.table_name, namespace)}.${String(r.column_name)}` }
+      : {}),
+    ...(str(r.comment) !== undefined ? { comment: String(r.comment) } : {}),
+  }))
+}

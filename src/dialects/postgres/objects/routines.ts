@@ -1,0 +1,167 @@
+import { normalizeQueryText } from '../../../diff/object-equality.js'
+import { UnsafeExpressionError } from '../../../errors.js'
+import { routineIdentity } from '../../../model/object-kinds.js'
+import type { Routine } from '../../../model/types.js'
+import type { GeneratorContext, ObjectGenerator, ObjectStatementDraft } from '../../dialect.js'
+import { query } from '../../render.js'
+import { tableName } from '../context.js'
+
+// Functions and procedures. A routine whose return type, kind or argument names and types stay the
+// same is replaced in place (`CREATE OR REPLACE`, which keeps its owner, grants and the objects that
+// use it); anything else is dropped and created again, and the planner re-creates the triggers and
+// views that depend on it around that. The body is never parsed: it goes inside a dollar quote whose
+// tag it does not contain, so no body can end the quote.
+
+const kindWord = (r: Routine) => (r.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION')
+const nameOf = (ctx: GeneratorContext, r: Routine) => tableName(ctx, r.name, r.schema)
+const where = (r: Routine, field: string) => `function ${r.name}(${routineIdentity(r.arguments)}): ${field}`
+
+/** The GUCs PostgreSQL reads as a list of names (each element quoted on its own). */
+const LIST_SETTINGS = new Set([
+  'search_path',
+  'temp_tablespaces',
+  'session_preload_libraries',
+  'shared_preload_libraries',
+  'local_preload_libraries',
+])
+
+/** A dollar-quote tag no body can close early: `$function$`, else `$function1$`, ... */
+export function dollarTag(body: string): string {
+  // The quote ends at the first tag after the opening one: it must be the closing one we write.
+  for (let i = 0; ; i++) {
+    const tag = `$function${i === 0 ? '' : i}$`
+    if (`${body}${tag}`.indexOf(tag) === body.length) return tag
+  }
+}
+
+/** Splits a list setting's value at commas outside double quotes. */
+function listElements(value: string): string[] {
+  const out: string[] = []
+  let current = ''
+  let quoted = false
+  for (const ch of value) {
+    if (ch === '"') quoted = !quoted
+    if (ch === ',' && !quoted) {
+      out.push(current.trim())
+      current = ''
+    } else current += ch
+  }
+  out.push(current.trim())
+  return out
+}
+
+/** `SET name TO 'value'` from a `name=value` entry; every value is a string literal, never verbatim SQL. */
+function settingSQL(ctx: GeneratorContext, entry: string, r: Routine): string {
+  const at = entry.indexOf('=')
+  const name = at < 0 ? '' : entry.slice(0, at).trim()
+  if (!/^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$/.test(name))
+    throw new UnsafeExpressionError(where(r, 'config'), 'not name=value with a plain setting name', entry)
+  const value = entry.slice(at + 1).trim()
+  if (!LIST_SETTINGS.has(name.toLowerCase())) return `SET ${name} TO ${ctx.dialect.quoteLiteral(value)}`
+  const elements = listElements(value).map((e) =>
+    ctx.dialect.quoteLiteral(
+      e.startsWith('"') && e.endsWith('"') && e.length > 1 ? e.slice(1, -1).replaceAll('""', '"') : e,
+    ),
+  )
+  return `SET ${name} TO ${elements.join(', ')}`
+}
+
+/** The language as written after `LANGUAGE`: a plain identifier, else an error naming the routine. */
+function languageOf(r: Routine): string {
+  const language = (r.language ?? 'sql').toLowerCase()
+  if (!/^[a-z_][a-z0-9_]*$/.test(language))
+    throw new UnsafeExpressionError(where(r, 'language'), 'not a plain language name', r.language ?? '')
+  return language
+}
+
+/** `CREATE [OR REPLACE] FUNCTION|PROCEDURE name(arguments) [RETURNS type] LANGUAGE ... AS $tag$body$tag$`. */
+function definitionSQL(r: Routine, ctx: GeneratorContext, replace: boolean): string {
+  const d = ctx.dialect
+  const args = r.arguments.trim() === '' ? '' : query(d, r.arguments, where(r, 'arguments'), 'clause')
+  const parts = [`CREATE ${replace ? 'OR REPLACE ' : ''}${kindWord(r)} ${nameOf(ctx, r)}(${args})`]
+  if (r.kind !== 'procedure' && r.returns !== undefined)
+    parts.push(`RETURNS ${query(d, r.returns, where(r, 'returns'), 'clause')}`)
+  parts.push(`LANGUAGE ${languageOf(r)}`)
+  if (r.kind !== 'procedure') {
+    if (r.volatility) parts.push(r.volatility.toUpperCase())
+    if (r.strict) parts.push('STRICT')
+  }
+  if (r.securityDefiner) parts.push('SECURITY DEFINER')
+  if (r.kind !== 'procedure') {
+    if (r.leakproof) parts.push('LEAKPROOF')
+    if (r.parallel) parts.push(`PARALLEL ${r.parallel.toUpperCase()}`)
+  }
+  for (const entry of r.config ?? []) parts.push(settingSQL(ctx, entry, r))
+  const tag = dollarTag(r.body)
+  parts.push(`AS ${tag}${r.body}${tag}`)
+  return parts.join(' ')
+}
+
+/** `DROP FUNCTION name(identity arguments)`: the input argument types that tell overloads apart. */
+const signature = (ctx: GeneratorContext, r: Routine) => {
+  const args = routineIdentity(r.arguments)
+  return `${nameOf(ctx, r)}(${args === '' ? '' : query(ctx.dialect, args, where(r, 'arguments'), 'clause')})`
+}
+
+function commentSQL(ctx: GeneratorContext, r: Routine): ObjectStatementDraft {
+  const text = r.comment === undefined ? 'NULL' : ctx.dialect.quoteLiteral(r.comment)
+  return { sql: `COMMENT ON ${kindWord(r)} ${signature(ctx, r)} IS ${text}` }
+}
+
+/** An argument list without its defaults, normalized, and which arguments had a default. */
+function argumentShape(args: string): { readonly plain: string; readonly defaults: readonly boolean[] } {
+  const parts = splitArguments(args)
+  const defaults = parts.map((a) => /\s(DEFAULT\s|=)/i.test(a))
+  const plain = parts.map((a) => normalizeQueryText(a.replace(/\s+(DEFAULT\s|=\s*)[\s\S]*$/i, ''))).join(',')
+  return { plain, defaults }
+}
+
+function splitArguments(args: string): string[] {
+  const out: string[] = []
+  let depth = 0
+  let quote: string | undefined
+  let start = 0
+  for (let i = 0; i < args.length; i++) {
+    const ch = args[i] as string
+    if (quote !== undefined) {
+      if (ch === quote) quote = undefined
+    } else if (ch === "'" || ch === '"') quote = ch
+    else if (ch === '(' || ch === '[') depth++
+    else if (ch === ')' || ch === ']') depth--
+    else if (ch === ',' && depth === 0) {
+      out.push(args.slice(start, i).trim())
+      start = i + 1
+    }
+  }
+  const last = args.slice(start).trim()
+  if (last !== '' || out.length > 0) out.push(last)
+  return out
+}
+
+/**
+ * Whether `CREATE OR REPLACE` can turn `before` into `after`: same kind and return type, the same
+ * argument names, modes and types, and no default removed (PostgreSQL refuses the rest).
+ */
+export function replaceableRoutine(before: Routine, after: Routine): boolean {
+  if ((before.kind ?? 'function') !== (after.kind ?? 'function')) return false
+  if (normalizeQueryText(before.returns ?? '') !== normalizeQueryText(after.returns ?? '')) return false
+  const a = argumentShape(before.arguments)
+  const b = argumentShape(after.arguments)
+  return a.plain === b.plain && a.defaults.every((had, i) => !had || b.defaults[i] === true)
+}
+
+/** PostgreSQL functions and procedures. */
+export const postgresRoutines: ObjectGenerator<'function'> = {
+  create: (r, ctx) => [{ sql: definitionSQL(r, ctx, false) }, ...(r.comment === undefined ? [] : [commentSQL(ctx, r)])],
+  // Never CASCADE: what still uses the routine is reported by the database, not dropped with it.
+  drop: (r, ctx) => [{ sql: `DROP ${kindWord(r)} ${signature(ctx, r)}` }],
+  alter: (change, ctx) => {
+    const { before, after } = change
+    if (change.changes.every((f) => f === 'comment')) return [commentSQL(ctx, after)]
+    if (!replaceableRoutine(before, after)) return undefined
+    return [
+      { sql: definitionSQL(after, ctx, true) },
+      ...(change.changes.includes('comment') ? [commentSQL(ctx, after)] : []),
+    ]
+  },
+}

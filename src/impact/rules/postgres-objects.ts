@@ -1,0 +1,153 @@
+import { objectName } from '../../model/object-kinds.js'
+import type { View } from '../../model/types.js'
+import { namesIn } from '../../sql/object-dependencies.js'
+import { defineAnalyzer } from '../define-analyzer.js'
+import type { Analyzer, AnalyzerContext } from '../types.js'
+
+// Rules on the objects beside tables (views, extensions, domains), from the catalogue
+// (/work/shared/research/impact-rules.md): LK020 after Squawk ban-alter-domain-with-add-constraint,
+// BC012 after Bytebase's backward-compatibility review and Atlas' destructive checks on views, DS014
+// after pg-delta / migra, which drop an extension only with its objects.
+
+const viewWord = (v: View) => (v.materialized ? 'materialized view' : 'view')
+
+const dropView = defineAnalyzer({
+  code: 'BC015',
+  title: 'Dropping or changing a view the running application reads',
+  dialects: ['postgres'],
+  severity: 'warning',
+  docs: {
+    bad: 'DROP VIEW "order_totals"',
+    why: 'The application version still deployed queries the view: it fails once the view is gone, or reads other columns and rows once its query changed.',
+    fix: 'Expand/contract: create the new view under a new name, deploy the version that reads it, then drop the old one.',
+  },
+  analyze(change) {
+    if (change.kind === 'drop_view')
+      return {
+        message: `dropping the ${viewWord(change.before)} ${change.name} breaks the running application if it reads it`,
+        explanation: 'Queries of the version still deployed fail from the moment the drop commits.',
+        fix: { description: 'Deploy the version that no longer reads the view first, then drop it.' },
+      }
+    if (change.kind === 'alter_view' && change.changes.some((f) => f === 'definition' || f === 'columns'))
+      return {
+        message: `the query of the ${viewWord(change.after)} ${change.name} changes under the running application`,
+        explanation:
+          'The view is dropped and created again: while it is re-created its readers wait or fail, and after it the version still deployed reads the new columns and rows.',
+        fix: {
+          description:
+            'Create the new query as a new view, deploy the version that reads it, then drop the old view (expand/contract).',
+        },
+      }
+    return undefined
+  },
+})
+
+const dropExtension = defineAnalyzer({
+  code: 'DS017',
+  title: 'Dropping an extension drops its types, functions and operators',
+  dialects: ['postgres'],
+  severity: 'warning',
+  docs: {
+    bad: 'DROP EXTENSION "pg_trgm"',
+    why: 'Everything the extension installed goes with it: its functions, types and operator classes, and with CASCADE the columns and indexes that use them.',
+    fix: 'Drop the columns, indexes and code that use the extension first, and check no application calls its functions.',
+  },
+  analyze(change) {
+    if (change.kind !== 'drop_extension') return undefined
+    return {
+      message: `dropping the extension ${change.name} drops every function, type and operator it installed`,
+      explanation:
+        'The database refuses while a column or index uses them (the plan never adds CASCADE); functions the application calls are gone without notice.',
+      fix: { description: 'Check that no column, index, view or application query uses the extension, then drop it.' },
+    }
+  },
+})
+
+const domainCheck = defineAnalyzer({
+  code: 'LK020',
+  title: 'Adding NOT NULL or a CHECK to a domain scans every column that uses it',
+  dialects: ['postgres'],
+  severity: 'warning',
+  docs: {
+    bad: 'ALTER DOMAIN "positive_int" ADD CONSTRAINT "small" CHECK (VALUE < 1000)',
+    why: 'PostgreSQL checks every value of every column of the domain, in every table, while holding locks on them; one bad value fails the migration.',
+    fix: 'Add the check `NOT VALID` and validate it later (`ALTER DOMAIN ... VALIDATE CONSTRAINT`), or put the constraint on the columns.',
+  },
+  analyze(change, ctx) {
+    if (change.kind !== 'alter_domain') return undefined
+    const { before, after } = change
+    const added = (after.checks ?? []).filter(
+      (c) => !c.notValid && !(before.checks ?? []).some((b) => b.name === c.name && b.expression === c.expression),
+    )
+    const notNull = after.notNull === true && before.notNull !== true
+    if (added.length === 0 && !notNull) return undefined
+    const columns = columnsOfType(ctx, objectName('domain', before))
+    const what = [...(notNull ? ['NOT NULL'] : []), ...added.map((c) => `CHECK (${c.expression})`)].join(' and ')
+    return {
+      message: `${what} on the domain ${change.name} checks every value of ${columns.length > 0 ? columns.join(', ') : 'the columns that use it'}`,
+      explanation:
+        'The database reads every row of every table with a column of the domain before it commits, and fails on the first value that breaks the new rule.',
+      fix: {
+        description:
+          'Add a check NOT VALID (new values are checked at once) and VALIDATE CONSTRAINT it in a later step; NOT NULL has no such form.',
+      },
+    }
+  },
+})
+
+const materializedWithData = defineAnalyzer({
+  code: 'LK027',
+  title: 'A materialized view created with data runs its whole query in the migration',
+  dialects: ['postgres'],
+  severity: 'warning',
+  docs: {
+    bad: 'CREATE MATERIALIZED VIEW "totals" AS SELECT customer_id, sum(total) FROM orders GROUP BY 1',
+    why: 'The query runs to the end inside the migration, over tables that may be large; a re-created materialized view cannot be read until it is filled again.',
+    fix: 'Create it `WITH NO DATA` and fill it afterwards with `REFRESH MATERIALIZED VIEW` (CONCURRENTLY once it has a unique index).',
+  },
+  analyze(change, ctx) {
+    const view =
+      change.kind === 'create_view'
+        ? change.after
+        : change.kind === 'alter_view' && change.changes.some((f) => f !== 'comment')
+          ? change.after
+          : undefined
+    if (view === undefined || !view.materialized || view.withNoData) return undefined
+    const existing = tablesRead(ctx, view).filter((t) => !ctx.isNewTable(t.name, t.schema))
+    if (existing.length === 0) return undefined
+    const rows = existing.reduce((n, t) => n + (ctx.tableProfile(t.name, t.schema)?.rows ?? 0), 0)
+    return {
+      message: `the materialized view ${objectName('view', view)} is filled from ${existing.map((t) => (t.schema ? `${t.schema}.${t.name}` : t.name)).join(', ')}${rows > 0 ? ` (${rows} rows)` : ''} inside the migration`,
+      explanation:
+        'CREATE MATERIALIZED VIEW runs its query to the end before it commits; a re-created one is dropped first, so its readers wait until it is filled again.',
+      fix: {
+        description:
+          'Create it WITH NO DATA, then run REFRESH MATERIALIZED VIEW outside the migration (CONCURRENTLY after adding a unique index, so readers keep the old rows).',
+      },
+    }
+  },
+})
+
+/** The existing tables a view reads: its `dependsOn`, else the tables its query names. */
+function tablesRead(ctx: AnalyzerContext, view: View): { name: string; schema?: string }[] {
+  const tables = ctx.from?.tables ?? []
+  const key = (t: { name: string; schema?: string }) => (t.schema ? `${t.schema}.${t.name}` : t.name).toLowerCase()
+  const named = view.dependsOn
+    ? new Set(view.dependsOn.filter((d) => d.startsWith('table:')).map((d) => d.slice('table:'.length).toLowerCase()))
+    : namesIn(view.definition)
+  return tables
+    .filter((t) => named.has(key(t)))
+    .map((t) => (t.schema ? { name: t.name, schema: t.schema } : { name: t.name }))
+}
+
+/** `table.column` of every column of the `from` schema whose type is the named custom type. */
+function columnsOfType(ctx: AnalyzerContext, name: string): string[] {
+  return (ctx.from?.tables ?? []).flatMap((t) =>
+    t.columns
+      .filter((c) => c.type.kind === 'custom' && c.type.raw.replaceAll('"', '').toLowerCase() === name.toLowerCase())
+      .map((c) => `${t.schema ? `${t.schema}.` : ''}${t.name}.${c.name}`),
+  )
+}
+
+/** The rules on views, extensions and domains, by code. @internal */
+export const postgresObjectAnalyzers: readonly Analyzer[] = [dropExtension, domainCheck, materializedWithData, dropView]
