@@ -17,18 +17,19 @@ import { build } from 'esbuild'
 
 /**
  * The budget for what a browser app pays to parse and diff documents (`parseSchema`, `diffSchemas`,
- * `serializeSchema`, validation included), minified + gzip, dependencies included. 41 KB since the
- * model holds PostgreSQL's exclusion constraints, row-level security, policies and grants (about 1.6 KB
- * gzip with their reading, validation and diff).
+ * `serializeSchema`, validation included), minified + gzip, dependencies included. 43 KB since the
+ * model holds the whole database (views, routines, triggers, sequences, domains, types, extensions,
+ * namespaces, partitioning, exclusion constraints, row-level security, grants: about 3.7 KB gzip with
+ * their reading, validation and diff); 40 KB before.
  */
-export const BUDGET_BYTES = 41 * 1024
+export const BUDGET_BYTES = 43 * 1024
 
 /**
  * A regression guard for the whole root entry, which also holds the store and the rest of the core.
  * The rename inference of the diff (joint assignment, calibrated scores) took it past 40 KB; moving the
  * store to `schemaledger/storage` only is what would bring it back under.
  */
-export const ROOT_GUARD_BYTES = 50 * 1024
+export const ROOT_GUARD_BYTES = 53 * 1024
 
 /** The import set that BUDGET_BYTES applies to. */
 export const PARSE_DIFF_LABEL = 'parse + diff'

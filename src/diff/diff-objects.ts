@@ -81,7 +81,7 @@ export function changedFields<K extends ObjectKind>(
   after: ObjectOfKind[K],
   options: DiffOptions = {},
 ): ObjectField<K>[] {
-  const fields = alterableFields[kind] as readonly ObjectField<K>[]
+  const fields = alterableFields[kind] as unknown as readonly ObjectField<K>[]
   const [a, b] =
     kind === 'sequence'
       ? [effectiveSequence(before as Sequence), effectiveSequence(after as Sequence)]

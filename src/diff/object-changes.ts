@@ -13,7 +13,14 @@ export function isObjectChange(change: SchemaChange | ChangeWithoutPath): change
   return 'object' in change
 }
 
-/** What an object change does: `create`, `drop` or `alter`. */
+/**
+ * What an object change does: `create`, `drop` or `alter`.
+ *
+ * @example
+ * ```ts
+ * objectVerb({ kind: 'alter_view', path: 'view:totals', object: 'view', name: 'totals', before, after, changes: ['definition'] }) // 'alter'
+ * ```
+ */
 export function objectVerb(change: ObjectChange): 'create' | 'drop' | 'alter' {
   return change.kind.slice(0, change.kind.indexOf('_')) as 'create' | 'drop' | 'alter'
 }

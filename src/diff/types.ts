@@ -1,4 +1,3 @@
-import type { alterableFields } from '../model/model-description.js'
 import type { ObjectKind, ObjectOfKind } from '../model/object-kinds.js'
 import type { Column, Constraint, EnumDefinition, Index, Table } from '../model/types.js'
 import type { NamingConvention } from './naming-convention.js'
@@ -263,8 +262,12 @@ export interface AlterEnumChange extends EnumScoped {
   readonly reordered: boolean
 }
 
-/** Fields of an object of kind `K` that an `alter_<kind>` change can list. */
-export type ObjectField<K extends ObjectKind = ObjectKind> = (typeof alterableFields)[K][number]
+/** Fields of an object of kind `K` that an `alter_<kind>` change can list (all but its identity, `dependsOn` and `extra`). */
+export type ObjectField<K extends ObjectKind = ObjectKind> = keyof ObjectOfKind[K] extends infer F
+  ? F extends 'name' | 'schema' | 'extra' | 'dependsOn' | 'table'
+    ? never
+    : F & string
+  : never
 
 /** Fields of a change to an object beside tables and enums. */
 interface ObjectScoped<K extends ObjectKind> extends ChangeBase {

@@ -4,7 +4,12 @@ import type { CompositeType, Domain, Extension, Namespace, Routine, Schema, Sequ
  * The kinds of database objects beside tables and enums, in the order a database needs them created:
  * namespaces, then extensions (their types and functions), types and domains, sequences, functions,
  * views, triggers. Drops go in the reverse order. Dependencies between objects refine this order
- * (src/dialects/object-order.ts).
+ * (src/sql/object-dependencies.ts).
+ *
+ * @example
+ * ```ts
+ * for (const kind of OBJECT_KINDS) console.log(kind, objectsOf(schema, kind).length)
+ * ```
  */
 export const OBJECT_KINDS = [
   'namespace',
@@ -35,7 +40,14 @@ export interface ObjectOfKind {
 /** Any database object beside tables and enums. */
 export type DatabaseObject = ObjectOfKind[ObjectKind]
 
-/** The schema's list of each object kind. */
+/**
+ * The schema's list of each object kind.
+ *
+ * @example
+ * ```ts
+ * OBJECT_LISTS.view // 'views': schema.views holds the views
+ * ```
+ */
 export const OBJECT_LISTS = {
   namespace: 'namespaces',
   extension: 'extensions',

@@ -65,9 +65,6 @@ export interface EnumDefinition extends Model<typeof enumFields> {}
 /** A table with its columns, constraints and indexes. */
 export interface Table extends Model<typeof tableFields> {}
 
-/** How a PostgreSQL table is partitioned: `PARTITION BY RANGE (created_at)`. */
-export interface PartitionBy extends Model<typeof partitionByFields> {}
-
 /** The table a PostgreSQL partition belongs to, and its bound. */
 export interface PartitionOf extends Model<typeof partitionOfFields> {}
 

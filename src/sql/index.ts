@@ -12,6 +12,9 @@ export {
   type DialectDefinition,
   defineDialect,
   type GeneratorContext,
+  type ObjectGenerator,
+  type ObjectGenerators,
+  type ObjectStatementDraft,
   type PlanOptions,
   type SqlTextKind,
 } from '../dialects/dialect.js'
