@@ -35,7 +35,15 @@ export interface IntrospectOptions {
 /** What an {@link UnmodelledObject} is. */
 export type UnmodelledKind =
   /** MySQL/MariaDB partitioning (PostgreSQL's declarative partitioning is modelled). */
-  'partitioning' | 'system_versioning' | 'foreign_key' | 'primary_key' | 'unique' | 'index' | 'function' | 'view' | 'trigger'
+  | 'partitioning'
+  | 'system_versioning'
+  | 'foreign_key'
+  | 'primary_key'
+  | 'unique'
+  | 'index'
+  | 'function'
+  | 'view'
+  | 'trigger'
 
 /**
  * Something the database holds that the schema returned by introspection does not: the model cannot

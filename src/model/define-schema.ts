@@ -63,6 +63,15 @@ export interface SchemaDefinition {
     readonly comment?: string
   }[]
   readonly tables: readonly TableDefinition[]
+  /** The other objects (`views`, `functions`, `sequences`, ...), as the canonical document writes them. */
+  readonly namespaces?: readonly Readonly<Record<string, unknown>>[]
+  readonly extensions?: readonly Readonly<Record<string, unknown>>[]
+  readonly types?: readonly Readonly<Record<string, unknown>>[]
+  readonly domains?: readonly Readonly<Record<string, unknown>>[]
+  readonly sequences?: readonly Readonly<Record<string, unknown>>[]
+  readonly functions?: readonly Readonly<Record<string, unknown>>[]
+  readonly views?: readonly Readonly<Record<string, unknown>>[]
+  readonly triggers?: readonly Readonly<Record<string, unknown>>[]
 }
 
 /**

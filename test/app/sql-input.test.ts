@@ -134,7 +134,13 @@ describe.skipIf(!chromiumPath)('web app: SQL files and migration folders in the 
     expect(await page.getByTestId('notes-after').locator('li').allTextContents()).toEqual(read.notes.map(noteLine))
     const diff = diffSchemas(parseSchema(JSON.parse(EMPTY)), read.schema)
     expect(await page.locator('#summary-heading').textContent()).toContain(`${diff.summary.total} changes`)
-    expect(await topLabels(page)).toEqual(['enum order_status (new, paid, shipped)', 'table customers', 'table orders'])
+    expect(await topLabels(page)).toEqual([
+      'enum order_status (new, paid, shipped)',
+      'table customers',
+      'table orders',
+      'extension citext',
+      'view paid_orders',
+    ])
     // PGlite, its citext extension and their files came from the app itself.
     expect(server.requested.some((p) => /\/pglite[.-][\w-]+\.wasm$/.test(p))).toBe(true)
     expect(server.requested.some((p) => /\/citext\.tar-[\w-]+\.gz$/.test(p))).toBe(true)

@@ -194,6 +194,7 @@ describe('schemaledger history --git', { timeout: 600_000 }, () => {
       'create_table ar_internal_metadata',
       'create_table schema_migrations',
       'create_table users',
+      'create_extension extension:citext',
     ])
     expect(changes(1)).toEqual(['create_enum enum:order_status', 'create_table orders'])
     expect(changes(2)).toEqual(['alter_enum enum:order_status', 'add_column users.name'])

@@ -5,8 +5,8 @@ import { designCases } from './rule-cases-design.js'
 import { lockCases } from './rule-cases-locks.js'
 import { objectCases } from './rule-cases-objects.js'
 import { partitionCases } from './rule-cases-partitions.js'
-import { securityCases } from './rule-cases-security.js'
 import { postgresObjectCases } from './rule-cases-postgres-objects.js'
+import { securityCases } from './rule-cases-security.js'
 
 export type { RuleCase } from './rule-case-kit.js'
 

@@ -8,16 +8,17 @@ import { describe, expect, it } from 'vitest'
 type Measured = { minified: number; gzip: number; inputs: { file: string; bytes: number }[] }
 type Imports = Record<string, string>
 const script = new URL('../../scripts/bundle-size.mjs', import.meta.url).href
-const { BUDGET_BYTES, ROOT_GUARD_BYTES, ENTRIES, FIGURE_DOCS, IMPORT_SETS, ROOT_FIGURE, kb, measureBundle } = (await import(script)) as {
-  BUDGET_BYTES: number
-  ROOT_GUARD_BYTES: number
-  ENTRIES: Record<string, string>
-  FIGURE_DOCS: string[]
-  IMPORT_SETS: [string, Imports][]
-  ROOT_FIGURE: RegExp
-  kb: (bytes: number) => string
-  measureBundle: (imports: Imports) => Promise<Measured>
-}
+const { BUDGET_BYTES, ROOT_GUARD_BYTES, ENTRIES, FIGURE_DOCS, IMPORT_SETS, ROOT_FIGURE, kb, measureBundle } =
+  (await import(script)) as {
+    BUDGET_BYTES: number
+    ROOT_GUARD_BYTES: number
+    ENTRIES: Record<string, string>
+    FIGURE_DOCS: string[]
+    IMPORT_SETS: [string, Imports][]
+    ROOT_FIGURE: RegExp
+    kb: (bytes: number) => string
+    measureBundle: (imports: Imports) => Promise<Measured>
+  }
 
 const KB = 1024
 const read = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')

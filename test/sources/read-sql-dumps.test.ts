@@ -20,14 +20,19 @@ import {
 // tool, reads back (on PGlite, or in a scratch database on the dev server) equal to the server's
 // introspection of the database itself.
 
+/** The schema without table grants: readSQL skips a dump's GRANT statements (see its notes). */
+const withoutGrants = (s: Schema): Schema => ({ ...s, tables: s.tables.map(({ grants: _, ...t }) => t) })
+
 /**
  * The schema's bytes without what two PostgreSQL versions print differently for the same database:
  * extension versions (PGlite ships its own contrib builds) and the qualifiers of view columns
- * (`orders.total` on 15, `total` on 16+), which the diff compares as equal.
+ * (`orders.total` on 15, `total` on 16+), which the diff compares as equal; and grants, since the
+ * dump's roles do not exist on PGlite (readSQL reports and skips them; grants are compared only on
+ * request).
  */
 const acrossVersions = (s: Schema) =>
   serializeSchema({
-    ...s,
+    ...withoutGrants(s),
     ...(s.extensions ? { extensions: s.extensions.map(({ version: _, ...x }) => x) } : {}),
     ...(s.views
       ? { views: s.views.map((v) => ({ ...v, definition: normalizeQueryText(unqualifiedViewQuery(v.definition)) })) }
@@ -71,7 +76,7 @@ describe('pg_dump -s output reads back equal to the dumped database', { timeout:
         expect(skipped[0]?.line).toBe(naming[0]?.line)
         // Through a dev server instead of PGlite, the same schema.
         const onServer = await readSQL(dump, { dialect: 'postgres', devUrl: PG_URL, file: 'dump.sql' })
-        expect(serializeSchema(onServer.schema)).toBe(serializeSchema(expected.schema))
+        expect(serializeSchema(withoutGrants(onServer.schema))).toBe(serializeSchema(withoutGrants(expected.schema)))
       } finally {
         await db.end()
       }

@@ -138,11 +138,16 @@ describe('readSQL: PostgreSQL on PGlite', { timeout: 180_000 }, () => {
 })
 
 describe('readSQL: SQLite on sql.js', () => {
-  test('a schema with a trigger reads back equal to its document; errors name the line', async () => {
+  test('a schema with a trigger reads back as its document and the trigger; errors name the line', async () => {
     const v1 = load('seed-v1.json')
-    const text = `${sqlOf(v1, 'sqlite')}\nCREATE TRIGGER touch AFTER INSERT ON users BEGIN\n  UPDATE users SET email = lower(NEW.email) WHERE id = NEW.id;\nEND;`
+    const body = 'BEGIN\n  UPDATE users SET email = lower(NEW.email) WHERE id = NEW.id;\nEND'
+    const text = `${sqlOf(v1, 'sqlite')}\nCREATE TRIGGER touch AFTER INSERT ON users ${body};`
     const { schema, notes } = await readSQL(text, { dialect: 'sqlite' })
-    expect(diffSchemas(schema, v1).changes).toEqual([])
+    const withTrigger = {
+      ...v1,
+      triggers: [{ name: 'touch', table: 'users', timing: 'after', events: ['insert'], body }],
+    }
+    expect(diffSchemas(schema, withTrigger as typeof v1).changes).toEqual([])
     expect(notes).toEqual([])
     const error = await failure(readSQL('CREATE TABLE a (x int);\nINSERT INTO b VALUES (1);', { dialect: 'sqlite' }))
     expect(error.message).toBe('<sql>:2: no such table: b\n  in: INSERT INTO b VALUES (1)')

@@ -48,7 +48,8 @@ describe('replaying a MariaDB migration folder on the dev server', { timeout: 30
         true,
         true,
         true,
-        false,
+        // The trigger: read into the model's triggers.
+        true,
       ])
       const mysql = await import('mysql2/promise')
       const database = uniqueName('sl_replay')

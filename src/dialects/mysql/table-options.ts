@@ -54,7 +54,7 @@ export function refusePostgresTableFeatures(table: Table): void {
   if (table.partitionOf)
     unsupported(
       where,
-      'a partition that is a table of its own (partitionOf) is PostgreSQL\'s: MySQL/MariaDB list partitions in the partitioned table (partitions)',
+      "a partition that is a table of its own (partitionOf) is PostgreSQL's: MySQL/MariaDB list partitions in the partitioned table (partitions)",
     )
   if (table.inherits) unsupported(where, 'MySQL/MariaDB have no table inheritance (INHERITS)')
   if (table.with && Object.keys(table.with).length > 0)

@@ -15,8 +15,8 @@ import { relationKey, tableRelationKeys } from './name-claims.js'
 import { constraintNameIn, indexNameIn } from './names.js'
 import { currentConstraintName, currentIndexName } from './renames.js'
 import { alterTableSecuritySQL, createTableSecuritySQL } from './security.js'
-import { refuseTable } from './unsupported.js'
 import { parentOf, partitionBoundSQL, partitionByClause, storageParameterChanges, withClause } from './table-options.js'
+import { refuseTable } from './unsupported.js'
 
 const isNotValid = (c: Constraint) => (c.type === 'foreign_key' || c.type === 'check') && c.notValid === true
 

@@ -34,8 +34,10 @@ export function refuseTable(table: Table): void {
   const problems: string[] = []
   const by = table.partitionBy
   if (by && !['range', 'list', 'hash'].includes(by.method))
-    problems.push(`partitioning by ${by.method.replace('_', ' ').toUpperCase()}: MySQL/MariaDB's; PostgreSQL partitions by RANGE, LIST or HASH`)
-  if (by?.linear) problems.push('LINEAR partitioning: MySQL/MariaDB\'s; PostgreSQL has none')
+    problems.push(
+      `partitioning by ${by.method.replace('_', ' ').toUpperCase()}: MySQL/MariaDB's; PostgreSQL partitions by RANGE, LIST or HASH`,
+    )
+  if (by?.linear) problems.push("LINEAR partitioning: MySQL/MariaDB's; PostgreSQL has none")
   if (table.partitions || table.subpartitionBy)
     problems.push('a list of partitions or subpartitions: MySQL/MariaDB partitions; PostgreSQL partitions are tables')
   if (table.systemVersioning) problems.push('WITH SYSTEM VERSIONING: PostgreSQL has no system-versioned tables')

@@ -15,8 +15,8 @@ import { lossyTypeAnalyzers } from './lossy-types.js'
 import { namingAnalyzers } from './naming.js'
 import { objectAnalyzers } from './objects.js'
 import { partitioningAnalyzers } from './partitioning.js'
-import { rowSecurityAnalyzers } from './row-security.js'
 import { postgresObjectAnalyzers } from './postgres-objects.js'
+import { rowSecurityAnalyzers } from './row-security.js'
 import { transactionAnalyzers } from './transaction.js'
 
 /**

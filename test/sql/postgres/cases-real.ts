@@ -134,7 +134,12 @@ export const REAL_CASES: readonly MigrationCase[] = [
   {
     title: 'a serial column moves to a standalone sequence, and back',
     from: { tables: [{ name: 'events', columns: [{ ...id, autoincrement: true }] }] },
-    to: { tables: [{ name: 'events', columns: [{ ...id, default: "nextval('events_id_seq'::regclass)" }] }] },
+    // The sequence outlives the column's serial: `to` lists it (introspection reads it), and the plan
+    // hands it over rather than create it (and back: the column adopts it rather than it be dropped).
+    to: {
+      tables: [{ name: 'events', columns: [{ ...id, default: "nextval('events_id_seq'::regclass)" }] }],
+      sequences: [{ name: 'events_id_seq', type: 'integer' }],
+    },
     up: [
       'ALTER SEQUENCE "events_id_seq" OWNED BY NONE',
       'ALTER TABLE "events" ALTER COLUMN "id" SET DEFAULT nextval(\'events_id_seq\'::regclass)',
@@ -180,7 +185,7 @@ export const REAL_CASES: readonly MigrationCase[] = [
       'ALTER TABLE "ledger" ALTER COLUMN "countdown" SET START WITH -1 SET INCREMENT BY -1 SET NO MINVALUE SET NO MAXVALUE RESTART',
     ],
     down: [
-      'ALTER TABLE "ledger" ALTER COLUMN "id" SET START WITH 1',
+      'ALTER TABLE "ledger" ALTER COLUMN "id" SET START WITH 1 SET NO MINVALUE',
       'ALTER TABLE "ledger" ALTER COLUMN "countdown" SET START WITH 1 SET INCREMENT BY 1 SET NO MINVALUE SET NO MAXVALUE RESTART',
     ],
   },

@@ -193,7 +193,7 @@ describeEngines('real migrations judged by pg_catalog', (engine) => {
       async () =>
         expect(await rows(engine(), sequences)).toEqual([
           { column: 'countdown', start: 1, increment: 1, min: '1', max: BIGINT_MAX },
-          { column: 'id', start: 1, increment: 1, min: '-100', max: '2147483647' },
+          { column: 'id', start: 1, increment: 1, min: '1', max: '2147483647' },
         ]),
     )
   })

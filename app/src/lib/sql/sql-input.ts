@@ -27,7 +27,7 @@ const ENGINES = { postgres: 'PGlite', sqlite: 'sql.js' } as const
  * ```
  */
 export function needsServer(what: string): string {
-  return `${what} is MySQL/MariaDB SQL, which needs a MySQL or MariaDB server to run on: it cannot be read in the browser. Read it with the command line instead (schemaledger diff ${what} ... --dev-url mysql://user@host:3306), or drop PostgreSQL or SQLite SQL here.`
+  return `${what} is MySQL/MariaDB SQL, which needs a MySQL or MariaDB server to run on: it cannot be read in the browser. Read it with schemaledger's command-line tool and a development server instead, or drop PostgreSQL or SQLite SQL here.`
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Sequence } from '../../../model/types.js'
 import type { GeneratorContext, ObjectGenerator, ObjectStatementDraft } from '../../dialect.js'
 import { Stage } from '../../types.js'
 import { tableKey, tableName } from '../context.js'
+import { columnSequenceName } from '../names.js'
 
 // Sequences: CREATE SEQUENCE with the options the document states (before the tables, whose
 // defaults may call nextval of them), OWNED BY once its table exists, option changes in place with
@@ -72,9 +73,28 @@ function defaultStart(s: Sequence): string {
 
 const OPTION_FIELDS = new Set(['type', 'increment', 'minValue', 'maxValue', 'start', 'cache', 'cycle'])
 
+/**
+ * Whether a column change of this plan hands the sequence over: a serial column that stops being
+ * serial keeps its sequence (`OWNED BY NONE`, the alter-column generator writes it) when `to` lists
+ * that sequence, and a column that becomes serial adopts a listed one that goes (`OWNED BY column`).
+ * Such a sequence is neither created nor dropped.
+ */
+function handedOver(s: Sequence, ctx: GeneratorContext, verb: 'create' | 'drop'): boolean {
+  return ctx.changes.some(
+    (c) =>
+      c.kind === 'alter_column' &&
+      c.schema === s.schema &&
+      (verb === 'create'
+        ? c.before.autoincrement && !c.after.autoincrement
+        : !c.before.autoincrement && c.after.autoincrement) &&
+      columnSequenceName(c.table, verb === 'create' ? c.before : c.after) === s.name,
+  )
+}
+
 /** PostgreSQL sequences. */
 export const postgresSequences: ObjectGenerator<'sequence'> = {
   create: (s, ctx) => {
+    if (handedOver(s, ctx, 'create')) return []
     const opts = options(s)
     return [
       { sql: `CREATE SEQUENCE ${nameOf(ctx, s)}${opts.length > 0 ? ` ${opts.join(' ')}` : ''}` },
@@ -83,6 +103,7 @@ export const postgresSequences: ObjectGenerator<'sequence'> = {
     ]
   },
   drop: (s, ctx) => {
+    if (handedOver(s, ctx, 'drop')) return []
     const o = owner(s)
     // DROP TABLE drops the sequences its columns own, and runs before this stage.
     if (o && ctx.droppedTables.some((t) => tableKey(t.name, t.schema) === tableKey(o.table, o.schema))) return []
