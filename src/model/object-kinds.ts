@@ -76,15 +76,18 @@ export function objectsOf<K extends ObjectKind>(schema: Schema, kind: K): readon
  * defaults and `OUT` arguments, spaced as written (`integer, text`).
  */
 export function routineIdentity(args: string): string {
-  return splitTopLevel(args)
+  return splitArgumentList(args)
     .map((a) => a.replace(/\s+(DEFAULT\s|=\s*)[\s\S]*$/i, '').trim())
     .filter((a) => a !== '' && !/^OUT\s/i.test(a))
     .map((a) => a.replace(/^IN\s+/i, ''))
     .join(', ')
 }
 
-/** Splits at commas outside parentheses, brackets and quotes. */
-function splitTopLevel(text: string): string[] {
+/**
+ * An argument list split at the commas outside parentheses, brackets and quotes, each part trimmed;
+ * none for a blank list. @internal
+ */
+export function splitArgumentList(text: string): string[] {
   const out: string[] = []
   let depth = 0
   let quote: string | undefined
@@ -97,12 +100,13 @@ function splitTopLevel(text: string): string[] {
     else if (ch === '(' || ch === '[') depth++
     else if (ch === ')' || ch === ']') depth--
     else if (ch === ',' && depth === 0) {
-      out.push(text.slice(start, i))
+      out.push(text.slice(start, i).trim())
       start = i + 1
     }
   }
-  out.push(text.slice(start))
-  return out.map((s) => s.trim())
+  const last = text.slice(start).trim()
+  if (last !== '' || out.length > 0) out.push(last)
+  return out
 }
 
 const qualified = (o: { readonly schema?: string; readonly name: string }) =>

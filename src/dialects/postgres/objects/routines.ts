@@ -1,6 +1,6 @@
 import { normalizeQueryText } from '../../../diff/object-equality.js'
 import { UnsafeExpressionError } from '../../../errors.js'
-import { routineIdentity } from '../../../model/object-kinds.js'
+import { routineIdentity, splitArgumentList } from '../../../model/object-kinds.js'
 import type { Routine } from '../../../model/types.js'
 import type { GeneratorContext, ObjectGenerator, ObjectStatementDraft } from '../../dialect.js'
 import { query } from '../../render.js'
@@ -110,32 +110,10 @@ function commentSQL(ctx: GeneratorContext, r: Routine): ObjectStatementDraft {
 
 /** An argument list without its defaults, normalized, and which arguments had a default. */
 function argumentShape(args: string): { readonly plain: string; readonly defaults: readonly boolean[] } {
-  const parts = splitArguments(args)
+  const parts = splitArgumentList(args)
   const defaults = parts.map((a) => /\s(DEFAULT\s|=)/i.test(a))
   const plain = parts.map((a) => normalizeQueryText(a.replace(/\s+(DEFAULT\s|=\s*)[\s\S]*$/i, ''))).join(',')
   return { plain, defaults }
-}
-
-function splitArguments(args: string): string[] {
-  const out: string[] = []
-  let depth = 0
-  let quote: string | undefined
-  let start = 0
-  for (let i = 0; i < args.length; i++) {
-    const ch = args[i] as string
-    if (quote !== undefined) {
-      if (ch === quote) quote = undefined
-    } else if (ch === "'" || ch === '"') quote = ch
-    else if (ch === '(' || ch === '[') depth++
-    else if (ch === ')' || ch === ']') depth--
-    else if (ch === ',' && depth === 0) {
-      out.push(args.slice(start, i).trim())
-      start = i + 1
-    }
-  }
-  const last = args.slice(start).trim()
-  if (last !== '' || out.length > 0) out.push(last)
-  return out
 }
 
 /**
