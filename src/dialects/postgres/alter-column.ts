@@ -178,7 +178,10 @@ function defaultTakesFrom(expression: string, name: string, schema: string | und
  * The bounds, cache and cycle an identity's sequence needs after the change. When the direction
  * turns, both bounds are set again (`NO MINVALUE` is the new direction's default only once set) and the
  * sequence restarts at its new start: its current value lies on the other side of zero, outside the
- * new range, and new values then do not meet the ones already given out.
+ * new range, and new values then do not meet the ones already given out. It restarts too when the new
+ * bounds leave out the old start, where an unused sequence stands (PostgreSQL refuses the ALTER
+ * otherwise: `RESTART value (-200) cannot be less than MINVALUE (-100)`); `RESTART` takes the new start,
+ * as it is set in the same statement.
  */
 function identityBoundChanges(before: Identity, after: Identity): string[] {
   const [was, now] = [identityDirection(before), identityDirection(after)]
@@ -189,8 +192,20 @@ function identityBoundChanges(before: Identity, after: Identity): string[] {
   if (turned || a.max !== b.max) out.push(b.max === undefined ? 'SET NO MAXVALUE' : `SET MAXVALUE ${b.max}`)
   if ((before.cache ?? 1) !== (after.cache ?? 1)) out.push(`SET CACHE ${after.cache ?? 1}`)
   if ((before.cycle ?? false) !== (after.cycle ?? false)) out.push(after.cycle ? 'SET CYCLE' : 'SET NO CYCLE')
-  if (turned) out.push('RESTART')
+  if (turned || !withinBounds(was.start, now.up, b)) out.push('RESTART')
   return out
+}
+
+/** Whether `value` lies within bounds as {@link identityBounds} gives them (undefined: the direction's default). */
+function withinBounds(
+  value: number,
+  up: boolean,
+  bounds: { min: number | undefined; max: number | undefined },
+): boolean {
+  // An unstated bound is the type's extreme on the far side, 1 (counting up) or -1 (down) on the near one.
+  const aboveMin = bounds.min !== undefined ? value >= bounds.min : !up || value >= 1
+  const belowMax = bounds.max !== undefined ? value <= bounds.max : up || value <= -1
+  return aboveMin && belowMax
 }
 
 /**

