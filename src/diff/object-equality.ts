@@ -1,4 +1,5 @@
-import type { ObjectKind, ObjectOfKind } from '../model/object-kinds.js'
+import { type ObjectKind, type ObjectOfKind, routineCost, routineRows } from '../model/object-kinds.js'
+import type { Routine } from '../model/types.js'
 import { parseColumnType } from '../model/parse-column-type.js'
 import { defaultsEqual } from '../sql-text/normalize-default.js'
 import { expressionsEqual } from '../sql-text/normalize-expression.js'
@@ -115,6 +116,9 @@ export function objectFieldEqual<K extends ObjectKind>(
   const x = (a as Record<string, unknown>)[field]
   const y = (b as Record<string, unknown>)[field]
   if (x === undefined && y === undefined) return true
+  // Estimates compare as PostgreSQL holds them: a stated default is the absent one.
+  if (kind === 'function' && field === 'cost') return routineCost(a as Routine) === routineCost(b as Routine)
+  if (kind === 'function' && field === 'rows') return routineRows(a as Routine) === routineRows(b as Routine)
   const equal = EQUALITY[kind]?.[field]
   return equal ? equal(x, y) : same(x, y)
 }

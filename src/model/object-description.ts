@@ -1,5 +1,5 @@
 import { named, object, optional, type Shape } from './shape.js'
-import { array, custom, int, oneOf, text } from './shape-values.js'
+import { array, custom, finite, int, oneOf, text } from './shape-values.js'
 import type {
   CompositeType,
   Domain,
@@ -171,6 +171,17 @@ export const routineFields = {
   leakproof: optional(yes),
   /** `PARALLEL SAFE` or `RESTRICTED`; absent means `UNSAFE`. */
   parallel: optional(oneOf('safe', 'restricted')),
+  /**
+   * PostgreSQL `COST`: the planner's estimate of its execution cost, in units of `cpu_operator_cost`.
+   * Absent means PostgreSQL's default, which compares equal when stated: 1 for C and internal
+   * functions, 100 for the rest.
+   */
+  cost: optional(finite),
+  /**
+   * PostgreSQL `ROWS`: the rows a set-returning function is estimated to return. Absent means
+   * PostgreSQL's default, 1000 (which compares equal when stated).
+   */
+  rows: optional(finite),
   /** `SET name = value` settings (`search_path=public`), as `name=value`, sorted. */
   config: optional(array(label)),
   /** MySQL/MariaDB: `DETERMINISTIC`. */

@@ -136,3 +136,24 @@ export function objectName<K extends ObjectKind>(kind: K, object: ObjectOfKind[K
       return qualified(object as { schema?: string; name: string })
   }
 }
+
+/**
+ * A routine's `COST` as PostgreSQL holds it: the stated one, else its default (1 for C and internal
+ * functions, 100 for the rest), so that a stated default and an absent one compare equal. @internal
+ */
+export function routineCost(r: Routine): number {
+  return r.cost ?? (['c', 'internal'].includes((r.language ?? 'sql').toLowerCase()) ? 1 : 100)
+}
+
+/** Whether a routine returns a set (`SETOF type`, `TABLE (...)`). @internal */
+export function returnsSet(r: Routine): boolean {
+  return /^\s*(setof\s|table\s*\()/i.test(r.returns ?? '')
+}
+
+/**
+ * A routine's `ROWS` as PostgreSQL holds it: the stated one, else 1000 for a set-returning function
+ * and 0 (no estimate) for the rest. @internal
+ */
+export function routineRows(r: Routine): number {
+  return r.rows ?? (r.kind !== 'procedure' && returnsSet(r) ? 1000 : 0)
+}

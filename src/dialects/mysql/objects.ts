@@ -128,6 +128,8 @@ function createRoutine(r: Routine, ctx: GeneratorContext): ObjectStatementDraft[
       ['strict', 'STRICT'],
       ['leakproof', 'LEAKPROOF'],
       ['parallel', 'PARALLEL'],
+      ['cost', 'COST'],
+      ['rows', 'ROWS'],
       ['config', 'SET settings'],
     ]),
   ])

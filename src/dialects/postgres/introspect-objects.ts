@@ -1,3 +1,5 @@
+import { routineCost, routineRows } from '../../model/object-kinds.js'
+import type { Routine } from '../../model/types.js'
 import type { Row, UnmodelledObject } from '../introspect-types.js'
 import { type DocObject, stripOuterParens, texts } from './introspect-rows.js'
 
@@ -21,6 +23,7 @@ SELECT n.nspname AS schema, p.proname AS name, p.prokind AS kind,
   pg_catalog.pg_get_function_result(p.oid) AS returns,
   l.lanname AS language, p.prosrc AS body, p.provolatile AS volatility, p.proisstrict AS strict,
   p.prosecdef AS security_definer, p.proleakproof AS leakproof, p.proparallel AS parallel,
+  p.procost::text AS cost, p.prorows::text AS rows,
   p.proconfig AS config, pg_catalog.obj_description(p.oid, 'pg_proc') AS comment,
   ${version >= 140000 ? 'p.prosqlbody IS NOT NULL' : 'false'} AS sql_body
 FROM pg_catalog.pg_proc p
@@ -93,6 +96,16 @@ const qualified = (schema: unknown, name: unknown, namespace: string) =>
 const VOLATILITY: Record<string, string> = { i: 'immutable', s: 'stable' }
 const PARALLEL: Record<string, string> = { s: 'safe', r: 'restricted' }
 
+/** `cost` and `rows` of a routine where they are not PostgreSQL's defaults (which the model leaves out). */
+function estimates(routine: Routine, row: Row): { cost?: number; rows?: number } {
+  if (routine.kind === 'procedure') return {}
+  const [cost, rows] = [Number(row.cost), Number(row.rows)]
+  return {
+    ...(Number.isFinite(cost) && cost !== routineCost(routine) ? { cost } : {}),
+    ...(Number.isFinite(rows) && rows !== routineRows(routine) ? { rows } : {}),
+  }
+}
+
 /** The routines of the document, and what the model cannot hold (aggregates, window, C and SQL-standard bodies). @internal */
 export function routineObjects(rows: readonly Row[], namespace: string) {
   const routines: DocObject[] = []
@@ -114,7 +127,7 @@ export function routineObjects(rows: readonly Row[], namespace: string) {
       continue
     }
     const config = texts(r.config).sort()
-    routines.push({
+    const routine: DocObject = {
       name: String(r.name),
       ...inSchema(r.schema, namespace),
       ...(r.kind === 'p' ? { kind: 'procedure' } : {}),
@@ -129,7 +142,8 @@ export function routineObjects(rows: readonly Row[], namespace: string) {
       ...(PARALLEL[String(r.parallel)] ? { parallel: PARALLEL[String(r.parallel)] } : {}),
       ...(config.length > 0 ? { config } : {}),
       ...(str(r.comment) !== undefined ? { comment: String(r.comment) } : {}),
-    })
+    }
+    routines.push({ ...routine, ...estimates(routine as unknown as Routine, r) })
   }
   return { routines, unmodelled }
 }

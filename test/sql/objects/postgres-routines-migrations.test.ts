@@ -102,6 +102,48 @@ describeEngines('routine, trigger and sequence changes', (engine) => {
     ])
   })
 
+  it('changes COST and ROWS in place, creates them stated, and reads a stated default as the absent one', async () => {
+    const e = engine()
+    const base = await baseSchema(e)
+    const codes = {
+      name: 'codes',
+      arguments: 'n integer',
+      returns: 'SETOF integer',
+      body: 'SELECT generate_series(1, n)',
+    }
+    const to = edit(base, (d) => {
+      find(d, 'functions', 'add_tax').cost = 10
+      d.functions = [...list(d, 'functions'), { ...codes, cost: 500, rows: 50 }]
+    })
+    const m = await prove(e, base, to)
+    expect(sql(m)).toEqual([
+      'CREATE FUNCTION "codes"(n integer) RETURNS SETOF integer LANGUAGE sql COST 500 ROWS 50 AS $function$SELECT generate_series(1, n)$function$',
+      'ALTER FUNCTION "add_tax"(amount numeric, rate numeric) COST 10',
+    ])
+    expect(m.down.map((s) => s.sql)).toEqual([
+      'ALTER FUNCTION "add_tax"(amount numeric, rate numeric) COST 100',
+      'DROP FUNCTION "codes"(n integer)',
+    ])
+    // PostgreSQL's defaults stated (100 for SQL and plpgsql, 1000 rows of a set) are no change.
+    const defaults = edit(base, (d) => {
+      find(d, 'functions', 'add_tax').cost = 100
+      find(d, 'functions', 'touch').cost = 100
+      d.functions = [...list(d, 'functions'), { ...codes, rows: 1000 }]
+    })
+    const plain = edit(base, (d) => {
+      d.functions = [...list(d, 'functions'), codes]
+    })
+    expect(diffSchemas(plain, defaults).changes).toEqual([])
+    expect(
+      diffSchemas(
+        defaults,
+        edit(defaults, (d) => {
+          find(d, 'functions', 'codes').rows = 10
+        }),
+      ).changes,
+    ).toEqual([expect.objectContaining({ kind: 'alter_function', changes: ['rows'] })])
+  })
+
   it('changes sequence options and ownership in place', async () => {
     const e = engine()
     const base = await baseSchema(e)

@@ -1,6 +1,6 @@
 import { normalizeQueryText } from '../../../diff/object-equality.js'
 import { UnsafeExpressionError } from '../../../errors.js'
-import { routineIdentity, splitArgumentList } from '../../../model/object-kinds.js'
+import { routineCost, routineIdentity, routineRows, splitArgumentList } from '../../../model/object-kinds.js'
 import type { Routine } from '../../../model/types.js'
 import type { GeneratorContext, ObjectGenerator, ObjectStatementDraft } from '../../dialect.js'
 import { query } from '../../render.js'
@@ -74,7 +74,10 @@ function languageOf(r: Routine): string {
   return language
 }
 
-/** `CREATE [OR REPLACE] FUNCTION|PROCEDURE name(arguments) [RETURNS type] LANGUAGE ... AS $tag$body$tag$`. */
+/**
+ * `CREATE [OR REPLACE] FUNCTION|PROCEDURE name(arguments) [RETURNS type] LANGUAGE ... [COST n] [ROWS n]
+ * AS $tag$body$tag$`.
+ */
 function definitionSQL(r: Routine, ctx: GeneratorContext, replace: boolean): string {
   const d = ctx.dialect
   const args = r.arguments.trim() === '' ? '' : query(d, r.arguments, where(r, 'arguments'), 'clause')
@@ -90,6 +93,8 @@ function definitionSQL(r: Routine, ctx: GeneratorContext, replace: boolean): str
   if (r.kind !== 'procedure') {
     if (r.leakproof) parts.push('LEAKPROOF')
     if (r.parallel) parts.push(`PARALLEL ${r.parallel.toUpperCase()}`)
+    if (r.cost !== undefined) parts.push(`COST ${r.cost}`)
+    if (r.rows !== undefined) parts.push(`ROWS ${r.rows}`)
   }
   for (const entry of r.config ?? []) parts.push(settingSQL(ctx, entry, r))
   const tag = dollarTag(r.body)
@@ -106,6 +111,19 @@ const signature = (ctx: GeneratorContext, r: Routine) => {
 function commentSQL(ctx: GeneratorContext, r: Routine): ObjectStatementDraft {
   const text = r.comment === undefined ? 'NULL' : ctx.dialect.quoteLiteral(r.comment)
   return { sql: `COMMENT ON ${kindWord(r)} ${signature(ctx, r)} IS ${text}` }
+}
+
+/** The estimates PostgreSQL keeps apart from the definition. */
+const ESTIMATES = new Set(['cost', 'rows', 'comment'])
+
+/** `ALTER FUNCTION name(arguments) COST n ROWS n`: the changed estimates, an absent one back to its default. */
+function estimatesSQL(ctx: GeneratorContext, change: { before: Routine; after: Routine; changes: readonly string[] }) {
+  const { after } = change
+  const parts = [
+    ...(change.changes.includes('cost') ? [`COST ${routineCost(after)}`] : []),
+    ...(change.changes.includes('rows') ? [`ROWS ${routineRows(after)}`] : []),
+  ]
+  return parts.length === 0 ? [] : [{ sql: `ALTER FUNCTION ${signature(ctx, after)} ${parts.join(' ')}` }]
 }
 
 /** An argument list without its defaults, normalized, and which arguments had a default. */
@@ -135,7 +153,9 @@ export const postgresRoutines: ObjectGenerator<'function'> = {
   drop: (r, ctx) => [{ sql: `DROP ${kindWord(r)} ${signature(ctx, r)}` }],
   alter: (change, ctx) => {
     const { before, after } = change
-    if (change.changes.every((f) => f === 'comment')) return [commentSQL(ctx, after)]
+    // Estimates and the comment change in place, without re-stating the definition.
+    if (change.changes.every((f) => ESTIMATES.has(f)))
+      return [...estimatesSQL(ctx, change), ...(change.changes.includes('comment') ? [commentSQL(ctx, after)] : [])]
     if (!replaceableRoutine(before, after)) return undefined
     return [
       { sql: definitionSQL(after, ctx, true) },
