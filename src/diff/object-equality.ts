@@ -1,6 +1,6 @@
 import { type ObjectKind, type ObjectOfKind, routineCost, routineRows } from '../model/object-kinds.js'
-import type { Routine } from '../model/types.js'
 import { parseColumnType } from '../model/parse-column-type.js'
+import type { Routine } from '../model/types.js'
 import { defaultsEqual } from '../sql-text/normalize-default.js'
 import { expressionsEqual } from '../sql-text/normalize-expression.js'
 import { tokenizeSql } from '../sql-text/sql-tokenizer.js'
