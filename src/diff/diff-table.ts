@@ -295,6 +295,8 @@ function diffConstraints(
     const [b, t, a] = [before[i] as Constraint, translated[i] as Constraint, after[j] as Constraint]
     const fields = withReferencedColumns(differingFields(meaning(t), meaning(a)) as ConstraintField[])
     if (!namesMatch(t, a)) fields.unshift('name')
+    // The comment is no part of the meaning (a constraint re-commented is still the same one).
+    if (t.comment !== a.comment) fields.push('comment')
     if (fields.length > 0)
       changes.push(withPath({ kind: 'alter_constraint', ...scope, before: b, after: a, changes: fields }))
   }
@@ -328,6 +330,7 @@ function diffIndexes(
     const [b, t, a] = [before[i] as Index, translated[i] as Index, after[j] as Index]
     const fields = differingFields(meaning(t), meaning(a)) as IndexField[]
     if (!namesMatch(t, a)) fields.unshift('name')
+    if (t.comment !== a.comment) fields.push('comment')
     if (fields.length > 0)
       changes.push(withPath({ kind: 'alter_index', ...scope, before: b, after: a, changes: fields }))
   }

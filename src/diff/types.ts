@@ -61,6 +61,7 @@ export type ConstraintField =
   | 'noInherit'
   | 'deferrable'
   | 'initiallyDeferred'
+  | 'comment'
 
 /** Fields of an index an `alter_index` change can list. */
 export type IndexField =
@@ -73,6 +74,7 @@ export type IndexField =
   | 'nullsNotDistinct'
   | 'with'
   | 'ignored'
+  | 'comment'
 
 /** Fields of an enum an `alter_enum` change can list. */
 export type EnumField = 'values' | 'comment'

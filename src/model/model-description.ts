@@ -139,6 +139,8 @@ const constraintFlags = {
   deferrable: optional(yes),
   /** `INITIALLY DEFERRED` (only with `deferrable`). */
   initiallyDeferred: optional(yes),
+  /** PostgreSQL `COMMENT ON CONSTRAINT`. */
+  comment: optional(label),
   /** Unknown keys of the input, kept verbatim. */
   extra,
 }
@@ -289,6 +291,8 @@ export const indexFields = {
    * Absent means false. PostgreSQL and SQLite ignore it.
    */
   ignored: optional(yes),
+  /** PostgreSQL `COMMENT ON INDEX`. */
+  comment: optional(label),
   /** Unknown keys of the input (dialect options we do not model), kept verbatim. */
   extra,
 }

@@ -92,6 +92,7 @@ export function mysqlConstraintClause(ctx: KeyContext, table: string, c: Constra
   const name = c.name ?? mysqlConstraintName(table, c)
   const where = `${table}.${name}`
   if (c.deferrable) unsupported(where, 'MySQL/MariaDB constraints cannot be DEFERRABLE')
+  if (c.comment !== undefined) unsupported(where, 'MySQL/MariaDB constraints have no comments')
   switch (c.type) {
     case 'primary_key':
       checkKeyColumns(definition, c.columns, where, false)
@@ -156,6 +157,7 @@ function indexPieces(ctx: KeyContext, table: string, x: Index, definition: Table
   if (x.where !== undefined) unsupported(where, 'partial indexes (WHERE) do not exist in MySQL/MariaDB')
   if (x.include && x.include.length > 0) unsupported(where, 'MySQL/MariaDB indexes have no INCLUDE columns')
   if (x.nullsNotDistinct) unsupported(where, 'MySQL/MariaDB have no NULLS NOT DISTINCT')
+  if (x.comment !== undefined) unsupported(where, 'index comments are written for PostgreSQL only')
   if (x.with && Object.keys(x.with).length > 0)
     unsupported(where, 'MySQL/MariaDB indexes have no storage parameters (WITH (...))')
   const using = x.using?.toLowerCase()

@@ -16,7 +16,7 @@ import {
   identityOptions,
   renderPostgresDefault,
 } from './columns.js'
-import { addConstraintDrafts, createIndexDraft } from './constraints.js'
+import { addConstraintDrafts, createIndexDrafts } from './constraints.js'
 import { sourceTableOrUndefined, tableName } from './context.js'
 import { foreignKeysAroundRetype } from './foreign-key-retype.js'
 import { sequenceName } from './names.js'
@@ -250,10 +250,9 @@ function recreateColumn(change: AlterColumnChange, ctx: GeneratorContext): State
       ...x,
       parts: x.parts.map((p) => (p.column === undefined ? p : { ...p, column: rename(p.column) })),
     }
-    drafts.push({
-      ...createIndexDraft(ctx, table, schema, renamed, currentIndexName(ctx, table, schema, x)),
-      stage: Stage.alterColumn,
-    })
+    drafts.push(
+      ...createIndexDrafts(ctx, table, schema, renamed, currentIndexName(ctx, table, schema, x), Stage.alterColumn),
+    )
   }
   if (change.after.comment) {
     drafts.push({

@@ -42,6 +42,52 @@ function explicit(c: Constraint, name: string, schema: string | undefined): Cons
   return { ...c, name }
 }
 
+const commentText = (ctx: GeneratorContext, comment: string | undefined) =>
+  comment === undefined ? 'NULL' : ctx.dialect.quoteLiteral(comment)
+
+/**
+ * `COMMENT ON CONSTRAINT "name" ON "table" IS '...'` (`IS NULL` for none).
+ *
+ * @example
+ * ```ts
+ * constraintCommentDraft(ctx, 'test', undefined, 'test_pkey', 'the key', Stage.addConstraint) // COMMENT ON CONSTRAINT "test_pkey" ON "test" IS 'the key'
+ * ```
+ * @internal
+ */
+export function constraintCommentDraft(
+  ctx: GeneratorContext,
+  table: string,
+  schema: string | undefined,
+  name: string,
+  comment: string | undefined,
+  stage: StageValue,
+): StatementDraft {
+  const on = tableName(ctx, table, schema)
+  return {
+    sql: `COMMENT ON CONSTRAINT ${ctx.dialect.quoteIdentifier(name)} ON ${on} IS ${commentText(ctx, comment)}`,
+    stage,
+  }
+}
+
+/**
+ * `COMMENT ON INDEX "schema"."name" IS '...'` (`IS NULL` for none).
+ *
+ * @example
+ * ```ts
+ * indexCommentDraft(ctx, undefined, 'idx_test', 'by id', Stage.addIndex) // COMMENT ON INDEX "idx_test" IS 'by id'
+ * ```
+ * @internal
+ */
+export function indexCommentDraft(
+  ctx: GeneratorContext,
+  schema: string | undefined,
+  name: string,
+  comment: string | undefined,
+  stage: StageValue,
+): StatementDraft {
+  return { sql: `COMMENT ON INDEX ${tableName(ctx, name, schema)} IS ${commentText(ctx, comment)}`, stage }
+}
+
 /**
  * `CONSTRAINT "name" ...` as it goes inside `CREATE TABLE` or after `ADD`.
  *
@@ -90,12 +136,14 @@ export function addConstraintDrafts(
     (c.type === 'foreign_key' || c.type === 'check') &&
     !isCreatedTable(ctx, table, schema)
   const claims = constraintRelationKeys(c, name, schema)
+  const comment = c.comment === undefined ? [] : [constraintCommentDraft(ctx, table, schema, name, c.comment, stage)]
   // The target state itself is not validated: added NOT VALID, and left so.
   if ((c.type === 'foreign_key' || c.type === 'check') && c.notValid)
-    return [{ sql: `ALTER TABLE ${target} ADD ${definition} NOT VALID`, stage, claims }]
-  if (!twoStep) return [{ sql: `ALTER TABLE ${target} ADD ${definition}`, stage, claims }]
+    return [{ sql: `ALTER TABLE ${target} ADD ${definition} NOT VALID`, stage, claims }, ...comment]
+  if (!twoStep) return [{ sql: `ALTER TABLE ${target} ADD ${definition}`, stage, claims }, ...comment]
   return [
     { sql: `ALTER TABLE ${target} ADD ${definition} NOT VALID`, stage },
+    ...comment,
     {
       sql: `ALTER TABLE ${target} VALIDATE CONSTRAINT ${ctx.dialect.quoteIdentifier(name)}`,
       stage: Stage.validateConstraint,
@@ -130,7 +178,7 @@ export function dropConstraintDraft(
 
 /**
  * What of an `alter_constraint` PostgreSQL changes in place, or undefined when it must drop and add:
- * a new name (RENAME CONSTRAINT), deferrability of a foreign key (ALTER CONSTRAINT, which PostgreSQL
+ * a new name (RENAME CONSTRAINT), the comment (COMMENT ON CONSTRAINT), deferrability of a foreign key (ALTER CONSTRAINT, which PostgreSQL
  * has for foreign keys only), and a NOT VALID constraint becoming valid (VALIDATE CONSTRAINT; the
  * other way needs drop and add).
  */
@@ -139,7 +187,7 @@ function inPlaceChanges(change: AlterConstraintChange): { deferrability: boolean
   let deferrability = false
   let validate = false
   for (const field of change.changes) {
-    if (field === 'name') continue
+    if (field === 'name' || field === 'comment') continue
     if ((field === 'deferrable' || field === 'initiallyDeferred') && after.type === 'foreign_key') deferrability = true
     else if (
       field === 'notValid' &&
@@ -289,6 +337,8 @@ export function alterConstraintSQL(change: AlterConstraintChange, ctx: Generator
         sql: `ALTER TABLE ${target} VALIDATE CONSTRAINT ${d.quoteIdentifier(next)}`,
         stage: isForeignKey(change.after) ? Stage.addForeignKey : Stage.addConstraint,
       })
+    if (change.changes.includes('comment'))
+      drafts.push(constraintCommentDraft(ctx, table, schema, next, change.after.comment, Stage.comment))
     return drafts
   }
   return [
@@ -306,15 +356,24 @@ export function alterConstraintSQL(change: AlterConstraintChange, ctx: Generator
  * ```
  */
 export function addIndexSQL(change: AddIndexChange, ctx: GeneratorContext): StatementDraft[] {
-  return [
-    createIndexDraft(
-      ctx,
-      change.table,
-      change.schema,
-      change.after,
-      newIndexName(ctx, change.table, change.schema, change.after),
-    ),
-  ]
+  const name = newIndexName(ctx, change.table, change.schema, change.after)
+  return createIndexDrafts(ctx, change.table, change.schema, change.after, name)
+}
+
+/** {@link createIndexDraft}, then the index's comment. @internal */
+export function createIndexDrafts(
+  ctx: GeneratorContext,
+  table: string,
+  schema: string | undefined,
+  x: Index,
+  name: string,
+  stage: StageValue = Stage.addIndex,
+): StatementDraft[] {
+  const create = createIndexDraft(ctx, table, schema, x, name, stage)
+  if (x.comment === undefined) return [create]
+  // After a concurrent build, which runs outside the transaction, the comment waits for the comment stage.
+  const commentStage = create.transactional === false ? Stage.comment : stage
+  return [create, indexCommentDraft(ctx, schema, name, x.comment, commentStage)]
 }
 
 /**
@@ -333,7 +392,8 @@ export function dropIndexSQL(change: DropIndexChange, ctx: GeneratorContext): St
 }
 
 /**
- * `ALTER INDEX ... RENAME TO` when only the name changed; otherwise drop and create again.
+ * `ALTER INDEX ... RENAME TO` when only the name changed (storage parameters and the comment change in
+ * place too); otherwise drop and create again.
  *
  * @example
  * ```ts
@@ -344,8 +404,8 @@ export function alterIndexSQL(change: AlterIndexChange, ctx: GeneratorContext): 
   const { table, schema } = change
   const current = currentIndexName(ctx, table, schema, change.before)
   const next = newIndexName(ctx, table, schema, change.after)
-  if (droppedEarly(ctx, change.before)) return [createIndexDraft(ctx, table, schema, change.after, next)]
-  if (change.changes.every((f) => f === 'name' || f === 'with')) {
+  if (droppedEarly(ctx, change.before)) return createIndexDrafts(ctx, table, schema, change.after, next)
+  if (change.changes.every((f) => f === 'name' || f === 'with' || f === 'comment')) {
     const drafts: StatementDraft[] =
       current === next
         ? []
@@ -366,7 +426,9 @@ export function alterIndexSQL(change: AlterIndexChange, ctx: GeneratorContext): 
           `${tablePath(table, schema)}.${next}.with`,
         ),
       )
+    if (change.changes.includes('comment'))
+      drafts.push(indexCommentDraft(ctx, schema, next, change.after.comment, Stage.comment))
     return drafts
   }
-  return [dropIndexDraft(ctx, table, schema, current), createIndexDraft(ctx, table, schema, change.after, next)]
+  return [dropIndexDraft(ctx, table, schema, current), ...createIndexDrafts(ctx, table, schema, change.after, next)]
 }

@@ -148,6 +148,7 @@ SELECT n.nspname AS table_schema, c.relname AS table_name, con.conname AS name, 
   con.confupdtype AS on_update, con.confdeltype AS on_delete, con.confmatchtype AS match,
   con.condeferrable AS deferrable, con.condeferred AS deferred,
   pg_get_constraintdef(con.oid, true) AS definition,
+  pg_catalog.obj_description(con.oid, 'pg_constraint') AS comment,
   ${version >= 150000 ? 'coalesce(ix.indnullsnotdistinct, false)' : 'false'} AS nulls_not_distinct
 FROM pg_catalog.pg_constraint con
 JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
@@ -183,7 +184,8 @@ SELECT n.nspname AS table_schema, t.relname AS table_name, i.relname AS name, ix
     FROM unnest(ix.indclass::oid[]) WITH ORDINALITY u(id, ord) JOIN pg_catalog.pg_opclass oc ON oc.oid = u.id ORDER BY u.ord)::text[] AS opclasses,
   ARRAY(SELECT coalesce(co.collname, '')
     FROM unnest(ix.indcollation::oid[]) WITH ORDINALITY u(id, ord) LEFT JOIN pg_catalog.pg_collation co ON co.oid = u.id ORDER BY u.ord)::text[] AS collations,
-  ${version >= 150000 ? 'ix.indnullsnotdistinct' : 'false'} AS nulls_not_distinct
+  ${version >= 150000 ? 'ix.indnullsnotdistinct' : 'false'} AS nulls_not_distinct,
+  pg_catalog.obj_description(i.oid, 'pg_class') AS comment
 FROM pg_catalog.pg_index ix
 JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid
 JOIN pg_catalog.pg_class t ON t.oid = ix.indrelid

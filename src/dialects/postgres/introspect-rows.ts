@@ -193,6 +193,7 @@ export function constraintObject(row: Row, namespace: string): DocObject {
   const base: DocObject = { name: text(row.name) }
   if (flag(row.deferrable)) base.deferrable = true
   if (flag(row.deferrable) && flag(row.deferred)) base.initiallyDeferred = true
+  if (text(row.comment) !== undefined) base.comment = text(row.comment)
   const columns = texts(row.columns)
   switch (row.type) {
     case 'p':
@@ -312,5 +313,6 @@ export function indexObject(
   if (flag(row.nulls_not_distinct)) index.nullsNotDistinct = true
   const params = storageParameters(row.options_with)
   if (params) index.with = params
+  if (text(row.comment) !== undefined) index.comment = text(row.comment)
   return index
 }

@@ -39,6 +39,7 @@ ORDER BY c.relname, con.conname`
 export const EXCLUSIONS_SQL = `
 SELECT n.nspname AS table_schema, c.relname AS table_name, con.conname AS name, am.amname AS method,
   con.condeferrable AS deferrable, con.condeferred AS deferred,
+  pg_catalog.obj_description(con.oid, 'pg_constraint') AS comment,
   pg_get_expr(ix.indpred, ix.indrelid, true) AS predicate,
   ARRAY(SELECT k.num FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, ord) ORDER BY k.ord)::int[] AS keys,
   ARRAY(SELECT pg_get_indexdef(ix.indexrelid, k, true) FROM generate_series(1, ix.indnatts) k ORDER BY k)::text[] AS defs,
@@ -150,6 +151,7 @@ function exclusionObject(row: Row): DocObject {
   if (predicate !== undefined) c.where = stripOuterParens(predicate)
   if (flag(row.deferrable)) c.deferrable = true
   if (flag(row.deferrable) && flag(row.deferred)) c.initiallyDeferred = true
+  if (text(row.comment) !== undefined) c.comment = text(row.comment)
   return c
 }
 

@@ -9,7 +9,7 @@ import { createIndexSQL } from '../render.js'
 import { findTableIn } from '../table-index.js'
 import { Stage, type StatementDraft } from '../types.js'
 import { columnCommentSQL, columnDefinition } from './columns.js'
-import { constraintDefinition, dropConstraintDraft } from './constraints.js'
+import { constraintCommentDraft, constraintDefinition, dropConstraintDraft, indexCommentDraft } from './constraints.js'
 import { tableName } from './context.js'
 import { relationKey, tableRelationKeys } from './name-claims.js'
 import { constraintNameIn, indexNameIn } from './names.js'
@@ -92,6 +92,14 @@ export function createTableSQL(
       claims: [relationKey(name, table.schema)],
     })
   }
+  for (const c of [...inline, ...notValid])
+    if (c.comment !== undefined)
+      drafts.push(
+        constraintCommentDraft(ctx, table.name, table.schema, constraintNameIn(table, table.name, c), c.comment, stage),
+      )
+  for (const x of table.indexes)
+    if (x.comment !== undefined)
+      drafts.push(indexCommentDraft(ctx, table.schema, indexNameIn(table, table.name, x), x.comment, stage))
   if (table.comment) drafts.push({ sql: tableCommentSQL(ctx, table.name, table.schema, table.comment), stage })
   for (const c of table.columns) {
     if (c.comment) drafts.push({ sql: columnCommentSQL(ctx, table.name, table.schema, c.name, c.comment), stage })

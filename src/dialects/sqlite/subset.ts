@@ -87,6 +87,7 @@ function constraintProblems(table: Table, c: Constraint): string[] {
   const out: string[] = []
   if (c.deferrable && c.type !== 'foreign_key') out.push(`${at}: DEFERRABLE: SQLite defers foreign keys only`)
   if (c.type === 'unique' && c.nullsNotDistinct) out.push(`${at}: NULLS NOT DISTINCT: not in SQLite`)
+  if (c.comment !== undefined) out.push(`${at}: a comment: SQLite has no comments`)
   if (c.type === 'foreign_key') {
     if (c.match) out.push(`${at}: MATCH ${c.match.toUpperCase()}: SQLite parses MATCH but does not enforce it`)
     if (c.referencedSchema !== undefined)
@@ -110,6 +111,7 @@ export function indexProblems(table: Table, x: Index): string[] {
   if (x.using !== undefined) out.push(`${at}: USING ${x.using}: SQLite has one index method`)
   if (x.include && x.include.length > 0) out.push(`${at}: INCLUDE: not in SQLite`)
   if (x.nullsNotDistinct) out.push(`${at}: NULLS NOT DISTINCT: not in SQLite`)
+  if (x.comment !== undefined) out.push(`${at}: a comment: SQLite has no comments`)
   if (x.with && Object.keys(x.with).length > 0) out.push(`${at}: storage parameters (WITH (...)): not in SQLite`)
   for (const p of x.parts) {
     const part = p.column ?? p.expression ?? ''

@@ -258,4 +258,59 @@ export const TABLE_OPTION_CASES: readonly MigrationCase[] = [
       'ALTER TABLE "voltages" ALTER COLUMN "id" SET START WITH -200 SET INCREMENT BY 10 SET MINVALUE -200 SET MAXVALUE 200',
     ],
   },
+  {
+    title: "comments on a new table's constraints and indexes (sqldef CommentOnIndex, CommentOnConstraint)",
+    from: one(),
+    to: one(
+      plain('test', {
+        constraints: [
+          { type: 'primary_key', columns: ['id'], comment: 'Primary key constraint' },
+          { type: 'check', name: 'my.constraint', expression: 'id > 0', comment: "it's positive" },
+        ],
+        indexes: [{ name: 'idx_test', columns: ['note'], comment: 'Index comment' }],
+      }),
+    ),
+    up: [
+      'CREATE TABLE "test" (\n  "id" integer NOT NULL,\n  "note" text,\n  CONSTRAINT "test_pkey" PRIMARY KEY ("id"),\n  CONSTRAINT "my.constraint" CHECK (id > 0)\n)',
+      'CREATE INDEX "idx_test" ON "test" ("note")',
+      `COMMENT ON CONSTRAINT "test_pkey" ON "test" IS 'Primary key constraint'`,
+      `COMMENT ON CONSTRAINT "my.constraint" ON "test" IS 'it''s positive'`,
+      `COMMENT ON INDEX "idx_test" IS 'Index comment'`,
+    ],
+    down: ['DROP TABLE "test"'],
+  },
+  {
+    title:
+      'an index renamed with a new comment, a comment added to an existing constraint and one removed (sqldef RenameIndexWithComment)',
+    from: one(
+      plain('test', {
+        constraints: [
+          { type: 'primary_key', columns: ['id'] },
+          { type: 'check', name: 'test_id_check', expression: 'id > 0', comment: 'old' },
+        ],
+        indexes: [{ name: 'old_idx', columns: ['note'], comment: 'Old index' }],
+      }),
+    ),
+    to: one(
+      plain('test', {
+        constraints: [
+          { type: 'primary_key', columns: ['id'], comment: 'the key' },
+          { type: 'check', name: 'test_id_check', expression: 'id > 0' },
+        ],
+        indexes: [{ name: 'new_idx', columns: ['note'], comment: 'New index' }],
+      }),
+    ),
+    up: [
+      'ALTER INDEX "old_idx" RENAME TO "new_idx"',
+      'COMMENT ON CONSTRAINT "test_id_check" ON "test" IS NULL',
+      `COMMENT ON CONSTRAINT "test_pkey" ON "test" IS 'the key'`,
+      `COMMENT ON INDEX "new_idx" IS 'New index'`,
+    ],
+    down: [
+      'ALTER INDEX "new_idx" RENAME TO "old_idx"',
+      `COMMENT ON CONSTRAINT "test_id_check" ON "test" IS 'old'`,
+      'COMMENT ON CONSTRAINT "test_pkey" ON "test" IS NULL',
+      `COMMENT ON INDEX "old_idx" IS 'Old index'`,
+    ],
+  },
 ]
