@@ -1,9 +1,11 @@
+import { stableStringify } from '../model/assemble-table.js'
 import { type ObjectKind, type ObjectOfKind, routineCost, routineRows } from '../model/object-kinds.js'
 import { parseColumnType } from '../model/parse-column-type.js'
-import type { Routine } from '../model/types.js'
+import type { Index, Routine } from '../model/types.js'
 import { defaultsEqual } from '../sql-text/normalize-default.js'
 import { expressionsEqual } from '../sql-text/normalize-expression.js'
 import { tokenizeSql } from '../sql-text/sql-tokenizer.js'
+import { indexMeaning } from './semantic-keys.js'
 import { unqualifiedViewQuery } from './view-query.js'
 
 // When two spellings of an object's field mean the same thing. A database prints queries, types and
@@ -99,6 +101,11 @@ const EQUALITY: { readonly [K in ObjectKind]?: Readonly<Record<string, FieldEqua
   },
   function: { arguments: text, returns: text, language: caseless, body },
   view: {
+    indexes: (a, b) => {
+      const key = (x: Index) => `${x.name ?? ''}\u0000${stableStringify(indexMeaning(x))}\u0000${x.comment ?? ''}`
+      const [x, y] = [((a ?? []) as readonly Index[]).map(key).sort(), ((b ?? []) as readonly Index[]).map(key).sort()]
+      return same(x, y)
+    },
     definition: (a, b) =>
       text(a, b) ||
       (typeof a === 'string' && typeof b === 'string' && text(unqualifiedViewQuery(a), unqualifiedViewQuery(b))),

@@ -151,7 +151,8 @@ export const objectDocuments = {
   domain: object(documentFields(objectFields.domain)),
   sequence: object(documentFields(objectFields.sequence)),
   function: object(documentFields(objectFields.function)),
-  view: object(documentFields(objectFields.view)),
+  // A materialized view's indexes are written as a table's are (`columns`).
+  view: object(documentFields(objectFields.view, { replace: { indexes: optional(list(canonicalIndex)) } })),
   trigger: object(documentFields(objectFields.trigger)),
 } satisfies Readonly<Record<ObjectKind, Shape<unknown>>>
 

@@ -1,4 +1,5 @@
 import type { ColumnType } from './column-type.js'
+import { indexShape } from './index-description.js'
 import { namedObjectShapes, objectShapes } from './object-description.js'
 import { type JsonDefs, type JsonSchema, named, object, optional, type Shape } from './shape.js'
 import { array, bool, byType, custom, int, oneOf, record, text } from './shape-values.js'
@@ -12,7 +13,6 @@ import type {
   Grant,
   Identity,
   Index,
-  IndexPart,
   Partition,
   PartitionBy,
   PartitionOf,
@@ -27,6 +27,9 @@ import type {
 // TypeScript types (types.ts), the canonical document's shapes and JSON Schema (document-schema.ts),
 // the canonical reader and writer, and the model part of the report's JSON Schema. Adding a field:
 // docs/document.md, "Adding a field to the model".
+
+// Index fields live in index-description.ts: tables and materialized views (object-description.ts) share them.
+export { indexFields, indexPartFields, indexPartShape, indexShape } from './index-description.js'
 
 /** A name: trimmed, not empty. @internal */
 export const name = text({ trim: true, min: 1, message: 'Name must not be empty' })
@@ -246,57 +249,6 @@ export const constraintShapes = {
 
 const constraint: Shape<Constraint> = named('constraint', byType(constraintShapes))
 
-/** Fields of {@link IndexPart}. @internal */
-export const indexPartFields = {
-  /** Column name (exactly one of `column` and `expression` is set). */
-  column: optional(name),
-  /** SQL expression, as written (`lower(email)`). */
-  expression: optional(sqlText),
-  /** `DESC`. */
-  descending: optional(yes),
-  /** `NULLS FIRST` / `NULLS LAST`, when not the default for the direction. */
-  nulls: optional(oneOf('first', 'last')),
-  /** Operator class (`text_pattern_ops`). */
-  opclass: optional(label),
-  /** Collation of this key part. */
-  collation: optional(label),
-  /** MySQL prefix length in characters. */
-  length: optional(int({ min: 0 })),
-}
-
-/** An index key part. @internal */
-export const indexPartShape = object(indexPartFields)
-const indexPart: Shape<IndexPart> = indexPartShape
-
-/** Fields of {@link Index}. @internal */
-export const indexFields = {
-  /** Index name; absent means the database picks one. */
-  name: optional(label),
-  /** Key parts in order. */
-  parts: array(indexPart),
-  /** `UNIQUE`. Absent means false. */
-  unique: optional(yes),
-  /** Partial index predicate. */
-  where: optional(label),
-  /** Access method (`gin`, `hash`); absent means the dialect default (`btree`). */
-  using: optional(label),
-  /** Non-key columns (`INCLUDE (...)`). */
-  include: optional(array(name)),
-  /** PostgreSQL 15 `NULLS NOT DISTINCT`. */
-  nullsNotDistinct: optional(yes),
-  /** PostgreSQL storage parameters (`WITH (fillfactor = 70)`), by name; values as the catalog spells them. */
-  with: optional(storageParameters),
-  /**
-   * Kept up to date but not used by the optimizer: MariaDB 10.6+ `IGNORED`, MySQL 8 `INVISIBLE`.
-   * Absent means false. PostgreSQL and SQLite ignore it.
-   */
-  ignored: optional(yes),
-  /** PostgreSQL `COMMENT ON INDEX`. */
-  comment: optional(label),
-  /** Unknown keys of the input (dialect options we do not model), kept verbatim. */
-  extra,
-}
-
 /** Fields of {@link PartitionBy}. @internal */
 export const partitionByFields = {
   /**
@@ -430,8 +382,6 @@ const grant: Shape<Grant> = named('grant', grantShape)
 export const columnShape = object(columnFields)
 const column: Shape<Column> = named('column', columnShape)
 
-/** An index. @internal */
-export const indexShape = object(indexFields)
 const index: Shape<Index> = named('index', indexShape)
 
 /** Fields of {@link Table}. @internal */

@@ -136,11 +136,16 @@ export function normalizeSchema(schema: Schema): Schema {
 
 const TRIGGER_EVENTS = ['insert', 'update', 'delete', 'truncate']
 
-/** The parts of an object whose order means nothing, in one order: domain checks, settings, trigger events. */
+/**
+ * The parts of an object whose order means nothing, in one order: domain checks, settings, trigger
+ * events, a materialized view's indexes.
+ */
 function normalizeObject<K extends ObjectKind>(kind: K, o: ObjectOfKind[K]): ObjectOfKind[K] {
   if (kind === 'domain' && 'checks' in o && o.checks !== undefined)
     return { ...o, checks: sortByKey(o.checks, (c) => `${c.name ?? ''}\u0000${c.expression}`) }
   if (kind === 'function' && 'config' in o && o.config !== undefined) return { ...o, config: [...o.config].sort() }
+  if (kind === 'view' && 'indexes' in o && o.indexes !== undefined)
+    return { ...o, indexes: sortByHeadThenTail(o.indexes, indexSortHead, indexContentKey) }
   if (kind === 'trigger' && 'events' in o)
     return {
       ...o,

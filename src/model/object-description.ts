@@ -1,3 +1,4 @@
+import { indexShape } from './index-description.js'
 import { named, object, optional, type Shape } from './shape.js'
 import { array, custom, finite, int, oneOf, text } from './shape-values.js'
 import type {
@@ -6,6 +7,7 @@ import type {
   DomainCheck,
   Extension,
   Extra,
+  Index,
   Namespace,
   Routine,
   Sequence,
@@ -212,6 +214,11 @@ export const viewFields = {
   securityInvoker: optional(yes),
   /** Materialized: created `WITH NO DATA` (not populated). */
   withNoData: optional(yes),
+  /**
+   * Materialized: its indexes, the shape of a table's (written `columns` in the document), sorted by
+   * name. Created after the view, and again whenever the view is.
+   */
+  indexes: optional(array(indexShape as Shape<Index>)),
   /** MySQL/MariaDB `ALGORITHM` (`merge`, `temptable`); absent means `UNDEFINED`. */
   algorithm: optional(oneOf('merge', 'temptable')),
   /** MySQL/MariaDB `SQL SECURITY INVOKER`; absent means `DEFINER`. */

@@ -3,17 +3,15 @@ import {
   canonicalColumn,
   canonicalConstraints,
   canonicalDocument,
-  canonicalIndex,
   canonicalTable,
   constraintHead,
   enumDocument,
 } from './document-schema.js'
-import { columnShape, constraintShapes, indexShape, schemaShape } from './model-description.js'
+import { columnShape, constraintShapes, schemaShape } from './model-description.js'
 import { extraKeys, type ReadContext } from './read-context.js'
 import { readEnum } from './read-enum.js'
-import { readIndexParts } from './read-index-parts.js'
+import { readCanonicalIndex } from './read-index.js'
 import { readObjectLists } from './read-objects.js'
-import { normalizeUsing } from './read-sqlalchemy.js'
 import type { ColumnContribution } from './read-sqlalchemy-column.js'
 import { type AnyObjectShape, build, type Shape } from './shape.js'
 import { readSpelledType } from './spelled-type.js'
@@ -26,7 +24,6 @@ import type { Constraint, EnumDefinition, Index, Schema, Table } from './types.j
 const DOC_KEYS = new Set(canonicalDocument.keys)
 const TABLE_KEYS = new Set(canonicalTable.keys)
 const COLUMN_KEYS = new Set(canonicalColumn.keys)
-const INDEX_KEYS = new Set(canonicalIndex.keys)
 
 /** Reads a document in the canonical shape written by `serializeSchema`. @internal */
 export function readCanonicalDocument(doc: Record<string, unknown>, ctx: ReadContext): Schema | undefined {
@@ -55,7 +52,7 @@ function readTable(raw: unknown, path: string, ctx: ReadContext): Table | undefi
       extra: extraKeys(t, TABLE_KEYS),
       columns,
       constraints: (t.constraints ?? []).flatMap((c, i) => readConstraint(c, `${path}.constraints[${i}]`, ctx) ?? []),
-      indexes: (t.indexes ?? []).flatMap((x, i) => readIndex(x, `${path}.indexes[${i}]`, ctx) ?? []),
+      indexes: (t.indexes ?? []).flatMap((x, i) => readCanonicalIndex(x, `${path}.indexes[${i}]`, ctx) ?? []),
     },
     path,
     ctx,
@@ -103,17 +100,3 @@ function readConstraint(raw: unknown, path: string, ctx: ReadContext): Constrain
   return ctx.at(constraint as Constraint, path)
 }
 
-function readIndex(raw: unknown, path: string, ctx: ReadContext): Index | undefined {
-  const x = ctx.check(canonicalIndex, raw, path)
-  if (!x) return undefined
-  const parts = readIndexParts({ columns: x.columns }, {}, path, ctx)
-  if (!parts) return undefined
-  const index = build(indexShape, x, {
-    parts,
-    where: x.where?.trim() || undefined,
-    using: normalizeUsing(x.using),
-    include: x.include && x.include.length > 0 ? x.include : undefined,
-    extra: extraKeys(x, INDEX_KEYS),
-  })
-  return ctx.at(index, path)
-}

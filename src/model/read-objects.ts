@@ -2,7 +2,9 @@ import { objectDocuments } from './document-schema.js'
 import { objectShapes } from './object-description.js'
 import { OBJECT_KINDS, OBJECT_LISTS, type ObjectKind, type ObjectOfKind, objectName } from './object-kinds.js'
 import { extraKeys, type ReadContext } from './read-context.js'
+import { readCanonicalIndex } from './read-index.js'
 import { type AnyObjectShape, build } from './shape.js'
+import type { Index } from './types.js'
 
 const KEYS = Object.fromEntries(
   OBJECT_KINDS.map((k) => [k, new Set<string>(objectDocuments[k].keys)]),
@@ -33,7 +35,10 @@ export function readObjectLists(body: Record<string, unknown>, base: string, ctx
       const doc = ctx.check(objectDocuments[kind], raw, path)
       if (!doc) continue
       const shape: AnyObjectShape = objectShapes[kind]
-      const object = build(shape, doc, { extra: extraKeys(doc, KEYS[kind]) }) as ObjectOfKind[typeof kind]
+      const object = build(shape, doc, {
+        extra: extraKeys(doc, KEYS[kind]),
+        ...(kind === 'view' ? { indexes: viewIndexes(doc, path, ctx) } : {}),
+      }) as ObjectOfKind[typeof kind]
       const name = objectName(kind, object)
       if (seen.has(name))
         ctx.report(`duplicate_${kind}`, `${path}.name`, `${label(kind)} "${name}" is declared more than once`)
@@ -44,6 +49,13 @@ export function readObjectLists(body: Record<string, unknown>, base: string, ctx
   }
   // Every list named, absent ones as undefined, so that building the schema drops the raw lists.
   return Object.fromEntries(OBJECT_KINDS.map((k) => [OBJECT_LISTS[k], out[OBJECT_LISTS[k]]])) as ObjectLists
+}
+
+/** A materialized view's indexes, read from their canonical shape as a table's are; absent when none. */
+function viewIndexes(doc: Record<string, unknown>, path: string, ctx: ReadContext): Index[] | undefined {
+  const raw = doc.indexes
+  if (!Array.isArray(raw) || raw.length === 0) return undefined
+  return raw.flatMap((x, i) => readCanonicalIndex(x, `${path}.indexes[${i}]`, ctx) ?? [])
 }
 
 const label = (kind: ObjectKind) =>

@@ -15,7 +15,7 @@ import { normalizeSchema } from './normal-form.js'
 import { OBJECT_KINDS, OBJECT_LISTS, objectsOf } from './object-kinds.js'
 import { parseSchema } from './parse-schema.js'
 import type { AnyObjectShape, Shape } from './shape.js'
-import type { Extra, IndexPart, JsonValue, Schema, Table } from './types.js'
+import type { Extra, Index, IndexPart, JsonValue, Schema, Table } from './types.js'
 
 /**
  * Writes the canonical JSON document of a schema: `"format": "schemaledger/1"`, a fixed key order,
@@ -67,7 +67,7 @@ export function toCanonicalDocument(schema: Schema): Record<string, JsonValue> {
       const stated = kind === 'namespace' && s.namespaces !== undefined
       return items.length === 0 && !stated
         ? []
-        : [[OBJECT_LISTS[kind], items.map((o) => write(objectDocuments[kind], o))]]
+        : [[OBJECT_LISTS[kind], items.map((o) => write(objectDocuments[kind], o, objectWritten(o)))]]
     }),
   )
   return write(canonicalDocument, s, {
@@ -85,8 +85,16 @@ function writeTable(t: Table): Record<string, JsonValue> {
   return write(canonicalTable, t, {
     columns: t.columns.map((c) => write(canonicalColumn, c, { type: formatColumnType(c.type) })),
     constraints: t.constraints.map((c) => write(canonicalConstraints[c.type], c)),
-    indexes: t.indexes.map((x) => write(canonicalIndex, x, { columns: x.parts.map(writeIndexPart) })),
+    indexes: t.indexes.map(writeIndex),
   })
+}
+
+const writeIndex = (x: Index) => write(canonicalIndex, x, { columns: x.parts.map(writeIndexPart) })
+
+/** What an object writes differently from its model: a materialized view's indexes, as a table's. */
+function objectWritten(o: object): Written {
+  const indexes = (o as { indexes?: readonly Index[] }).indexes
+  return indexes === undefined ? {} : { indexes: indexes.map(writeIndex) }
 }
 
 /** A bare column key part is written as its name; anything richer as an object. */

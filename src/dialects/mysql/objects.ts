@@ -32,6 +32,7 @@ function viewSQL(v: View, ctx: GeneratorContext, replace: boolean): ObjectStatem
       ['securityBarrier', 'security_barrier'],
       ['securityInvoker', 'security_invoker (SQL SECURITY is sqlSecurity)'],
       ['withNoData', 'WITH NO DATA'],
+      ['indexes', 'indexes on a view'],
       ['comment', 'a view comment'],
     ]),
   )

@@ -160,8 +160,16 @@ WHERE n.nspname = ANY($1::text[]) AND con.contype IN ('p', 'u', 'f', 'c') AND c.
   ${version >= 110000 ? 'AND con.conparentid = 0' : ''}
 ORDER BY n.nspname, c.relname, con.conname`
 
+/** The relation's columns by number, with their collations: a materialized view's are not read as a table's are. */
+const RELATION_COLUMNS = `
+  ARRAY(SELECT a.attnum FROM pg_catalog.pg_attribute a WHERE a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)::int[] AS column_numbers,
+  ARRAY(SELECT a.attname FROM pg_catalog.pg_attribute a WHERE a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)::text[] AS column_names,
+  ARRAY(SELECT coalesce(co.collname, 'default') FROM pg_catalog.pg_attribute a LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+    WHERE a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)::text[] AS column_collations,`
+
 /**
- * Indexes that do not back a primary key, unique or exclusion constraint, nor are a partition's part of
+ * Indexes (of tables, or with `materialized_view` of materialized views, with their relation's
+ * columns) that do not back a primary key, unique or exclusion constraint, nor are a partition's part of
  * an index of its partitioned table (`relispartition`): key parts (column number,
  * or 0 and the expression text), per-part options (DESC = 1, NULLS FIRST = 2), non-default operator
  * classes, collations, the access method, the predicate and INCLUDE columns.
@@ -172,8 +180,8 @@ ORDER BY n.nspname, c.relname, con.conname`
  * ```
  * @internal
  */
-export const indexesSQL = (version: number) => `
-SELECT n.nspname AS table_schema, t.relname AS table_name, i.relname AS name, ix.indisunique AS is_unique,
+export const indexesSQL = (version: number, relation: 'table' | 'materialized_view' = 'table') => `
+SELECT n.nspname AS table_schema, t.relname AS table_name, i.relname AS name, ix.indisunique AS is_unique,${relation === 'table' ? '' : RELATION_COLUMNS}
   i.reloptions::text[] AS options_with,
   ix.indnkeyatts AS key_count, am.amname AS method,
   pg_get_expr(ix.indpred, ix.indrelid, true) AS predicate,
@@ -191,7 +199,7 @@ JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid
 JOIN pg_catalog.pg_class t ON t.oid = ix.indrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
 JOIN pg_catalog.pg_am am ON am.oid = i.relam
-WHERE n.nspname = ANY($1::text[]) AND t.relkind IN ('r', 'p') AND NOT i.relispartition
+WHERE n.nspname = ANY($1::text[]) AND t.relkind IN (${relation === 'table' ? "'r', 'p'" : "'m'"}) AND NOT i.relispartition
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = ix.indexrelid AND con.contype IN ('p', 'u', 'x'))
 ORDER BY n.nspname, t.relname, i.relname`
 

@@ -86,7 +86,12 @@ const options = (v: unknown): string[] =>
  * rows (node keys qualified outside `namespace`; a composite type's own relation row is left out).
  * @internal
  */
-export function viewObjects(views: readonly Row[], dependencies: readonly Row[], namespace: string): DocObject[] {
+export function viewObjects(
+  views: readonly Row[],
+  dependencies: readonly Row[],
+  namespace: string,
+  indexes: ReadonlyMap<string, readonly DocObject[]> = new Map(),
+): DocObject[] {
   const deps = new Map<string, Set<string>>()
   const qualify = (schema: string, name: string) => (schema === namespace ? name : `${schema}.${name}`)
   for (const d of dependencies) {
@@ -117,6 +122,7 @@ export function viewObjects(views: readonly Row[], dependencies: readonly Row[],
       ...(on('security_barrier') ? { securityBarrier: true } : {}),
       ...(on('security_invoker') ? { securityInvoker: true } : {}),
       ...(materialized && !flag(v.populated) ? { withNoData: true } : {}),
+      ...(indexes.get(`${schema}\u0000${name}`)?.length ? { indexes: indexes.get(`${schema}\u0000${name}`) } : {}),
       ...(comment === undefined ? {} : { comment }),
       dependsOn,
     }

@@ -20,7 +20,15 @@ import {
   TRIGGERS_SQL,
   triggerObjects,
 } from './introspect-objects.js'
-import { columnObject, constraintObject, type DocObject, flag, indexObject, texts } from './introspect-rows.js'
+import {
+  columnObject,
+  constraintObject,
+  type DocObject,
+  flag,
+  indexObject,
+  numbers as numbersOf,
+  texts,
+} from './introspect-rows.js'
 import { readTableSecurity } from './introspect-security.js'
 import { tableOptions } from './introspect-table-options.js'
 import {
@@ -107,7 +115,7 @@ export const introspectPostgres: Introspector = async (query, options) => {
       query(routinesSQL(version), [read]),
       query(TRIGGERS_SQL, [read]),
       query(SEQUENCES_SQL, [read]),
-      readObjects(query, read, main),
+      readObjects(query, read, main, version),
     ])
   const securityOf = await readTableSecurity(query, read)
   const columnsOf = group(columns)
@@ -155,22 +163,36 @@ export const introspectPostgres: Introspector = async (query, options) => {
 }
 
 /** Extensions, domains, composite types and views of the namespaces `read`, as document lists (empty ones left out). */
-async function readObjects(query: Parameters<Introspector>[0], read: readonly string[], main: string) {
-  const [extensions, domains, checks, types, views, dependencies] = await Promise.all([
+async function readObjects(query: Parameters<Introspector>[0], read: readonly string[], main: string, version: number) {
+  const [extensions, domains, checks, types, views, dependencies, viewIndexes] = await Promise.all([
     query(EXTENSIONS_SQL),
     query(DOMAINS_SQL, [read]),
     query(DOMAIN_CHECKS_SQL, [read]),
     query(COMPOSITE_TYPES_SQL, [read]),
     query(VIEWS_SQL, [read]),
     query(VIEW_DEPENDENCIES_SQL, [read]),
+    query(indexesSQL(version, 'materialized_view'), [read]),
   ])
   const lists: Record<string, DocObject[]> = {
     extensions: extensionObjects(extensions, main),
     domains: domainObjects(domains, checks, main),
     types: compositeTypeObjects(types, main),
-    views: viewObjects(views, dependencies, main),
+    views: viewObjects(views, dependencies, main, materializedViewIndexes(viewIndexes)),
   }
   return Object.fromEntries(Object.entries(lists).filter(([, list]) => list.length > 0))
+}
+
+/** Materialized views' indexes by `schema\u0000name`, read as a table's are against the view's columns. */
+function materializedViewIndexes(rows: readonly Row[]): ReadonlyMap<string, DocObject[]> {
+  const out = new Map<string, DocObject[]>()
+  for (const r of rows) {
+    const names = texts(r.column_names)
+    const numbers = new Map(numbersOf(r.column_numbers).map((n, i) => [n, names[i] ?? '']))
+    const collations = new Map(names.map((n, i) => [n, texts(r.column_collations)[i] ?? 'default']))
+    const key = `${r.table_schema}\u0000${r.table_name}`
+    out.set(key, [...(out.get(key) ?? []), indexObject(r, numbers, collations)])
+  }
+  return out
 }
 
 /** The enums of the namespaces read, plus those of other namespaces their columns use (with their `schema`). */

@@ -20,6 +20,7 @@ function viewProblems(v: View): string[] {
     ['securityBarrier', 'security_barrier'],
     ['securityInvoker', 'security_invoker'],
     ['withNoData', 'WITH NO DATA'],
+    ['indexes', 'indexes on a view'],
     ['algorithm', 'ALGORITHM'],
     ['sqlSecurity', 'SQL SECURITY'],
     ['comment', 'a comment'],

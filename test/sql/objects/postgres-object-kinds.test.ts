@@ -32,6 +32,10 @@ SELECT 'attribute ' || c.relname || '.' || (SELECT count(*) FROM pg_attribute b
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.typrelid = c.oid
 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
 WHERE c.relkind IN ('c', 'r') AND n.nspname = 'public'
+UNION ALL
+SELECT 'index ' || pg_get_indexdef(i.oid) || ' ' || coalesce(obj_description(i.oid, 'pg_class'), '-')
+FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'm' AND n.nspname = 'public'
 ORDER BY 1`)
   ).map((r) => String(r.line))
 
@@ -235,6 +239,88 @@ describeEngines('views, materialized views, domains and composite types', (engin
       'view public.counted m false [] - SELECT count(*) AS n, max(total) AS top FROM orders;',
       'view public.totals v true [security_barrier=true] - SELECT id, total FROM orders;',
     ])
+  })
+
+  it("creates a materialized view's indexes after it, changes them one by one, re-creates them with it", async () => {
+    const orders = {
+      name: 'orders',
+      columns: [
+        { name: 'id', type: 'integer', nullable: false },
+        { name: 'total', type: 'integer', nullable: false },
+      ],
+    }
+    const ranked = (definition: string, indexes: unknown[]) => ({
+      name: 'ranked',
+      materialized: true,
+      definition,
+      indexes,
+    })
+    const query = 'SELECT id, total FROM orders'
+    const from = doc({
+      tables: [orders],
+      views: [
+        ranked(query, [
+          { name: 'ranked_id_idx', columns: ['id'], unique: true },
+          { name: 'ranked_total_idx', columns: ['total'], comment: 'old' },
+        ]),
+      ],
+    })
+    const to = doc({
+      tables: [orders],
+      views: [
+        ranked(query, [
+          { name: 'ranked_id_idx', columns: ['id'], unique: true, comment: 'by id' },
+          { name: 'ranked_total_idx', columns: [{ expression: 'total * 2' }] },
+          { name: 'ranked_big_idx', columns: ['total'], where: 'total > 100' },
+        ]),
+      ],
+    })
+    const empty = doc({ tables: [orders] })
+    expect(plan(empty, from).up.map((s) => s.sql)).toEqual([
+      'CREATE MATERIALIZED VIEW "ranked" AS SELECT id, total FROM orders',
+      'CREATE UNIQUE INDEX "ranked_id_idx" ON "ranked" ("id")',
+      'CREATE INDEX "ranked_total_idx" ON "ranked" ("total")',
+      `COMMENT ON INDEX "ranked_total_idx" IS 'old'`,
+    ])
+    expect(diffSchemas(from, to).changes).toEqual([
+      expect.objectContaining({ kind: 'alter_view', path: 'view:ranked', changes: ['indexes'] }),
+    ])
+    const { up, after } = await upAndDown(engine(), from, to)
+    expect(up).toEqual([
+      'DROP INDEX "ranked_total_idx"',
+      'CREATE INDEX "ranked_big_idx" ON "ranked" ("total") WHERE total > 100',
+      `COMMENT ON INDEX "ranked_id_idx" IS 'by id'`,
+      'CREATE INDEX "ranked_total_idx" ON "ranked" ((total * 2))',
+    ])
+    expect(after.filter((l) => l.startsWith('index '))).toEqual([
+      'index CREATE INDEX ranked_big_idx ON public.ranked USING btree (total) WHERE (total > 100) -',
+      'index CREATE INDEX ranked_total_idx ON public.ranked USING btree (((total * 2))) -',
+      'index CREATE UNIQUE INDEX ranked_id_idx ON public.ranked USING btree (id) by id',
+    ])
+    // A changed query re-creates the view, and its indexes with it.
+    const requeried = doc({
+      tables: [orders],
+      views: [ranked(`${query} WHERE (total > 0)`, [{ name: 'ranked_id_idx', columns: ['id'] }])],
+    })
+    const { up: again } = await upAndDown(engine(), from, requeried)
+    expect(again).toEqual([
+      'DROP MATERIALIZED VIEW "ranked"',
+      'CREATE MATERIALIZED VIEW "ranked" AS SELECT id, total FROM orders WHERE (total > 0)',
+      'CREATE INDEX "ranked_id_idx" ON "ranked" ("id")',
+    ])
+    // Index texts pass the index guards; a plain view has no indexes.
+    const bad = doc({
+      tables: [orders],
+      views: [ranked(query, [{ name: 'x', columns: [{ expression: 'id); DROP TABLE orders; --' }] }])],
+    })
+    expect(() => createSchemaSQL(bad, 'postgres')).toThrow(/ranked index expression/)
+    const plainView = doc({
+      tables: [orders],
+      views: [{ name: 'v', definition: query, indexes: [{ name: 'v_idx', columns: ['id'] }] }],
+    })
+    expect(() => createSchemaSQL(plainView, 'postgres')).toThrow(
+      /view v: indexes: only a materialized view has indexes/,
+    )
   })
 
   it('re-creates the views an introspected schema says read a column whose type changes (dependsOn)', async () => {

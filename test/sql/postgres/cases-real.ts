@@ -185,7 +185,8 @@ export const REAL_CASES: readonly MigrationCase[] = [
       'ALTER TABLE "ledger" ALTER COLUMN "countdown" SET START WITH -1 SET INCREMENT BY -1 SET NO MINVALUE SET NO MAXVALUE RESTART',
     ],
     down: [
-      'ALTER TABLE "ledger" ALTER COLUMN "id" SET START WITH 1 SET NO MINVALUE',
+      // An unused sequence stands at -100, below the new MINVALUE: it restarts at 1.
+      'ALTER TABLE "ledger" ALTER COLUMN "id" SET START WITH 1 SET NO MINVALUE RESTART',
       'ALTER TABLE "ledger" ALTER COLUMN "countdown" SET START WITH 1 SET INCREMENT BY 1 SET NO MINVALUE SET NO MAXVALUE RESTART',
     ],
   },
