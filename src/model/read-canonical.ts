@@ -99,4 +99,3 @@ function readConstraint(raw: unknown, path: string, ctx: ReadContext): Constrain
   })
   return ctx.at(constraint as Constraint, path)
 }
-
