@@ -15,7 +15,7 @@ import { readObjectLists } from './read-objects.js'
 import type { ColumnContribution } from './read-sqlalchemy-column.js'
 import { type AnyObjectShape, build, type Shape } from './shape.js'
 import { readSpelledType } from './spelled-type.js'
-import type { Constraint, EnumDefinition, Index, Schema, Table } from './types.js'
+import type { Constraint, EnumDefinition, Schema, Table } from './types.js'
 
 // The canonical shape is the model's own (document-schema.ts derives it from the model's
 // description), so its fields are copied by that description; only what a document writes
