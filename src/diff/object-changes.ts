@@ -47,6 +47,7 @@ export const OBJECT_LABELS: Readonly<Record<ObjectKind, string>> = {
   function: 'function',
   view: 'view',
   trigger: 'trigger',
+  event: 'event',
 }
 
 /** The kind's label for one object (`materialized view`, `procedure`). */

@@ -11,6 +11,7 @@ import {
   dropConstraintChange,
   dropIndexChange,
 } from './key-changes.js'
+import { mysqlEvents } from './events.js'
 import { mysqlLexer } from './lexer.js'
 import { mysqlConstraintName, mysqlIndexName } from './object-names.js'
 import { mysqlRoutines, mysqlTriggers, mysqlViews } from './objects.js'
@@ -133,7 +134,7 @@ export const mysql: Dialect = defineDialect({
     drop_enum: () => [],
     alter_enum: alterEnumChange,
   }),
-  objects: { view: mysqlViews, trigger: mysqlTriggers, function: mysqlRoutines },
+  objects: { view: mysqlViews, trigger: mysqlTriggers, function: mysqlRoutines, event: mysqlEvents },
   // Not a takeover: records each table's changes for the generators, which need the whole picture
   // (which foreign keys other changes drop, which renames are in effect), then lets them work.
   planTable: (_table, changes, ctx) => {

@@ -1,7 +1,7 @@
 import type { QueryFunction, Row } from '../introspect-types.js'
 
-// MySQL/MariaDB views, triggers, procedures and functions from information_schema (VIEWS, TRIGGERS,
-// ROUTINES, PARAMETERS). The server keeps its own spelling: a view's query rewritten (qualified and
+// MySQL/MariaDB views, triggers, procedures, functions and events from information_schema (VIEWS,
+// TRIGGERS, ROUTINES, PARAMETERS, EVENTS). The server keeps its own spelling: a view's query rewritten (qualified and
 // backquoted; the database's own name is taken off here so two databases read alike), a routine's
 // types as DTD_IDENTIFIER prints them. Two reads of the same objects are equal; a document written by
 // hand compares equal once written in the server's spelling. DEFINER is never read.
@@ -136,19 +136,71 @@ async function readRoutines(query: QueryFunction, database: string): Promise<Doc
     .sort(byName)
 }
 
+const dateTime = (column: string) => `DATE_FORMAT(${column}, '%Y-%m-%d %H:%i:%s') AS ${column}`
+
+const EVENT_STATUS: Readonly<Record<string, string>> = {
+  DISABLED: 'disabled',
+  SLAVESIDE_DISABLED: 'disabled_on_slave',
+  // MySQL 8.0.22+ spelling.
+  REPLICA_SIDE_DISABLED: 'disabled_on_slave',
+}
+
 /**
- * The views, triggers and routines of one database, as the document's lists (absent when empty).
+ * A recurring event's schedule. The server fills in STARTS when none is stated (the time the schedule
+ * is set: creation or an ALTER EVENT ON SCHEDULE), so a STARTS equal to CREATED or LAST_ALTERED is
+ * read as not stated (the planner sets the schedule again in every ALTER of such an event). The
+ * interval's value comes quoted when it is not a number (`'1 4'`): read without its quotes.
+ */
+function eventSchedule(r: Row): Doc {
+  if (str(r.EVENT_TYPE).toUpperCase() === 'ONE TIME') return { at: str(r.EXECUTE_AT) }
+  const starts = str(r.STARTS)
+  const stated = starts !== '' && starts !== str(r.CREATED) && starts !== str(r.LAST_ALTERED)
+  return {
+    every: str(r.INTERVAL_VALUE).replace(/^'(.*)'$/s, '$1'),
+    unit: str(r.INTERVAL_FIELD).toLowerCase(),
+    ...(stated ? { starts } : {}),
+    ...(str(r.ENDS) === '' ? {} : { ends: str(r.ENDS) }),
+  }
+}
+
+async function readEvents(query: QueryFunction, database: string): Promise<Doc[]> {
+  const rows = await query(
+    `SELECT EVENT_NAME, EVENT_DEFINITION, EVENT_TYPE, INTERVAL_VALUE, INTERVAL_FIELD, STATUS, ON_COMPLETION,
+            EVENT_COMMENT, ${['EXECUTE_AT', 'STARTS', 'ENDS', 'CREATED', 'LAST_ALTERED'].map(dateTime).join(', ')}
+       FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?`,
+    [database],
+  )
+  return rows
+    .map((r) => {
+      const status = EVENT_STATUS[str(r.STATUS).toUpperCase()]
+      const comment = str(r.EVENT_COMMENT)
+      return {
+        name: str(r.EVENT_NAME),
+        schedule: eventSchedule(r),
+        ...(str(r.ON_COMPLETION).toUpperCase() === 'PRESERVE' ? { preserve: true } : {}),
+        ...(status ? { status } : {}),
+        ...(comment === '' ? {} : { comment }),
+        body: str(r.EVENT_DEFINITION).trim(),
+      }
+    })
+    .sort(byName)
+}
+
+/**
+ * The views, triggers, routines and events of one database, as the document's lists (absent when empty).
  * @internal
  */
 export async function readMysqlObjects(query: QueryFunction, database: string): Promise<Doc> {
-  const [views, triggers, functions] = await Promise.all([
+  const [views, triggers, functions, events] = await Promise.all([
     readViews(query, database),
     readTriggers(query, database),
     readRoutines(query, database),
+    readEvents(query, database),
   ])
   return {
     ...(functions.length > 0 ? { functions } : {}),
     ...(views.length > 0 ? { views } : {}),
     ...(triggers.length > 0 ? { triggers } : {}),
+    ...(events.length > 0 ? { events } : {}),
   }
 }
