@@ -1,7 +1,7 @@
 import type { QueryFunction, Row } from '../introspect-types.js'
 
 // MySQL/MariaDB views, triggers, procedures, functions and events from information_schema (VIEWS,
-// TRIGGERS, ROUTINES, PARAMETERS, EVENTS). The server keeps its own spelling: a view's query rewritten (qualified and
+// TRIGGERS, ROUTINES, PARAMETERS, EVENTS), MariaDB's sequences from TABLES and the sequences themselves. The server keeps its own spelling: a view's query rewritten (qualified and
 // backquoted; the database's own name is taken off here so two databases read alike), a routine's
 // types as DTD_IDENTIFIER prints them. Two reads of the same objects are equal; a document written by
 // hand compares equal once written in the server's spelling. DEFINER is never read.
@@ -186,18 +186,68 @@ async function readEvents(query: QueryFunction, database: string): Promise<Doc[]
     .sort(byName)
 }
 
+const MARIADB_MAX = '9223372036854775806'
+const MARIADB_MIN = '-9223372036854775807'
+
 /**
- * The views, triggers, routines and events of one database, as the document's lists (absent when empty).
+ * MariaDB's sequences (TABLES of type SEQUENCE; their options from a SELECT of the sequence itself,
+ * as text: bounds reach 2^63). An option is left out when it is the model's default, and so are the
+ * bounds of the type that MariaDB cannot reach (its maximum is 2^63 - 2, its minimum -(2^63 - 1)): a
+ * sequence created without them reads back without them. The cache is read as it is (MariaDB's
+ * default is 1000, the model's 1: the planner always writes it).
+ */
+async function readSequences(query: QueryFunction, database: string): Promise<Doc[]> {
+  const tables = await query(
+    "SELECT TABLE_NAME, TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'SEQUENCE'",
+    [database],
+  )
+  const quoted = (name: string) => `\`${name.replaceAll('`', '``')}\``
+  const out: Doc[] = []
+  for (const t of tables) {
+    const name = str(t.TABLE_NAME)
+    const [r] = await query(
+      `SELECT CAST(minimum_value AS CHAR) AS min, CAST(maximum_value AS CHAR) AS max, CAST(start_value AS CHAR) AS start,
+              CAST(increment AS CHAR) AS step, CAST(cache_size AS CHAR) AS cache, cycle_option AS cycle
+         FROM ${quoted(database)}.${quoted(name)}`,
+    )
+    if (r === undefined) continue
+    const increment = str(r.step)
+    const ascending = !increment.startsWith('-')
+    const min = str(r.min)
+    const max = str(r.max)
+    const minValue = min === (ascending ? '1' : MARIADB_MIN) ? undefined : min
+    const maxValue = max === (ascending ? MARIADB_MAX : '-1') ? undefined : max
+    const start = str(r.start)
+    const defaultStart = ascending ? (minValue ?? '1') : (maxValue ?? '-1')
+    const comment = str(t.TABLE_COMMENT)
+    out.push({
+      name,
+      ...(start === defaultStart ? {} : { start }),
+      ...(increment === '1' ? {} : { increment }),
+      ...(minValue === undefined ? {} : { minValue }),
+      ...(maxValue === undefined ? {} : { maxValue }),
+      ...(str(r.cache) === '1' ? {} : { cache: str(r.cache) }),
+      ...(Number(r.cycle) === 1 ? { cycle: true } : {}),
+      ...(comment === '' ? {} : { comment }),
+    })
+  }
+  return out.sort(byName)
+}
+
+/**
+ * The sequences, views, triggers, routines and events of one database, as the document's lists (absent when empty).
  * @internal
  */
 export async function readMysqlObjects(query: QueryFunction, database: string): Promise<Doc> {
-  const [views, triggers, functions, events] = await Promise.all([
+  const [sequences, views, triggers, functions, events] = await Promise.all([
+    readSequences(query, database),
     readViews(query, database),
     readTriggers(query, database),
     readRoutines(query, database),
     readEvents(query, database),
   ])
   return {
+    ...(sequences.length > 0 ? { sequences } : {}),
     ...(functions.length > 0 ? { functions } : {}),
     ...(views.length > 0 ? { views } : {}),
     ...(triggers.length > 0 ? { triggers } : {}),
