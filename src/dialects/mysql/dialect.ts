@@ -3,6 +3,7 @@ import { type Dialect, defineDialect } from '../dialect.js'
 import { assertQueryText } from '../expression-guard.js'
 import { addColumnChange, alterColumnChange, alterEnumChange, dropColumnChange } from './column-changes.js'
 import { renderMysqlDefault } from './columns.js'
+import { mysqlEvents } from './events.js'
 import {
   addConstraintChange,
   addIndexChange,
@@ -11,7 +12,6 @@ import {
   dropConstraintChange,
   dropIndexChange,
 } from './key-changes.js'
-import { mysqlEvents } from './events.js'
 import { mysqlLexer } from './lexer.js'
 import { mysqlConstraintName, mysqlIndexName } from './object-names.js'
 import { mysqlRoutines, mysqlTriggers, mysqlViews } from './objects.js'

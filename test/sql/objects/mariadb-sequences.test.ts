@@ -49,10 +49,7 @@ async function catalog(e: Engine): Promise<string[]> {
   return out
 }
 
-const CREATED = [
-  'countdown:-50:-1:-1:-1:20:1:ticks',
-  'order_ids:1:9223372036854775806:100:10:1:0:',
-]
+const CREATED = ['countdown:-50:-1:-1:-1:20:1:ticks', 'order_ids:1:9223372036854775806:100:10:1:0:']
 
 describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'sequences'), () => {
   let engine: Engine
@@ -133,7 +130,9 @@ describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'sequence
     ])
     expect(first.tables.map((t) => t.name)).toEqual(['orders'])
     expect(first.tables[0]?.columns[0]?.default).toBe('nextval(order_ids)')
-    expect(diffSchemas(first, db({ sequences: [...(db().sequences ?? []), { name: 'plain', cache: '1000' }] })).changes).toEqual([])
+    expect(
+      diffSchemas(first, db({ sequences: [...(db().sequences ?? []), { name: 'plain', cache: '1000' }] })).changes,
+    ).toEqual([])
     expect(plan(first, first).up).toEqual([])
     await engine.reset()
     await run(engine, createSchemaSQL(first, 'mysql'))

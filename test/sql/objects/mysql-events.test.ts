@@ -95,7 +95,12 @@ describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'schedule
           status: 'disabled',
           body: 'DELETE FROM logs WHERE id < 5',
         },
-        { name: 'once', schedule: { at: '2036-06-01 12:00:00' }, status: 'disabled_on_slave', body: 'DELETE FROM logs' },
+        {
+          name: 'once',
+          schedule: { at: '2036-06-01 12:00:00' },
+          status: 'disabled_on_slave',
+          body: 'DELETE FROM logs',
+        },
         { name: 'weekly', schedule: { every: '1', unit: 'week' }, body: 'CALL note_purge()' },
       ],
     })
@@ -116,7 +121,7 @@ describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'schedule
     await run(engine, createSchemaSQL(from, 'mysql'))
     await run(engine, m.up)
     expect(await catalog(engine)).toEqual([
-      'nightly:RECURRING:-:\'1 4\':DAY_HOUR:2030-01-01 00:00:00:2031-01-01 00:00:00:DISABLED:PRESERVE::DELETE FROM logs WHERE id < 5',
+      "nightly:RECURRING:-:'1 4':DAY_HOUR:2030-01-01 00:00:00:2031-01-01 00:00:00:DISABLED:PRESERVE::DELETE FROM logs WHERE id < 5",
       'once:ONE TIME:2036-06-01 12:00:00:-:-:-:-:SLAVESIDE_DISABLED:NOT PRESERVE::DELETE FROM logs',
       'weekly:RECURRING:-:1:WEEK:now:-:ENABLED:NOT PRESERVE::CALL note_purge()',
     ])
@@ -180,7 +185,9 @@ describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'schedule
   })
 
   it('refuses a body that is not one statement or block, and a schedule that is neither AT nor EVERY, naming the path', () => {
-    const body = db({ events: [{ name: 'e', schedule: { every: '1', unit: 'day' }, body: 'DELETE FROM logs; DROP TABLE logs' }] })
+    const body = db({
+      events: [{ name: 'e', schedule: { every: '1', unit: 'day' }, body: 'DELETE FROM logs; DROP TABLE logs' }],
+    })
     expect(() => createSchemaSQL(body, 'mysql')).toThrow(/events\[0\]\.body.*BEGIN/s)
     const both = db({ events: [{ name: 'e', schedule: { at: '2035-01-01 00:00:00', every: '1' }, body: 'DO 1' }] })
     expect(() => createSchemaSQL(both, 'mysql')).toThrow(/event:e\.schedule: one of at .* or every/)
@@ -197,7 +204,10 @@ describe('events on dialects without them', () => {
   it('reads and checks an event document: a bad time or unit is an issue at its path', () => {
     expect(parseSchema(doc).events?.[0]?.schedule).toEqual({ every: '1', unit: 'day' })
     expect(() =>
-      parseSchema({ tables: [], events: [{ name: 'x', schedule: { at: 'tomorrow', unit: 'fortnight' }, body: 'DO 1' }] }),
+      parseSchema({
+        tables: [],
+        events: [{ name: 'x', schedule: { at: 'tomorrow', unit: 'fortnight' }, body: 'DO 1' }],
+      }),
     ).toThrow(/events\[0\]\.schedule\.at[\s\S]*events\[0\]\.schedule\.unit/)
   })
 
