@@ -1,3 +1,4 @@
+import { eventScheduleProblems } from '../../model/event-schedule.js'
 import type { EventSchedule, ScheduledEvent } from '../../model/types.js'
 import type { GeneratorContext, ObjectGenerator, ObjectStatementDraft } from '../dialect.js'
 import { qualifiedName } from '../render.js'
@@ -13,17 +14,9 @@ import { refuse } from './objects.js'
 
 const nameOf = (ctx: GeneratorContext, e: ScheduledEvent) => qualifiedName(ctx.dialect, e.name, e.schema)
 
-/** What is wrong with a schedule, as problems naming its fields. */
-function scheduleProblems(s: EventSchedule, at: string): string[] {
-  const problems: string[] = []
-  if ((s.at === undefined) === (s.every === undefined))
-    problems.push(`${at}.schedule: one of at (one time) or every (recurring)`)
-  if ((s.every === undefined) !== (s.unit === undefined))
-    problems.push(`${at}.schedule.unit: every needs its unit, and a unit needs every`)
-  if (s.at !== undefined && (s.starts !== undefined || s.ends !== undefined))
-    problems.push(`${at}.schedule: starts and ends are for a recurring event, not one at a time`)
-  return problems
-}
+/** A schedule's problems, naming its fields (a schedule built in code; documents are checked when read). */
+const scheduleProblems = (s: EventSchedule, at: string) =>
+  eventScheduleProblems(s).map(([field, problem]) => `${at}.schedule${field === '' ? '' : `.${field}`}: ${problem}`)
 
 /** `AT '...'` or `EVERY n UNIT [STARTS '...'] [ENDS '...']`: times and values checked by the model's patterns. */
 function scheduleSQL(s: EventSchedule, ctx: GeneratorContext): string {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { formatText } from '../../../src/format/index.js'
 import type { Schema, SchemaDefinition } from '../../../src/index.js'
 import { defineSchema, diffSchemas, parseSchema } from '../../../src/index.js'
 import { createSchemaSQL, planMigration } from '../../../src/sql/index.js'
@@ -189,9 +190,14 @@ describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'schedule
       events: [{ name: 'e', schedule: { every: '1', unit: 'day' }, body: 'DELETE FROM logs; DROP TABLE logs' }],
     })
     expect(() => createSchemaSQL(body, 'mysql')).toThrow(/events\[0\]\.body.*BEGIN/s)
-    const both = db({ events: [{ name: 'e', schedule: { at: '2035-01-01 00:00:00', every: '1' }, body: 'DO 1' }] })
-    expect(() => createSchemaSQL(both, 'mysql')).toThrow(/event:e\.schedule: one of at .* or every/)
-    expect(() => createSchemaSQL(both, 'mysql')).toThrow(/event:e\.schedule\.unit: every needs its unit/)
+    // A document is checked when read, with paths; a schema built in code when planned.
+    const both = { name: 'e', schedule: { at: '2035-01-01 00:00:00', every: '1' }, body: 'DO 1' }
+    expect(() => db({ events: [both] })).toThrow(
+      /events\[0\]\.schedule: Schedule needs one of at \(one time\) or every[\s\S]*events\[0\]\.schedule\.unit: Schedule every needs its unit/,
+    )
+    const built: Schema = { tables: [], enums: [], events: [both] }
+    expect(() => createSchemaSQL(built, 'mysql')).toThrow(/event:e\.schedule: needs one of at .* or every/)
+    expect(() => createSchemaSQL(built, 'mysql')).toThrow(/event:e\.schedule\.unit: every needs its unit/)
   })
 })
 
@@ -209,6 +215,24 @@ describe('events on dialects without them', () => {
         events: [{ name: 'x', schedule: { at: 'tomorrow', unit: 'fortnight' }, body: 'DO 1' }],
       }),
     ).toThrow(/events\[0\]\.schedule\.at[\s\S]*events\[0\]\.schedule\.unit/)
+  })
+
+  it('reports an event change field by field, the schedule in words', () => {
+    const to = parseSchema({
+      tables: [],
+      events: [
+        {
+          name: 'nightly',
+          schedule: { every: '1 4', unit: 'day_hour', starts: '2030-01-01 00:00:00' },
+          status: 'disabled',
+          body: 'DELETE FROM logs',
+        },
+      ],
+    })
+    const text = formatText(diffSchemas(parseSchema(doc), to))
+    expect(text).toContain('~ event nightly')
+    expect(text).toContain('schedule: every 1 day -> every '1 4' day_hour from 2030-01-01 00:00:00')
+    expect(text).toContain('status: (none) -> disabled')
   })
 
   it.each(['postgres', 'sqlite'] as const)('%s refuses a plan with an event, naming it', (dialect) => {
