@@ -231,7 +231,7 @@ describe('events on dialects without them', () => {
     })
     const text = formatText(diffSchemas(parseSchema(doc), to))
     expect(text).toContain('~ event nightly')
-    expect(text).toContain('schedule: every 1 day -> every '1 4' day_hour from 2030-01-01 00:00:00')
+    expect(text).toContain("schedule: every 1 day -> every '1 4' day_hour from 2030-01-01 00:00:00")
     expect(text).toContain('status: (none) -> disabled')
   })
 
