@@ -1,3 +1,4 @@
+import { EVENT_UNITS } from './object-description.js'
 import type { EventSchedule } from './types.js'
 
 /**
@@ -10,6 +11,9 @@ export function eventScheduleProblems(s: EventSchedule): [field: string, problem
   const out: [string, string][] = []
   if ((s.at === undefined) === (s.every === undefined))
     out.push(['', 'needs one of at (one time) or every (recurring), not both'])
+  // The reader checks it already; a schedule built in code is written from it.
+  if (s.unit !== undefined && !(EVENT_UNITS as readonly string[]).includes(s.unit))
+    out.push(['unit', `${JSON.stringify(s.unit)} is not an interval unit`])
   if ((s.every === undefined) !== (s.unit === undefined))
     out.push(['unit', 'every needs its unit, and a unit needs every'])
   if (s.at !== undefined && (s.starts !== undefined || s.ends !== undefined))

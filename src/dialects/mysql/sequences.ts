@@ -14,6 +14,8 @@ import { mysqlFlavor } from './text.js'
 
 const nameOf = (ctx: GeneratorContext, s: Sequence) => qualifiedName(ctx.dialect, s.name, s.schema)
 
+const INTEGER_FIELDS = ['start', 'increment', 'minValue', 'maxValue', 'cache'] as const
+
 /** Refuses what MariaDB's sequences do not have, and sequences on MySQL. */
 function check(s: Sequence, ctx: GeneratorContext): void {
   const at = `sequence:${s.name}`
@@ -26,6 +28,10 @@ function check(s: Sequence, ctx: GeneratorContext): void {
         : []),
     ...(s.type !== undefined && s.type !== 'bigint' ? [`${at}.type: AS ${s.type}: MariaDB sequences are bigint`] : []),
     ...absent(s, at, [['ownedBy', 'OWNED BY']]),
+    // The reader checks them already; a sequence built in code is written from them.
+    ...INTEGER_FIELDS.flatMap((f) =>
+      s[f] === undefined || /^-?\d{1,20}$/.test(s[f] as string) ? [] : [`${at}.${f}: not an integer`],
+    ),
   ])
 }
 

@@ -148,5 +148,8 @@ describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'sequence
     )
     const typed = db({ tables: [], sequences: [{ name: 's', type: 'integer', ownedBy: 'orders.id' }] })
     expect(() => createSchemaSQL(typed, 'mysql')).toThrow(/sequence:s\.type: AS integer[\s\S]*sequence:s\.ownedBy/)
+    // Built in code, past the reader's checks: still refused before any SQL is written.
+    const built: Schema = { tables: [], enums: [], sequences: [{ name: 's', increment: '1; DROP TABLE orders' }] }
+    expect(() => createSchemaSQL(built, 'mysql')).toThrow(/sequence:s\.increment: not an integer/)
   })
 })

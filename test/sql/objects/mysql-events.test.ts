@@ -198,6 +198,14 @@ describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'schedule
     const built: Schema = { tables: [], enums: [], events: [both] }
     expect(() => createSchemaSQL(built, 'mysql')).toThrow(/event:e\.schedule: needs one of at .* or every/)
     expect(() => createSchemaSQL(built, 'mysql')).toThrow(/event:e\.schedule\.unit: every needs its unit/)
+    const unit: Schema = {
+      tables: [],
+      enums: [],
+      events: [{ name: 'e', schedule: { every: '1', unit: 'day DO DROP TABLE logs' as 'day' }, body: 'DO 1' }],
+    }
+    expect(() => createSchemaSQL(unit, 'mysql')).toThrow(
+      /event:e\.schedule\.unit: "day DO DROP TABLE logs" is not an interval unit/,
+    )
   })
 })
 
