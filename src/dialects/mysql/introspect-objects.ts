@@ -147,14 +147,17 @@ const EVENT_STATUS: Readonly<Record<string, string>> = {
 
 /**
  * A recurring event's schedule. The server fills in STARTS when none is stated (the time the schedule
- * is set: creation or an ALTER EVENT ON SCHEDULE), so a STARTS equal to CREATED or LAST_ALTERED is
- * read as not stated (the planner sets the schedule again in every ALTER of such an event). The
+ * is set: creation or an ALTER EVENT ON SCHEDULE), so a STARTS equal to CREATED or LAST_ALTERED (in
+ * one time zone) is read as not stated (the planner sets the schedule again in every ALTER of such an event). The
  * interval's value comes quoted when it is not a number (`'1 4'`): read without its quotes.
  */
 function eventSchedule(r: Row): Doc {
   if (str(r.EVENT_TYPE).toUpperCase() === 'ONE TIME') return { at: str(r.EXECUTE_AT) }
   const starts = str(r.STARTS)
-  const stated = starts !== '' && starts !== str(r.CREATED) && starts !== str(r.LAST_ALTERED)
+  // STARTS is shown in the event's time zone, CREATED and LAST_ALTERED in the session's: compared
+  // in the session's (as shown when the server cannot convert, a named zone without its tables).
+  const local = str(r.STARTS_SESSION) || starts
+  const stated = starts !== '' && local !== str(r.CREATED) && local !== str(r.LAST_ALTERED)
   return {
     every: str(r.INTERVAL_VALUE).replace(/^'(.*)'$/s, '$1'),
     unit: str(r.INTERVAL_FIELD).toLowerCase(),
@@ -166,7 +169,8 @@ function eventSchedule(r: Row): Doc {
 async function readEvents(query: QueryFunction, database: string): Promise<Doc[]> {
   const rows = await query(
     `SELECT EVENT_NAME, EVENT_DEFINITION, EVENT_TYPE, INTERVAL_VALUE, INTERVAL_FIELD, STATUS, ON_COMPLETION,
-            EVENT_COMMENT, ${['EXECUTE_AT', 'STARTS', 'ENDS', 'CREATED', 'LAST_ALTERED'].map(dateTime).join(', ')}
+            EVENT_COMMENT, ${['EXECUTE_AT', 'STARTS', 'ENDS', 'CREATED', 'LAST_ALTERED'].map(dateTime).join(', ')},
+            DATE_FORMAT(CONVERT_TZ(STARTS, TIME_ZONE, @@session.time_zone), '%Y-%m-%d %H:%i:%s') AS STARTS_SESSION
        FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?`,
     [database],
   )

@@ -151,6 +151,22 @@ describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'schedule
     expect(diffSchemas(read, to).changes).toEqual([])
   })
 
+  it('reads the STARTS the server filled in as not stated when the event was created in another time zone', async () => {
+    await engine.reset()
+    // STARTS is shown in the event's time zone (+02:00), CREATED in the session's.
+    await engine.exec(
+      "SET STATEMENT time_zone = '+02:00' FOR CREATE EVENT `zoned` ON SCHEDULE EVERY 1 HOUR STARTS '2030-01-01 00:00:00' DO SELECT 1",
+    )
+    await engine.exec(
+      "SET STATEMENT time_zone = '+02:00' FOR CREATE EVENT `zoned_now` ON SCHEDULE EVERY 1 HOUR DO SELECT 1",
+    )
+    const read = await introspectEngine(engine)
+    expect(read.events).toEqual([
+      { name: 'zoned', schedule: { every: '1', unit: 'hour', starts: '2030-01-01 00:00:00' }, body: 'SELECT 1' },
+      { name: 'zoned_now', schedule: { every: '1', unit: 'hour' }, body: 'SELECT 1' },
+    ])
+  })
+
   it('reads events back; a read re-created from itself reads the same and plans nothing', async () => {
     await engine.reset()
     const to = db({
