@@ -15,7 +15,7 @@ import { isAddableDefault, renderSqliteType, sqliteDefaultExpression } from './t
 /*
  * SQLite's ALTER TABLE renames tables and columns and adds or drops plain columns; everything else
  * (types, nullability, defaults, constraints, generated columns, autoincrement, collations, column
- * order) goes through the table rebuild of https://www.sqlite.org/lang_altertable.html section 7:
+ * order, STRICT and WITHOUT ROWID) goes through the table rebuild of https://www.sqlite.org/lang_altertable.html section 7:
  *
  *   PRAGMA foreign_keys = OFF              -- outside the transaction: the pragma is a no-op inside one
  *   BEGIN
@@ -101,6 +101,9 @@ export function sqliteDisturbsDependents(change: TableChange, ctx: GeneratorCont
 /** Whether a change of an existing table needs the rebuild. */
 function needsRebuild(change: SchemaChange, ctx: GeneratorContext): boolean {
   switch (change.kind) {
+    case 'alter_table':
+      // STRICT and WITHOUT ROWID are fixed at CREATE TABLE.
+      return change.changes.includes('strict') || change.changes.includes('withoutRowid')
     case 'alter_column':
     case 'add_constraint':
     case 'drop_constraint':
