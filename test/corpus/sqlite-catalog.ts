@@ -86,6 +86,18 @@ function groupAt(text: string, from: number): string {
   return text.slice(from + 1)
 }
 
+/** A normalised CREATE INDEX with each key part's enclosing parentheses removed. */
+function withoutKeyParentheses(sql: string): string {
+  const open = sql.indexOf('(')
+  const body = groupAt(sql, open)
+  const parts = splitTop(body).map((p) => {
+    let part = p
+    while (part.startsWith('(') && groupAt(part, 0).length === part.length - 2) part = groupAt(part, 0)
+    return part
+  })
+  return `${sql.slice(0, open)}(${parts.join(',')})${sql.slice(open + body.length + 2)}`
+}
+
 const TABLE_CONSTRAINT = /^(constraint|primary|unique|check|foreign)\b/
 
 /** What only a CREATE TABLE's text says: checks, constraint names, collations, generated expressions. */
@@ -95,7 +107,8 @@ function tableTextLines(table: string, sql: string): string[] {
     const column = TABLE_CONSTRAINT.test(part) ? undefined : /^("[^"]*"|[a-z_][a-z0-9_$]*)/.exec(part)?.[1]
     const at = column === undefined ? `table ${table}` : `column ${table}.${column}`
     for (const m of part.matchAll(/\bconstraint ("[^"]*"|[a-z_][a-z0-9_$]*)/g)) lines.push(`${at} constraint ${m[1]}`)
-    for (const m of part.matchAll(/\bcheck\(/g)) lines.push(`${at} check ${groupAt(part, (m.index ?? 0) + 5)}`)
+    // A column's CHECK is the table's (it may name any column): listed under the table either way.
+    for (const m of part.matchAll(/\bcheck\(/g)) lines.push(`table ${table} check ${groupAt(part, (m.index ?? 0) + 5)}`)
     for (const m of part.matchAll(/\bcollate ("[^"]*"|[a-z_][a-z0-9_$]*)/g))
       lines.push(`${at} collate ${m[1]?.replace(/^"|"$/g, '')}`)
     if (/\bautoincrement\b/.test(part)) lines.push(`${at} autoincrement`)
@@ -133,6 +146,8 @@ export async function sqliteCatalog(engine: Engine): Promise<string[]> {
       let sql = normaliseSql(text(m.sql))
       // SQLite has row triggers only: FOR EACH ROW may be written or not and changes nothing.
       if (m.type === 'trigger') sql = sql.replace(/ for each row\b/, '')
+      // SQLite keeps no grouping parentheses in an expression: `((lower(x)))` is the key `lower(x)`.
+      if (m.type === 'index') sql = withoutKeyParentheses(sql)
       lines.push(`${text(m.type)} ${name} on ${text(m.tbl_name).toLowerCase()}: ${sql}`)
     }
   }
