@@ -18,9 +18,9 @@ import { catalogDifference, sqliteCatalog } from './sqlite-catalog.js'
 const CORPUS = new URL('./data/sqldef/sqlite.jsonl', import.meta.url)
 const REPORT = new URL('../../docs/corpus/sqlite.md', import.meta.url)
 /** Applicable cases that passed when this test was last tuned; fewer is a regression. */
-const PASSED_AT_LEAST = 42
+const PASSED_AT_LEAST = 64
 /** Per modelled feature, the cases that passed when this test was last tuned. */
-const FEATURE_PASSED_AT_LEAST: Readonly<Record<string, number>> = { generated_columns: 0, views: 0, triggers: 0 }
+const FEATURE_PASSED_AT_LEAST: Readonly<Record<string, number>> = { generated_columns: 4, views: 8, triggers: 12 }
 
 interface CorpusCase {
   readonly id: string
@@ -162,9 +162,13 @@ function report(outcomes: readonly Outcome[]): string {
     '',
     '## Not applicable',
     '',
-    '| reason | cases |',
-    '|---|---|',
-    ...[...groups].map(([reason, ids]) => `| ${reason} (${ids.length}) | ${ids.map(short).join(', ')} |`),
+    ...(groups.size === 0
+      ? ['None.']
+      : [
+          '| reason | cases |',
+          '|---|---|',
+          ...[...groups].map(([reason, ids]) => `| ${reason} (${ids.length}) | ${ids.map(short).join(', ')} |`),
+        ]),
     '',
     '## Passed',
     '',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SchemaDefinition, TableDefinition } from '../../../src/index.js'
-import { diffSchemas } from '../../../src/index.js'
+import { diffSchemas, parseSchema, serializeSchema } from '../../../src/index.js'
 import { createSchemaSQL } from '../../../src/sql/create-schema-sql.js'
 import { planMigration } from '../../../src/sql/plan-migration.js'
 import { catalogDifference, sqliteCatalog } from '../../corpus/sqlite-catalog.js'
@@ -36,6 +36,27 @@ describe('SQLite STRICT and WITHOUT ROWID', () => {
       'CREATE TABLE "items" ("id" integer NOT NULL, "label" text NOT NULL, "extra" any, PRIMARY KEY ("id")) WITHOUT ROWID, STRICT',
     ])
     expect(sqlOf(items({ strict: true }))[0]).toMatch(/\) STRICT$/)
+  })
+
+  it("reads SQLAlchemy's sqlite_with_rowid and sqlite_strict, kept by the canonical form", () => {
+    const read = parseSchema({
+      metadata: {
+        tables: [
+          {
+            name: 't',
+            columns: [{ name: 'id', type: 'Integer', primary_key: true }],
+            sqlite_with_rowid: false,
+            sqlite_strict: true,
+          },
+          { name: 'u', columns: [{ name: 'id', type: 'Integer' }], sqlite_with_rowid: true },
+        ],
+      },
+    })
+    expect(read.tables.map((t) => [t.name, t.withoutRowid, t.strict, t.extra])).toEqual([
+      ['t', true, true, undefined],
+      ['u', undefined, undefined, undefined],
+    ])
+    expect(parseSchema(JSON.parse(serializeSchema(read)))).toEqual(read)
   })
 
   it('refuses a STRICT column type outside INT, INTEGER, REAL, TEXT, BLOB, ANY, naming the path', () => {
