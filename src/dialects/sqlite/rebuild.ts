@@ -126,7 +126,13 @@ function needsRebuild(change: SchemaChange, ctx: GeneratorContext): boolean {
 function addedLast(table: string, schema: string | undefined, column: string, ctx: GeneratorContext): boolean {
   if (!ctx.from || !ctx.to) return true
   const target = ctx.targetTable(table, schema).columns
-  const existing = new Set(ctx.sourceTable(table, schema).columns.map((c) => c.name.toLowerCase()))
+  // Columns of the old table under their new names (a column renamed in this migration exists).
+  const renamed = new Map(
+    ctx.changes.flatMap((c) => (c.kind === 'rename_column' && c.table === table ? [[c.from, c.column] as const] : [])),
+  )
+  const existing = new Set(
+    ctx.sourceTable(table, schema).columns.map((c) => (renamed.get(c.name) ?? c.name).toLowerCase()),
+  )
   const after = target.slice(target.findIndex((c) => c.name === column) + 1)
   return after.every((c) => !existing.has(c.name.toLowerCase()))
 }

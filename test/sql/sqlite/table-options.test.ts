@@ -169,6 +169,24 @@ describe('SQLite ADD COLUMN keeps the column order', () => {
     expect(plan(before, last).up.map((s) => s.sql)).toEqual(['ALTER TABLE "items" ADD COLUMN "note" text'])
   })
 
+  it('counts a renamed column as existing', () => {
+    const renamed = schema(
+      items({
+        columns: [
+          { name: 'id', type: 'integer', nullable: false },
+          { name: 'label', type: 'text', nullable: false },
+          { name: 'note', type: 'text' },
+          { name: 'payload', type: 'any' },
+        ],
+      }),
+    )
+    const up = plan(before, renamed, { renames: { columns: { 'items.extra': 'payload' } } }).up.map((s) => s.sql)
+    expect(up).toContain('ALTER TABLE "items" RENAME COLUMN "extra" TO "payload"')
+    expect(up).toContain(
+      'CREATE TABLE "new_items" ("id" integer NOT NULL, "label" text NOT NULL, "note" text, "payload" any, PRIMARY KEY ("id"))',
+    )
+  })
+
   it('leaves the catalog of a database created with the new order', async () => {
     await withEngine(sqliteFactory, async (engine) => {
       await apply(engine, createSchemaSQL(after, 'sqlite'))
