@@ -47,7 +47,7 @@ const signatureChange = defineAnalyzer({
       const after = replacementOf(change, ctx)
       if (after === undefined) return undefined
       return {
-        message: `the ${word(after)} ${qualified(after)} changes its arguments from (${change.before.arguments}) to (${after.arguments}): calls of ${signature(change.before)} fail`,
+        message: `the ${word(after)} ${qualified(after)} changes its arguments from (${change.before.arguments}) to (${after.arguments}): calls written for ${signature(change.before)} fail unless their arguments convert to the new types`,
         explanation:
           'The old routine is dropped and one with other arguments created; callers that pass the old argument types (or names) get "function does not exist" until they change.',
         fix: {
