@@ -173,6 +173,15 @@ add(
   [],
 )
 
+add(
+  'BC017',
+  PG,
+  'AFTER trigger disabled',
+  triggers(base, pgTrigger({ timing: 'after' })),
+  triggers(base, pgTrigger({ timing: 'after', enabled: 'disabled' })),
+  ['info trigger:posts.posts_audit'],
+)
+
 // Sequences.
 const numbered = (column?: string) => schema([users(column === undefined ? {} : { number: column }), posts()])
 const seqs = (s: Schema, ...sequences: Record<string, unknown>[]) => withObjects(s, { sequences })
@@ -265,6 +274,22 @@ const ages = (type: string, column = true) =>
 add('LK031', PG, 'base type of a domain a column uses changes', ages('integer'), ages('bigint'), [
   'danger domain:posint',
 ])
+add(
+  'LK031',
+  PG,
+  'domain dropped while a column keeps it',
+  ages('integer'),
+  schema([users({ age: 'posint' }), posts()]),
+  ['danger domain:posint'],
+)
+add(
+  'LK031',
+  PG,
+  'domain dropped with its column retyped',
+  ages('integer'),
+  schema([users({ age: 'integer' }), posts()]),
+  [],
+)
 add('LK031', PG, 'base type of an unused domain changes', ages('integer', false), ages('bigint', false), [])
 const pairs = (type: string) =>
   withObjects(schema([users({ p: 'pair' }), posts()]), {

@@ -143,7 +143,7 @@ function tablesRead(ctx: AnalyzerContext, view: View): { name: string; schema?: 
 
 const retypedUnderColumns = defineAnalyzer({
   code: 'LK031',
-  title: 'Re-creating a domain or composite type that columns use fails',
+  title: 'Dropping or re-creating a domain or composite type that columns use fails',
   dialects: ['postgres'],
   severity: 'danger',
   docs: {

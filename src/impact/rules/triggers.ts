@@ -88,6 +88,12 @@ const writeBehaviour = defineAnalyzer({
     const trigger = existingTableTrigger(change, ctx)
     if (trigger === undefined) return undefined
     const events = trigger.events.join(', ')
+    if (trigger.enabled === 'disabled' || trigger.enabled === 'replica')
+      return {
+        message: `trigger ${trigger.name} no longer runs on the ${events} of ${onTable(trigger)} by the running application`,
+        explanation: `It is ${trigger.enabled === 'disabled' ? 'disabled' : 'set to fire only for replication'}: whatever it kept up to date goes stale from now on.`,
+        fix: { description: 'Make sure nothing relies on what the trigger did before turning it off.' },
+      }
     const rewrites = trigger.timing !== 'after'
     const gap =
       change.kind === 'alter_trigger' && ctx.dialect.name === 'mysql'
