@@ -442,6 +442,16 @@ export const tableFields = {
   /** MariaDB `WITH SYSTEM VERSIONING`: the table keeps the history of its rows. Absent means false. */
   systemVersioning: optional(yes),
   /**
+   * SQLite `STRICT`: every column's type is one of INT, INTEGER, REAL, TEXT, BLOB or ANY and values are
+   * checked against it. Absent means false. Other dialects ignore it: their columns are always typed.
+   */
+  strict: optional(yes),
+  /**
+   * SQLite `WITHOUT ROWID`: rows are stored in primary-key order with no rowid (the table needs a
+   * primary key). Absent means false. Other dialects ignore it: they have no rowid to leave out.
+   */
+  withoutRowid: optional(yes),
+  /**
    * PostgreSQL row-level security: `enabled` (`ENABLE ROW LEVEL SECURITY`: policies apply to every
    * role but the owner) or `forced` (also `FORCE`: they apply to the owner too); absent means off.
    */
@@ -504,6 +514,8 @@ export const schemaFields = {
   views: optional(array(namedObjectShapes.view)),
   /** Triggers. */
   triggers: optional(array(namedObjectShapes.trigger)),
+  /** MySQL/MariaDB scheduled events (`CREATE EVENT`). */
+  events: optional(array(namedObjectShapes.event)),
   /** Unknown top-level keys of the input, kept verbatim. Not compared by the diff. */
   extra,
 }
@@ -545,4 +557,5 @@ export const alterableFields = {
   function: fieldsBut(objectShapes.function, 'name', 'schema', 'dependsOn'),
   view: fieldsBut(objectShapes.view, 'name', 'schema', 'dependsOn'),
   trigger: fieldsBut(objectShapes.trigger, 'name', 'schema', 'table'),
+  event: fieldsBut(objectShapes.event, 'name', 'schema', 'dependsOn'),
 }
