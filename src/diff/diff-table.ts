@@ -71,6 +71,7 @@ export function columnFieldChanges(before: Column, after: Column, expressions: E
   if (before.collation !== after.collation) fields.push('collation')
   if ((before.comment || undefined) !== (after.comment || undefined)) fields.push('comment')
   if ((before.invisible ?? false) !== (after.invisible ?? false)) fields.push('invisible')
+  if (!defaultsEqual(before.onUpdate, after.onUpdate, after.type)) fields.push('onUpdate')
   return fields
 }
 

@@ -16,6 +16,7 @@ export type ColumnField =
   | 'collation'
   | 'comment'
   | 'invisible'
+  | 'onUpdate'
   | 'position'
 
 /**

@@ -120,6 +120,11 @@ export const columnFields = {
    * Absent means false. PostgreSQL and SQLite refuse it.
    */
   invisible: optional(yes),
+  /**
+   * MySQL/MariaDB `ON UPDATE` of a datetime or timestamp column: the expression stored on every update
+   * of the row (`current_timestamp()`, `current_timestamp(3)`). PostgreSQL and SQLite refuse it.
+   */
+  onUpdate: optional(label),
   /** Unknown keys of the input (including SQLAlchemy's client-side `default`), kept verbatim. Not diffed. */
   extra,
 }

@@ -75,7 +75,8 @@ export function mysqlTableOptions(table: Table): string {
   if (table.engine !== undefined) out += ` ENGINE=${q(table.engine)}`
   if (table.charset !== undefined) out += ` DEFAULT CHARSET=${q(table.charset)}`
   if (table.collation !== undefined) out += ` COLLATE=${q(table.collation)}`
-  if (table.rowFormat !== undefined) out += ` ROW_FORMAT=${rowFormat(table)}`
+  // DEFAULT is what a table that declares no row format has: nothing to write.
+  if (table.rowFormat !== undefined && rowFormat(table) !== 'DEFAULT') out += ` ROW_FORMAT=${rowFormat(table)}`
   if (table.comment) out += ` COMMENT ${quoteMysqlLiteral(table.comment)}`
   return out
 }
