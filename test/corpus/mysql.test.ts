@@ -15,16 +15,25 @@ import { catalogDifference, mysqlCatalogLines } from './mysql-catalog.js'
 // named `mysqldef_test` and some cases name it (`mysqldef_test.users`): that qualifier is rewritten to
 // each run's own database, which is what it means there (a shared `mysqldef_test` could not be both A
 // and B, nor serve two test runs at once). Results go to docs/corpus/mysql.md, with counts per
-// feature; no count may fall below the one reached.
+// feature; no count may fall below the one reached (the cases still failing need what the model
+// lacks: index comments, integer display widths, KEY_BLOCK_SIZE; listed in the document).
 
 const CORPUS = new URL('./data/sqldef/mysql.jsonl', import.meta.url)
 const REPORT = new URL('../../docs/corpus/mysql.md', import.meta.url)
-/** The pass rate reached (passed / applicable); a regression below it fails. */
-const MIN_PASS_RATE = 1
+/** Applicable cases passed in all, as reached: a regression fails the test (raise it as more pass). */
+const REQUIRED_PASSES = 240
 /** sqldef features not run yet: a case using one of these is not applicable. */
 const EXCLUDED_FEATURES: ReadonlySet<string> = new Set(['events'])
 /** Applicable cases passed per feature, as reached: a regression fails the test (raise them as more pass). */
-const REQUIRED_FEATURE_PASSES: Readonly<Record<string, number>> = {}
+const REQUIRED_FEATURE_PASSES: Readonly<Record<string, number>> = {
+  core: 171,
+  comments: 6,
+  enums: 2,
+  generated_columns: 9,
+  partitions: 18,
+  triggers: 18,
+  views: 16,
+}
 
 interface CorpusCase {
   readonly id: string
@@ -126,7 +135,7 @@ async function runCaseOutcome(c: CorpusCase, a: Engine, b: Engine): Promise<{ re
     const from = await schemaOf(a)
     const to = await schemaOf(b)
     step = 'plan'
-    const diff = diffSchemas(from, to, { renames: renameHints(c.after_sql, from) })
+    const diff = diffSchemas(from, to, { renames: renameHints(c.after_sql, from), comparePositions: true })
     const migration = planMigration(diff, { dialect: 'mysql', from, to })
     step = 'apply'
     await run(a, migration.up)
@@ -134,7 +143,7 @@ async function runCaseOutcome(c: CorpusCase, a: Engine, b: Engine): Promise<{ re
     const catalog = catalogDifference(await mysqlCatalogLines(a), await mysqlCatalogLines(b))
     if (catalog.length > 0) return { id: c.id, result: 'failed', reason: `catalogs differ: ${catalog.join(' / ')}` }
     step = 're-diff'
-    const left = diffSchemas(await schemaOf(a), to).changes
+    const left = diffSchemas(await schemaOf(a), to, { comparePositions: true }).changes
     if (left.length === 0) return { id: c.id, result: 'passed' }
     return {
       id: c.id,
@@ -193,7 +202,9 @@ function report(outcomes: readonly Outcome[]): string {
     "(information_schema's TABLES options, COLUMNS with charset, collation and generation, STATISTICS, constraints",
     'and foreign keys, CHECK_CONSTRAINTS, VIEWS, TRIGGERS, ROUTINES, EVENTS and PARTITIONS, read by',
     '`test/corpus/mysql-catalog.ts`, not by schemaledger), and the first must introspect with an empty',
-    "`diffSchemas(introspected, B)`. sqldef's `-- @renamed from=` annotations are passed as rename hints.",
+    "`diffSchemas(introspected, B)`. sqldef's `-- @renamed from=` annotations are passed as rename hints, and",
+    'column positions are compared (`comparePositions`): on MySQL the order of columns is part of the schema',
+    '(`SELECT *`, `INSERT` without a column list), and sqldef moves columns.',
     '',
     'sqldef runs its cases in a database named `mysqldef_test`, and some cases name it (`mysqldef_test.users`).',
     "That qualifier is rewritten to each run's own database, which is what it means in the case: a real",
@@ -270,9 +281,9 @@ describe.skipIf(mariadb.skipReason !== undefined || !existsSync(CORPUS))(engineT
     expect(applicable).toBeGreaterThan(150)
     const failures = (list: readonly Outcome[]) =>
       list.flatMap((o) => (o.result === 'failed' ? [`${o.id}: ${o.reason}`] : [])).join('\n')
-    expect(passed / applicable, failures(outcomes)).toBeGreaterThanOrEqual(MIN_PASS_RATE)
+    expect(passed, failures(outcomes)).toBeGreaterThanOrEqual(REQUIRED_PASSES)
     for (const [feature, required] of Object.entries(REQUIRED_FEATURE_PASSES)) {
-      const list = outcomes.filter((o) => o.features.includes(feature))
+      const list = outcomes.filter((o) => (feature === 'core' ? o.features.length === 0 : o.features.includes(feature)))
       expect(list.filter((o) => o.result === 'passed').length, `${feature}:\n${failures(list)}`).toBeGreaterThanOrEqual(
         required,
       )

@@ -7,7 +7,7 @@ import { introspectEngine, mariadb, plan } from '../mysql/harness.js'
 
 // A whole MariaDB database written by hand with every kind the model has for it (table options,
 // column charsets and collations, generated and invisible columns, ignored, fulltext and spatial
-// indexes, checks, foreign keys, partitions with subpartitions, a system-versioned table, a view with
+// indexes, checks on the table and on a column, JSON, ON UPDATE, foreign keys, partitions with subpartitions, a system-versioned table, a view with
 // its algorithm, SQL SECURITY and check option, a trigger, a procedure and a function), judged by
 // information_schema (test/corpus/mysql-catalog.ts): read and re-created on an empty database, it
 // has the same catalog; then each kind changed, planned from the reads and applied, the database has
@@ -23,6 +23,7 @@ const BASE: Readonly<Record<string, string>> = {
     secret varchar(20) INVISIBLE,
     name_upper varchar(100) AS (upper(name)) VIRTUAL,
     email_domain varchar(200) AS (substring_index(email, '@', -1)) STORED,
+    updated_at datetime DEFAULT current_timestamp() ON UPDATE current_timestamp(),
     UNIQUE KEY uq_authors_email (email),
     KEY ix_authors_name (name) IGNORED,
     FULLTEXT KEY ft_authors_bio (bio),
@@ -38,6 +39,7 @@ const BASE: Readonly<Record<string, string>> = {
     author_id int NOT NULL,
     title varchar(200) NOT NULL,
     price decimal(8,2) NOT NULL DEFAULT 0.00 CHECK (price >= 0),
+    meta json,
     CONSTRAINT fk_books_author FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE CASCADE
   )`,
   sales: `CREATE TABLE sales (
@@ -78,6 +80,14 @@ const CHANGES: readonly { readonly kind: string; readonly edit: Readonly<Record<
     edit: {
       authors: BASE.authors!.replace('AS (upper(name)) VIRTUAL', 'AS (lower(name)) STORED'),
     },
+  },
+  {
+    kind: 'ON UPDATE removed',
+    edit: { authors: BASE.authors!.replace(' ON UPDATE current_timestamp()', '') },
+  },
+  {
+    kind: 'JSON column added (MariaDB: LONGTEXT with a json_valid check on the column)',
+    edit: { places: BASE.places!.replace('location point NOT NULL,', 'location point NOT NULL,\n    tags json,') },
   },
   { kind: 'invisible column made visible', edit: { authors: BASE.authors!.replace(' INVISIBLE,', ',') } },
   { kind: 'ignored index no longer ignored', edit: { authors: BASE.authors!.replace(' IGNORED,', ',') } },
