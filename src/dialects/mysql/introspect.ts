@@ -201,6 +201,7 @@ export const introspectMysql: Introspector = async (query, options) => {
         })
       const foreignKeys = readForeignKeys(own(keyColumns), database)
       const { constraints, indexes } = readIndexes(own(statistics), foreignKeys, name, mariadb, period?.end)
+      unmodelled.push(...indexComments(name, own(statistics)))
       const columnNames = new Set(own(columns).map((c) => text(c, 'column_name')))
       const checkConstraints = tableChecks
         .filter((c) => !jsonColumns.has(text(c, 'constraint_name')))
@@ -246,6 +247,23 @@ function tableOptions(t: Row): Record<string, string> {
     ...(collation ? { collation } : {}),
     rowFormat,
   }
+}
+
+/**
+ * The comments of a table's keys and indexes (`INDEX_COMMENT`), which the model does not hold: each
+ * reported once, with the key or index read without it.
+ */
+function indexComments(table: string, statistics: readonly Row[]): UnmodelledObject[] {
+  const out: UnmodelledObject[] = []
+  for (const r of statistics) {
+    const comment = text(r, 'index_comment')
+    if (comment === '' || Number(r.seq_in_index) !== 1) continue
+    const index = text(r, 'index_name')
+    const kind = index === 'PRIMARY' ? 'primary_key' : Number(r.non_unique) === 0 ? 'unique' : 'index'
+    const why = `its comment ${JSON.stringify(comment)}: the model has no comments on keys and indexes (read without it)`
+    out.push({ kind, name: `${table}.${index}`, why })
+  }
+  return out
 }
 
 /**

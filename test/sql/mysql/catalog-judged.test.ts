@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defineSchema, diffSchemas } from '../../../src/index.js'
+import { introspectDatabase } from '../../../src/introspect/index.js'
 import { toSQL } from '../../../src/sql/index.js'
 import { catalogDifference, mysqlCatalogLines } from '../../corpus/mysql-catalog.js'
 import { type Engine, engineTitle, run } from '../../engines/engines.js'
@@ -110,6 +111,20 @@ describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'judged b
     const withIt = 'CREATE TABLE u (id int, at datetime(3) DEFAULT current_timestamp(3) ON UPDATE current_timestamp(3))'
     await converges(without, withIt)
     await converges(withIt, without)
+  })
+
+  it('comments on keys and indexes, which the model lacks, are reported as unmodelled, not dropped silently', async () => {
+    await a.reset()
+    await a.exec(`CREATE TABLE f (a int, b int, c int, PRIMARY KEY (a, b) COMMENT 'pair',
+      UNIQUE KEY uq_f_c (c) COMMENT 'one c', KEY ix_f_b (b, c) COMMENT 'by b')`)
+    const read = await introspectDatabase((sql, params) => a.query(sql, params), { dialect: 'mysql' })
+    const why = (comment: string) =>
+      `its comment "${comment}": the model has no comments on keys and indexes (read without it)`
+    expect(read.unmodelled).toEqual([
+      { kind: 'primary_key', name: 'f.PRIMARY', why: why('pair') },
+      { kind: 'index', name: 'f.ix_f_b', why: why('by b') },
+      { kind: 'unique', name: 'f.uq_f_c', why: why('one c') },
+    ])
   })
 
   it('a table check moved onto its column, and back', async () => {
