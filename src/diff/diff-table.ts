@@ -103,7 +103,7 @@ export function storageParametersEqual(
 }
 
 /** The MySQL table options, in the order `alter_table` lists them. */
-const TABLE_OPTIONS = ['engine', 'charset', 'collation', 'rowFormat'] as const
+const TABLE_OPTIONS = ['engine', 'charset', 'collation', 'rowFormat', 'keyBlockSize'] as const
 
 /**
  * Which fields of a table differ: its comment, each MySQL table option that both versions state

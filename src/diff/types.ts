@@ -21,7 +21,7 @@ export type ColumnField =
 
 /**
  * Fields of a table an `alter_table` change can list. The MySQL table options (`engine`, `charset`,
- * `collation`, `rowFormat`) are listed only when both versions state them; the PostgreSQL ones
+ * `collation`, `rowFormat`, `keyBlockSize`) are listed only when both versions state them; the PostgreSQL ones
  * (`unlogged`, `partitionBy`, `partitionOf`, `inherits`, `with`) whenever they differ; `grants` only
  * with {@link DiffOptions.comparePrivileges}.
  */
@@ -36,6 +36,7 @@ export type TableField =
   | 'charset'
   | 'collation'
   | 'rowFormat'
+  | 'keyBlockSize'
   | 'partitions'
   | 'subpartitionBy'
   | 'systemVersioning'

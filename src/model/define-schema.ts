@@ -48,6 +48,8 @@ export interface TableDefinition {
   readonly collation?: string
   /** MySQL/MariaDB `ROW_FORMAT`. */
   readonly rowFormat?: string
+  /** MySQL/MariaDB `KEY_BLOCK_SIZE` (`'8'`; `'0'` for none). */
+  readonly keyBlockSize?: string
   readonly columns: readonly ColumnDefinition[]
   readonly constraints?: readonly Readonly<Record<string, unknown>>[]
   readonly indexes?: readonly Readonly<Record<string, unknown>>[]

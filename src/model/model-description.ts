@@ -483,6 +483,8 @@ export const tableFields = {
   collation: optional(label),
   /** MySQL/MariaDB `ROW_FORMAT` (`DYNAMIC`, `COMPRESSED`). */
   rowFormat: optional(label),
+  /** MySQL/MariaDB `KEY_BLOCK_SIZE` in KB (`8`; `0` for none declared): InnoDB compresses the table's pages to it. */
+  keyBlockSize: optional(label),
   /**
    * MySQL/MariaDB: the partitions of a partitioned table, in order (they are not tables there).
    * Hash and key partitioning without names get `p0`, `p1`, ...

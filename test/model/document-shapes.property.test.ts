@@ -232,6 +232,7 @@ describe('the fields a diff can list', () => {
       'charset',
       'collation',
       'rowFormat',
+      'keyBlockSize',
       'partitions',
       'subpartitionBy',
       'systemVersioning',

@@ -234,18 +234,23 @@ export const introspectMysql: Introspector = async (query, options) => {
  * The table options as information_schema has them: the engine, the default charset and collation
  * (the collation of every column that states none), and the row format the table declares, upper
  * case (`DEFAULT` when it declares none: TABLES.ROW_FORMAT is the format in use, which a table that
- * declares none takes from the server's setting, and writing it would declare it).
+ * declares none takes from the server's setting, and writing it would declare it), and its
+ * KEY_BLOCK_SIZE (`0` when it declares none).
  */
 function tableOptions(t: Row): Record<string, string> {
   const collation = str(t.table_collation)
   const charset = str(t.table_charset) ?? (collation === undefined ? undefined : charsetOfCollation(collation))
   const engine = str(t.engine)
-  const rowFormat = (/(?:^|\s)row_format=(\w+)/i.exec(str(t.create_options) ?? '')?.[1] ?? 'DEFAULT').toUpperCase()
+  const declared = (option: string) =>
+    new RegExp(`(?:^|\\s)${option}=(\\w+)`, 'i').exec(str(t.create_options) ?? '')?.[1]
+  const rowFormat = (declared('row_format') ?? 'DEFAULT').toUpperCase()
+  const keyBlockSize = declared('key_block_size') ?? '0'
   return {
     ...(engine ? { engine } : {}),
     ...(charset ? { charset } : {}),
     ...(collation ? { collation } : {}),
     rowFormat,
+    keyBlockSize,
   }
 }
 

@@ -25,6 +25,18 @@ describe('mysql: the SQL of changes that introspection used to hide', () => {
     expect(lines(toSQL(plan(table('COMPRESSED'), table('DEFAULT'))))).toEqual(['ALTER TABLE `t` ROW_FORMAT = DEFAULT;'])
   })
 
+  it('KEY_BLOCK_SIZE is a table option: written by CREATE TABLE, changed by ALTER TABLE, checked', () => {
+    const table = (keyBlockSize: string) =>
+      defineSchema({ tables: [{ name: 't', keyBlockSize, columns: [{ name: 'id', type: 'int' }] }] })
+    expect(lines(toSQL(plan(defineSchema({ tables: [] }), table('8'))))).toEqual([
+      'CREATE TABLE `t` (',
+      '  `id` INT',
+      ') KEY_BLOCK_SIZE=8;',
+    ])
+    expect(lines(toSQL(plan(table('8'), table('0'))))).toEqual(['ALTER TABLE `t` KEY_BLOCK_SIZE = 0;'])
+    expect(() => plan(table('0'), table('8; DROP TABLE t'))).toThrow(/KEY_BLOCK_SIZE "8; DROP TABLE t" is none of/)
+  })
+
   it('ON UPDATE is a column field: added, changed and removed by MODIFY COLUMN', () => {
     const table = (onUpdate?: string) =>
       defineSchema({
@@ -104,6 +116,12 @@ describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'judged b
     await converges('', 'CREATE TABLE t (id int PRIMARY KEY)')
     await converges('CREATE TABLE t (id int) ROW_FORMAT=COMPRESSED', 'CREATE TABLE t (id int)')
     await converges('CREATE TABLE t (id int)', 'CREATE TABLE t (id int) ROW_FORMAT=REDUNDANT')
+  })
+
+  it('KEY_BLOCK_SIZE declared, changed and no longer declared', async () => {
+    await converges('', 'CREATE TABLE t (id int) KEY_BLOCK_SIZE=8')
+    await converges('CREATE TABLE t (id int) KEY_BLOCK_SIZE=8', 'CREATE TABLE t (id int) KEY_BLOCK_SIZE=4')
+    await converges('CREATE TABLE t (id int) KEY_BLOCK_SIZE=8', 'CREATE TABLE t (id int)')
   })
 
   it('ON UPDATE CURRENT_TIMESTAMP added and removed', async () => {
