@@ -108,7 +108,8 @@ const TABLE_OPTIONS = ['engine', 'charset', 'collation', 'rowFormat', 'keyBlockS
 /**
  * Which fields of a table differ: its comment, each MySQL table option that both versions state
  * (absent means whatever the database has, as Atlas treats inherited attributes; names compare
- * without case, as MySQL's do), its partitioning and its system versioning, row-level security and
+ * without case, as MySQL's do), its partitioning and its system versioning, SQLite's STRICT and
+ * WITHOUT ROWID, row-level security and
  * its policies, and, with `comparePrivileges`, its grants.
  */
 export function tableFieldChanges(
@@ -132,6 +133,8 @@ export function tableFieldChanges(
   }
   fields.push(...partitionFieldChanges(before, after, expressions))
   if ((before.systemVersioning ?? false) !== (after.systemVersioning ?? false)) fields.push('systemVersioning')
+  if ((before.strict ?? false) !== (after.strict ?? false)) fields.push('strict')
+  if ((before.withoutRowid ?? false) !== (after.withoutRowid ?? false)) fields.push('withoutRowid')
   if (rowSecurityOf(before) !== rowSecurityOf(after)) fields.push('rowSecurity')
   if (!policiesEqual(before.policies, after.policies, expressions)) fields.push('policies')
   if (options.comparePrivileges && !grantsEqual(before.grants, after.grants)) fields.push('grants')

@@ -50,6 +50,10 @@ export interface TableDefinition {
   readonly rowFormat?: string
   /** MySQL/MariaDB `KEY_BLOCK_SIZE` (`'8'`; `'0'` for none). */
   readonly keyBlockSize?: string
+  /** SQLite `STRICT` (other dialects ignore it). */
+  readonly strict?: true
+  /** SQLite `WITHOUT ROWID`; the table needs a primary key (other dialects ignore it). */
+  readonly withoutRowid?: true
   readonly columns: readonly ColumnDefinition[]
   readonly constraints?: readonly Readonly<Record<string, unknown>>[]
   readonly indexes?: readonly Readonly<Record<string, unknown>>[]
