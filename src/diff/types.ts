@@ -441,8 +441,8 @@ export interface DiffOptions {
   /** Report an extension whose installed version differs as a change; default false (versions are informational). */
   readonly compareExtensionVersions?: boolean
   /**
-   * Compare privileges (`grants` of tables): report a table whose grants differ as `alter_table`
-   * with `grants`. Default false: grants are read and kept, but never make a change (which roles
+   * Compare privileges (`grants` of tables, sequences, routines and namespaces): report an object
+   * whose grants differ as `alter_table` (`alter_sequence`, ...) with `grants`. Default false: grants are read and kept, but never make a change (which roles
    * exist and hold what usually differs between environments, unlike the schema).
    */
   readonly comparePrivileges?: boolean

@@ -1,3 +1,4 @@
+import { namedGrant } from './grant-description.js'
 import { named, object, optional, type Shape } from './shape.js'
 import { array, custom, int, oneOf, text } from './shape-values.js'
 import type {
@@ -48,12 +49,21 @@ const inNamespace = {
  */
 const dependsOn = optional(array(label))
 
+/**
+ * PostgreSQL privileges granted on it to roles other than its owner, beyond the defaults
+ * (`EXECUTE` to `PUBLIC` on a routine), sorted by grantee. Compared only with the diff's
+ * `comparePrivileges` option.
+ */
+const grants = optional(array(namedGrant))
+
 /** Fields of {@link Namespace}. @internal */
 export const namespaceFields = {
   /** Namespace name (`CREATE SCHEMA name`). */
   name,
   /** Comment on the namespace. */
   comment: optional(label),
+  /** Privileges on the namespace (`usage`, `create`). */
+  grants,
   extra,
 }
 
@@ -92,6 +102,8 @@ export const sequenceFields = {
   ownedBy: optional(label),
   /** Comment on the sequence. */
   comment: optional(label),
+  /** Privileges on the sequence (`usage`, `select`, `update`). */
+  grants,
   extra,
 }
 
@@ -179,6 +191,8 @@ export const routineFields = {
   dataAccess: optional(oneOf('no_sql', 'reads_sql_data', 'modifies_sql_data')),
   /** Comment on the routine. */
   comment: optional(label),
+  /** Privileges on the routine (`execute`). */
+  grants,
   dependsOn,
   extra,
 }

@@ -1,3 +1,4 @@
+import type { grantFields } from './grant-description.js'
 import type {
   checkFields,
   columnFields,
@@ -6,7 +7,6 @@ import type {
   exclusionFields,
   foreignKeyFields,
   generatedFields,
-  grantFields,
   identityFields,
   indexFields,
   indexPartFields,

@@ -1,5 +1,6 @@
 import type { Row, UnmodelledObject } from '../introspect-types.js'
 import { type DocObject, stripOuterParens, texts } from './introspect-rows.js'
+import { aclGrantsSQL, grantsField } from './introspect-security.js'
 
 // The functions, procedures, triggers and sequences of the namespaces read, from pg_catalog. `$1` is
 // the list of namespaces; an object gets `schema` only outside the default one. Objects that belong
@@ -22,7 +23,8 @@ SELECT n.nspname AS schema, p.proname AS name, p.prokind AS kind,
   l.lanname AS language, p.prosrc AS body, p.provolatile AS volatility, p.proisstrict AS strict,
   p.prosecdef AS security_definer, p.proleakproof AS leakproof, p.proparallel AS parallel,
   p.proconfig AS config, pg_catalog.obj_description(p.oid, 'pg_proc') AS comment,
-  ${version >= 140000 ? 'p.prosqlbody IS NOT NULL' : 'false'} AS sql_body
+  ${version >= 140000 ? 'p.prosqlbody IS NOT NULL' : 'false'} AS sql_body,
+  ${aclGrantsSQL('p.proacl', 'f', 'p.proowner')} AS grants
 FROM pg_catalog.pg_proc p
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_catalog.pg_language l ON l.oid = p.prolang
@@ -63,7 +65,8 @@ SELECT n.nspname AS schema, c.relname AS name, pg_catalog.format_type(s.seqtypid
   s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min_value,
   s.seqmax::text AS max_value, s.seqcache::text AS cache, s.seqcycle AS cycle,
   o.table_schema, o.table_name, o.column_name,
-  pg_catalog.obj_description(c.oid, 'pg_class') AS comment
+  pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
+  ${aclGrantsSQL('c.relacl', 's', 'c.relowner')} AS grants
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid
@@ -129,6 +132,7 @@ export function routineObjects(rows: readonly Row[], namespace: string) {
       ...(PARALLEL[String(r.parallel)] ? { parallel: PARALLEL[String(r.parallel)] } : {}),
       ...(config.length > 0 ? { config } : {}),
       ...(str(r.comment) !== undefined ? { comment: String(r.comment) } : {}),
+      ...grantsField(r.grants),
     })
   }
   return { routines, unmodelled }
@@ -225,5 +229,6 @@ export function sequenceObjects(rows: readonly Row[], namespace: string): DocObj
       ? { ownedBy: `${qualified(r.table_schema, r.table_name, namespace)}.${String(r.column_name)}` }
       : {}),
     ...(str(r.comment) !== undefined ? { comment: String(r.comment) } : {}),
+    ...grantsField(r.grants),
   }))
 }
