@@ -4,6 +4,7 @@ import { changeKey } from '../diff/change-path.js'
 import { isObjectChange, objectLabel, objectVerb } from '../diff/object-changes.js'
 import type { AlterObjectChange, ObjectChange, SchemaChange, TableChange } from '../diff/types.js'
 import { SchemaLedgerError } from '../errors.js'
+import type { ColumnType } from '../model/column-type.js'
 import {
   type DatabaseObject,
   OBJECT_KINDS,
@@ -19,6 +20,7 @@ import {
   dependencyOrder,
   dependentsOf,
   type NodeKey,
+  namesIn,
   nodeKey,
 } from './object-dependencies.js'
 
@@ -109,6 +111,7 @@ export function planObjects(changes: readonly SchemaChange[], ctx: GeneratorCont
       const drafts = generatorOf(a.object, c, ctx).alter?.(a as never, ctx)
       if (drafts !== undefined) inPlace.push({ change: c, drafts })
       else {
+        refuseTypeInUse(a, ctx)
         steps.push({ kind: a.object, object: a.before, verb: 'drop', change: c, replaced: true })
         steps.push({ kind: a.object, object: a.after, verb: 'create', change: c })
         shaken.set(nodeKey(a.object, a.name), c)
@@ -178,6 +181,46 @@ function generatorOf<K extends ObjectKind>(kind: K, change: SchemaChange, ctx: G
   throw new SchemaLedgerError(
     'unsupported_feature',
     `${change.path}: ${ctx.dialect.name} has no ${label}s that schemaledger can plan (${changeKey(change)})`,
+  )
+}
+
+/** The element type of a column type (an array's, else itself). */
+const elementType = (t: ColumnType): ColumnType => (t.kind === 'array' ? elementType(t.of) : t)
+
+/**
+ * The columns of `from` whose type is the domain or type `o` (or an array of it), as `table.column`.
+ * @internal
+ */
+export function columnsOfType(schema: Schema | undefined, o: { readonly schema?: string; readonly name: string }) {
+  const wanted = qualified(o).toLowerCase()
+  const out: string[] = []
+  for (const t of schema?.tables ?? [])
+    for (const col of t.columns) {
+      const type = elementType(col.type)
+      if (type.kind !== 'custom') continue
+      const raw = type.raw.replace(/\[\s*\d*\s*\]/g, '')
+      // An unqualified name means the default namespace: only an unqualified type matches it.
+      if (namesIn(raw).has(wanted) && (o.schema !== undefined || !raw.includes('.')))
+        out.push(`${qualified(t)}.${col.name}`)
+    }
+  return out
+}
+
+/**
+ * A domain or type the plan must drop and create again while columns use it: PostgreSQL refuses
+ * the DROP (`cannot drop type ... because other objects depend on it`), so the plan is refused
+ * first, naming the columns. Converting them through the base type and back would keep the data of
+ * a domain but not always of a composite type, and would hide a rewrite of every table involved.
+ */
+function refuseTypeInUse(change: AlterObjectChange, ctx: GeneratorContext): void {
+  if (change.object !== 'domain' && change.object !== 'type') return
+  const columns = columnsOfType(ctx.from, change.before as { schema?: string; name: string })
+  if (columns.length === 0) return
+  const label = change.object === 'domain' ? 'domain' : 'type'
+  throw new SchemaLedgerError(
+    'unsupported_feature',
+    `${change.path}: the ${label} must be dropped and created again (${change.changes.join(', ')} cannot change in place), ` +
+      `but columns use it: ${columns.join(', ')}. Move those columns to another type first (or drop them), then change the ${label}`,
   )
 }
 
