@@ -110,14 +110,23 @@ const EQUALITY: { readonly [K in ObjectKind]?: Readonly<Record<string, FieldEqua
   },
   type: {
     attributes: (a, b) => {
-      const x = a as readonly { name: string; type: string; collation?: string }[]
+      const x = a as readonly { name: string; type: string; collation?: string }[] | undefined
       const y = b as typeof x
+      if (x === undefined || y === undefined) return x === y
       return (
         x.length === y.length &&
         x.every(
           (t, i) => same(t.name, y[i]?.name) && typeText(t.type, y[i]?.type) && same(t.collation, y[i]?.collation),
         )
       )
+    },
+    range: (a, b) => {
+      const x = a as Record<string, unknown> | undefined
+      const y = b as typeof x
+      if (x === undefined || y === undefined) return x === y
+      const { subtype: s, ...restX } = x
+      const { subtype: t, ...restY } = y
+      return typeText(s, t) && same(restX, restY)
     },
   },
   function: { arguments: text, returns: text, language: caseless, body, grants: routineGrants },

@@ -8,6 +8,7 @@ import type {
   Extension,
   Extra,
   Namespace,
+  RangeDefinition,
   Routine,
   Sequence,
   Trigger,
@@ -145,12 +146,33 @@ export const typeAttributeFields = {
   collation: optional(label),
 }
 
+/** Fields of {@link RangeDefinition}. @internal */
+export const rangeFields = {
+  /** The subtype as the database spells it (`numeric`, `timestamp with time zone`). */
+  subtype: sqlText,
+  /** The subtype's b-tree operator class, when not its default (`text_pattern_ops`). */
+  subtypeOpclass: optional(label),
+  /** Collation of the subtype, when not its default. */
+  collation: optional(label),
+  /** Canonical function, qualified when in another namespace. */
+  canonical: optional(label),
+  /** Subtype difference function, qualified when in another namespace. */
+  subtypeDiff: optional(label),
+  /**
+   * Name of its multirange type (PostgreSQL 14+), when not the default: the name with `range`
+   * replaced by `multirange`, else with `_multirange` added.
+   */
+  multirangeTypeName: optional(label),
+}
+
 /** Fields of {@link CompositeType}. @internal */
 export const compositeTypeFields = {
   name,
   ...inNamespace,
-  /** Attributes in declared order. */
-  attributes: array(object(typeAttributeFields) as Shape<TypeAttribute>),
+  /** Attributes in declared order (a composite type; absent for a range type). */
+  attributes: optional(array(object(typeAttributeFields) as Shape<TypeAttribute>)),
+  /** A range type (`CREATE TYPE name AS RANGE (...)`) instead of a composite one. */
+  range: optional(object(rangeFields) as Shape<RangeDefinition>),
   /** Comment on the type. */
   comment: optional(label),
   extra,

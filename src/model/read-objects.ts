@@ -34,6 +34,15 @@ export function readObjectLists(body: Record<string, unknown>, base: string, ctx
       if (!doc) continue
       const shape: AnyObjectShape = objectShapes[kind]
       const object = build(shape, doc, { extra: extraKeys(doc, KEYS[kind]) }) as ObjectOfKind[typeof kind]
+      if (kind === 'type') {
+        const t = object as ObjectOfKind['type']
+        if ((t.attributes === undefined) === (t.range === undefined))
+          ctx.report(
+            'invalid_type',
+            `${path}.attributes`,
+            'A type needs either attributes (a composite type) or range (a range type)',
+          )
+      }
       const name = objectName(kind, object)
       if (seen.has(name))
         ctx.report(`duplicate_${kind}`, `${path}.name`, `${label(kind)} "${name}" is declared more than once`)
@@ -47,4 +56,4 @@ export function readObjectLists(body: Record<string, unknown>, base: string, ctx
 }
 
 const label = (kind: ObjectKind) =>
-  kind === 'type' ? 'Composite type' : kind === 'function' ? 'Routine' : `${kind[0]?.toUpperCase()}${kind.slice(1)}`
+  kind === 'type' ? 'Type' : kind === 'function' ? 'Routine' : `${kind[0]?.toUpperCase()}${kind.slice(1)}`

@@ -27,6 +27,7 @@ import type {
   domainFields,
   extensionFields,
   namespaceFields,
+  rangeFields,
   routineFields,
   sequenceFields,
   triggerFields,
@@ -153,7 +154,10 @@ export interface Domain extends Model<typeof domainFields> {}
 /** An attribute of a composite type. */
 export interface TypeAttribute extends Model<typeof typeAttributeFields> {}
 
-/** A composite type (`CREATE TYPE name AS (...)`). */
+/** The definition of a range type: its subtype and the functions and names PostgreSQL derives from it. */
+export interface RangeDefinition extends Model<typeof rangeFields> {}
+
+/** A composite type (`CREATE TYPE name AS (...)`), or a range type (`CREATE TYPE name AS RANGE (...)`). */
 export interface CompositeType extends Model<typeof compositeTypeFields> {}
 
 /** A function or procedure (`CREATE FUNCTION`, `CREATE PROCEDURE`). */

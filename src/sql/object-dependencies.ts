@@ -99,7 +99,12 @@ function sqlTexts<K extends ObjectKind>(kind: K, o: ObjectOfKind[K]): string[] {
   const record = o as Record<string, unknown>
   const texts = fields[kind].flatMap((f) => (typeof record[f] === 'string' ? [record[f] as string] : []))
   if (kind === 'domain') for (const c of (o as ObjectOfKind['domain']).checks ?? []) texts.push(c.expression)
-  if (kind === 'type') for (const a of (o as ObjectOfKind['type']).attributes) texts.push(a.type)
+  if (kind === 'type') {
+    const t = o as ObjectOfKind['type']
+    for (const a of t.attributes ?? []) texts.push(a.type)
+    // A range's subtype (a domain, a type) and its functions come before it.
+    if (t.range) for (const x of [t.range.subtype, t.range.canonical, t.range.subtypeDiff]) if (x) texts.push(x)
+  }
   if (kind === 'sequence' && (o as ObjectOfKind['sequence']).ownedBy)
     texts.push(((o as ObjectOfKind['sequence']).ownedBy as string).replace(/\.[^.]*$/, ''))
   return texts

@@ -7,6 +7,7 @@ import { SchemaLedgerError } from '../errors.js'
 import type { ColumnType } from '../model/column-type.js'
 import {
   type DatabaseObject,
+  defaultMultirangeName,
   OBJECT_KINDS,
   type ObjectKind,
   type ObjectOfKind,
@@ -153,7 +154,7 @@ export function planObjects(changes: readonly SchemaChange[], ctx: GeneratorCont
           : DROP_STAGE[step.kind]
         : needsTablesFirst(step, key, toGraph, createdRelations, createOrder)
           ? Stage.createDependents
-          : CREATE_STAGE[step.kind]
+          : afterDependencies(step, key, toGraph, createOrder)
     const rank = (step.verb === 'create' ? createOrder : dropOrder).get(key) ?? 0
     for (const d of drafts) placed.push({ draft: { ...d, stage: d.stage ?? stage }, change: step.change, rank })
   }
@@ -214,14 +215,28 @@ export function columnsOfType(schema: Schema | undefined, o: { readonly schema?:
  */
 function refuseTypeInUse(change: AlterObjectChange, ctx: GeneratorContext): void {
   if (change.object !== 'domain' && change.object !== 'type') return
-  const columns = columnsOfType(ctx.from, change.before as { schema?: string; name: string })
+  const before = change.before as ObjectOfKind['type'] | ObjectOfKind['domain']
+  const range = 'range' in before ? before.range : undefined
+  // A range type takes its multirange type with it.
+  const multirange = range && (range.multirangeTypeName ?? defaultMultirangeName(before.name))
+  const columns = [
+    ...columnsOfType(ctx.from, before),
+    ...(multirange === undefined ? [] : columnsOfType(ctx.from, multirangeOf(before.schema, multirange))),
+  ]
   if (columns.length === 0) return
   const label = change.object === 'domain' ? 'domain' : 'type'
   throw new SchemaLedgerError(
     'unsupported_feature',
-    `${change.path}: the ${label} must be dropped and created again (${change.changes.join(', ')} cannot change in place), ` +
+    `${change.path}: the ${label} must be dropped and created again (${change.changes.filter((f) => f !== 'comment').join(', ')} cannot change in place), ` +
       `but columns use it: ${columns.join(', ')}. Move those columns to another type first (or drop them), then change the ${label}`,
   )
+}
+
+/** The multirange type as a name and namespace (`multirangeTypeName` may be qualified). */
+function multirangeOf(schema: string | undefined, name: string): { schema?: string; name: string } {
+  const at = name.indexOf('.')
+  if (at > 0) return { schema: name.slice(0, at), name: name.slice(at + 1) }
+  return schema === undefined ? { name } : { schema, name }
 }
 
 /** The nodes of `from` a disturbing table change shakes: the table (for an enum change, the tables using it). */
@@ -289,6 +304,27 @@ function rankOf(steps: readonly Step[], graph: DependencyGraph, reverse: boolean
 }
 
 const kindIndex = (key: NodeKey) => OBJECT_KINDS.indexOf(key.slice(0, key.indexOf(':')) as ObjectKind)
+
+/**
+ * The create stage of an object that does not wait for the tables: its kind's, or a later one's
+ * when it depends on an object of that kind this plan creates (a range type on its subtype
+ * difference function).
+ */
+function afterDependencies(
+  step: Step,
+  key: NodeKey,
+  graph: DependencyGraph,
+  createOrder: ReadonlyMap<NodeKey, number>,
+): StageValue {
+  let stage = CREATE_STAGE[step.kind]
+  for (const d of graph.dependencies.get(key) ?? []) {
+    if (!createOrder.has(d)) continue
+    const kind = d.slice(0, d.indexOf(':')) as ObjectKind
+    const theirs = CREATE_STAGE[kind]
+    if (theirs !== undefined && theirs > stage && theirs < Stage.createDependents) stage = theirs
+  }
+  return stage
+}
 
 /**
  * Whether an object created early by its kind (a type, a routine) must wait for the tables: a SQL

@@ -29,6 +29,9 @@ FROM pg_catalog.pg_proc p
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_catalog.pg_language l ON l.oid = p.prolang
 WHERE n.nspname = ANY($1) AND ${NOT_IN_EXTENSION('pg_catalog.pg_proc', 'p.oid')}
+  -- Constructors of range and multirange types belong to their type (an internal dependency).
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i
+    WHERE i.classid = 'pg_catalog.pg_proc'::regclass AND i.objid = p.oid AND i.deptype = 'i')
 ORDER BY n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)`
 
 /**

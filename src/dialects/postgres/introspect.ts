@@ -31,6 +31,8 @@ import {
   domainObjects,
   EXTENSIONS_SQL,
   extensionObjects,
+  rangeTypeObjects,
+  rangeTypesSQL,
 } from './introspect-types-domains.js'
 import { VIEW_DEPENDENCIES_SQL, VIEWS_SQL, viewObjects } from './introspect-views.js'
 
@@ -107,7 +109,7 @@ export const introspectPostgres: Introspector = async (query, options) => {
       query(routinesSQL(version), [read]),
       query(TRIGGERS_SQL, [read]),
       query(SEQUENCES_SQL, [read]),
-      readObjects(query, read, main),
+      readObjects(query, read, main, version),
     ])
   const securityOf = await readTableSecurity(query, read)
   const columnsOf = group(columns)
@@ -155,19 +157,20 @@ export const introspectPostgres: Introspector = async (query, options) => {
 }
 
 /** Extensions, domains, composite types and views of the namespaces `read`, as document lists (empty ones left out). */
-async function readObjects(query: Parameters<Introspector>[0], read: readonly string[], main: string) {
-  const [extensions, domains, checks, types, views, dependencies] = await Promise.all([
+async function readObjects(query: Parameters<Introspector>[0], read: readonly string[], main: string, version: number) {
+  const [extensions, domains, checks, types, ranges, views, dependencies] = await Promise.all([
     query(EXTENSIONS_SQL),
     query(DOMAINS_SQL, [read]),
     query(DOMAIN_CHECKS_SQL, [read]),
     query(COMPOSITE_TYPES_SQL, [read]),
+    query(rangeTypesSQL(version), [read]),
     query(VIEWS_SQL, [read]),
     query(VIEW_DEPENDENCIES_SQL, [read]),
   ])
   const lists: Record<string, DocObject[]> = {
     extensions: extensionObjects(extensions, main),
     domains: domainObjects(domains, checks, main),
-    types: compositeTypeObjects(types, main),
+    types: [...compositeTypeObjects(types, main), ...rangeTypeObjects(ranges, main)],
     views: viewObjects(views, dependencies, main),
   }
   return Object.fromEntries(Object.entries(lists).filter(([, list]) => list.length > 0))

@@ -83,4 +83,82 @@ describeEngines('domains and composite types created again', (engine) => {
     const { up } = await upAndDown(e, moved, { ...domainTo, tables: moved.tables })
     expect(up).toEqual(['DROP DOMAIN "code"', 'CREATE DOMAIN "code" AS integer'])
   }, 120_000)
+
+  it('reads range types a hand-written database holds, and creates the same ones from what it read', async () => {
+    const e = engine()
+    await resetDatabase(e)
+    await e.exec(`
+CREATE FUNCTION time_diff(a time, b time) RETURNS double precision LANGUAGE sql IMMUTABLE STRICT AS 'SELECT EXTRACT(EPOCH FROM (a - b))';
+CREATE TYPE floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);
+CREATE TYPE timerange AS RANGE (subtype = time, subtype_diff = time_diff, multirange_type_name = many_times);
+CREATE TYPE textrange AS RANGE (subtype = text, collation = "C", subtype_opclass = text_pattern_ops);
+COMMENT ON TYPE textrange IS 'words';
+CREATE TABLE slots (id int, during timerange, spans many_times, f floatrange[])`)
+    const ranges = async () =>
+      (
+        await e.query(`
+SELECT t.typname || ' ' || format_type(r.rngsubtype, NULL) || ' ' || r.rngsubopc::regclass::text || ' ' ||
+  coalesce(r.rngcollation::regcollation::text, '-') || ' ' || r.rngcanonical::text || ' ' || r.rngsubdiff::text || ' ' ||
+  r.rngmultitypid::regtype::text || ' ' || coalesce(obj_description(t.oid, 'pg_type'), '-') AS line
+FROM pg_range r JOIN pg_type t ON t.oid = r.rngtypid WHERE t.typnamespace = 'public'::regnamespace`)
+      )
+        .map((r) => String(r.line))
+        .sort()
+    const written = await ranges()
+    const first = await read(e)
+    expect(first.types).toEqual([
+      { name: 'floatrange', range: { subtype: 'double precision', subtypeDiff: 'float8mi' } },
+      {
+        name: 'textrange',
+        range: { subtype: 'text', subtypeOpclass: 'text_pattern_ops', collation: 'C' },
+        comment: 'words',
+      },
+      {
+        name: 'timerange',
+        range: { subtype: 'time without time zone', subtypeDiff: 'time_diff', multirangeTypeName: 'many_times' },
+      },
+    ])
+    // The range constructors are the type's, not routines of the schema.
+    expect(first.functions?.map((f) => f.name)).toEqual(['time_diff'])
+    const statements = createSchemaSQL(first, 'postgres').map((s) => s.sql)
+    expect(statements.filter((s) => s.startsWith('CREATE TYPE'))).toEqual([
+      'CREATE TYPE "floatrange" AS RANGE (SUBTYPE = double precision, SUBTYPE_DIFF = "float8mi")',
+      'CREATE TYPE "textrange" AS RANGE (SUBTYPE = text, SUBTYPE_OPCLASS = "text_pattern_ops", COLLATION = "C")',
+      'CREATE TYPE "timerange" AS RANGE (SUBTYPE = time without time zone, SUBTYPE_DIFF = "time_diff", MULTIRANGE_TYPE_NAME = "many_times")',
+    ])
+    const at = (prefix: string) => statements.findIndex((s) => s.startsWith(prefix))
+    expect(at('CREATE FUNCTION "time_diff"')).toBeLessThan(at('CREATE TYPE "timerange"'))
+    expect(at('CREATE TYPE "timerange"')).toBeLessThan(at('CREATE TABLE "slots"'))
+    await resetDatabase(e)
+    await run(e, createSchemaSQL(first, 'postgres'))
+    expect(await ranges()).toEqual(written)
+    expect(diffSchemas(await read(e), first).changes).toEqual([])
+  }, 120_000)
+
+  it('re-creates a range type whose definition changes, and refuses while a column uses it', async () => {
+    const from = doc({ types: [{ name: 'floatrange', range: { subtype: 'float8' } }] })
+    const to = doc({
+      types: [{ name: 'floatrange', range: { subtype: 'numeric', multirangeTypeName: 'floatranges' }, comment: 'n' }],
+    })
+    const { up, after } = await upAndDown(engine(), from, to)
+    expect(up).toEqual([
+      'DROP TYPE "floatrange"',
+      'CREATE TYPE "floatrange" AS RANGE (SUBTYPE = numeric, MULTIRANGE_TYPE_NAME = "floatranges")',
+      `COMMENT ON TYPE "floatrange" IS 'n'`,
+    ])
+    expect(after).toEqual([])
+    const used = (s: Schema, type: string) => ({ ...s, tables: doc({ tables: [people(type)] }).tables })
+    expect(() => plan(used(from, 'floatrange'), used(to, 'floatrange'))).toThrow(
+      /^type:floatrange: the type must be dropped and created again \(range cannot change in place\), but columns use it: people\.v\./,
+    )
+    expect(() => plan(used(from, 'floatmultirange'), used(to, 'floatmultirange'))).toThrow(
+      /columns use it: people\.v\./,
+    )
+  }, 120_000)
+
+  it('a type is composite or range, never both nor neither', () => {
+    expect(() => doc({ types: [{ name: 'r' }] })).toThrow(
+      'types[0].attributes: A type needs either attributes (a composite type) or range (a range type)',
+    )
+  })
 })
