@@ -329,7 +329,8 @@ function afterDependencies(
 /**
  * Whether an object created early by its kind (a type, a routine) must wait for the tables: a SQL
  * routine whose body reads a table this plan creates (PostgreSQL checks SQL bodies when it creates
- * them), or anything that depends on an object created late.
+ * them), a routine whose recorded dependencies name one (a row type in its signature), or anything
+ * that depends on an object created late.
  */
 function needsTablesFirst(
   step: Step,
@@ -340,9 +341,13 @@ function needsTablesFirst(
 ): boolean {
   if (CREATE_STAGE[step.kind] >= Stage.createDependents) return false
   const deps = graph.dependencies.get(key) ?? new Set<NodeKey>()
-  const sqlBody = step.kind === 'function' && ((step.object as Routine).language ?? 'sql').toLowerCase() === 'sql'
+  const routine = step.kind === 'function' ? (step.object as Routine) : undefined
+  const sqlBody = routine !== undefined && (routine.language ?? 'sql').toLowerCase() === 'sql'
+  // The database's records of a routine (`dependsOn`) name the row types its signature uses: those
+  // tables must exist first whatever the language.
+  const recorded = new Set(routine?.dependsOn ?? [])
   for (const d of deps) {
-    if (sqlBody && createdRelations.has(d)) return true
+    if ((sqlBody || recorded.has(d)) && createdRelations.has(d)) return true
     const kind = d.slice(0, d.indexOf(':')) as ObjectKind
     if ((kind === 'view' || kind === 'trigger') && createOrder.has(d)) return true
   }

@@ -1,6 +1,7 @@
 import type { Row, UnmodelledObject } from '../introspect-types.js'
 import { type DocObject, stripOuterParens, texts } from './introspect-rows.js'
 import { aclGrantsSQL, grantsField } from './introspect-security.js'
+import { dependencyNode } from './introspect-views.js'
 
 // The functions, procedures, triggers and sequences of the namespaces read, from pg_catalog. `$1` is
 // the list of namespaces; an object gets `schema` only outside the default one. Objects that belong
@@ -24,7 +25,7 @@ SELECT n.nspname AS schema, p.proname AS name, p.prokind AS kind,
   p.prosecdef AS security_definer, p.proleakproof AS leakproof, p.proparallel AS parallel,
   p.proconfig AS config, pg_catalog.obj_description(p.oid, 'pg_proc') AS comment,
   ${version >= 140000 ? 'p.prosqlbody IS NOT NULL' : 'false'} AS sql_body,
-  ${aclGrantsSQL('p.proacl', 'f', 'p.proowner')} AS grants
+  ${aclGrantsSQL('p.proacl', 'f', 'p.proowner')} AS grants, p.oid::text AS oid
 FROM pg_catalog.pg_proc p
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_catalog.pg_language l ON l.oid = p.prolang
@@ -33,6 +34,38 @@ WHERE n.nspname = ANY($1) AND ${NOT_IN_EXTENSION('pg_catalog.pg_proc', 'p.oid')}
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i
     WHERE i.classid = 'pg_catalog.pg_proc'::regclass AND i.objid = p.oid AND i.deptype = 'i')
 ORDER BY n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)`
+
+/**
+ * What the routines of `$1` depend on, from pg_depend (deptype `n`): the types of their arguments and
+ * result (an array's element type), and for a SQL-standard body the tables, views, routines and
+ * types it reads. `kind` is the relation's relkind, `f`, or `t` and the type's typtype; a table's
+ * or view's row type is that relation.
+ * @internal
+ */
+export const ROUTINE_DEPENDENCIES_SQL = `
+SELECT DISTINCT p.oid::text AS oid,
+  CASE WHEN rc.oid IS NOT NULL THEN rc.relkind::text
+       WHEN rp.oid IS NOT NULL THEN 'f'
+       WHEN tr.oid IS NOT NULL THEN tr.relkind::text
+       ELSE 't' || rt.typtype::text END AS kind,
+  coalesce(rcn.nspname, rpn.nspname, tn.nspname) AS ref_schema,
+  coalesce(rc.relname, rp.proname, rt.typname) AS ref_name,
+  CASE WHEN rp.oid IS NOT NULL THEN pg_catalog.pg_get_function_arguments(rp.oid) END AS ref_arguments
+FROM pg_catalog.pg_proc p
+JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'n'
+LEFT JOIN pg_catalog.pg_class rc ON d.refclassid = 'pg_catalog.pg_class'::regclass AND rc.oid = d.refobjid
+LEFT JOIN pg_catalog.pg_namespace rcn ON rcn.oid = rc.relnamespace
+LEFT JOIN pg_catalog.pg_proc rp ON d.refclassid = 'pg_catalog.pg_proc'::regclass AND rp.oid = d.refobjid
+LEFT JOIN pg_catalog.pg_namespace rpn ON rpn.oid = rp.pronamespace
+LEFT JOIN pg_catalog.pg_type t0 ON d.refclassid = 'pg_catalog.pg_type'::regclass AND t0.oid = d.refobjid
+LEFT JOIN pg_catalog.pg_type rt ON rt.oid = CASE WHEN t0.typcategory = 'A' AND t0.typelem <> 0 THEN t0.typelem ELSE t0.oid END
+LEFT JOIN pg_catalog.pg_class tr ON tr.oid = rt.typrelid AND tr.relkind IN ('r', 'p', 'v', 'm')
+LEFT JOIN pg_catalog.pg_namespace tn ON tn.oid = rt.typnamespace
+WHERE n.nspname = ANY($1) AND d.refobjid <> p.oid
+  AND coalesce(rcn.nspname, rpn.nspname, tn.nspname) !~ '^pg_'
+  AND coalesce(rcn.nspname, rpn.nspname, tn.nspname) <> 'information_schema'
+ORDER BY 1, 2, 3, 4`
 
 /**
  * User triggers (not the internal ones behind foreign keys) with their catalog fields: `tgtype` bits,
@@ -96,11 +129,22 @@ const inSchema = (schema: unknown, namespace: string) =>
 const qualified = (schema: unknown, name: unknown, namespace: string) =>
   String(schema) === namespace ? String(name) : `${String(schema)}.${String(name)}`
 
+const dependsOnField = (nodes: ReadonlySet<string> | undefined) =>
+  nodes === undefined || nodes.size === 0 ? {} : { dependsOn: [...nodes].sort() }
+
 const VOLATILITY: Record<string, string> = { i: 'immutable', s: 'stable' }
 const PARALLEL: Record<string, string> = { s: 'safe', r: 'restricted' }
 
-/** The routines of the document, and what the model cannot hold (aggregates, window, C and SQL-standard bodies). @internal */
-export function routineObjects(rows: readonly Row[], namespace: string) {
+/**
+ * The routines of the document, with `dependsOn` from the dependency rows when they have any, and
+ * what the model cannot hold (aggregates, window, C and SQL-standard bodies). @internal
+ */
+export function routineObjects(rows: readonly Row[], namespace: string, dependencies: readonly Row[] = []) {
+  const deps = new Map<string, Set<string>>()
+  for (const d of dependencies) {
+    const node = dependencyNode(d, namespace)
+    if (node !== undefined) deps.set(String(d.oid), (deps.get(String(d.oid)) ?? new Set()).add(node))
+  }
   const routines: DocObject[] = []
   const unmodelled: UnmodelledObject[] = []
   for (const r of rows) {
@@ -136,6 +180,7 @@ export function routineObjects(rows: readonly Row[], namespace: string) {
       ...(config.length > 0 ? { config } : {}),
       ...(str(r.comment) !== undefined ? { comment: String(r.comment) } : {}),
       ...grantsField(r.grants),
+      ...dependsOnField(deps.get(String(r.oid))),
     })
   }
   return { routines, unmodelled }

@@ -13,6 +13,7 @@ import {
   VERSION_SQL,
 } from './introspect-catalog.js'
 import {
+  ROUTINE_DEPENDENCIES_SQL,
   routineObjects,
   routinesSQL,
   SEQUENCES_SQL,
@@ -98,19 +99,31 @@ export const introspectPostgres: Introspector = async (query, options) => {
   const version = Number((await query(VERSION_SQL))[0]?.version ?? 0)
   const present = (await query(NAMESPACES_SQL)).map((r) => String(r.name))
   const { read, main } = namespacesToRead(options, present)
-  const [tables, columns, constraints, indexes, enums, parents, routineRows, triggerRows, sequenceRows, objects] =
-    await Promise.all([
-      query(TABLES_SQL, [read]),
-      query(COLUMNS_SQL, [read]),
-      query(constraintsSQL(version), [read]),
-      query(indexesSQL(version), [read]),
-      query(ENUMS_SQL),
-      query(INHERITS_SQL, [read]),
-      query(routinesSQL(version), [read]),
-      query(TRIGGERS_SQL, [read]),
-      query(SEQUENCES_SQL, [read]),
-      readObjects(query, read, main, version),
-    ])
+  const [
+    tables,
+    columns,
+    constraints,
+    indexes,
+    enums,
+    parents,
+    routineRows,
+    routineDependencies,
+    triggerRows,
+    sequenceRows,
+    objects,
+  ] = await Promise.all([
+    query(TABLES_SQL, [read]),
+    query(COLUMNS_SQL, [read]),
+    query(constraintsSQL(version), [read]),
+    query(indexesSQL(version), [read]),
+    query(ENUMS_SQL),
+    query(INHERITS_SQL, [read]),
+    query(routinesSQL(version), [read]),
+    query(ROUTINE_DEPENDENCIES_SQL, [read]),
+    query(TRIGGERS_SQL, [read]),
+    query(SEQUENCES_SQL, [read]),
+    readObjects(query, read, main, version),
+  ])
   const securityOf = await readTableSecurity(query, read)
   const columnsOf = group(columns)
   const constraintsOf = group(constraints)
@@ -139,7 +152,7 @@ export const introspectPostgres: Introspector = async (query, options) => {
       ...security.fields,
     }
   })
-  const routines = routineObjects(routineRows, main)
+  const routines = routineObjects(routineRows, main, routineDependencies)
   const triggers = triggerObjects(triggerRows, main)
   const sequences = sequenceObjects(sequenceRows, main)
   return {
