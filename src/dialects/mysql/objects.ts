@@ -129,6 +129,7 @@ function createRoutine(r: Routine, ctx: GeneratorContext): ObjectStatementDraft[
       ['leakproof', 'LEAKPROOF'],
       ['parallel', 'PARALLEL'],
       ['config', 'SET settings'],
+      ['grants', "grants to roles (privileges are modelled as PostgreSQL's)"],
     ]),
   ])
   const args = r.arguments === '' ? '' : query(ctx.dialect, r.arguments, `routine ${r.name}: arguments`, 'clause')

@@ -157,4 +157,21 @@ describeEngines('privileges on sequences, routines and namespaces', (engine) => 
       'sequence ids: grants[0].privileges: EXECUTE is not a privilege of a sequence (select, update, usage)',
     )
   })
+
+  it('MySQL/MariaDB refuse a routine with grants rather than leave them out', () => {
+    const s = doc({
+      functions: [
+        {
+          name: 'one',
+          arguments: '',
+          returns: 'int',
+          body: 'RETURN 1',
+          grants: [{ grantee: r1, privileges: ['execute'] }],
+        },
+      ],
+    })
+    expect(() => createSchemaSQL(s, 'mysql')).toThrow(
+      "function:one.grants: grants to roles (privileges are modelled as PostgreSQL's): not in MySQL",
+    )
+  })
 })
