@@ -1,10 +1,10 @@
-import deepEqual from 'fast-deep-equal'
 import { stableStringify } from '../model/assemble-table.js'
 import { columnTypesEqual } from '../model/format-column-type.js'
 import type { Column, Constraint, Index, Table } from '../model/types.js'
 import { defaultsEqual } from '../sql-text/normalize-default.js'
 import { type ExpressionOptions, expressionsEqual, normalizeExpression } from '../sql-text/normalize-expression.js'
 import { changePath } from './change-path.js'
+import { identitiesEqual } from './identity-meaning.js'
 import type { MatchedPair } from './match-renames.js'
 import {
   isDefaultConstraintName,
@@ -58,7 +58,7 @@ export function columnFieldChanges(before: Column, after: Column, expressions: E
   if (before.nullable !== after.nullable) fields.push('nullable')
   if (!defaultsEqual(before.default, after.default, after.type)) fields.push('default')
   if ((before.autoincrement ?? false) !== (after.autoincrement ?? false)) fields.push('autoincrement')
-  if (!deepEqual(before.identity, after.identity)) fields.push('identity')
+  if (!identitiesEqual(before.identity, after.identity, after.type)) fields.push('identity')
   if (
     (before.generated === undefined) !== (after.generated === undefined) ||
     (before.generated &&

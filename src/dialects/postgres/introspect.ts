@@ -35,6 +35,7 @@ import {
   rangeTypeObjects,
   rangeTypesSQL,
 } from './introspect-types-domains.js'
+import { UNMODELLED_SQL, unmodelledObjects } from './introspect-unmodelled.js'
 import { VIEW_DEPENDENCIES_SQL, VIEWS_SQL, viewObjects } from './introspect-views.js'
 
 /** Rows grouped by their table's namespace and name. */
@@ -125,6 +126,7 @@ export const introspectPostgres: Introspector = async (query, options) => {
     readObjects(query, read, main, version),
   ])
   const securityOf = await readTableSecurity(query, read)
+  const others = unmodelledObjects(await query(UNMODELLED_SQL, [read]))
   const columnsOf = group(columns)
   const constraintsOf = group(constraints)
   const indexesOf = group(indexes)
@@ -165,7 +167,7 @@ export const introspectPostgres: Introspector = async (query, options) => {
       ...(routines.routines.length > 0 ? { functions: routines.routines } : {}),
       ...(triggers.triggers.length > 0 ? { triggers: triggers.triggers } : {}),
     }),
-    unmodelled: [...routines.unmodelled, ...triggers.unmodelled],
+    unmodelled: [...routines.unmodelled, ...triggers.unmodelled, ...others],
   }
 }
 
