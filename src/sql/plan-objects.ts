@@ -138,6 +138,12 @@ export function planObjects(changes: readonly SchemaChange[], ctx: GeneratorCont
   const createdRelations = new Set(
     changes.flatMap((c) => (c.kind === 'create_table' ? [nodeKey('table', qualified(c.after))] : [])),
   )
+  const createStages = createStagesOf(
+    steps.filter((s) => s.verb === 'create'),
+    toGraph,
+    createdRelations,
+    createOrder,
+  )
   for (const step of steps) {
     const generator = generatorOf(step.kind, step.change, ctx)
     const drafts =
@@ -148,9 +154,7 @@ export function planObjects(changes: readonly SchemaChange[], ctx: GeneratorCont
         ? dropsEarly(step)
           ? Stage.dropDependents
           : DROP_STAGE[step.kind]
-        : needsTablesFirst(step, key, toGraph, createdRelations, createOrder)
-          ? Stage.createDependents
-          : CREATE_STAGE[step.kind]
+        : (createStages.get(key) ?? CREATE_STAGE[step.kind])
     const rank = (step.verb === 'create' ? createOrder : dropOrder).get(key) ?? 0
     for (const d of drafts) placed.push({ draft: { ...d, stage: d.stage ?? stage }, change: step.change, rank })
   }
@@ -246,6 +250,34 @@ function rankOf(steps: readonly Step[], graph: DependencyGraph, reverse: boolean
 }
 
 const kindIndex = (key: NodeKey) => OBJECT_KINDS.indexOf(key.slice(0, key.indexOf(':')) as ObjectKind)
+
+/**
+ * The stage of each created object: its kind's, or later when it must wait for the tables
+ * ({@link needsTablesFirst}) or for an object it depends on that this plan creates in a later stage
+ * (a domain whose check calls a new function waits for the routines; its rank puts it after them).
+ */
+function createStagesOf(
+  creates: readonly Step[],
+  graph: DependencyGraph,
+  createdRelations: ReadonlySet<NodeKey>,
+  createOrder: ReadonlyMap<NodeKey, number>,
+): Map<NodeKey, StageValue> {
+  const stages = new Map<NodeKey, StageValue>()
+  const byRank = creates
+    .map((step) => ({ step, key: nodeKey(step.kind, objectName(step.kind, step.object)) }))
+    .sort((a, b) => (createOrder.get(a.key) ?? 0) - (createOrder.get(b.key) ?? 0))
+  for (const { step, key } of byRank) {
+    let stage: StageValue = needsTablesFirst(step, key, graph, createdRelations, createOrder)
+      ? Stage.createDependents
+      : CREATE_STAGE[step.kind]
+    for (const d of graph.dependencies.get(key) ?? []) {
+      const before = stages.get(d)
+      if (before !== undefined && before > stage) stage = before
+    }
+    stages.set(key, stage)
+  }
+  return stages
+}
 
 /**
  * Whether an object created early by its kind (a type, a routine) must wait for the tables: a SQL
