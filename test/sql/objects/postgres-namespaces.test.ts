@@ -15,7 +15,8 @@ import { describeEngines, resetDatabase, runMigration } from '../postgres/harnes
 const NAMESPACES = ['app', 'kinds', 'dom', 'rep', 'fn', 'keep']
 
 /** Every non-system namespace, as introspection reads by default. */
-const readWhole = (e: Engine): Promise<Schema> => introspect((sql, params) => e.query(sql, params), { dialect: 'postgres' })
+const readWhole = (e: Engine): Promise<Schema> =>
+  introspect((sql, params) => e.query(sql, params), { dialect: 'postgres' })
 
 async function reset(e: Engine): Promise<void> {
   await resetDatabase(e)
@@ -23,12 +24,9 @@ async function reset(e: Engine): Promise<void> {
 }
 
 const namespacesOf = async (e: Engine) =>
-  (
-    await e.query(
-      `SELECT nspname AS n FROM pg_namespace WHERE nspname = ANY($1) ORDER BY 1`,
-      [NAMESPACES],
-    )
-  ).map((r) => String(r.n))
+  (await e.query(`SELECT nspname AS n FROM pg_namespace WHERE nspname = ANY($1) ORDER BY 1`, [NAMESPACES])).map((r) =>
+    String(r.n),
+  )
 
 const doc = (over: Record<string, unknown>): Schema => parseSchema({ format: 'schemaledger/1', tables: [], ...over })
 
@@ -121,7 +119,10 @@ describeEngines('namespaces', (engine) => {
     await e.exec(`CREATE SCHEMA kinds; CREATE TYPE kinds.mood AS ENUM ('sad', 'ok');
       CREATE TABLE items (id integer, m kinds.mood)`)
     const from = await readWhole(e)
-    const to = doc({ namespaces: [], tables: [{ name: 'items', columns: [{ name: 'id', type: 'integer', nullable: true }] }] })
+    const to = doc({
+      namespaces: [],
+      tables: [{ name: 'items', columns: [{ name: 'id', type: 'integer', nullable: true }] }],
+    })
     const migration = planMigration(diffSchemas(from, to), { dialect: 'postgres', from, to })
     expect(migration.up.map((s) => s.sql)).toEqual([
       'ALTER TABLE "items" DROP COLUMN "m"',

@@ -123,9 +123,12 @@ const REMOVALS: Readonly<Record<string, string>> = {
     CREATE TABLE old_stuff.t (id integer, k old_stuff.k); CREATE VIEW old_stuff.v AS SELECT id FROM old_stuff.t`,
 }
 
-const readWhole = (e: Engine): Promise<Schema> => introspect((sql, params) => e.query(sql, params), { dialect: 'postgres' })
+const readWhole = (e: Engine): Promise<Schema> =>
+  introspect((sql, params) => e.query(sql, params), { dialect: 'postgres' })
 
-const factories = ENGINES.filter((e) => e.dialect === 'postgres').map((e) => (e.name === 'pglite' ? pgliteWithContrib : e))
+const factories = ENGINES.filter((e) => e.dialect === 'postgres').map((e) =>
+  e.name === 'pglite' ? pgliteWithContrib : e,
+)
 
 for (const factory of factories) {
   describe.skipIf(factory.skipReason !== undefined)(engineTitle(factory, 'a whole database'), () => {
