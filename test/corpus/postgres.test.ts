@@ -216,6 +216,15 @@ function writeResults(engine: string, outcomes: readonly Outcome[]): void {
       return `| ${feature} | ${t.cases} | ${t.applicable} | ${t.passed} (${percent(t.passed, t.applicable)}) | ${t.failed} |`
     }),
     '',
+    '## Extensions',
+    '',
+    'PGlite runs with every contrib module it ships loaded (`PGLITE_CONTRIB` in test/engines/engines.ts:',
+    '`btree_gist`, `pg_trgm`, `pgcrypto`, `uuid-ossp`, `citext`, `hstore` and 28 more); the PostgreSQL 15',
+    'server has the contrib modules of its package (`pg_available_extensions`). Neither has pgvector:',
+    "PGlite 0.5 ships no `vector` module and the server's package does not include it, so the 18",
+    '`tests_pgvector.yml` cases cannot load. The `WITHOUT OVERLAPS` / `PERIOD` cases need PostgreSQL 18',
+    '(not applicable on the server) and fail on PGlite: the model has no temporal keys yet.',
+    '',
     '## Not applicable',
     '',
     ...(all.na === 0
