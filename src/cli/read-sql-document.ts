@@ -77,6 +77,10 @@ export async function readSqlDocument(io: CliIO, source: string, text: string, i
       strict: input.strict,
     })
     for (const note of reading.notes) io.error(`schemaledger: note: ${noteLine(note)}\n`)
+    // What the model cannot hold is said, never dropped silently: a diff cannot see it.
+    for (const u of reading.unmodelled) {
+      io.error(`schemaledger: note: ${source}: not in the document: ${u.kind} ${u.name}: ${u.why}\n`)
+    }
     return reading
   } catch (error) {
     if (!isSchemaLedgerError(error)) throw error

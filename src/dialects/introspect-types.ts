@@ -44,6 +44,17 @@ export type UnmodelledKind =
   | 'function'
   | 'view'
   | 'trigger'
+  /** PostgreSQL objects the model has no kind for. */
+  | 'event_trigger'
+  | 'rule'
+  | 'foreign_table'
+  | 'foreign_server'
+  | 'collation'
+  | 'statistics'
+  | 'operator'
+  | 'text_search'
+  | 'publication'
+  | 'cast'
 
 /**
  * Something the database holds that the schema returned by introspection does not: the model cannot

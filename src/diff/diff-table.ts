@@ -1,10 +1,10 @@
-import deepEqual from 'fast-deep-equal'
 import { stableStringify } from '../model/assemble-table.js'
 import { columnTypesEqual } from '../model/format-column-type.js'
 import type { Column, Constraint, Index, Table } from '../model/types.js'
 import { defaultsEqual } from '../sql-text/normalize-default.js'
 import { type ExpressionOptions, expressionsEqual, normalizeExpression } from '../sql-text/normalize-expression.js'
 import { changePath } from './change-path.js'
+import { identitiesEqual } from './identity-meaning.js'
 import type { MatchedPair } from './match-renames.js'
 import {
   isDefaultConstraintName,
@@ -58,7 +58,7 @@ export function columnFieldChanges(before: Column, after: Column, expressions: E
   if (before.nullable !== after.nullable) fields.push('nullable')
   if (!defaultsEqual(before.default, after.default, after.type)) fields.push('default')
   if ((before.autoincrement ?? false) !== (after.autoincrement ?? false)) fields.push('autoincrement')
-  if (!deepEqual(before.identity, after.identity)) fields.push('identity')
+  if (!identitiesEqual(before.identity, after.identity, after.type)) fields.push('identity')
   if (
     (before.generated === undefined) !== (after.generated === undefined) ||
     (before.generated &&
@@ -107,7 +107,8 @@ const TABLE_OPTIONS = ['engine', 'charset', 'collation', 'rowFormat'] as const
 /**
  * Which fields of a table differ: its comment, each MySQL table option that both versions state
  * (absent means whatever the database has, as Atlas treats inherited attributes; names compare
- * without case, as MySQL's do), its partitioning and its system versioning, row-level security and
+ * without case, as MySQL's do), its partitioning and its system versioning, SQLite's STRICT and
+ * WITHOUT ROWID, row-level security and
  * its policies, and, with `comparePrivileges`, its grants.
  */
 export function tableFieldChanges(
@@ -131,6 +132,8 @@ export function tableFieldChanges(
   }
   fields.push(...partitionFieldChanges(before, after, expressions))
   if ((before.systemVersioning ?? false) !== (after.systemVersioning ?? false)) fields.push('systemVersioning')
+  if ((before.strict ?? false) !== (after.strict ?? false)) fields.push('strict')
+  if ((before.withoutRowid ?? false) !== (after.withoutRowid ?? false)) fields.push('withoutRowid')
   if (rowSecurityOf(before) !== rowSecurityOf(after)) fields.push('rowSecurity')
   if (!policiesEqual(before.policies, after.policies, expressions)) fields.push('policies')
   if (options.comparePrivileges && !grantsEqual(before.grants, after.grants)) fields.push('grants')

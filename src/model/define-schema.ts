@@ -48,6 +48,10 @@ export interface TableDefinition {
   readonly collation?: string
   /** MySQL/MariaDB `ROW_FORMAT`. */
   readonly rowFormat?: string
+  /** SQLite `STRICT` (other dialects ignore it). */
+  readonly strict?: true
+  /** SQLite `WITHOUT ROWID`; the table needs a primary key (other dialects ignore it). */
+  readonly withoutRowid?: true
   readonly columns: readonly ColumnDefinition[]
   readonly constraints?: readonly Readonly<Record<string, unknown>>[]
   readonly indexes?: readonly Readonly<Record<string, unknown>>[]

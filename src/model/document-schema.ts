@@ -316,6 +316,10 @@ export const sqlalchemyTable = object({
   mysql_charset: optionalText,
   mysql_collate: optionalText,
   mysql_row_format: optionalText,
+  /** SQLAlchemy's `Table(..., sqlite_with_rowid=False)`: SQLite `WITHOUT ROWID`. */
+  sqlite_with_rowid: flag,
+  /** SQLAlchemy's `Table(..., sqlite_strict=True)`: SQLite `STRICT`. */
+  sqlite_strict: flag,
   /** SQLAlchemy's `Table(..., postgresql_partition_by='RANGE (at)')`. */
   postgresql_partition_by: optionalText,
   /** SQLAlchemy's `Table(..., postgresql_with={'fillfactor': 70})`: storage parameters. */

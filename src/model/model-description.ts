@@ -488,6 +488,16 @@ export const tableFields = {
   /** MariaDB `WITH SYSTEM VERSIONING`: the table keeps the history of its rows. Absent means false. */
   systemVersioning: optional(yes),
   /**
+   * SQLite `STRICT`: every column's type is one of INT, INTEGER, REAL, TEXT, BLOB or ANY and values are
+   * checked against it. Absent means false. Other dialects ignore it: their columns are always typed.
+   */
+  strict: optional(yes),
+  /**
+   * SQLite `WITHOUT ROWID`: rows are stored in primary-key order with no rowid (the table needs a
+   * primary key). Absent means false. Other dialects ignore it: they have no rowid to leave out.
+   */
+  withoutRowid: optional(yes),
+  /**
    * PostgreSQL row-level security: `enabled` (`ENABLE ROW LEVEL SECURITY`: policies apply to every
    * role but the owner) or `forced` (also `FORCE`: they apply to the owner too); absent means off.
    */

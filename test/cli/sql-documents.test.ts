@@ -61,6 +61,19 @@ describe('document arguments may be .sql files', { timeout: 240_000 }, () => {
     expect(strict.stderr).toContain(`${roles}:2: not run (skipped): role "app" does not exist;`)
   })
 
+  it('what the model cannot hold is a note on standard error, and the rest is read', async () => {
+    const rules = file(
+      'rules.sql',
+      'CREATE TABLE t (a int);\nCREATE RULE t_keep AS ON DELETE TO t DO INSTEAD NOTHING;\n',
+    )
+    const run = await cli(['sql', rules, '--dialect', 'postgres'])
+    expect(run.code).toBe(0)
+    expect(run.stderr).toBe(
+      `schemaledger: note: ${rules}: not in the document: rule public.t.t_keep: a rewrite rule: the model has no rules; not read\n`,
+    )
+    expect(run.stdout).toContain('CREATE TABLE "t" (')
+  })
+
   it('SQLite text converts to PostgreSQL through the sql command', async () => {
     const lite = file(
       'lite.sql',

@@ -106,7 +106,29 @@ const EXPECTED = defineSchema({
         { name: 'ix_users_org_id', columns: ['org_id'] },
       ],
     },
+    {
+      name: 'invoices',
+      schema: 'billing',
+      columns: [
+        { ...id('bigint'), identity: { generation: 'by_default', start: 1, increment: 2, maxValue: 1000000, cache: 5, cycle: true } },
+        { name: 'number', type: 'integer', nullable: false, default: "nextval('invoice_numbers')" },
+        { name: 'org_id', type: 'integer', nullable: false },
+      ],
+      constraints: [
+        { type: 'primary_key', name: 'pk_invoices', columns: ['id'] },
+        {
+          type: 'foreign_key',
+          name: 'fk_invoices_org_id_orgs',
+          columns: ['org_id'],
+          referencedSchema: 'public',
+          referencedTable: 'orgs',
+          referencedColumns: ['id'],
+        },
+      ],
+    },
   ],
+  namespaces: [{ name: 'billing' }],
+  sequences: [{ name: 'invoice_numbers', start: '1000', increment: '5', minValue: '1000', cache: '10' }],
 })
 
 describe('SQLAlchemy export recipe (docs/recipes.md)', () => {

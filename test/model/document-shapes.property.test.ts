@@ -235,6 +235,8 @@ describe('the fields a diff can list', () => {
       'partitions',
       'subpartitionBy',
       'systemVersioning',
+      'strict',
+      'withoutRowid',
       'rowSecurity',
       'policies',
       'grants',

@@ -32,6 +32,7 @@ import {
   EXTENSIONS_SQL,
   extensionObjects,
 } from './introspect-types-domains.js'
+import { UNMODELLED_SQL, unmodelledObjects } from './introspect-unmodelled.js'
 import { VIEW_DEPENDENCIES_SQL, VIEWS_SQL, viewObjects } from './introspect-views.js'
 
 /** Rows grouped by their table's namespace and name. */
@@ -114,6 +115,7 @@ export const introspectPostgres: Introspector = async (query, options) => {
       readObjects(query, read, main),
     ])
   const securityOf = await readTableSecurity(query, read)
+  const others = unmodelledObjects(await query(UNMODELLED_SQL, [read]))
   const columnsOf = group(columns)
   const constraintsOf = group(constraints)
   const indexesOf = group(indexes)
@@ -158,7 +160,7 @@ export const introspectPostgres: Introspector = async (query, options) => {
       ...(routines.routines.length > 0 ? { functions: routines.routines } : {}),
       ...(triggers.triggers.length > 0 ? { triggers: triggers.triggers } : {}),
     }),
-    unmodelled: [...routines.unmodelled, ...triggers.unmodelled],
+    unmodelled: [...routines.unmodelled, ...triggers.unmodelled, ...others],
   }
 }
 

@@ -1,6 +1,7 @@
 import { constraintDisplayName, indexDisplayName, tablePath } from '../../diff/change-path.js'
 import { SchemaLedgerError } from '../../errors.js'
 import type { ColumnType } from '../../model/column-type.js'
+import { formatColumnType } from '../../model/format-column-type.js'
 import type { Column, Constraint, EnumDefinition, Index, Schema, Table } from '../../model/types.js'
 import { postgresOnlyProblems } from '../table-security-support.js'
 
@@ -9,6 +10,8 @@ import { postgresOnlyProblems } from '../table-security-support.js'
  * (create, read back, compare equal), so SQL for it is refused with one error listing every problem,
  * instead of a script that silently loses part of the model:
  *
+ * - STRICT tables: column types INT, INTEGER, REAL, TEXT, BLOB or ANY only; WITHOUT ROWID tables: a
+ *   primary key, no AUTOINCREMENT;
  * - no enum types, named or inline (SQLite has none; a CHECK would be a different schema);
  * - no array types, comments, identity columns, namespaces (`Table.schema`, cross-namespace keys);
  * - `autoincrement` only on the single `integer` primary key column (`INTEGER PRIMARY KEY AUTOINCREMENT`
@@ -82,6 +85,48 @@ export function columnProblems(table: Table, column: Column): string[] {
   return out
 }
 
+/** The column types a STRICT table takes (https://www.sqlite.org/stricttables.html). */
+const STRICT_TYPES = new Set(['int', 'integer', 'real', 'text', 'blob', 'any'])
+
+/**
+ * Problems of the table options: a STRICT table's column types must be one of INT, INTEGER, REAL,
+ * TEXT, BLOB or ANY (SQLite refuses any other at CREATE time); a WITHOUT ROWID table needs a primary
+ * key and cannot have AUTOINCREMENT (which counts rowids).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * tableOptionProblems({ ...users, withoutRowid: true, constraints: [] })
+ * // ['users: WITHOUT ROWID needs a primary key']
+ * ```
+ */
+export function tableOptionProblems(table: Table): string[] {
+  const at = tablePath(table.name, table.schema)
+  const out: string[] = []
+  if (table.strict) {
+    for (const c of table.columns) {
+      const declared = strictTypeName(c)
+      if (!STRICT_TYPES.has(declared.toLowerCase()))
+        out.push(
+          `${at}.${c.name}.type: "${declared}" in a STRICT table: SQLite takes INT, INTEGER, REAL, TEXT, BLOB or ANY only`,
+        )
+    }
+  }
+  if (table.withoutRowid) {
+    if (!table.constraints.some((c) => c.type === 'primary_key'))
+      out.push(`${at}.withoutRowid: WITHOUT ROWID needs a primary key`)
+    for (const c of table.columns)
+      if (c.autoincrement)
+        out.push(`${at}.${c.name}.autoincrement: AUTOINCREMENT is not allowed in a WITHOUT ROWID table`)
+  }
+  return out
+}
+
+/** The type name a column declares, as SQLite's STRICT check sees it (custom text unquoted). */
+function strictTypeName(c: Column): string {
+  return c.type.kind === 'custom' ? c.type.raw.trim().replace(/^"(.*)"$/, '$1') : formatColumnType(c.type)
+}
+
 function constraintProblems(table: Table, c: Constraint): string[] {
   const at = `${tablePath(table.name, table.schema)}.${constraintDisplayName(table.name, c)}`
   const out: string[] = []
@@ -146,6 +191,7 @@ export function tableProblems(table: Table): string[] {
       ? [`${at}: storage parameters (WITH (...)): not in SQLite`]
       : []),
     ...(table.systemVersioning ? [`${at}: system versioning: SQLite keeps no row history`] : []),
+    ...tableOptionProblems(table),
     ...table.columns.flatMap((c) => columnProblems(table, c)),
     ...table.constraints.flatMap((c) => constraintProblems(table, c)),
     ...table.indexes.flatMap((x) => indexProblems(table, x)),

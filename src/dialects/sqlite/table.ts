@@ -64,7 +64,7 @@ export function tableConstraint(d: Dialect, table: Table, c: Constraint): string
 }
 
 /**
- * `CREATE TABLE "name" (columns, constraints)` for the table's full definition, under `name` (the
+ * `CREATE TABLE "name" (columns, constraints) [WITHOUT ROWID] [STRICT]` for the table's full definition, under `name` (the
  * rebuild creates `new_<table>` first). Foreign keys are always inline: SQLite cannot add them later
  * and does not check them at CREATE time.
  * @internal
@@ -80,5 +80,20 @@ export function createTableSQL(d: Dialect, table: Table, name = table.name): str
     ...table.columns.map((c) => columnDefinition(d, table, c)),
     ...table.constraints.filter((c) => c !== inline).map((c) => tableConstraint(d, table, c)),
   ]
-  return `CREATE TABLE ${qualifiedName(d, name)} (${parts.join(', ')})`
+  return `CREATE TABLE ${qualifiedName(d, name)} (${parts.join(', ')})${tableOptions(table)}`
+}
+
+/**
+ * The table options after the closing parenthesis: `WITHOUT ROWID` and `STRICT`, comma-separated as
+ * SQLite's grammar wants them.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * tableOptions({ ...users, strict: true, withoutRowid: true }) // ' WITHOUT ROWID, STRICT'
+ * ```
+ */
+export function tableOptions(table: Table): string {
+  const options = [...(table.withoutRowid ? ['WITHOUT ROWID'] : []), ...(table.strict ? ['STRICT'] : [])]
+  return options.length === 0 ? '' : ` ${options.join(', ')}`
 }
