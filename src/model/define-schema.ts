@@ -80,6 +80,7 @@ export interface SchemaDefinition {
   readonly functions?: readonly Readonly<Record<string, unknown>>[]
   readonly views?: readonly Readonly<Record<string, unknown>>[]
   readonly triggers?: readonly Readonly<Record<string, unknown>>[]
+  readonly events?: readonly Readonly<Record<string, unknown>>[]
 }
 
 /**

@@ -574,6 +574,8 @@ export const schemaFields = {
   views: optional(array(namedObjectShapes.view)),
   /** Triggers. */
   triggers: optional(array(namedObjectShapes.trigger)),
+  /** MySQL/MariaDB scheduled events (`CREATE EVENT`). */
+  events: optional(array(namedObjectShapes.event)),
   /** Unknown top-level keys of the input, kept verbatim. Not compared by the diff. */
   extra,
 }
@@ -615,4 +617,5 @@ export const alterableFields = {
   function: fieldsBut(objectShapes.function, 'name', 'schema', 'dependsOn'),
   view: fieldsBut(objectShapes.view, 'name', 'schema', 'dependsOn'),
   trigger: fieldsBut(objectShapes.trigger, 'name', 'schema', 'table'),
+  event: fieldsBut(objectShapes.event, 'name', 'schema', 'dependsOn'),
 }
