@@ -22,7 +22,7 @@ export type ColumnField =
  * Fields of a table an `alter_table` change can list. The MySQL table options (`engine`, `charset`,
  * `collation`, `rowFormat`) are listed only when both versions state them; the PostgreSQL ones
  * (`unlogged`, `partitionBy`, `partitionOf`, `inherits`, `with`) and the SQLite ones (`strict`,
- * `withoutRowid`) whenever they differ; `grants` only
+ * `withoutRowid`, `noRowidAlias`, `nullableKey`) whenever they differ; `grants` only
  * with {@link DiffOptions.comparePrivileges}.
  */
 export type TableField =
@@ -41,6 +41,8 @@ export type TableField =
   | 'systemVersioning'
   | 'strict'
   | 'withoutRowid'
+  | 'noRowidAlias'
+  | 'nullableKey'
   | 'rowSecurity'
   | 'policies'
   | 'grants'

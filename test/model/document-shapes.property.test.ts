@@ -237,6 +237,8 @@ describe('the fields a diff can list', () => {
       'systemVersioning',
       'strict',
       'withoutRowid',
+      'noRowidAlias',
+      'nullableKey',
       'rowSecurity',
       'policies',
       'grants',
