@@ -107,7 +107,8 @@ const TABLE_OPTIONS = ['engine', 'charset', 'collation', 'rowFormat'] as const
 /**
  * Which fields of a table differ: its comment, each MySQL table option that both versions state
  * (absent means whatever the database has, as Atlas treats inherited attributes; names compare
- * without case, as MySQL's do), its partitioning and its system versioning, row-level security and
+ * without case, as MySQL's do), its partitioning and its system versioning, SQLite's STRICT and
+ * WITHOUT ROWID, row-level security and
  * its policies, and, with `comparePrivileges`, its grants.
  */
 export function tableFieldChanges(
@@ -131,6 +132,10 @@ export function tableFieldChanges(
   }
   fields.push(...partitionFieldChanges(before, after, expressions))
   if ((before.systemVersioning ?? false) !== (after.systemVersioning ?? false)) fields.push('systemVersioning')
+  if ((before.strict ?? false) !== (after.strict ?? false)) fields.push('strict')
+  if ((before.withoutRowid ?? false) !== (after.withoutRowid ?? false)) fields.push('withoutRowid')
+  if ((before.noRowidAlias ?? false) !== (after.noRowidAlias ?? false)) fields.push('noRowidAlias')
+  if ((before.nullableKey ?? false) !== (after.nullableKey ?? false)) fields.push('nullableKey')
   if (rowSecurityOf(before) !== rowSecurityOf(after)) fields.push('rowSecurity')
   if (!policiesEqual(before.policies, after.policies, expressions)) fields.push('policies')
   if (options.comparePrivileges && !grantsEqual(before.grants, after.grants)) fields.push('grants')

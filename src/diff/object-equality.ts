@@ -136,6 +136,7 @@ const EQUALITY: { readonly [K in ObjectKind]?: Readonly<Record<string, FieldEqua
       (typeof a === 'string' && typeof b === 'string' && text(unqualifiedViewQuery(a), unqualifiedViewQuery(b))),
   },
   trigger: { when: expression, body: text },
+  event: { body: text },
 }
 
 /** Whether field `field` of two objects of kind `kind` holds the same value. @internal */

@@ -21,7 +21,8 @@ export type ColumnField =
 /**
  * Fields of a table an `alter_table` change can list. The MySQL table options (`engine`, `charset`,
  * `collation`, `rowFormat`) are listed only when both versions state them; the PostgreSQL ones
- * (`unlogged`, `partitionBy`, `partitionOf`, `inherits`, `with`) whenever they differ; `grants` only
+ * (`unlogged`, `partitionBy`, `partitionOf`, `inherits`, `with`) and the SQLite ones (`strict`,
+ * `withoutRowid`, `noRowidAlias`, `nullableKey`) whenever they differ; `grants` only
  * with {@link DiffOptions.comparePrivileges}.
  */
 export type TableField =
@@ -38,6 +39,10 @@ export type TableField =
   | 'partitions'
   | 'subpartitionBy'
   | 'systemVersioning'
+  | 'strict'
+  | 'withoutRowid'
+  | 'noRowidAlias'
+  | 'nullableKey'
   | 'rowSecurity'
   | 'policies'
   | 'grants'

@@ -459,6 +459,30 @@ export const tableFields = {
   /** MariaDB `WITH SYSTEM VERSIONING`: the table keeps the history of its rows. Absent means false. */
   systemVersioning: optional(yes),
   /**
+   * SQLite `STRICT`: every column's type is one of INT, INTEGER, REAL, TEXT, BLOB or ANY and values are
+   * checked against it. Absent means false. Other dialects ignore it: their columns are always typed.
+   */
+  strict: optional(yes),
+  /**
+   * SQLite `WITHOUT ROWID`: rows are stored in primary-key order with no rowid (the table needs a
+   * primary key). Absent means false. Other dialects ignore it: they have no rowid to leave out.
+   */
+  withoutRowid: optional(yes),
+  /**
+   * SQLite: the table's one integer primary key column is an ordinary column, not an alias of the
+   * rowid (declared `INT PRIMARY KEY`, not `INTEGER PRIMARY KEY`): no value is assigned for a missing
+   * key. Needs a rowid table whose primary key is one signed integer column without autoincrement.
+   * Absent means false. Other dialects ignore it: they have no rowid.
+   */
+  noRowidAlias: optional(yes),
+  /**
+   * SQLite: the primary key columns keep their own `nullable` (a rowid table's key column that is not
+   * the rowid's alias accepts NULL unless declared NOT NULL, a legacy SQLite behaviour); without it
+   * every key column is NOT NULL. Needs a rowid table and a nullable key column that is not the
+   * rowid's alias. Absent means false. Other dialects make every key column NOT NULL.
+   */
+  nullableKey: optional(yes),
+  /**
    * PostgreSQL row-level security: `enabled` (`ENABLE ROW LEVEL SECURITY`: policies apply to every
    * role but the owner) or `forced` (also `FORCE`: they apply to the owner too); absent means off.
    */
@@ -521,6 +545,8 @@ export const schemaFields = {
   views: optional(array(namedObjectShapes.view)),
   /** Triggers. */
   triggers: optional(array(namedObjectShapes.trigger)),
+  /** MySQL/MariaDB scheduled events (`CREATE EVENT`). */
+  events: optional(array(namedObjectShapes.event)),
   /** Unknown top-level keys of the input, kept verbatim. Not compared by the diff. */
   extra,
 }
@@ -562,4 +588,5 @@ export const alterableFields = {
   function: fieldsBut(objectShapes.function, 'name', 'schema', 'dependsOn'),
   view: fieldsBut(objectShapes.view, 'name', 'schema', 'dependsOn'),
   trigger: fieldsBut(objectShapes.trigger, 'name', 'schema', 'table'),
+  event: fieldsBut(objectShapes.event, 'name', 'schema', 'dependsOn'),
 }

@@ -5,11 +5,13 @@ import type {
   CompositeType,
   Domain,
   DomainCheck,
+  EventSchedule,
   Extension,
   Extra,
   Namespace,
   RangeDefinition,
   Routine,
+  ScheduledEvent,
   Sequence,
   Trigger,
   TypeAttribute,
@@ -17,7 +19,7 @@ import type {
 } from './types.js'
 
 // The database objects beside tables and enums (namespaces, extensions, sequences, domains,
-// composite types, functions and procedures, views, triggers): their fields, described once like the
+// composite types, functions and procedures, views, triggers, MySQL's scheduled events): their fields, described once like the
 // tables' in model-description.ts (which holds the schema's list of them). A SQL text field holds
 // what the database would print back (`pg_get_viewdef`, `prosrc`), trimmed; the diff compares it
 // normalized (src/diff/object-equality.ts), and the dialect's guard checks it before any SQL is written.
@@ -278,6 +280,72 @@ export const triggerFields = {
   extra,
 }
 
+/** A date and time as `YYYY-MM-DD HH:MM:SS` (how MySQL prints DATETIME), written as a string literal. */
+const dateTime = custom<string>(
+  'date and time (YYYY-MM-DD HH:MM:SS)',
+  (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(v),
+  { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$' },
+)
+
+/** An interval's value as MySQL prints it, without quotes: `1`, `1 4` (DAY_HOUR), `1:30` (HOUR_MINUTE). */
+const intervalValue = custom<string>(
+  'interval value (digits, parts separated by space, colon, dot or dash)',
+  (v) => typeof v === 'string' && /^\d+([ :.-]\d+)*$/.test(v),
+  { type: 'string', pattern: '^\\d+([ :.-]\\d+)*$' },
+)
+
+/** The units of `EVERY n unit` (MySQL's interval units without microseconds), in lower case. @internal */
+export const EVENT_UNITS = [
+  'year',
+  'quarter',
+  'month',
+  'week',
+  'day',
+  'hour',
+  'minute',
+  'second',
+  'year_month',
+  'day_hour',
+  'day_minute',
+  'day_second',
+  'hour_minute',
+  'hour_second',
+  'minute_second',
+] as const
+
+/** Fields of {@link EventSchedule}. @internal */
+export const eventScheduleFields = {
+  /** One-time event: `AT 'YYYY-MM-DD HH:MM:SS'` (the time the server computed, for `AT ... + INTERVAL`). */
+  at: optional(dateTime),
+  /** Recurring event: the value of `EVERY value unit` (`1`, `1 4`). */
+  every: optional(intervalValue),
+  /** The unit of `every` (`day`, `day_hour`). */
+  unit: optional(oneOf(...EVENT_UNITS)),
+  /** Recurring: `STARTS`; absent means from its creation (or the last change of its schedule). */
+  starts: optional(dateTime),
+  /** Recurring: `ENDS`; absent means never. */
+  ends: optional(dateTime),
+}
+
+/** Fields of {@link ScheduledEvent}. @internal */
+export const eventFields = {
+  /** Event name. */
+  name,
+  ...inNamespace,
+  /** When it runs: `at` once, or `every` + `unit` (with `starts`, `ends`). */
+  schedule: object(eventScheduleFields) as Shape<EventSchedule>,
+  /** `ON COMPLETION PRESERVE`: kept once it will not run again; absent means dropped (`NOT PRESERVE`). */
+  preserve: optional(yes),
+  /** `DISABLE` or `DISABLE ON SLAVE`; absent means `ENABLE`. */
+  status: optional(oneOf('disabled', 'disabled_on_slave')),
+  /** Comment on the event. */
+  comment: optional(label),
+  /** The statement after `DO`: one statement without `;`, or one `BEGIN ... END` block. */
+  body: sqlText,
+  dependsOn,
+  extra,
+}
+
 /** Each object kind's shape, as its list in the schema holds it. @internal */
 export const objectShapes = {
   namespace: object(namespaceFields),
@@ -288,6 +356,7 @@ export const objectShapes = {
   function: object(routineFields),
   view: object(viewFields),
   trigger: object(triggerFields),
+  event: object(eventFields),
 } as const
 
 /** The shapes under the names their JSON Schema definitions take. @internal */
@@ -300,6 +369,7 @@ export const namedObjectShapes = {
   function: named('routine', objectShapes.function) as Shape<Routine>,
   view: named('view', objectShapes.view) as Shape<View>,
   trigger: named('trigger', objectShapes.trigger) as Shape<Trigger>,
+  event: named('event', objectShapes.event) as Shape<ScheduledEvent>,
 }
 
 /** Each object kind's fields. @internal */
@@ -312,4 +382,5 @@ export const objectFields = {
   function: routineFields,
   view: viewFields,
   trigger: triggerFields,
+  event: eventFields,
 } as const

@@ -1,4 +1,5 @@
 import { objectDocuments } from './document-schema.js'
+import { eventScheduleProblems } from './event-schedule.js'
 import { objectShapes } from './object-description.js'
 import { OBJECT_KINDS, OBJECT_LISTS, type ObjectKind, type ObjectOfKind, objectName } from './object-kinds.js'
 import { extraKeys, type ReadContext } from './read-context.js'
@@ -43,6 +44,9 @@ export function readObjectLists(body: Record<string, unknown>, base: string, ctx
             'A type needs either attributes (a composite type) or range (a range type)',
           )
       }
+      if (kind === 'event')
+        for (const [field, problem] of eventScheduleProblems((object as ObjectOfKind['event']).schedule))
+          ctx.report('invalid_schedule', `${path}.schedule${field === '' ? '' : `.${field}`}`, `Schedule ${problem}`)
       const name = objectName(kind, object)
       if (seen.has(name))
         ctx.report(`duplicate_${kind}`, `${path}.name`, `${label(kind)} "${name}" is declared more than once`)

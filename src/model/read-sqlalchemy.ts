@@ -91,6 +91,8 @@ function readTable(raw: unknown, path: string, enums: EnumDefinition[], ctx: Rea
     charset: t.mysql_charset ?? undefined,
     collation: t.mysql_collate ?? undefined,
     rowFormat: t.mysql_row_format ?? undefined,
+    withoutRowid: t.sqlite_with_rowid === false ? true : undefined,
+    strict: t.sqlite_strict === true ? true : undefined,
     unlogged: t.prefixes?.some((p) => p.trim().toUpperCase() === 'UNLOGGED') ? true : undefined,
     partitionBy: t.postgresql_partition_by
       ? readPartitionBy(t.postgresql_partition_by, `${path}.postgresql_partition_by`, ctx)

@@ -25,6 +25,8 @@ import type {
   compositeTypeFields,
   domainCheckFields,
   domainFields,
+  eventFields,
+  eventScheduleFields,
   extensionFields,
   namespaceFields,
   rangeFields,
@@ -168,3 +170,9 @@ export interface View extends Model<typeof viewFields> {}
 
 /** A trigger on a table or view. */
 export interface Trigger extends Model<typeof triggerFields> {}
+
+/** When a scheduled event runs: once (`at`) or every `every` `unit` (from `starts`, until `ends`). */
+export interface EventSchedule extends Model<typeof eventScheduleFields> {}
+
+/** A MySQL/MariaDB scheduled event (`CREATE EVENT`). */
+export interface ScheduledEvent extends Model<typeof eventFields> {}

@@ -97,6 +97,7 @@ function sqlTexts<K extends ObjectKind>(kind: K, o: ObjectOfKind[K]): string[] {
     function: ['arguments', 'returns', 'body'],
     view: ['definition'],
     trigger: ['when', 'function', 'body'],
+    event: ['body'],
   }
   const record = o as Record<string, unknown>
   const texts = fields[kind].flatMap((f) => (typeof record[f] === 'string' ? [record[f] as string] : []))

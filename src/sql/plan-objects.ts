@@ -48,6 +48,8 @@ const CREATE_STAGE: Readonly<Record<ObjectKind, StageValue>> = {
   function: Stage.createRoutine,
   view: Stage.createDependents,
   trigger: Stage.createDependents,
+  // After the tables and routines its body uses (MySQL checks neither when it creates the event).
+  event: Stage.createDependents,
 }
 
 const DROP_STAGE: Readonly<Record<ObjectKind, StageValue>> = {
@@ -59,6 +61,7 @@ const DROP_STAGE: Readonly<Record<ObjectKind, StageValue>> = {
   function: Stage.dropObjects,
   view: Stage.dropDependents,
   trigger: Stage.dropDependents,
+  event: Stage.dropDependents,
 }
 
 /** The kinds re-created around a change under them; the others must be changed by the diff itself. */
@@ -142,6 +145,12 @@ export function planObjects(changes: readonly SchemaChange[], ctx: GeneratorCont
   const createdRelations = new Set(
     changes.flatMap((c) => (c.kind === 'create_table' ? [nodeKey('table', qualified(c.after))] : [])),
   )
+  const createStages = createStagesOf(
+    steps.filter((s) => s.verb === 'create'),
+    toGraph,
+    createdRelations,
+    createOrder,
+  )
   for (const step of steps) {
     const generator = generatorOf(step.kind, step.change, ctx)
     const drafts =
@@ -152,9 +161,7 @@ export function planObjects(changes: readonly SchemaChange[], ctx: GeneratorCont
         ? dropsEarly(step)
           ? Stage.dropDependents
           : DROP_STAGE[step.kind]
-        : needsTablesFirst(step, key, toGraph, createdRelations, createOrder)
-          ? Stage.createDependents
-          : afterDependencies(step, key, toGraph, createOrder)
+        : (createStages.get(key) ?? CREATE_STAGE[step.kind])
     const rank = (step.verb === 'create' ? createOrder : dropOrder).get(key) ?? 0
     for (const d of drafts) placed.push({ draft: { ...d, stage: d.stage ?? stage }, change: step.change, rank })
   }
@@ -306,24 +313,31 @@ function rankOf(steps: readonly Step[], graph: DependencyGraph, reverse: boolean
 const kindIndex = (key: NodeKey) => OBJECT_KINDS.indexOf(key.slice(0, key.indexOf(':')) as ObjectKind)
 
 /**
- * The create stage of an object that does not wait for the tables: its kind's, or a later one's
- * when it depends on an object of that kind this plan creates (a range type on its subtype
- * difference function).
+ * The stage of each created object: its kind's, or later when it must wait for the tables
+ * ({@link needsTablesFirst}) or for an object it depends on that this plan creates in a later stage
+ * (a domain whose check calls a new function waits for the routines; its rank puts it after them).
  */
-function afterDependencies(
-  step: Step,
-  key: NodeKey,
+function createStagesOf(
+  creates: readonly Step[],
   graph: DependencyGraph,
+  createdRelations: ReadonlySet<NodeKey>,
   createOrder: ReadonlyMap<NodeKey, number>,
-): StageValue {
-  let stage = CREATE_STAGE[step.kind]
-  for (const d of graph.dependencies.get(key) ?? []) {
-    if (!createOrder.has(d)) continue
-    const kind = d.slice(0, d.indexOf(':')) as ObjectKind
-    const theirs = CREATE_STAGE[kind]
-    if (theirs !== undefined && theirs > stage && theirs < Stage.createDependents) stage = theirs
+): Map<NodeKey, StageValue> {
+  const stages = new Map<NodeKey, StageValue>()
+  const byRank = creates
+    .map((step) => ({ step, key: nodeKey(step.kind, objectName(step.kind, step.object)) }))
+    .sort((a, b) => (createOrder.get(a.key) ?? 0) - (createOrder.get(b.key) ?? 0))
+  for (const { step, key } of byRank) {
+    let stage: StageValue = needsTablesFirst(step, key, graph, createdRelations, createOrder)
+      ? Stage.createDependents
+      : CREATE_STAGE[step.kind]
+    for (const d of graph.dependencies.get(key) ?? []) {
+      const before = stages.get(d)
+      if (before !== undefined && before > stage) stage = before
+    }
+    stages.set(key, stage)
   }
-  return stage
+  return stages
 }
 
 /**

@@ -17,7 +17,14 @@ const REPORT = new URL('../../docs/corpus/mysql.md', import.meta.url)
 /** The pass rate reached (passed / applicable); a regression below it fails. */
 const MIN_PASS_RATE = 1
 /** The sqldef features the model covers: a case using only these (or none) runs. */
-const FEATURES: ReadonlySet<string> = new Set(['generated_columns', 'partitions', 'views', 'triggers'])
+const FEATURES: ReadonlySet<string> = new Set([
+  'generated_columns',
+  'partitions',
+  'views',
+  'triggers',
+  'events',
+  'comments',
+])
 
 interface CorpusCase {
   readonly id: string

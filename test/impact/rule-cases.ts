@@ -3,6 +3,7 @@ import { appCases } from './rule-cases-app.js'
 import { dataCases } from './rule-cases-data.js'
 import { designCases } from './rule-cases-design.js'
 import { lockCases } from './rule-cases-locks.js'
+import { objectChangeCases } from './rule-cases-object-changes.js'
 import { objectCases } from './rule-cases-objects.js'
 import { partitionCases } from './rule-cases-partitions.js'
 import { postgresObjectCases } from './rule-cases-postgres-objects.js'
@@ -20,4 +21,5 @@ export const ruleCases: readonly RuleCase[] = [
   ...securityCases,
   ...objectCases,
   ...postgresObjectCases,
+  ...objectChangeCases,
 ]

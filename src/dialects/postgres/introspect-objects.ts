@@ -1,4 +1,5 @@
 import type { Row, UnmodelledObject } from '../introspect-types.js'
+import { SERIAL_SEQUENCE } from './introspect-catalog.js'
 import { type DocObject, stripOuterParens, texts } from './introspect-rows.js'
 import { aclGrantsSQL, grantsField } from './introspect-security.js'
 import { dependencyNode } from './introspect-views.js'
@@ -93,7 +94,7 @@ ORDER BY n.nspname, c.relname, t.tgname`
 
 /**
  * Sequences with their options and owning column, without those behind identity columns and serial
- * columns (owned by a column whose default is their `nextval`).
+ * columns (owned by a column whose default is their `nextval`, with the options `serial` gives).
  * @internal
  */
 export const SEQUENCES_SQL = `
@@ -108,7 +109,8 @@ JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid
 LEFT JOIN LATERAL (
   SELECT tn.nspname AS table_schema, tc.relname AS table_name, a.attname AS column_name, d.deptype,
-    pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) = 'nextval(' || pg_catalog.quote_literal(c.oid::regclass::text) || '::regclass)' AS serial
+    pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) = 'nextval(' || pg_catalog.quote_literal(c.oid::regclass::text) || '::regclass)'
+      AND ${SERIAL_SEQUENCE('s', 'a.atttypid')} AS serial
   FROM pg_catalog.pg_depend d
   JOIN pg_catalog.pg_class tc ON tc.oid = d.refobjid
   JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace

@@ -80,7 +80,10 @@ function namespacesToRead(options: IntrospectOptions, present: readonly string[]
  * check constraints, indexes (unique, partial, expressions, ordering, operator classes, INCLUDE,
  * storage parameters), the enum types they use, and the installed extensions, domains, composite
  * types, views and materialized views (not those an extension created). Objects of the default namespace (`public`, or the
- * first one named) have no `schema`; the others keep theirs, and so do references to them.
+ * first one named) have no `schema`; the others keep theirs, and so do references to them. Read
+ * whole (neither option), the database's namespaces besides `public` are listed (`namespaces`, `[]`
+ * when there are none), so that comparing two databases creates and drops namespaces too; a narrowed
+ * read lists none, as it cannot tell which namespaces exist.
  *
  * What a table gets from its parents is the parents': a partition lists no columns and neither the
  * constraints nor the indexes its partitioned table gave it, an inheriting table only the columns and
@@ -98,7 +101,8 @@ function namespacesToRead(options: IntrospectOptions, present: readonly string[]
  */
 export const introspectPostgres: Introspector = async (query, options) => {
   const version = Number((await query(VERSION_SQL))[0]?.version ?? 0)
-  const present = (await query(NAMESPACES_SQL)).map((r) => String(r.name))
+  const namespaceRows = await query(NAMESPACES_SQL)
+  const present = namespaceRows.map((r) => String(r.name))
   const { read, main } = namespacesToRead(options, present)
   const [
     tables,
@@ -160,6 +164,10 @@ export const introspectPostgres: Introspector = async (query, options) => {
   return {
     schema: parseSchema({
       format: CANONICAL_FORMAT,
+      // Only a database read whole can say which namespaces it has.
+      ...(options.schemas === undefined && options.schema === undefined
+        ? { namespaces: namespaceObjects(namespaceRows, main) }
+        : {}),
       tables: documentTables,
       enums: enumsUsed(enums, columns, read, main),
       ...objects,
@@ -169,6 +177,19 @@ export const introspectPostgres: Introspector = async (query, options) => {
     }),
     unmodelled: [...routines.unmodelled, ...triggers.unmodelled, ...others],
   }
+}
+
+/**
+ * The namespaces besides the default one, with their comments: the list that says which namespaces
+ * the database has (`[]`: none but the default), so that two databases compare theirs.
+ */
+function namespaceObjects(rows: readonly Row[], main: string): DocObject[] {
+  return rows
+    .filter((r) => r.name !== main)
+    .map((r) => ({
+      name: String(r.name),
+      ...(r.comment !== null && r.comment !== undefined ? { comment: String(r.comment) } : {}),
+    }))
 }
 
 /** Extensions, domains, composite types and views of the namespaces `read`, as document lists (empty ones left out). */

@@ -144,8 +144,17 @@ export const sqlite: Dialect = defineDialect({
     rename_table: (c) => renameTableSQL(c.from, c.table).map((sql) => ({ sql, stage: Stage.renameTable })),
     alter_table: (c) => {
       // MySQL's table options (engine, charset, collation, row format) mean nothing here; PostgreSQL's
-      // (UNLOGGED, partitioning, inheritance, storage parameters) are refused like a comment.
-      const problems = tableProblems({ ...c.after, columns: [], constraints: [], indexes: [] })
+      // (UNLOGGED, partitioning, inheritance, storage parameters) are refused like a comment. STRICT and
+      // WITHOUT ROWID changes rebuild the table (planSqliteTable), as do noRowidAlias (the key's
+      // declared type) and nullableKey; their problems are the full table's.
+      const {
+        strict: _strict,
+        withoutRowid: _withoutRowid,
+        noRowidAlias: _noRowidAlias,
+        nullableKey: _nullableKey,
+        ...options
+      } = c.after
+      const problems = tableProblems({ ...options, columns: [], constraints: [], indexes: [] })
       if (c.changes.includes('comment') || problems.length > 0) assertNoProblems(problems)
       return []
     },

@@ -3,7 +3,7 @@ import { type SqlToken, tokenizeSql } from '../../sql-text/sql-tokenizer.js'
 /*
  * A small, tolerant reader of SQLite's own CREATE TABLE / CREATE INDEX text (sqlite_master.sql), for
  * what only that text holds: constraint names, CHECK expressions, generated-column expressions, column
- * collations, AUTOINCREMENT, DEFERRABLE, and index expressions and predicates. Catalog pragmas give
+ * collations, AUTOINCREMENT, DEFERRABLE, WITHOUT ROWID / STRICT (before 3.37), and index expressions and predicates. Catalog pragmas give
  * everything else. Unknown syntax is skipped, never an error.
  */
 
@@ -58,6 +58,10 @@ export interface ParsedColumn {
 export interface ParsedTable {
   readonly columns: readonly ParsedColumn[]
   readonly constraints: readonly ParsedConstraint[]
+  /** `WITHOUT ROWID` after the closing parenthesis. */
+  readonly withoutRowid: boolean
+  /** `STRICT` after the closing parenthesis. */
+  readonly strict: boolean
 }
 
 /**
@@ -307,16 +311,24 @@ const TABLE_CONSTRAINT = ['constraint', 'primary', 'unique', 'check', 'foreign']
  * @example
  * ```ts
  * parseCreateTable('CREATE TABLE t (id integer PRIMARY KEY AUTOINCREMENT, CONSTRAINT ck CHECK (id > 0))')
- * // { columns: [{ name: 'id', autoincrement: true }], constraints: [{ kind: 'primary_key', ... }, { kind: 'check', name: 'ck', ... }] }
+ * // { columns: [{ name: 'id', autoincrement: true }], constraints: [{ kind: 'primary_key', ... }, { kind: 'check', name: 'ck', ... }],
+ * //   withoutRowid: false, strict: false }
  * ```
  */
 export function parseCreateTable(sql: string): ParsedTable {
   const r = new Reader(sql)
   const open = r.tokens.findIndex((t) => t.kind === 'punctuation' && t.text === '(')
-  if (open < 0) return { columns: [], constraints: [] }
+  if (open < 0) return { columns: [], constraints: [], withoutRowid: false, strict: false }
   const columns: ParsedColumn[] = []
   const constraints: ParsedConstraint[] = []
-  for (const [a, b] of r.split(open + 1, r.close(open))) {
+  const close = r.close(open)
+  let withoutRowid = false
+  let strict = false
+  for (let j = close + 1; j < r.tokens.length; j++) {
+    if (r.kw(j, 'without') && r.kw(j + 1, 'rowid')) withoutRowid = true
+    if (r.kw(j, 'strict')) strict = true
+  }
+  for (const [a, b] of r.split(open + 1, close)) {
     if (TABLE_CONSTRAINT.some((w) => r.kw(a, w))) {
       const c = readTableConstraint(r, a, b)
       if (c) constraints.push(c)
@@ -325,7 +337,7 @@ export function parseCreateTable(sql: string): ParsedTable {
       if (c) columns.push(c)
     }
   }
-  return { columns, constraints }
+  return { columns, constraints, withoutRowid, strict }
 }
 
 function readIndexPart(r: Reader, from: number, to: number): ParsedIndexPart {

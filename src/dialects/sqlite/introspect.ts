@@ -1,4 +1,5 @@
 import { CANONICAL_FORMAT } from '../../model/document-schema.js'
+import { parseColumnType } from '../../model/parse-column-type.js'
 import { parseSchema } from '../../model/parse-schema.js'
 import type { Introspector, QueryFunction, Row, UnmodelledObject } from '../introspect-types.js'
 import { withoutUnreadReferences } from '../unread-references.js'
@@ -12,7 +13,9 @@ import { type ParsedConstraint, type ParsedTable, parseCreateIndex, parseCreateT
  * pragma_index_list / pragma_index_xinfo (indexes; origin 'u' = a UNIQUE constraint, 'pk' = the primary
  * key, 'c' = CREATE INDEX), pragma_foreign_key_list (keys and actions). Constraint names, CHECK and
  * generated expressions, collations, AUTOINCREMENT and DEFERRABLE exist only in the CREATE TABLE text,
- * read by `sqlite-parse.ts`. Views and triggers are read from their CREATE text
+ * read by `sqlite-parse.ts`. STRICT and WITHOUT ROWID come from pragma_table_list (`strict`, `wr`); a rowid table's one integer key declared other than
+ * `INTEGER` (`INT PRIMARY KEY`) is no alias of the rowid (`noRowidAlias`), and a key column
+ * of a rowid table other than the rowid's alias declared without NOT NULL accepts NULL (`nullableKey`). Views and triggers are read from their CREATE text
  * (`introspect-objects.ts`). Internal tables (sqlite_%), virtual tables and their shadow tables
  * are skipped. A column declared without a type reads as `blob` (the same BLOB affinity).
  */
@@ -35,19 +38,33 @@ const sameList = (a: readonly string[], b: readonly string[]) =>
 /** The catalog table of one database (`main`, `temp` or an attached one). */
 const sqliteMaster = (db: string) => `"${db.replaceAll('"', '""')}".sqlite_master`
 
-async function tableNames(query: QueryFunction, db: string): Promise<string[]> {
+/** A table's name and its options (`strict`, `wr` of pragma_table_list). */
+interface TableEntry {
+  readonly name: string
+  readonly strict: boolean
+  readonly withoutRowid: boolean
+}
+
+async function tableEntries(query: QueryFunction, db: string): Promise<TableEntry[]> {
   const internal = "name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+  const byName = (a: TableEntry, b: TableEntry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
   try {
-    const rows = await query(`SELECT name FROM pragma_table_list WHERE schema = ? AND type = 'table' AND ${internal}`, [
-      db,
-    ])
-    return rows.map((r) => str(r.name)).sort()
-  } catch {
-    // SQLite before 3.37 has no table_list: skip virtual tables by their statement.
     const rows = await query(
-      `SELECT name FROM ${sqliteMaster(db)} WHERE type = 'table' AND ${internal} AND sql NOT LIKE 'CREATE VIRTUAL%'`,
+      `SELECT name, strict, wr FROM pragma_table_list WHERE schema = ? AND type = 'table' AND ${internal}`,
+      [db],
     )
-    return rows.map((r) => str(r.name)).sort()
+    return rows
+      .map((r) => ({ name: str(r.name), strict: num(r.strict) === 1, withoutRowid: num(r.wr) === 1 }))
+      .sort(byName)
+  } catch {
+    // SQLite before 3.37 has no table_list (nor STRICT): skip virtual tables by their statement, and
+    // read WITHOUT ROWID from it.
+    const rows = await query(
+      `SELECT name, sql FROM ${sqliteMaster(db)} WHERE type = 'table' AND ${internal} AND sql NOT LIKE 'CREATE VIRTUAL%'`,
+    )
+    return rows
+      .map((r) => ({ name: str(r.name), strict: false, withoutRowid: parseCreateTable(str(r.sql)).withoutRowid }))
+      .sort(byName)
   }
 }
 
@@ -57,6 +74,8 @@ interface Catalog {
   readonly db: string
   readonly name: string
   readonly sql: string
+  readonly strict: boolean
+  readonly withoutRowid: boolean
   readonly columns: readonly Row[]
   readonly parsed: ParsedTable
 }
@@ -69,6 +88,16 @@ function claim(list: ParsedConstraint[], match: (c: ParsedConstraint) => boolean
 
 const named = (c: ParsedConstraint | undefined) => (c?.name === undefined ? {} : { name: c.name })
 
+/**
+ * Whether a key column accepts NULL when declared without NOT NULL: in a rowid table, any key column
+ * but the rowid's alias (the one key column declared exactly INTEGER), a legacy SQLite behaviour.
+ */
+function keyTakesNull(t: Catalog, column: Row): boolean {
+  if (t.withoutRowid) return false
+  const keyed = t.columns.filter((c) => num(c.pk) > 0)
+  return !(keyed.length === 1 && same(str(column.type).trim(), 'integer'))
+}
+
 function columnsOf(t: Catalog): Doc[] {
   return t.columns
     .filter((c) => num(c.hidden) !== 1)
@@ -80,7 +109,7 @@ function columnsOf(t: Catalog): Doc[] {
       return {
         name,
         type: str(c.type).trim() || 'blob',
-        nullable: num(c.notnull) === 0 && num(c.pk) === 0,
+        nullable: num(c.notnull) === 0 && (num(c.pk) === 0 || keyTakesNull(t, c)),
         ...(dflt === undefined || same(dflt, 'null') ? {} : { default: dflt }),
         ...(parsed?.autoincrement ? { autoincrement: true } : {}),
         ...((hidden === 2 || hidden === 3) && parsed?.generated
@@ -130,7 +159,27 @@ async function readTable(
     // SQLite builds no index for a UNIQUE that repeats the primary key (or another UNIQUE); it is still declared.
     if (c.kind === 'unique') constraints.push({ type: 'unique', ...named(c), columns: c.columns.map(columnName) })
   }
-  return { name: t.name, columns: columnsOf(t), constraints, indexes }
+  return {
+    name: t.name,
+    columns: columnsOf(t),
+    constraints,
+    indexes,
+    ...(t.strict ? { strict: true } : {}),
+    ...(t.withoutRowid ? { withoutRowid: true } : {}),
+    ...(isPlainIntegerKey(t, pk) ? { noRowidAlias: true } : {}),
+    ...(pk.some((c) => num(c.notnull) === 0 && keyTakesNull(t, c)) ? { nullableKey: true } : {}),
+  }
+}
+
+/**
+ * Whether a rowid table's one primary key column reads as a signed integer but is no alias of the
+ * rowid: SQLite makes the alias only of a key declared exactly `INTEGER` (`INT`, `int4` are ordinary).
+ */
+function isPlainIntegerKey(t: Catalog, pk: readonly Row[]): boolean {
+  const declared = str(pk[0]?.type).trim()
+  if (t.withoutRowid || pk.length !== 1 || same(declared, 'integer')) return false
+  const type = parseColumnType(declared)
+  return type.kind === 'integer' && !type.unsigned
 }
 
 function readIndex(name: string, keys: readonly Row[], sql: string, unique: boolean): Doc | undefined {
@@ -197,7 +246,8 @@ async function foreignKeys(
 
 /**
  * Reads a SQLite database (`main`, or the attached database named by `options.schema`) into a validated {@link Schema}: tables, columns with
- * declared types, nullability, defaults, AUTOINCREMENT, generated columns and collations; primary key,
+ * declared types, nullability, defaults, AUTOINCREMENT, generated columns and collations; STRICT and
+ * WITHOUT ROWID; primary key,
  * UNIQUE, FOREIGN KEY (actions, DEFERRABLE) and CHECK constraints with their declared names; indexes
  * (unique, partial, expressions, DESC, COLLATE). SQLite has no enums, comments or namespaces.
  *
@@ -222,10 +272,10 @@ export const introspectSqlite: Introspector = async (query, options) => {
   const sqlOf = (type: string) => new Map(master.filter((r) => r.type === type).map((r) => [str(r.name), str(r.sql)]))
   const tableSql = sqlOf('table')
   const catalogs = new Map<string, Catalog>()
-  for (const name of await tableNames(query, db)) {
+  for (const { name, strict, withoutRowid } of await tableEntries(query, db)) {
     const sql = tableSql.get(name) ?? ''
     const columns = [...(await query('SELECT * FROM pragma_table_xinfo(?, ?) ORDER BY cid', [name, db]))]
-    catalogs.set(name.toLowerCase(), { db, name, sql, columns, parsed: parseCreateTable(sql) })
+    catalogs.set(name.toLowerCase(), { db, name, sql, strict, withoutRowid, columns, parsed: parseCreateTable(sql) })
   }
   const indexSql = sqlOf('index')
   const tables: Doc[] = []

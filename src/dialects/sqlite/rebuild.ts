@@ -13,9 +13,9 @@ import { createTableSQL } from './table.js'
 import { isAddableDefault, renderSqliteType, sqliteDefaultExpression } from './types.js'
 
 /*
- * SQLite's ALTER TABLE renames tables and columns and adds or drops plain columns; everything else
+ * SQLite's ALTER TABLE renames tables and columns, adds plain columns at the end and drops them; everything else
  * (types, nullability, defaults, constraints, generated columns, autoincrement, collations, column
- * order) goes through the table rebuild of https://www.sqlite.org/lang_altertable.html section 7:
+ * order, STRICT and WITHOUT ROWID) goes through the table rebuild of https://www.sqlite.org/lang_altertable.html section 7:
  *
  *   PRAGMA foreign_keys = OFF              -- outside the transaction: the pragma is a no-op inside one
  *   BEGIN
@@ -101,19 +101,43 @@ export function sqliteDisturbsDependents(change: TableChange, ctx: GeneratorCont
 /** Whether a change of an existing table needs the rebuild. */
 function needsRebuild(change: SchemaChange, ctx: GeneratorContext): boolean {
   switch (change.kind) {
+    case 'alter_table':
+      // STRICT, WITHOUT ROWID and the key's declared type and nullability (noRowidAlias, nullableKey) are fixed at CREATE TABLE.
+      return change.changes.some(
+        (field) =>
+          field === 'strict' || field === 'withoutRowid' || field === 'noRowidAlias' || field === 'nullableKey',
+      )
     case 'alter_column':
     case 'add_constraint':
     case 'drop_constraint':
     case 'alter_constraint':
       return true
     case 'add_column':
-      return !isAddable(ctx, change.after)
+      return !isAddable(ctx, change.after) || !addedLast(change.table, change.schema, change.column, ctx)
     case 'drop_column':
       // Without the source schema, try DROP COLUMN: SQLite refuses it clearly when it cannot.
       return ctx.from !== undefined && !isDroppable(ctx.sourceTable(change.table, change.schema), change.column)
     default:
       return false
   }
+}
+
+/**
+ * Whether ADD COLUMN, which appends, puts the column where the target table has it: every column
+ * after it in the target is new too. Without both schemas, assumed.
+ */
+function addedLast(table: string, schema: string | undefined, column: string, ctx: GeneratorContext): boolean {
+  if (!ctx.from || !ctx.to) return true
+  const target = ctx.targetTable(table, schema).columns
+  // Columns of the old table under their new names (a column renamed in this migration exists).
+  const renamed = new Map(
+    ctx.changes.flatMap((c) => (c.kind === 'rename_column' && c.table === table ? [[c.from, c.column] as const] : [])),
+  )
+  const existing = new Set(
+    ctx.sourceTable(table, schema).columns.map((c) => (renamed.get(c.name) ?? c.name).toLowerCase()),
+  )
+  const after = target.slice(target.findIndex((c) => c.name === column) + 1)
+  return after.every((c) => !existing.has(c.name.toLowerCase()))
 }
 
 /**

@@ -1,6 +1,7 @@
 import { constraintDisplayName, indexDisplayName, tablePath } from '../../diff/change-path.js'
 import { SchemaLedgerError } from '../../errors.js'
 import type { ColumnType } from '../../model/column-type.js'
+import { formatColumnType } from '../../model/format-column-type.js'
 import type { Column, Constraint, EnumDefinition, Index, Schema, Table } from '../../model/types.js'
 import { postgresOnlyProblems } from '../table-security-support.js'
 
@@ -9,6 +10,8 @@ import { postgresOnlyProblems } from '../table-security-support.js'
  * (create, read back, compare equal), so SQL for it is refused with one error listing every problem,
  * instead of a script that silently loses part of the model:
  *
+ * - STRICT tables: column types INT, INTEGER, REAL, TEXT, BLOB or ANY only; WITHOUT ROWID tables: a
+ *   primary key, no AUTOINCREMENT;
  * - no enum types, named or inline (SQLite has none; a CHECK would be a different schema);
  * - no array types, comments, identity columns, namespaces (`Table.schema`, cross-namespace keys);
  * - `autoincrement` only on the single `integer` primary key column (`INTEGER PRIMARY KEY AUTOINCREMENT`
@@ -82,6 +85,82 @@ export function columnProblems(table: Table, column: Column): string[] {
   return out
 }
 
+/** The column types a STRICT table takes (https://www.sqlite.org/stricttables.html). */
+const STRICT_TYPES = new Set(['int', 'integer', 'real', 'text', 'blob', 'any'])
+
+/**
+ * Problems of the table options: a STRICT table's column types must be one of INT, INTEGER, REAL,
+ * TEXT, BLOB or ANY (SQLite refuses any other at CREATE time); a WITHOUT ROWID table needs a primary
+ * key and cannot have AUTOINCREMENT (which counts rowids).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * tableOptionProblems({ ...users, withoutRowid: true, constraints: [] })
+ * // ['users: WITHOUT ROWID needs a primary key']
+ * ```
+ */
+export function tableOptionProblems(table: Table): string[] {
+  const at = tablePath(table.name, table.schema)
+  const out: string[] = []
+  if (table.strict) {
+    for (const c of table.columns) {
+      const declared = strictTypeName(table, c)
+      if (!STRICT_TYPES.has(declared.toLowerCase()))
+        out.push(
+          `${at}.${c.name}.type: "${declared}" in a STRICT table: SQLite takes INT, INTEGER, REAL, TEXT, BLOB or ANY only`,
+        )
+    }
+  }
+  if (table.withoutRowid) {
+    if (!table.constraints.some((c) => c.type === 'primary_key'))
+      out.push(`${at}.withoutRowid: WITHOUT ROWID needs a primary key`)
+    for (const c of table.columns)
+      if (c.autoincrement)
+        out.push(`${at}.${c.name}.autoincrement: AUTOINCREMENT is not allowed in a WITHOUT ROWID table`)
+  }
+  if (table.noRowidAlias && !plainIntegerKey(table))
+    out.push(
+      `${at}.noRowidAlias: needs a rowid table whose primary key is one integer column (not unsigned) without autoincrement`,
+    )
+  if (table.nullableKey && !nullableKeyColumn(table))
+    out.push(`${at}.nullableKey: needs a rowid table with a nullable primary key column that is not the rowid's alias`)
+  return out
+}
+
+/** A nullable key column SQLite keeps nullable: in a rowid table, not the rowid's alias. */
+function nullableKeyColumn(table: Table): Column | undefined {
+  if (table.withoutRowid) return undefined
+  const pk = table.constraints.find((c) => c.type === 'primary_key')
+  const only = pk?.columns.length === 1 ? table.columns.find((c) => c.name === pk.columns[0]) : undefined
+  const alias = !table.noRowidAlias && only?.type.kind === 'integer' && !only.type.unsigned ? only : undefined
+  return table.columns.find((c) => c.nullable && c !== alias && pk?.columns.includes(c.name))
+}
+
+/**
+ * The column of a rowid table's one-column signed integer primary key without autoincrement: the
+ * rowid's alias when declared `INTEGER`, an ordinary column when declared `INT` (`noRowidAlias`).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * plainIntegerKey(users) // users.id when it is the only primary key column, of type integer
+ * ```
+ */
+export function plainIntegerKey(table: Table): Column | undefined {
+  const pk = table.constraints.find((c) => c.type === 'primary_key')
+  const only = pk?.columns.length === 1 ? pk.columns[0] : undefined
+  const column = table.columns.find((c) => c.name === only)
+  if (table.withoutRowid || !column || column.autoincrement) return undefined
+  return column.type.kind === 'integer' && !column.type.unsigned ? column : undefined
+}
+
+/** The type name a column declares, as SQLite's STRICT check sees it (custom text unquoted). */
+function strictTypeName(table: Table, c: Column): string {
+  if (table.noRowidAlias && plainIntegerKey(table) === c) return 'INT'
+  return c.type.kind === 'custom' ? c.type.raw.trim().replace(/^"(.*)"$/, '$1') : formatColumnType(c.type)
+}
+
 function constraintProblems(table: Table, c: Constraint): string[] {
   const at = `${tablePath(table.name, table.schema)}.${constraintDisplayName(table.name, c)}`
   const out: string[] = []
@@ -146,6 +225,7 @@ export function tableProblems(table: Table): string[] {
       ? [`${at}: storage parameters (WITH (...)): not in SQLite`]
       : []),
     ...(table.systemVersioning ? [`${at}: system versioning: SQLite keeps no row history`] : []),
+    ...tableOptionProblems(table),
     ...table.columns.flatMap((c) => columnProblems(table, c)),
     ...table.constraints.flatMap((c) => constraintProblems(table, c)),
     ...table.indexes.flatMap((x) => indexProblems(table, x)),

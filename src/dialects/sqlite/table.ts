@@ -1,6 +1,7 @@
 import type { Column, Constraint, Table } from '../../model/types.js'
 import type { Dialect } from '../dialect.js'
 import { constraintClause, expression, qualifiedName } from '../render.js'
+import { plainIntegerKey } from './subset.js'
 import { renderSqliteType, sqliteDefaultExpression } from './types.js'
 
 /**
@@ -30,7 +31,10 @@ export function inlinePrimaryKey(table: Table): Constraint | undefined {
  */
 export function columnDefinition(d: Dialect, table: Table, column: Column): string {
   const where = `${table.name}.${column.name}`
-  let sql = `${d.quoteIdentifier(column.name)} ${renderSqliteType(d, column.type, `${where} type`)}`
+  // Only a key declared exactly INTEGER is the rowid's alias; INT is the same integer kind without it.
+  const type =
+    table.noRowidAlias && plainIntegerKey(table) === column ? 'INT' : renderSqliteType(d, column.type, `${where} type`)
+  let sql = `${d.quoteIdentifier(column.name)} ${type}`
   if (!column.nullable) sql += ' NOT NULL'
   const pk = column.autoincrement ? inlinePrimaryKey(table) : undefined
   if (pk) sql += `${pk.name === undefined ? '' : ` CONSTRAINT ${d.quoteIdentifier(pk.name)}`} PRIMARY KEY AUTOINCREMENT`
@@ -64,7 +68,7 @@ export function tableConstraint(d: Dialect, table: Table, c: Constraint): string
 }
 
 /**
- * `CREATE TABLE "name" (columns, constraints)` for the table's full definition, under `name` (the
+ * `CREATE TABLE "name" (columns, constraints) [WITHOUT ROWID] [STRICT]` for the table's full definition, under `name` (the
  * rebuild creates `new_<table>` first). Foreign keys are always inline: SQLite cannot add them later
  * and does not check them at CREATE time.
  * @internal
@@ -80,5 +84,20 @@ export function createTableSQL(d: Dialect, table: Table, name = table.name): str
     ...table.columns.map((c) => columnDefinition(d, table, c)),
     ...table.constraints.filter((c) => c !== inline).map((c) => tableConstraint(d, table, c)),
   ]
-  return `CREATE TABLE ${qualifiedName(d, name)} (${parts.join(', ')})`
+  return `CREATE TABLE ${qualifiedName(d, name)} (${parts.join(', ')})${tableOptions(table)}`
+}
+
+/**
+ * The table options after the closing parenthesis: `WITHOUT ROWID` and `STRICT`, comma-separated as
+ * SQLite's grammar wants them.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * tableOptions({ ...users, strict: true, withoutRowid: true }) // ' WITHOUT ROWID, STRICT'
+ * ```
+ */
+export function tableOptions(table: Table): string {
+  const options = [...(table.withoutRowid ? ['WITHOUT ROWID'] : []), ...(table.strict ? ['STRICT'] : [])]
+  return options.length === 0 ? '' : ` ${options.join(', ')}`
 }

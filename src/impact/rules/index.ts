@@ -12,12 +12,16 @@ import { lockingAnalyzers } from './locking.js'
 import { constraintLockAnalyzers } from './locking-constraints.js'
 import { partitionLockAnalyzers } from './locking-partitions.js'
 import { lossyTypeAnalyzers } from './lossy-types.js'
+import { materializedViewAnalyzers } from './materialized-views.js'
 import { namingAnalyzers } from './naming.js'
 import { objectAnalyzers } from './objects.js'
 import { partitioningAnalyzers } from './partitioning.js'
 import { postgresObjectAnalyzers } from './postgres-objects.js'
+import { routineAnalyzers } from './routines.js'
 import { rowSecurityAnalyzers } from './row-security.js'
+import { sequenceAnalyzers } from './sequences.js'
 import { transactionAnalyzers } from './transaction.js'
+import { triggerAnalyzers } from './triggers.js'
 
 /**
  * Every built-in impact rule, sorted by code: DS destructive, DD data-dependent, LK locks and
@@ -50,4 +54,8 @@ export const builtinAnalyzers: readonly Analyzer[] = [
   ...dialectSupportAnalyzers,
   ...namingAnalyzers,
   ...rowSecurityAnalyzers,
+  ...routineAnalyzers,
+  ...triggerAnalyzers,
+  ...sequenceAnalyzers,
+  ...materializedViewAnalyzers,
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))

@@ -2,14 +2,15 @@ import { isObjectChange } from '../../diff/object-changes.js'
 import { namesIn } from '../../sql/object-dependencies.js'
 import { defineAnalyzer } from '../define-analyzer.js'
 import type { Analyzer } from '../types.js'
+import { replacementOf } from './routines.js'
 
-// Rules on the objects beside tables: what goes with a dropped trigger or routine, a MySQL view left
-// invalid by a change under it, and the views and triggers a plan drops and creates again around a
+// Rules on the objects beside tables: what goes with a dropped trigger or routine, a MySQL or SQLite
+// view left invalid by a change under it, and the views and triggers a plan drops and creates again around a
 // table change (SQLite's rebuild, PostgreSQL's type change).
 
 const dropBehaviour = defineAnalyzer({
   code: 'DS016',
-  title: 'Dropping a trigger or routine removes what it did',
+  title: 'Dropping a trigger, routine or scheduled event removes what it did',
   dialects: 'all',
   severity: 'warning',
   docs: {
@@ -17,15 +18,22 @@ const dropBehaviour = defineAnalyzer({
     why: 'No rows are lost, but what the trigger did on every write (an audit row, a derived column) stops at once, and any code still calling a dropped procedure or function fails.',
     fix: 'Make sure nothing relies on it any more (move the behaviour into the application or another trigger first), then drop it.',
   },
-  analyze(change) {
-    if (change.kind !== 'drop_trigger' && change.kind !== 'drop_function') return undefined
-    const what = change.kind === 'drop_trigger' ? 'trigger' : 'routine'
+  analyze(change, ctx) {
+    if (change.kind !== 'drop_trigger' && change.kind !== 'drop_function' && change.kind !== 'drop_event') {
+      return undefined
+    }
+    // A routine dropped for one of the same name with other arguments: BC016 reports the new signature.
+    if (replacementOf(change, ctx) !== undefined) return undefined
+    const what = { drop_trigger: 'trigger', drop_function: 'routine', drop_event: 'event' }[change.kind]
     return {
       message: `dropping ${what} ${change.name} stops what it does`,
-      explanation:
-        change.kind === 'drop_trigger'
-          ? 'Writes to its table no longer run its body: whatever it kept up to date (audit rows, derived values) goes stale from now on.'
-          : 'Every caller (application code, views, triggers, other routines) fails once it is gone.',
+      explanation: {
+        drop_trigger:
+          'Writes to its table no longer run its body: whatever it kept up to date (audit rows, derived values) goes stale from now on.',
+        drop_function: 'Every caller (application code, views, triggers, other routines) fails once it is gone.',
+        drop_event:
+          'Its schedule stops: whatever it did on the server (purging old rows, rolling up totals) no longer happens, and nothing says so.',
+      }[change.kind],
       fix: { description: 'Remove every use of it first, in an earlier deploy; then drop it.' },
     }
   },
@@ -34,15 +42,17 @@ const dropBehaviour = defineAnalyzer({
 const invalidView = defineAnalyzer({
   code: 'BC014',
   title: 'A view over a dropped or renamed table or column becomes invalid',
-  dialects: ['mysql'],
+  dialects: ['mysql', 'sqlite'],
   severity: 'warning',
   docs: {
     bad: 'ALTER TABLE `orders` DROP COLUMN `total` while view `order_totals` selects it',
-    why: 'MySQL and MariaDB bind a view when it is queried, not when what it reads changes: the ALTER succeeds and every later query of the view fails ("references invalid table(s) or column(s)").',
+    why: 'MySQL and MariaDB bind a view when it is queried, not when what it reads changes: the ALTER succeeds and every later query of the view fails ("references invalid table(s) or column(s)"). SQLite drops a table under a view without a word; queries of the view fail ("no such table"), and so does every later ALTER TABLE that renames or drops a column ("error in view"). SQLite rewrites views for renames itself.',
     fix: 'Change the view in the same migration (its new definition is written after the table change), or drop it.',
   },
   analyze(change, ctx) {
     if (isObjectChange(change) || ctx.from === undefined) return undefined
+    // SQLite rewrites views on renames, and the plan re-creates them around a dropped column (LK026).
+    if (ctx.dialect.name === 'sqlite' && change.kind !== 'drop_table') return undefined
     const gone =
       change.kind === 'drop_table'
         ? change.table
@@ -65,7 +75,9 @@ const invalidView = defineAnalyzer({
       found.push({
         message: `view ${v.name} reads ${change.path}, which this change ${change.kind.startsWith('drop') ? 'drops' : 'renames'}: the view becomes invalid`,
         explanation:
-          'MySQL and MariaDB do not check views when a table under them changes; queries of the view fail afterwards.',
+          ctx.dialect.name === 'sqlite'
+            ? 'SQLite drops the table and leaves the view; queries of it fail afterwards, and so does every ALTER TABLE that renames or drops a column, which checks every view.'
+            : 'MySQL and MariaDB do not check views when a table under them changes; queries of the view fail afterwards.',
         fix: { description: `Give view ${v.name} a new definition in the same migration, or drop it.` },
       })
     }

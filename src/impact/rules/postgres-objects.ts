@@ -4,8 +4,9 @@ import { namesIn } from '../../sql/object-dependencies.js'
 import { defineAnalyzer } from '../define-analyzer.js'
 import type { Analyzer, AnalyzerContext } from '../types.js'
 
-// Rules on the objects beside tables (views, extensions, domains), from the catalogue
+// Rules on the objects beside tables (views, extensions, domains, types), from the catalogue
 // (/work/shared/research/impact-rules.md): LK020 after Squawk ban-alter-domain-with-add-constraint,
+// LK031 after pg-schema-diff's re-created domains (domain_sql_generator.go),
 // BC012 after Bytebase's backward-compatibility review and Atlas' destructive checks on views, DS014
 // after pg-delta / migra, which drop an extension only with its objects.
 
@@ -140,14 +141,58 @@ function tablesRead(ctx: AnalyzerContext, view: View): { name: string; schema?: 
     .map((t) => (t.schema ? { name: t.name, schema: t.schema } : { name: t.name }))
 }
 
-/** `table.column` of every column of the `from` schema whose type is the named custom type. */
-function columnsOfType(ctx: AnalyzerContext, name: string): string[] {
-  return (ctx.from?.tables ?? []).flatMap((t) =>
+const retypedUnderColumns = defineAnalyzer({
+  code: 'LK031',
+  title: 'Dropping or re-creating a domain or composite type that columns use fails',
+  dialects: ['postgres'],
+  severity: 'danger',
+  docs: {
+    bad: 'DROP DOMAIN "money_amount"; CREATE DOMAIN "money_amount" AS numeric(14,2) while "orders"."total" uses it',
+    why: 'A domain\'s base type or collation cannot be altered, so the plan drops the domain and creates it again (a composite type too, when its attributes move or change collation); PostgreSQL refuses to drop a type a column uses, and refuses ALTER TYPE ... ALTER ATTRIBUTE ... TYPE while a column uses the type ("cannot alter type because column uses it"). Doing it by hand means changing the type of every such column: a rewrite of each table under an ACCESS EXCLUSIVE lock (pg-schema-diff re-creates such a domain with a HAS_UNTRACKABLE_DEPENDENCIES hazard and refuses it while a table column uses it; Squawk changing-column-type).',
+    fix: 'Create a new domain or type beside the old one, move each column to it (ALTER COLUMN ... TYPE, a rewrite: see LK009), then drop the old one.',
+  },
+  analyze(change, ctx) {
+    if (
+      change.kind !== 'alter_domain' &&
+      change.kind !== 'alter_type' &&
+      change.kind !== 'drop_domain' &&
+      change.kind !== 'drop_type'
+    )
+      return undefined
+    const kind = change.object
+    const statements = (ctx.planned(change) ?? []).filter((s) =>
+      kind === 'domain' ? s.sql.startsWith('DROP DOMAIN ') : /^(DROP TYPE |ALTER TYPE .* ALTER ATTRIBUTE )/.test(s.sql),
+    )
+    if (statements.length === 0) return undefined
+    const name = objectName(kind, change.before)
+    const kept = columnsOfType(ctx, name, ctx.to)
+    const columns = columnsOfType(ctx, name).filter((c) => kept.includes(c))
+    if (columns.length === 0) return undefined
+    return {
+      message: `${statements[0]?.sql.split(' (')[0]} fails: ${columns.join(', ')} use${columns.length === 1 ? 's' : ''} the ${kind === 'domain' ? 'domain' : 'type'} ${name}`,
+      explanation:
+        'PostgreSQL refuses to drop or change the attributes of a type a column uses, and the plan never adds CASCADE; the migration stops there.',
+      fix: {
+        description: `Create the new ${kind === 'domain' ? 'domain' : 'type'} under a new name, change ${columns.join(', ')} to it, then drop ${name}.`,
+      },
+    }
+  },
+})
+
+/** `table.column` of every column of the `from` schema (or `schema`) whose type is the named custom type. */
+function columnsOfType(ctx: AnalyzerContext, name: string, schema = ctx.from): string[] {
+  return (schema?.tables ?? []).flatMap((t) =>
     t.columns
       .filter((c) => c.type.kind === 'custom' && c.type.raw.replaceAll('"', '').toLowerCase() === name.toLowerCase())
       .map((c) => `${t.schema ? `${t.schema}.` : ''}${t.name}.${c.name}`),
   )
 }
 
-/** The rules on views, extensions and domains, by code. @internal */
-export const postgresObjectAnalyzers: readonly Analyzer[] = [dropExtension, domainCheck, materializedWithData, dropView]
+/** The rules on views, extensions, domains and types, by code. @internal */
+export const postgresObjectAnalyzers: readonly Analyzer[] = [
+  dropExtension,
+  domainCheck,
+  materializedWithData,
+  dropView,
+  retypedUnderColumns,
+]

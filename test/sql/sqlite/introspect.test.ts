@@ -72,6 +72,7 @@ describe.skipIf(sqliteFactory.skipReason !== undefined)(
             },
             {
               name: 'child',
+              withoutRowid: true,
               columns: [
                 { name: 'id', type: 'integer', nullable: false },
                 { name: 'parent_id', type: 'integer' },
@@ -130,8 +131,11 @@ describe.skipIf(sqliteFactory.skipReason !== undefined)(
           tables: [
             {
               name: 't',
+              // INT PRIMARY KEY: no alias of the rowid, and NULL is accepted (no NOT NULL).
+              noRowidAlias: true,
+              nullableKey: true,
               columns: [
-                { name: 'a', type: 'int', nullable: false },
+                { name: 'a', type: 'int', nullable: true },
                 { name: 'b', type: 'text' },
               ],
               constraints: [
@@ -147,7 +151,12 @@ describe.skipIf(sqliteFactory.skipReason !== undefined)(
     })
 
     it('parses CREATE TABLE text tolerantly', () => {
-      expect(parseCreateTable('CREATE TABLE t AS SELECT 1')).toEqual({ columns: [], constraints: [] })
+      expect(parseCreateTable('CREATE TABLE t AS SELECT 1')).toEqual({
+        columns: [],
+        constraints: [],
+        withoutRowid: false,
+        strict: false,
+      })
       expect(
         parseCreateTable(
           'CREATE TABLE "t" ( -- a comment\n "a" integer CONSTRAINT "p" PRIMARY KEY DESC ON CONFLICT REPLACE AUTOINCREMENT /* x */, b text AS (upper(a)) )',
@@ -158,6 +167,13 @@ describe.skipIf(sqliteFactory.skipReason !== undefined)(
           { name: 'b', autoincrement: false, generated: 'upper(a)' },
         ],
         constraints: [{ kind: 'primary_key', name: 'p', columns: ['a'] }],
+        withoutRowid: false,
+        strict: false,
+      })
+      // The options after the closing parenthesis (read this way before SQLite 3.37's pragma_table_list).
+      expect(parseCreateTable('CREATE TABLE t (a TEXT PRIMARY KEY) WITHOUT ROWID , STRICT')).toMatchObject({
+        withoutRowid: true,
+        strict: true,
       })
       expect(
         parseCreateIndex('CREATE INDEX IF NOT EXISTS main.ix ON t ((a + b) ASC, "c" COLLATE rtrim) WHERE c > 0;'),
