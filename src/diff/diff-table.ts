@@ -135,6 +135,8 @@ export function tableFieldChanges(
   if ((before.systemVersioning ?? false) !== (after.systemVersioning ?? false)) fields.push('systemVersioning')
   if ((before.strict ?? false) !== (after.strict ?? false)) fields.push('strict')
   if ((before.withoutRowid ?? false) !== (after.withoutRowid ?? false)) fields.push('withoutRowid')
+  if ((before.noRowidAlias ?? false) !== (after.noRowidAlias ?? false)) fields.push('noRowidAlias')
+  if ((before.nullableKey ?? false) !== (after.nullableKey ?? false)) fields.push('nullableKey')
   if (rowSecurityOf(before) !== rowSecurityOf(after)) fields.push('rowSecurity')
   if (!policiesEqual(before.policies, after.policies, expressions)) fields.push('policies')
   if (options.comparePrivileges && !grantsEqual(before.grants, after.grants)) fields.push('grants')

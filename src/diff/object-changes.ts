@@ -1,4 +1,5 @@
 import { type ObjectKind, objectName } from '../model/object-kinds.js'
+import type { EventSchedule } from '../model/types.js'
 import type { ChangeWithoutPath, ObjectChange, SchemaChange } from './types.js'
 
 /**
@@ -47,6 +48,7 @@ export const OBJECT_LABELS: Readonly<Record<ObjectKind, string>> = {
   function: 'function',
   view: 'view',
   trigger: 'trigger',
+  event: 'event',
 }
 
 /** The kind's label for one object (`materialized view`, `procedure`). */
@@ -55,6 +57,16 @@ export function objectLabel(c: ObjectChange): string {
   if (c.object === 'view' && 'materialized' in o && o.materialized) return 'materialized view'
   if (c.object === 'function' && 'kind' in o && o.kind === 'procedure') return 'procedure'
   return OBJECT_LABELS[c.object]
+}
+
+/** An event's schedule as a report line says it: `every '1 4' day_hour from 2030-01-01 00:00:00`, `at 2035-01-01 00:00:00`. */
+function scheduleText(s: EventSchedule): string {
+  if (s.at !== undefined) return `at ${s.at}`
+  return [
+    `every ${/^\d+$/.test(s.every ?? '') ? s.every : `'${s.every}'`} ${s.unit}`,
+    ...(s.starts === undefined ? [] : [`from ${s.starts}`]),
+    ...(s.ends === undefined ? [] : [`until ${s.ends}`]),
+  ].join(' ')
 }
 
 const show = (v: unknown) => (v === undefined ? '(none)' : typeof v === 'string' ? oneLine(v) : JSON.stringify(v))
@@ -70,7 +82,10 @@ export function describeObjectChange(c: ObjectChange): { title: string; details:
   if (verb === 'create') return { title: `+ ${label} ${c.name}`, details: [] }
   if (verb === 'drop') return { title: `- ${label} ${c.name}`, details: [] }
   const a = c as Extract<ObjectChange, { changes: unknown }>
-  const field = (o: object, f: string) => (o as Record<string, unknown>)[f]
+  const field = (o: object, f: string) => {
+    const v = (o as Record<string, unknown>)[f]
+    return c.object === 'event' && f === 'schedule' ? scheduleText(v as EventSchedule) : v
+  }
   return {
     title: `~ ${label} ${c.name}`,
     details: (a.changes as readonly string[]).map(

@@ -96,6 +96,7 @@ const OBJECT_DEFS: Readonly<Record<ObjectKind, string>> = {
   function: 'routine',
   view: 'view',
   trigger: 'trigger',
+  event: 'event',
 }
 
 /** Per change kind: its own properties beyond `kind` and `path`, and which are required. */

@@ -54,6 +54,10 @@ export interface TableDefinition {
   readonly strict?: true
   /** SQLite `WITHOUT ROWID`; the table needs a primary key (other dialects ignore it). */
   readonly withoutRowid?: true
+  /** SQLite: the integer primary key column is not the rowid's alias (declared `INT`; other dialects ignore it). */
+  readonly noRowidAlias?: true
+  /** SQLite: key columns keep their own `nullable` (a rowid table's legacy nullable key). */
+  readonly nullableKey?: true
   readonly columns: readonly ColumnDefinition[]
   readonly constraints?: readonly Readonly<Record<string, unknown>>[]
   readonly indexes?: readonly Readonly<Record<string, unknown>>[]
@@ -78,6 +82,7 @@ export interface SchemaDefinition {
   readonly functions?: readonly Readonly<Record<string, unknown>>[]
   readonly views?: readonly Readonly<Record<string, unknown>>[]
   readonly triggers?: readonly Readonly<Record<string, unknown>>[]
+  readonly events?: readonly Readonly<Record<string, unknown>>[]
 }
 
 /**

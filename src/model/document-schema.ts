@@ -153,6 +153,7 @@ export const objectDocuments = {
   function: object(documentFields(objectFields.function)),
   view: object(documentFields(objectFields.view)),
   trigger: object(documentFields(objectFields.trigger)),
+  event: object(documentFields(objectFields.event)),
 } satisfies Readonly<Record<ObjectKind, Shape<unknown>>>
 
 /** The lists of objects beside tables and enums, item by item checked by the reader. */
@@ -165,6 +166,7 @@ const objectLists = {
   functions: optional(list(objectDocuments.function)),
   views: optional(list(objectDocuments.view)),
   triggers: optional(list(objectDocuments.trigger)),
+  events: optional(list(objectDocuments.event)),
 }
 
 /** The canonical document written by `serializeSchema`. */

@@ -1,4 +1,5 @@
 import type { ColumnType } from './column-type.js'
+import { namedGrant } from './grant-description.js'
 import { namedObjectShapes, objectShapes } from './object-description.js'
 import { type JsonDefs, type JsonSchema, named, object, optional, type Shape } from './shape.js'
 import { array, bool, byType, custom, int, oneOf, record, text } from './shape-values.js'
@@ -9,7 +10,6 @@ import type {
   ExclusionElement,
   Extra,
   Generated,
-  Grant,
   Identity,
   Index,
   IndexPart,
@@ -22,6 +22,7 @@ import type {
   TableReference,
 } from './types.js'
 
+export { grantFields, grantShape, privilege } from './grant-description.js'
 // The one description of the model: every object kind with its fields, in the order readers build
 // them (which is the order of the keys in JSON reports), and what each field holds. From it come the
 // TypeScript types (types.ts), the canonical document's shapes and JSON Schema (document-schema.ts),
@@ -395,37 +396,7 @@ export const policyFields = {
 export const policyShape = object(policyFields)
 const policy: Shape<Policy> = named('policy', policyShape)
 
-/**
- * Privileges a grant can hold, over every object kind (`select` ... `maintain` on tables, `usage` on
- * sequences and schemas, `execute` on functions, `create` on schemas). @internal
- */
-export const privilege = oneOf(
-  'select',
-  'insert',
-  'update',
-  'delete',
-  'truncate',
-  'references',
-  'trigger',
-  'maintain',
-  'usage',
-  'create',
-  'execute',
-)
-
-/** Fields of {@link Grant}. @internal */
-export const grantFields = {
-  /** Role the privileges are granted to; `public` means every role (`PUBLIC`). */
-  grantee: name,
-  /** Privileges, sorted, lower case (`select`, `insert`). */
-  privileges: array(privilege, { min: 1, message: 'A grant needs at least one privilege' }),
-  /** `WITH GRANT OPTION`: the grantee may grant them on. */
-  withGrantOption: optional(yes),
-}
-
-/** A grant of privileges on an object: the same shape on every object kind that has privileges. @internal */
-export const grantShape = object(grantFields)
-const grant: Shape<Grant> = named('grant', grantShape)
+const grant = namedGrant
 
 /** A column. @internal */
 export const columnShape = object(columnFields)
@@ -505,6 +476,20 @@ export const tableFields = {
    */
   withoutRowid: optional(yes),
   /**
+   * SQLite: the table's one integer primary key column is an ordinary column, not an alias of the
+   * rowid (declared `INT PRIMARY KEY`, not `INTEGER PRIMARY KEY`): no value is assigned for a missing
+   * key. Needs a rowid table whose primary key is one signed integer column without autoincrement.
+   * Absent means false. Other dialects ignore it: they have no rowid.
+   */
+  noRowidAlias: optional(yes),
+  /**
+   * SQLite: the primary key columns keep their own `nullable` (a rowid table's key column that is not
+   * the rowid's alias accepts NULL unless declared NOT NULL, a legacy SQLite behaviour); without it
+   * every key column is NOT NULL. Needs a rowid table and a nullable key column that is not the
+   * rowid's alias. Absent means false. Other dialects make every key column NOT NULL.
+   */
+  nullableKey: optional(yes),
+  /**
    * PostgreSQL row-level security: `enabled` (`ENABLE ROW LEVEL SECURITY`: policies apply to every
    * role but the owner) or `forced` (also `FORCE`: they apply to the owner too); absent means off.
    */
@@ -567,6 +552,8 @@ export const schemaFields = {
   views: optional(array(namedObjectShapes.view)),
   /** Triggers. */
   triggers: optional(array(namedObjectShapes.trigger)),
+  /** MySQL/MariaDB scheduled events (`CREATE EVENT`). */
+  events: optional(array(namedObjectShapes.event)),
   /** Unknown top-level keys of the input, kept verbatim. Not compared by the diff. */
   extra,
 }
@@ -608,4 +595,5 @@ export const alterableFields = {
   function: fieldsBut(objectShapes.function, 'name', 'schema', 'dependsOn'),
   view: fieldsBut(objectShapes.view, 'name', 'schema', 'dependsOn'),
   trigger: fieldsBut(objectShapes.trigger, 'name', 'schema', 'table'),
+  event: fieldsBut(objectShapes.event, 'name', 'schema', 'dependsOn'),
 }

@@ -1,13 +1,17 @@
+import { namedGrant } from './grant-description.js'
 import { named, object, optional, type Shape } from './shape.js'
 import { array, custom, int, oneOf, text } from './shape-values.js'
 import type {
   CompositeType,
   Domain,
   DomainCheck,
+  EventSchedule,
   Extension,
   Extra,
   Namespace,
+  RangeDefinition,
   Routine,
+  ScheduledEvent,
   Sequence,
   Trigger,
   TypeAttribute,
@@ -15,7 +19,7 @@ import type {
 } from './types.js'
 
 // The database objects beside tables and enums (namespaces, extensions, sequences, domains,
-// composite types, functions and procedures, views, triggers): their fields, described once like the
+// composite types, functions and procedures, views, triggers, MySQL's scheduled events): their fields, described once like the
 // tables' in model-description.ts (which holds the schema's list of them). A SQL text field holds
 // what the database would print back (`pg_get_viewdef`, `prosrc`), trimmed; the diff compares it
 // normalized (src/diff/object-equality.ts), and the dialect's guard checks it before any SQL is written.
@@ -48,12 +52,21 @@ const inNamespace = {
  */
 const dependsOn = optional(array(label))
 
+/**
+ * PostgreSQL privileges granted on it to roles other than its owner, beyond the defaults
+ * (`EXECUTE` to `PUBLIC` on a routine), sorted by grantee. Compared only with the diff's
+ * `comparePrivileges` option.
+ */
+const grants = optional(array(namedGrant))
+
 /** Fields of {@link Namespace}. @internal */
 export const namespaceFields = {
   /** Namespace name (`CREATE SCHEMA name`). */
   name,
   /** Comment on the namespace. */
   comment: optional(label),
+  /** Privileges on the namespace (`usage`, `create`). */
+  grants,
   extra,
 }
 
@@ -92,6 +105,8 @@ export const sequenceFields = {
   ownedBy: optional(label),
   /** Comment on the sequence. */
   comment: optional(label),
+  /** Privileges on the sequence (`usage`, `select`, `update`). */
+  grants,
   extra,
 }
 
@@ -133,12 +148,33 @@ export const typeAttributeFields = {
   collation: optional(label),
 }
 
+/** Fields of {@link RangeDefinition}. @internal */
+export const rangeFields = {
+  /** The subtype as the database spells it (`numeric`, `timestamp with time zone`). */
+  subtype: sqlText,
+  /** The subtype's b-tree operator class, when not its default (`text_pattern_ops`). */
+  subtypeOpclass: optional(label),
+  /** Collation of the subtype, when not its default. */
+  collation: optional(label),
+  /** Canonical function, qualified when in another namespace. */
+  canonical: optional(label),
+  /** Subtype difference function, qualified when in another namespace. */
+  subtypeDiff: optional(label),
+  /**
+   * Name of its multirange type (PostgreSQL 14+), when not the default: the name with `range`
+   * replaced by `multirange`, else with `_multirange` added.
+   */
+  multirangeTypeName: optional(label),
+}
+
 /** Fields of {@link CompositeType}. @internal */
 export const compositeTypeFields = {
   name,
   ...inNamespace,
-  /** Attributes in declared order. */
-  attributes: array(object(typeAttributeFields) as Shape<TypeAttribute>),
+  /** Attributes in declared order (a composite type; absent for a range type). */
+  attributes: optional(array(object(typeAttributeFields) as Shape<TypeAttribute>)),
+  /** A range type (`CREATE TYPE name AS RANGE (...)`) instead of a composite one. */
+  range: optional(object(rangeFields) as Shape<RangeDefinition>),
   /** Comment on the type. */
   comment: optional(label),
   extra,
@@ -179,6 +215,8 @@ export const routineFields = {
   dataAccess: optional(oneOf('no_sql', 'reads_sql_data', 'modifies_sql_data')),
   /** Comment on the routine. */
   comment: optional(label),
+  /** Privileges on the routine (`execute`). */
+  grants,
   dependsOn,
   extra,
 }
@@ -242,6 +280,72 @@ export const triggerFields = {
   extra,
 }
 
+/** A date and time as `YYYY-MM-DD HH:MM:SS` (how MySQL prints DATETIME), written as a string literal. */
+const dateTime = custom<string>(
+  'date and time (YYYY-MM-DD HH:MM:SS)',
+  (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(v),
+  { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$' },
+)
+
+/** An interval's value as MySQL prints it, without quotes: `1`, `1 4` (DAY_HOUR), `1:30` (HOUR_MINUTE). */
+const intervalValue = custom<string>(
+  'interval value (digits, parts separated by space, colon, dot or dash)',
+  (v) => typeof v === 'string' && /^\d+([ :.-]\d+)*$/.test(v),
+  { type: 'string', pattern: '^\\d+([ :.-]\\d+)*$' },
+)
+
+/** The units of `EVERY n unit` (MySQL's interval units without microseconds), in lower case. @internal */
+export const EVENT_UNITS = [
+  'year',
+  'quarter',
+  'month',
+  'week',
+  'day',
+  'hour',
+  'minute',
+  'second',
+  'year_month',
+  'day_hour',
+  'day_minute',
+  'day_second',
+  'hour_minute',
+  'hour_second',
+  'minute_second',
+] as const
+
+/** Fields of {@link EventSchedule}. @internal */
+export const eventScheduleFields = {
+  /** One-time event: `AT 'YYYY-MM-DD HH:MM:SS'` (the time the server computed, for `AT ... + INTERVAL`). */
+  at: optional(dateTime),
+  /** Recurring event: the value of `EVERY value unit` (`1`, `1 4`). */
+  every: optional(intervalValue),
+  /** The unit of `every` (`day`, `day_hour`). */
+  unit: optional(oneOf(...EVENT_UNITS)),
+  /** Recurring: `STARTS`; absent means from its creation (or the last change of its schedule). */
+  starts: optional(dateTime),
+  /** Recurring: `ENDS`; absent means never. */
+  ends: optional(dateTime),
+}
+
+/** Fields of {@link ScheduledEvent}. @internal */
+export const eventFields = {
+  /** Event name. */
+  name,
+  ...inNamespace,
+  /** When it runs: `at` once, or `every` + `unit` (with `starts`, `ends`). */
+  schedule: object(eventScheduleFields) as Shape<EventSchedule>,
+  /** `ON COMPLETION PRESERVE`: kept once it will not run again; absent means dropped (`NOT PRESERVE`). */
+  preserve: optional(yes),
+  /** `DISABLE` or `DISABLE ON SLAVE`; absent means `ENABLE`. */
+  status: optional(oneOf('disabled', 'disabled_on_slave')),
+  /** Comment on the event. */
+  comment: optional(label),
+  /** The statement after `DO`: one statement without `;`, or one `BEGIN ... END` block. */
+  body: sqlText,
+  dependsOn,
+  extra,
+}
+
 /** Each object kind's shape, as its list in the schema holds it. @internal */
 export const objectShapes = {
   namespace: object(namespaceFields),
@@ -252,6 +356,7 @@ export const objectShapes = {
   function: object(routineFields),
   view: object(viewFields),
   trigger: object(triggerFields),
+  event: object(eventFields),
 } as const
 
 /** The shapes under the names their JSON Schema definitions take. @internal */
@@ -264,6 +369,7 @@ export const namedObjectShapes = {
   function: named('routine', objectShapes.function) as Shape<Routine>,
   view: named('view', objectShapes.view) as Shape<View>,
   trigger: named('trigger', objectShapes.trigger) as Shape<Trigger>,
+  event: named('event', objectShapes.event) as Shape<ScheduledEvent>,
 }
 
 /** Each object kind's fields. @internal */
@@ -276,4 +382,5 @@ export const objectFields = {
   function: routineFields,
   view: viewFields,
   trigger: triggerFields,
+  event: eventFields,
 } as const

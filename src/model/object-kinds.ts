@@ -1,9 +1,20 @@
-import type { CompositeType, Domain, Extension, Namespace, Routine, Schema, Sequence, Trigger, View } from './types.js'
+import type {
+  CompositeType,
+  Domain,
+  Extension,
+  Namespace,
+  Routine,
+  ScheduledEvent,
+  Schema,
+  Sequence,
+  Trigger,
+  View,
+} from './types.js'
 
 /**
  * The kinds of database objects beside tables and enums, in the order a database needs them created:
  * namespaces, then extensions (their types and functions), types and domains, sequences, functions,
- * views, triggers. Drops go in the reverse order. Dependencies between objects refine this order
+ * views, triggers, events (MySQL's scheduled events, which call them). Drops go in the reverse order. Dependencies between objects refine this order
  * (src/sql/object-dependencies.ts).
  *
  * @example
@@ -20,6 +31,7 @@ export const OBJECT_KINDS = [
   'function',
   'view',
   'trigger',
+  'event',
 ] as const
 
 /** One of {@link OBJECT_KINDS}. */
@@ -35,6 +47,7 @@ export interface ObjectOfKind {
   function: Routine
   view: View
   trigger: Trigger
+  event: ScheduledEvent
 }
 
 /** Any database object beside tables and enums. */
@@ -57,6 +70,7 @@ export const OBJECT_LISTS = {
   function: 'functions',
   view: 'views',
   trigger: 'triggers',
+  event: 'events',
 } as const satisfies Readonly<Record<ObjectKind, keyof Schema>>
 
 /**
@@ -108,6 +122,14 @@ export function splitArgumentList(text: string): string[] {
   if (last !== '' || out.length > 0) out.push(last)
   return out
 }
+
+/**
+ * The multirange type name PostgreSQL gives a range type when none is stated: `range` in the name
+ * replaced by `multirange`, else `_multirange` added.
+ * @internal
+ */
+export const defaultMultirangeName = (range: string) =>
+  range.includes('range') ? range.replace('range', 'multirange') : `${range}_multirange`
 
 const qualified = (o: { readonly schema?: string; readonly name: string }) =>
   o.schema === undefined ? o.name : `${o.schema}.${o.name}`

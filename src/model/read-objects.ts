@@ -1,4 +1,5 @@
 import { objectDocuments } from './document-schema.js'
+import { eventScheduleProblems } from './event-schedule.js'
 import { objectShapes } from './object-description.js'
 import { OBJECT_KINDS, OBJECT_LISTS, type ObjectKind, type ObjectOfKind, objectName } from './object-kinds.js'
 import { extraKeys, type ReadContext } from './read-context.js'
@@ -34,6 +35,18 @@ export function readObjectLists(body: Record<string, unknown>, base: string, ctx
       if (!doc) continue
       const shape: AnyObjectShape = objectShapes[kind]
       const object = build(shape, doc, { extra: extraKeys(doc, KEYS[kind]) }) as ObjectOfKind[typeof kind]
+      if (kind === 'type') {
+        const t = object as ObjectOfKind['type']
+        if ((t.attributes === undefined) === (t.range === undefined))
+          ctx.report(
+            'invalid_type',
+            `${path}.attributes`,
+            'A type needs either attributes (a composite type) or range (a range type)',
+          )
+      }
+      if (kind === 'event')
+        for (const [field, problem] of eventScheduleProblems((object as ObjectOfKind['event']).schedule))
+          ctx.report('invalid_schedule', `${path}.schedule${field === '' ? '' : `.${field}`}`, `Schedule ${problem}`)
       const name = objectName(kind, object)
       if (seen.has(name))
         ctx.report(`duplicate_${kind}`, `${path}.name`, `${label(kind)} "${name}" is declared more than once`)
@@ -47,4 +60,4 @@ export function readObjectLists(body: Record<string, unknown>, base: string, ctx
 }
 
 const label = (kind: ObjectKind) =>
-  kind === 'type' ? 'Composite type' : kind === 'function' ? 'Routine' : `${kind[0]?.toUpperCase()}${kind.slice(1)}`
+  kind === 'type' ? 'Type' : kind === 'function' ? 'Routine' : `${kind[0]?.toUpperCase()}${kind.slice(1)}`

@@ -1,3 +1,4 @@
+import type { grantFields } from './grant-description.js'
 import type {
   checkFields,
   columnFields,
@@ -6,7 +7,6 @@ import type {
   exclusionFields,
   foreignKeyFields,
   generatedFields,
-  grantFields,
   identityFields,
   indexFields,
   indexPartFields,
@@ -25,8 +25,11 @@ import type {
   compositeTypeFields,
   domainCheckFields,
   domainFields,
+  eventFields,
+  eventScheduleFields,
   extensionFields,
   namespaceFields,
+  rangeFields,
   routineFields,
   sequenceFields,
   triggerFields,
@@ -153,7 +156,10 @@ export interface Domain extends Model<typeof domainFields> {}
 /** An attribute of a composite type. */
 export interface TypeAttribute extends Model<typeof typeAttributeFields> {}
 
-/** A composite type (`CREATE TYPE name AS (...)`). */
+/** The definition of a range type: its subtype and the functions and names PostgreSQL derives from it. */
+export interface RangeDefinition extends Model<typeof rangeFields> {}
+
+/** A composite type (`CREATE TYPE name AS (...)`), or a range type (`CREATE TYPE name AS RANGE (...)`). */
 export interface CompositeType extends Model<typeof compositeTypeFields> {}
 
 /** A function or procedure (`CREATE FUNCTION`, `CREATE PROCEDURE`). */
@@ -164,3 +170,9 @@ export interface View extends Model<typeof viewFields> {}
 
 /** A trigger on a table or view. */
 export interface Trigger extends Model<typeof triggerFields> {}
+
+/** When a scheduled event runs: once (`at`) or every `every` `unit` (from `starts`, until `ends`). */
+export interface EventSchedule extends Model<typeof eventScheduleFields> {}
+
+/** A MySQL/MariaDB scheduled event (`CREATE EVENT`). */
+export interface ScheduledEvent extends Model<typeof eventFields> {}

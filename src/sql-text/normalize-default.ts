@@ -152,10 +152,17 @@ function compactJson(text: string): string {
   return out
 }
 
+/** The standard `NEXT VALUE FOR seq` as the call MariaDB prints it back, `nextval(seq)`. */
+const nextValueFor = (expr: string) =>
+  expr.replace(/^\s*(\(\s*)?next\s+value\s+for\s+([^\s()']+)\s*(\)\s*)?$/i, (all, open, name, close) =>
+    (open === undefined) === (close === undefined) ? `nextval(${name})` : all,
+  )
+
 /**
  * The canonical form of a column's server default, or `undefined` for no default (NULL included).
  *
- * On top of {@link normalizeExpression}: synonyms such as `now()` -> `current_timestamp`; casts of a
+ * On top of {@link normalizeExpression}: synonyms such as `now()` -> `current_timestamp` and
+ * `NEXT VALUE FOR s` -> `nextval(s)`; casts of a
  * literal dropped when they agree with the column type (always when `type` is omitted); numbers,
  * booleans, UUIDs and jsonb spelled canonically for columns of those types. Quotes are never guessed:
  * `1` and `'1'` differ for a text column.
@@ -168,7 +175,7 @@ function compactJson(text: string): string {
  */
 export function normalizeDefault(expr: string | undefined, type?: ColumnType): string | undefined {
   if (expr === undefined) return undefined
-  const out = stable(expr, (s) => renderNodes(defaultNodes(s, type)))
+  const out = stable(nextValueFor(expr), (s) => renderNodes(defaultNodes(s, type)))
   return out === '' ? undefined : out
 }
 

@@ -168,4 +168,4 @@ export async function mysqlCatalogLines(engine: Engine): Promise<string[]> {
   return lines.sort()
 }
 
-export { catalogDifference } from './postgres-catalog.js'
+export { catalogDifference } from '../support/postgres-catalog.js'

@@ -6,7 +6,10 @@ import { posts, users } from './schemas.js'
 
 const { cases, add } = collect()
 
-const withObjects = (s: Schema, objects: Partial<Pick<Schema, 'views' | 'triggers'>>): Schema => ({ ...s, ...objects })
+const withObjects = (s: Schema, objects: Partial<Pick<Schema, 'views' | 'triggers' | 'events'>>): Schema => ({
+  ...s,
+  ...objects,
+})
 const trigger = {
   name: 'posts_audit',
   table: 'posts',
@@ -27,6 +30,12 @@ add(
   withObjects(blog(users({ nick: 'text' })), { triggers: [trigger] }),
   [],
 )
+const purge = {
+  name: 'purge_posts',
+  schedule: { every: '1', unit: 'day' as const },
+  body: 'DELETE FROM posts WHERE id < 0',
+}
+add('DS016', MY, 'drop a scheduled event', withObjects(base, { events: [purge] }), base, ['warning event:purge_posts'])
 add(
   'BC014',
   MY,

@@ -238,6 +238,8 @@ describe('the fields a diff can list', () => {
       'systemVersioning',
       'strict',
       'withoutRowid',
+      'noRowidAlias',
+      'nullableKey',
       'rowSecurity',
       'policies',
       'grants',

@@ -3,6 +3,7 @@ import { type Dialect, defineDialect } from '../dialect.js'
 import { assertQueryText } from '../expression-guard.js'
 import { addColumnChange, alterColumnChange, alterEnumChange, dropColumnChange } from './column-changes.js'
 import { renderMysqlDefault } from './columns.js'
+import { mysqlEvents } from './events.js'
 import {
   addConstraintChange,
   addIndexChange,
@@ -15,6 +16,7 @@ import { mysqlLexer } from './lexer.js'
 import { mysqlConstraintName, mysqlIndexName } from './object-names.js'
 import { mysqlRoutines, mysqlTriggers, mysqlViews } from './objects.js'
 import { recordTableChanges } from './plan-state.js'
+import { mysqlSequences } from './sequences.js'
 import { withKeptHistory } from './system-versioning.js'
 import {
   createTableChange,
@@ -133,7 +135,13 @@ export const mysql: Dialect = defineDialect({
     drop_enum: () => [],
     alter_enum: alterEnumChange,
   }),
-  objects: { view: mysqlViews, trigger: mysqlTriggers, function: mysqlRoutines },
+  objects: {
+    sequence: mysqlSequences,
+    view: mysqlViews,
+    trigger: mysqlTriggers,
+    function: mysqlRoutines,
+    event: mysqlEvents,
+  },
   // Not a takeover: records each table's changes for the generators, which need the whole picture
   // (which foreign keys other changes drop, which renames are in effect), then lets them work.
   planTable: (_table, changes, ctx) => {

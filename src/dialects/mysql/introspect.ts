@@ -8,7 +8,7 @@ import { quoteString } from '../../sql-text/sql-tokenizer.js'
 import type { Introspector, QueryFunction, Row, UnmodelledObject } from '../introspect-types.js'
 import { withoutUnreadReferences } from '../unread-references.js'
 import { charsetOfCollation } from './charsets.js'
-import { readMysqlObjects } from './introspect-objects.js'
+import { readMysqlObjects, withoutDatabase } from './introspect-objects.js'
 import { readPartitioning } from './introspect-partitions.js'
 import { mysqlStringValue, standardExpression } from './introspect-text.js'
 import { CHECK_NAME_KEY } from './object-names.js'
@@ -84,7 +84,13 @@ function nowDefault(raw: string, columnPrecision: number | undefined): string | 
 }
 
 /** A column default from information_schema as standard SQL text, or undefined for none. */
-function readDefault(raw: string | undefined, extra: string, type: ColumnType, mariadb: boolean): string | undefined {
+function readDefault(
+  raw: string | undefined,
+  extra: string,
+  type: ColumnType,
+  mariadb: boolean,
+  database: string,
+): string | undefined {
   if (raw === undefined) return undefined
   const precision = 'precision' in type ? type.precision : undefined
   const now = nowDefault(raw, precision)
@@ -93,7 +99,8 @@ function readDefault(raw: string | undefined, extra: string, type: ColumnType, m
   if (mariadb) {
     if (raw === 'NULL') return undefined
     const literal = mysqlStringValue(raw)
-    value = literal === undefined ? standardExpression(raw) : quoteString(literal)
+    // `nextval(\`shop\`.\`seq\`)`: the sequence without its database, as a document names it.
+    value = literal === undefined ? standardExpression(withoutDatabase(raw, database)) : quoteString(literal)
   } else if (/DEFAULT_GENERATED/i.test(extra)) value = standardExpression(raw)
   else value = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw) || /^[bx]'[0-9a-f]*'$/i.test(raw) ? raw : quoteString(raw)
   if (type.kind === 'boolean' && (value === '1' || value === '0')) return value === '1' ? 'true' : 'false'
@@ -197,7 +204,7 @@ export const introspectMysql: Introspector = async (query, options) => {
           const column = text(c, 'column_name')
           const json = mariadb && isJsonCheck(tableChecks, column) && text(c, 'data_type').toLowerCase() === 'longtext'
           if (json) jsonColumns.add(column)
-          return readColumn(c, json, text(t, 'table_collation'), mariadb)
+          return readColumn(c, json, text(t, 'table_collation'), mariadb, database)
         })
       const foreignKeys = readForeignKeys(own(keyColumns), database)
       const { constraints, indexes } = readIndexes(own(statistics), foreignKeys, name, mariadb, period?.end)
@@ -348,7 +355,13 @@ function isJsonCheck(checks: readonly Row[], column: string): boolean {
   )
 }
 
-function readColumn(c: Row, json: boolean, tableCollation: string, mariadb: boolean): Record<string, unknown> {
+function readColumn(
+  c: Row,
+  json: boolean,
+  tableCollation: string,
+  mariadb: boolean,
+  database: string,
+): Record<string, unknown> {
   const type: ColumnType = json ? { kind: 'json' } : readType(c)
   const extra = text(c, 'extra')
   const generated = /\b(VIRTUAL|STORED|PERSISTENT) GENERATED\b/i.exec(extra)
@@ -364,7 +377,7 @@ function readColumn(c: Row, json: boolean, tableCollation: string, mariadb: bool
   if (generated && expression)
     column.generated = { expression: standardExpression(expression), stored: !/VIRTUAL/i.test(generated[1] ?? '') }
   else if (!autoincrement) {
-    const value = readDefault(str(c.column_default), extra, type, mariadb)
+    const value = readDefault(str(c.column_default), extra, type, mariadb, database)
     if (value !== undefined) column.default = value
   }
   if (autoincrement) column.autoincrement = true

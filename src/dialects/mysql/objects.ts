@@ -9,7 +9,8 @@ import { qualifiedName, query } from '../render.js'
 // created again; a routine's comment, data access and SQL SECURITY change with ALTER. Bodies are
 // checked to be one statement or one BEGIN ... END block (src/dialects/body-guard.ts).
 
-function refuse(problems: readonly string[]): void {
+/** Throws `unsupported_feature` listing the problems (`view:v.comment: ...`), if any. @internal */
+export function refuse(problems: readonly string[]): void {
   if (problems.length === 0) return
   throw new SchemaLedgerError(
     'unsupported_feature',
@@ -17,7 +18,8 @@ function refuse(problems: readonly string[]): void {
   )
 }
 
-function absent<T extends object>(o: T, at: string, fields: readonly [keyof T, string][]): string[] {
+/** A problem for each field of `o` that is set although MySQL has no such thing. @internal */
+export function absent<T extends object>(o: T, at: string, fields: readonly [keyof T, string][]): string[] {
   return fields.flatMap(([f, what]) => (o[f] === undefined ? [] : [`${at}.${String(f)}: ${what}: not in MySQL`]))
 }
 
@@ -129,6 +131,7 @@ function createRoutine(r: Routine, ctx: GeneratorContext): ObjectStatementDraft[
       ['leakproof', 'LEAKPROOF'],
       ['parallel', 'PARALLEL'],
       ['config', 'SET settings'],
+      ['grants', "grants to roles (privileges are modelled as PostgreSQL's)"],
     ]),
   ])
   const args = r.arguments === '' ? '' : query(ctx.dialect, r.arguments, `routine ${r.name}: arguments`, 'clause')

@@ -10,7 +10,7 @@ import { replacementOf } from './routines.js'
 
 const dropBehaviour = defineAnalyzer({
   code: 'DS016',
-  title: 'Dropping a trigger or routine removes what it did',
+  title: 'Dropping a trigger, routine or scheduled event removes what it did',
   dialects: 'all',
   severity: 'warning',
   docs: {
@@ -19,16 +19,21 @@ const dropBehaviour = defineAnalyzer({
     fix: 'Make sure nothing relies on it any more (move the behaviour into the application or another trigger first), then drop it.',
   },
   analyze(change, ctx) {
-    if (change.kind !== 'drop_trigger' && change.kind !== 'drop_function') return undefined
+    if (change.kind !== 'drop_trigger' && change.kind !== 'drop_function' && change.kind !== 'drop_event') {
+      return undefined
+    }
     // A routine dropped for one of the same name with other arguments: BC016 reports the new signature.
     if (replacementOf(change, ctx) !== undefined) return undefined
-    const what = change.kind === 'drop_trigger' ? 'trigger' : 'routine'
+    const what = { drop_trigger: 'trigger', drop_function: 'routine', drop_event: 'event' }[change.kind]
     return {
       message: `dropping ${what} ${change.name} stops what it does`,
-      explanation:
-        change.kind === 'drop_trigger'
-          ? 'Writes to its table no longer run its body: whatever it kept up to date (audit rows, derived values) goes stale from now on.'
-          : 'Every caller (application code, views, triggers, other routines) fails once it is gone.',
+      explanation: {
+        drop_trigger:
+          'Writes to its table no longer run its body: whatever it kept up to date (audit rows, derived values) goes stale from now on.',
+        drop_function: 'Every caller (application code, views, triggers, other routines) fails once it is gone.',
+        drop_event:
+          'Its schedule stops: whatever it did on the server (purging old rows, rolling up totals) no longer happens, and nothing says so.',
+      }[change.kind],
       fix: { description: 'Remove every use of it first, in an earlier deploy; then drop it.' },
     }
   },
