@@ -113,6 +113,8 @@ function columnField(c: Column, field: string): string {
       return c.comment === undefined ? '(none)' : JSON.stringify(c.comment)
     case 'invisible':
       return c.invisible ? 'yes' : 'no'
+    case 'onUpdate':
+      return c.onUpdate ?? '(none)'
     default:
       return ''
   }

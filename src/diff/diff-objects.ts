@@ -7,7 +7,7 @@ import {
   objectName,
   objectsOf,
 } from '../model/object-kinds.js'
-import type { Schema, Sequence } from '../model/types.js'
+import type { Namespace, Schema, Sequence } from '../model/types.js'
 import { objectFieldEqual } from './object-equality.js'
 import { followTableRename } from './trigger-renames.js'
 import type { DiffOptions, ObjectChange, ObjectField } from './types.js'
@@ -27,9 +27,10 @@ export function diffObjects(
 ): ObjectChange[] {
   const changes: ObjectChange[] = []
   for (const kind of OBJECT_KINDS) {
-    // Namespaces are managed only when both versions list them: a namespace a document does not
-    // list may hold what it does not describe, and one it uses may exist already.
-    if (kind === 'namespace' && !listed) continue
+    if (kind === 'namespace' && !listed) {
+      changes.push(...diffKind('namespace', from.namespaces ?? [], namespacesNeeded(from, to), options, (o) => o))
+      continue
+    }
     // A trigger of a renamed table pairs with the one on its new name (the rename keeps it).
     const follow = (o: DatabaseObject): DatabaseObject => followTableRename(kind, o, renamedTables)
     changes.push(...diffKind(kind, objectsOf(from, kind), objectsOf(to, kind), options, follow as never))
@@ -38,6 +39,34 @@ export function diffObjects(
 }
 
 const bothList = (from: Schema, to: Schema) => from.namespaces !== undefined && to.namespaces !== undefined
+
+/**
+ * What `to` says of the namespaces when only one version lists them. Namespaces are managed (created,
+ * dropped, commented) only when both versions list them: a namespace a document does not list may
+ * hold what it does not describe, and one it uses may exist already. But when `from` lists them (a
+ * database read whole), a namespace that an object of `to` lives in and `from` lacks is certainly
+ * missing: it is created, before what lives in it. Nothing is dropped or altered. Without a list in
+ * `from`, `from`'s namespaces stand: no change.
+ */
+function namespacesNeeded(from: Schema, to: Schema): readonly Namespace[] {
+  const listed = from.namespaces
+  if (listed === undefined) return []
+  const known = new Set(listed.map((n) => n.name))
+  const needed = [...namespacesUsed(to)].filter((n) => !known.has(n)).map((name) => ({ name }))
+  return [...listed, ...needed]
+}
+
+/** The namespaces a schema's tables, enums and objects live in (the default one has no name). @internal */
+export function namespacesUsed(schema: Schema): Set<string> {
+  const out = new Set<string>()
+  const add = (o: { readonly schema?: string }) => {
+    if (o.schema !== undefined) out.add(o.schema)
+  }
+  for (const t of schema.tables) add(t)
+  for (const e of schema.enums) add(e)
+  for (const kind of OBJECT_KINDS) if (kind !== 'namespace') for (const o of objectsOf(schema, kind)) add(o as never)
+  return out
+}
 
 function diffKind<K extends ObjectKind>(
   kind: K,
@@ -88,6 +117,7 @@ export function changedFields<K extends ObjectKind>(
       : [before, after]
   return fields.filter((f) => {
     if (kind === 'extension' && f === 'version' && !options.compareExtensionVersions) return false
+    if (f === 'grants' && !options.comparePrivileges) return false
     return !objectFieldEqual(kind, f, a as ObjectOfKind[K], b as ObjectOfKind[K])
   })
 }

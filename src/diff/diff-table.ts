@@ -71,6 +71,7 @@ export function columnFieldChanges(before: Column, after: Column, expressions: E
   if (before.collation !== after.collation) fields.push('collation')
   if ((before.comment || undefined) !== (after.comment || undefined)) fields.push('comment')
   if ((before.invisible ?? false) !== (after.invisible ?? false)) fields.push('invisible')
+  if (!defaultsEqual(before.onUpdate, after.onUpdate, after.type)) fields.push('onUpdate')
   return fields
 }
 
@@ -102,7 +103,7 @@ export function storageParametersEqual(
 }
 
 /** The MySQL table options, in the order `alter_table` lists them. */
-const TABLE_OPTIONS = ['engine', 'charset', 'collation', 'rowFormat'] as const
+const TABLE_OPTIONS = ['engine', 'charset', 'collation', 'rowFormat', 'keyBlockSize'] as const
 
 /**
  * Which fields of a table differ: its comment, each MySQL table option that both versions state
@@ -134,6 +135,8 @@ export function tableFieldChanges(
   if ((before.systemVersioning ?? false) !== (after.systemVersioning ?? false)) fields.push('systemVersioning')
   if ((before.strict ?? false) !== (after.strict ?? false)) fields.push('strict')
   if ((before.withoutRowid ?? false) !== (after.withoutRowid ?? false)) fields.push('withoutRowid')
+  if ((before.noRowidAlias ?? false) !== (after.noRowidAlias ?? false)) fields.push('noRowidAlias')
+  if ((before.nullableKey ?? false) !== (after.nullableKey ?? false)) fields.push('nullableKey')
   if (rowSecurityOf(before) !== rowSecurityOf(after)) fields.push('rowSecurity')
   if (!policiesEqual(before.policies, after.policies, expressions)) fields.push('policies')
   if (options.comparePrivileges && !grantsEqual(before.grants, after.grants)) fields.push('grants')

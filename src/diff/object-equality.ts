@@ -1,11 +1,12 @@
 import { stableStringify } from '../model/assemble-table.js'
 import { type ObjectKind, type ObjectOfKind, routineCost, routineRows } from '../model/object-kinds.js'
 import { parseColumnType } from '../model/parse-column-type.js'
-import type { Index, Routine } from '../model/types.js'
+import type { Grant, Index, Routine } from '../model/types.js'
 import { defaultsEqual } from '../sql-text/normalize-default.js'
 import { expressionsEqual } from '../sql-text/normalize-expression.js'
 import { tokenizeSql } from '../sql-text/sql-tokenizer.js'
 import { indexMeaning } from './semantic-keys.js'
+import { grantsEqual } from './table-security.js'
 import { unqualifiedViewQuery } from './view-query.js'
 
 // When two spellings of an object's field mean the same thing. A database prints queries, types and
@@ -65,8 +66,30 @@ const expression = (a: unknown, b: unknown) => expressionsEqual(a as string | un
 
 type FieldEquality = (a: unknown, b: unknown) => boolean
 
+type Grants = readonly Grant[] | undefined
+const grants = (a: unknown, b: unknown) => grantsEqual(a as Grants, b as Grants)
+/** A routine's grants, the `EXECUTE` every routine gives `PUBLIC` by default left out of both. */
+const routineGrants = (a: unknown, b: unknown) =>
+  grantsEqual(withoutDefaultGrants('function', a as Grants), withoutDefaultGrants('function', b as Grants))
+
+/**
+ * Grants without what PostgreSQL grants by itself on a new object of the kind: `EXECUTE` to `PUBLIC`
+ * on routines (nothing on the others). Stating it changes nothing; introspection leaves it out.
+ * @internal
+ */
+export function withoutDefaultGrants(kind: ObjectKind, list: Grants): Grant[] {
+  if (kind !== 'function') return [...(list ?? [])]
+  return (list ?? []).flatMap((g) => {
+    if (g.grantee !== 'public') return [g]
+    const privileges = g.privileges.filter((p) => p !== 'execute')
+    return privileges.length === 0 ? [] : [{ ...g, privileges }]
+  })
+}
+
 /** Per kind, the fields not compared exactly, and how they are compared. */
 const EQUALITY: { readonly [K in ObjectKind]?: Readonly<Record<string, FieldEquality>> } = {
+  namespace: { grants },
+  sequence: { grants },
   domain: {
     type: typeText,
     default: (a, b) => defaultsEqual(a as string | undefined, b as string | undefined),
@@ -89,8 +112,9 @@ const EQUALITY: { readonly [K in ObjectKind]?: Readonly<Record<string, FieldEqua
   },
   type: {
     attributes: (a, b) => {
-      const x = a as readonly { name: string; type: string; collation?: string }[]
+      const x = a as readonly { name: string; type: string; collation?: string }[] | undefined
       const y = b as typeof x
+      if (x === undefined || y === undefined) return x === y
       return (
         x.length === y.length &&
         x.every(
@@ -98,8 +122,16 @@ const EQUALITY: { readonly [K in ObjectKind]?: Readonly<Record<string, FieldEqua
         )
       )
     },
+    range: (a, b) => {
+      const x = a as Record<string, unknown> | undefined
+      const y = b as typeof x
+      if (x === undefined || y === undefined) return x === y
+      const { subtype: s, ...restX } = x
+      const { subtype: t, ...restY } = y
+      return typeText(s, t) && same(restX, restY)
+    },
   },
-  function: { arguments: text, returns: text, language: caseless, body },
+  function: { arguments: text, returns: text, language: caseless, body, grants: routineGrants },
   view: {
     indexes: (a, b) => {
       const key = (x: Index) => `${x.name ?? ''}\u0000${stableStringify(indexMeaning(x))}\u0000${x.comment ?? ''}`

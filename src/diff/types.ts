@@ -16,13 +16,14 @@ export type ColumnField =
   | 'collation'
   | 'comment'
   | 'invisible'
+  | 'onUpdate'
   | 'position'
 
 /**
  * Fields of a table an `alter_table` change can list. The MySQL table options (`engine`, `charset`,
- * `collation`, `rowFormat`) are listed only when both versions state them; the PostgreSQL ones
+ * `collation`, `rowFormat`, `keyBlockSize`) are listed only when both versions state them; the PostgreSQL ones
  * (`unlogged`, `partitionBy`, `partitionOf`, `inherits`, `with`) and the SQLite ones (`strict`,
- * `withoutRowid`) whenever they differ; `grants` only
+ * `withoutRowid`, `noRowidAlias`, `nullableKey`) whenever they differ; `grants` only
  * with {@link DiffOptions.comparePrivileges}.
  */
 export type TableField =
@@ -36,11 +37,14 @@ export type TableField =
   | 'charset'
   | 'collation'
   | 'rowFormat'
+  | 'keyBlockSize'
   | 'partitions'
   | 'subpartitionBy'
   | 'systemVersioning'
   | 'strict'
   | 'withoutRowid'
+  | 'noRowidAlias'
+  | 'nullableKey'
   | 'rowSecurity'
   | 'policies'
   | 'grants'
@@ -446,8 +450,8 @@ export interface DiffOptions {
   /** Report an extension whose installed version differs as a change; default false (versions are informational). */
   readonly compareExtensionVersions?: boolean
   /**
-   * Compare privileges (`grants` of tables): report a table whose grants differ as `alter_table`
-   * with `grants`. Default false: grants are read and kept, but never make a change (which roles
+   * Compare privileges (`grants` of tables, sequences, routines and namespaces): report an object
+   * whose grants differ as `alter_table` (`alter_sequence`, ...) with `grants`. Default false: grants are read and kept, but never make a change (which roles
    * exist and hold what usually differs between environments, unlike the schema).
    */
   readonly comparePrivileges?: boolean

@@ -49,7 +49,9 @@ export function assembleTable(parts: TableParts, path: string, ctx: ReadContext)
     [...(primaryKey ? [primaryKey] : []), ...flagConstraints, ...others],
     ctx,
   )
-  const columns = parts.columns.map((c) => finishColumn(c, pkColumns, primaryKey, constraints))
+  // SQLite's legacy nullable key keeps each key column's own nullability; elsewhere a key is NOT NULL.
+  const nonNullKeys = parts.nullableKey === true ? new Set<string>() : pkColumns
+  const columns = parts.columns.map((c) => finishColumn(c, nonNullKeys, primaryKey, constraints))
   const table = build(tableShape, parts, { columns, constraints, indexes: [...flagIndexes, ...parts.indexes] })
   return ctx.at(table, path)
 }
@@ -84,12 +86,12 @@ function mergePrimaryKey(parts: TableParts, path: string, ctx: ReadContext): Pri
 
 function finishColumn(
   c: ColumnContribution,
-  pkColumns: ReadonlySet<string>,
+  nonNullKeys: ReadonlySet<string>,
   primaryKey: PrimaryKeyConstraint | undefined,
   constraints: readonly Constraint[],
 ): Column {
   let column = c.column
-  if (pkColumns.has(column.name) && column.nullable) column = { ...column, nullable: false }
+  if (nonNullKeys.has(column.name) && column.nullable) column = { ...column, nullable: false }
   if (c.autoincrementAuto && !column.autoincrement && isAutoIncrementCandidate(column, primaryKey, constraints)) {
     column = { ...column, autoincrement: true }
   }

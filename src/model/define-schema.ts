@@ -48,10 +48,16 @@ export interface TableDefinition {
   readonly collation?: string
   /** MySQL/MariaDB `ROW_FORMAT`. */
   readonly rowFormat?: string
+  /** MySQL/MariaDB `KEY_BLOCK_SIZE` (`'8'`; `'0'` for none). */
+  readonly keyBlockSize?: string
   /** SQLite `STRICT` (other dialects ignore it). */
   readonly strict?: true
   /** SQLite `WITHOUT ROWID`; the table needs a primary key (other dialects ignore it). */
   readonly withoutRowid?: true
+  /** SQLite: the integer primary key column is not the rowid's alias (declared `INT`; other dialects ignore it). */
+  readonly noRowidAlias?: true
+  /** SQLite: key columns keep their own `nullable` (a rowid table's legacy nullable key). */
+  readonly nullableKey?: true
   readonly columns: readonly ColumnDefinition[]
   readonly constraints?: readonly Readonly<Record<string, unknown>>[]
   readonly indexes?: readonly Readonly<Record<string, unknown>>[]

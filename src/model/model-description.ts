@@ -1,4 +1,5 @@
 import type { ColumnType } from './column-type.js'
+import { namedGrant } from './grant-description.js'
 import { indexShape } from './index-description.js'
 import { namedObjectShapes, objectShapes } from './object-description.js'
 import { type JsonDefs, type JsonSchema, named, object, optional, type Shape } from './shape.js'
@@ -10,7 +11,6 @@ import type {
   ExclusionElement,
   Extra,
   Generated,
-  Grant,
   Identity,
   Index,
   Partition,
@@ -22,6 +22,7 @@ import type {
   TableReference,
 } from './types.js'
 
+export { grantFields, grantShape, privilege } from './grant-description.js'
 // The one description of the model: every object kind with its fields, in the order readers build
 // them (which is the order of the keys in JSON reports), and what each field holds. From it come the
 // TypeScript types (types.ts), the canonical document's shapes and JSON Schema (document-schema.ts),
@@ -123,6 +124,11 @@ export const columnFields = {
    * Absent means false. PostgreSQL and SQLite refuse it.
    */
   invisible: optional(yes),
+  /**
+   * MySQL/MariaDB `ON UPDATE` of a datetime or timestamp column: the expression stored on every update
+   * of the row (`current_timestamp()`, `current_timestamp(3)`). PostgreSQL and SQLite refuse it.
+   */
+  onUpdate: optional(label),
   /** Unknown keys of the input (including SQLAlchemy's client-side `default`), kept verbatim. Not diffed. */
   extra,
 }
@@ -346,37 +352,7 @@ export const policyFields = {
 export const policyShape = object(policyFields)
 const policy: Shape<Policy> = named('policy', policyShape)
 
-/**
- * Privileges a grant can hold, over every object kind (`select` ... `maintain` on tables, `usage` on
- * sequences and schemas, `execute` on functions, `create` on schemas). @internal
- */
-export const privilege = oneOf(
-  'select',
-  'insert',
-  'update',
-  'delete',
-  'truncate',
-  'references',
-  'trigger',
-  'maintain',
-  'usage',
-  'create',
-  'execute',
-)
-
-/** Fields of {@link Grant}. @internal */
-export const grantFields = {
-  /** Role the privileges are granted to; `public` means every role (`PUBLIC`). */
-  grantee: name,
-  /** Privileges, sorted, lower case (`select`, `insert`). */
-  privileges: array(privilege, { min: 1, message: 'A grant needs at least one privilege' }),
-  /** `WITH GRANT OPTION`: the grantee may grant them on. */
-  withGrantOption: optional(yes),
-}
-
-/** A grant of privileges on an object: the same shape on every object kind that has privileges. @internal */
-export const grantShape = object(grantFields)
-const grant: Shape<Grant> = named('grant', grantShape)
+const grant = namedGrant
 
 /** A column. @internal */
 export const columnShape = object(columnFields)
@@ -432,6 +408,8 @@ export const tableFields = {
   collation: optional(label),
   /** MySQL/MariaDB `ROW_FORMAT` (`DYNAMIC`, `COMPRESSED`). */
   rowFormat: optional(label),
+  /** MySQL/MariaDB `KEY_BLOCK_SIZE` in KB (`8`; `0` for none declared): InnoDB compresses the table's pages to it. */
+  keyBlockSize: optional(label),
   /**
    * MySQL/MariaDB: the partitions of a partitioned table, in order (they are not tables there).
    * Hash and key partitioning without names get `p0`, `p1`, ...
@@ -451,6 +429,20 @@ export const tableFields = {
    * primary key). Absent means false. Other dialects ignore it: they have no rowid to leave out.
    */
   withoutRowid: optional(yes),
+  /**
+   * SQLite: the table's one integer primary key column is an ordinary column, not an alias of the
+   * rowid (declared `INT PRIMARY KEY`, not `INTEGER PRIMARY KEY`): no value is assigned for a missing
+   * key. Needs a rowid table whose primary key is one signed integer column without autoincrement.
+   * Absent means false. Other dialects ignore it: they have no rowid.
+   */
+  noRowidAlias: optional(yes),
+  /**
+   * SQLite: the primary key columns keep their own `nullable` (a rowid table's key column that is not
+   * the rowid's alias accepts NULL unless declared NOT NULL, a legacy SQLite behaviour); without it
+   * every key column is NOT NULL. Needs a rowid table and a nullable key column that is not the
+   * rowid's alias. Absent means false. Other dialects make every key column NOT NULL.
+   */
+  nullableKey: optional(yes),
   /**
    * PostgreSQL row-level security: `enabled` (`ENABLE ROW LEVEL SECURITY`: policies apply to every
    * role but the owner) or `forced` (also `FORCE`: they apply to the owner too); absent means off.

@@ -137,10 +137,14 @@ export function normalizeSchema(schema: Schema): Schema {
 const TRIGGER_EVENTS = ['insert', 'update', 'delete', 'truncate']
 
 /**
- * The parts of an object whose order means nothing, in one order: domain checks, settings, trigger
- * events, a materialized view's indexes.
+ * The parts of an object whose order means nothing, in one order: grants, domain checks, settings,
+ * trigger events, a materialized view's indexes.
  */
-function normalizeObject<K extends ObjectKind>(kind: K, o: ObjectOfKind[K]): ObjectOfKind[K] {
+function normalizeObject<K extends ObjectKind>(kind: K, object: ObjectOfKind[K]): ObjectOfKind[K] {
+  const o =
+    'grants' in object && object.grants !== undefined
+      ? ({ ...object, grants: normalizeGrants(object.grants) } as ObjectOfKind[K])
+      : object
   if (kind === 'domain' && 'checks' in o && o.checks !== undefined)
     return { ...o, checks: sortByKey(o.checks, (c) => `${c.name ?? ''}\u0000${c.expression}`) }
   if (kind === 'function' && 'config' in o && o.config !== undefined) return { ...o, config: [...o.config].sort() }

@@ -1,3 +1,4 @@
+import { namedGrant } from './grant-description.js'
 import { indexShape } from './index-description.js'
 import { named, object, optional, type Shape } from './shape.js'
 import { array, custom, finite, int, oneOf, text } from './shape-values.js'
@@ -10,6 +11,7 @@ import type {
   Extra,
   Index,
   Namespace,
+  RangeDefinition,
   Routine,
   ScheduledEvent,
   Sequence,
@@ -52,12 +54,21 @@ const inNamespace = {
  */
 const dependsOn = optional(array(label))
 
+/**
+ * PostgreSQL privileges granted on it to roles other than its owner, beyond the defaults
+ * (`EXECUTE` to `PUBLIC` on a routine), sorted by grantee. Compared only with the diff's
+ * `comparePrivileges` option.
+ */
+const grants = optional(array(namedGrant))
+
 /** Fields of {@link Namespace}. @internal */
 export const namespaceFields = {
   /** Namespace name (`CREATE SCHEMA name`). */
   name,
   /** Comment on the namespace. */
   comment: optional(label),
+  /** Privileges on the namespace (`usage`, `create`). */
+  grants,
   extra,
 }
 
@@ -96,6 +107,8 @@ export const sequenceFields = {
   ownedBy: optional(label),
   /** Comment on the sequence. */
   comment: optional(label),
+  /** Privileges on the sequence (`usage`, `select`, `update`). */
+  grants,
   extra,
 }
 
@@ -137,12 +150,33 @@ export const typeAttributeFields = {
   collation: optional(label),
 }
 
+/** Fields of {@link RangeDefinition}. @internal */
+export const rangeFields = {
+  /** The subtype as the database spells it (`numeric`, `timestamp with time zone`). */
+  subtype: sqlText,
+  /** The subtype's b-tree operator class, when not its default (`text_pattern_ops`). */
+  subtypeOpclass: optional(label),
+  /** Collation of the subtype, when not its default. */
+  collation: optional(label),
+  /** Canonical function, qualified when in another namespace. */
+  canonical: optional(label),
+  /** Subtype difference function, qualified when in another namespace. */
+  subtypeDiff: optional(label),
+  /**
+   * Name of its multirange type (PostgreSQL 14+), when not the default: the name with `range`
+   * replaced by `multirange`, else with `_multirange` added.
+   */
+  multirangeTypeName: optional(label),
+}
+
 /** Fields of {@link CompositeType}. @internal */
 export const compositeTypeFields = {
   name,
   ...inNamespace,
-  /** Attributes in declared order. */
-  attributes: array(object(typeAttributeFields) as Shape<TypeAttribute>),
+  /** Attributes in declared order (a composite type; absent for a range type). */
+  attributes: optional(array(object(typeAttributeFields) as Shape<TypeAttribute>)),
+  /** A range type (`CREATE TYPE name AS RANGE (...)`) instead of a composite one. */
+  range: optional(object(rangeFields) as Shape<RangeDefinition>),
   /** Comment on the type. */
   comment: optional(label),
   extra,
@@ -194,6 +228,8 @@ export const routineFields = {
   dataAccess: optional(oneOf('no_sql', 'reads_sql_data', 'modifies_sql_data')),
   /** Comment on the routine. */
   comment: optional(label),
+  /** Privileges on the routine (`execute`). */
+  grants,
   dependsOn,
   extra,
 }

@@ -123,6 +123,14 @@ export function splitArgumentList(text: string): string[] {
   return out
 }
 
+/**
+ * The multirange type name PostgreSQL gives a range type when none is stated: `range` in the name
+ * replaced by `multirange`, else `_multirange` added.
+ * @internal
+ */
+export const defaultMultirangeName = (range: string) =>
+  range.includes('range') ? range.replace('range', 'multirange') : `${range}_multirange`
+
 const qualified = (o: { readonly schema?: string; readonly name: string }) =>
   o.schema === undefined ? o.name : `${o.schema}.${o.name}`
 

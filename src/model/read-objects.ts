@@ -40,6 +40,15 @@ export function readObjectLists(body: Record<string, unknown>, base: string, ctx
         extra: extraKeys(doc, KEYS[kind]),
         ...(kind === 'view' ? { indexes: viewIndexes(doc, path, ctx) } : {}),
       }) as ObjectOfKind[typeof kind]
+      if (kind === 'type') {
+        const t = object as ObjectOfKind['type']
+        if ((t.attributes === undefined) === (t.range === undefined))
+          ctx.report(
+            'invalid_type',
+            `${path}.attributes`,
+            'A type needs either attributes (a composite type) or range (a range type)',
+          )
+      }
       if (kind === 'event')
         for (const [field, problem] of eventScheduleProblems((object as ObjectOfKind['event']).schedule))
           ctx.report('invalid_schedule', `${path}.schedule${field === '' ? '' : `.${field}`}`, `Schedule ${problem}`)
@@ -63,4 +72,4 @@ function viewIndexes(doc: Record<string, unknown>, path: string, ctx: ReadContex
 }
 
 const label = (kind: ObjectKind) =>
-  kind === 'type' ? 'Composite type' : kind === 'function' ? 'Routine' : `${kind[0]?.toUpperCase()}${kind.slice(1)}`
+  kind === 'type' ? 'Type' : kind === 'function' ? 'Routine' : `${kind[0]?.toUpperCase()}${kind.slice(1)}`

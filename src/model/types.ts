@@ -1,3 +1,4 @@
+import type { grantFields } from './grant-description.js'
 import type {
   checkFields,
   columnFields,
@@ -6,7 +7,6 @@ import type {
   exclusionFields,
   foreignKeyFields,
   generatedFields,
-  grantFields,
   identityFields,
   indexFields,
   indexPartFields,
@@ -29,6 +29,7 @@ import type {
   eventScheduleFields,
   extensionFields,
   namespaceFields,
+  rangeFields,
   routineFields,
   sequenceFields,
   triggerFields,
@@ -155,7 +156,10 @@ export interface Domain extends Model<typeof domainFields> {}
 /** An attribute of a composite type. */
 export interface TypeAttribute extends Model<typeof typeAttributeFields> {}
 
-/** A composite type (`CREATE TYPE name AS (...)`). */
+/** The definition of a range type: its subtype and the functions and names PostgreSQL derives from it. */
+export interface RangeDefinition extends Model<typeof rangeFields> {}
+
+/** A composite type (`CREATE TYPE name AS (...)`), or a range type (`CREATE TYPE name AS RANGE (...)`). */
 export interface CompositeType extends Model<typeof compositeTypeFields> {}
 
 /** A function or procedure (`CREATE FUNCTION`, `CREATE PROCEDURE`). */

@@ -6,7 +6,7 @@ import { tokenizeSql } from '../sql-text/sql-tokenizer.js'
 // The dependency graph of a schema's objects: which tables, views, routines, types and sequences
 // each view, routine, trigger, domain and type needs. It comes from `dependsOn` where a reader filled
 // it (introspection reads the database's own records), else from the names the object's SQL text
-// mentions that name an object of the schema. A name the text mentions that is no object (a column,
+// mentions that name an object of the schema (for a routine, from both). A name the text mentions that is no object (a column,
 // an alias) adds nothing; a column named like a table adds an edge, which only constrains the order.
 
 /** A node of the graph: `table:billing.invoices`, `view:totals`, `function:slugify(text)`. */
@@ -69,7 +69,9 @@ export function dependencyGraph(schema: Schema): DependencyGraph {
       const key = nodeKey(kind, objectName(kind, o))
       const declared = (o as { dependsOn?: readonly string[] }).dependsOn
       if (declared !== undefined) for (const d of declared) link(key, d)
-      else
+      // A routine's records name its argument and result types (and what a SQL-standard body reads),
+      // not what a body held as text reads: the names its texts mention count too.
+      if (declared === undefined || kind === 'function')
         for (const text of sqlTexts(kind, o))
           for (const name of namesIn(text)) for (const d of index.get(name)) link(key, d)
       if (kind === 'trigger') {
@@ -100,7 +102,12 @@ function sqlTexts<K extends ObjectKind>(kind: K, o: ObjectOfKind[K]): string[] {
   const record = o as Record<string, unknown>
   const texts = fields[kind].flatMap((f) => (typeof record[f] === 'string' ? [record[f] as string] : []))
   if (kind === 'domain') for (const c of (o as ObjectOfKind['domain']).checks ?? []) texts.push(c.expression)
-  if (kind === 'type') for (const a of (o as ObjectOfKind['type']).attributes) texts.push(a.type)
+  if (kind === 'type') {
+    const t = o as ObjectOfKind['type']
+    for (const a of t.attributes ?? []) texts.push(a.type)
+    // A range's subtype (a domain, a type) and its functions come before it.
+    if (t.range) for (const x of [t.range.subtype, t.range.canonical, t.range.subtypeDiff]) if (x) texts.push(x)
+  }
   if (kind === 'sequence' && (o as ObjectOfKind['sequence']).ownedBy)
     texts.push(((o as ObjectOfKind['sequence']).ownedBy as string).replace(/\.[^.]*$/, ''))
   return texts

@@ -118,11 +118,20 @@ export function checkObjectText<K extends ObjectKind>(d: Dialect, kind: K, o: Ob
       if (c.name !== undefined) text(d, c.name, 'name', `${path}.checks[${i}].name`)
       expression(d, c.expression, `${path}.checks[${i}].expression`)
     }
-  if (kind === 'type')
-    for (const [i, a] of (o as ObjectOfKind['type']).attributes.entries()) {
+  if (kind === 'type') {
+    const t = o as ObjectOfKind['type']
+    for (const [i, a] of (t.attributes ?? []).entries()) {
       text(d, a.name, 'name', `${path}.attributes[${i}].name`)
       query(d, a.type, `${path}.attributes[${i}].type`, 'clause')
     }
+    if (t.range) {
+      query(d, t.range.subtype, `${path}.range.subtype`, 'clause')
+      for (const f of ['subtypeOpclass', 'collation', 'canonical', 'subtypeDiff', 'multirangeTypeName'] as const) {
+        const value = t.range[f]
+        if (value !== undefined) for (const part of value.split('.')) text(d, part, 'name', `${path}.range.${f}`)
+      }
+    }
+  }
   if (kind === 'function') {
     const r = o as ObjectOfKind['function']
     // Values are written as string literals (the generator quotes them): only the name is SQL.

@@ -4,8 +4,10 @@ import { changeKey } from '../diff/change-path.js'
 import { isObjectChange, objectLabel, objectVerb } from '../diff/object-changes.js'
 import type { AlterObjectChange, ObjectChange, SchemaChange, TableChange } from '../diff/types.js'
 import { SchemaLedgerError } from '../errors.js'
+import type { ColumnType } from '../model/column-type.js'
 import {
   type DatabaseObject,
+  defaultMultirangeName,
   OBJECT_KINDS,
   type ObjectKind,
   type ObjectOfKind,
@@ -19,6 +21,7 @@ import {
   dependencyOrder,
   dependentsOf,
   type NodeKey,
+  namesIn,
   nodeKey,
 } from './object-dependencies.js'
 
@@ -112,6 +115,7 @@ export function planObjects(changes: readonly SchemaChange[], ctx: GeneratorCont
       const drafts = generatorOf(a.object, c, ctx).alter?.(a as never, ctx)
       if (drafts !== undefined) inPlace.push({ change: c, drafts })
       else {
+        refuseTypeInUse(a, ctx)
         steps.push({ kind: a.object, object: a.before, verb: 'drop', change: c, replaced: true })
         steps.push({ kind: a.object, object: a.after, verb: 'create', change: c })
         shaken.set(nodeKey(a.object, a.name), c)
@@ -141,6 +145,12 @@ export function planObjects(changes: readonly SchemaChange[], ctx: GeneratorCont
   const createdRelations = new Set(
     changes.flatMap((c) => (c.kind === 'create_table' ? [nodeKey('table', qualified(c.after))] : [])),
   )
+  const createStages = createStagesOf(
+    steps.filter((s) => s.verb === 'create'),
+    toGraph,
+    createdRelations,
+    createOrder,
+  )
   for (const step of steps) {
     const generator = generatorOf(step.kind, step.change, ctx)
     const drafts =
@@ -151,9 +161,7 @@ export function planObjects(changes: readonly SchemaChange[], ctx: GeneratorCont
         ? dropsEarly(step)
           ? Stage.dropDependents
           : DROP_STAGE[step.kind]
-        : needsTablesFirst(step, key, toGraph, createdRelations, createOrder)
-          ? Stage.createDependents
-          : CREATE_STAGE[step.kind]
+        : (createStages.get(key) ?? CREATE_STAGE[step.kind])
     const rank = (step.verb === 'create' ? createOrder : dropOrder).get(key) ?? 0
     for (const d of drafts) placed.push({ draft: { ...d, stage: d.stage ?? stage }, change: step.change, rank })
   }
@@ -182,6 +190,60 @@ function generatorOf<K extends ObjectKind>(kind: K, change: SchemaChange, ctx: G
     'unsupported_feature',
     `${change.path}: ${ctx.dialect.name} has no ${label}s that schemaledger can plan (${changeKey(change)})`,
   )
+}
+
+/** The element type of a column type (an array's, else itself). */
+const elementType = (t: ColumnType): ColumnType => (t.kind === 'array' ? elementType(t.of) : t)
+
+/**
+ * The columns of `from` whose type is the domain or type `o` (or an array of it), as `table.column`.
+ * @internal
+ */
+export function columnsOfType(schema: Schema | undefined, o: { readonly schema?: string; readonly name: string }) {
+  const wanted = qualified(o).toLowerCase()
+  const out: string[] = []
+  for (const t of schema?.tables ?? [])
+    for (const col of t.columns) {
+      const type = elementType(col.type)
+      if (type.kind !== 'custom') continue
+      const raw = type.raw.replace(/\[\s*\d*\s*\]/g, '')
+      // An unqualified name means the default namespace: only an unqualified type matches it.
+      if (namesIn(raw).has(wanted) && (o.schema !== undefined || !raw.includes('.')))
+        out.push(`${qualified(t)}.${col.name}`)
+    }
+  return out
+}
+
+/**
+ * A domain or type the plan must drop and create again while columns use it: PostgreSQL refuses
+ * the DROP (`cannot drop type ... because other objects depend on it`), so the plan is refused
+ * first, naming the columns. Converting them through the base type and back would keep the data of
+ * a domain but not always of a composite type, and would hide a rewrite of every table involved.
+ */
+function refuseTypeInUse(change: AlterObjectChange, ctx: GeneratorContext): void {
+  if (change.object !== 'domain' && change.object !== 'type') return
+  const before = change.before as ObjectOfKind['type'] | ObjectOfKind['domain']
+  const range = 'range' in before ? before.range : undefined
+  // A range type takes its multirange type with it.
+  const multirange = range && (range.multirangeTypeName ?? defaultMultirangeName(before.name))
+  const columns = [
+    ...columnsOfType(ctx.from, before),
+    ...(multirange === undefined ? [] : columnsOfType(ctx.from, multirangeOf(before.schema, multirange))),
+  ]
+  if (columns.length === 0) return
+  const label = change.object === 'domain' ? 'domain' : 'type'
+  throw new SchemaLedgerError(
+    'unsupported_feature',
+    `${change.path}: the ${label} must be dropped and created again (${change.changes.filter((f) => f !== 'comment').join(', ')} cannot change in place), ` +
+      `but columns use it: ${columns.join(', ')}. Move those columns to another type first (or drop them), then change the ${label}`,
+  )
+}
+
+/** The multirange type as a name and namespace (`multirangeTypeName` may be qualified). */
+function multirangeOf(schema: string | undefined, name: string): { schema?: string; name: string } {
+  const at = name.indexOf('.')
+  if (at > 0) return { schema: name.slice(0, at), name: name.slice(at + 1) }
+  return schema === undefined ? { name } : { schema, name }
 }
 
 /** The nodes of `from` a disturbing table change shakes: the table (for an enum change, the tables using it). */
@@ -251,9 +313,38 @@ function rankOf(steps: readonly Step[], graph: DependencyGraph, reverse: boolean
 const kindIndex = (key: NodeKey) => OBJECT_KINDS.indexOf(key.slice(0, key.indexOf(':')) as ObjectKind)
 
 /**
+ * The stage of each created object: its kind's, or later when it must wait for the tables
+ * ({@link needsTablesFirst}) or for an object it depends on that this plan creates in a later stage
+ * (a domain whose check calls a new function waits for the routines; its rank puts it after them).
+ */
+function createStagesOf(
+  creates: readonly Step[],
+  graph: DependencyGraph,
+  createdRelations: ReadonlySet<NodeKey>,
+  createOrder: ReadonlyMap<NodeKey, number>,
+): Map<NodeKey, StageValue> {
+  const stages = new Map<NodeKey, StageValue>()
+  const byRank = creates
+    .map((step) => ({ step, key: nodeKey(step.kind, objectName(step.kind, step.object)) }))
+    .sort((a, b) => (createOrder.get(a.key) ?? 0) - (createOrder.get(b.key) ?? 0))
+  for (const { step, key } of byRank) {
+    let stage: StageValue = needsTablesFirst(step, key, graph, createdRelations, createOrder)
+      ? Stage.createDependents
+      : CREATE_STAGE[step.kind]
+    for (const d of graph.dependencies.get(key) ?? []) {
+      const before = stages.get(d)
+      if (before !== undefined && before > stage) stage = before
+    }
+    stages.set(key, stage)
+  }
+  return stages
+}
+
+/**
  * Whether an object created early by its kind (a type, a routine) must wait for the tables: a SQL
  * routine whose body reads a table this plan creates (PostgreSQL checks SQL bodies when it creates
- * them), or anything that depends on an object created late.
+ * them), a routine whose recorded dependencies name one (a row type in its signature), or anything
+ * that depends on an object created late.
  */
 function needsTablesFirst(
   step: Step,
@@ -264,9 +355,13 @@ function needsTablesFirst(
 ): boolean {
   if (CREATE_STAGE[step.kind] >= Stage.createDependents) return false
   const deps = graph.dependencies.get(key) ?? new Set<NodeKey>()
-  const sqlBody = step.kind === 'function' && ((step.object as Routine).language ?? 'sql').toLowerCase() === 'sql'
+  const routine = step.kind === 'function' ? (step.object as Routine) : undefined
+  const sqlBody = routine !== undefined && (routine.language ?? 'sql').toLowerCase() === 'sql'
+  // The database's records of a routine (`dependsOn`) name the row types its signature uses: those
+  // tables must exist first whatever the language.
+  const recorded = new Set(routine?.dependsOn ?? [])
   for (const d of deps) {
-    if (sqlBody && createdRelations.has(d)) return true
+    if ((sqlBody || recorded.has(d)) && createdRelations.has(d)) return true
     const kind = d.slice(0, d.indexOf(':')) as ObjectKind
     if ((kind === 'view' || kind === 'trigger') && createOrder.has(d)) return true
   }

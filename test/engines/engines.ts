@@ -33,11 +33,65 @@ export interface EngineFactory {
 
 const require = createRequire(import.meta.url)
 
-async function openPglite(): Promise<Engine> {
+/**
+ * Every contrib module PGlite ships (`@electric-sql/pglite/contrib/<name>`; `uuid_ossp` is the
+ * `uuid-ossp` extension). PGlite 0.5 ships no pgvector. Each becomes available to CREATE EXTENSION.
+ */
+export const PGLITE_CONTRIB = [
+  'amcheck',
+  'auto_explain',
+  'bloom',
+  'btree_gin',
+  'btree_gist',
+  'citext',
+  'cube',
+  'dict_int',
+  'dict_xsyn',
+  'earthdistance',
+  'file_fdw',
+  'fuzzystrmatch',
+  'hstore',
+  'intarray',
+  'isn',
+  'lo',
+  'ltree',
+  'moddatetime',
+  'pageinspect',
+  'pg_buffercache',
+  'pg_freespacemap',
+  'pg_stat_statements',
+  'pg_surgery',
+  'pg_trgm',
+  'pg_visibility',
+  'pg_walinspect',
+  'pgcrypto',
+  'seg',
+  'tablefunc',
+  'tcn',
+  'tsm_system_rows',
+  'tsm_system_time',
+  'unaccent',
+  'uuid_ossp',
+] as const
+
+/** The contrib modules of {@link PGLITE_CONTRIB}, by name, as PGlite's `extensions` option takes them. */
+async function contribExtensions(names: readonly string[]): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {}
+  for (const name of names) {
+    const module = (await import(/* @vite-ignore */ `@electric-sql/pglite/contrib/${name}`)) as Record<string, unknown>
+    out[name] = module[name]
+  }
+  return out
+}
+
+/**
+ * PGlite with contrib modules. By default btree_gist only (exclusion constraints with `=` on
+ * scalars): each module loaded makes opening slower, so only the corpus and whole-database tests
+ * load them all ({@link pgliteWithContrib}).
+ */
+async function openPglite(contrib: readonly string[] = ['btree_gist']): Promise<Engine> {
   const { PGlite } = await import('@electric-sql/pglite')
-  // btree_gist (a contrib extension, loaded only by CREATE EXTENSION): exclusion constraints with `=` on scalars.
-  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist')
-  const db = new PGlite({ extensions: { btree_gist } })
+  const db = new PGlite({ extensions: (await contribExtensions(contrib)) as never })
   return {
     name: 'pglite',
     dialect: 'postgres',
@@ -140,7 +194,7 @@ const MYSQL_URL = process.env.SCHEMALEDGER_MYSQL_URL
 
 /** Every engine SQL tests run on, in-process ones first. */
 export const ENGINES: readonly EngineFactory[] = [
-  { name: 'pglite', dialect: 'postgres', skipReason: undefined, open: openPglite },
+  { name: 'pglite', dialect: 'postgres', skipReason: undefined, open: () => openPglite() },
   { name: 'sqlite', dialect: 'sqlite', skipReason: undefined, open: openSqlite },
   {
     name: 'postgres-server',
@@ -155,6 +209,14 @@ export const ENGINES: readonly EngineFactory[] = [
     open: () => openMariadb(MYSQL_URL as string),
   },
 ]
+
+/** PGlite with every contrib module it ships ({@link PGLITE_CONTRIB}), for the corpus and whole-database tests. */
+export const pgliteWithContrib: EngineFactory = {
+  name: 'pglite',
+  dialect: 'postgres',
+  skipReason: undefined,
+  open: () => openPglite(PGLITE_CONTRIB),
+}
 
 /** Engines of one dialect. */
 export const enginesFor = (dialect: Engine['dialect']) => ENGINES.filter((e) => e.dialect === dialect)

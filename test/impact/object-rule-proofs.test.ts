@@ -20,7 +20,9 @@ interface Proof {
   /** SQL run after the `from` schema is created (rows, sequence positions). */
   readonly setup?: readonly string[]
   readonly findings: readonly (readonly [string, string, string, string])[]
-  readonly outcome: 'fails' | 'succeeds'
+  /** `refused`: the planner refuses before any SQL is written; `refusedBy` is what the database would refuse. */
+  readonly outcome: 'fails' | 'succeeds' | 'refused'
+  readonly refusedBy?: string
   readonly after?: (engine: Engine) => Promise<void>
 }
 
@@ -93,7 +95,8 @@ const proofs: Proof[] = [
     from: withObjects(schema([users({ age: 'posint' }), posts()]), { domains: [{ name: 'posint', type: 'integer' }] }),
     to: withObjects(schema([users({ age: 'posint' }), posts()]), { domains: [{ name: 'posint', type: 'bigint' }] }),
     findings: [['danger', 'LK031', 'domain:posint', 'DROP DOMAIN "posint" fails: users.age uses the domain posint']],
-    outcome: 'fails',
+    outcome: 'refused',
+    refusedBy: 'DROP DOMAIN "posint"',
   },
   {
     name: 'the return type of a function a column default calls changes',
@@ -293,6 +296,12 @@ describe('object rules on real engines', () => {
           expect(found).toEqual(proof.findings)
           await populate(engine, proof.from, {})
           for (const sql of proof.setup ?? []) await engine.query(sql)
+          if (proof.outcome === 'refused') {
+            // The plan is refused up front, naming the columns; the statement it would need fails.
+            expect(() => plannedUp(engine, proof.from, proof.to)).toThrow(/must be dropped and created again/)
+            await expect(engine.query(proof.refusedBy as string)).rejects.toThrow()
+            return
+          }
           const migrate = applyMigration(engine, plannedUp(engine, proof.from, proof.to))
           if (proof.outcome === 'fails') await expect(migrate).rejects.toThrow()
           else await migrate

@@ -55,6 +55,16 @@ export function keptColumnChecks(
   return out
 }
 
+/**
+ * The column of `table` (a target table) a column-level check belongs to, for adding the check to a
+ * column that exists already: MariaDB keeps it column-level only when written in the column's
+ * definition (MODIFY COLUMN), and takes one check there.
+ */
+export function targetCheckColumn(table: Table, c: Extract<Constraint, { type: 'check' }>): Column | undefined {
+  const name = columnOf(table, c)
+  return table.columns.find((col) => col.name === name)
+}
+
 /** The column of `from` a column-level check belongs to. */
 export function checkColumn(
   ctx: GeneratorContext,

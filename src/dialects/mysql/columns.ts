@@ -13,16 +13,6 @@ import { renderMysqlType, type TypeContext } from './types.js'
 const BLOB_LIKE = new Set(['text', 'blob', 'json', 'jsonb'])
 
 /**
- * The key of `Column.extra` that carries MySQL's `ON UPDATE CURRENT_TIMESTAMP` (read by introspection).
- *
- * @example
- * ```ts
- * column.extra?.[ON_UPDATE_KEY] // 'CURRENT_TIMESTAMP' for `ON UPDATE CURRENT_TIMESTAMP`
- * ```
- */
-export const ON_UPDATE_KEY = 'onUpdate'
-
-/**
  * A column default as MySQL/MariaDB accepts it: literals bare (strings re-quoted with backslashes
  * escaped, booleans as TRUE/FALSE), `now()`/`CURRENT_TIMESTAMP` as `CURRENT_TIMESTAMP` with the
  * column's fractional-second precision, any other expression in parentheses.
@@ -105,9 +95,14 @@ export function mysqlColumnDefinition(column: Column, ctx: TypeContext, options:
     // TIMESTAMP columns are NOT NULL unless told otherwise when explicit_defaults_for_timestamp is off.
     else if (column.type.kind === 'timestamp' && column.type.timezone) parts.push('NULL')
     if (column.default !== undefined) parts.push(`DEFAULT ${renderMysqlDefault(column.default, column, ctx)}`)
-    const onUpdate = column.extra?.[ON_UPDATE_KEY]
-    if (typeof onUpdate === 'string') {
-      const now = renderMysqlDefault(onUpdate, column, ctx)
+    if (column.onUpdate !== undefined) {
+      const now = renderMysqlDefault(column.onUpdate, column, ctx, `${where} ON UPDATE`)
+      // The servers take only the current time there.
+      if (!/^CURRENT_TIMESTAMP(\(\d*\))?$/i.test(now))
+        unsupported(
+          where,
+          `ON UPDATE ${JSON.stringify(column.onUpdate)}: MySQL/MariaDB take only CURRENT_TIMESTAMP there`,
+        )
       parts.push(`ON UPDATE ${now}`)
     }
     if ((column.autoincrement || column.identity) && !options.withoutAutoIncrement) parts.push('AUTO_INCREMENT')

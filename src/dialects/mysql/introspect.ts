@@ -25,8 +25,9 @@ import { CHECK_NAME_KEY } from './object-names.js'
 // - A foreign key needs an index; MySQL makes one, named after the key (or after its first column
 //   when the server named the key, `t_ibfk_1`). An index on exactly the key's columns with such a
 //   name is the key's own and is not reported (its name is kept in the key's extra `mysqlIndex`).
-// - Table options: ENGINE, the default charset and collation, and ROW_FORMAT as in use, always (a
-//   document that leaves one out does not compare it). A column's collation is reported only when
+// - Table options: ENGINE, the default charset and collation, and ROW_FORMAT as declared (from
+//   CREATE_OPTIONS; DEFAULT when the table declares none, whatever format it then has in use),
+//   always (a document that leaves one out does not compare it). A column's collation is reported only when
 //   it differs from the table's.
 // - Partitioning from PARTITIONS (introspect-partitions.ts); system versioning from TABLE_TYPE (the
 //   implicit ROW_START/ROW_END columns are invisible and not listed; declared period columns are
@@ -140,7 +141,7 @@ export const introspectMysql: Introspector = async (query, options) => {
 
   const tables = await query(
     `SELECT t.TABLE_NAME AS table_name, t.TABLE_COMMENT AS table_comment, t.TABLE_COLLATION AS table_collation,
-       t.TABLE_TYPE AS table_type, t.ENGINE AS engine, t.ROW_FORMAT AS row_format,
+       t.TABLE_TYPE AS table_type, t.ENGINE AS engine, t.CREATE_OPTIONS AS create_options,
        (SELECT MIN(a.CHARACTER_SET_NAME) FROM information_schema.COLLATION_CHARACTER_SET_APPLICABILITY a
          WHERE a.COLLATION_NAME = t.TABLE_COLLATION) AS table_charset
      FROM information_schema.TABLES t WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')
@@ -207,6 +208,7 @@ export const introspectMysql: Introspector = async (query, options) => {
         })
       const foreignKeys = readForeignKeys(own(keyColumns), database)
       const { constraints, indexes } = readIndexes(own(statistics), foreignKeys, name, mariadb, period?.end)
+      unmodelled.push(...indexComments(name, own(statistics)))
       const columnNames = new Set(own(columns).map((c) => text(c, 'column_name')))
       const checkConstraints = tableChecks
         .filter((c) => !jsonColumns.has(text(c, 'constraint_name')))
@@ -237,19 +239,43 @@ export const introspectMysql: Introspector = async (query, options) => {
 
 /**
  * The table options as information_schema has them: the engine, the default charset and collation
- * (the collation of every column that states none), and the row format in use, upper case.
+ * (the collation of every column that states none), and the row format the table declares, upper
+ * case (`DEFAULT` when it declares none: TABLES.ROW_FORMAT is the format in use, which a table that
+ * declares none takes from the server's setting, and writing it would declare it), and its
+ * KEY_BLOCK_SIZE (`0` when it declares none).
  */
 function tableOptions(t: Row): Record<string, string> {
   const collation = str(t.table_collation)
   const charset = str(t.table_charset) ?? (collation === undefined ? undefined : charsetOfCollation(collation))
   const engine = str(t.engine)
-  const rowFormat = str(t.row_format)?.toUpperCase()
+  const declared = (option: string) =>
+    new RegExp(`(?:^|\\s)${option}=(\\w+)`, 'i').exec(str(t.create_options) ?? '')?.[1]
+  const rowFormat = (declared('row_format') ?? 'DEFAULT').toUpperCase()
+  const keyBlockSize = declared('key_block_size') ?? '0'
   return {
     ...(engine ? { engine } : {}),
     ...(charset ? { charset } : {}),
     ...(collation ? { collation } : {}),
-    ...(rowFormat ? { rowFormat } : {}),
+    rowFormat,
+    keyBlockSize,
   }
+}
+
+/**
+ * The comments of a table's keys and indexes (`INDEX_COMMENT`), which the model does not hold: each
+ * reported once, with the key or index read without it.
+ */
+function indexComments(table: string, statistics: readonly Row[]): UnmodelledObject[] {
+  const out: UnmodelledObject[] = []
+  for (const r of statistics) {
+    const comment = text(r, 'index_comment')
+    if (comment === '' || Number(r.seq_in_index) !== 1) continue
+    const index = text(r, 'index_name')
+    const kind = index === 'PRIMARY' ? 'primary_key' : Number(r.non_unique) === 0 ? 'unique' : 'index'
+    const why = `its comment ${JSON.stringify(comment)}: the model has no comments on keys and indexes (read without it)`
+    out.push({ kind, name: `${table}.${index}`, why })
+  }
+  return out
 }
 
 /**

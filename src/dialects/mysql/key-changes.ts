@@ -10,7 +10,13 @@ import type {
 import type { Constraint, Index, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { Stage, type StageValue, type StatementDraft } from '../types.js'
-import { checkColumn, isAddedWithItsColumn, isColumnLevelCheck, keptColumnChecks } from './column-checks.js'
+import {
+  checkColumn,
+  isAddedWithItsColumn,
+  isColumnLevelCheck,
+  keptColumnChecks,
+  targetCheckColumn,
+} from './column-checks.js'
 import { mysqlColumnDefinition } from './columns.js'
 import { dropForeignKeyDraft, dropKeyDraft, replacementIndexes, supersededIndexes } from './key-drops.js'
 import {
@@ -26,7 +32,7 @@ import {
 } from './keys.js'
 import { mysqlConstraintName, mysqlIndexName } from './object-names.js'
 import { beforeName, findTable, foreignKeyKey, planState, sourceTable } from './plan-state.js'
-import { quoteMysqlIdentifier as q } from './text.js'
+import { mysqlExpression, quoteMysqlIdentifier as q } from './text.js'
 
 // Generators for constraint and index changes. An alteration renames when only the name changed
 // and MySQL can rename the object (indexes and unique constraints); otherwise it drops at the drop
@@ -46,6 +52,14 @@ function addConstraint(
   if (c.type === 'foreign_key') return [addForeignKeyDraft(kctx, table, schema, c)]
   if (isAddedWithItsColumn(ctx, target(ctx, table, schema), c, kctx.flavor.mariadb)) return []
   if (c.type === 'primary_key' && planState(ctx).primaryKeyAdded.has(tableKey(schema, table))) return []
+  const to = target(ctx, table, schema)
+  const column = kctx.flavor.mariadb && to && isColumnLevelCheck(c) ? targetCheckColumn(to, c) : undefined
+  if (column && c.type === 'check') {
+    // Added on its own, MariaDB would keep it at table level: it goes in the column's definition.
+    const check = ` CHECK (${mysqlExpression(c.expression, `column "${column.name}" check`)})`
+    const sql = `ALTER TABLE ${tableName(table, schema)} MODIFY COLUMN ${mysqlColumnDefinition(column, kctx)}${check}`
+    return [{ sql, stage: Stage.addConstraint }]
+  }
   const clause = mysqlConstraintClause(kctx, table, c, target(ctx, table, schema))
   const clauses = [`ADD ${clause}`, ...supersededIndexes(kctx, table, schema, c)]
   return [{ sql: `ALTER TABLE ${tableName(table, schema)} ${clauses.join(', ')}`, stage: Stage.addConstraint }]

@@ -134,6 +134,7 @@ function createRoutine(r: Routine, ctx: GeneratorContext): ObjectStatementDraft[
       ['cost', 'COST'],
       ['rows', 'ROWS'],
       ['config', 'SET settings'],
+      ['grants', "grants to roles (privileges are modelled as PostgreSQL's)"],
     ]),
   ])
   const args = r.arguments === '' ? '' : query(ctx.dialect, r.arguments, `routine ${r.name}: arguments`, 'clause')

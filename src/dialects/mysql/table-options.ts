@@ -15,7 +15,8 @@ import { findTable, planState, sourceTable } from './plan-state.js'
 import { systemVersioningChanges } from './system-versioning.js'
 import { quoteMysqlIdentifier as q, quoteMysqlLiteral, unsupported } from './text.js'
 
-// The table options of MySQL/MariaDB: ENGINE, DEFAULT CHARSET, COLLATE, ROW_FORMAT and COMMENT.
+// The table options of MySQL/MariaDB: ENGINE, DEFAULT CHARSET, COLLATE, ROW_FORMAT, KEY_BLOCK_SIZE and
+// COMMENT.
 // The table's collation is the collation of every column that states none (introspection reports a
 // column's collation only when it differs), so changing it converts the table (CONVERT TO CHARACTER
 // SET), after which the columns that state their own collation are restated. MySQL refuses to
@@ -27,6 +28,19 @@ const ROW_FORMATS = new Set(['DEFAULT', 'DYNAMIC', 'FIXED', 'COMPRESSED', 'REDUN
 
 /** Column kinds that hold text and so have a collation. */
 const TEXT_KINDS = new Set(['char', 'varchar', 'text', 'enum', 'set'])
+
+/** The key block sizes InnoDB takes, in KB (0: none). */
+const KEY_BLOCK_SIZES = new Set(['0', '1', '2', '4', '8', '16'])
+
+function keyBlockSize(table: Table): string {
+  const size = table.keyBlockSize ?? ''
+  if (!KEY_BLOCK_SIZES.has(size))
+    unsupported(
+      `table "${table.name}"`,
+      `KEY_BLOCK_SIZE ${JSON.stringify(table.keyBlockSize)} is none of ${[...KEY_BLOCK_SIZES].join(', ')}`,
+    )
+  return size
+}
 
 function rowFormat(table: Table): string {
   const format = (table.rowFormat ?? '').toUpperCase()
@@ -75,7 +89,9 @@ export function mysqlTableOptions(table: Table): string {
   if (table.engine !== undefined) out += ` ENGINE=${q(table.engine)}`
   if (table.charset !== undefined) out += ` DEFAULT CHARSET=${q(table.charset)}`
   if (table.collation !== undefined) out += ` COLLATE=${q(table.collation)}`
-  if (table.rowFormat !== undefined) out += ` ROW_FORMAT=${rowFormat(table)}`
+  // DEFAULT is what a table that declares no row format has: nothing to write.
+  if (table.rowFormat !== undefined && rowFormat(table) !== 'DEFAULT') out += ` ROW_FORMAT=${rowFormat(table)}`
+  if (table.keyBlockSize !== undefined && keyBlockSize(table) !== '0') out += ` KEY_BLOCK_SIZE=${keyBlockSize(table)}`
   if (table.comment) out += ` COMMENT ${quoteMysqlLiteral(table.comment)}`
   return out
 }
@@ -140,6 +156,7 @@ export function alterTableChange(change: AlterTableChange, ctx: GeneratorContext
   const options: string[] = []
   if (changes.includes('engine') && after.engine !== undefined) options.push(`ENGINE = ${q(after.engine)}`)
   if (changes.includes('rowFormat')) options.push(`ROW_FORMAT = ${rowFormat(after)}`)
+  if (changes.includes('keyBlockSize')) options.push(`KEY_BLOCK_SIZE = ${keyBlockSize(after)}`)
   if (options.length > 0) drafts.push({ sql: `${head} ${options.join(', ')}`, stage: Stage.convertTable })
   if (changes.includes('charset') || changes.includes('collation')) drafts.push(...convertTable(change, ctx))
   if (changes.includes('comment'))

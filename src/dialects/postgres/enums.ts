@@ -27,11 +27,14 @@ const valueList = (ctx: GeneratorContext, values: readonly string[]) =>
 
 /**
  * Whether the enum lives in a namespace that holds none of the migration's tables: a type the schemas
- * use but another namespace owns. Introspecting a namespace lists such a type only while one of its
- * columns uses it, so it comes and goes with those columns while the type itself stays.
+ * use but another namespace owns. Introspecting some namespaces lists such a type only while one of
+ * their columns uses it, so it comes and goes with those columns while the type itself stays. A
+ * version that lists its namespaces (a database read whole) describes every namespace: no type is
+ * another's.
  */
 function isForeignEnum(ctx: GeneratorContext, e: EnumDefinition): boolean {
   if (e.schema === undefined) return false
+  if (ctx.from?.namespaces !== undefined || ctx.to?.namespaces !== undefined) return false
   const tables = [...(ctx.from?.tables ?? []), ...(ctx.to?.tables ?? [])]
   return tables.length > 0 && !tables.some((t) => t.schema === e.schema)
 }

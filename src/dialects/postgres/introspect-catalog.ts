@@ -17,16 +17,18 @@
 export const VERSION_SQL = `SELECT current_setting('server_version_num')::int AS version`
 
 /**
- * The namespaces a user may read (not PostgreSQL's own), by name.
+ * The namespaces a user may read (not PostgreSQL's own), by name, with their comments.
  *
  * @example
  * ```ts
- * await query(NAMESPACES_SQL) // [{ name: 'billing' }, { name: 'public' }]
+ * await query(NAMESPACES_SQL) // [{ name: 'billing', comment: 'invoices' }, { name: 'public', comment: '...' }]
  * ```
  * @internal
  */
 export const NAMESPACES_SQL = `
-SELECT n.nspname AS name FROM pg_catalog.pg_namespace n
+SELECT n.nspname AS name, d.description AS comment FROM pg_catalog.pg_namespace n
+LEFT JOIN pg_catalog.pg_description d
+  ON d.classoid = 'pg_catalog.pg_namespace'::regclass AND d.objoid = n.oid AND d.objsubid = 0
 WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
 ORDER BY n.nspname`
 
@@ -76,6 +78,16 @@ WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p') AND NOT c.relispar
 ORDER BY n.nspname, c.relname, i.inhseqno`
 
 /**
+ * Whether the sequence `s` (a `pg_sequence` row) is the one `serial` would create for a column of
+ * type `typid`: of that type, starting at 1 by 1 up to the type's maximum, cache 1, no cycle. Only
+ * then does its column read as a serial one; a sequence with options of its own is listed with them.
+ * @internal
+ */
+export const SERIAL_SEQUENCE = (s: string, typid: string) =>
+  `(${s}.seqtypid = ${typid} AND ${s}.seqstart = 1 AND ${s}.seqincrement = 1 AND ${s}.seqmin = 1 AND ${s}.seqcache = 1 AND NOT ${s}.seqcycle
+    AND ${s}.seqmax = CASE ${s}.seqtypid WHEN 'pg_catalog.int2'::regtype THEN 32767 WHEN 'pg_catalog.int4'::regtype THEN 2147483647 ELSE 9223372036854775807 END)`
+
+/**
  * Columns in order with their type, nullability, default or generation expression, identity and the
  * sequence behind a serial or identity column, collation and comment. For enum types (and arrays of
  * them) the type's own name and namespace come too.
@@ -103,7 +115,7 @@ SELECT n.nspname AS table_schema, c.relname AS table_name, a.attnum AS num, a.at
   ds.description AS comment,
   seq.seq_name, seq.seq_relname, seq.deptype AS seq_deptype, seq.seqstart::text AS seq_start, seq.seqincrement::text AS seq_increment,
   seq.seqmin::text AS seq_min, seq.seqmax::text AS seq_max, seq.seqcache::text AS seq_cache, seq.seqcycle AS seq_cycle,
-  seq.seq_type
+  seq.seq_type, ${SERIAL_SEQUENCE('seq', 'a.atttypid')} AS seq_serial
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -116,7 +128,7 @@ LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_catalog.pg_description ds ON ds.classoid = 'pg_catalog.pg_class'::regclass AND ds.objoid = c.oid AND ds.objsubid = a.attnum
 LEFT JOIN (
   SELECT dep.refobjid, dep.refobjsubid, dep.objid::regclass::text AS seq_name, sc.relname AS seq_relname, dep.deptype, s.seqstart, s.seqincrement,
-    s.seqmin, s.seqmax, s.seqcache, s.seqcycle, format_type(s.seqtypid, NULL) AS seq_type
+    s.seqmin, s.seqmax, s.seqcache, s.seqcycle, s.seqtypid, format_type(s.seqtypid, NULL) AS seq_type
   FROM pg_catalog.pg_depend dep
   JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid
   JOIN pg_catalog.pg_class sc ON sc.oid = dep.objid

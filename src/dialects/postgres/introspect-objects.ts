@@ -1,7 +1,10 @@
 import { routineCost, routineRows } from '../../model/object-kinds.js'
 import type { Routine } from '../../model/types.js'
 import type { Row, UnmodelledObject } from '../introspect-types.js'
+import { SERIAL_SEQUENCE } from './introspect-catalog.js'
 import { type DocObject, stripOuterParens, texts } from './introspect-rows.js'
+import { aclGrantsSQL, grantsField } from './introspect-security.js'
+import { dependencyNode } from './introspect-views.js'
 
 // The functions, procedures, triggers and sequences of the namespaces read, from pg_catalog. `$1` is
 // the list of namespaces; an object gets `schema` only outside the default one. Objects that belong
@@ -25,12 +28,48 @@ SELECT n.nspname AS schema, p.proname AS name, p.prokind AS kind,
   p.prosecdef AS security_definer, p.proleakproof AS leakproof, p.proparallel AS parallel,
   p.procost::text AS cost, p.prorows::text AS rows,
   p.proconfig AS config, pg_catalog.obj_description(p.oid, 'pg_proc') AS comment,
-  ${version >= 140000 ? 'p.prosqlbody IS NOT NULL' : 'false'} AS sql_body
+  ${version >= 140000 ? 'p.prosqlbody IS NOT NULL' : 'false'} AS sql_body,
+  ${aclGrantsSQL('p.proacl', 'f', 'p.proowner')} AS grants, p.oid::text AS oid
 FROM pg_catalog.pg_proc p
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_catalog.pg_language l ON l.oid = p.prolang
 WHERE n.nspname = ANY($1) AND ${NOT_IN_EXTENSION('pg_catalog.pg_proc', 'p.oid')}
+  -- Constructors of range and multirange types belong to their type (an internal dependency).
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i
+    WHERE i.classid = 'pg_catalog.pg_proc'::regclass AND i.objid = p.oid AND i.deptype = 'i')
 ORDER BY n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)`
+
+/**
+ * What the routines of `$1` depend on, from pg_depend (deptype `n`): the types of their arguments and
+ * result (an array's element type), and for a SQL-standard body the tables, views, routines and
+ * types it reads. `kind` is the relation's relkind, `f`, or `t` and the type's typtype; a table's
+ * or view's row type is that relation.
+ * @internal
+ */
+export const ROUTINE_DEPENDENCIES_SQL = `
+SELECT DISTINCT p.oid::text AS oid,
+  CASE WHEN rc.oid IS NOT NULL THEN rc.relkind::text
+       WHEN rp.oid IS NOT NULL THEN 'f'
+       WHEN tr.oid IS NOT NULL THEN tr.relkind::text
+       ELSE 't' || rt.typtype::text END AS kind,
+  coalesce(rcn.nspname, rpn.nspname, tn.nspname) AS ref_schema,
+  coalesce(rc.relname, rp.proname, rt.typname) AS ref_name,
+  CASE WHEN rp.oid IS NOT NULL THEN pg_catalog.pg_get_function_arguments(rp.oid) END AS ref_arguments
+FROM pg_catalog.pg_proc p
+JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'n'
+LEFT JOIN pg_catalog.pg_class rc ON d.refclassid = 'pg_catalog.pg_class'::regclass AND rc.oid = d.refobjid
+LEFT JOIN pg_catalog.pg_namespace rcn ON rcn.oid = rc.relnamespace
+LEFT JOIN pg_catalog.pg_proc rp ON d.refclassid = 'pg_catalog.pg_proc'::regclass AND rp.oid = d.refobjid
+LEFT JOIN pg_catalog.pg_namespace rpn ON rpn.oid = rp.pronamespace
+LEFT JOIN pg_catalog.pg_type t0 ON d.refclassid = 'pg_catalog.pg_type'::regclass AND t0.oid = d.refobjid
+LEFT JOIN pg_catalog.pg_type rt ON rt.oid = CASE WHEN t0.typcategory = 'A' AND t0.typelem <> 0 THEN t0.typelem ELSE t0.oid END
+LEFT JOIN pg_catalog.pg_class tr ON tr.oid = rt.typrelid AND tr.relkind IN ('r', 'p', 'v', 'm')
+LEFT JOIN pg_catalog.pg_namespace tn ON tn.oid = rt.typnamespace
+WHERE n.nspname = ANY($1) AND d.refobjid <> p.oid
+  AND coalesce(rcn.nspname, rpn.nspname, tn.nspname) !~ '^pg_'
+  AND coalesce(rcn.nspname, rpn.nspname, tn.nspname) <> 'information_schema'
+ORDER BY 1, 2, 3, 4`
 
 /**
  * User triggers (not the internal ones behind foreign keys) with their catalog fields: `tgtype` bits,
@@ -58,7 +97,7 @@ ORDER BY n.nspname, c.relname, t.tgname`
 
 /**
  * Sequences with their options and owning column, without those behind identity columns and serial
- * columns (owned by a column whose default is their `nextval`).
+ * columns (owned by a column whose default is their `nextval`, with the options `serial` gives).
  * @internal
  */
 export const SEQUENCES_SQL = `
@@ -66,13 +105,15 @@ SELECT n.nspname AS schema, c.relname AS name, pg_catalog.format_type(s.seqtypid
   s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min_value,
   s.seqmax::text AS max_value, s.seqcache::text AS cache, s.seqcycle AS cycle,
   o.table_schema, o.table_name, o.column_name,
-  pg_catalog.obj_description(c.oid, 'pg_class') AS comment
+  pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
+  ${aclGrantsSQL('c.relacl', 's', 'c.relowner')} AS grants
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid
 LEFT JOIN LATERAL (
   SELECT tn.nspname AS table_schema, tc.relname AS table_name, a.attname AS column_name, d.deptype,
-    pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) = 'nextval(' || pg_catalog.quote_literal(c.oid::regclass::text) || '::regclass)' AS serial
+    pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) = 'nextval(' || pg_catalog.quote_literal(c.oid::regclass::text) || '::regclass)'
+      AND ${SERIAL_SEQUENCE('s', 'a.atttypid')} AS serial
   FROM pg_catalog.pg_depend d
   JOIN pg_catalog.pg_class tc ON tc.oid = d.refobjid
   JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
@@ -93,6 +134,9 @@ const inSchema = (schema: unknown, namespace: string) =>
 const qualified = (schema: unknown, name: unknown, namespace: string) =>
   String(schema) === namespace ? String(name) : `${String(schema)}.${String(name)}`
 
+const dependsOnField = (nodes: ReadonlySet<string> | undefined) =>
+  nodes === undefined || nodes.size === 0 ? {} : { dependsOn: [...nodes].sort() }
+
 const VOLATILITY: Record<string, string> = { i: 'immutable', s: 'stable' }
 const PARALLEL: Record<string, string> = { s: 'safe', r: 'restricted' }
 
@@ -106,8 +150,16 @@ function estimates(routine: Routine, row: Row): { cost?: number; rows?: number }
   }
 }
 
-/** The routines of the document, and what the model cannot hold (aggregates, window, C and SQL-standard bodies). @internal */
-export function routineObjects(rows: readonly Row[], namespace: string) {
+/**
+ * The routines of the document, with `dependsOn` from the dependency rows when they have any, and
+ * what the model cannot hold (aggregates, window, C and SQL-standard bodies). @internal
+ */
+export function routineObjects(rows: readonly Row[], namespace: string, dependencies: readonly Row[] = []) {
+  const deps = new Map<string, Set<string>>()
+  for (const d of dependencies) {
+    const node = dependencyNode(d, namespace)
+    if (node !== undefined) deps.set(String(d.oid), (deps.get(String(d.oid)) ?? new Set()).add(node))
+  }
   const routines: DocObject[] = []
   const unmodelled: UnmodelledObject[] = []
   for (const r of rows) {
@@ -142,6 +194,8 @@ export function routineObjects(rows: readonly Row[], namespace: string) {
       ...(PARALLEL[String(r.parallel)] ? { parallel: PARALLEL[String(r.parallel)] } : {}),
       ...(config.length > 0 ? { config } : {}),
       ...(str(r.comment) !== undefined ? { comment: String(r.comment) } : {}),
+      ...grantsField(r.grants),
+      ...dependsOnField(deps.get(String(r.oid))),
     }
     routines.push({ ...routine, ...estimates(routine as unknown as Routine, r) })
   }
@@ -239,5 +293,6 @@ export function sequenceObjects(rows: readonly Row[], namespace: string): DocObj
       ? { ownedBy: `${qualified(r.table_schema, r.table_name, namespace)}.${String(r.column_name)}` }
       : {}),
     ...(str(r.comment) !== undefined ? { comment: String(r.comment) } : {}),
+    ...grantsField(r.grants),
   }))
 }

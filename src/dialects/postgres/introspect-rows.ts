@@ -102,10 +102,13 @@ export function columnTypeSpelling(row: Row): string {
   return text(row.type) as string
 }
 
-/** Whether a default is the `nextval` of the sequence the column owns: a serial column. */
+/**
+ * Whether a default is the `nextval` of the sequence the column owns, one with the options `serial`
+ * gives (`SERIAL_SEQUENCE`): a serial column.
+ */
 function isSerialDefault(row: Row): boolean {
   const seq = text(row.seq_name)
-  if (row.seq_deptype !== 'a' || !seq) return false
+  if (row.seq_deptype !== 'a' || !seq || !flag(row.seq_serial)) return false
   return text(row.default_expr) === `nextval('${seq.replaceAll("'", "''")}'::regclass)`
 }
 

@@ -174,12 +174,8 @@ function policyObject(row: Row): DocObject {
   return p
 }
 
-function tableFields(rows: readonly Row[], policies: readonly Row[]): DocObject {
-  const fields: DocObject = {}
-  const first = rows[0]
-  if (first && flag(first.row_security)) fields.rowSecurity = flag(first.force) ? 'forced' : 'enabled'
-  if (policies.length > 0) fields.policies = policies.map(policyObject)
-  // One grant per grantee and grant option; privileges lower case, as the model spells them.
+/** One grant per grantee and grant option, privileges lower case as the model spells them. */
+function grantList(rows: readonly Row[]): DocObject[] {
   const grants = new Map<string, { grantee: string; privileges: string[]; withGrantOption?: true }>()
   for (const r of rows) {
     const grantee = text(r.grantee)
@@ -194,7 +190,16 @@ function tableFields(rows: readonly Row[], policies: readonly Row[]): DocObject 
     grant.privileges.push(privilege)
     grants.set(key, grant)
   }
-  if (grants.size > 0) fields.grants = [...grants.values()]
+  return [...grants.values()]
+}
+
+function tableFields(rows: readonly Row[], policies: readonly Row[]): DocObject {
+  const fields: DocObject = {}
+  const first = rows[0]
+  if (first && flag(first.row_security)) fields.rowSecurity = flag(first.force) ? 'forced' : 'enabled'
+  if (policies.length > 0) fields.policies = policies.map(policyObject)
+  const grants = grantList(rows)
+  if (grants.length > 0) fields.grants = grants
   return fields
 }
 
@@ -242,4 +247,37 @@ export async function readTableSecurity(
       },
     }
   }
+}
+
+/**
+ * A subquery for the privileges an ACL column holds beyond the defaults of its object kind
+ * (`acldefault`: the owner's, and `EXECUTE` to PUBLIC on routines), as JSON text:
+ * `[{"grantee":"app","privilege":"USAGE","grantable":false}]`, or NULL for none. `kind` is
+ * acldefault's letter (`s` sequence, `f` routine, `n` namespace).
+ *
+ * @example
+ * ```ts
+ * aclGrantsSQL('c.relacl', 's', 'c.relowner') // '(SELECT json_agg(...) ...)'
+ * ```
+ * @internal
+ */
+export const aclGrantsSQL = (acl: string, kind: 's' | 'f' | 'n', owner: string) => `(
+  SELECT json_agg(json_build_object('grantee', CASE WHEN a.grantee = 0 THEN 'public' ELSE r.rolname END,
+    'privilege', a.privilege_type, 'grantable', a.is_grantable)
+    ORDER BY CASE WHEN a.grantee = 0 THEN 'public' ELSE r.rolname END, a.privilege_type)::text
+  FROM aclexplode(${acl}) a LEFT JOIN pg_catalog.pg_roles r ON r.oid = a.grantee
+  WHERE a.grantee <> ${owner} AND NOT EXISTS (
+    SELECT 1 FROM aclexplode(acldefault('${kind}', ${owner})) d
+    WHERE d.grantee = a.grantee AND d.privilege_type = a.privilege_type AND d.is_grantable = a.is_grantable))`
+
+/**
+ * The document's `grants` from what {@link aclGrantsSQL} read: one grant per grantee and grant
+ * option, privileges lower case; nothing for none.
+ * @internal
+ */
+export function grantsField(value: unknown): { grants?: DocObject[] } {
+  if (value === null || value === undefined) return {}
+  const rows = (typeof value === 'string' ? JSON.parse(value) : value) as Row[]
+  const grants = grantList(rows)
+  return grants.length > 0 ? { grants } : {}
 }

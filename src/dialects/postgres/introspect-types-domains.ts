@@ -1,8 +1,9 @@
+import { defaultMultirangeName } from '../../model/object-kinds.js'
 import type { Row } from '../introspect-types.js'
 import type { DocObject } from './introspect-rows.js'
 import { stripOuterParens } from './introspect-rows.js'
 
-// Extensions, domains and composite types read from pg_catalog. `$1` is the list of namespaces read
+// Extensions, domains, composite and range types read from pg_catalog. `$1` is the list of namespaces read
 // (extensions are read wherever they are installed); the types and domains an extension created are
 // the extension's (pg_depend deptype 'e'), not the schema's.
 
@@ -93,6 +94,70 @@ LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_type'::regclass AND d.objoid = t.oid AND d.objsubid = 0
 WHERE t.typtype = 'c' AND n.nspname = ANY($1) AND ${NOT_AN_EXTENSIONS}
 ORDER BY n.nspname, t.typname, a.attnum`
+
+/**
+ * Range types of `$1`: the subtype, a non-default operator class, a collation other than the
+ * subtype's, the canonical and subtype-difference functions (qualified outside `pg_catalog`), and
+ * the multirange type's name (PostgreSQL 14+).
+ *
+ * @example
+ * ```ts
+ * await query(rangeTypesSQL(150000), [['public']]) // [{ schema: 'public', name: 'floatrange', subtype: 'double precision', ... }]
+ * ```
+ * @internal
+ */
+export const rangeTypesSQL = (version: number) => `
+SELECT n.nspname AS schema, t.typname AS name, d.description AS comment,
+  format_type(r.rngsubtype, NULL) AS subtype,
+  CASE WHEN NOT oc.opcdefault THEN ocn.nspname || '.' || oc.opcname END AS opclass,
+  CASE WHEN r.rngcollation <> st.typcollation THEN co.collname END AS collation,
+  cf.nspname AS canonical_schema, cf.proname AS canonical,
+  df.nspname AS diff_schema, df.proname AS diff,
+  ${version >= 140000 ? 'mt.typname' : 'NULL'} AS multirange, ${version >= 140000 ? 'mn.nspname' : 'NULL'} AS multirange_schema
+FROM pg_catalog.pg_range r
+JOIN pg_catalog.pg_type t ON t.oid = r.rngtypid
+JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+JOIN pg_catalog.pg_type st ON st.oid = r.rngsubtype
+JOIN pg_catalog.pg_opclass oc ON oc.oid = r.rngsubopc
+JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace
+LEFT JOIN pg_catalog.pg_collation co ON co.oid = r.rngcollation
+LEFT JOIN (SELECT p.oid, p.proname, pn.nspname FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace) cf ON cf.oid = r.rngcanonical
+LEFT JOIN (SELECT p.oid, p.proname, pn.nspname FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace) df ON df.oid = r.rngsubdiff
+${
+  version >= 140000
+    ? `LEFT JOIN pg_catalog.pg_type mt ON mt.oid = r.rngmultitypid
+LEFT JOIN pg_catalog.pg_namespace mn ON mn.oid = mt.typnamespace`
+    : ''
+}
+LEFT JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_type'::regclass AND d.objoid = t.oid AND d.objsubid = 0
+WHERE n.nspname = ANY($1) AND ${NOT_AN_EXTENSIONS}
+ORDER BY n.nspname, t.typname`
+
+/** `name`, or `schema.name` outside `namespace` and `pg_catalog`. */
+const qualifiedIn = (schema: unknown, name: unknown, namespace: string) =>
+  schema === namespace || schema === 'pg_catalog' ? String(name) : `${String(schema)}.${String(name)}`
+
+/** Range type objects (`types` with `range`). @internal */
+export function rangeTypeObjects(rows: readonly Row[], namespace: string): DocObject[] {
+  return rows.map((r) => {
+    const name = String(r.name)
+    const opclass = text(r.opclass)
+    const multirange = text(r.multirange)
+    const range: DocObject = {
+      subtype: String(r.subtype),
+      ...(opclass === undefined ? {} : { subtypeOpclass: opclass.replace(/^pg_catalog\./, '') }),
+      ...(text(r.collation) === undefined ? {} : { collation: String(r.collation) }),
+      ...(text(r.canonical) === undefined
+        ? {}
+        : { canonical: qualifiedIn(r.canonical_schema, r.canonical, namespace) }),
+      ...(text(r.diff) === undefined ? {} : { subtypeDiff: qualifiedIn(r.diff_schema, r.diff, namespace) }),
+      ...(multirange === undefined || (multirange === defaultMultirangeName(name) && r.multirange_schema === r.schema)
+        ? {}
+        : { multirangeTypeName: qualifiedIn(r.multirange_schema, multirange, String(r.schema)) }),
+    }
+    return { name, ...where(String(r.schema), namespace), range, ...withComment(r.comment) }
+  })
+}
 
 const text = (v: unknown) => (v === null || v === undefined ? undefined : String(v))
 const flag = (v: unknown): boolean => v === true || v === 't' || v === 'true'

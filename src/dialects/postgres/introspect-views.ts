@@ -69,6 +69,20 @@ const NODE_KINDS: Readonly<Record<string, string>> = {
   te: 'enum',
   td: 'domain',
   tc: 'type',
+  tr: 'type',
+}
+
+/**
+ * The planner's node key of a catalog dependency row (`kind`, `ref_schema`, `ref_name`,
+ * `ref_arguments`), qualified outside `namespace`; undefined for a kind the graph has no node for.
+ * @internal
+ */
+export function dependencyNode(d: Row, namespace: string): string | undefined {
+  const kind = NODE_KINDS[String(d.kind)]
+  if (kind === undefined) return undefined
+  const schema = String(d.ref_schema)
+  const ref = schema === namespace ? String(d.ref_name) : `${schema}.${String(d.ref_name)}`
+  return kind === 'function' ? `function:${ref}(${routineIdentity(String(d.ref_arguments ?? ''))})` : `${kind}:${ref}`
 }
 
 const text = (v: unknown) => (v === null || v === undefined ? undefined : String(v))
@@ -93,13 +107,9 @@ export function viewObjects(
   indexes: ReadonlyMap<string, readonly DocObject[]> = new Map(),
 ): DocObject[] {
   const deps = new Map<string, Set<string>>()
-  const qualify = (schema: string, name: string) => (schema === namespace ? name : `${schema}.${name}`)
   for (const d of dependencies) {
-    const kind = NODE_KINDS[String(d.kind)]
-    if (kind === undefined) continue
-    const ref = qualify(String(d.ref_schema), String(d.ref_name))
-    const node =
-      kind === 'function' ? `function:${ref}(${routineIdentity(String(d.ref_arguments ?? ''))})` : `${kind}:${ref}`
+    const node = dependencyNode(d, namespace)
+    if (node === undefined) continue
     const key = `${d.schema}\u0000${d.name}`
     deps.set(key, (deps.get(key) ?? new Set()).add(node))
   }

@@ -13,6 +13,7 @@ import {
   VERSION_SQL,
 } from './introspect-catalog.js'
 import {
+  ROUTINE_DEPENDENCIES_SQL,
   routineObjects,
   routinesSQL,
   SEQUENCES_SQL,
@@ -39,6 +40,8 @@ import {
   domainObjects,
   EXTENSIONS_SQL,
   extensionObjects,
+  rangeTypeObjects,
+  rangeTypesSQL,
 } from './introspect-types-domains.js'
 import { UNMODELLED_SQL, unmodelledObjects } from './introspect-unmodelled.js'
 import { VIEW_DEPENDENCIES_SQL, VIEWS_SQL, viewObjects } from './introspect-views.js'
@@ -85,7 +88,10 @@ function namespacesToRead(options: IntrospectOptions, present: readonly string[]
  * check constraints, indexes (unique, partial, expressions, ordering, operator classes, INCLUDE,
  * storage parameters), the enum types they use, and the installed extensions, domains, composite
  * types, views and materialized views (not those an extension created). Objects of the default namespace (`public`, or the
- * first one named) have no `schema`; the others keep theirs, and so do references to them.
+ * first one named) have no `schema`; the others keep theirs, and so do references to them. Read
+ * whole (neither option), the database's namespaces besides `public` are listed (`namespaces`, `[]`
+ * when there are none), so that comparing two databases creates and drops namespaces too; a narrowed
+ * read lists none, as it cannot tell which namespaces exist.
  *
  * What a table gets from its parents is the parents': a partition lists no columns and neither the
  * constraints nor the indexes its partitioned table gave it, an inheriting table only the columns and
@@ -103,21 +109,34 @@ function namespacesToRead(options: IntrospectOptions, present: readonly string[]
  */
 export const introspectPostgres: Introspector = async (query, options) => {
   const version = Number((await query(VERSION_SQL))[0]?.version ?? 0)
-  const present = (await query(NAMESPACES_SQL)).map((r) => String(r.name))
+  const namespaceRows = await query(NAMESPACES_SQL)
+  const present = namespaceRows.map((r) => String(r.name))
   const { read, main } = namespacesToRead(options, present)
-  const [tables, columns, constraints, indexes, enums, parents, routineRows, triggerRows, sequenceRows, objects] =
-    await Promise.all([
-      query(TABLES_SQL, [read]),
-      query(COLUMNS_SQL, [read]),
-      query(constraintsSQL(version), [read]),
-      query(indexesSQL(version), [read]),
-      query(ENUMS_SQL),
-      query(INHERITS_SQL, [read]),
-      query(routinesSQL(version), [read]),
-      query(TRIGGERS_SQL, [read]),
-      query(SEQUENCES_SQL, [read]),
-      readObjects(query, read, main, version),
-    ])
+  const [
+    tables,
+    columns,
+    constraints,
+    indexes,
+    enums,
+    parents,
+    routineRows,
+    routineDependencies,
+    triggerRows,
+    sequenceRows,
+    objects,
+  ] = await Promise.all([
+    query(TABLES_SQL, [read]),
+    query(COLUMNS_SQL, [read]),
+    query(constraintsSQL(version), [read]),
+    query(indexesSQL(version), [read]),
+    query(ENUMS_SQL),
+    query(INHERITS_SQL, [read]),
+    query(routinesSQL(version), [read]),
+    query(ROUTINE_DEPENDENCIES_SQL, [read]),
+    query(TRIGGERS_SQL, [read]),
+    query(SEQUENCES_SQL, [read]),
+    readObjects(query, read, main, version),
+  ])
   const securityOf = await readTableSecurity(query, read)
   const others = unmodelledObjects(await query(UNMODELLED_SQL, [read]))
   const columnsOf = group(columns)
@@ -147,12 +166,16 @@ export const introspectPostgres: Introspector = async (query, options) => {
       ...security.fields,
     }
   })
-  const routines = routineObjects(routineRows, main)
+  const routines = routineObjects(routineRows, main, routineDependencies)
   const triggers = triggerObjects(triggerRows, main)
   const sequences = sequenceObjects(sequenceRows, main)
   return {
     schema: parseSchema({
       format: CANONICAL_FORMAT,
+      // Only a database read whole can say which namespaces it has.
+      ...(options.schemas === undefined && options.schema === undefined
+        ? { namespaces: namespaceObjects(namespaceRows, main) }
+        : {}),
       tables: documentTables,
       enums: enumsUsed(enums, columns, read, main),
       ...objects,
@@ -164,13 +187,27 @@ export const introspectPostgres: Introspector = async (query, options) => {
   }
 }
 
+/**
+ * The namespaces besides the default one, with their comments: the list that says which namespaces
+ * the database has (`[]`: none but the default), so that two databases compare theirs.
+ */
+function namespaceObjects(rows: readonly Row[], main: string): DocObject[] {
+  return rows
+    .filter((r) => r.name !== main)
+    .map((r) => ({
+      name: String(r.name),
+      ...(r.comment !== null && r.comment !== undefined ? { comment: String(r.comment) } : {}),
+    }))
+}
+
 /** Extensions, domains, composite types and views of the namespaces `read`, as document lists (empty ones left out). */
 async function readObjects(query: Parameters<Introspector>[0], read: readonly string[], main: string, version: number) {
-  const [extensions, domains, checks, types, views, dependencies, viewIndexes] = await Promise.all([
+  const [extensions, domains, checks, types, ranges, views, dependencies, viewIndexes] = await Promise.all([
     query(EXTENSIONS_SQL),
     query(DOMAINS_SQL, [read]),
     query(DOMAIN_CHECKS_SQL, [read]),
     query(COMPOSITE_TYPES_SQL, [read]),
+    query(rangeTypesSQL(version), [read]),
     query(VIEWS_SQL, [read]),
     query(VIEW_DEPENDENCIES_SQL, [read]),
     query(indexesSQL(version, 'materialized_view'), [read]),
@@ -178,7 +215,7 @@ async function readObjects(query: Parameters<Introspector>[0], read: readonly st
   const lists: Record<string, DocObject[]> = {
     extensions: extensionObjects(extensions, main),
     domains: domainObjects(domains, checks, main),
-    types: compositeTypeObjects(types, main),
+    types: [...compositeTypeObjects(types, main), ...rangeTypeObjects(ranges, main)],
     views: viewObjects(views, dependencies, main, materializedViewIndexes(viewIndexes)),
   }
   return Object.fromEntries(Object.entries(lists).filter(([, list]) => list.length > 0))

@@ -20,6 +20,11 @@ export function refuseColumn(table: string, column: Column): void {
       'unsupported_feature',
       `${table}.${column.name}: an INVISIBLE column: PostgreSQL has none (every column is in SELECT *)`,
     )
+  if (column.onUpdate !== undefined)
+    throw new SchemaLedgerError(
+      'unsupported_feature',
+      `${table}.${column.name}: ON UPDATE ${column.onUpdate}: PostgreSQL has no ON UPDATE for columns (a trigger does it)`,
+    )
 }
 
 /**

@@ -145,8 +145,15 @@ export const sqlite: Dialect = defineDialect({
     alter_table: (c) => {
       // MySQL's table options (engine, charset, collation, row format) mean nothing here; PostgreSQL's
       // (UNLOGGED, partitioning, inheritance, storage parameters) are refused like a comment. STRICT and
-      // WITHOUT ROWID changes rebuild the table (planSqliteTable); their problems are the full table's.
-      const { strict: _strict, withoutRowid: _withoutRowid, ...options } = c.after
+      // WITHOUT ROWID changes rebuild the table (planSqliteTable), as do noRowidAlias (the key's
+      // declared type) and nullableKey; their problems are the full table's.
+      const {
+        strict: _strict,
+        withoutRowid: _withoutRowid,
+        noRowidAlias: _noRowidAlias,
+        nullableKey: _nullableKey,
+        ...options
+      } = c.after
       const problems = tableProblems({ ...options, columns: [], constraints: [], indexes: [] })
       if (c.changes.includes('comment') || problems.length > 0) assertNoProblems(problems)
       return []

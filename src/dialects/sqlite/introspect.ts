@@ -1,4 +1,5 @@
 import { CANONICAL_FORMAT } from '../../model/document-schema.js'
+import { parseColumnType } from '../../model/parse-column-type.js'
 import { parseSchema } from '../../model/parse-schema.js'
 import type { Introspector, QueryFunction, Row, UnmodelledObject } from '../introspect-types.js'
 import { withoutUnreadReferences } from '../unread-references.js'
@@ -12,7 +13,9 @@ import { type ParsedConstraint, type ParsedTable, parseCreateIndex, parseCreateT
  * pragma_index_list / pragma_index_xinfo (indexes; origin 'u' = a UNIQUE constraint, 'pk' = the primary
  * key, 'c' = CREATE INDEX), pragma_foreign_key_list (keys and actions). Constraint names, CHECK and
  * generated expressions, collations, AUTOINCREMENT and DEFERRABLE exist only in the CREATE TABLE text,
- * read by `sqlite-parse.ts`. STRICT and WITHOUT ROWID come from pragma_table_list (`strict`, `wr`). Views and triggers are read from their CREATE text
+ * read by `sqlite-parse.ts`. STRICT and WITHOUT ROWID come from pragma_table_list (`strict`, `wr`); a rowid table's one integer key declared other than
+ * `INTEGER` (`INT PRIMARY KEY`) is no alias of the rowid (`noRowidAlias`), and a key column
+ * of a rowid table other than the rowid's alias declared without NOT NULL accepts NULL (`nullableKey`). Views and triggers are read from their CREATE text
  * (`introspect-objects.ts`). Internal tables (sqlite_%), virtual tables and their shadow tables
  * are skipped. A column declared without a type reads as `blob` (the same BLOB affinity).
  */
@@ -85,6 +88,16 @@ function claim(list: ParsedConstraint[], match: (c: ParsedConstraint) => boolean
 
 const named = (c: ParsedConstraint | undefined) => (c?.name === undefined ? {} : { name: c.name })
 
+/**
+ * Whether a key column accepts NULL when declared without NOT NULL: in a rowid table, any key column
+ * but the rowid's alias (the one key column declared exactly INTEGER), a legacy SQLite behaviour.
+ */
+function keyTakesNull(t: Catalog, column: Row): boolean {
+  if (t.withoutRowid) return false
+  const keyed = t.columns.filter((c) => num(c.pk) > 0)
+  return !(keyed.length === 1 && same(str(column.type).trim(), 'integer'))
+}
+
 function columnsOf(t: Catalog): Doc[] {
   return t.columns
     .filter((c) => num(c.hidden) !== 1)
@@ -96,7 +109,7 @@ function columnsOf(t: Catalog): Doc[] {
       return {
         name,
         type: str(c.type).trim() || 'blob',
-        nullable: num(c.notnull) === 0 && num(c.pk) === 0,
+        nullable: num(c.notnull) === 0 && (num(c.pk) === 0 || keyTakesNull(t, c)),
         ...(dflt === undefined || same(dflt, 'null') ? {} : { default: dflt }),
         ...(parsed?.autoincrement ? { autoincrement: true } : {}),
         ...((hidden === 2 || hidden === 3) && parsed?.generated
@@ -153,7 +166,20 @@ async function readTable(
     indexes,
     ...(t.strict ? { strict: true } : {}),
     ...(t.withoutRowid ? { withoutRowid: true } : {}),
+    ...(isPlainIntegerKey(t, pk) ? { noRowidAlias: true } : {}),
+    ...(pk.some((c) => num(c.notnull) === 0 && keyTakesNull(t, c)) ? { nullableKey: true } : {}),
   }
+}
+
+/**
+ * Whether a rowid table's one primary key column reads as a signed integer but is no alias of the
+ * rowid: SQLite makes the alias only of a key declared exactly `INTEGER` (`INT`, `int4` are ordinary).
+ */
+function isPlainIntegerKey(t: Catalog, pk: readonly Row[]): boolean {
+  const declared = str(pk[0]?.type).trim()
+  if (t.withoutRowid || pk.length !== 1 || same(declared, 'integer')) return false
+  const type = parseColumnType(declared)
+  return type.kind === 'integer' && !type.unsigned
 }
 
 function readIndex(name: string, keys: readonly Row[], sql: string, unique: boolean): Doc | undefined {

@@ -102,8 +102,11 @@ export function sqliteDisturbsDependents(change: TableChange, ctx: GeneratorCont
 function needsRebuild(change: SchemaChange, ctx: GeneratorContext): boolean {
   switch (change.kind) {
     case 'alter_table':
-      // STRICT and WITHOUT ROWID are fixed at CREATE TABLE.
-      return change.changes.includes('strict') || change.changes.includes('withoutRowid')
+      // STRICT, WITHOUT ROWID and the key's declared type and nullability (noRowidAlias, nullableKey) are fixed at CREATE TABLE.
+      return change.changes.some(
+        (field) =>
+          field === 'strict' || field === 'withoutRowid' || field === 'noRowidAlias' || field === 'nullableKey',
+      )
     case 'alter_column':
     case 'add_constraint':
     case 'drop_constraint':

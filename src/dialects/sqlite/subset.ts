@@ -105,7 +105,7 @@ export function tableOptionProblems(table: Table): string[] {
   const out: string[] = []
   if (table.strict) {
     for (const c of table.columns) {
-      const declared = strictTypeName(c)
+      const declared = strictTypeName(table, c)
       if (!STRICT_TYPES.has(declared.toLowerCase()))
         out.push(
           `${at}.${c.name}.type: "${declared}" in a STRICT table: SQLite takes INT, INTEGER, REAL, TEXT, BLOB or ANY only`,
@@ -119,11 +119,45 @@ export function tableOptionProblems(table: Table): string[] {
       if (c.autoincrement)
         out.push(`${at}.${c.name}.autoincrement: AUTOINCREMENT is not allowed in a WITHOUT ROWID table`)
   }
+  if (table.noRowidAlias && !plainIntegerKey(table))
+    out.push(
+      `${at}.noRowidAlias: needs a rowid table whose primary key is one integer column (not unsigned) without autoincrement`,
+    )
+  if (table.nullableKey && !nullableKeyColumn(table))
+    out.push(`${at}.nullableKey: needs a rowid table with a nullable primary key column that is not the rowid's alias`)
   return out
 }
 
+/** A nullable key column SQLite keeps nullable: in a rowid table, not the rowid's alias. */
+function nullableKeyColumn(table: Table): Column | undefined {
+  if (table.withoutRowid) return undefined
+  const pk = table.constraints.find((c) => c.type === 'primary_key')
+  const only = pk?.columns.length === 1 ? table.columns.find((c) => c.name === pk.columns[0]) : undefined
+  const alias = !table.noRowidAlias && only?.type.kind === 'integer' && !only.type.unsigned ? only : undefined
+  return table.columns.find((c) => c.nullable && c !== alias && pk?.columns.includes(c.name))
+}
+
+/**
+ * The column of a rowid table's one-column signed integer primary key without autoincrement: the
+ * rowid's alias when declared `INTEGER`, an ordinary column when declared `INT` (`noRowidAlias`).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * plainIntegerKey(users) // users.id when it is the only primary key column, of type integer
+ * ```
+ */
+export function plainIntegerKey(table: Table): Column | undefined {
+  const pk = table.constraints.find((c) => c.type === 'primary_key')
+  const only = pk?.columns.length === 1 ? pk.columns[0] : undefined
+  const column = table.columns.find((c) => c.name === only)
+  if (table.withoutRowid || !column || column.autoincrement) return undefined
+  return column.type.kind === 'integer' && !column.type.unsigned ? column : undefined
+}
+
 /** The type name a column declares, as SQLite's STRICT check sees it (custom text unquoted). */
-function strictTypeName(c: Column): string {
+function strictTypeName(table: Table, c: Column): string {
+  if (table.noRowidAlias && plainIntegerKey(table) === c) return 'INT'
   return c.type.kind === 'custom' ? c.type.raw.trim().replace(/^"(.*)"$/, '$1') : formatColumnType(c.type)
 }
 

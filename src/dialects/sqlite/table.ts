@@ -1,6 +1,7 @@
 import type { Column, Constraint, Table } from '../../model/types.js'
 import type { Dialect } from '../dialect.js'
 import { constraintClause, expression, qualifiedName } from '../render.js'
+import { plainIntegerKey } from './subset.js'
 import { renderSqliteType, sqliteDefaultExpression } from './types.js'
 
 /**
@@ -30,7 +31,10 @@ export function inlinePrimaryKey(table: Table): Constraint | undefined {
  */
 export function columnDefinition(d: Dialect, table: Table, column: Column): string {
   const where = `${table.name}.${column.name}`
-  let sql = `${d.quoteIdentifier(column.name)} ${renderSqliteType(d, column.type, `${where} type`)}`
+  // Only a key declared exactly INTEGER is the rowid's alias; INT is the same integer kind without it.
+  const type =
+    table.noRowidAlias && plainIntegerKey(table) === column ? 'INT' : renderSqliteType(d, column.type, `${where} type`)
+  let sql = `${d.quoteIdentifier(column.name)} ${type}`
   if (!column.nullable) sql += ' NOT NULL'
   const pk = column.autoincrement ? inlinePrimaryKey(table) : undefined
   if (pk) sql += `${pk.name === undefined ? '' : ` CONSTRAINT ${d.quoteIdentifier(pk.name)}`} PRIMARY KEY AUTOINCREMENT`

@@ -163,13 +163,23 @@ const retypedUnderColumns = defineAnalyzer({
     const statements = (ctx.planned(change) ?? []).filter((s) =>
       kind === 'domain' ? s.sql.startsWith('DROP DOMAIN ') : /^(DROP TYPE |ALTER TYPE .* ALTER ATTRIBUTE )/.test(s.sql),
     )
-    if (statements.length === 0) return undefined
     const name = objectName(kind, change.before)
+    // The planner refuses to re-create a domain or type columns use: the plan it would write fails.
+    const refused =
+      statements.length === 0 &&
+      change.kind.startsWith('alter_') &&
+      ctx.plannerRefusal([change])?.message.startsWith(`${change.path}: the ${kind} must be dropped and created again`)
+    if (statements.length === 0 && !refused) return undefined
     const kept = columnsOfType(ctx, name, ctx.to)
     const columns = columnsOfType(ctx, name).filter((c) => kept.includes(c))
     if (columns.length === 0) return undefined
+    const quoted = [change.before.schema, change.before.name]
+      .filter((part): part is string => part !== undefined)
+      .map((part) => ctx.dialect.quoteIdentifier(part))
+      .join('.')
+    const first = statements[0]?.sql.split(' (')[0] ?? `DROP ${kind === 'domain' ? 'DOMAIN' : 'TYPE'} ${quoted}`
     return {
-      message: `${statements[0]?.sql.split(' (')[0]} fails: ${columns.join(', ')} use${columns.length === 1 ? 's' : ''} the ${kind === 'domain' ? 'domain' : 'type'} ${name}`,
+      message: `${first} fails: ${columns.join(', ')} use${columns.length === 1 ? 's' : ''} the ${kind === 'domain' ? 'domain' : 'type'} ${name}`,
       explanation:
         'PostgreSQL refuses to drop or change the attributes of a type a column uses, and the plan never adds CASCADE; the migration stops there.',
       fix: {

@@ -41,7 +41,7 @@ describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'introspe
       type: { kind: 'timestamp', precision: 3, timezone: false },
       nullable: true,
       default: 'CURRENT_TIMESTAMP',
-      extra: { onUpdate: 'CURRENT_TIMESTAMP' },
+      onUpdate: 'CURRENT_TIMESTAMP',
     })
     expect(col('g')).toMatchObject({ type: { kind: 'timestamp', timezone: true }, default: 'CURRENT_TIMESTAMP' })
     expect(col('h')).toMatchObject({ type: { kind: 'boolean' }, default: 'true' })

@@ -193,7 +193,7 @@ describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'table op
       engine: 'InnoDB',
       charset: 'latin1',
       collation: 'latin1_swedish_ci',
-      rowFormat: 'DYNAMIC',
+      rowFormat: 'DEFAULT',
     })
   })
 

@@ -131,8 +131,11 @@ describe.skipIf(sqliteFactory.skipReason !== undefined)(
           tables: [
             {
               name: 't',
+              // INT PRIMARY KEY: no alias of the rowid, and NULL is accepted (no NOT NULL).
+              noRowidAlias: true,
+              nullableKey: true,
               columns: [
-                { name: 'a', type: 'int', nullable: false },
+                { name: 'a', type: 'int', nullable: true },
                 { name: 'b', type: 'text' },
               ],
               constraints: [

@@ -1,12 +1,14 @@
+import { UnsafeExpressionError } from '../../../errors.js'
 import { parseColumnType } from '../../../model/parse-column-type.js'
-import type { CompositeType, TypeAttribute } from '../../../model/types.js'
+import type { CompositeType, RangeDefinition, TypeAttribute } from '../../../model/types.js'
 import type { GeneratorContext, ObjectGenerator, ObjectStatementDraft } from '../../dialect.js'
 import { query } from '../../render.js'
 import { tableName } from '../context.js'
 
-// Composite types. Attributes are added, dropped and retyped in place (`ALTER TYPE ... ADD | DROP |
-// ALTER ATTRIBUTE`); a reordering or a collation change drops the type and creates it again (which
-// the database refuses while a column uses it).
+// Composite and range types. Attributes are added, dropped and retyped in place (`ALTER TYPE ... ADD |
+// DROP | ALTER ATTRIBUTE`); a reordering or a collation change drops the type and creates it again,
+// and so does any change of a range type's definition (the planner refuses it while a column uses
+// the type, naming the columns).
 
 const nameOf = (ctx: GeneratorContext, t: CompositeType) => tableName(ctx, t.name, t.schema)
 
@@ -31,6 +33,7 @@ function attributeChanges(
   before: CompositeType,
   after: CompositeType,
 ): ObjectStatementDraft[] | undefined {
+  if (before.attributes === undefined || after.attributes === undefined) return undefined
   const old = new Map(before.attributes.map((a) => [a.name, a]))
   const wanted = new Set(after.attributes.map((a) => a.name))
   const kept = before.attributes.filter((a) => wanted.has(a.name)).map((a) => a.name)
@@ -52,17 +55,41 @@ function attributeChanges(
   return actions.length === 0 ? [] : [{ sql: `ALTER TYPE ${nameOf(ctx, after)} ${actions.join(', ')}` }]
 }
 
-/** PostgreSQL composite types (`CREATE TYPE name AS (...)`). */
+/** A name that may be qualified (`public.f`, `C`), each part quoted. */
+function qualifiedName(ctx: GeneratorContext, text: string, where: string): string {
+  const parts = text.split('.')
+  if (parts.length > 2 || parts.some((p) => p === ''))
+    throw new UnsafeExpressionError(where, 'not name or namespace.name', text)
+  return parts.map((p) => ctx.dialect.quoteIdentifier(p)).join('.')
+}
+
+/** `SUBTYPE = t, SUBTYPE_OPCLASS = o, COLLATION = c, CANONICAL = f, SUBTYPE_DIFF = f, MULTIRANGE_TYPE_NAME = n`. */
+function rangeOptions(ctx: GeneratorContext, t: CompositeType, r: RangeDefinition): string {
+  const at = (field: string) => `type ${t.name}: range.${field}`
+  const name = (field: keyof RangeDefinition, keyword: string) =>
+    r[field] === undefined ? [] : [`${keyword} = ${qualifiedName(ctx, r[field] as string, at(field))}`]
+  return [
+    `SUBTYPE = ${query(ctx.dialect, r.subtype, at('subtype'), 'clause')}`,
+    ...name('subtypeOpclass', 'SUBTYPE_OPCLASS'),
+    ...name('collation', 'COLLATION'),
+    ...name('canonical', 'CANONICAL'),
+    ...name('subtypeDiff', 'SUBTYPE_DIFF'),
+    ...name('multirangeTypeName', 'MULTIRANGE_TYPE_NAME'),
+  ].join(', ')
+}
+
+function createTypeSQL(ctx: GeneratorContext, t: CompositeType): string {
+  if (t.range !== undefined) return `CREATE TYPE ${nameOf(ctx, t)} AS RANGE (${rangeOptions(ctx, t, t.range)})`
+  return `CREATE TYPE ${nameOf(ctx, t)} AS (${(t.attributes ?? []).map((a, i) => attributeSQL(ctx, t, a, i)).join(', ')})`
+}
+
+/** PostgreSQL composite types (`CREATE TYPE name AS (...)`) and range types (`AS RANGE (...)`). */
 export const postgresCompositeTypes: ObjectGenerator<'type'> = {
-  create: (t, ctx) => [
-    {
-      sql: `CREATE TYPE ${nameOf(ctx, t)} AS (${t.attributes.map((a, i) => attributeSQL(ctx, t, a, i)).join(', ')})`,
-    },
-    ...(t.comment === undefined ? [] : [commentSQL(ctx, t)]),
-  ],
+  create: (t, ctx) => [{ sql: createTypeSQL(ctx, t) }, ...(t.comment === undefined ? [] : [commentSQL(ctx, t)])],
   drop: (t, ctx) => [{ sql: `DROP TYPE ${nameOf(ctx, t)}`, destructive: true }],
   alter: (change, ctx) => {
     const out: ObjectStatementDraft[] = []
+    if (change.changes.includes('range')) return undefined
     if (change.changes.includes('attributes')) {
       const attributes = attributeChanges(ctx, change.before, change.after)
       if (attributes === undefined) return undefined

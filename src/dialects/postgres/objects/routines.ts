@@ -5,10 +5,11 @@ import type { Routine } from '../../../model/types.js'
 import type { GeneratorContext, ObjectGenerator, ObjectStatementDraft } from '../../dialect.js'
 import { query } from '../../render.js'
 import { tableName } from '../context.js'
+import { objectGrantsSQL } from './object-grants.js'
 
 // Functions and procedures. A routine whose return type, kind or argument names and types stay the
 // same is replaced in place (`CREATE OR REPLACE`, which keeps its owner, grants and the objects that
-// use it); anything else is dropped and created again, and the planner re-creates the triggers and
+// use it); privileges change with GRANT and REVOKE; anything else is dropped and created again, and the planner re-creates the triggers and
 // views that depend on it around that. The body is never parsed: it goes inside a dollar quote whose
 // tag it does not contain, so no body can end the quote.
 
@@ -113,8 +114,8 @@ function commentSQL(ctx: GeneratorContext, r: Routine): ObjectStatementDraft {
   return { sql: `COMMENT ON ${kindWord(r)} ${signature(ctx, r)} IS ${text}` }
 }
 
-/** The estimates PostgreSQL keeps apart from the definition. */
-const ESTIMATES = new Set(['cost', 'rows', 'comment'])
+/** What changes without re-stating the definition: the estimates, the comment and the grants. */
+const IN_PLACE = new Set(['cost', 'rows', 'comment', 'grants'])
 
 /** `ALTER FUNCTION name(arguments) COST n ROWS n`: the changed estimates, an absent one back to its default. */
 function estimatesSQL(ctx: GeneratorContext, change: { before: Routine; after: Routine; changes: readonly string[] }) {
@@ -125,6 +126,16 @@ function estimatesSQL(ctx: GeneratorContext, change: { before: Routine; after: R
   ]
   return parts.length === 0 ? [] : [{ sql: `ALTER FUNCTION ${signature(ctx, after)} ${parts.join(' ')}` }]
 }
+
+const grantsOf = (ctx: GeneratorContext, r: Routine, before: Routine['grants']) =>
+  objectGrantsSQL(
+    ctx,
+    'function',
+    `function ${r.name}(${routineIdentity(r.arguments)})`,
+    `${kindWord(r)} ${signature(ctx, r)}`,
+    before,
+    r.grants,
+  )
 
 /** An argument list without its defaults, normalized, and which arguments had a default. */
 function argumentShape(args: string): { readonly plain: string; readonly defaults: readonly boolean[] } {
@@ -148,18 +159,21 @@ export function replaceableRoutine(before: Routine, after: Routine): boolean {
 
 /** PostgreSQL functions and procedures. */
 export const postgresRoutines: ObjectGenerator<'function'> = {
-  create: (r, ctx) => [{ sql: definitionSQL(r, ctx, false) }, ...(r.comment === undefined ? [] : [commentSQL(ctx, r)])],
+  create: (r, ctx) => [
+    { sql: definitionSQL(r, ctx, false) },
+    ...(r.comment === undefined ? [] : [commentSQL(ctx, r)]),
+    ...grantsOf(ctx, r, []),
+  ],
   // Never CASCADE: what still uses the routine is reported by the database, not dropped with it.
   drop: (r, ctx) => [{ sql: `DROP ${kindWord(r)} ${signature(ctx, r)}` }],
   alter: (change, ctx) => {
     const { before, after } = change
-    // Estimates and the comment change in place, without re-stating the definition.
-    if (change.changes.every((f) => ESTIMATES.has(f)))
-      return [...estimatesSQL(ctx, change), ...(change.changes.includes('comment') ? [commentSQL(ctx, after)] : [])]
+    const has = (f: string) => change.changes.includes(f as never)
+    const grants = has('grants') ? grantsOf(ctx, after, before.grants) : []
+    const comment = has('comment') ? [commentSQL(ctx, after)] : []
+    if (change.changes.every((f) => IN_PLACE.has(f))) return [...estimatesSQL(ctx, change), ...comment, ...grants]
     if (!replaceableRoutine(before, after)) return undefined
-    return [
-      { sql: definitionSQL(after, ctx, true) },
-      ...(change.changes.includes('comment') ? [commentSQL(ctx, after)] : []),
-    ]
+    // CREATE OR REPLACE keeps the grants the routine has.
+    return [{ sql: definitionSQL(after, ctx, true) }, ...comment, ...grants]
   },
 }

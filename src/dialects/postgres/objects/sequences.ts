@@ -4,12 +4,16 @@ import type { GeneratorContext, ObjectGenerator, ObjectStatementDraft } from '..
 import { Stage } from '../../types.js'
 import { tableKey, tableName } from '../context.js'
 import { columnSequenceName } from '../names.js'
+import { objectGrantsSQL } from './object-grants.js'
 
 // Sequences: CREATE SEQUENCE with the options the document states (before the tables, whose
 // defaults may call nextval of them), OWNED BY once its table exists, option changes in place with
-// ALTER SEQUENCE. A sequence owned by a table this plan drops goes with the table.
+// ALTER SEQUENCE, privileges with GRANT and REVOKE. A sequence owned by a table this plan drops goes with the table.
 
 const nameOf = (ctx: GeneratorContext, s: Sequence) => tableName(ctx, s.name, s.schema)
+
+const grantsOf = (ctx: GeneratorContext, s: Sequence, before: Sequence['grants']) =>
+  objectGrantsSQL(ctx, 'sequence', `sequence ${s.name}`, `SEQUENCE ${nameOf(ctx, s)}`, before, s.grants)
 
 /** The owning column split into table (maybe qualified) and column. */
 function owner(s: Sequence): { table: string; schema?: string; column: string } | undefined {
@@ -100,6 +104,7 @@ export const postgresSequences: ObjectGenerator<'sequence'> = {
       { sql: `CREATE SEQUENCE ${nameOf(ctx, s)}${opts.length > 0 ? ` ${opts.join(' ')}` : ''}` },
       ...(s.ownedBy === undefined ? [] : [ownedBySQL(ctx, s)]),
       ...(s.comment === undefined ? [] : [commentSQL(ctx, s)]),
+      ...grantsOf(ctx, s, []),
     ]
   },
   drop: (s, ctx) => {
@@ -120,6 +125,7 @@ export const postgresSequences: ObjectGenerator<'sequence'> = {
       ...(opts.length > 0 ? [{ sql: `ALTER SEQUENCE ${nameOf(ctx, after)} ${opts.join(' ')}` }] : []),
       ...(fields.includes('ownedBy') ? [ownedBySQL(ctx, after)] : []),
       ...(fields.includes('comment') ? [commentSQL(ctx, after)] : []),
+      ...(fields.includes('grants') ? grantsOf(ctx, after, change.before.grants) : []),
     ]
   },
 }
