@@ -1,3 +1,4 @@
+import { aclGrantsSQL } from './introspect-security.js'
 // The pg_catalog queries of the PostgreSQL introspector. They read the catalog rather than
 // information_schema because only the catalog has what the model holds: default and generation
 // expressions (pg_get_expr), identity and serial sequences (pg_depend, pg_sequence), index key
@@ -26,7 +27,9 @@ export const VERSION_SQL = `SELECT current_setting('server_version_num')::int AS
  * @internal
  */
 export const NAMESPACES_SQL = `
-SELECT n.nspname AS name, d.description AS comment FROM pg_catalog.pg_namespace n
+SELECT n.nspname AS name, d.description AS comment,
+  ${aclGrantsSQL('n.nspacl', 'n', 'n.nspowner')} AS grants
+FROM pg_catalog.pg_namespace n
 LEFT JOIN pg_catalog.pg_description d
   ON d.classoid = 'pg_catalog.pg_namespace'::regclass AND d.objoid = n.oid AND d.objsubid = 0
 WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'

@@ -30,7 +30,7 @@ import {
   numbers as numbersOf,
   texts,
 } from './introspect-rows.js'
-import { readTableSecurity } from './introspect-security.js'
+import { grantsField, readTableSecurity } from './introspect-security.js'
 import { tableOptions } from './introspect-table-options.js'
 import {
   COMPOSITE_TYPES_SQL,
@@ -197,6 +197,7 @@ function namespaceObjects(rows: readonly Row[], main: string): DocObject[] {
     .map((r) => ({
       name: String(r.name),
       ...(r.comment !== null && r.comment !== undefined ? { comment: String(r.comment) } : {}),
+      ...grantsField(r.grants),
     }))
 }
 

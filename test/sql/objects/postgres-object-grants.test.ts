@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, expect, it } from 'vitest'
 import { diffSchemas, parseSchema, type Schema } from '../../../src/index.js'
+import { introspect } from '../../../src/introspect/index.js'
 import { createSchemaSQL } from '../../../src/sql/create-schema-sql.js'
 import { type Engine, run } from '../../engines/engines.js'
 import { describeEngines, plan, read, resetDatabase, runMigration } from '../postgres/harness.js'
@@ -149,6 +150,30 @@ describeEngines('privileges on sequences, routines and namespaces', (engine) => 
     expect((await e.query(`SELECT has_function_privilege($1, 'add_one(integer)', 'EXECUTE') AS ok`, [r2]))[0]?.ok).toBe(
       true,
     )
+  }, 120_000)
+
+  it("a database read whole holds its namespaces' grants, and creates the same privileges from them", async () => {
+    const e = engine()
+    await setUp()
+    await e.exec(
+      `CREATE SCHEMA billing; GRANT USAGE ON SCHEMA billing TO ${q(r1)}; GRANT CREATE ON SCHEMA billing TO ${q(r2)} WITH GRANT OPTION`,
+    )
+    const whole = () => introspect((sql, params) => e.query(sql, params), { dialect: 'postgres' })
+    const written = await catalog(e)
+    const first = await whole()
+    expect(first.namespaces).toEqual([
+      {
+        name: 'billing',
+        grants: [
+          { grantee: r1, privileges: ['usage'] },
+          { grantee: r2, privileges: ['create'], withGrantOption: true },
+        ].sort((a, b) => a.grantee.localeCompare(b.grantee)),
+      },
+    ])
+    await setUp()
+    await run(e, createSchemaSQL(first, 'postgres'))
+    expect(await catalog(e)).toEqual(written)
+    expect(diffSchemas(await whole(), first, options).changes).toEqual([])
   }, 120_000)
 
   it('a privilege the kind does not have is refused with its path', () => {
