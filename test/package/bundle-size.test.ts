@@ -69,12 +69,13 @@ describe('bundle size (minified + gzip, dependencies included)', () => {
     }
   })
 
-  // 175 KB since the model holds views, routines, triggers and the other objects (and their planner);
-  // 140 KB before, since the codegen entry gained the SQLAlchemy, Prisma and drizzle targets (about 19 KB gzip
+  // 185 KB since the whole database of three dialects is modelled (events, grants, range types, view
+  // indexes, SQLite table options, and 95 impact rules); 175 KB since the model holds views, routines,
+  // triggers and the other objects (and their planner); 140 KB before, since the codegen entry gained the SQLAlchemy, Prisma and drizzle targets (about 19 KB gzip
   // together); parsing and diffing keep their 45 KB budget above.
-  it('all entries together do not grow past 175 KB (regression guard)', async () => {
+  it('all entries together do not grow past 185 KB (regression guard)', async () => {
     const all = await measureBundle(Object.fromEntries(Object.keys(ENTRIES).map((e) => [e, '*'])))
-    expect(all.gzip).toBeLessThan(175 * KB)
+    expect(all.gzip).toBeLessThan(185 * KB)
   })
 
   it('docs/performance.md has the generated section and lists every measured import', () => {
