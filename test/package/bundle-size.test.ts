@@ -26,7 +26,7 @@ const read = (file: string) => readFileSync(new URL(`../../${file}`, import.meta
 describe('bundle size (minified + gzip, dependencies included)', () => {
   it("the whole root entry is under its 55 KB regression guard and holds only model, diff, SQL text, storage, the dialects' naming conventions and fast-deep-equal", async () => {
     const root = await measureBundle({ schemaledger: '*' })
-    expect(ROOT_GUARD_BYTES).toBe(53 * KB)
+    expect(ROOT_GUARD_BYTES).toBe(55 * KB)
     expect(root.gzip).toBeLessThan(ROOT_GUARD_BYTES)
     const dirs = new Set(root.inputs.map((i) => i.file.split('/').slice(0, 2).join('/')))
     expect([...dirs].sort()).toEqual([
@@ -55,7 +55,7 @@ describe('bundle size (minified + gzip, dependencies included)', () => {
 
   it('parsing and diffing, validation included, is under 45 KB in a user bundle', async () => {
     const parseAndDiff = await measureBundle({ schemaledger: 'parseSchema, diffSchemas' })
-    expect(BUDGET_BYTES).toBe(43 * KB)
+    expect(BUDGET_BYTES).toBe(45 * KB)
     expect(parseAndDiff.gzip).toBeLessThan(BUDGET_BYTES)
   })
 
