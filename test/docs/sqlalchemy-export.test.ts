@@ -110,7 +110,10 @@ const EXPECTED = defineSchema({
       name: 'invoices',
       schema: 'billing',
       columns: [
-        { ...id('bigint'), identity: { generation: 'by_default', start: 1, increment: 2, maxValue: 1000000, cache: 5, cycle: true } },
+        {
+          ...id('bigint'),
+          identity: { generation: 'by_default', start: 1, increment: 2, maxValue: 1000000, cache: 5, cycle: true },
+        },
         { name: 'number', type: 'integer', nullable: false, default: "nextval('invoice_numbers')" },
         { name: 'org_id', type: 'integer', nullable: false },
       ],
