@@ -21,13 +21,13 @@ import { catalogDifference, mysqlCatalogLines } from './mysql-catalog.js'
 const CORPUS = new URL('./data/sqldef/mysql.jsonl', import.meta.url)
 const REPORT = new URL('../../docs/corpus/mysql.md', import.meta.url)
 /** Applicable cases passed in all, as reached: a regression fails the test (raise it as more pass). */
-const REQUIRED_PASSES = 253
+const REQUIRED_PASSES = 254
 /** sqldef features not run yet: a case using one of these is not applicable. */
 const EXCLUDED_FEATURES: ReadonlySet<string> = new Set<string>()
 /** Applicable cases passed per feature, as reached: a regression fails the test (raise them as more pass). */
 const REQUIRED_FEATURE_PASSES: Readonly<Record<string, number>> = {
   core: 172,
-  comments: 13,
+  comments: 14,
   enums: 2,
   events: 12,
   generated_columns: 9,

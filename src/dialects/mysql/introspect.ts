@@ -61,6 +61,8 @@ interface RawIndex {
   type: string
   /** MariaDB IGNORED = YES, MySQL 8 IS_VISIBLE = NO. */
   ignored: boolean
+  /** `INDEX_COMMENT`, empty for none. */
+  comment: string
   parts: Part[]
 }
 
@@ -207,8 +209,14 @@ export const introspectMysql: Introspector = async (query, options) => {
           return readColumn(c, json, text(t, 'table_collation'), mariadb, database)
         })
       const foreignKeys = readForeignKeys(own(keyColumns), database)
-      const { constraints, indexes } = readIndexes(own(statistics), foreignKeys, name, mariadb, period?.end)
-      unmodelled.push(...indexComments(name, own(statistics)))
+      const { constraints, indexes, uncommented } = readIndexes(
+        own(statistics),
+        foreignKeys,
+        name,
+        mariadb,
+        period?.end,
+      )
+      unmodelled.push(...indexComments(name, own(statistics), new Set(uncommented)))
       const columnNames = new Set(own(columns).map((c) => text(c, 'column_name')))
       const checkConstraints = tableChecks
         .filter((c) => !jsonColumns.has(text(c, 'constraint_name')))
@@ -262,15 +270,16 @@ function tableOptions(t: Row): Record<string, string> {
 }
 
 /**
- * The comments of a table's keys and indexes (`INDEX_COMMENT`), which the model does not hold: each
- * reported once, with the key or index read without it.
+ * The comments (`INDEX_COMMENT`) of the indexes `names` behind foreign keys, which the model cannot
+ * hold (a foreign key has no comment): each reported once, with the index read without it.
  */
-function indexComments(table: string, statistics: readonly Row[]): UnmodelledObject[] {
+function indexComments(table: string, statistics: readonly Row[], names: ReadonlySet<string>): UnmodelledObject[] {
   const out: UnmodelledObject[] = []
   for (const r of statistics) {
     const comment = text(r, 'index_comment')
     if (comment === '' || Number(r.seq_in_index) !== 1) continue
     const index = text(r, 'index_name')
+    if (!names.has(index)) continue
     const kind = index === 'PRIMARY' ? 'primary_key' : Number(r.non_unique) === 0 ? 'unique' : 'index'
     const why = `its comment ${JSON.stringify(comment)}: the model has no comments on keys and indexes (read without it)`
     out.push({ kind, name: `${table}.${index}`, why })
@@ -431,6 +440,7 @@ function groupIndexes(rows: readonly Row[]): RawIndex[] {
         unique: Number(r.non_unique) === 0,
         type: (str(r.index_type) ?? 'BTREE').toUpperCase(),
         ignored: str(r.ignored) === 'YES' || str(r.is_visible) === 'NO',
+        comment: str(r.index_comment) ?? '',
         parts: [],
       }
       byName.set(name, x)
@@ -476,22 +486,26 @@ function readIndexes(
 ) {
   const constraints: Record<string, unknown>[] = []
   const indexes: Record<string, unknown>[] = []
+  // The index behind a foreign key is the key's, which has no comment: its comment is not read.
+  const uncommented: string[] = []
   for (const x of groupIndexes(rows)) {
     if (periodEnd !== undefined && x.unique && x.parts.length > 1 && x.parts.at(-1)?.column === periodEnd) x.parts.pop()
     const columns = x.parts.map((p) => p.column)
+    const comment = x.comment === '' ? {} : { comment: x.comment }
     if (x.name === 'PRIMARY') {
-      constraints.push({ type: 'primary_key', columns })
+      constraints.push({ type: 'primary_key', columns, ...comment })
       continue
     }
     const keyType = x.type === 'BTREE' || (mariadb && x.type === 'HASH')
     // An ignored unique key is an index the model can mark so.
     if (x.unique && keyType && plainColumns(x) && !x.ignored) {
-      constraints.push({ type: 'unique', name: x.name, columns })
+      constraints.push({ type: 'unique', name: x.name, columns, ...comment })
       continue
     }
     const owner = foreignKeys.find((fk) => isForeignKeyIndex(x, fk, table))
     if (owner) {
       if (x.name !== owner.name) owner.extra = { mysqlIndex: x.name }
+      if (x.comment !== '') uncommented.push(x.name)
       continue
     }
     const using = x.type === 'FULLTEXT' || x.type === 'SPATIAL' || x.type === 'HASH' ? x.type.toLowerCase() : undefined
@@ -501,7 +515,8 @@ function readIndexes(
       ...(x.unique ? { unique: true } : {}),
       ...(using ? { using } : {}),
       ...(x.ignored ? { ignored: true } : {}),
+      ...comment,
     })
   }
-  return { constraints, indexes }
+  return { constraints, indexes, uncommented }
 }

@@ -4,7 +4,7 @@ import type { GeneratorContext } from '../dialect.js'
 import { columnList } from '../render.js'
 import { Stage, type StageValue, type StatementDraft } from '../types.js'
 import { mysqlConstraintName, mysqlIndexName } from './object-names.js'
-import { mysqlExpression, mysqlFlavor, quoteMysqlIdentifier as q, unsupported } from './text.js'
+import { mysqlExpression, mysqlFlavor, quoteMysqlIdentifier as q, quoteMysqlLiteral, unsupported } from './text.js'
 import { needsPrefixLength, type TypeContext } from './types.js'
 
 // Keys, foreign keys, checks and indexes in MySQL/MariaDB syntax. What differs from PostgreSQL:
@@ -92,15 +92,18 @@ export function mysqlConstraintClause(ctx: KeyContext, table: string, c: Constra
   const name = c.name ?? mysqlConstraintName(table, c)
   const where = `${table}.${name}`
   if (c.deferrable) unsupported(where, 'MySQL/MariaDB constraints cannot be DEFERRABLE')
-  if (c.comment !== undefined) unsupported(where, 'MySQL/MariaDB constraints have no comments')
+  // Keys are indexes in MySQL and take an index's COMMENT; foreign keys and checks have none.
+  const comment = c.comment === undefined || c.comment === '' ? '' : ` COMMENT ${quoteMysqlLiteral(c.comment)}`
+  if (comment !== '' && c.type !== 'primary_key' && c.type !== 'unique')
+    unsupported(where, 'MySQL/MariaDB foreign keys and checks have no comments')
   switch (c.type) {
     case 'primary_key':
       checkKeyColumns(definition, c.columns, where, false)
-      return `PRIMARY KEY ${columnList(ctx.gen.dialect, c.columns)}`
+      return `PRIMARY KEY ${columnList(ctx.gen.dialect, c.columns)}${comment}`
     case 'unique':
       if (c.nullsNotDistinct) unsupported(where, 'MySQL/MariaDB have no NULLS NOT DISTINCT')
       checkKeyColumns(definition, c.columns, where, ctx.flavor.mariadb)
-      return `CONSTRAINT ${q(name)} UNIQUE ${columnList(ctx.gen.dialect, c.columns)}`
+      return `CONSTRAINT ${q(name)} UNIQUE ${columnList(ctx.gen.dialect, c.columns)}${comment}`
     case 'foreign_key': {
       if (c.match) unsupported(where, `MySQL/MariaDB parse MATCH ${c.match.toUpperCase()} but ignore it`)
       if (c.notValid) unsupported(where, 'MySQL/MariaDB have no NOT VALID constraints')
@@ -157,7 +160,6 @@ function indexPieces(ctx: KeyContext, table: string, x: Index, definition: Table
   if (x.where !== undefined) unsupported(where, 'partial indexes (WHERE) do not exist in MySQL/MariaDB')
   if (x.include && x.include.length > 0) unsupported(where, 'MySQL/MariaDB indexes have no INCLUDE columns')
   if (x.nullsNotDistinct) unsupported(where, 'MySQL/MariaDB have no NULLS NOT DISTINCT')
-  if (x.comment !== undefined) unsupported(where, 'index comments are written for PostgreSQL only')
   if (x.with && Object.keys(x.with).length > 0)
     unsupported(where, 'MySQL/MariaDB indexes have no storage parameters (WITH (...))')
   const using = x.using?.toLowerCase()
@@ -170,6 +172,7 @@ function indexPieces(ctx: KeyContext, table: string, x: Index, definition: Table
   // FULLTEXT/SPATIAL index whole values, and so does MariaDB's hash-backed long UNIQUE.
   const whole = kind === 'FULLTEXT ' || kind === 'SPATIAL ' || (x.unique === true && ctx.flavor.mariadb)
   const parts = x.parts.map((p) => indexPart(ctx, where, p, definition, whole)).join(', ')
+  if (x.comment !== undefined && x.comment !== '') tail += ` COMMENT ${quoteMysqlLiteral(x.comment)}`
   if (x.ignored) tail += ` ${ignoredIndexKeyword(ctx, where)}`
   return { name, kind, parts: `(${parts})`, tail }
 }
