@@ -8,6 +8,7 @@ import { formatJson } from '../format/format-json.js'
 import { formatMarkdown } from '../format/format-markdown.js'
 import { formatSarif } from '../format/format-sarif.js'
 import { formatText } from '../format/format-text.js'
+import type { ReportUnmodelled } from '../format/report-options.js'
 import { analyzeImpact } from '../impact/analyze-impact.js'
 import type { Schema } from '../model/types.js'
 import { planMigration } from '../sql/plan-migration.js'
@@ -140,6 +141,8 @@ export async function writeDiffReport(
   config?: SchemaledgerConfig,
   /** The document arguments, `[from, to]`, that SARIF results point at. */
   documents?: readonly string[],
+  /** What the sides' databases hold that their schemas do not (documents read from SQL). */
+  unmodelled?: readonly ReportUnmodelled[],
 ): Promise<number> {
   const dialect = dialectFlag(values.dialect)
   const dialectVersion = values['dialect-version']
@@ -170,18 +173,23 @@ export async function writeDiffReport(
     ...(findings ? { findings } : {}),
     ...(migration ? { migration } : {}),
     ...(values.title ? { title: values.title } : {}),
+    ...(unmodelled ? { unmodelled } : {}),
   }
   const toFile = values.output !== undefined && values.output !== '-'
   const text =
     values.format === 'markdown'
       ? formatMarkdown(diff, report)
       : values.format === 'json'
-        ? formatJson(diff, { ...(findings ? { findings } : {}), ...(migration ? { migration } : {}) })
+        ? formatJson(diff, {
+            ...(findings ? { findings } : {}),
+            ...(migration ? { migration } : {}),
+            ...(unmodelled ? { unmodelled } : {}),
+          })
         : values.format === 'html'
           ? formatHtml(diff, { ...report, schema: to })
           : values.format === 'sarif'
             ? formatSarif(
-                { documents: documents ?? [], findings: findings ?? [] },
+                { documents: documents ?? [], findings: findings ?? [], ...(unmodelled ? { unmodelled } : {}) },
                 {
                   toolVersion: packageVersion(),
                   lineOf: documentLines(io.cwd, documents?.at(-1)),
@@ -206,8 +214,13 @@ export async function diffAndReport(
   from: Schema,
   to: Schema,
   values: DiffReportValues,
-  config?: { readonly config: SchemaledgerConfig; readonly documents: readonly string[] },
+  config?: {
+    readonly config: SchemaledgerConfig
+    readonly documents: readonly string[]
+    /** What the sides' databases hold that their schemas do not, when a side was read from SQL. */
+    readonly unmodelled?: readonly ReportUnmodelled[]
+  },
 ): Promise<number> {
   const diff = diffSchemas(from, to, await diffOptionsOf(values, reader, config?.config))
-  return writeDiffReport(io, 'diff', diff, from, to, values, config?.config, config?.documents)
+  return writeDiffReport(io, 'diff', diff, from, to, values, config?.config, config?.documents, config?.unmodelled)
 }

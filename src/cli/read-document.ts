@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import type { UnmodelledObject } from '../dialects/introspect-types.js'
 import { isSchemaLedgerError } from '../errors.js'
 import { safeParseSchema } from '../model/parse-schema.js'
 import type { Schema } from '../model/types.js'
@@ -28,6 +29,11 @@ export interface LoadedDocument {
   readonly schema: Schema
   /** The path as given, `<stdin>`, or `store:name@ref`. */
   readonly source: string
+  /**
+   * What the database the document was read from holds that the schema does not: set for a `.sql`
+   * file (run on an engine and introspected), absent for a JSON document or a store version.
+   */
+  readonly unmodelled?: readonly UnmodelledObject[]
 }
 
 /**
@@ -138,8 +144,10 @@ export function createDocumentReader(io: CliIO, options: DocumentReaderOptions):
       const loaded = await loadTimeline(io, label, input, maxBytes, { files: object.files })
       return { schema: schemaAt(label, loaded, ref), source: argument }
     }
-    if (isSqlPath(path))
-      return { schema: (await readSqlDocument(io, argument, object.text, input)).schema, source: argument }
+    if (isSqlPath(path)) {
+      const { schema, unmodelled } = await readSqlDocument(io, argument, object.text, input)
+      return { schema, source: argument, unmodelled }
+    }
     const result = safeParseSchema(parseJson(object.text, argument))
     if (!result.success) throw new InvalidDocumentError(argument, result.issues)
     return { schema: result.data, source: argument }
@@ -184,7 +192,10 @@ export function createDocumentReader(io: CliIO, options: DocumentReaderOptions):
         return { schema: schemaAt(folder.dir, await loading, folder.ref), source: argument }
       }
       const { text, source } = await readText(argument)
-      if (isSqlPath(argument)) return { schema: (await readSqlDocument(io, source, text, input)).schema, source }
+      if (isSqlPath(argument)) {
+        const { schema, unmodelled } = await readSqlDocument(io, source, text, input)
+        return { schema, source, unmodelled }
+      }
       const result = safeParseSchema(parseJson(text, source))
       if (!result.success) throw new InvalidDocumentError(source, result.issues)
       return { schema: result.data, source }

@@ -13,6 +13,7 @@ import { findingCard, htmlPage, severityBadge } from './html-page.js'
 import type { ReportOptions } from './report-options.js'
 import { findingsText, summarizeReport } from './report-summary.js'
 import { MARKERS } from './text-tree.js'
+import { UNMODELLED_HEADING, type UnmodelledRow, unmodelledRows } from './unmodelled-rows.js'
 
 /**
  * Options of {@link formatHtml}.
@@ -74,14 +75,28 @@ function rowHtml(row: Row, findings: readonly Finding[]): string {
   ].join('')
 }
 
+/** The table of what either side holds that the schemas cannot. */
+function unmodelledSection(rows: readonly UnmodelledRow[]): string {
+  const cells = rows.map(
+    (u) =>
+      `<tr data-side="${u.side}"><td>${u.side}</td><td>${esc(u.kind)}</td><td class="mono">${esc(u.name)}</td><td>${esc(u.why)}</td></tr>`,
+  )
+  return [
+    `<section id="unmodelled"><h2>${UNMODELLED_HEADING}</h2>`,
+    '<p>The databases (or SQL files) the two sides were read from hold these objects; the schemas cannot, so the diff does not see them.</p>',
+    `<table class="unmodelled"><thead><tr><th>Side</th><th>Kind</th><th>Name</th><th>Why</th></tr></thead><tbody>\n${cells.join('\n')}\n</tbody></table>`,
+    '</section>',
+  ].join('\n')
+}
+
 const codeBlock = (id: string, code: string) =>
   `<div class="code"><button type="button" class="copy" data-copy="${id}">Copy</button><pre id="${id}"><code>${esc(code)}</code></pre></div>`
 
 /**
  * A self-contained HTML report of a diff: one file with inline CSS and script and nothing external
  * (a Content-Security-Policy forbids every fetch). It has the summary, a list of changes filterable by
- * text, status and "has findings", the findings with explanations and safe alternatives, the change
- * tree drawn as inline SVG, the up and down SQL with copy buttons, and the Mermaid source of the ER
+ * text, status and "has findings", the findings with explanations and safe alternatives, what either
+ * side holds that the schemas cannot (side, kind, name, why), the change tree drawn as inline SVG, the up and down SQL with copy buttons, and the Mermaid source of the ER
  * diagram (when `schema` is given).
  *
  * @example
@@ -109,11 +124,12 @@ export function formatHtml(diff: SchemaDiff, options: HtmlReportOptions = {}): s
   )
   const statusCount = (s: TreeStatus) => rows.filter((r) => r.node.status === s).length
   const m = options.migration
+  const unmodelled = unmodelledRows(options.unmodelled)
   const body = [
     `<header><h1>${esc(title)}</h1>`,
     `<p class="summary">${summary.changes} change${summary.changes === 1 ? '' : 's'}${options.findings ? ` · findings: ${bySeverity.length > 0 ? bySeverity.join(' ') : 'none'}${summary.suppressed > 0 ? ` <span class="badge suppressed">${summary.suppressed} suppressed</span>` : ''}` : ''}</p>`,
     counts.length > 0 ? `<ul class="counts">${counts.join('')}</ul>` : '',
-    `<nav><a href="#changes">Changes</a>${options.findings ? '<a href="#findings">Findings</a>' : ''}<a href="#tree">Tree</a>${m ? '<a href="#sql">SQL</a>' : ''}<a href="#diagram">Diagram</a></nav>`,
+    `<nav><a href="#changes">Changes</a>${options.findings ? '<a href="#findings">Findings</a>' : ''}${unmodelled.length > 0 ? '<a href="#unmodelled">Not compared</a>' : ''}<a href="#tree">Tree</a>${m ? '<a href="#sql">SQL</a>' : ''}<a href="#diagram">Diagram</a></nav>`,
     '</header>',
     '<section id="changes"><h2>Changes</h2>',
     '<div class="filters" role="search">',
@@ -132,6 +148,7 @@ export function formatHtml(diff: SchemaDiff, options: HtmlReportOptions = {}): s
     options.findings
       ? `<section id="findings"><h2>Findings</h2>\n${findings.length > 0 ? findings.map((f) => findingCard(f, 'h3')).join('\n') : '<p class="empty">No findings.</p>'}\n</section>`
       : '',
+    unmodelled.length > 0 ? unmodelledSection(unmodelled) : '',
     `<section id="tree"><h2>Change tree</h2><div class="tree">${toTreeSvg(tree, { title: `${title}: change tree` })}</div></section>`,
     m
       ? [

@@ -1,7 +1,7 @@
 import type { Migration } from '../dialects/types.js'
 import type { SchemaDiff } from '../diff/types.js'
 import type { Finding } from '../impact/types.js'
-import type { ReportOptions } from './report-options.js'
+import type { ReportOptions, ReportUnmodelled } from './report-options.js'
 
 /**
  * The format tag of the JSON report; it changes only with an incompatible change of the shape.
@@ -30,6 +30,11 @@ export interface ReportDocument {
   readonly findings: readonly Finding[]
   /** The migration, or null when none was given. */
   readonly migration: Migration | null
+  /**
+   * What either side holds that its schema does not, in the order given; present only when given
+   * (absent: the sides were not read from a database or SQL file; empty: nothing was left out).
+   */
+  readonly unmodelled?: readonly ReportUnmodelled[]
 }
 
 /**
@@ -41,12 +46,20 @@ export interface ReportDocument {
  * ```
  */
 export function toReportDocument(diff: SchemaDiff, options: ReportOptions = {}): ReportDocument {
-  return { format: REPORT_FORMAT, diff, findings: options.findings ?? [], migration: options.migration ?? null }
+  return {
+    format: REPORT_FORMAT,
+    diff,
+    findings: options.findings ?? [],
+    migration: options.migration ?? null,
+    ...(options.unmodelled
+      ? { unmodelled: options.unmodelled.map(({ side, kind, name, why }) => ({ side, kind, name, why })) }
+      : {}),
+  }
 }
 
 /**
- * The machine-readable report: `{ format: 'schemaledger-report/1', diff, findings, migration }` as
- * JSON (two-space indent, trailing newline), valid against {@link reportJsonSchema}. The same input
+ * The machine-readable report: `{ format: 'schemaledger-report/1', diff, findings, migration }`, and
+ * `unmodelled` when given, as JSON (two-space indent, trailing newline), valid against {@link reportJsonSchema}. The same input
  * always gives the same bytes.
  *
  * @example

@@ -8,6 +8,7 @@ import { mdCode, mdFence, mdTable, mdText } from './markdown-text.js'
 import type { ReportOptions } from './report-options.js'
 import { findingsText, summarizeReport } from './report-summary.js'
 import { suppressionSentence } from './suppression-text.js'
+import { UNMODELLED_HEADING, unmodelledRows } from './unmodelled-rows.js'
 
 /** Severity badges: a coloured emoji and the word, so they read without images or colour. */
 const BADGE: Readonly<Record<Severity, string>> = {
@@ -59,8 +60,9 @@ function section(heading: string, rows: readonly ChangeTreeNode[], findings: rea
 /**
  * A Markdown report of a diff, ready to paste as a pull-request comment: a summary table of changes
  * by object kind and findings by severity, a section per table with a changes table (every altered
- * field as `before -> after`) and the findings about it with text severity badges, then the up SQL
- * in a fenced block and the down SQL in a collapsed `<details>` block.
+ * field as `before -> after`) and the findings about it with text severity badges, a table of what
+ * either side holds that the schemas cannot (side, kind, name, why), then the up SQL in a fenced
+ * block and the down SQL in a collapsed `<details>` block.
  *
  * @example
  * ```ts
@@ -110,6 +112,17 @@ export function formatMarkdown(diff: SchemaDiff, options: ReportOptions = {}): s
     if (placed.unplaced.length > 0) {
       out.push('', '### Findings about changes not in this diff', '', ...placed.unplaced.map(findingItem))
     }
+  }
+  const unmodelled = unmodelledRows(options.unmodelled)
+  if (unmodelled.length > 0) {
+    out.push('', `### ${UNMODELLED_HEADING}`, '')
+    out.push(
+      mdTable(
+        ['Side', 'Kind', 'Name', 'Why'],
+        ['left', 'left', 'left', 'left'],
+        unmodelled.map((u) => [u.side, u.kind, mdCode(u.name), mdText(u.why)]),
+      ),
+    )
   }
   const m = options.migration
   if (m) {

@@ -2,6 +2,8 @@ import { builtinAnalyzers } from '../impact/rules/index.js'
 import { EXPIRED_SUPPRESSION } from '../impact/suppressions.js'
 import type { Finding, Severity } from '../impact/types.js'
 import { bySeverity } from './lint-report.js'
+import type { ReportUnmodelled } from './report-options.js'
+import { unmodelledRows } from './unmodelled-rows.js'
 
 /**
  * What {@link formatSarif} reports: the documents looked at (`[from, to]` or `[doc]`; results point
@@ -15,7 +17,36 @@ import { bySeverity } from './lint-report.js'
 export interface SarifInput {
   readonly documents: readonly string[]
   readonly findings: readonly Finding[]
+  /** What either side holds that its schema does not: `note` results of the rule {@link UNMODELLED_RULE}. */
+  readonly unmodelled?: readonly ReportUnmodelled[]
 }
+
+/**
+ * The SARIF rule id of an object a document's database holds that the schema cannot: the diff does
+ * not see it, so a reviewer compares it by hand.
+ *
+ * @example
+ * ```ts
+ * JSON.parse(formatSarif(input)).runs[0].results.filter((r) => r.ruleId === UNMODELLED_RULE)
+ * ```
+ */
+export const UNMODELLED_RULE = 'unmodelled-object'
+
+// Code scanning shows results, not a third-party tool's notifications (`toolExecutionNotifications`
+// appear on its tool status page for CodeQL only), so an unmodelled object is a result at the lowest
+// level, `note`: listed with the alerts, never failing a check that fails on errors or warnings.
+const UNMODELLED_META = {
+  id: UNMODELLED_RULE,
+  name: 'UnmodelledObject',
+  shortDescription: { text: 'Not in the schema, so not compared' },
+  fullDescription: {
+    text: 'The database (or SQL file) holds an object the schema model has no place for; introspection reports it instead of dropping it silently. The diff, the findings and the migration do not see it.',
+  },
+  help: {
+    text: 'The diff, the findings and the migration do not see this object. Compare it between the two versions by hand, and keep it in the migration yourself if it changes.',
+  },
+  defaultConfiguration: { level: 'note' },
+} as const
 
 /**
  * Options of {@link formatSarif}.
@@ -81,9 +112,11 @@ function ruleOf(code: string, f: Finding) {
  * The findings as a SARIF 2.1.0 log, for GitHub code scanning and other SARIF readers: one run of
  * the tool `schemaledger` whose rules are the codes found (title, why, fix from the rule catalogue),
  * one result per finding (danger = error, warning = warning, info = note) located in the last
- * document (at the line `lineOf` gives, else line 1) and at its object path (a logical location). Suppressed findings are results with an
- * accepted external suppression and its justification, never left out. The same input gives the
- * same bytes.
+ * document (at the line `lineOf` gives, else line 1) and at its object path (a logical location).
+ * Suppressed findings are results with an accepted external suppression and its justification, never
+ * left out. Unmodelled objects are `note` results of the rule {@link UNMODELLED_RULE}, located in the
+ * document of their side (an object on both sides once, in the last document). The same input gives
+ * the same bytes.
  *
  * @example
  * ```ts
@@ -93,10 +126,16 @@ function ruleOf(code: string, f: Finding) {
 export function formatSarif(input: SarifInput, options: SarifOptions = {}): string {
   const findings = bySeverity(input.findings)
   const codes = [...new Set(findings.map((f) => f.code))].sort()
-  const rules = codes.map((code) => ruleOf(code, findings.find((f) => f.code === code) as Finding))
-  const document = input.documents.at(-1)
-  const artifact = document !== undefined && isFile(document) ? { uri: fileUri(document) } : undefined
-  const results = findings.map((f) => {
+  const unmodelled = unmodelledRows(input.unmodelled)
+  const rules: object[] = codes.map((code) => ruleOf(code, findings.find((f) => f.code === code) as Finding))
+  if (unmodelled.length > 0) rules.push(UNMODELLED_META)
+  const last = input.documents.at(-1)
+  const artifactOf = (document: string | undefined) =>
+    document !== undefined && isFile(document) ? { uri: fileUri(document) } : undefined
+  const artifact = artifactOf(last)
+  const located = (where: { uri: string } | undefined, startLine: number) =>
+    where ? { physicalLocation: { artifactLocation: where, region: { startLine } } } : {}
+  const results: object[] = findings.map((f) => {
     const path = f.path ?? f.change.path
     const text = `${f.message} Instead: ${f.fix.description}`
     return {
@@ -106,9 +145,7 @@ export function formatSarif(input: SarifInput, options: SarifOptions = {}): stri
       message: { text },
       locations: [
         {
-          ...(artifact
-            ? { physicalLocation: { artifactLocation: artifact, region: { startLine: options.lineOf?.(path) ?? 1 } } }
-            : {}),
+          ...located(artifact, options.lineOf?.(path) ?? 1),
           logicalLocations: [{ fullyQualifiedName: path, kind: 'member' }],
         },
       ],
@@ -133,6 +170,27 @@ export function formatSarif(input: SarifInput, options: SarifOptions = {}): stri
       },
     }
   })
+  // An object of the from side only is in the first document; one on the to side or both, in the last.
+  const fromArtifact = artifactOf(input.documents.length > 1 ? input.documents[0] : undefined)
+  for (const u of unmodelled) {
+    const source = u.side === 'from' ? input.documents[0] : last
+    const where = u.side === 'from' ? fromArtifact : artifact
+    const name = `${u.kind}:${u.name}`
+    const side = u.side === 'both' ? 'either version' : `the ${u.side} version${source ? ` (${source})` : ''}`
+    results.push({
+      ruleId: UNMODELLED_RULE,
+      ruleIndex: codes.length,
+      level: 'note',
+      message: { text: `${u.kind} ${u.name} is not in the schema of ${side}: ${u.why}. The diff does not compare it.` },
+      locations: [{ ...located(where, 1), logicalLocations: [{ fullyQualifiedName: name, kind: 'member' }] }],
+      partialFingerprints: { 'schemaledger/v1': `${UNMODELLED_RULE}:${u.side}:${name}` },
+      properties: { side: u.side, kind: u.kind, name: u.name, why: u.why },
+    })
+  }
+  const usesFrom = fromArtifact !== undefined && unmodelled.some((u) => u.side === 'from')
+  const artifacts = [...(usesFrom ? [fromArtifact] : []), ...(artifact ? [artifact] : [])].filter(
+    (a, i, all) => all.findIndex((b) => b.uri === a.uri) === i,
+  )
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -145,7 +203,7 @@ export function formatSarif(input: SarifInput, options: SarifOptions = {}): stri
             rules,
           },
         },
-        ...(artifact ? { artifacts: [{ location: artifact }] } : {}),
+        ...(artifacts.length > 0 ? { artifacts: artifacts.map((location) => ({ location })) } : {}),
         results,
       },
     ],

@@ -4,6 +4,7 @@ import { type ChangeTreeNode, toTree } from '../visual/to-tree.js'
 import type { ReportOptions } from './report-options.js'
 import { countsText, findingsText, summarizeReport } from './report-summary.js'
 import { MARKERS, paint, renderTreeText, wrap } from './text-tree.js'
+import { UNMODELLED_HEADING, unmodelledRows } from './unmodelled-rows.js'
 
 /**
  * Options of {@link formatText}.
@@ -24,7 +25,8 @@ export interface TextReportOptions extends ReportOptions {
  * A terminal report of a diff: a summary line (`tables +1 ~2, columns +5 ~3 -1, ...`) and the
  * findings by severity, then one tree per enum and table with `+` added, `-` removed, `~` changed and
  * `>` renamed markers, `field: before -> after` for every altered field, possible renames (`?`),
- * each finding (`!`) with its fix under the change it concerns, and the up SQL of the migration.
+ * each finding (`!`) with its fix under the change it concerns, what either side holds that the
+ * schemas cannot (`[from]`, `[to]` or `[both]`, with why), and the up SQL of the migration.
  *
  * @example
  * ```ts
@@ -74,6 +76,11 @@ export function formatText(diff: SchemaDiff, options: TextReportOptions = {}): s
     ].filter(([m]) => used.has(m ?? ''))
     const key = `(${legend.map(([m, w]) => `${m} ${w}`).join(', ')})`
     lines.push('', ...body, '', ...wrap(key, 0, 1, width).map((l) => paint(l, 'hint', color)))
+  }
+  const unmodelled = unmodelledRows(options.unmodelled)
+  if (unmodelled.length > 0) {
+    lines.push('', paint(`${UNMODELLED_HEADING}:`, 'bold', color))
+    for (const u of unmodelled) lines.push(...wrap(`[${u.side}] ${u.kind} ${u.name}: ${u.why}`, 2, 6, width))
   }
   if (options.migration) lines.push('', toSQL(options.migration).trimEnd())
   return `${lines.join('\n')}\n`

@@ -60,6 +60,8 @@ button.copy { position: absolute; top: 6px; right: 6px; font: inherit; font-size
 .tree svg { display: block; }
 details summary { cursor: pointer; margin: 8px 0; }
 .empty { color: var(--muted); }
+table.unmodelled { border-collapse: collapse; width: 100%; } table.unmodelled th, table.unmodelled td { text-align: left;
+  vertical-align: top; border-bottom: 1px solid var(--line); padding: 4px 8px; } table.unmodelled th { color: var(--muted); font-weight: 600; }
 footer { color: var(--muted); font-size: 12px; margin-top: 40px; }
 `
 

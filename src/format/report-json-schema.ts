@@ -194,6 +194,11 @@ const report: Record<string, JsonSchema> = {
     { sql: str, change: changeRef, destructive: { type: 'boolean' }, transactional: { type: 'boolean' }, reason: str },
     ['sql', 'destructive', 'transactional'],
   ),
+  unmodelled: object(
+    { side: { enum: ['from', 'to'] }, kind: str, name: str, why: str },
+    ['side', 'kind', 'name', 'why'],
+    'Something one side holds that its schema does not (introspection returns it as data): the diff cannot see it.',
+  ),
   migration: object(
     { dialect: str, up: { type: 'array', items: ref('statement') }, down: { type: 'array', items: ref('statement') } },
     ['dialect', 'up', 'down'],
@@ -223,6 +228,12 @@ export function reportJsonSchema(): Record<string, unknown> {
       diff: ref('diff'),
       findings: { type: 'array', items: ref('finding') },
       migration: { oneOf: [ref('migration'), { type: 'null' }] },
+      unmodelled: {
+        type: 'array',
+        items: ref('unmodelled'),
+        description:
+          'What either side holds that its schema does not; present when the sides were read from a database or SQL file.',
+      },
     },
     required: ['format', 'diff', 'findings', 'migration'],
     $defs: { ...model(), ...report },

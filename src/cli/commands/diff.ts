@@ -1,8 +1,18 @@
+import type { ReportUnmodelled } from '../../format/report-options.js'
 import { defineCommand } from '../command.js'
 import { MAX_INPUT_OPTION, SQL_INPUT_OPTIONS, STORE_OPTION, sqlInputOf } from '../common-options.js'
 import { CONFIG_OPTION } from '../config/config-option.js'
 import { DIFF_REPORT_OPTIONS, diffAndReport } from '../diff-report.js'
-import { createDocumentReader } from '../read-document.js'
+import { createDocumentReader, type LoadedDocument } from '../read-document.js'
+
+/** What the two sides' databases hold that their schemas do not; undefined when neither was read from SQL. */
+function unmodelledOf(from: LoadedDocument, to: LoadedDocument): ReportUnmodelled[] | undefined {
+  if (!from.unmodelled && !to.unmodelled) return undefined
+  return [
+    ...(from.unmodelled ?? []).map((u) => ({ ...u, side: 'from' as const })),
+    ...(to.unmodelled ?? []).map((u) => ({ ...u, side: 'to' as const })),
+  ]
+}
 
 /**
  * `schemaledger diff <from> <to>`: what changed, as text, Markdown, JSON or HTML; with `--dialect`,
@@ -48,9 +58,11 @@ export const diffCommand = defineCommand({
     try {
       const from = await reader.read(positionals[0] ?? '')
       const to = await reader.read(positionals[1] ?? '')
+      const unmodelled = unmodelledOf(from, to)
       return await diffAndReport(io, reader, from.schema, to.schema, values, {
         config: config?.config ?? {},
         documents: [from.source, to.source],
+        ...(unmodelled ? { unmodelled } : {}),
       })
     } finally {
       await reader.dispose()
