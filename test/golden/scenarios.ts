@@ -12,7 +12,7 @@ import { planMigration } from '../../src/sql/index.js'
 
 export const UPDATE = process.env.UPDATE_GOLDEN === '1'
 
-export const SCENARIOS = ['seed', 'shop', 'teams'] as const
+export const SCENARIOS = ['seed', 'shop', 'teams', 'objects'] as const
 
 export interface Scenario {
   readonly name: string
