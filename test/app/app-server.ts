@@ -23,6 +23,7 @@ const SOURCES = [
   'src',
   'examples',
   'test/fixtures',
+  'test/golden',
 ]
 
 function newestMtime(path: string): number {

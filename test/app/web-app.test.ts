@@ -17,6 +17,7 @@ const text = (path: string) => readFileSync(join(ROOT, path), 'utf8')
 const schema = (path: string): Schema => parseSchema(JSON.parse(text(path)))
 const seed = { from: schema('test/fixtures/seed-v1.json'), to: schema('test/fixtures/seed-v2.json') }
 const teams = { from: schema('test/golden/teams/from.json'), to: schema('test/golden/teams/to.json') }
+const objectsPair = { from: schema('test/golden/objects/from.json'), to: schema('test/golden/objects/to.json') }
 const SEED_TITLE = 'Schema changes: seed-v1.json -> seed-v2.json'
 
 /** What the app shows for a pair, computed by the library: findings and the up/down migration. */
@@ -391,6 +392,45 @@ describe.skipIf(!chromiumPath)('web app (app/) in headless Chromium', { timeout:
     ).toEqual(new Set(['false']))
     await page.getByRole('button', { name: 'Expand all' }).click()
     expect(await page.locator('ul.tree button[aria-expanded="false"]').count()).toBe(0)
+    await page.close()
+  })
+
+  it('shows views, routines, triggers and sequences in the summary and the tree, and filters them', async () => {
+    const page = await openApp()
+    await loadPair(page, 'objects')
+    const { diff } = expected(objectsPair, 'postgres')
+    expect(await page.locator('#summary-heading').textContent()).toContain(`${diff.summary.total} changes`)
+    expect(await summaryRow(page, 'sequences')).toEqual([0, 1, 0, 0])
+    expect(await summaryRow(page, 'functions')).toEqual([1, 1, 0, 0])
+    expect(await summaryRow(page, 'views')).toEqual([0, 1, 1, 0])
+    expect(await summaryRow(page, 'triggers')).toEqual([0, 1, 0, 0])
+    const top = () => page.locator('ul.tree > li').locator(':scope > .row .label').allTextContents()
+    const OBJECTS = [
+      'sequence invoice_numbers',
+      'function order_total(order_id integer)',
+      'function touch()',
+      'view big_orders',
+      'view open_orders',
+      'trigger orders.orders_touch',
+    ]
+    expect(await top()).toEqual(OBJECTS)
+    expect(
+      await page
+        .locator('li[data-kind="object"]')
+        .filter({ hasText: 'sequence invoice_numbers' })
+        .locator('li .label')
+        .allTextContents(),
+    ).toEqual(['increment: 1 -> 10'])
+    await page.getByLabel('Kind').selectOption('object')
+    expect(await top()).toEqual(OBJECTS)
+    await page.getByLabel('Findings').selectOption('info')
+    expect(await top()).toEqual(['trigger orders.orders_touch'])
+    await page.getByLabel('Findings').selectOption('all')
+    await page.locator('#tree-search').fill('view:')
+    expect(await top()).toEqual(['view big_orders', 'view open_orders'])
+    await page.locator('#tree-search').fill('')
+    await page.getByLabel('Kind').selectOption('table')
+    expect(await page.getByText('Nothing matches the filters.').count()).toBe(1)
     await page.close()
   })
 

@@ -2,6 +2,8 @@
 // imports), so the app and the library's tests use the very same files.
 import seedV1 from '../../../test/fixtures/seed-v1.json'
 import seedV2 from '../../../test/fixtures/seed-v2.json'
+import objectsFrom from '../../../test/golden/objects/from.json'
+import objectsTo from '../../../test/golden/objects/to.json'
 import shopFrom from '../../../test/golden/shop/from.json'
 import shopTo from '../../../test/golden/shop/to.json'
 import teamsFrom from '../../../test/golden/teams/from.json'
@@ -43,7 +45,8 @@ const fromExamplesDir: ExampleDocument[] = Object.entries(examplesDir)
 
 /**
  * Every bundled document: the seed story, `examples/*.json` (one of them deliberately invalid) and the
- * two other golden scenarios of the report tests.
+ * three other golden scenarios of the report tests (the last with views, routines, triggers and
+ * sequences).
  *
  * @example
  * ```ts
@@ -58,6 +61,8 @@ export const exampleDocuments: readonly ExampleDocument[] = [
   { file: 'shop-to.json', value: shopTo },
   { file: 'teams-from.json', value: teamsFrom },
   { file: 'teams-to.json', value: teamsTo },
+  { file: 'objects-from.json', value: objectsFrom },
+  { file: 'objects-to.json', value: objectsTo },
 ]
 
 const doc = (file: string): ExampleDocument => {
@@ -88,5 +93,11 @@ export const examplePairs: readonly ExamplePair[] = [
     title: 'Teams: a dropped table in a foreign-key cycle',
     before: doc('teams-from.json'),
     after: doc('teams-to.json'),
+  },
+  {
+    id: 'objects',
+    title: 'Orders: a view, a function, a trigger and a sequence',
+    before: doc('objects-from.json'),
+    after: doc('objects-to.json'),
   },
 ]

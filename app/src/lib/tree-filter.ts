@@ -13,11 +13,14 @@ const isObject = (node: ChangeTreeNode) => node.kind === 'column' || node.kind =
  * ```
  */
 export interface TreeFilter {
-  /** Object kind to keep (`all` keeps everything). */
-  readonly kind: 'all' | 'table' | 'column' | 'constraint' | 'index' | 'enum'
+  /**
+   * Object kind to keep (`all` keeps everything; `object` keeps the views, routines, triggers,
+   * sequences and other objects beside tables and enums).
+   */
+  readonly kind: 'all' | 'table' | 'column' | 'constraint' | 'index' | 'enum' | 'object'
   /** Keep only changes with a finding of this severity (`all` keeps everything). */
   readonly severity: 'all' | Severity
-  /** Case-insensitive text a table (or enum) name must contain. */
+  /** Case-insensitive text a table, enum or object name (`view:recent`) must contain. */
   readonly search: string
 }
 
@@ -41,7 +44,7 @@ export function filterTree(tree: ChangeTreeNode, filter: TreeFilter, findings: r
   const top = tree.children.flatMap((node): ChangeTreeNode[] => {
     if (search !== '' && !node.name.toLowerCase().includes(search)) return []
     if (node.kind !== 'table') return passesKind(node) && passesSeverity(node) ? [node] : []
-    if (filter.kind === 'enum') return []
+    if (filter.kind === 'enum' || filter.kind === 'object') return []
     // Table-level changes: created, dropped, renamed or altered tables, shown whole.
     if (filter.kind === 'table') return node.changes.length > 0 && passesSeverity(node) ? [node] : []
     const children = node.children.filter((c) => !isObject(c) || (passesKind(c) && passesSeverity(c)))
