@@ -7,7 +7,7 @@ import type { Analyzer, AnalyzerContext } from '../types.js'
 // Rules on the objects beside tables (views, extensions, domains, types), from the catalogue
 // (/work/shared/research/impact-rules.md): LK020 after Squawk ban-alter-domain-with-add-constraint,
 // LK031 after pg-schema-diff's re-created domains (domain_sql_generator.go),
-// BC012 after Bytebase's backward-compatibility review and Atlas' destructive checks on views, DS014
+// BC015 after the expand/contract reasoning of Atlas BC101/BC102 and pgroll, DS017
 // after pg-delta / migra, which drop an extension only with its objects.
 
 const viewWord = (v: View) => (v.materialized ? 'materialized view' : 'view')
@@ -19,7 +19,7 @@ const dropView = defineAnalyzer({
   severity: 'warning',
   docs: {
     bad: 'DROP VIEW "order_totals"',
-    why: 'The application version still deployed queries the view: it fails once the view is gone, or reads other columns and rows once its query changed.',
+    why: 'The application version still deployed queries the view: it fails once the view is gone, or reads other columns and rows once its query changed (the expand/contract reasoning of Atlas BC101/BC102 and Squawk renaming-table/ban-drop-table for tables; pgroll and Reshape keep old and new versions readable through views for this reason).',
     fix: 'Expand/contract: create the new view under a new name, deploy the version that reads it, then drop the old one.',
   },
   analyze(change) {
@@ -50,7 +50,7 @@ const dropExtension = defineAnalyzer({
   severity: 'warning',
   docs: {
     bad: 'DROP EXTENSION "pg_trgm"',
-    why: 'Everything the extension installed goes with it: its functions, types and operator classes, and with CASCADE the columns and indexes that use them.',
+    why: 'Everything the extension installed goes with it: its functions, types and operator classes, and with CASCADE the columns and indexes that use them (PostgreSQL manual, DROP EXTENSION; pg-delta and migra drop an extension only with its member objects).',
     fix: 'Drop the columns, indexes and code that use the extension first, and check no application calls its functions.',
   },
   analyze(change) {
@@ -71,7 +71,7 @@ const domainCheck = defineAnalyzer({
   severity: 'warning',
   docs: {
     bad: 'ALTER DOMAIN "positive_int" ADD CONSTRAINT "small" CHECK (VALUE < 1000)',
-    why: 'PostgreSQL checks every value of every column of the domain, in every table, while holding locks on them; one bad value fails the migration.',
+    why: 'PostgreSQL checks every value of every column of the domain, in every table, while holding locks on them; one bad value fails the migration (Squawk ban-alter-domain-with-add-constraint and ban-create-domain-with-constraint).',
     fix: 'Add the check `NOT VALID` and validate it later (`ALTER DOMAIN ... VALIDATE CONSTRAINT`), or put the constraint on the columns.',
   },
   analyze(change, ctx) {
@@ -103,7 +103,7 @@ const materializedWithData = defineAnalyzer({
   severity: 'warning',
   docs: {
     bad: 'CREATE MATERIALIZED VIEW "totals" AS SELECT customer_id, sum(total) FROM orders GROUP BY 1',
-    why: 'The query runs to the end inside the migration, over tables that may be large; a re-created materialized view cannot be read until it is filled again.',
+    why: 'The query runs to the end inside the migration, over tables that may be large; a re-created materialized view cannot be read until it is filled again (PostgreSQL manual, CREATE MATERIALIZED VIEW: the query is executed to populate the view unless WITH NO DATA is given).',
     fix: 'Create it `WITH NO DATA` and fill it afterwards with `REFRESH MATERIALIZED VIEW` (CONCURRENTLY once it has a unique index).',
   },
   analyze(change, ctx) {
