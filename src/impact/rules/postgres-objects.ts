@@ -6,7 +6,8 @@ import type { Analyzer, AnalyzerContext } from '../types.js'
 
 // Rules on the objects beside tables (views, extensions, domains, types), from the catalogue
 // (/work/shared/research/impact-rules.md): LK020 after Squawk ban-alter-domain-with-add-constraint,
-// LK031 after pg-schema-diff's re-created domains (domain_sql_generator.go),
+// LK031 after pg-schema-diff's re-created domains (domain_sql_generator.go), BC024 after its
+// UPGRADING_EXTENSION_VERSION hazard,
 // BC015 after the expand/contract reasoning of Atlas BC101/BC102 and pgroll, DS017
 // after pg-delta / migra, which drop an extension only with its objects.
 
@@ -60,6 +61,31 @@ const dropExtension = defineAnalyzer({
       explanation:
         'The database refuses while a column or index uses them (the plan never adds CASCADE); functions the application calls are gone without notice.',
       fix: { description: 'Check that no column, index, view or application query uses the extension, then drop it.' },
+    }
+  },
+})
+
+const extensionUpdated = defineAnalyzer({
+  code: 'BC024',
+  title: 'Updating an extension changes what it installed, with no way back',
+  dialects: ['postgres'],
+  severity: 'warning',
+  docs: {
+    bad: `ALTER EXTENSION "pg_trgm" UPDATE TO '1.6'`,
+    why: "The update script replaces the extension's functions, operators and types in place: queries, indexes and defaults that use them behave as the new version says from the next statement on. Extensions ship update scripts forward only, so the down migration's UPDATE TO the old version fails (\"extension has no update path from version ... to version ...\"), and a server without the new version's files refuses the update (pg-schema-diff marks it with its UPGRADING_EXTENSION_VERSION hazard; PostgreSQL manual, ALTER EXTENSION and Packaging Related Objects into an Extension, update scripts). It is planned only when versions are compared (`compareExtensionVersions`).",
+    fix: "Update the extension on its own, after reading its release notes, with the new version's files installed on every server; plan a restore rather than a down migration to undo it.",
+  },
+  analyze(change) {
+    if (change.kind !== 'alter_extension' || !change.changes.includes('version')) return undefined
+    const from = change.before.version ?? 'its current version'
+    const to = change.after.version ?? 'the default version'
+    return {
+      message: `the extension ${change.name} is updated from ${from} to ${to}: its functions and operators change in place, and the down migration cannot update it back`,
+      explanation:
+        'Extensions ship update scripts forward only: PostgreSQL refuses UPDATE TO an older version when no script leads there.',
+      fix: {
+        description: `Update ${change.name} on its own, with ${to}'s files on every server; restore from a backup to undo it.`,
+      },
     }
   },
 })
@@ -201,6 +227,7 @@ function columnsOfType(ctx: AnalyzerContext, name: string, schema = ctx.from): s
 /** The rules on views, extensions, domains and types, by code. @internal */
 export const postgresObjectAnalyzers: readonly Analyzer[] = [
   dropExtension,
+  extensionUpdated,
   domainCheck,
   materializedWithData,
   dropView,
