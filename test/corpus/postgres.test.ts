@@ -7,6 +7,7 @@ import { planMigration } from '../../src/sql/plan-migration.js'
 import { ENGINES, type Engine, type EngineFactory, engineTitle, pgliteWithContrib } from '../engines/engines.js'
 import { runMigration } from '../sql/postgres/harness.js'
 import { catalogDifference, catalogLines } from '../support/postgres-catalog.js'
+import { ensureRoles, rolesNamed } from '../support/postgres-roles.js'
 import { load, wipe } from '../support/postgres-scripts.js'
 
 // The sqldef PostgreSQL corpus (test/corpus/data/sqldef/postgres.jsonl), every case: load before_sql
@@ -19,6 +20,12 @@ import { load, wipe } from '../support/postgres-scripts.js'
 /** Every non-system namespace of a database, as introspection reads by default. */
 const read = (engine: Engine): Promise<Schema> =>
   introspect((sql, params) => engine.query(sql, params), { dialect: 'postgres' })
+
+/**
+ * Privileges are part of what a case states (the corpus databases differ only in what the scripts
+ * did), so they are compared; the catalog compares them too.
+ */
+const DIFF_OPTIONS = { comparePrivileges: true } as const
 
 /** Pass rate of the applicable core cases (no `features`) reached; a regression fails the test. */
 const REQUIRED_CORE_PASS_RATE = 1
@@ -123,6 +130,10 @@ type Judgement =
 async function judgeCase(c: CorpusCase, first: Engine, second: Engine): Promise<Judgement> {
   await wipe(first)
   await wipe(second)
+  // The roles the case grants to or hands objects to, as sqldef's harness creates them.
+  const roles = rolesNamed([c.before_sql, c.after_sql])
+  await ensureRoles(first, roles)
+  await ensureRoles(second, roles)
   for (const [engine, sql, which] of [
     [first, c.before_sql, 'before_sql'],
     [second, c.after_sql, 'after_sql'],
@@ -143,14 +154,14 @@ async function judgeCase(c: CorpusCase, first: Engine, second: Engine): Promise<
     const b = await read(second)
     step = 'plan'
     const concurrently = (c.meta.config as Record<string, unknown> | undefined)?.create_index_concurrently === true
-    const migration = planMigration(diffSchemas(a, b), { dialect: 'postgres', from: a, to: b, concurrently })
+    const migration = planMigration(diffSchemas(a, b, DIFF_OPTIONS), { dialect: 'postgres', from: a, to: b, concurrently })
     step = 'apply'
     await runMigration(first, migration.up)
     step = 'catalog'
     const catalog = catalogDifference(await catalogLines(first), await catalogLines(second))
     if (catalog.length > 0) return { status: 'failed', reason: `catalogs differ: ${catalog.join(' | ')}` }
     step = 're-diff'
-    const remaining = diffSchemas(await read(first), b).changes
+    const remaining = diffSchemas(await read(first), b, DIFF_OPTIONS).changes
     if (remaining.length === 0) return { status: 'passed', statements: migration.up.length }
     const what = remaining.map((x) => `${x.kind} ${x.path}${'changes' in x ? ` [${x.changes.join(', ')}]` : ''}`)
     return { status: 'failed', reason: `remaining diff: ${what.join('; ')}` }
