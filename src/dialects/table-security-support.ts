@@ -22,6 +22,11 @@ export function postgresOnlyProblems(table: Table, dialect: string): string[] {
   for (const p of table.policies ?? []) out.push(`${at}.${p.name}: a row-level security policy: not in ${dialect}`)
   if ((table.grants ?? []).length > 0)
     out.push(`${at}: grants to roles: not planned for ${dialect} (privileges are modelled as PostgreSQL's)`)
+  for (const c of table.columns)
+    if ((c.sequenceGrants ?? []).length > 0)
+      out.push(
+        `${at}.${c.name}: grants on its sequence: not planned for ${dialect} (privileges are modelled as PostgreSQL's)`,
+      )
   for (const c of table.constraints) {
     const where = `${at}.${constraintDisplayName(table.name, c)}`
     if (c.type === 'exclude') out.push(`${where}: an exclusion constraint (EXCLUDE): not in ${dialect}`)

@@ -154,7 +154,12 @@ async function judgeCase(c: CorpusCase, first: Engine, second: Engine): Promise<
     const b = await read(second)
     step = 'plan'
     const concurrently = (c.meta.config as Record<string, unknown> | undefined)?.create_index_concurrently === true
-    const migration = planMigration(diffSchemas(a, b, DIFF_OPTIONS), { dialect: 'postgres', from: a, to: b, concurrently })
+    const migration = planMigration(diffSchemas(a, b, DIFF_OPTIONS), {
+      dialect: 'postgres',
+      from: a,
+      to: b,
+      concurrently,
+    })
     step = 'apply'
     await runMigration(first, migration.up)
     step = 'catalog'

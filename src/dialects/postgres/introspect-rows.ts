@@ -1,5 +1,6 @@
 import { parseColumnType } from '../../model/parse-column-type.js'
 import type { Row } from '../introspect-types.js'
+import { grantsField } from './introspect-security.js'
 import { storageParameters } from './introspect-table-options.js'
 import { SEQUENCE_NAME_KEY, sequenceName } from './names.js'
 
@@ -140,6 +141,8 @@ export function columnObject(row: Row): DocObject {
     column.extra = { [SEQUENCE_NAME_KEY]: sequence }
   if (flag(row.collation_differs) && row.collation) column.collation = text(row.collation)
   if (row.comment !== null && row.comment !== undefined) column.comment = text(row.comment)
+  const sequenceGrants = serial || column.identity ? grantsField(row.seq_grants).grants : undefined
+  if (sequenceGrants) column.sequenceGrants = sequenceGrants
   return column
 }
 

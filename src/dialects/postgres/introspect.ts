@@ -30,7 +30,7 @@ import {
   numbers as numbersOf,
   texts,
 } from './introspect-rows.js'
-import { grantsField, readTableSecurity } from './introspect-security.js'
+import { columnGrantList, grantsField, readTableSecurity } from './introspect-security.js'
 import { tableOptions } from './introspect-table-options.js'
 import {
   COMPOSITE_TYPES_SQL,
@@ -63,6 +63,12 @@ const group = (rows: readonly Row[]) => {
  * (the first is the default), else `options.schema`, else every namespace but PostgreSQL's own, with
  * `public` the default.
  */
+/** A table's security fields with its column grants added to its `grants`. */
+function withColumnGrants(fields: DocObject, columnGrants: readonly DocObject[]): DocObject {
+  if (columnGrants.length === 0) return fields
+  return { ...fields, grants: [...((fields.grants as DocObject[] | undefined) ?? []), ...columnGrants] }
+}
+
 function namespacesToRead(options: IntrospectOptions, present: readonly string[]) {
   const asked = options.schemas ?? (options.schema !== undefined ? [options.schema] : undefined)
   const option = options.schemas ? 'schemas' : 'schema'
@@ -163,7 +169,7 @@ export const introspectPostgres: Introspector = async (query, options) => {
         ...security.exclusions,
       ],
       indexes: indexesOf(schema, name).map((x) => indexObject(x, numbers, collations)),
-      ...security.fields,
+      ...withColumnGrants(security.fields, columnGrantList(own)),
     }
   })
   const routines = routineObjects(routineRows, main, routineDependencies)
