@@ -20,6 +20,8 @@ export function postgresOnlyProblems(table: Table, dialect: string): string[] {
   const out: string[] = []
   if (table.rowSecurity) out.push(`${at}: row-level security: not in ${dialect}`)
   for (const p of table.policies ?? []) out.push(`${at}.${p.name}: a row-level security policy: not in ${dialect}`)
+  if (table.owner !== undefined)
+    out.push(`${at}: an owner role: not planned for ${dialect} (owners are modelled as PostgreSQL's)`)
   if ((table.grants ?? []).length > 0)
     out.push(`${at}: grants to roles: not planned for ${dialect} (privileges are modelled as PostgreSQL's)`)
   for (const c of table.columns)
@@ -47,6 +49,7 @@ export function postgresOnlyTableChanges(path: string, changes: readonly string[
     rowSecurity: 'row-level security',
     policies: 'row-level security policies',
     grants: 'grants to roles',
+    owner: 'an owner role',
   }
   return changes.flatMap((f) => (what[f] ? [`${path}: ${what[f]}: not in ${dialect}`] : []))
 }

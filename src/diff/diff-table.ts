@@ -148,6 +148,7 @@ export function tableFieldChanges(
   if (rowSecurityOf(before) !== rowSecurityOf(after)) fields.push('rowSecurity')
   if (!policiesEqual(before.policies, after.policies, expressions)) fields.push('policies')
   if (options.comparePrivileges && !grantsEqual(before.grants, after.grants)) fields.push('grants')
+  if (before.owner !== undefined && after.owner !== undefined && before.owner !== after.owner) fields.push('owner')
   return fields
 }
 

@@ -50,6 +50,7 @@ export type TableField =
   | 'rowSecurity'
   | 'policies'
   | 'grants'
+  | 'owner'
 
 /** Fields of a constraint an `alter_constraint` change can list. */
 export type ConstraintField =

@@ -461,6 +461,11 @@ export const tableFields = {
    * with the diff's `comparePrivileges` option.
    */
   grants: optional(array(grant)),
+  /**
+   * PostgreSQL: the role that owns it (`ALTER ... OWNER TO`). Compared only when both versions state
+   * one (absent means whoever owns it); introspection reads it with the `owners` option.
+   */
+  owner: optional(label),
   /** Unknown keys of the input, kept verbatim. */
   extra,
 }

@@ -263,6 +263,11 @@ export const viewFields = {
   sqlSecurity: optional(oneOf('invoker')),
   /** Comment on the view. */
   comment: optional(label),
+  /**
+   * PostgreSQL: the role that owns it (`ALTER ... OWNER TO`). Compared only when both versions state
+   * one (absent means whoever owns it); introspection reads it with the `owners` option.
+   */
+  owner: optional(label),
   dependsOn,
   extra,
 }

@@ -19,7 +19,7 @@ import { load, wipe } from '../support/postgres-scripts.js'
 
 /** Every non-system namespace of a database, as introspection reads by default. */
 const read = (engine: Engine): Promise<Schema> =>
-  introspect((sql, params) => engine.query(sql, params), { dialect: 'postgres' })
+  introspect((sql, params) => engine.query(sql, params), { dialect: 'postgres', owners: true })
 
 /**
  * Privileges are part of what a case states (the corpus databases differ only in what the scripts

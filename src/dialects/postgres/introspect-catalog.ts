@@ -47,7 +47,7 @@ ORDER BY n.nspname`
  * @internal
  */
 export const TABLES_SQL = `
-SELECT n.nspname AS schema, c.relname AS name, d.description AS comment,
+SELECT n.nspname AS schema, c.relname AS name, d.description AS comment, pg_get_userbyid(c.relowner) AS owner,
   c.relpersistence AS persistence, c.reloptions::text[] AS options,
   CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
   CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,

@@ -141,7 +141,7 @@ export const introspectPostgres: Introspector = async (query, options) => {
     query(ROUTINE_DEPENDENCIES_SQL, [read]),
     query(TRIGGERS_SQL, [read]),
     query(SEQUENCES_SQL, [read]),
-    readObjects(query, read, main, version),
+    readObjects(query, read, main, version, options.owners === true),
   ])
   const securityOf = await readTableSecurity(query, read)
   const others = unmodelledObjects(await query(UNMODELLED_SQL, [read]))
@@ -163,6 +163,7 @@ export const introspectPostgres: Introspector = async (query, options) => {
       ...(schema !== main ? { schema } : {}),
       ...(t.comment !== null && t.comment !== undefined ? { comment: String(t.comment) } : {}),
       ...tableOptions(t, parentsOf(schema, name), schema),
+      ...(options.owners ? { owner: String(t.owner) } : {}),
       columns: own.map(columnObject),
       constraints: [
         ...constraintsOf(schema, name).map((c) => security.withFlags(constraintObject(c, schema))),
@@ -208,7 +209,13 @@ function namespaceObjects(rows: readonly Row[], main: string): DocObject[] {
 }
 
 /** Extensions, domains, composite types and views of the namespaces `read`, as document lists (empty ones left out). */
-async function readObjects(query: Parameters<Introspector>[0], read: readonly string[], main: string, version: number) {
+async function readObjects(
+  query: Parameters<Introspector>[0],
+  read: readonly string[],
+  main: string,
+  version: number,
+  owners: boolean,
+) {
   const [extensions, domains, checks, types, ranges, views, dependencies, viewIndexes] = await Promise.all([
     query(EXTENSIONS_SQL),
     query(DOMAINS_SQL, [read]),
@@ -223,9 +230,21 @@ async function readObjects(query: Parameters<Introspector>[0], read: readonly st
     extensions: extensionObjects(extensions, main),
     domains: domainObjects(domains, checks, main),
     types: [...compositeTypeObjects(types, main), ...rangeTypeObjects(ranges, main)],
-    views: viewObjects(views, dependencies, main, materializedViewIndexes(viewIndexes)),
+    views: withOwners(
+      viewObjects(views, dependencies, main, materializedViewIndexes(viewIndexes)),
+      views,
+      main,
+      owners,
+    ),
   }
   return Object.fromEntries(Object.entries(lists).filter(([, list]) => list.length > 0))
+}
+
+/** Views with the `owner` of their row when `owners` asks for it. */
+function withOwners(objects: DocObject[], rows: readonly Row[], main: string, owners: boolean): DocObject[] {
+  if (!owners) return objects
+  const ownerOf = new Map(rows.map((r) => [`${r.schema}\u0000${r.name}`, String(r.owner)]))
+  return objects.map((o) => ({ ...o, owner: ownerOf.get(`${o.schema ?? main}\u0000${o.name}`) }))
 }
 
 /** Materialized views' indexes by `schema\u0000name`, read as a table's are against the view's columns. */

@@ -194,6 +194,13 @@ export function grantsSQL(
   return drafts
 }
 
+/**
+ * `ALTER TABLE t OWNER TO role` (`kind` `VIEW` or `MATERIALIZED VIEW` for views).
+ * @internal
+ */
+export const ownerSQL = (ctx: GeneratorContext, target: string, owner: string, kind = 'TABLE') =>
+  `ALTER ${kind} ${target} OWNER TO ${ctx.dialect.quoteIdentifier(owner)}`
+
 /** The privileges PostgreSQL has per column (GRANT refuses the others with a column list). */
 const COLUMN_PRIVILEGES: readonly string[] = ['insert', 'references', 'select', 'update']
 
@@ -234,6 +241,7 @@ export function createTableSecuritySQL(ctx: GeneratorContext, t: Table, stage: S
   return [
     ...rowSecuritySQL(target, 'off', rowSecurityOf(t)),
     ...(t.policies ?? []).map((p) => ({ sql: createPolicySQL(ctx, t.name, t.schema, p) })),
+    ...(t.owner === undefined ? [] : [{ sql: ownerSQL(ctx, target, t.owner) }]),
     ...grantsSQL(ctx, `TABLE ${target}`, [], tableGrants(t)),
     ...t.columns.flatMap((c) => (c.sequenceGrants ? columnSequenceGrantsSQL(ctx, t.name, t.schema, undefined, c) : [])),
   ].map((d) => ({ ...d, stage }))
@@ -257,6 +265,8 @@ export function alterTableSecuritySQL(
     drafts.push(...policiesSQL(ctx, table, schema, before.policies ?? [], after.policies ?? []))
   if (changes.includes('rowSecurity'))
     drafts.push(...rowSecuritySQL(target, rowSecurityOf(before), rowSecurityOf(after)))
+  if (changes.includes('owner') && after.owner !== undefined)
+    drafts.push({ sql: ownerSQL(ctx, target, after.owner), stage: Stage.comment })
   if (changes.includes('grants'))
     drafts.push(
       ...grantsSQL(ctx, `TABLE ${target}`, tableGrants(before), tableGrants(after), Stage.comment, columnNames(after)),
