@@ -230,6 +230,12 @@ export const routineFields = {
   comment: optional(label),
   /** Privileges on the routine (`execute`). */
   grants,
+  /**
+   * PostgreSQL: `false` when `PUBLIC` lacks the `EXECUTE` every new routine gives it (`REVOKE EXECUTE
+   * ON FUNCTION f FROM PUBLIC`); absent means that default holds. Compared only with the diff's
+   * `comparePrivileges` option.
+   */
+  publicExecute: optional(oneOf(false)),
   dependsOn,
   extra,
 }

@@ -135,6 +135,7 @@ function createRoutine(r: Routine, ctx: GeneratorContext): ObjectStatementDraft[
       ['rows', 'ROWS'],
       ['config', 'SET settings'],
       ['grants', "grants to roles (privileges are modelled as PostgreSQL's)"],
+      ['publicExecute', "PUBLIC's EXECUTE (privileges are modelled as PostgreSQL's)"],
     ]),
   ])
   const args = r.arguments === '' ? '' : query(ctx.dialect, r.arguments, `routine ${r.name}: arguments`, 'clause')
