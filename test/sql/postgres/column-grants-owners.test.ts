@@ -189,6 +189,15 @@ REVOKE EXECUTE ON FUNCTION f(integer) FROM PUBLIC`)
     expect(diffSchemas(await readOwners(e), from, options).changes, 're-plan after down').toEqual([])
   }, 120_000)
 
+  it('revokes nothing on the sequence of a column that stops being serial: the sequence goes', () => {
+    const serial = doc({ tables: [counters({}, { sequenceGrants: [{ grantee: r1, privileges: ['usage'] }] })] })
+    const plain = doc({ tables: [counters({}, { autoincrement: undefined })] })
+    expect(plan(serial, plain, {}, options).up.map((s) => s.sql)).toEqual([
+      'ALTER TABLE "counters" ALTER COLUMN "n" DROP DEFAULT',
+      'DROP SEQUENCE "counters_n_seq"',
+    ])
+  })
+
   it('refuses a column grant on a column the table lacks, and publicExecute false beside a PUBLIC EXECUTE grant', () => {
     const bad = doc({ tables: [counters({ grants: [{ grantee: r1, privileges: ['select'], columns: ['nope'] }] })] })
     expect(() => createSchemaSQL(bad, 'postgres')).toThrow('counters: grants[0].columns: the table has no column nope')

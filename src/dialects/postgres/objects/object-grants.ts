@@ -78,11 +78,15 @@ export function columnSequenceGrantsSQL(
 ): StatementDraft[] {
   const where = `${schema === undefined ? '' : `${schema}.`}${table}.${after.name}.sequenceGrants`
   const was = before?.autoincrement || before?.identity ? before.sequenceGrants : undefined
-  if ((after.sequenceGrants ?? []).length > 0 && !after.autoincrement && !after.identity)
-    throw new SchemaLedgerError(
-      'unsupported_feature',
-      `${where}: the column has no sequence (it is neither serial nor identity)`,
-    )
+  if (!after.autoincrement && !after.identity) {
+    if ((after.sequenceGrants ?? []).length > 0)
+      throw new SchemaLedgerError(
+        'unsupported_feature',
+        `${where}: the column has no sequence (it is neither serial nor identity)`,
+      )
+    // Its sequence goes (or is no longer its own): nothing to revoke on it.
+    return []
+  }
   const target = `SEQUENCE ${tableName(ctx, columnSequenceName(table, after), schema)}`
   return grantsSQL(
     ctx,
