@@ -83,6 +83,16 @@ describe('mysql: the SQL of changes that introspection used to hide', () => {
       "ALTER TABLE `orders` MODIFY COLUMN `status` VARCHAR(20) CHECK (status IN ('a', 'b'));",
     ])
   })
+  it('a string default with a character set introducer keeps it, in parentheses (a bare one MariaDB drops)', () => {
+    const to = defineSchema({
+      tables: [{ name: 'h', columns: [{ name: 'j', type: 'json', nullable: false, default: "_utf8mb4'{}'" }] }],
+    })
+    expect(lines(toSQL(plan(defineSchema({ tables: [] }), to)))).toEqual([
+      'CREATE TABLE `h` (',
+      "  `j` JSON NOT NULL DEFAULT (_utf8mb4'{}')",
+      ');',
+    ])
+  })
 })
 
 describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'judged by information_schema'), () => {
@@ -165,5 +175,13 @@ describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'judged b
     const column = "CREATE TABLE o (id int PRIMARY KEY, status varchar(20) CHECK (status IN ('a', 'b')))"
     await converges(table, column)
     await converges(column, table)
+  })
+
+  it('a JSON default written with a character set introducer (sqldef JsonColumnWithCharsetCastDefault)', async () => {
+    await converges('', "CREATE TABLE h (id int PRIMARY KEY, j json NOT NULL DEFAULT (_utf8mb4'{}'))")
+    await converges(
+      "CREATE TABLE h (id int PRIMARY KEY, j json NOT NULL DEFAULT '[]')",
+      "CREATE TABLE h (id int PRIMARY KEY, j json NOT NULL DEFAULT (_utf8mb4'{}'))",
+    )
   })
 })
