@@ -184,4 +184,35 @@ describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'judged b
       "CREATE TABLE h (id int PRIMARY KEY, j json NOT NULL DEFAULT (_utf8mb4'{}'))",
     )
   })
+
+  it('integer display widths and ZEROFILL: read from COLUMN_TYPE, written, changed (sqldef TriggerUseReservedWordsAsColumn)', async () => {
+    const plain = 'CREATE TABLE w (id int PRIMARY KEY, n int, u int unsigned, s smallint)'
+    const widths = 'CREATE TABLE w (id int PRIMARY KEY, n int(4), u int(11) unsigned, s smallint(3))'
+    const zerofill =
+      'CREATE TABLE w (id int PRIMARY KEY, n int(4) zerofill, u int(10) unsigned zerofill, s smallint(3))'
+    await converges(plain, widths)
+    await converges(widths, zerofill)
+    await converges(zerofill, plain)
+    await converges('', zerofill)
+    const types = async () =>
+      (
+        await a.query(
+          `SELECT COLUMN_NAME AS name, COLUMN_TYPE AS type FROM information_schema.COLUMNS
+         WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'w' ORDER BY ORDINAL_POSITION`,
+        )
+      ).map((r) => `${r.name} ${r.type}`)
+    expect(await types()).toEqual([
+      'id int(11)',
+      'n int(4) unsigned zerofill',
+      'u int(10) unsigned zerofill',
+      's smallint(3)',
+    ])
+    const read = (await introspectEngine(a)).tables[0]?.columns.map((c) => c.type)
+    expect(read).toEqual([
+      { kind: 'integer' },
+      { kind: 'integer', unsigned: true, zerofill: true, displayWidth: 4 },
+      { kind: 'integer', unsigned: true, zerofill: true },
+      { kind: 'smallint', displayWidth: 3 },
+    ])
+  })
 })
