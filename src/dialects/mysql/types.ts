@@ -73,7 +73,9 @@ export function renderMysqlType(type: ColumnType, ctx: TypeContext, column?: Col
     case 'mediumint':
     case 'integer':
     case 'bigint':
-      return INTEGERS[type.kind] + integerWidth(type, ctx.flavor, where) + (type.zerofill ? ' UNSIGNED ZEROFILL' : unsigned)
+      return (
+        INTEGERS[type.kind] + integerWidth(type, ctx.flavor, where) + (type.zerofill ? ' UNSIGNED ZEROFILL' : unsigned)
+      )
     case 'decimal':
       if (type.precision === undefined) return `DECIMAL(65,30)${unsigned}`
       return `DECIMAL(${type.precision},${type.scale ?? 0})${unsigned}`
