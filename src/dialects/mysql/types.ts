@@ -9,7 +9,8 @@ import { assertMysqlText, type MysqlFlavor, quoteMysqlLiteral, unsupported } fro
 // |---------------------------------|-----------------------------------------------|----------------------|
 // | tinyint/smallint/mediumint      | TINYINT/SMALLINT/MEDIUMINT [UNSIGNED]         | same                 |
 // | integer / bigint                | INT / BIGINT [UNSIGNED]                       | same                 |
-// | integer, displayWidth, zerofill | INT(4) [UNSIGNED [ZEROFILL]] (MySQL 8: (4) only with ZEROFILL) | same (MySQL 8: no width) |
+// | display width 4 [, zerofill]    | INT(4) [UNSIGNED ZEROFILL]; MySQL 8: (4) only | same (MySQL 8: no    |
+// |                                 | with ZEROFILL                                 | width w/o ZEROFILL)  |
 // | decimal(p,s)                    | DECIMAL(p,s) [UNSIGNED]                       | same                 |
 // | decimal (no precision)          | DECIMAL(65,30) (widest)                       | decimal(65,30)       |
 // | float / double                  | FLOAT / DOUBLE                                | same                 |
