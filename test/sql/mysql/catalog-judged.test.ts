@@ -207,6 +207,13 @@ describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'judged b
       'u int(10) unsigned zerofill',
       's smallint(3)',
     ])
+    // A width alone changes only metadata (test/impact/facts.test.ts relies on this); ZEROFILL added does not.
+    await a.exec('ALTER TABLE w MODIFY COLUMN s SMALLINT(5), ALGORITHM=INSTANT')
+    await a.exec('ALTER TABLE w MODIFY COLUMN n INT(6) UNSIGNED ZEROFILL, ALGORITHM=INSTANT')
+    await expect(a.exec('ALTER TABLE w MODIFY COLUMN s SMALLINT(5) ZEROFILL, ALGORITHM=INSTANT')).rejects.toThrow(
+      /ALGORITHM=INSTANT is not supported/,
+    )
+    await a.exec('ALTER TABLE w MODIFY COLUMN s SMALLINT(3), MODIFY COLUMN n INT(4) UNSIGNED ZEROFILL')
     const read = (await introspectEngine(a)).tables[0]?.columns.map((c) => c.type)
     expect(read).toEqual([
       { kind: 'integer' },
