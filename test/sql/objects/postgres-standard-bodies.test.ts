@@ -119,7 +119,8 @@ describeEngines('SQL-standard routine bodies', (engine) => {
     const e = engine()
     const base = await baseSchema(e)
     const to = edit(base, (d) => {
-      find(d, 'order_count').body = ' SELECT count(*) AS count\n    FROM orders\n   WHERE (orders.total > (0)::numeric);'
+      find(d, 'order_count').body =
+        ' SELECT count(*) AS count\n    FROM orders\n   WHERE (orders.total > (0)::numeric);'
       const addTax = find(d, 'add_tax')
       addTax.bodyKind = 'atomic'
       addTax.body = ' SELECT round((amount * ((1)::numeric + rate)), 2) AS round;'

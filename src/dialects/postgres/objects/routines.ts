@@ -110,7 +110,12 @@ function definitionSQL(r: Routine, ctx: GeneratorContext, replace: boolean): str
         'unsupported_feature',
         `${where(r, 'bodyKind')}: a SQL-standard body (BEGIN ATOMIC / RETURN) needs PostgreSQL 14 or later; the plan's dialectVersion is ${version}`,
       )
-    const body = throwExpressionProblem(r.body, where(r, 'body'), postgresLexer, findStandardBodyProblem(r.body, r.bodyKind))
+    const body = throwExpressionProblem(
+      r.body,
+      where(r, 'body'),
+      postgresLexer,
+      findStandardBodyProblem(r.body, r.bodyKind),
+    )
     parts.push(standardBodySQL(body, r.bodyKind))
   } else {
     const tag = dollarTag(r.body)
