@@ -136,6 +136,35 @@ describeEngines('SQL-standard routine bodies', (engine) => {
     ])
   })
 
+  it('drops a body before the table it reads, and re-creates it around a column it reads changing type', {
+    timeout: 120_000,
+  }, async () => {
+    const e = engine()
+    const base = await baseSchema(e)
+    const empty = parseSchema({ format: 'schemaledger/1', tables: [] })
+    const gone = await prove(e, base, empty)
+    expect(gone.up.map((s) => s.sql)).toEqual([
+      'DROP FUNCTION "order_count"()',
+      'DROP PROCEDURE "add_order"(n integer)',
+      'DROP TABLE "orders"',
+      'DROP FUNCTION "add_tax"(amount numeric, rate numeric)',
+    ])
+    const retyped = edit(base, (d) => {
+      const orders = d.tables[0] as { columns: { name: string; type: string }[] }
+      ;(orders.columns.find((c) => c.name === 'total') as { type: string }).type = 'numeric(12,2)'
+    })
+    const m = await prove(e, base, retyped)
+    expect(m.up.map((s) => `${s.change?.path}: ${s.sql}`)).toEqual([
+      // PostgreSQL refuses to retype a column a SQL-standard body reads: the routines go first.
+      'orders.total: DROP FUNCTION "order_count"()',
+      'orders.total: DROP PROCEDURE "add_order"(n integer)',
+      'orders.total: ALTER TABLE "orders" ALTER COLUMN "total" TYPE numeric(12,2)',
+      expect.stringMatching(/^orders.total: CREATE PROCEDURE "add_order"/),
+      expect.stringMatching(/^orders.total: CREATE FUNCTION "order_count"/),
+      `orders.total: COMMENT ON FUNCTION "order_count"() IS 'how many'`,
+    ])
+  })
+
   it('compares bodies as normalized text, and a quoted body with the same text as another body', async () => {
     const e = engine()
     const base = await baseSchema(e)

@@ -9,8 +9,9 @@ import {
   type StandardBodyKind,
   standardBodySQL,
 } from '../../../src/dialects/postgres/standard-body.js'
-import { parseSchema } from '../../../src/index.js'
+import { diffSchemas, parseSchema } from '../../../src/index.js'
 import { createSchemaSQL } from '../../../src/sql/create-schema-sql.js'
+import { planMigration } from '../../../src/sql/plan-migration.js'
 import { type Engine, enginesFor } from '../../engines/engines.js'
 
 // The guard of SQL-standard routine bodies, written unquoted: exactly one body to the server's grammar
@@ -68,6 +69,24 @@ describe('findStandardBodyProblem', () => {
       ],
     })
     expect(() => createSchemaSQL(schema, 'postgres')).toThrow(/functions\[0\]\.body/)
+  })
+
+  it('refuses a SQL-standard body below PostgreSQL 14 and on MySQL', () => {
+    const to = parseSchema({
+      format: 'schemaledger/1',
+      tables: [],
+      functions: [{ name: 'f', arguments: '', returns: 'integer', bodyKind: 'return', body: '1' }],
+    })
+    const from = parseSchema({ format: 'schemaledger/1', tables: [] })
+    const plan = (dialect: 'postgres' | 'mysql', dialectVersion?: number) =>
+      planMigration(diffSchemas(from, to), { dialect, from, to, ...(dialectVersion ? { dialectVersion } : {}) })
+    expect(plan('postgres', 14).up.map((s) => s.sql)).toEqual([
+      'CREATE FUNCTION "f"() RETURNS integer LANGUAGE sql RETURN 1',
+    ])
+    expect(() => plan('postgres', 13)).toThrow(
+      'function f(): bodyKind: a SQL-standard body (BEGIN ATOMIC / RETURN) needs PostgreSQL 14 or later',
+    )
+    expect(() => plan('mysql')).toThrow("function:f.bodyKind: a SQL-standard body (PostgreSQL's BEGIN ATOMIC / RETURN)")
   })
 })
 
