@@ -113,8 +113,7 @@ export function checkObjectText<K extends ObjectKind>(d: Dialect, kind: K, o: Ob
       const standard = kind === 'function' ? (o as ObjectOfKind['function']).bodyKind : undefined
       if (standard === undefined) d.checkBody?.(value as string, at)
       else d.checkStandardBody?.(value as string, standard, at)
-    }
-    else if (check === 'query' || check === 'clause') {
+    } else if (check === 'query' || check === 'clause') {
       if (value !== '') query(d, value as string, at, check)
     } else text(d, value as string, check, at)
   }
@@ -146,6 +145,16 @@ export function checkObjectText<K extends ObjectKind>(d: Dialect, kind: K, o: Ob
     }
     if (r.language !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(r.language))
       throw new UnsafeExpressionError(`${path}.language`, 'not a plain language name', r.language)
+    // psql counts an unquoted BEGIN in CREATE FUNCTION as a block to close before the statement ends.
+    if (r.language !== undefined && r.language.toLowerCase() === 'begin')
+      throw new UnsafeExpressionError(`${path}.language`, 'BEGIN, which psql reads as opening a block', r.language)
+    for (const [i, c] of (r.config ?? []).entries())
+      if (/(^|\.)begin(\.|=)/i.test(c.replace(/\s+/g, '')))
+        throw new UnsafeExpressionError(
+          `${path}.config[${i}]`,
+          'a setting name holding BEGIN, which psql reads as opening a block',
+          c,
+        )
     const word = r.returns === undefined ? undefined : attributeWord(r.returns)
     if (word !== undefined)
       throw new UnsafeExpressionError(

@@ -71,6 +71,20 @@ describe('findStandardBodyProblem', () => {
     expect(() => createSchemaSQL(schema, 'postgres')).toThrow(/functions\[0\]\.body/)
   })
 
+  it('refuses a setting or language named BEGIN, which psql would count as a block', () => {
+    const routine = (extra: Record<string, unknown>) =>
+      parseSchema({
+        format: 'schemaledger/1',
+        tables: [],
+        functions: [{ name: 'f', arguments: '', returns: 'integer', bodyKind: 'return', body: '1', ...extra }],
+      })
+    expect(() => createSchemaSQL(routine({ config: ['x.begin=1'] }), 'postgres')).toThrow(/functions\[0\]\.config\[0\]/)
+    expect(() => createSchemaSQL(routine({ language: 'BEGIN' }), 'postgres')).toThrow(/functions\[0\]\.language/)
+    expect(createSchemaSQL(routine({ config: ['x.beginning=1'] }), 'postgres').map((s) => s.sql)).toEqual([
+      `CREATE FUNCTION "f"() RETURNS integer LANGUAGE sql SET x.beginning TO '1' RETURN 1`,
+    ])
+  })
+
   it('refuses a SQL-standard body below PostgreSQL 14 and on MySQL', () => {
     const to = parseSchema({
       format: 'schemaledger/1',
