@@ -1,4 +1,5 @@
 import type { ColumnType } from './column-type.js'
+import { enumReferenceSpelling } from './enum-reference.js'
 
 /**
  * Writes the one canonical, lower-case spelling of a {@link ColumnType}, which `parseColumnType` reads
@@ -6,8 +7,8 @@ import type { ColumnType } from './column-type.js'
  *
  * The round trip holds for every well-formed value (non-negative integer lengths and precisions,
  * `interval` fields PostgreSQL allows) except three kinds of hand-made values `parseColumnType` never
- * produces: a named enum is written as its bare name (`mood`), which reads back as a custom until the
- * caller resolves it against the declared enums; a custom whose `raw` reads as something else
+ * produces: a named enum is written as its name (`mood`, or `billing.state` outside the default namespace),
+ * which reads back as a custom until the caller resolves it against the declared enums; a custom whose `raw` reads as something else
  * (`{ kind: 'custom', raw: 'integer' }`, `x collate y`, an empty raw inside an array); and a decimal
  * with a precision but no scale, written `decimal(p)`, which reads back with the SQL default scale 0.
  * A scale without a precision is written Oracle-style, `decimal(*,2)`.
@@ -51,7 +52,7 @@ export function formatColumnType(type: ColumnType): string {
     case 'interval':
       return `interval${type.fields ? ` ${type.fields}` : ''}${paren(type.precision)}`
     case 'enum':
-      if (type.name !== undefined) return type.name
+      if (type.name !== undefined) return enumReferenceSpelling({ ...type, name: type.name })
       return type.values ? `enum(${type.values.map(quote).join(',')})` : 'enum'
     case 'array':
       return `${formatColumnType(type.of)}[]`
