@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { PGLITE_EXTENSIONS } from '../../src/sources/scratch-database.js'
+import { PGLITE_EXTENSIONS } from '../../src/sources/pglite-extensions.js'
 import { ROOT } from './app-server.js'
 
 const PEERS = readFileSync(join(ROOT, 'app/src/lib/sql/browser-peers.ts'), 'utf8')

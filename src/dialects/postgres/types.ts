@@ -194,6 +194,9 @@ const ASSIGNABLE = new Set(['date>timestamp', 'timestamp>date', 'timestamp>time'
  */
 export function convertsWithoutUsing(from: ColumnType, to: ColumnType): boolean {
   if (renderPostgresType(from) === renderPostgresType(to)) return true
+  // A type of its own with other modifiers (`vector(3)` to `vector(4)`): PostgreSQL applies the
+  // type's length coercion cast when it has one and relabels the value otherwise.
+  if (from.kind === 'custom' && to.kind === 'custom' && customBase(from.raw) === customBase(to.raw)) return true
   if (from.kind === 'array' || to.kind === 'array')
     return to.kind === 'text' || to.kind === 'varchar' || to.kind === 'char'
   const a = postgresFamily(from)
@@ -201,6 +204,12 @@ export function convertsWithoutUsing(from: ColumnType, to: ColumnType): boolean 
   if (b === 'string' && to.kind !== 'enum') return true
   if (numeric(a) && numeric(b)) return true
   return (a === b && a !== 'other') || ASSIGNABLE.has(`${a}>${b}`)
+}
+
+/** A custom type's name without its modifiers (`vector(3)` -> `vector`), for comparison. */
+function customBase(raw: string): string {
+  const base = raw.replace(/\s*\([^()]*\)\s*$/, '').replace(/\s+/g, ' ')
+  return base.includes('"') ? base : base.toLowerCase()
 }
 
 /**
