@@ -17,7 +17,7 @@ import { type ParsedConstraint, type ParsedTable, parseCreateIndex, parseCreateT
  * `INTEGER` (`INT PRIMARY KEY`) is no alias of the rowid (`noRowidAlias`), and a key column
  * of a rowid table other than the rowid's alias declared without NOT NULL accepts NULL (`nullableKey`). Views and triggers are read from their CREATE text
  * (`introspect-objects.ts`). Internal tables (sqlite_%), virtual tables and their shadow tables
- * are skipped. A column declared without a type reads as `blob` (the same BLOB affinity).
+ * are skipped. A column declared without a type (`CREATE TABLE t (data)`) reads as `untyped`.
  */
 
 type Doc = Record<string, unknown>
@@ -108,7 +108,8 @@ function columnsOf(t: Catalog): Doc[] {
       const dflt = c.dflt_value == null ? undefined : str(c.dflt_value)
       return {
         name,
-        type: str(c.type).trim() || 'blob',
+        // An empty declared type is the untyped kind (the canonical document's `"type": ""`).
+        type: str(c.type).trim(),
         nullable: num(c.notnull) === 0 && (num(c.pk) === 0 || keyTakesNull(t, c)),
         ...(dflt === undefined || same(dflt, 'null') ? {} : { default: dflt }),
         ...(parsed?.autoincrement ? { autoincrement: true } : {}),

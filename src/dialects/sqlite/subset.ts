@@ -108,7 +108,7 @@ export function tableOptionProblems(table: Table): string[] {
       const declared = strictTypeName(table, c)
       if (!STRICT_TYPES.has(declared.toLowerCase()))
         out.push(
-          `${at}.${c.name}.type: "${declared}" in a STRICT table: SQLite takes INT, INTEGER, REAL, TEXT, BLOB or ANY only`,
+          `${at}.${c.name}.type: ${declared === '' ? 'no declared type' : `"${declared}"`} in a STRICT table: SQLite takes INT, INTEGER, REAL, TEXT, BLOB or ANY only`,
         )
     }
   }

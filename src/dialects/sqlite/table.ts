@@ -34,7 +34,8 @@ export function columnDefinition(d: Dialect, table: Table, column: Column): stri
   // Only a key declared exactly INTEGER is the rowid's alias; INT is the same integer kind without it.
   const type =
     table.noRowidAlias && plainIntegerKey(table) === column ? 'INT' : renderSqliteType(d, column.type, `${where} type`)
-  let sql = `${d.quoteIdentifier(column.name)} ${type}`
+  // A column without a declared type is its name alone (`untyped`).
+  let sql = type === '' ? d.quoteIdentifier(column.name) : `${d.quoteIdentifier(column.name)} ${type}`
   if (!column.nullable) sql += ' NOT NULL'
   const pk = column.autoincrement ? inlinePrimaryKey(table) : undefined
   if (pk) sql += `${pk.name === undefined ? '' : ` CONSTRAINT ${d.quoteIdentifier(pk.name)}`} PRIMARY KEY AUTOINCREMENT`
