@@ -244,6 +244,7 @@ describe('the fields a diff can list', () => {
       'withoutRowid',
       'noRowidAlias',
       'nullableKey',
+      'descendingKey',
       'rowSecurity',
       'policies',
       'grants',
