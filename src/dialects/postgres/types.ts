@@ -1,3 +1,4 @@
+import { SchemaLedgerError } from '../../errors.js'
 import type { ColumnType, IntegerKind } from '../../model/column-type.js'
 import { isNumericFamily, type TypeFamily, typeFamily } from '../../model/type-family.js'
 import { assertOneExpression } from '../expression-guard.js'
@@ -25,6 +26,10 @@ import { quotePostgresIdentifier } from './quoting.js'
 // | enum with inline values         | text (PostgreSQL has no inline enums)       |
 // | array of T                      | T[]                                         |
 // | custom                          | verbatim (after the expression guard)       |
+// | untyped (no declared type)      | error `unsupported_feature` (SQLite's only) |
+
+/** Why a column without a declared type cannot be written. @internal */
+export const UNTYPED_COLUMN = 'no declared type (`"type": ""`): only SQLite has columns without a type'
 
 const INTEGERS: Readonly<Record<IntegerKind, string>> = {
   tinyint: 'smallint',
@@ -118,6 +123,8 @@ export function renderPostgresType(type: ColumnType, enumNamespace: EnumNamespac
       return `${renderPostgresType(type.of, enumNamespace)}[]`
     case 'custom':
       return assertOneExpression(type.raw, 'custom column type', postgresLexer)
+    case 'untyped':
+      throw new SchemaLedgerError('unsupported_feature', UNTYPED_COLUMN)
   }
 }
 
