@@ -63,6 +63,8 @@ export function formatColumnType(type: ColumnType): string {
       return `${formatColumnType(type.of)}[]`
     case 'custom':
       return type.raw
+    case 'untyped':
+      return ''
     default:
       // boolean, date, uuid, json, jsonb: the kind is the spelling.
       return type.kind
