@@ -28,6 +28,7 @@ export type ColumnType =
   | EnumType
   | ArrayType
   | CustomType
+  | UntypedType
 
 /** Whole-number kinds, smallest to largest storage. */
 export type IntegerKind = 'tinyint' | 'smallint' | 'mediumint' | 'integer' | 'bigint'
@@ -181,6 +182,8 @@ export interface EnumType {
   readonly kind: 'enum'
   /** Name of a schema-level enum in `Schema.enums`. */
   readonly name?: string
+  /** Namespace of that enum, absent for the default one (documents write `billing.state`). */
+  readonly schema?: string
   /** Inline values, in order. */
   readonly values?: readonly string[]
 }
@@ -197,6 +200,15 @@ export interface CustomType {
   readonly kind: 'custom'
   /** The type exactly as written, trimmed. */
   readonly raw: string
+}
+
+/**
+ * No declared type: SQLite's `CREATE TABLE t (data)`, a column of BLOB affinity that keeps every value
+ * as given (pragma table_info shows an empty type). A document spells it as the empty string
+ * (`"type": ""`). Only SQLite has it: the other dialects refuse it when they write SQL.
+ */
+export interface UntypedType {
+  readonly kind: 'untyped'
 }
 
 /** Every `kind` a {@link ColumnType} can have. */

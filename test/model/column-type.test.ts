@@ -220,7 +220,7 @@ describe('formatColumnType', () => {
 const KINDS: ReadonlySet<ColumnTypeKind> = new Set<ColumnTypeKind>(
   (
     'tinyint smallint mediumint integer bigint decimal real double float boolean char varchar text binary varbinary ' +
-    'blob date time timestamp interval uuid json jsonb enum array custom'
+    'blob date time timestamp interval uuid json jsonb enum array custom untyped'
   ).split(' ') as ColumnTypeKind[],
 )
 const isCustomOf = (raw: string): boolean => columnTypesEqualExact(parseColumnType(raw), custom(raw))

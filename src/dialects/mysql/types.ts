@@ -32,6 +32,7 @@ import { assertMysqlText, type MysqlFlavor, quoteMysqlLiteral, unsupported } fro
 // | enum (named or inline)          | ENUM('a','b') inline, values of the named enum| inline enum          |
 // | array                           | error `unsupported_feature`                   | -                    |
 // | custom                          | the raw text, verbatim (expression guard)     | custom               |
+// | untyped (no declared type)      | error `unsupported_feature` (SQLite's only)   | -                    |
 
 const INTEGERS = {
   tinyint: 'TINYINT',
@@ -120,6 +121,8 @@ export function renderMysqlType(type: ColumnType, ctx: TypeContext, column?: Col
       return unsupported(where, 'array types do not exist in MySQL/MariaDB (use json)')
     case 'custom':
       return assertMysqlText(type.raw, `${where} type`)
+    case 'untyped':
+      return unsupported(`${where} type`, 'no declared type (`"type": ""`): only SQLite has columns without a type')
   }
 }
 

@@ -164,7 +164,7 @@ export const introspectPostgres: Introspector = async (query, options) => {
       ...(t.comment !== null && t.comment !== undefined ? { comment: String(t.comment) } : {}),
       ...tableOptions(t, parentsOf(schema, name), schema),
       ...(options.owners ? { owner: String(t.owner) } : {}),
-      columns: own.map(columnObject),
+      columns: own.map((c) => columnObject(c, main)),
       constraints: [
         ...constraintsOf(schema, name).map((c) => security.withFlags(constraintObject(c, schema))),
         ...security.exclusions,
