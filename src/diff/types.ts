@@ -4,7 +4,8 @@ import type { NamingConvention } from './naming-convention.js'
 
 /**
  * Fields of a column an `alter_column` change can list. `position` is listed only when
- * {@link DiffOptions.comparePositions} is on.
+ * {@link DiffOptions.comparePositions} is on, `sequenceGrants` (the grants on a serial or identity
+ * column's sequence) only with {@link DiffOptions.comparePrivileges}.
  */
 export type ColumnField =
   | 'type'
@@ -17,13 +18,14 @@ export type ColumnField =
   | 'comment'
   | 'invisible'
   | 'onUpdate'
+  | 'sequenceGrants'
   | 'position'
 
 /**
  * Fields of a table an `alter_table` change can list. The MySQL table options (`engine`, `charset`,
  * `collation`, `rowFormat`, `keyBlockSize`) are listed only when both versions state them; the PostgreSQL ones
  * (`unlogged`, `partitionBy`, `partitionOf`, `inherits`, `with`) and the SQLite ones (`strict`,
- * `withoutRowid`, `noRowidAlias`, `nullableKey`) whenever they differ; `grants` only
+ * `withoutRowid`, `noRowidAlias`, `nullableKey`, `descendingKey`) whenever they differ; `grants` only
  * with {@link DiffOptions.comparePrivileges}.
  */
 export type TableField =
@@ -45,9 +47,11 @@ export type TableField =
   | 'withoutRowid'
   | 'noRowidAlias'
   | 'nullableKey'
+  | 'descendingKey'
   | 'rowSecurity'
   | 'policies'
   | 'grants'
+  | 'owner'
 
 /** Fields of a constraint an `alter_constraint` change can list. */
 export type ConstraintField =

@@ -129,6 +129,12 @@ export const columnFields = {
    * of the row (`current_timestamp()`, `current_timestamp(3)`). PostgreSQL and SQLite refuse it.
    */
   onUpdate: optional(label),
+  /**
+   * PostgreSQL: privileges granted on the sequence behind a serial or identity column (`GRANT USAGE
+   * ON SEQUENCE users_id_seq`), to roles other than its owner. Compared only with the diff's
+   * `comparePrivileges` option.
+   */
+  sequenceGrants: optional(array(namedGrant)),
   /** Unknown keys of the input (including SQLAlchemy's client-side `default`), kept verbatim. Not diffed. */
   extra,
 }
@@ -444,6 +450,13 @@ export const tableFields = {
    */
   nullableKey: optional(yes),
   /**
+   * SQLite: the one primary key column is declared `PRIMARY KEY DESC`, so the key's index keeps it in
+   * descending order. An `INTEGER` key declared so is no alias of the rowid (a documented SQLite quirk):
+   * like `noRowidAlias`, no value is assigned for a missing key. Needs a one-column primary key without
+   * autoincrement. Absent means false. Other dialects ignore it.
+   */
+  descendingKey: optional(yes),
+  /**
    * PostgreSQL row-level security: `enabled` (`ENABLE ROW LEVEL SECURITY`: policies apply to every
    * role but the owner) or `forced` (also `FORCE`: they apply to the owner too); absent means off.
    */
@@ -455,6 +468,11 @@ export const tableFields = {
    * with the diff's `comparePrivileges` option.
    */
   grants: optional(array(grant)),
+  /**
+   * PostgreSQL: the role that owns it (`ALTER ... OWNER TO`). Compared only when both versions state
+   * one (absent means whoever owns it); introspection reads it with the `owners` option.
+   */
+  owner: optional(label),
   /** Unknown keys of the input, kept verbatim. */
   extra,
 }

@@ -197,8 +197,18 @@ export const routineFields = {
   returns: optional(label),
   /** Language (`sql`, `plpgsql`); absent means SQL. */
   language: optional(label),
-  /** The body as the database stores it (`prosrc`), without its quotes. */
+  /**
+   * The body without what wraps it: the quoted text as the database stores it (`prosrc`), or, with
+   * `bodyKind`, the statements of `BEGIN ATOMIC ... END` or the expression of `RETURN`, as
+   * `pg_get_function_sqlbody` prints them.
+   */
   body: label,
+  /**
+   * PostgreSQL 14+ SQL-standard body, parsed when the routine is created (the database records the
+   * tables it reads): `atomic` for `BEGIN ATOMIC statements END` (each statement ends with `;`),
+   * `return` for `RETURN expression`. Absent means a body written inside a quote (`AS $$...$$`).
+   */
+  bodyKind: optional(oneOf('atomic', 'return')),
   /** `IMMUTABLE` or `STABLE`; absent means `VOLATILE`. */
   volatility: optional(oneOf('immutable', 'stable')),
   /** `STRICT` (`RETURNS NULL ON NULL INPUT`). */
@@ -230,6 +240,12 @@ export const routineFields = {
   comment: optional(label),
   /** Privileges on the routine (`execute`). */
   grants,
+  /**
+   * PostgreSQL: `false` when `PUBLIC` lacks the `EXECUTE` every new routine gives it (`REVOKE EXECUTE
+   * ON FUNCTION f FROM PUBLIC`); absent means that default holds. Compared only with the diff's
+   * `comparePrivileges` option.
+   */
+  publicExecute: optional(oneOf(false)),
   dependsOn,
   extra,
 }
@@ -263,6 +279,11 @@ export const viewFields = {
   sqlSecurity: optional(oneOf('invoker')),
   /** Comment on the view. */
   comment: optional(label),
+  /**
+   * PostgreSQL: the role that owns it (`ALTER ... OWNER TO`). Compared only when both versions state
+   * one (absent means whoever owns it); introspection reads it with the `owners` option.
+   */
+  owner: optional(label),
   dependsOn,
   extra,
 }

@@ -134,7 +134,9 @@ function createRoutine(r: Routine, ctx: GeneratorContext): ObjectStatementDraft[
       ['cost', 'COST'],
       ['rows', 'ROWS'],
       ['config', 'SET settings'],
+      ['bodyKind', "a SQL-standard body (PostgreSQL's BEGIN ATOMIC / RETURN)"],
       ['grants', "grants to roles (privileges are modelled as PostgreSQL's)"],
+      ['publicExecute', "PUBLIC's EXECUTE (privileges are modelled as PostgreSQL's)"],
     ]),
   ])
   const args = r.arguments === '' ? '' : query(ctx.dialect, r.arguments, `routine ${r.name}: arguments`, 'clause')

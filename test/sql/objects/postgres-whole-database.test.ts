@@ -79,6 +79,10 @@ CREATE POLICY writers ON reporting.drafts FOR INSERT WITH CHECK (owner = current
 CREATE FUNCTION reporting.order_count(c integer) RETURNS bigint LANGUAGE sql STABLE
   AS $$ SELECT count(*) FROM reporting.orders WHERE customer_id = c $$;
 COMMENT ON FUNCTION reporting.order_count(integer) IS 'orders of a customer';
+CREATE FUNCTION reporting.customer_total(c integer) RETURNS numeric LANGUAGE sql STABLE
+BEGIN ATOMIC
+  SELECT coalesce(sum(total), 0) FROM reporting.orders WHERE customer_id = c;
+END;
 CREATE PROCEDURE app.reset_numbers() LANGUAGE plpgsql AS $$ BEGIN PERFORM setval('reporting.order_numbers', 100); END $$;
 
 CREATE VIEW reporting.customer_totals AS
@@ -125,6 +129,8 @@ const CHANGES: Readonly<Record<string, string>> = {
   'composite type': `ALTER TYPE app.address ADD ATTRIBUTE city text`,
   sequence: `ALTER SEQUENCE app.batch_ids INCREMENT BY 10`,
   function: `CREATE OR REPLACE FUNCTION app.is_email(s text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT s LIKE '%_@_%' $$`,
+  'atomic function': `CREATE OR REPLACE FUNCTION reporting.customer_total(c integer) RETURNS numeric LANGUAGE sql STABLE
+    BEGIN ATOMIC SELECT coalesce(sum(total), 0) FROM reporting.orders WHERE customer_id = c AND total > 0; END`,
   procedure: `CREATE OR REPLACE PROCEDURE app.reset_numbers() LANGUAGE plpgsql AS $$ BEGIN PERFORM setval('reporting.order_numbers', 200); END $$`,
   table: `ALTER TABLE app.customers ADD COLUMN since date; CREATE INDEX customers_since ON app.customers (since)`,
   partition: `CREATE TABLE reporting.events_2026 PARTITION OF app.events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')`,
