@@ -64,6 +64,8 @@ export type ConstraintField =
   | 'elements'
   | 'where'
   | 'nullsNotDistinct'
+  | 'withoutOverlaps'
+  | 'period'
   | 'notValid'
   | 'noInherit'
   | 'deferrable'

@@ -7,6 +7,7 @@ import type {
   DropConstraintChange,
   DropIndexChange,
 } from '../../diff/types.js'
+import { SchemaLedgerError } from '../../errors.js'
 import type { Constraint, Index } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { constraintClause, createIndexSQL } from '../render.js'
@@ -104,7 +105,28 @@ export function constraintDefinition(
   c: Constraint,
   name: string,
 ): string {
+  refuseTemporalBefore18(ctx, `${tablePath(table, schema)}.${name}`, c)
   return constraintClause(ctx.dialect, table, explicit(c, name, schema))
+}
+
+/**
+ * Temporal keys (`WITHOUT OVERLAPS`, `PERIOD`) came with PostgreSQL 18: a plan for an older server
+ * (`dialectVersion`) refuses them rather than write SQL the server rejects. No version: the newest.
+ */
+function refuseTemporalBefore18(ctx: GeneratorContext, where: string, c: Constraint): void {
+  const version = ctx.options.dialectVersion
+  if (version === undefined || version >= 18) return
+  const clause =
+    (c.type === 'primary_key' || c.type === 'unique') && c.withoutOverlaps
+      ? 'WITHOUT OVERLAPS'
+      : c.type === 'foreign_key' && c.period
+        ? 'PERIOD'
+        : undefined
+  if (clause)
+    throw new SchemaLedgerError(
+      'unsupported_feature',
+      `${where}: ${clause} needs PostgreSQL 18 (the plan's dialectVersion is ${version})`,
+    )
 }
 
 /**
