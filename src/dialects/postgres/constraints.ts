@@ -370,6 +370,15 @@ export function alterConstraintSQL(change: AlterConstraintChange, ctx: Generator
 }
 
 /**
+ * Whether {@link alterConstraintSQL} drops the constraint and adds it again (it was not dropped ahead,
+ * and not all of the change is done in place).
+ * @internal
+ */
+export function isRecreated(change: AlterConstraintChange, ctx: GeneratorContext): boolean {
+  return !droppedEarly(ctx, change.before) && inPlaceChanges(change) === undefined
+}
+
+/**
  * `CREATE INDEX` (concurrently on an existing table with the `concurrently` option).
  *
  * @example
