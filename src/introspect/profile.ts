@@ -21,7 +21,7 @@ import { introspect } from './index.js'
 export interface ProfileOptions {
   /** Which database the query function talks to. */
   readonly dialect: IntrospectOptions['dialect']
-  /** PostgreSQL namespace (default `public`); MySQL database (default the connection's current one). */
+  /** PostgreSQL namespace (default: every namespace); MySQL database (default the connection's current one). */
   readonly schema?: string
   /** Tables to profile, by name (default: every table). */
   readonly tables?: readonly string[]

@@ -27,7 +27,7 @@ export interface ReadSqlOptions {
   readonly file?: string | undefined
   /** Statements that were not run (roles, grants, `CREATE DATABASE`) become errors instead of notes. */
   readonly strict?: boolean | undefined
-  /** PostgreSQL namespace to read (default `public`). */
+  /** PostgreSQL namespace to read (default: every namespace the SQL creates, `public` included). */
   readonly schema?: string | undefined
 }
 

@@ -2,7 +2,7 @@ import type { Schema } from '../../src/index.js'
 import { base, collect, PG } from './rule-case-kit.js'
 import { schema, table, users } from './schemas.js'
 
-// Views, extensions and domains: BC015, DS017, LK020, LK027.
+// Views, extensions and domains: BC015, BC024, DS017, LK020, LK027.
 
 const { cases, add } = collect()
 
@@ -36,6 +36,23 @@ add(
 add('DS017', PG, 'extension dropped', withObjects(base, { extensions: [{ name: 'pg_trgm' }] }), base, [
   'warning extension:pg_trgm',
 ])
+add(
+  'BC024',
+  PG,
+  'extension version updated',
+  withObjects(base, { extensions: [{ name: 'pg_trgm', version: '1.5' }] }),
+  withObjects(base, { extensions: [{ name: 'pg_trgm', version: '1.6' }] }),
+  ['warning extension:pg_trgm'],
+  { diff: { compareExtensionVersions: true } },
+)
+add(
+  'BC024',
+  PG,
+  'extension version differs, versions not compared',
+  withObjects(base, { extensions: [{ name: 'pg_trgm', version: '1.5' }] }),
+  withObjects(base, { extensions: [{ name: 'pg_trgm', version: '1.6' }] }),
+  [],
+)
 add('DS017', PG, 'extension created', base, withObjects(base, { extensions: [{ name: 'pg_trgm' }] }), [])
 
 const ages = (domain: Record<string, unknown>) =>

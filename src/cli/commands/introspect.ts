@@ -159,12 +159,13 @@ export const introspectCommand = defineCommand({
     'introspect --sqlite <file.db> [-o doc.json]',
   ],
   description:
-    'Reads tables, columns, keys, foreign keys, checks, indexes and enums and prints the canonical JSON\n' +
-    'document; PostgreSQL: every namespace but its own by default, partitions and inheritance included.\n' +
-    'What the model cannot hold (MySQL partitioning, system versioning, keys that point at them) is\n' +
-    'listed on standard error, one line each. Uses the driver you installed: pg for PostgreSQL, mysql2\n' +
-    'for MySQL and MariaDB, better-sqlite3 (or sql.js) for SQLite; a missing one is named with its install\n' +
-    'command. The URL may carry a password; it is never printed.',
+    'Reads tables and the objects beside them (views, routines, triggers, sequences, types, policies,\n' +
+    'events...) and prints the canonical JSON document; PostgreSQL: every namespace but its own by\n' +
+    'default (--schema, repeatable, narrows it). What the model cannot hold (event triggers, rules,\n' +
+    'foreign tables, MariaDB period columns...) is listed on standard error, one line each. Uses the\n' +
+    'driver you installed: pg for PostgreSQL, mysql2 for MySQL and MariaDB, better-sqlite3 (or sql.js)\n' +
+    'for SQLite; a missing one is named with its install command. The URL may carry a password; it is\n' +
+    'never printed.',
   arguments: [],
   positionals: { min: 0, max: 0 },
   options: {

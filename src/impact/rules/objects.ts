@@ -15,7 +15,7 @@ const dropBehaviour = defineAnalyzer({
   severity: 'warning',
   docs: {
     bad: 'DROP TRIGGER "orders_audit"',
-    why: 'No rows are lost, but what the trigger did on every write (an audit row, a derived column) stops at once, and any code still calling a dropped procedure or function fails.',
+    why: 'No rows are lost, but what the trigger did on every write (an audit row, a derived column) stops at once, and any code still calling a dropped procedure or function fails (pg-schema-diff drops a routine with its HAS_UNTRACKABLE_DEPENDENCIES hazard: its callers cannot be tracked; MySQL manual, DROP TRIGGER and DROP EVENT remove the object and its schedule at once).',
     fix: 'Make sure nothing relies on it any more (move the behaviour into the application or another trigger first), then drop it.',
   },
   analyze(change, ctx) {
@@ -46,7 +46,7 @@ const invalidView = defineAnalyzer({
   severity: 'warning',
   docs: {
     bad: 'ALTER TABLE `orders` DROP COLUMN `total` while view `order_totals` selects it',
-    why: 'MySQL and MariaDB bind a view when it is queried, not when what it reads changes: the ALTER succeeds and every later query of the view fails ("references invalid table(s) or column(s)"). SQLite drops a table under a view without a word; queries of the view fail ("no such table"), and so does every later ALTER TABLE that renames or drops a column ("error in view"). SQLite rewrites views for renames itself.',
+    why: 'MySQL and MariaDB bind a view when it is queried, not when what it reads changes: the ALTER succeeds and every later query of the view fails ("references invalid table(s) or column(s)"). SQLite drops a table under a view without a word; queries of the view fail ("no such table"), and so does every later ALTER TABLE that renames or drops a column ("error in view"). SQLite rewrites views for renames itself (MySQL manual, Restrictions on Views: a view whose table is dropped or altered is not dropped and becomes invalid, which CHECK TABLE reports; SQLite manual, ALTER TABLE).',
     fix: 'Change the view in the same migration (its new definition is written after the table change), or drop it.',
   },
   analyze(change, ctx) {
@@ -93,7 +93,7 @@ const recreated = defineAnalyzer({
   severity: 'info',
   docs: {
     bad: 'A SQLite table rebuilt (a column type changed) while a trigger fires on it and a view reads it',
-    why: "SQLite's rebuild drops the old copy of the table with its triggers, and a view naming the table makes the rebuild's RENAME fail; PostgreSQL refuses a column type change under a view. The plan drops them first and creates them again after, in the same transaction: nothing is lost, but for that moment they do not exist.",
+    why: "SQLite's rebuild drops the old copy of the table with its triggers, and a view naming the table makes the rebuild's RENAME fail; PostgreSQL refuses a column type change under a view. The plan drops them first and creates them again after, in the same transaction: nothing is lost, but for that moment they do not exist (Prisma's and Atlas' SQLite rebuilds re-create triggers and views after the copy; PostgreSQL refuses ALTER COLUMN TYPE under a view: \"cannot alter type of a column used by a view or rule\").",
     fix: 'Nothing to do; run the migration in one transaction (as planned) so no write happens without the trigger.',
   },
   analyze(change, ctx) {

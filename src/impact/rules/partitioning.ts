@@ -61,7 +61,7 @@ const repartition = defineAnalyzer({
   severity: 'warning',
   docs: {
     bad: 'ALTER TABLE `sales` PARTITION BY HASH (`id`) PARTITIONS 8',
-    why: 'ALTER TABLE ... PARTITION BY and REMOVE PARTITIONING rebuild the table by copying every row (ALGORITHM=COPY), blocking writes until the copy ends; a row that no new partition takes makes the statement fail. ADD PARTITION to a RANGE or LIST table and DROP PARTITION do not copy.',
+    why: 'ALTER TABLE ... PARTITION BY and REMOVE PARTITIONING rebuild the table by copying every row (ALGORITHM=COPY), blocking writes until the copy ends; a row that no new partition takes makes the statement fail. ADD PARTITION to a RANGE or LIST table and DROP PARTITION do not copy (MySQL manual, ALTER TABLE Partition Operations; Skeema classifies partition changes as unsafe).',
     fix: 'Keep the partitioning method and key and only append or drop RANGE/LIST partitions, or run the repartitioning in a maintenance window (or with an online schema change tool) on a large table.',
   },
   analyze(change, ctx) {

@@ -6,8 +6,9 @@ import type { Analyzer, AnalyzerContext } from '../types.js'
 
 // Rules on the objects beside tables (views, extensions, domains, types), from the catalogue
 // (/work/shared/research/impact-rules.md): LK020 after Squawk ban-alter-domain-with-add-constraint,
-// LK031 after pg-schema-diff's re-created domains (domain_sql_generator.go),
-// BC012 after Bytebase's backward-compatibility review and Atlas' destructive checks on views, DS014
+// LK031 after pg-schema-diff's re-created domains (domain_sql_generator.go), BC024 after its
+// UPGRADING_EXTENSION_VERSION hazard,
+// BC015 after the expand/contract reasoning of Atlas BC101/BC102 and pgroll, DS017
 // after pg-delta / migra, which drop an extension only with its objects.
 
 const viewWord = (v: View) => (v.materialized ? 'materialized view' : 'view')
@@ -19,7 +20,7 @@ const dropView = defineAnalyzer({
   severity: 'warning',
   docs: {
     bad: 'DROP VIEW "order_totals"',
-    why: 'The application version still deployed queries the view: it fails once the view is gone, or reads other columns and rows once its query changed.',
+    why: 'The application version still deployed queries the view: it fails once the view is gone, or reads other columns and rows once its query changed (the expand/contract reasoning of Atlas BC101/BC102 and Squawk renaming-table/ban-drop-table for tables; pgroll and Reshape keep old and new versions readable through views for this reason).',
     fix: 'Expand/contract: create the new view under a new name, deploy the version that reads it, then drop the old one.',
   },
   analyze(change) {
@@ -50,7 +51,7 @@ const dropExtension = defineAnalyzer({
   severity: 'warning',
   docs: {
     bad: 'DROP EXTENSION "pg_trgm"',
-    why: 'Everything the extension installed goes with it: its functions, types and operator classes, and with CASCADE the columns and indexes that use them.',
+    why: 'Everything the extension installed goes with it: its functions, types and operator classes, and with CASCADE the columns and indexes that use them (PostgreSQL manual, DROP EXTENSION; pg-delta and migra drop an extension only with its member objects).',
     fix: 'Drop the columns, indexes and code that use the extension first, and check no application calls its functions.',
   },
   analyze(change) {
@@ -64,6 +65,31 @@ const dropExtension = defineAnalyzer({
   },
 })
 
+const extensionUpdated = defineAnalyzer({
+  code: 'BC024',
+  title: 'Updating an extension changes what it installed, with no way back',
+  dialects: ['postgres'],
+  severity: 'warning',
+  docs: {
+    bad: `ALTER EXTENSION "pg_trgm" UPDATE TO '1.6'`,
+    why: "The update script replaces the extension's functions, operators and types in place: queries, indexes and defaults that use them behave as the new version says from the next statement on. Extensions ship update scripts forward only, so the down migration's UPDATE TO the old version fails (\"extension has no update path from version ... to version ...\"), and a server without the new version's files refuses the update (pg-schema-diff marks it with its UPGRADING_EXTENSION_VERSION hazard; PostgreSQL manual, ALTER EXTENSION and Packaging Related Objects into an Extension, update scripts). It is planned only when versions are compared (`compareExtensionVersions`).",
+    fix: "Update the extension on its own, after reading its release notes, with the new version's files installed on every server; plan a restore rather than a down migration to undo it.",
+  },
+  analyze(change) {
+    if (change.kind !== 'alter_extension' || !change.changes.includes('version')) return undefined
+    const from = change.before.version ?? 'its current version'
+    const to = change.after.version ?? 'the default version'
+    return {
+      message: `the extension ${change.name} is updated from ${from} to ${to}: its functions and operators change in place, and the down migration cannot update it back`,
+      explanation:
+        'Extensions ship update scripts forward only: PostgreSQL refuses UPDATE TO an older version when no script leads there.',
+      fix: {
+        description: `Update ${change.name} on its own, with ${to}'s files on every server; restore from a backup to undo it.`,
+      },
+    }
+  },
+})
+
 const domainCheck = defineAnalyzer({
   code: 'LK020',
   title: 'Adding NOT NULL or a CHECK to a domain scans every column that uses it',
@@ -71,7 +97,7 @@ const domainCheck = defineAnalyzer({
   severity: 'warning',
   docs: {
     bad: 'ALTER DOMAIN "positive_int" ADD CONSTRAINT "small" CHECK (VALUE < 1000)',
-    why: 'PostgreSQL checks every value of every column of the domain, in every table, while holding locks on them; one bad value fails the migration.',
+    why: 'PostgreSQL checks every value of every column of the domain, in every table, while holding locks on them; one bad value fails the migration (Squawk ban-alter-domain-with-add-constraint and ban-create-domain-with-constraint).',
     fix: 'Add the check `NOT VALID` and validate it later (`ALTER DOMAIN ... VALIDATE CONSTRAINT`), or put the constraint on the columns.',
   },
   analyze(change, ctx) {
@@ -103,7 +129,7 @@ const materializedWithData = defineAnalyzer({
   severity: 'warning',
   docs: {
     bad: 'CREATE MATERIALIZED VIEW "totals" AS SELECT customer_id, sum(total) FROM orders GROUP BY 1',
-    why: 'The query runs to the end inside the migration, over tables that may be large; a re-created materialized view cannot be read until it is filled again.',
+    why: 'The query runs to the end inside the migration, over tables that may be large; a re-created materialized view cannot be read until it is filled again (PostgreSQL manual, CREATE MATERIALIZED VIEW: the query is executed to populate the view unless WITH NO DATA is given).',
     fix: 'Create it `WITH NO DATA` and fill it afterwards with `REFRESH MATERIALIZED VIEW` (CONCURRENTLY once it has a unique index).',
   },
   analyze(change, ctx) {
@@ -201,6 +227,7 @@ function columnsOfType(ctx: AnalyzerContext, name: string, schema = ctx.from): s
 /** The rules on views, extensions, domains and types, by code. @internal */
 export const postgresObjectAnalyzers: readonly Analyzer[] = [
   dropExtension,
+  extensionUpdated,
   domainCheck,
   materializedWithData,
   dropView,

@@ -30,7 +30,7 @@ const enabledWithoutPolicy = defineAnalyzer({
   lint: true,
   docs: {
     bad: 'ALTER TABLE "documents" ENABLE ROW LEVEL SECURITY   -- and no CREATE POLICY',
-    why: 'With row-level security on and no policy, PostgreSQL denies by default: every role but the owner (and, with FORCE, the owner too) reads no rows and cannot write any, so the application sees an empty table.',
+    why: 'With row-level security on and no policy, PostgreSQL denies by default: every role but the owner (and, with FORCE, the owner too) reads no rows and cannot write any, so the application sees an empty table (PostgreSQL manual, Row Security Policies: "if no policy exists for the table, a default-deny policy is used"; pg-schema-diff marks row-security and policy changes with its AUTHZ_UPDATE hazard).',
     fix: 'Create the policies in the same migration as (or before) ENABLE ROW LEVEL SECURITY.',
   },
   analyze(change) {
@@ -55,7 +55,7 @@ const lastPolicyDropped = defineAnalyzer({
   severity: 'warning',
   docs: {
     bad: 'DROP POLICY "tenant_rows" ON "documents"   -- its only policy; row-level security stays on',
-    why: 'Without any policy PostgreSQL denies by default, so every role but the owner suddenly sees an empty table.',
+    why: 'Without any policy PostgreSQL denies by default, so every role but the owner suddenly sees an empty table (PostgreSQL manual, Row Security Policies: default deny; pg-schema-diff AUTHZ_UPDATE).',
     fix: 'Create the replacement policy before dropping the old one, or disable row-level security deliberately.',
   },
   analyze(change) {
@@ -88,7 +88,7 @@ const policyChange = defineAnalyzer({
   severity: 'info',
   docs: {
     bad: 'ALTER POLICY "tenant_rows" ON "documents" USING (tenant_id = current_setting(\'app.tenant\')::int)',
-    why: 'CREATE, ALTER and DROP POLICY read no rows, but take ACCESS EXCLUSIVE on the table for the moment they run: on a busy table they wait behind long transactions and queue every query behind them. The new expression applies to the next query at once.',
+    why: "CREATE, ALTER and DROP POLICY read no rows, but take ACCESS EXCLUSIVE on the table for the moment they run: on a busy table they wait behind long transactions and queue every query behind them. The new expression applies to the next query at once (pg-schema-diff marks policy changes with its AUTHZ_UPDATE hazard; the ACCESS EXCLUSIVE lock is taken in PostgreSQL's commands/policy.c).",
     fix: 'Set a short lock_timeout for the migration and retry; make sure the new expression is right for the rows the running application reads.',
   },
   analyze(change, ctx) {
@@ -115,7 +115,7 @@ const exclusionUnderLock = defineAnalyzer({
   severity: 'warning',
   docs: {
     bad: 'ALTER TABLE "bookings" ADD CONSTRAINT "no_overlap" EXCLUDE USING gist ("room" WITH =, "during" WITH &&)',
-    why: 'The exclusion index is built, and every row checked against the others, while ACCESS EXCLUSIVE is held: no reads or writes for the whole build. Unlike a foreign key or check, an exclusion constraint cannot be added NOT VALID, and cannot be attached from an index built CONCURRENTLY.',
+    why: 'The exclusion index is built, and every row checked against the others, while ACCESS EXCLUSIVE is held: no reads or writes for the whole build. Unlike a foreign key or check, an exclusion constraint cannot be added NOT VALID, and cannot be attached from an index built CONCURRENTLY (strong_migrations add_exclusion_constraint; Eugene E8).',
     fix: 'Add it in a maintenance window, or on a new table that is filled afterwards.',
   },
   analyze(change, ctx) {
