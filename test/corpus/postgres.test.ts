@@ -32,7 +32,7 @@ const REQUIRED_FEATURE_PASSES: Readonly<Record<string, number>> = {
   domains: 53,
   enums: 49,
   exclusion_constraints: 12,
-  extensions: 19,
+  extensions: 26,
   functions: 68,
   generated_columns: 4,
   identity_columns: 11,
