@@ -31,9 +31,10 @@ export default defineConfig(({ command }) => {
     // The app reads the library source and the bundled example documents from the repository root.
     server: { fs: { allow: ['..'] } },
     build: { chunkSizeWarningLimit: 3000 },
-    // PGlite finds its wasm and data files next to its own module (new URL(..., import.meta.url)): the
-    // dev server's dependency pre-bundling would move the module away from them (PGlite's docs, Vite).
-    optimizeDeps: { exclude: ['@electric-sql/pglite'] },
+    // PGlite finds its wasm and data files next to its own module (new URL(..., import.meta.url)), and
+    // pgvector's package its vector.tar.gz: the dev server's dependency pre-bundling would move the
+    // modules away from them (PGlite's docs, Vite).
+    optimizeDeps: { exclude: ['@electric-sql/pglite', '@electric-sql/pglite-pgvector'] },
     // The engine's worker (src/lib/engine.worker.ts) is an ES module, code-split like the page; the
     // SQL engines are chunks of it, loaded when SQL is dropped.
     worker: { format: 'es', plugins: () => [browserPeers()] },

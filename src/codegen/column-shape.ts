@@ -58,7 +58,10 @@ export type ValueShape =
   /** One of `values`; `name` is the schema-level enum it comes from. */
   | { readonly kind: 'enum'; readonly values: readonly string[]; readonly name?: string }
   | { readonly kind: 'array'; readonly of: ValueShape }
-  /** A type with no mapping (`custom`): `type` is the database type, verbatim. */
+  /**
+   * A type with no mapping (`custom`): `type` is the database type, verbatim; empty for a column
+   * without a declared type (SQLite's `untyped`), which holds any value.
+   */
   | { readonly kind: 'unknown'; readonly type: string }
 
 /**
@@ -195,6 +198,8 @@ export function valueShape(type: ColumnType, schema: Schema, options: ValueOptio
       return { kind: 'array', of: valueShape(type.of, schema, options) }
     case 'custom':
       return { kind: 'unknown', type: type.raw }
+    case 'untyped':
+      return { kind: 'unknown', type: '' }
   }
 }
 

@@ -40,6 +40,9 @@ export function builder(type: ColumnType, name: string, ctx: DrizzleContext, whe
     ctx.usesRaw = true
     return `raw(${stringLiteral(ddl)})(${n})`
   }
+  // raw('') declares the column with no type, as SQLite's `CREATE TABLE t (data)`.
+  if (type.kind === 'untyped' && ctx.dialect !== 'sqlite')
+    ctx.warnings.push(`${where}: a column without a declared type is SQLite only; written as raw('')`)
   if (ctx.dialect === 'mysql') return mysqlBuilder(type, n, ctx, where, raw)
   if ('unsigned' in type && type.unsigned) {
     ctx.warnings.push(`${where}: ${formatColumnType(type)} is MySQL only; kept as written`)

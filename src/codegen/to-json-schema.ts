@@ -94,7 +94,12 @@ function keywords(value: ValueShape): Record<string, JsonValue> {
     case 'array':
       return { type: 'array', items: keywords(value.of) }
     case 'unknown':
-      return { $comment: `Database type ${value.type} has no mapping: any value passes.` }
+      return {
+        $comment:
+          value.type === ''
+            ? 'No declared type: any value passes.'
+            : `Database type ${value.type} has no mapping: any value passes.`,
+      }
   }
 }
 

@@ -332,7 +332,11 @@ export function toPrisma(schema: Schema, options: ToPrismaOptions = {}): Generat
       if (type.native) attrs.push(`@db.${type.native}`)
       if (fieldNames.get(c.name) !== c.name) attrs.push(`@map(${quote(c.name)})`)
       if (type.scalar.startsWith('Unsupported'))
-        warnings.push(`${where}: Prisma has no type for ${formatColumnType(c.type)}; written as Unsupported`)
+        warnings.push(
+          c.type.kind === 'untyped'
+            ? `${where}: Prisma has no type for a column without a declared type; written as Unsupported("")`
+            : `${where}: Prisma has no type for ${formatColumnType(c.type)}; written as Unsupported`,
+        )
       if (c.generated)
         warnings.push(
           `${where}: Prisma cannot declare a generated column (${c.generated.expression}); written as a plain field`,

@@ -172,6 +172,11 @@ function typeExpression(type: ColumnType, ctx: Context, where: string): string {
       return pg(`ARRAY(${typeExpression(type.of, ctx, where)})`)
     case 'custom':
       return raw()
+    case 'untyped':
+      // RawType("") declares the column with no type, as SQLite's `CREATE TABLE t (data)`.
+      if (ctx.dialect !== 'sqlite')
+        ctx.warnings.push(`${where}: a column without a declared type is SQLite only; written as RawType("")`)
+      return raw()
   }
 }
 
@@ -365,6 +370,7 @@ function pythonType(type: ColumnType): string {
     case 'json':
     case 'jsonb':
     case 'custom':
+    case 'untyped':
       return 'Any'
   }
 }

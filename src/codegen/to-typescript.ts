@@ -61,7 +61,11 @@ function unknownTypes(value: ValueShape): string[] {
 }
 
 function fieldDoc(field: FieldShape): string[] {
-  const unmapped = unknownTypes(field.value).map((t) => ` No TypeScript type for \`${t}\`: typed \`unknown\`.`)
+  const unmapped = unknownTypes(field.value).map((t) =>
+    t === ''
+      ? ' No declared type (any value): typed `unknown`.'
+      : ` No TypeScript type for \`${t}\`: typed \`unknown\`.`,
+  )
   return [field.column.comment ?? '', `${field.notes.join(', ')}.${unmapped.join('')}`]
 }
 

@@ -104,7 +104,9 @@ function unknownTypes(value: ValueShape): string[] {
 }
 
 function fieldLines(field: FieldShape, ids: SchemaIdentifiers): string[] {
-  const unmapped = unknownTypes(field.value).map((t) => `Database type \`${t}\` has no validator: any value passes.`)
+  const unmapped = unknownTypes(field.value).map((t) =>
+    t === '' ? 'No declared type: any value passes.' : `Database type \`${t}\` has no validator: any value passes.`,
+  )
   const schema = schemaOf(field.value, ids)
   const nullable = field.nullable && field.value.kind !== 'unknown' ? '.nullable()' : ''
   return [

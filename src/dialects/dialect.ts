@@ -122,6 +122,12 @@ export interface Dialect {
    */
   checkBody?(text: string, where: string): string
   /**
+   * Checks a routine's SQL-standard body (`bodyKind`: PostgreSQL's `BEGIN ATOMIC ... END` statements
+   * or `RETURN` expression), written unquoted: exactly one body to the engine and its client; returns
+   * it. Absent: the dialect has no such bodies (its generator refuses `bodyKind`).
+   */
+  checkStandardBody?(text: string, kind: 'atomic' | 'return', where: string): string
+  /**
    * Why the database would change or refuse a name, label or comment (too long, characters it cannot
    * store, trailing spaces, NUL), or undefined when it stores it exactly.
    */

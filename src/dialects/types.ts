@@ -93,6 +93,12 @@ export const Stage = {
   createDependents: 95,
   comment: 100,
   dropColumn: 110,
+  /**
+   * Views and triggers created on a table that loses a column in this plan: after the column is gone,
+   * so that none is created while it still exists (PostgreSQL and MySQL expand `SELECT *` when they
+   * create a view; SQLite and PostgreSQL refuse a drop that a view still reads).
+   */
+  createAfterColumnDrops: 115,
   dropTable: 120,
   /** Routines, sequences, domains and composite types, after the tables that used them and before enums. */
   dropObjects: 125,

@@ -137,6 +137,7 @@ export function tableFieldChanges(
   if ((before.withoutRowid ?? false) !== (after.withoutRowid ?? false)) fields.push('withoutRowid')
   if ((before.noRowidAlias ?? false) !== (after.noRowidAlias ?? false)) fields.push('noRowidAlias')
   if ((before.nullableKey ?? false) !== (after.nullableKey ?? false)) fields.push('nullableKey')
+  if ((before.descendingKey ?? false) !== (after.descendingKey ?? false)) fields.push('descendingKey')
   if (rowSecurityOf(before) !== rowSecurityOf(after)) fields.push('rowSecurity')
   if (!policiesEqual(before.policies, after.policies, expressions)) fields.push('policies')
   if (options.comparePrivileges && !grantsEqual(before.grants, after.grants)) fields.push('grants')

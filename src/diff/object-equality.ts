@@ -12,8 +12,8 @@ import { unqualifiedViewQuery } from './view-query.js'
 // When two spellings of an object's field mean the same thing. A database prints queries, types and
 // expressions its own way (`pg_get_viewdef`, `format_type`); two prints of the same database compare
 // equal as text, and a hand-written text compares equal when it differs only in spacing, keyword case
-// or the quoting of plain names. Bodies of routines are code: compared exactly, but for surrounding
-// blank space.
+// or the quoting of plain names. Quoted bodies of routines are code: compared exactly, but for
+// surrounding blank space; SQL-standard bodies are the database's print, compared as queries are.
 
 /**
  * The canonical text of a SQL query or type: tokens joined by one space, words and plain names in
@@ -86,6 +86,18 @@ export function withoutDefaultGrants(kind: ObjectKind, list: Grants): Grant[] {
   })
 }
 
+/**
+ * Whether two routines' bodies are the same: a quoted body exactly but for surrounding blank space;
+ * a SQL-standard one, which the database parses and prints its own way, as normalized text (the
+ * statements of `BEGIN ATOMIC`) or as an expression (`RETURN`). Bodies of different kinds differ.
+ */
+function routineBodiesEqual(a: Routine, b: Routine): boolean {
+  if (a.bodyKind !== b.bodyKind) return a.body === b.body
+  if (a.bodyKind === 'return') return expressionsEqual(a.body, b.body)
+  if (a.bodyKind === 'atomic') return text(a.body, b.body)
+  return body(a.body, b.body)
+}
+
 /** Per kind, the fields not compared exactly, and how they are compared. */
 const EQUALITY: { readonly [K in ObjectKind]?: Readonly<Record<string, FieldEquality>> } = {
   namespace: { grants },
@@ -131,7 +143,7 @@ const EQUALITY: { readonly [K in ObjectKind]?: Readonly<Record<string, FieldEqua
       return typeText(s, t) && same(restX, restY)
     },
   },
-  function: { arguments: text, returns: text, language: caseless, body, grants: routineGrants },
+  function: { arguments: text, returns: text, language: caseless, grants: routineGrants },
   view: {
     indexes: (a, b) => {
       const key = (x: Index) => `${x.name ?? ''}\u0000${stableStringify(indexMeaning(x))}\u0000${x.comment ?? ''}`
@@ -159,6 +171,7 @@ export function objectFieldEqual<K extends ObjectKind>(
   // Estimates compare as PostgreSQL holds them: a stated default is the absent one.
   if (kind === 'function' && field === 'cost') return routineCost(a as Routine) === routineCost(b as Routine)
   if (kind === 'function' && field === 'rows') return routineRows(a as Routine) === routineRows(b as Routine)
+  if (kind === 'function' && field === 'body') return routineBodiesEqual(a as Routine, b as Routine)
   const equal = EQUALITY[kind]?.[field]
   return equal ? equal(x, y) : same(x, y)
 }

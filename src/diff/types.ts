@@ -23,7 +23,7 @@ export type ColumnField =
  * Fields of a table an `alter_table` change can list. The MySQL table options (`engine`, `charset`,
  * `collation`, `rowFormat`, `keyBlockSize`) are listed only when both versions state them; the PostgreSQL ones
  * (`unlogged`, `partitionBy`, `partitionOf`, `inherits`, `with`) and the SQLite ones (`strict`,
- * `withoutRowid`, `noRowidAlias`, `nullableKey`) whenever they differ; `grants` only
+ * `withoutRowid`, `noRowidAlias`, `nullableKey`, `descendingKey`) whenever they differ; `grants` only
  * with {@link DiffOptions.comparePrivileges}.
  */
 export type TableField =
@@ -45,6 +45,7 @@ export type TableField =
   | 'withoutRowid'
   | 'noRowidAlias'
   | 'nullableKey'
+  | 'descendingKey'
   | 'rowSecurity'
   | 'policies'
   | 'grants'

@@ -28,19 +28,49 @@ export type ColumnType =
   | EnumType
   | ArrayType
   | CustomType
+  | UntypedType
 
 /** Whole-number kinds, smallest to largest storage. */
 export type IntegerKind = 'tinyint' | 'smallint' | 'mediumint' | 'integer' | 'bigint'
 
 /**
- * An integer of 1 (`tinyint`), 2, 3, 4 or 8 bytes. MySQL display widths (`int(11)`) carry no meaning
- * and are dropped.
+ * An integer of 1 (`tinyint`), 2, 3, 4 or 8 bytes, with MySQL's display width and `ZEROFILL`
+ * (`int(4) unsigned zerofill`). A display width limits no value; it is what clients pad to, and
+ * MySQL/MariaDB report it, so it is kept. The default width of a kind (`int(11)`, `int(10) unsigned`:
+ * {@link defaultDisplayWidth}) is the same as none.
  */
 export interface IntegerType {
   /** Storage size family. */
   readonly kind: IntegerKind
   /** MySQL `UNSIGNED`; absent means signed. */
   readonly unsigned?: true
+  /** MySQL display width (`int(4)`), 1 to 255; absent means the kind's default. */
+  readonly displayWidth?: number
+  /** MySQL `ZEROFILL`: values are shown padded with zeros to the display width. Implies `unsigned`. */
+  readonly zerofill?: true
+}
+
+/** MySQL's default display widths of the integer kinds, signed and unsigned. */
+const DEFAULT_DISPLAY_WIDTHS: Readonly<Record<IntegerKind, readonly [signed: number, unsigned: number]>> = {
+  tinyint: [4, 3],
+  smallint: [6, 5],
+  mediumint: [9, 8],
+  integer: [11, 10],
+  bigint: [20, 20],
+}
+
+/**
+ * The display width MySQL (before 8.0.19) and MariaDB give an integer column declared without one:
+ * the number of characters of its lowest value (`int` is `int(11)`, `int unsigned` is `int(10)`).
+ *
+ * @example
+ * ```ts
+ * defaultDisplayWidth({ kind: 'integer' }) // 11
+ * defaultDisplayWidth({ kind: 'tinyint', unsigned: true }) // 3
+ * ```
+ */
+export function defaultDisplayWidth(type: IntegerType): number {
+  return DEFAULT_DISPLAY_WIDTHS[type.kind][type.unsigned || type.zerofill ? 1 : 0]
 }
 
 /** Exact numeric: `decimal(p, s)` / `numeric(p, s)`. */
@@ -168,6 +198,15 @@ export interface CustomType {
   readonly kind: 'custom'
   /** The type exactly as written, trimmed. */
   readonly raw: string
+}
+
+/**
+ * No declared type: SQLite's `CREATE TABLE t (data)`, a column of BLOB affinity that keeps every value
+ * as given (pragma table_info shows an empty type). A document spells it as the empty string
+ * (`"type": ""`). Only SQLite has it: the other dialects refuse it when they write SQL.
+ */
+export interface UntypedType {
+  readonly kind: 'untyped'
 }
 
 /** Every `kind` a {@link ColumnType} can have. */

@@ -58,6 +58,7 @@ export interface TableDefinition {
   readonly noRowidAlias?: true
   /** SQLite: key columns keep their own `nullable` (a rowid table's legacy nullable key). */
   readonly nullableKey?: true
+  readonly descendingKey?: true
   readonly columns: readonly ColumnDefinition[]
   readonly constraints?: readonly Readonly<Record<string, unknown>>[]
   readonly indexes?: readonly Readonly<Record<string, unknown>>[]

@@ -25,8 +25,10 @@ import { anything, array, bool, finite, int, list, nullValue, oneOf, record, tex
 // tables, columns, constraints and indexes are checked item by item by the readers, so each item's
 // issues carry its own path; constraints are checked per `type` so that errors name the field.
 
-/** A column's type as a document spells it. */
+/** A column's type as the SQLAlchemy shape spells it: SQLAlchemy always names one. */
 const typeSpelling = text({ trim: true, min: 1, message: 'Type must not be empty' })
+/** A column's type as the canonical document spells it: empty is no declared type (SQLite's `CREATE TABLE t (data)`). */
+const canonicalTypeSpelling = text({ trim: true })
 const optionalText = nullish(text())
 
 /**
@@ -93,7 +95,7 @@ export const enumDocument = object(nullable(enumFields))
 export const CANONICAL_FORMAT = 'schemaledger/1'
 
 /** A column in the canonical shape: the model's column, its type spelled as text. */
-export const canonicalColumn = object(documentFields(columnFields, { replace: { type: typeSpelling } }))
+export const canonicalColumn = object(documentFields(columnFields, { replace: { type: canonicalTypeSpelling } }))
 
 /** Constraints in the canonical shape by `type`: the model's, with null accepted for no name. */
 export const canonicalConstraints = {

@@ -1,13 +1,14 @@
-import type { ColumnType } from './column-type.js'
+import { type ColumnType, defaultDisplayWidth } from './column-type.js'
 
 /**
  * Writes the one canonical, lower-case spelling of a {@link ColumnType}, which `parseColumnType` reads
  * back to a deep-equal value.
  *
  * The round trip holds for every well-formed value (non-negative integer lengths and precisions,
- * `interval` fields PostgreSQL allows) except three kinds of hand-made values `parseColumnType` never
- * produces: a named enum is written as its bare name (`mood`), which reads back as a custom until the
- * caller resolves it against the declared enums; a custom whose `raw` reads as something else
+ * `interval` fields PostgreSQL allows) except these hand-made values `parseColumnType` never produces:
+ * an integer's display width equal to its kind's default (`int(11)`), written and read back as none;
+ * `zerofill` without `unsigned`, read back with it; a named enum is written as its bare name (`mood`),
+ * which reads back as a custom until the caller resolves it against the declared enums; a custom whose `raw` reads as something else
  * (`{ kind: 'custom', raw: 'integer' }`, `x collate y`, an empty raw inside an array); and a decimal
  * with a precision but no scale, written `decimal(p)`, which reads back with the SQL default scale 0.
  * A scale without a precision is written Oracle-style, `decimal(*,2)`.
@@ -27,7 +28,10 @@ export function formatColumnType(type: ColumnType): string {
     case 'smallint':
     case 'mediumint':
     case 'integer':
-    case 'bigint':
+    case 'bigint': {
+      const width = type.displayWidth === defaultDisplayWidth(type) ? undefined : type.displayWidth
+      return `${type.kind}${paren(width)}${type.zerofill ? ' unsigned zerofill' : unsigned}`
+    }
     case 'real':
     case 'double':
     case 'float':
@@ -57,6 +61,8 @@ export function formatColumnType(type: ColumnType): string {
       return `${formatColumnType(type.of)}[]`
     case 'custom':
       return type.raw
+    case 'untyped':
+      return ''
     default:
       // boolean, date, uuid, json, jsonb: the kind is the spelling.
       return type.kind
@@ -92,6 +98,20 @@ function normalize(type: ColumnType): unknown {
       return { kind: 'array', of: normalize(type.of) }
     case 'decimal':
       return type.precision !== undefined && type.scale === undefined ? { ...type, scale: 0 } : type
+    case 'tinyint':
+    case 'smallint':
+    case 'mediumint':
+    case 'integer':
+    case 'bigint': {
+      // The default display width is none; ZEROFILL implies UNSIGNED.
+      const { displayWidth, ...rest } = type
+      const width = displayWidth === 0 || displayWidth === defaultDisplayWidth(type) ? undefined : displayWidth
+      return {
+        ...rest,
+        ...(type.zerofill ? { unsigned: true } : {}),
+        ...(width === undefined ? {} : { displayWidth: width }),
+      }
+    }
     case 'interval':
       return type.fields === undefined ? type : { ...type, fields: normalizeRaw(type.fields) }
     default:

@@ -457,6 +457,13 @@ export const tableFields = {
    */
   nullableKey: optional(yes),
   /**
+   * SQLite: the one primary key column is declared `PRIMARY KEY DESC`, so the key's index keeps it in
+   * descending order. An `INTEGER` key declared so is no alias of the rowid (a documented SQLite quirk):
+   * like `noRowidAlias`, no value is assigned for a missing key. Needs a one-column primary key without
+   * autoincrement. Absent means false. Other dialects ignore it.
+   */
+  descendingKey: optional(yes),
+  /**
    * PostgreSQL row-level security: `enabled` (`ENABLE ROW LEVEL SECURITY`: policies apply to every
    * role but the owner) or `forced` (also `FORCE`: they apply to the owner too); absent means off.
    */

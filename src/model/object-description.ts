@@ -197,8 +197,18 @@ export const routineFields = {
   returns: optional(label),
   /** Language (`sql`, `plpgsql`); absent means SQL. */
   language: optional(label),
-  /** The body as the database stores it (`prosrc`), without its quotes. */
+  /**
+   * The body without what wraps it: the quoted text as the database stores it (`prosrc`), or, with
+   * `bodyKind`, the statements of `BEGIN ATOMIC ... END` or the expression of `RETURN`, as
+   * `pg_get_function_sqlbody` prints them.
+   */
   body: label,
+  /**
+   * PostgreSQL 14+ SQL-standard body, parsed when the routine is created (the database records the
+   * tables it reads): `atomic` for `BEGIN ATOMIC statements END` (each statement ends with `;`),
+   * `return` for `RETURN expression`. Absent means a body written inside a quote (`AS $$...$$`).
+   */
+  bodyKind: optional(oneOf('atomic', 'return')),
   /** `IMMUTABLE` or `STABLE`; absent means `VOLATILE`. */
   volatility: optional(oneOf('immutable', 'stable')),
   /** `STRICT` (`RETURNS NULL ON NULL INPUT`). */

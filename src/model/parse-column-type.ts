@@ -27,7 +27,8 @@ export interface ColumnTypeHints {
 
 /**
  * Reads any column-type spelling (SQLAlchemy, PostgreSQL, MySQL, SQLite) into a {@link ColumnType}; it
- * never throws, and keeps anything it does not model as `{ kind: 'custom', raw }`.
+ * never throws, and keeps anything it does not model as `{ kind: 'custom', raw }`. An empty spelling
+ * is SQLite's column without a declared type, `{ kind: 'untyped' }`.
  *
  * Case-insensitive and whitespace-tolerant. Trailing `CHARACTER SET` / `COLLATE` clauses are ignored
  * (use `splitCollation` first to keep the collation), so `raw` and `splitCollation(raw).type`
@@ -45,6 +46,7 @@ export interface ColumnTypeHints {
  */
 export function parseColumnType(raw: string, hints?: ColumnTypeHints): ColumnType {
   const text = typeof raw === 'string' ? raw.trim() : String(raw)
+  if (text === '') return { kind: 'untyped' }
   try {
     return parseSplit(splitSpelling(text), hints)
   } catch {
@@ -64,6 +66,7 @@ export function readTypeSpelling(
   hints?: ColumnTypeHints,
 ): { readonly type: ColumnType; readonly collation: string | undefined; readonly serial: boolean } {
   const text = typeof raw === 'string' ? raw.trim() : String(raw)
+  if (text === '') return { type: { kind: 'untyped' }, collation: undefined, serial: false }
   try {
     const split = splitSpelling(text)
     const type = parseSplit(split, hints)

@@ -3,7 +3,7 @@ import type { ColumnType, ColumnTypeKind } from './column-type.js'
 /**
  * What kind of value a column type holds, whatever its size or spelling: whole numbers, exact
  * decimals, floating point, character strings, byte strings, JSON; every other kind is its own family
- * (`boolean`, `date`, `time`, `timestamp`, `interval`, `uuid`, `enum`, `array`, `custom`). Type
+ * (`boolean`, `date`, `time`, `timestamp`, `interval`, `uuid`, `enum`, `array`, `custom`, `untyped`). Type
  * relations, dialects' cast rules and the impact rules all start from it.
  *
  * @example
@@ -67,6 +67,7 @@ const FAMILIES: Readonly<Record<ColumnTypeKind, TypeFamily>> = {
   enum: 'enum',
   array: 'array',
   custom: 'custom',
+  untyped: 'untyped',
 }
 
 /** The family of a column type (see {@link TypeFamily}). @internal */

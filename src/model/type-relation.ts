@@ -172,6 +172,9 @@ function compareFamilies(before: ColumnType, after: ColumnType): TypeRelation {
 export function compareColumnTypes(before: ColumnType, after: ColumnType): TypeRelation {
   if (columnTypesEqual(before, after)) return 'same'
   if (before.kind === 'custom' || after.kind === 'custom') return 'cast'
+  // A column without a declared type (SQLite) keeps any value as given; a declared type converts them.
+  if (after.kind === 'untyped') return 'widen'
+  if (before.kind === 'untyped') return 'cast'
   const from = typeFamily(before)
   return from === typeFamily(after) ? compareSameFamily(before, after) : compareFamilies(before, after)
 }

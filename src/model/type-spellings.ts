@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { ColumnType, DecimalType } from './column-type.js'
+import { type ColumnType, type DecimalType, defaultDisplayWidth } from './column-type.js'
 import { isNumericType } from './type-family.js'
 import {
   DECIMAL_NAMES,
@@ -67,9 +67,11 @@ function interpretPhrase(items: readonly PhraseItem[]): InterpretedType | undefi
   let end = items.length
   // MySQL attributes: `int(10) unsigned zerofill`, `int signed`.
   let unsigned = false
+  let zerofill = false
   let modifiers = false
   for (let w = wordAt(items, end - 1); end > 1 && (w === 'unsigned' || w === 'signed' || w === 'zerofill'); ) {
     if (w === 'unsigned') unsigned = true
+    if (w === 'zerofill') zerofill = true
     modifiers = true
     end--
     w = wordAt(items, end - 1)
@@ -96,10 +98,19 @@ function interpretPhrase(items: readonly PhraseItem[]): InterpretedType | undefi
   // PostgreSQL may qualify built-ins with their schema: `pg_catalog.int4`.
   const name = words.join(' ').replace(/^pg_catalog\./, '')
   if (tz !== undefined && name !== 'time' && name !== 'timestamp') return undefined
-  const read = interpretName(name, args, tz, unsigned, modifiers)
+  const read = interpretName(name, args, tz, unsigned || zerofill, modifiers)
   if (read === undefined) return undefined
   if (modifiers && !isNumericType(read.type)) return undefined
-  return read
+  // ZEROFILL pads integers to their display width; on other numbers it is not modelled.
+  if (!zerofill) return read
+  const t = read.type
+  return t.kind === 'tinyint' ||
+    t.kind === 'smallint' ||
+    t.kind === 'mediumint' ||
+    t.kind === 'integer' ||
+    t.kind === 'bigint'
+    ? { ...read, type: { ...t, zerofill: true } }
+    : undefined
 }
 
 function interpretName(
@@ -116,13 +127,16 @@ function interpretName(
 
   const integer = INTEGER_NAMES.get(name)
   if (integer !== undefined) {
-    // Display width (`int(11)`) carries no meaning; MySQL's `tinyint(1)` is its boolean.
+    // The display width (`int(4)`); the kind's default (`int(11)`) and 0 mean none. MySQL's
+    // `tinyint(1)` is its boolean.
     if (args.named.size > 0 || args.positional.length > 1) return undefined
-    const width = args.positional[0]
-    if (width !== undefined && natural(width) === undefined) return undefined
-    if (name === 'tinyint' && !modifiers && width?.t === 'number' && width.value === 1)
-      return plain({ kind: 'boolean' })
-    return plain({ kind: integer, ...u })
+    const arg = args.positional[0]
+    const width = arg === undefined ? undefined : natural(arg)
+    if (arg !== undefined && width === undefined) return undefined
+    if (name === 'tinyint' && !modifiers && width === 1) return plain({ kind: 'boolean' })
+    const type = { kind: integer, ...u }
+    const shown = width === 0 || width === defaultDisplayWidth(type) ? undefined : width
+    return plain({ ...type, ...(shown === undefined ? {} : { displayWidth: shown }) })
   }
   const serial = SERIAL_NAMES.get(name)
   if (serial !== undefined) return noArgs && !modifiers ? plain({ kind: serial }) : undefined

@@ -2,6 +2,7 @@ import type { IntrospectOptions, QueryFunction, Row } from '../dialects/introspe
 import { SchemaLedgerError } from '../errors.js'
 import { sqlJsQuery } from '../verify/embedded-engines.js'
 import { importPeer } from './import-peer.js'
+import { PGLITE_EXTENSIONS, PGVECTOR_PACKAGE } from './pglite-extensions.js'
 import { redactUrl } from './redact-url.js'
 
 /**
@@ -28,39 +29,6 @@ export interface ScratchOptions {
   readonly extensions?: readonly string[]
 }
 
-/** PGlite's contrib extensions, by the name `CREATE EXTENSION` uses, with the module that holds each. @internal */
-export const PGLITE_EXTENSIONS: Readonly<Record<string, { module: string; exported: string }>> = Object.fromEntries(
-  [
-    'amcheck',
-    'bloom',
-    'btree_gin',
-    'btree_gist',
-    'citext',
-    'cube',
-    'dict_int',
-    'dict_xsyn',
-    'earthdistance',
-    'fuzzystrmatch',
-    'hstore',
-    'intarray',
-    'isn',
-    'lo',
-    'ltree',
-    'moddatetime',
-    'pg_trgm',
-    'pgcrypto',
-    'seg',
-    'tablefunc',
-    'tcn',
-    'tsm_system_rows',
-    'tsm_system_time',
-    'unaccent',
-    'uuid_ossp',
-  ].map((name) => [
-    name === 'uuid_ossp' ? 'uuid-ossp' : name,
-    { module: `@electric-sql/pglite/contrib/${name}`, exported: name },
-  ]),
-)
 /** Built into PostgreSQL itself: nothing to load. */
 const BUILTIN_EXTENSIONS = new Set(['plpgsql'])
 
@@ -100,11 +68,8 @@ async function openPglite(extensionNames: readonly string[]): Promise<ScratchDat
         `extension "${name}" is not available in PGlite (it has ${Object.keys(PGLITE_EXTENSIONS).join(', ')}); read this text on a server with devUrl / --dev-url postgres://...`,
       )
     }
-    const contrib = await importPeer<Record<string, import('@electric-sql/pglite').Extension>>(
-      known.module,
-      `Extension "${name}"`,
-    )
-    extensions[known.exported] = contrib[known.exported] as import('@electric-sql/pglite').Extension
+    const module = await importExtension(name, known.module)
+    extensions[known.exported] = module[known.exported] as import('@electric-sql/pglite').Extension
   }
   const db = await mod.PGlite.create({ extensions })
   return {
@@ -115,6 +80,23 @@ async function openPglite(extensionNames: readonly string[]): Promise<ScratchDat
     introspect: { dialect: 'postgres' },
     engine: 'PGlite',
     close: () => db.close(),
+  }
+}
+
+/** Imports the module of one extension; pgvector's own package missing is named with how to install it. */
+async function importExtension(
+  name: string,
+  module: string,
+): Promise<Record<string, import('@electric-sql/pglite').Extension>> {
+  try {
+    return await importPeer(module, `Extension "${name}"`)
+  } catch (error) {
+    if (module !== PGVECTOR_PACKAGE) throw error
+    throw new SchemaLedgerError(
+      'unsupported_extension',
+      `extension "vector" (pgvector) needs the optional package "${PGVECTOR_PACKAGE}", which is not installed: npm install --save-dev ${PGVECTOR_PACKAGE} (each of its versions names the PGlite release it was built with; an npm "overrides" entry lets it use yours), or read this text on a server with devUrl / --dev-url postgres://...`,
+      { cause: error },
+    )
   }
 }
 

@@ -10,8 +10,8 @@ import { dialectLabel } from './schema-text.js'
 // target dialect before any SQL is written and named by document path (`views[2].definition`):
 // names and comments the database would change or refuse, and verbatim SQL (a view's query, a
 // trigger's WHEN, a domain's checks, a routine's arguments) that is not exactly one query, clause or
-// expression to the dialect's lexer. A routine's body is never parsed: it is written inside a quote
-// no body can close (see the dialect's generator).
+// expression to the dialect's lexer. A routine's quoted body is never parsed: it is written inside a
+// quote no body can close (see the dialect's generator); a SQL-standard one must be exactly one body.
 
 type Check = 'name' | 'table' | 'comment' | 'names' | 'expression' | 'query' | 'clause' | 'body'
 
@@ -108,8 +108,12 @@ export function checkObjectText<K extends ObjectKind>(d: Dialect, kind: K, o: Ob
     if (check === 'names') for (const [i, n] of (value as string[]).entries()) text(d, n, 'name', `${at}[${i}]`)
     else if (check === 'expression') expression(d, value as string, at)
     // A body written verbatim (MySQL, SQLite); PostgreSQL's sits in a quote no body can close.
-    else if (check === 'body') d.checkBody?.(value as string, at)
-    else if (check === 'query' || check === 'clause') {
+    else if (check === 'body') {
+      // A SQL-standard body (PostgreSQL) is unquoted: exactly one body, or refused here.
+      const standard = kind === 'function' ? (o as ObjectOfKind['function']).bodyKind : undefined
+      if (standard === undefined) d.checkBody?.(value as string, at)
+      else d.checkStandardBody?.(value as string, standard, at)
+    } else if (check === 'query' || check === 'clause') {
       if (value !== '') query(d, value as string, at, check)
     } else text(d, value as string, check, at)
   }
@@ -141,6 +145,16 @@ export function checkObjectText<K extends ObjectKind>(d: Dialect, kind: K, o: Ob
     }
     if (r.language !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(r.language))
       throw new UnsafeExpressionError(`${path}.language`, 'not a plain language name', r.language)
+    // psql counts an unquoted BEGIN in CREATE FUNCTION as a block to close before the statement ends.
+    if (r.language !== undefined && r.language.toLowerCase() === 'begin')
+      throw new UnsafeExpressionError(`${path}.language`, 'BEGIN, which psql reads as opening a block', r.language)
+    for (const [i, c] of (r.config ?? []).entries())
+      if (/(^|\.)begin(\.|=)/i.test(c.replace(/\s+/g, '')))
+        throw new UnsafeExpressionError(
+          `${path}.config[${i}]`,
+          'a setting name holding BEGIN, which psql reads as opening a block',
+          c,
+        )
     const word = r.returns === undefined ? undefined : attributeWord(r.returns)
     if (word !== undefined)
       throw new UnsafeExpressionError(

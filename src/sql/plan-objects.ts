@@ -67,6 +67,22 @@ const DROP_STAGE: Readonly<Record<ObjectKind, StageValue>> = {
 /** The kinds re-created around a change under them; the others must be changed by the diff itself. */
 const RECREATED: ReadonlySet<ObjectKind> = new Set(['view', 'trigger'])
 
+/**
+ * Whether an object is re-created around a change under it: views, triggers, and routines with a
+ * SQL-standard body, whose columns and tables PostgreSQL records as it does a view's (`cannot alter
+ * type of a column used by a function or procedure`).
+ */
+const recreatedAround = (kind: ObjectKind, o: DatabaseObject): boolean =>
+  RECREATED.has(kind) || (kind === 'function' && (o as Routine).bodyKind !== undefined)
+
+/** A routine with a SQL-standard body that reads a table or view: it goes before them, as a view does. */
+function readsRelations(step: Step, graph: DependencyGraph): boolean {
+  if (step.kind !== 'function' || (step.object as Routine).bodyKind === undefined) return false
+  const key = nodeKey('function', objectName('function', step.object as Routine))
+  const deps = graph.dependencies.get(key) ?? new Set<NodeKey>()
+  return [...deps].some((d) => d.startsWith('table:') || d.startsWith('view:'))
+}
+
 /** An object altered in place, with its statements. */
 interface InPlace {
   readonly change: ObjectChange
@@ -84,6 +100,8 @@ interface Step {
    * to the triggers and views created again with it).
    */
   readonly replaced?: true
+  /** Dropped and created again around a change under it (a table's column retyped, a routine re-created). */
+  readonly around?: true
 }
 
 /**
@@ -130,7 +148,10 @@ export function planObjects(changes: readonly SchemaChange[], ctx: GeneratorCont
     steps.filter((s) => s.verb === 'create' && s.kind === 'function').map((s) => qualified(s.object as Routine)),
   )
   const dropsEarly = (s: Step) =>
-    s.replaced === true || (s.kind === 'function' && createdRoutines.has(qualified(s.object as Routine)))
+    s.replaced === true ||
+    s.around === true ||
+    (s.kind === 'function' && createdRoutines.has(qualified(s.object as Routine))) ||
+    readsRelations(s, fromGraph)
   const placed: PlacedObjectStatement[] = []
   const createOrder = rankOf(
     steps.filter((s) => s.verb === 'create'),
@@ -145,10 +166,15 @@ export function planObjects(changes: readonly SchemaChange[], ctx: GeneratorCont
   const createdRelations = new Set(
     changes.flatMap((c) => (c.kind === 'create_table' ? [nodeKey('table', qualified(c.after))] : [])),
   )
+  const narrowedRelations = new Set(
+    changes.flatMap((c) =>
+      c.kind === 'drop_column' ? [nodeKey('table', c.schema === undefined ? c.table : `${c.schema}.${c.table}`)] : [],
+    ),
+  )
   const createStages = createStagesOf(
     steps.filter((s) => s.verb === 'create'),
     toGraph,
-    createdRelations,
+    { created: createdRelations, narrowed: narrowedRelations },
     createOrder,
   )
   for (const step of steps) {
@@ -166,9 +192,14 @@ export function planObjects(changes: readonly SchemaChange[], ctx: GeneratorCont
     for (const d of drafts) placed.push({ draft: { ...d, stage: d.stage ?? stage }, change: step.change, rank })
   }
   for (const { change, drafts } of inPlace) {
-    const rank = createOrder.get(nodeKey(change.object, change.name)) ?? 0
+    const key = nodeKey(change.object, change.name)
+    const rank = createOrder.get(key) ?? 0
+    // Changed in place on a table that loses a column (MySQL's CREATE OR REPLACE VIEW): once it is gone.
+    const late = [...(toGraph.dependencies.get(key) ?? [])].some((d) => narrowedRelations.has(d))
+    const stage =
+      late && CREATE_STAGE[change.object] === Stage.createDependents ? Stage.createAfterColumnDrops : undefined
     for (const d of drafts)
-      placed.push({ draft: { ...d, stage: d.stage ?? CREATE_STAGE[change.object] }, change, rank })
+      placed.push({ draft: { ...d, stage: d.stage ?? stage ?? CREATE_STAGE[change.object] }, change, rank })
   }
   return placed
 }
@@ -279,16 +310,16 @@ function addRecreatedDependents(
   for (const [root, cause] of shaken) {
     for (const key of dependentsOf([root], fromGraph)) {
       const kind = key.slice(0, key.indexOf(':')) as ObjectKind
-      if (!RECREATED.has(kind) || dropped.has(key)) continue
+      if (dropped.has(key)) continue
       const before = fromObjects.get(key)
       const after = toObjects.get(key)
-      if (before === undefined || after === undefined) continue
+      if (before === undefined || after === undefined || !recreatedAround(kind, before)) continue
       dropped.add(key)
       const own = inPlace.findIndex((p) => nodeKey(p.change.object, p.change.name) === key)
       const change = own >= 0 ? (inPlace[own] as InPlace).change : cause
       if (own >= 0) inPlace.splice(own, 1)
-      steps.push({ kind, object: before, verb: 'drop', change })
-      steps.push({ kind, object: after, verb: 'create', change })
+      steps.push({ kind, object: before, verb: 'drop', change, around: true })
+      steps.push({ kind, object: after, verb: 'create', change, around: true })
     }
   }
 }
@@ -314,15 +345,18 @@ const kindIndex = (key: NodeKey) => OBJECT_KINDS.indexOf(key.slice(0, key.indexO
 
 /**
  * The stage of each created object: its kind's, or later when it must wait for the tables
- * ({@link needsTablesFirst}) or for an object it depends on that this plan creates in a later stage
- * (a domain whose check calls a new function waits for the routines; its rank puts it after them).
+ * ({@link needsTablesFirst}), for a column drop under it (a view or trigger on a table that loses a
+ * column is created once the column is gone), or for an object it depends on that this plan creates
+ * in a later stage (a domain whose check calls a new function waits for the routines; its rank puts
+ * it after them).
  */
 function createStagesOf(
   creates: readonly Step[],
   graph: DependencyGraph,
-  createdRelations: ReadonlySet<NodeKey>,
+  relations: { readonly created: ReadonlySet<NodeKey>; readonly narrowed: ReadonlySet<NodeKey> },
   createOrder: ReadonlyMap<NodeKey, number>,
 ): Map<NodeKey, StageValue> {
+  const createdRelations = relations.created
   const stages = new Map<NodeKey, StageValue>()
   const byRank = creates
     .map((step) => ({ step, key: nodeKey(step.kind, objectName(step.kind, step.object)) }))
@@ -334,6 +368,7 @@ function createStagesOf(
     for (const d of graph.dependencies.get(key) ?? []) {
       const before = stages.get(d)
       if (before !== undefined && before > stage) stage = before
+      if (stage === Stage.createDependents && relations.narrowed.has(d)) stage = Stage.createAfterColumnDrops
     }
     stages.set(key, stage)
   }
@@ -354,6 +389,8 @@ function needsTablesFirst(
   createOrder: ReadonlyMap<NodeKey, number>,
 ): boolean {
   if (CREATE_STAGE[step.kind] >= Stage.createDependents) return false
+  // Re-created around a change under it (a column retyped): after that change.
+  if (step.around) return true
   const deps = graph.dependencies.get(key) ?? new Set<NodeKey>()
   const routine = step.kind === 'function' ? (step.object as Routine) : undefined
   const sqlBody = routine !== undefined && (routine.language ?? 'sql').toLowerCase() === 'sql'

@@ -156,10 +156,15 @@ export async function sqliteCatalog(engine: Engine): Promise<string[]> {
     lines.push(`relation ${table} ${text(t.type)} strict ${text(t.strict)} without rowid ${text(t.wr)}`)
     const columns = await engine.query('SELECT * FROM pragma_table_xinfo(?)', [t.name])
     const keyed = columns.filter((c) => Number(c.pk) > 0)
+    const indexes = t.type === 'table' ? await engine.query('SELECT * FROM pragma_index_list(?)', [t.name]) : []
     // The rowid's alias (the one INTEGER PRIMARY KEY column of a rowid table) takes a new rowid for a
-    // NULL whether NOT NULL is declared or not: its notnull flag means nothing.
+    // NULL whether NOT NULL is declared or not: its notnull flag means nothing. SQLite indexes it by the
+    // rowid; a key with an index of its own (origin pk: `INTEGER PRIMARY KEY DESC`) is no alias.
     const rowidAlias =
-      Number(t.wr) === 0 && keyed.length === 1 && text(keyed[0]?.type).toLowerCase() === 'integer'
+      Number(t.wr) === 0 &&
+      keyed.length === 1 &&
+      text(keyed[0]?.type).toLowerCase() === 'integer' &&
+      !indexes.some((x) => x.origin === 'pk')
         ? keyed[0]
         : undefined
     for (const c of columns)
@@ -169,7 +174,7 @@ export async function sqliteCatalog(engine: Engine): Promise<string[]> {
           ` pk ${text(c.pk)} hidden ${text(c.hidden)}`,
       )
     if (t.type !== 'table') continue
-    for (const x of await engine.query('SELECT * FROM pragma_index_list(?)', [t.name])) {
+    for (const x of indexes) {
       // SQLite names the indexes of UNIQUE and PRIMARY KEY constraints itself, by declaration order.
       const index = x.origin === 'c' ? text(x.name).toLowerCase() : `(${text(x.origin)})`
       const keys = (await engine.query('SELECT * FROM pragma_index_xinfo(?) ORDER BY seqno', [x.name]))

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
+import { PGLITE_EXTENSIONS, PGVECTOR_PACKAGE, type PgliteExtension } from '../../src/sources/pglite-extensions.js'
 import { sqlJsQuery } from '../../src/verify/embedded-engines.js'
 
 // Real database engines for SQL tests. PGlite (PostgreSQL in WASM) and SQLite (sql.js, WASM) always
@@ -34,52 +35,22 @@ export interface EngineFactory {
 const require = createRequire(import.meta.url)
 
 /**
- * Every contrib module PGlite ships (`@electric-sql/pglite/contrib/<name>`; `uuid_ossp` is the
- * `uuid-ossp` extension). PGlite 0.5 ships no pgvector. Each becomes available to CREATE EXTENSION.
+ * The modules of every extension PGlite can load ({@link PGLITE_EXTENSIONS}, the library's list: its
+ * contrib modules, and pgvector's package when installed), as PGlite's `extensions` option takes them.
  */
-export const PGLITE_CONTRIB = [
-  'amcheck',
-  'auto_explain',
-  'bloom',
-  'btree_gin',
-  'btree_gist',
-  'citext',
-  'cube',
-  'dict_int',
-  'dict_xsyn',
-  'earthdistance',
-  'file_fdw',
-  'fuzzystrmatch',
-  'hstore',
-  'intarray',
-  'isn',
-  'lo',
-  'ltree',
-  'moddatetime',
-  'pageinspect',
-  'pg_buffercache',
-  'pg_freespacemap',
-  'pg_stat_statements',
-  'pg_surgery',
-  'pg_trgm',
-  'pg_visibility',
-  'pg_walinspect',
-  'pgcrypto',
-  'seg',
-  'tablefunc',
-  'tcn',
-  'tsm_system_rows',
-  'tsm_system_time',
-  'unaccent',
-  'uuid_ossp',
-] as const
+export const PGLITE_CONTRIB: readonly PgliteExtension[] = [
+  ...new Map(Object.values(PGLITE_EXTENSIONS).map((e) => [e.module, e])).values(),
+]
 
-/** The contrib modules of {@link PGLITE_CONTRIB}, by name, as PGlite's `extensions` option takes them. */
-async function contribExtensions(names: readonly string[]): Promise<Record<string, unknown>> {
+/** The extensions of `list` whose module imports here (pgvector's package is optional), by export name. */
+async function contribExtensions(list: readonly PgliteExtension[]): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {}
-  for (const name of names) {
-    const module = (await import(/* @vite-ignore */ `@electric-sql/pglite/contrib/${name}`)) as Record<string, unknown>
-    out[name] = module[name]
+  for (const { module, exported } of list) {
+    const loaded = (await import(/* @vite-ignore */ module).catch((error: unknown) => {
+      if (module === PGVECTOR_PACKAGE) return undefined
+      throw error
+    })) as Record<string, unknown> | undefined
+    if (loaded) out[exported] = loaded[exported]
   }
   return out
 }
@@ -89,7 +60,9 @@ async function contribExtensions(names: readonly string[]): Promise<Record<strin
  * scalars): each module loaded makes opening slower, so only the corpus and whole-database tests
  * load them all ({@link pgliteWithContrib}).
  */
-async function openPglite(contrib: readonly string[] = ['btree_gist']): Promise<Engine> {
+async function openPglite(
+  contrib: readonly PgliteExtension[] = [PGLITE_EXTENSIONS.btree_gist as PgliteExtension],
+): Promise<Engine> {
   const { PGlite } = await import('@electric-sql/pglite')
   const db = new PGlite({ extensions: (await contribExtensions(contrib)) as never })
   return {
@@ -220,6 +193,30 @@ export const pgliteWithContrib: EngineFactory = {
 
 /** Engines of one dialect. */
 export const enginesFor = (dialect: Engine['dialect']) => ENGINES.filter((e) => e.dialect === dialect)
+
+/**
+ * PGlite with the named extensions of {@link PGLITE_EXTENSIONS} loaded (`['vector']`), skipped with
+ * the reason when one's module is not installed (pgvector's package is optional).
+ */
+export async function pgliteWith(names: readonly string[]): Promise<EngineFactory> {
+  const list = names.map((n) => PGLITE_EXTENSIONS[n] as PgliteExtension)
+  const missing = []
+  for (const { module } of list)
+    if (
+      !(await import(/* @vite-ignore */ module).then(
+        () => true,
+        () => false,
+      ))
+    )
+      missing.push(module)
+  return {
+    name: 'pglite',
+    dialect: 'postgres',
+    skipReason:
+      missing.length > 0 ? `${missing.join(', ')} is not installed: PGlite cannot load ${names.join(', ')}` : undefined,
+    open: () => openPglite(list),
+  }
+}
 
 /** Runs `body` on a fresh database of `factory`, closing it afterwards. */
 export async function withEngine<T>(factory: EngineFactory, body: (engine: Engine) => Promise<T>): Promise<T> {

@@ -138,6 +138,22 @@ describe('helpers', () => {
     expect(columnTypesEqual(custom('integer'), INT)).toBe(false)
     expect(columnTypesEqual({ kind: 'decimal', precision: 5 }, { kind: 'decimal', precision: 5, scale: 0 })).toBe(true)
     expect(columnTypesEqual({ kind: 'varchar', length: 50 }, { kind: 'varchar' })).toBe(false)
+    // MySQL display widths: the default one (int(11), int(10) unsigned) is no width; ZEROFILL is UNSIGNED.
+    expect(columnTypesEqual({ kind: 'integer', displayWidth: 11 }, INT)).toBe(true)
+    expect(
+      columnTypesEqual({ kind: 'integer', displayWidth: 10, unsigned: true }, { kind: 'integer', unsigned: true }),
+    ).toBe(true)
+    expect(columnTypesEqual({ kind: 'integer', displayWidth: 10 }, INT)).toBe(false)
+    expect(columnTypesEqual({ kind: 'integer', displayWidth: 4 }, INT)).toBe(false)
+    expect(
+      columnTypesEqual({ kind: 'bigint', displayWidth: 20, unsigned: true }, { kind: 'bigint', unsigned: true }),
+    ).toBe(true)
+    expect(
+      columnTypesEqual({ kind: 'integer', zerofill: true }, { kind: 'integer', unsigned: true, zerofill: true }),
+    ).toBe(true)
+    expect(
+      columnTypesEqual({ kind: 'integer', unsigned: true, zerofill: true }, { kind: 'integer', unsigned: true }),
+    ).toBe(false)
     expect(columnTypesEqual(arr(custom('INET')), arr(custom('inet')))).toBe(true)
     expect(columnTypesEqual({ kind: 'enum', values: ['a', 'b'] }, { kind: 'enum', values: ['b', 'a'] })).toBe(false)
     expect(columnTypesEqual({ kind: 'integer', unsigned: true }, INT)).toBe(false)
@@ -151,6 +167,10 @@ describe('formatColumnType', () => {
     [{ kind: 'mediumint' }, 'mediumint'],
     [INT, 'integer'],
     [{ kind: 'bigint', unsigned: true }, 'bigint unsigned'],
+    [{ kind: 'integer', displayWidth: 4 }, 'integer(4)'],
+    [{ kind: 'integer', displayWidth: 4, unsigned: true, zerofill: true }, 'integer(4) unsigned zerofill'],
+    [{ kind: 'integer', displayWidth: 11 }, 'integer'],
+    [{ kind: 'integer', displayWidth: 10, unsigned: true, zerofill: true }, 'integer unsigned zerofill'],
     [{ kind: 'decimal' }, 'decimal'],
     [{ kind: 'decimal', precision: 10, scale: 0 }, 'decimal(10,0)'],
     [{ kind: 'decimal', precision: 10, scale: 2 }, 'decimal(10,2)'],
@@ -200,7 +220,7 @@ describe('formatColumnType', () => {
 const KINDS: ReadonlySet<ColumnTypeKind> = new Set<ColumnTypeKind>(
   (
     'tinyint smallint mediumint integer bigint decimal real double float boolean char varchar text binary varbinary ' +
-    'blob date time timestamp interval uuid json jsonb enum array custom'
+    'blob date time timestamp interval uuid json jsonb enum array custom untyped'
   ).split(' ') as ColumnTypeKind[],
 )
 const isCustomOf = (raw: string): boolean => columnTypesEqualExact(parseColumnType(raw), custom(raw))
@@ -236,14 +256,40 @@ const opt = <T>(key: string, arb: fc.Arbitrary<T>): fc.Arbitrary<Record<string, 
 const unsigned = opt('unsigned', fc.constant(true as const))
 const INTERVAL_FIELDS = ['year', 'month', 'day', 'hour', 'minute', 'second', 'year to month', 'day to second']
 
+/** MySQL's default display widths, signed and unsigned, which read back as no width. */
+const DEFAULT_WIDTHS: Readonly<Record<string, readonly [number, number]>> = {
+  tinyint: [4, 3],
+  smallint: [6, 5],
+  mediumint: [9, 8],
+  integer: [11, 10],
+  bigint: [20, 20],
+}
+const integerArb = fc
+  .tuple(
+    fc.constantFrom('tinyint', 'smallint', 'mediumint', 'integer', 'bigint'),
+    unsigned,
+    fc.boolean(),
+    fc.option(fc.integer({ min: 1, max: 255 }), { nil: undefined }),
+  )
+  .filter(
+    ([kind, u, zerofill, width]) =>
+      width !== DEFAULT_WIDTHS[kind]?.[u.unsigned || zerofill ? 1 : 0] &&
+      !(kind === 'tinyint' && width === 1 && !u.unsigned && !zerofill),
+  )
+  .map(
+    ([kind, u, zerofill, width]) =>
+      ({
+        kind,
+        ...u,
+        ...(zerofill ? { unsigned: true, zerofill: true } : {}),
+        ...(width === undefined ? {} : { displayWidth: width }),
+      }) as ColumnType,
+  )
+
 const scalarArb = (inArray: boolean): fc.Arbitrary<ColumnType> =>
   fc.oneof(
-    fc
-      .tuple(
-        fc.constantFrom('tinyint', 'smallint', 'mediumint', 'integer', 'bigint', 'real', 'double', 'float'),
-        unsigned,
-      )
-      .map(([kind, u]) => ({ kind, ...u }) as ColumnType),
+    integerArb,
+    fc.tuple(fc.constantFrom('real', 'double', 'float'), unsigned).map(([kind, u]) => ({ kind, ...u }) as ColumnType),
     fc
       .tuple(
         fc.oneof(

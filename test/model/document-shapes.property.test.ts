@@ -142,8 +142,12 @@ describe('schema.json', () => {
   it('rejects what the readers reject for its shape', () => {
     const document = JSON.parse(serializeSchema(parseSchema(readExample('blog-v1'))))
     const column = document.tables[0].columns[0]
+    // An empty type is SQLite's column without a declared type, valid in the schema and the readers.
+    document.tables[0].columns[0] = { ...column, type: ' ' }
+    expect(validate(document)).toBe(true)
+    expect(parseSchema(document).tables[0]?.columns[0]?.type).toEqual({ kind: 'untyped' })
     for (const broken of [
-      { ...column, type: ' ' },
+      { ...column, type: 5 },
       { ...column, nullable: 'yes' },
       { ...column, name: '' },
     ]) {
@@ -240,6 +244,7 @@ describe('the fields a diff can list', () => {
       'withoutRowid',
       'noRowidAlias',
       'nullableKey',
+      'descendingKey',
       'rowSecurity',
       'policies',
       'grants',

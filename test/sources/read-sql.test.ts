@@ -137,6 +137,33 @@ describe('readSQL: PostgreSQL on PGlite', { timeout: 180_000 }, () => {
   })
 })
 
+describe('readSQL: every extension PGlite can load', { timeout: 180_000 }, () => {
+  test("diagnostic contrib modules, spi's extensions and pgvector load when the text creates them", async () => {
+    const text = [
+      'CREATE EXTENSION pg_stat_statements;',
+      'CREATE EXTENSION pageinspect;',
+      'CREATE EXTENSION refint;',
+      'CREATE EXTENSION vector;',
+      'CREATE TABLE docs (id integer NOT NULL, embedding vector(3));',
+      'CREATE INDEX docs_embedding ON docs USING hnsw (embedding vector_cosine_ops) WITH (m = 24);',
+    ].join('\n')
+    const { schema } = await readSQL(text, { dialect: 'postgres' })
+    expect(schema.extensions?.map((x) => x.name)).toEqual(['pageinspect', 'pg_stat_statements', 'refint', 'vector'])
+    expect(schema.tables[0]?.columns.map((c) => c.type)).toEqual([
+      { kind: 'integer' },
+      { kind: 'custom', raw: 'vector(3)' },
+    ])
+    expect(schema.tables[0]?.indexes).toEqual([
+      {
+        name: 'docs_embedding',
+        using: 'hnsw',
+        parts: [{ column: 'embedding', opclass: 'vector_cosine_ops' }],
+        with: { m: '24' },
+      },
+    ])
+  })
+})
+
 describe('readSQL: SQLite on sql.js', () => {
   test('a schema with a trigger reads back as its document and the trigger; errors name the line', async () => {
     const v1 = load('seed-v1.json')

@@ -4,7 +4,8 @@ import type { Engine } from '../engines/engines.js'
 // any order that works, and a database emptied completely between uses.
 
 /**
- * Splits a script into statements at `;` outside quotes, dollar quotes and comments, so each runs on
+ * Splits a script into statements at `;` outside quotes, dollar quotes, comments and `BEGIN ATOMIC`
+ * bodies, so each runs on
  * its own (CREATE INDEX CONCURRENTLY cannot run inside the implicit transaction of a multi-statement
  * string).
  */
@@ -12,6 +13,7 @@ export function splitStatements(sql: string): string[] {
   const out: string[] = []
   let start = 0
   let i = 0
+  let atomic = 0
   const skipTo = (end: number) => {
     i = end < 0 ? sql.length : end
   }
@@ -28,6 +30,14 @@ export function splitStatements(sql: string): string[] {
       skipTo(end < 0 ? -1 : end + tag.length)
     } else if (rest.startsWith('--')) skipTo(sql.indexOf('\n', i))
     else if (rest.startsWith('/*')) skipTo(sql.indexOf('*/', i) < 0 ? -1 : sql.indexOf('*/', i) + 2)
+    else if (/[A-Za-z_]/.test(ch) && !/[A-Za-z0-9_$]/.test(sql[i - 1] ?? '')) {
+      // A SQL-standard body's `;` stay in it: BEGIN ATOMIC ... END, CASE ... END nested inside.
+      const word = (/^[A-Za-z_][A-Za-z0-9_$]*/.exec(rest) as RegExpExecArray)[0].toLowerCase()
+      if (word === 'begin' && /^begin\s+atomic\b/i.test(rest)) atomic++
+      else if (word === 'case' && atomic > 0) atomic++
+      else if (word === 'end' && atomic > 0) atomic--
+      skipTo(i + word.length)
+    } else if (ch === ';' && atomic > 0) i++
     else if (ch === ';') {
       out.push(sql.slice(start, i))
       start = ++i

@@ -2,7 +2,7 @@ import deepEqual from 'fast-deep-equal'
 import { tableKey, translateConstraint } from '../../diff/semantic-keys.js'
 import type { AddColumnChange, AlterColumnChange, AlterEnumChange, DropColumnChange } from '../../diff/types.js'
 import { SchemaLedgerError } from '../../errors.js'
-import type { ColumnType } from '../../model/column-type.js'
+import type { ColumnType, IntegerType } from '../../model/column-type.js'
 import { columnTypesEqual, formatColumnType } from '../../model/format-column-type.js'
 import type { Column, ForeignKeyConstraint, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
@@ -42,9 +42,32 @@ function collationsMatch(a: Column, b: Column, ta: Table, tb: Table): boolean {
   return ea.toLowerCase() === eb.toLowerCase()
 }
 
-/** Integer width and sign, decimal precision and scale, string character set: what InnoDB compares. */
+/**
+ * The type as a server without display widths (MySQL 8) keeps it: a width only with ZEROFILL.
+ *
+ * @example
+ * ```ts
+ * keptByMysql8({ kind: 'integer', displayWidth: 4 }) // { kind: 'integer' }
+ * ```
+ */
+function keptByMysql8(type: ColumnType): ColumnType {
+  if (!isIntegerType(type) || type.zerofill) return type
+  const { displayWidth: _, ...rest } = type
+  return rest
+}
+
+/** The type without its display width and ZEROFILL, which change no value stored. */
+function storedType(type: ColumnType): ColumnType {
+  if (!isIntegerType(type)) return type
+  const { displayWidth: _, zerofill: __, ...rest } = type
+  return rest
+}
+
+const isIntegerType = (type: ColumnType): type is IntegerType => INTEGER_RANK.includes(type.kind)
+
+/** Integer size and sign, decimal precision and scale, string character set: what InnoDB compares. */
 function foreignKeyTypesMatch(a: Column, b: Column, ta: Table, tb: Table): boolean {
-  const norm = (t: ColumnType): ColumnType => (t.kind === 'boolean' ? { kind: 'tinyint' } : t)
+  const norm = (t: ColumnType): ColumnType => (t.kind === 'boolean' ? { kind: 'tinyint' } : storedType(t))
   const [x, y] = [norm(a.type), norm(b.type)]
   const strings = new Set(['char', 'varchar'])
   const bytes = new Set(['binary', 'varbinary'])
@@ -236,6 +259,14 @@ export function dropColumnChange(change: DropColumnChange, ctx: GeneratorContext
 export function alterColumnChange(change: AlterColumnChange, ctx: GeneratorContext): StatementDraft[] {
   const kctx = keyContext(ctx)
   const { table, schema, before, after, changes } = change
+  // A display width alone, where the server keeps none (MySQL 8): nothing to write.
+  if (
+    !kctx.flavor.displayWidths &&
+    changes.length === 1 &&
+    changes[0] === 'type' &&
+    columnTypesEqual(keptByMysql8(before.type), keptByMysql8(after.type))
+  )
+    return []
   const target = findTable(ctx.to, table, schema)
   const head = `ALTER TABLE ${tableName(table, schema)}`
   const where = changes.includes('position') ? position(target, after.name) : ''

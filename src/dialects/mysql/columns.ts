@@ -33,6 +33,8 @@ export function renderMysqlDefault(
   const translated = mysqlExpression(expression, where)
   const canonical = normalizeDefault(expression, column.type)
   if (canonical === undefined) return 'NULL'
+  // `_utf8mb4'{}'`: bare, MariaDB drops the introducer; as an expression it keeps it, as read back.
+  if (hasCharsetIntroducer(expression)) return `(${translated})`
   if (isLiteralDefault(expression)) {
     const literal = literalDefault(canonical, where)
     return ctx.flavor.parenthesizedBlobDefaults && BLOB_LIKE.has(column.type.kind) ? `(${literal})` : literal
@@ -44,6 +46,12 @@ export function renderMysqlDefault(
     return precision === undefined ? 'CURRENT_TIMESTAMP' : `CURRENT_TIMESTAMP(${precision})`
   }
   return `(${translated})`
+}
+
+/** Whether the text is one string literal with a character set introducer (`_utf8mb4'x'`). */
+function hasCharsetIntroducer(expression: string): boolean {
+  const tokens = tokenizeSql(expression)
+  return tokens.length === 1 && tokens[0]?.kind === 'string' && tokens[0].prefix.startsWith('_')
 }
 
 /** A literal default in its canonical form, spelled for MySQL. */

@@ -31,6 +31,8 @@ import {
 //   (0, '', zero date) even in strict mode: https://dev.mysql.com/doc/refman/8.4/en/data-type-defaults.html
 // - Strict mode (the default since MySQL 5.7 and MariaDB 10.2.4) makes ALTER reject values that do
 //   not fit ("Data too long", "Out of range"); scale and fractional seconds are rounded.
+// - An integer display width limits no value: changing it alone is ALGORITHM=INSTANT on MariaDB
+//   (test/sql/mysql/catalog-judged.test.ts runs it); on MySQL 8 the plan writes nothing for it.
 // - Foreign key columns: "The size and sign of fixed precision types such as INTEGER and DECIMAL must
 //   be the same. The length of string types need not be the same."
 // - Identifiers longer than 64 characters are rejected (error 1059).
@@ -108,8 +110,18 @@ function lengthBytes(type: ColumnType, collation: string | undefined): number | 
   return undefined
 }
 
-function changeType(before: Column, after: Column, relation: TypeRelation): OperationCost {
+/** The type without its display width, which limits no value (ZEROFILL, which makes it unsigned, stays). */
+function withoutWidth(type: ColumnType): ColumnType {
+  if (!('displayWidth' in type) || type.displayWidth === undefined) return type
+  const { displayWidth: _, ...rest } = type
+  return rest
+}
+
+function changeType(before: Column, after: Column, relation: TypeRelation, v: EngineVersion): OperationCost {
   if (relation === 'same') return INSTANT
+  // A display width alone: metadata on MariaDB (ALGORITHM=INSTANT, run in the tests); MySQL 8 writes nothing.
+  if ((isMariadb(v) || v.major >= 8) && columnTypesEqual(withoutWidth(before.type), withoutWidth(after.type)))
+    return INSTANT
   const b = lengthBytes(before.type, before.collation)
   const a = lengthBytes(after.type, after.collation)
   if (
@@ -159,7 +171,7 @@ const enforcesChecks = (v: EngineVersion) => (isMariadb(v) ? atLeast(v, 10, 2, 1
 
 /** InnoDB compares integer size and sign, decimal precision and scale, and string collation. */
 function foreignKeyTypes(referencing: Column, referenced: Column): 'rejected' | undefined {
-  const norm = (t: ColumnType): ColumnType => (t.kind === 'boolean' ? { kind: 'tinyint' } : t)
+  const norm = (t: ColumnType): ColumnType => (t.kind === 'boolean' ? { kind: 'tinyint' } : withoutWidth(t))
   const [a, b] = [norm(referencing.type), norm(referenced.type)]
   const strings = new Set(['char', 'varchar'])
   const bytes = new Set(['binary', 'varbinary'])
@@ -185,7 +197,7 @@ export const mysqlImpactFacts: DialectImpactFacts = {
   defaultVersion: DEFAULT_MYSQL,
   version,
   addColumn: (column, v, placement) => addColumn(column, v, placement.last),
-  changeType: (before, after, relation) => changeType(before, after, relation),
+  changeType: (before, after, relation, v) => changeType(before, after, relation, v),
   convertValues: (before, after) => convertValues(before, after),
   // Assignment converts to the column type; MySQL's CAST knows only a few target types.
   convertExpression: (_d, expression) => expression,

@@ -134,6 +134,7 @@ function createRoutine(r: Routine, ctx: GeneratorContext): ObjectStatementDraft[
       ['cost', 'COST'],
       ['rows', 'ROWS'],
       ['config', 'SET settings'],
+      ['bodyKind', "a SQL-standard body (PostgreSQL's BEGIN ATOMIC / RETURN)"],
       ['grants', "grants to roles (privileges are modelled as PostgreSQL's)"],
     ]),
   ])

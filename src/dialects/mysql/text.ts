@@ -183,6 +183,11 @@ export interface MysqlFlavor {
   readonly ignoredIndex: 'IGNORED' | 'INVISIBLE' | undefined
   /** `WITH SYSTEM VERSIONING` (MariaDB 10.3+; MySQL has none). */
   readonly systemVersioning: boolean
+  /**
+   * Integer display widths (`INT(4)`) kept and reported without `ZEROFILL`: MariaDB and MySQL 5.x.
+   * MySQL 8.0.17 deprecates them and 8.0.19 reports them only with `ZEROFILL`, so MySQL 8 is written none.
+   */
+  readonly displayWidths: boolean
 }
 
 /**
@@ -212,5 +217,6 @@ export function mysqlFlavor(options: PlanOptions | undefined): MysqlFlavor {
         ? 'INVISIBLE'
         : undefined,
     systemVersioning: mariadb && (v === undefined || v >= 10.3),
+    displayWidths: mariadb || (v !== undefined && v < 8),
   }
 }

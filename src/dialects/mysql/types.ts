@@ -1,4 +1,4 @@
-import type { ColumnType } from '../../model/column-type.js'
+import { type ColumnType, defaultDisplayWidth, type IntegerType } from '../../model/column-type.js'
 import type { Column, Schema } from '../../model/types.js'
 import { assertMysqlText, type MysqlFlavor, quoteMysqlLiteral, unsupported } from './text.js'
 
@@ -9,6 +9,8 @@ import { assertMysqlText, type MysqlFlavor, quoteMysqlLiteral, unsupported } fro
 // |---------------------------------|-----------------------------------------------|----------------------|
 // | tinyint/smallint/mediumint      | TINYINT/SMALLINT/MEDIUMINT [UNSIGNED]         | same                 |
 // | integer / bigint                | INT / BIGINT [UNSIGNED]                       | same                 |
+// | display width 4 [, zerofill]    | INT(4) [UNSIGNED ZEROFILL]; MySQL 8: (4) only | same (MySQL 8: no    |
+// |                                 | with ZEROFILL                                 | width w/o ZEROFILL)  |
 // | decimal(p,s)                    | DECIMAL(p,s) [UNSIGNED]                       | same                 |
 // | decimal (no precision)          | DECIMAL(65,30) (widest)                       | decimal(65,30)       |
 // | float / double                  | FLOAT / DOUBLE                                | same                 |
@@ -30,6 +32,7 @@ import { assertMysqlText, type MysqlFlavor, quoteMysqlLiteral, unsupported } fro
 // | enum (named or inline)          | ENUM('a','b') inline, values of the named enum| inline enum          |
 // | array                           | error `unsupported_feature`                   | -                    |
 // | custom                          | the raw text, verbatim (expression guard)     | custom               |
+// | untyped (no declared type)      | error `unsupported_feature` (SQLite's only)   | -                    |
 
 const INTEGERS = {
   tinyint: 'TINYINT',
@@ -72,7 +75,9 @@ export function renderMysqlType(type: ColumnType, ctx: TypeContext, column?: Col
     case 'mediumint':
     case 'integer':
     case 'bigint':
-      return INTEGERS[type.kind] + unsigned
+      return (
+        INTEGERS[type.kind] + integerWidth(type, ctx.flavor, where) + (type.zerofill ? ' UNSIGNED ZEROFILL' : unsigned)
+      )
     case 'decimal':
       if (type.precision === undefined) return `DECIMAL(65,30)${unsigned}`
       return `DECIMAL(${type.precision},${type.scale ?? 0})${unsigned}`
@@ -116,7 +121,20 @@ export function renderMysqlType(type: ColumnType, ctx: TypeContext, column?: Col
       return unsupported(where, 'array types do not exist in MySQL/MariaDB (use json)')
     case 'custom':
       return assertMysqlText(type.raw, `${where} type`)
+    case 'untyped':
+      return unsupported(`${where} type`, 'no declared type (`"type": ""`): only SQLite has columns without a type')
   }
+}
+
+/**
+ * `(n)` for an integer's display width when it is not the default and the server keeps it (with
+ * ZEROFILL always: the width is what the zeros pad to), else nothing.
+ */
+function integerWidth(type: IntegerType, flavor: MysqlFlavor, where: string): string {
+  const width = type.displayWidth
+  if (width === undefined || width === 0 || width === defaultDisplayWidth(type)) return ''
+  if (width > 255) unsupported(where, `display width ${width}: MySQL/MariaDB take at most 255`)
+  return flavor.displayWidths || type.zerofill ? `(${width})` : ''
 }
 
 /**

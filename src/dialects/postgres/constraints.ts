@@ -14,6 +14,7 @@ import { constraintClause, createIndexSQL } from '../render.js'
 import { Stage, type StageValue, type StatementDraft } from '../types.js'
 import { isCreatedTable, sourceTableOrUndefined, tableName, targetTableOrUndefined } from './context.js'
 import { droppedEarly } from './early-drops.js'
+import { changesBuildParameter } from './index-build-parameters.js'
 import { constraintRelationKeys, relationKey } from './name-claims.js'
 import { constraintNameIn, indexNameIn, objectKey } from './names.js'
 import { currentConstraintName, currentIndexName } from './renames.js'
@@ -424,7 +425,8 @@ export function dropIndexSQL(change: DropIndexChange, ctx: GeneratorContext): St
 
 /**
  * `ALTER INDEX ... RENAME TO` when only the name changed (storage parameters and the comment change in
- * place too); otherwise drop and create again.
+ * place too, but not those the index is built with: {@link changesBuildParameter}); otherwise drop and
+ * create again.
  *
  * @example
  * ```ts
@@ -436,7 +438,10 @@ export function alterIndexSQL(change: AlterIndexChange, ctx: GeneratorContext): 
   const current = currentIndexName(ctx, table, schema, change.before)
   const next = newIndexName(ctx, table, schema, change.after)
   if (droppedEarly(ctx, change.before)) return createIndexDrafts(ctx, table, schema, change.after, next)
-  if (change.changes.every((f) => f === 'name' || f === 'with' || f === 'comment')) {
+  const inPlace =
+    change.changes.every((f) => f === 'name' || f === 'with' || f === 'comment') &&
+    !changesBuildParameter(change.before, change.after)
+  if (inPlace) {
     const drafts: StatementDraft[] =
       current === next
         ? []

@@ -1,5 +1,5 @@
 import { defineDialect } from '../dialect.js'
-import { assertOneExpression, assertQueryText } from '../expression-guard.js'
+import { assertOneExpression, assertQueryText, throwExpressionProblem } from '../expression-guard.js'
 import { alterColumnSQL } from './alter-column.js'
 import { addColumnSQL, dropColumnSQL, renderPostgresDefault } from './columns.js'
 import { addConstraintSQL, addIndexSQL, alterIndexSQL, dropConstraintSQL, dropIndexSQL } from './constraints.js'
@@ -20,6 +20,7 @@ import { postgresViews } from './objects/views.js'
 import { postgresTextProblem, quotePostgresIdentifier, quotePostgresLiteral } from './quoting.js'
 import { renameColumnSQL, renameTableSQL } from './renames.js'
 import { alterTableSQL, createTableChangeSQL, createTableSQL, dropTableSQL } from './tables.js'
+import { findStandardBodyProblem } from './standard-body.js'
 import { renderPostgresType } from './types.js'
 
 /**
@@ -60,6 +61,8 @@ export const postgres = defineDialect({
   quoteLiteral: quotePostgresLiteral,
   checkExpression: (text, where) => assertOneExpression(text, where, postgresLexer),
   checkQuery: (text, where, kind = 'query') => assertQueryText(text, where, postgresLexer, kind),
+  checkStandardBody: (text, kind, where) =>
+    throwExpressionProblem(text, where, postgresLexer, findStandardBodyProblem(text, kind)),
   textProblem: postgresTextProblem,
   renderType: (type) => renderPostgresType(type),
   renderDefault: (text, column, where) => renderPostgresDefault(postgres, text, column, where),

@@ -17,7 +17,8 @@ const NOT_IN_EXTENSION = (classid: string, oid: string) => `NOT EXISTS (
 
 /**
  * Functions, procedures, aggregates and window functions (`kind` `f`, `p`, `a`, `w`), with what
- * `CREATE FUNCTION` states. `sql_body` is true for a SQL-standard body (`BEGIN ATOMIC`, PostgreSQL 14+).
+ * `CREATE FUNCTION` states. `sql_body` is true for a SQL-standard body (PostgreSQL 14+), printed in
+ * `sql_body_text` by `pg_get_function_sqlbody` (`BEGIN ATOMIC ... END`, `RETURN expression`).
  * @internal
  */
 export const routinesSQL = (version: number) => `
@@ -29,6 +30,7 @@ SELECT n.nspname AS schema, p.proname AS name, p.prokind AS kind,
   p.procost::text AS cost, p.prorows::text AS rows,
   p.proconfig AS config, pg_catalog.obj_description(p.oid, 'pg_proc') AS comment,
   ${version >= 140000 ? 'p.prosqlbody IS NOT NULL' : 'false'} AS sql_body,
+  ${version >= 140000 ? 'CASE WHEN p.prosqlbody IS NOT NULL THEN pg_catalog.pg_get_function_sqlbody(p.oid) END' : 'NULL'} AS sql_body_text,
   ${aclGrantsSQL('p.proacl', 'f', 'p.proowner')} AS grants, p.oid::text AS oid
 FROM pg_catalog.pg_proc p
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
@@ -151,8 +153,21 @@ function estimates(routine: Routine, row: Row): { cost?: number; rows?: number }
 }
 
 /**
+ * `body` and `bodyKind` from `pg_get_function_sqlbody`'s print, without the wrapper the generator
+ * writes again: the statements between `BEGIN ATOMIC` and `END`, the expression after `RETURN`.
+ */
+function standardBody(text: string | undefined): { body: string; bodyKind: 'atomic' | 'return' } | undefined {
+  if (text === undefined) return undefined
+  if (text === 'BEGIN ATOMIC\nEND') return { body: '', bodyKind: 'atomic' }
+  if (text.startsWith('BEGIN ATOMIC\n') && text.endsWith('\nEND'))
+    return { body: text.slice('BEGIN ATOMIC\n'.length, -'\nEND'.length), bodyKind: 'atomic' }
+  if (text.startsWith('RETURN ')) return { body: text.slice('RETURN '.length), bodyKind: 'return' }
+  return undefined
+}
+
+/**
  * The routines of the document, with `dependsOn` from the dependency rows when they have any, and
- * what the model cannot hold (aggregates, window, C and SQL-standard bodies). @internal
+ * what the model cannot hold (aggregates, window and C functions). @internal
  */
 export function routineObjects(rows: readonly Row[], namespace: string, dependencies: readonly Row[] = []) {
   const deps = new Map<string, Set<string>>()
@@ -164,13 +179,14 @@ export function routineObjects(rows: readonly Row[], namespace: string, dependen
   const unmodelled: UnmodelledObject[] = []
   for (const r of rows) {
     const name = `${qualified(r.schema, r.name, namespace)}(${String(r.arguments ?? '')})`
+    const standard = yes(r.sql_body) ? standardBody(str(r.sql_body_text)) : undefined
     const why =
       r.kind === 'a'
         ? 'an aggregate: the model has no aggregates'
         : r.kind === 'w'
           ? 'a window function: the model has no window functions'
-          : yes(r.sql_body)
-            ? 'a SQL-standard body (BEGIN ATOMIC / RETURN): the model holds bodies as text only'
+          : yes(r.sql_body) && standard === undefined
+            ? 'a SQL-standard body printed in a form the reader does not know'
             : String(r.language) === 'c'
               ? 'a C function: the model has no object files'
               : undefined
@@ -186,7 +202,7 @@ export function routineObjects(rows: readonly Row[], namespace: string, dependen
       arguments: String(r.arguments ?? ''),
       ...(r.kind !== 'p' && str(r.returns) !== undefined ? { returns: String(r.returns) } : {}),
       ...(String(r.language) === 'sql' ? {} : { language: String(r.language) }),
-      body: String(r.body ?? ''),
+      ...(standard === undefined ? { body: String(r.body ?? '') } : standard),
       ...(VOLATILITY[String(r.volatility)] ? { volatility: VOLATILITY[String(r.volatility)] } : {}),
       ...(yes(r.strict) ? { strict: true } : {}),
       ...(yes(r.security_definer) ? { securityDefiner: true } : {}),

@@ -1,3 +1,4 @@
+import { SchemaLedgerError } from '../../errors.js'
 import type { ColumnType, IntegerKind } from '../../model/column-type.js'
 import { isNumericFamily, type TypeFamily, typeFamily } from '../../model/type-family.js'
 import { assertOneExpression } from '../expression-guard.js'
@@ -25,6 +26,10 @@ import { quotePostgresIdentifier } from './quoting.js'
 // | enum with inline values         | text (PostgreSQL has no inline enums)       |
 // | array of T                      | T[]                                         |
 // | custom                          | verbatim (after the expression guard)       |
+// | untyped (no declared type)      | error `unsupported_feature` (SQLite's only) |
+
+/** Why a column without a declared type cannot be written. @internal */
+export const UNTYPED_COLUMN = 'no declared type (`"type": ""`): only SQLite has columns without a type'
 
 const INTEGERS: Readonly<Record<IntegerKind, string>> = {
   tinyint: 'smallint',
@@ -118,6 +123,8 @@ export function renderPostgresType(type: ColumnType, enumNamespace: EnumNamespac
       return `${renderPostgresType(type.of, enumNamespace)}[]`
     case 'custom':
       return assertOneExpression(type.raw, 'custom column type', postgresLexer)
+    case 'untyped':
+      throw new SchemaLedgerError('unsupported_feature', UNTYPED_COLUMN)
   }
 }
 
@@ -194,6 +201,9 @@ const ASSIGNABLE = new Set(['date>timestamp', 'timestamp>date', 'timestamp>time'
  */
 export function convertsWithoutUsing(from: ColumnType, to: ColumnType): boolean {
   if (renderPostgresType(from) === renderPostgresType(to)) return true
+  // A type of its own with other modifiers (`vector(3)` to `vector(4)`): PostgreSQL applies the
+  // type's length coercion cast when it has one and relabels the value otherwise.
+  if (from.kind === 'custom' && to.kind === 'custom' && customBase(from.raw) === customBase(to.raw)) return true
   if (from.kind === 'array' || to.kind === 'array')
     return to.kind === 'text' || to.kind === 'varchar' || to.kind === 'char'
   const a = postgresFamily(from)
@@ -201,6 +211,12 @@ export function convertsWithoutUsing(from: ColumnType, to: ColumnType): boolean 
   if (b === 'string' && to.kind !== 'enum') return true
   if (numeric(a) && numeric(b)) return true
   return (a === b && a !== 'other') || ASSIGNABLE.has(`${a}>${b}`)
+}
+
+/** A custom type's name without its modifiers (`vector(3)` -> `vector`), for comparison. */
+function customBase(raw: string): string {
+  const base = raw.replace(/\s*\([^()]*\)\s*$/, '').replace(/\s+/g, ' ')
+  return base.includes('"') ? base : base.toLowerCase()
 }
 
 /**

@@ -1,10 +1,11 @@
 import { SchemaLedgerError } from '../../errors.js'
 import type { Column, Table } from '../../model/types.js'
+import { UNTYPED_COLUMN } from './types.js'
 
 // What the model holds for MySQL/MariaDB that PostgreSQL cannot store, refused with
 // `unsupported_feature` (the refusal lint reports as BP021) rather than left out of the SQL: an
-// INVISIBLE column, MySQL's partition list, subpartitions and partitioning methods, system
-// versioning. The MySQL table options and ignored indexes change no data and are not written.
+// INVISIBLE column, a column without a declared type (SQLite's), MySQL's partition list,
+// subpartitions and partitioning methods, system versioning. The MySQL table options and ignored indexes change no data and are not written.
 
 /**
  * Throws `unsupported_feature` for a column PostgreSQL cannot store as the model says.
@@ -15,6 +16,8 @@ import type { Column, Table } from '../../model/types.js'
  * ```
  */
 export function refuseColumn(table: string, column: Column): void {
+  if (column.type.kind === 'untyped')
+    throw new SchemaLedgerError('unsupported_feature', `${table}.${column.name}.type: ${UNTYPED_COLUMN}`)
   if (column.invisible)
     throw new SchemaLedgerError(
       'unsupported_feature',

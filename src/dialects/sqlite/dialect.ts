@@ -146,12 +146,13 @@ export const sqlite: Dialect = defineDialect({
       // MySQL's table options (engine, charset, collation, row format) mean nothing here; PostgreSQL's
       // (UNLOGGED, partitioning, inheritance, storage parameters) are refused like a comment. STRICT and
       // WITHOUT ROWID changes rebuild the table (planSqliteTable), as do noRowidAlias (the key's
-      // declared type) and nullableKey; their problems are the full table's.
+      // declared type), nullableKey and descendingKey; their problems are the full table's.
       const {
         strict: _strict,
         withoutRowid: _withoutRowid,
         noRowidAlias: _noRowidAlias,
         nullableKey: _nullableKey,
+        descendingKey: _descendingKey,
         ...options
       } = c.after
       const problems = tableProblems({ ...options, columns: [], constraints: [], indexes: [] })

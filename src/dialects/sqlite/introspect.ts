@@ -14,10 +14,11 @@ import { type ParsedConstraint, type ParsedTable, parseCreateIndex, parseCreateT
  * key, 'c' = CREATE INDEX), pragma_foreign_key_list (keys and actions). Constraint names, CHECK and
  * generated expressions, collations, AUTOINCREMENT and DEFERRABLE exist only in the CREATE TABLE text,
  * read by `sqlite-parse.ts`. STRICT and WITHOUT ROWID come from pragma_table_list (`strict`, `wr`); a rowid table's one integer key declared other than
- * `INTEGER` (`INT PRIMARY KEY`) is no alias of the rowid (`noRowidAlias`), and a key column
+ * `INTEGER` (`INT PRIMARY KEY`) is no alias of the rowid (`noRowidAlias`), nor is one declared
+ * `PRIMARY KEY DESC` (`descendingKey`, read from the key's own index), and a key column
  * of a rowid table other than the rowid's alias declared without NOT NULL accepts NULL (`nullableKey`). Views and triggers are read from their CREATE text
  * (`introspect-objects.ts`). Internal tables (sqlite_%), virtual tables and their shadow tables
- * are skipped. A column declared without a type reads as `blob` (the same BLOB affinity).
+ * are skipped. A column declared without a type (`CREATE TABLE t (data)`) reads as `untyped`.
  */
 
 type Doc = Record<string, unknown>
@@ -90,15 +91,24 @@ const named = (c: ParsedConstraint | undefined) => (c?.name === undefined ? {} :
 
 /**
  * Whether a key column accepts NULL when declared without NOT NULL: in a rowid table, any key column
- * but the rowid's alias (the one key column declared exactly INTEGER), a legacy SQLite behaviour.
+ * but the rowid's alias, a legacy SQLite behaviour.
  */
-function keyTakesNull(t: Catalog, column: Row): boolean {
-  if (t.withoutRowid) return false
-  const keyed = t.columns.filter((c) => num(c.pk) > 0)
-  return !(keyed.length === 1 && same(str(column.type).trim(), 'integer'))
+function keyTakesNull(t: Catalog, column: Row, alias: Row | undefined): boolean {
+  return !t.withoutRowid && column !== alias
 }
 
-function columnsOf(t: Catalog): Doc[] {
+/**
+ * The rowid's alias: a rowid table's one key column declared exactly INTEGER, which SQLite indexes
+ * by the rowid itself. `INTEGER PRIMARY KEY DESC` is no alias (a documented quirk): SQLite gives it
+ * an index of its own (origin `pk`), and that index is what tells them apart.
+ */
+function rowidAliasOf(t: Catalog, pk: readonly Row[], keyIndexed: boolean): Row | undefined {
+  const [only] = pk
+  if (t.withoutRowid || pk.length !== 1 || keyIndexed || !only) return undefined
+  return same(str(only.type).trim(), 'integer') ? only : undefined
+}
+
+function columnsOf(t: Catalog, alias: Row | undefined): Doc[] {
   return t.columns
     .filter((c) => num(c.hidden) !== 1)
     .map((c) => {
@@ -108,8 +118,9 @@ function columnsOf(t: Catalog): Doc[] {
       const dflt = c.dflt_value == null ? undefined : str(c.dflt_value)
       return {
         name,
-        type: str(c.type).trim() || 'blob',
-        nullable: num(c.notnull) === 0 && (num(c.pk) === 0 || keyTakesNull(t, c)),
+        // An empty declared type is the untyped kind (the canonical document's `"type": ""`).
+        type: str(c.type).trim(),
+        nullable: num(c.notnull) === 0 && (num(c.pk) === 0 || keyTakesNull(t, c, alias)),
         ...(dflt === undefined || same(dflt, 'null') ? {} : { default: dflt }),
         ...(parsed?.autoincrement ? { autoincrement: true } : {}),
         ...((hidden === 2 || hidden === 3) && parsed?.generated
@@ -140,9 +151,11 @@ async function readTable(
     constraints.push({ type: 'primary_key', ...named(decl), columns })
   }
   const indexes: Doc[] = []
+  let keyIndex: Row[] | undefined
   for (const x of await query('SELECT * FROM pragma_index_list(?, ?) ORDER BY name', [t.name, t.db])) {
     const name = str(x.name)
     const keys = await keyColumns(query, name, t.db)
+    if (x.origin === 'pk') keyIndex = keys
     if (x.origin === 'u') {
       const columns = keys.map((k) => str(k.name))
       const decl = claim(declared, (c) => c.kind === 'unique' && sameList(c.columns, columns))
@@ -159,15 +172,18 @@ async function readTable(
     // SQLite builds no index for a UNIQUE that repeats the primary key (or another UNIQUE); it is still declared.
     if (c.kind === 'unique') constraints.push({ type: 'unique', ...named(c), columns: c.columns.map(columnName) })
   }
+  const alias = rowidAliasOf(t, pk, keyIndex !== undefined)
   return {
     name: t.name,
-    columns: columnsOf(t),
+    columns: columnsOf(t, alias),
     constraints,
     indexes,
     ...(t.strict ? { strict: true } : {}),
     ...(t.withoutRowid ? { withoutRowid: true } : {}),
     ...(isPlainIntegerKey(t, pk) ? { noRowidAlias: true } : {}),
-    ...(pk.some((c) => num(c.notnull) === 0 && keyTakesNull(t, c)) ? { nullableKey: true } : {}),
+    ...(pk.some((c) => num(c.notnull) === 0 && keyTakesNull(t, c, alias)) ? { nullableKey: true } : {}),
+    // A one-column key declared PRIMARY KEY DESC; a composite key's order is not modelled.
+    ...(pk.length === 1 && num(keyIndex?.[0]?.desc) === 1 ? { descendingKey: true } : {}),
   }
 }
 

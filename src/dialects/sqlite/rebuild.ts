@@ -98,15 +98,21 @@ export function sqliteDisturbsDependents(change: TableChange, ctx: GeneratorCont
   return change.kind === 'drop_column' || needsRebuild(change, ctx)
 }
 
+const REBUILT_TABLE_FIELDS: ReadonlySet<string> = new Set([
+  'strict',
+  'withoutRowid',
+  'noRowidAlias',
+  'nullableKey',
+  'descendingKey',
+])
+
 /** Whether a change of an existing table needs the rebuild. */
 function needsRebuild(change: SchemaChange, ctx: GeneratorContext): boolean {
   switch (change.kind) {
     case 'alter_table':
-      // STRICT, WITHOUT ROWID and the key's declared type and nullability (noRowidAlias, nullableKey) are fixed at CREATE TABLE.
-      return change.changes.some(
-        (field) =>
-          field === 'strict' || field === 'withoutRowid' || field === 'noRowidAlias' || field === 'nullableKey',
-      )
+      // STRICT, WITHOUT ROWID and the key's declared type, nullability and order (noRowidAlias,
+      // nullableKey, descendingKey) are fixed at CREATE TABLE.
+      return change.changes.some((field) => REBUILT_TABLE_FIELDS.has(field))
     case 'alter_column':
     case 'add_constraint':
     case 'drop_constraint':

@@ -108,7 +108,7 @@ export function tableOptionProblems(table: Table): string[] {
       const declared = strictTypeName(table, c)
       if (!STRICT_TYPES.has(declared.toLowerCase()))
         out.push(
-          `${at}.${c.name}.type: "${declared}" in a STRICT table: SQLite takes INT, INTEGER, REAL, TEXT, BLOB or ANY only`,
+          `${at}.${c.name}.type: ${declared === '' ? 'no declared type' : `"${declared}"`} in a STRICT table: SQLite takes INT, INTEGER, REAL, TEXT, BLOB or ANY only`,
         )
     }
   }
@@ -123,6 +123,8 @@ export function tableOptionProblems(table: Table): string[] {
     out.push(
       `${at}.noRowidAlias: needs a rowid table whose primary key is one integer column (not unsigned) without autoincrement`,
     )
+  if (table.descendingKey && !descendingKeyColumn(table))
+    out.push(`${at}.descendingKey: needs a one-column primary key without autoincrement`)
   if (table.nullableKey && !nullableKeyColumn(table))
     out.push(`${at}.nullableKey: needs a rowid table with a nullable primary key column that is not the rowid's alias`)
   return out
@@ -132,9 +134,42 @@ export function tableOptionProblems(table: Table): string[] {
 function nullableKeyColumn(table: Table): Column | undefined {
   if (table.withoutRowid) return undefined
   const pk = table.constraints.find((c) => c.type === 'primary_key')
-  const only = pk?.columns.length === 1 ? table.columns.find((c) => c.name === pk.columns[0]) : undefined
-  const alias = !table.noRowidAlias && only?.type.kind === 'integer' && !only.type.unsigned ? only : undefined
+  const alias = rowidAlias(table)
   return table.columns.find((c) => c.nullable && c !== alias && pk?.columns.includes(c.name))
+}
+
+/**
+ * The column declared `PRIMARY KEY DESC` (`descendingKey`): the table's one primary key column,
+ * without autoincrement (AUTOINCREMENT takes the rowid's alias, which a DESC key is not).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * descendingKeyColumn({ ...items, descendingKey: true }) // items.id
+ * ```
+ */
+export function descendingKeyColumn(table: Table): Column | undefined {
+  if (!table.descendingKey) return undefined
+  const pk = table.constraints.find((c) => c.type === 'primary_key')
+  const column = pk?.columns.length === 1 ? table.columns.find((c) => c.name === pk.columns[0]) : undefined
+  return column?.autoincrement ? undefined : column
+}
+
+/**
+ * The rowid's alias: a rowid table's one signed integer key column declared exactly `INTEGER PRIMARY
+ * KEY` (not `INT`, `noRowidAlias`; not `PRIMARY KEY DESC`, `descendingKey`).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * rowidAlias(users) // users.id when it is the only primary key column, of type integer
+ * ```
+ */
+export function rowidAlias(table: Table): Column | undefined {
+  if (table.noRowidAlias || table.descendingKey) return undefined
+  const pk = table.constraints.find((c) => c.type === 'primary_key')
+  const only = pk?.columns.length === 1 ? table.columns.find((c) => c.name === pk.columns[0]) : undefined
+  return !table.withoutRowid && only?.type.kind === 'integer' && !only.type.unsigned ? only : undefined
 }
 
 /**

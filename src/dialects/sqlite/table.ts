@@ -1,4 +1,4 @@
-import type { Column, Constraint, Table } from '../../model/types.js'
+import type { Column, Constraint, PrimaryKeyConstraint, Table } from '../../model/types.js'
 import type { Dialect } from '../dialect.js'
 import { constraintClause, expression, qualifiedName } from '../render.js'
 import { plainIntegerKey } from './subset.js'
@@ -6,7 +6,9 @@ import { renderSqliteType, sqliteDefaultExpression } from './types.js'
 
 /**
  * The primary key a column carries inline: SQLite's `INTEGER PRIMARY KEY AUTOINCREMENT` must be a
- * column constraint, so the table-level clause is left out.
+ * column constraint, and so must `PRIMARY KEY DESC` (`descendingKey`: as a table constraint, an
+ * INTEGER key in descending order would still be the rowid's alias), so the table-level clause is left
+ * out.
  * @internal
  *
  * @example
@@ -14,10 +16,11 @@ import { renderSqliteType, sqliteDefaultExpression } from './types.js'
  * inlinePrimaryKey(users) // users' primary_key constraint when its one column has autoincrement
  * ```
  */
-export function inlinePrimaryKey(table: Table): Constraint | undefined {
-  const pk = table.constraints.find((c) => c.type === 'primary_key')
+export function inlinePrimaryKey(table: Table): PrimaryKeyConstraint | undefined {
+  const pk = table.constraints.find((c): c is PrimaryKeyConstraint => c.type === 'primary_key')
   const only = pk?.columns.length === 1 ? pk.columns[0] : undefined
-  return only !== undefined && table.columns.some((c) => c.name === only && c.autoincrement) ? pk : undefined
+  const inline = table.descendingKey || table.columns.some((c) => c.name === only && c.autoincrement)
+  return only !== undefined && inline ? pk : undefined
 }
 
 /**
@@ -34,10 +37,14 @@ export function columnDefinition(d: Dialect, table: Table, column: Column): stri
   // Only a key declared exactly INTEGER is the rowid's alias; INT is the same integer kind without it.
   const type =
     table.noRowidAlias && plainIntegerKey(table) === column ? 'INT' : renderSqliteType(d, column.type, `${where} type`)
-  let sql = `${d.quoteIdentifier(column.name)} ${type}`
+  // A column without a declared type is its name alone (`untyped`).
+  let sql = type === '' ? d.quoteIdentifier(column.name) : `${d.quoteIdentifier(column.name)} ${type}`
   if (!column.nullable) sql += ' NOT NULL'
-  const pk = column.autoincrement ? inlinePrimaryKey(table) : undefined
-  if (pk) sql += `${pk.name === undefined ? '' : ` CONSTRAINT ${d.quoteIdentifier(pk.name)}`} PRIMARY KEY AUTOINCREMENT`
+  const pk = inlinePrimaryKey(table)
+  if (pk?.columns[0] === column.name) {
+    const order = column.autoincrement ? ' AUTOINCREMENT' : table.descendingKey ? ' DESC' : ''
+    sql += `${pk.name === undefined ? '' : ` CONSTRAINT ${d.quoteIdentifier(pk.name)}`} PRIMARY KEY${order}`
+  }
   // A NULL default is no default: nothing to write.
   if (column.default !== undefined && sqliteDefaultExpression(d, column.default, column) !== undefined) {
     sql += ` DEFAULT ${d.renderDefault(column.default, column)}`

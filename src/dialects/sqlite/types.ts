@@ -29,6 +29,7 @@ import { unsupported } from './subset.js'
  * | interval                      | `interval(3)`; with fields `"interval day to second"` | NUMERIC |
  * | uuid, json, jsonb             | `uuid`, `json`, `jsonb`                       | NUMERIC  |
  * | custom                        | verbatim (`ANY`, `citext`), quoted when not a type name | by its text |
+ * | untyped (no declared type)    | nothing: `"data"` alone                       | BLOB     |
  * | enum, array                   | refused (`unsupported_feature`)               | -        |
  *
  * Affinity is SQLite's business: NUMERIC columns keep text that does not look like a number as text.
@@ -52,7 +53,8 @@ function isPlainTypeName(text: string): boolean {
 }
 
 /**
- * The declared type of a column, as SQLite stores it and introspection reads it back.
+ * The declared type of a column, as SQLite stores it and introspection reads it back; empty for a
+ * column without one (`untyped`).
  * @internal
  *
  * @example
@@ -67,6 +69,8 @@ export function renderSqliteType(d: Dialect, type: ColumnType, where = 'column t
     case 'enum':
     case 'array':
       throw unsupported([`${where}: ${type.kind === 'enum' ? 'an enum' : 'an array'} type: not in SQLite`])
+    case 'untyped':
+      return ''
     case 'custom':
       text = expression(d, type.raw, where).trim()
       break

@@ -83,6 +83,16 @@ describe('mysql: the SQL of changes that introspection used to hide', () => {
       "ALTER TABLE `orders` MODIFY COLUMN `status` VARCHAR(20) CHECK (status IN ('a', 'b'));",
     ])
   })
+  it('a string default with a character set introducer keeps it, in parentheses (a bare one MariaDB drops)', () => {
+    const to = defineSchema({
+      tables: [{ name: 'h', columns: [{ name: 'j', type: 'json', nullable: false, default: "_utf8mb4'{}'" }] }],
+    })
+    expect(lines(toSQL(plan(defineSchema({ tables: [] }), to)))).toEqual([
+      'CREATE TABLE `h` (',
+      "  `j` JSON NOT NULL DEFAULT (_utf8mb4'{}')",
+      ');',
+    ])
+  })
 })
 
 describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'judged by information_schema'), () => {
@@ -165,5 +175,51 @@ describe.skipIf(mariadb.skipReason !== undefined)(engineTitle(mariadb, 'judged b
     const column = "CREATE TABLE o (id int PRIMARY KEY, status varchar(20) CHECK (status IN ('a', 'b')))"
     await converges(table, column)
     await converges(column, table)
+  })
+
+  it('a JSON default written with a character set introducer (sqldef JsonColumnWithCharsetCastDefault)', async () => {
+    await converges('', "CREATE TABLE h (id int PRIMARY KEY, j json NOT NULL DEFAULT (_utf8mb4'{}'))")
+    await converges(
+      "CREATE TABLE h (id int PRIMARY KEY, j json NOT NULL DEFAULT '[]')",
+      "CREATE TABLE h (id int PRIMARY KEY, j json NOT NULL DEFAULT (_utf8mb4'{}'))",
+    )
+  })
+
+  it('integer display widths and ZEROFILL: read from COLUMN_TYPE, written, changed (sqldef TriggerUseReservedWordsAsColumn)', async () => {
+    const plain = 'CREATE TABLE w (id int PRIMARY KEY, n int, u int unsigned, s smallint)'
+    const widths = 'CREATE TABLE w (id int PRIMARY KEY, n int(4), u int(11) unsigned, s smallint(3))'
+    const zerofill =
+      'CREATE TABLE w (id int PRIMARY KEY, n int(4) zerofill, u int(10) unsigned zerofill, s smallint(3))'
+    await converges(plain, widths)
+    await converges(widths, zerofill)
+    await converges(zerofill, plain)
+    await converges('', zerofill)
+    const types = async () =>
+      (
+        await a.query(
+          `SELECT COLUMN_NAME AS name, COLUMN_TYPE AS type FROM information_schema.COLUMNS
+         WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'w' ORDER BY ORDINAL_POSITION`,
+        )
+      ).map((r) => `${r.name} ${r.type}`)
+    expect(await types()).toEqual([
+      'id int(11)',
+      'n int(4) unsigned zerofill',
+      'u int(10) unsigned zerofill',
+      's smallint(3)',
+    ])
+    // A width alone changes only metadata (test/impact/facts.test.ts relies on this); ZEROFILL added does not.
+    await a.exec('ALTER TABLE w MODIFY COLUMN s SMALLINT(5), ALGORITHM=INSTANT')
+    await a.exec('ALTER TABLE w MODIFY COLUMN n INT(6) UNSIGNED ZEROFILL, ALGORITHM=INSTANT')
+    await expect(a.exec('ALTER TABLE w MODIFY COLUMN s SMALLINT(5) ZEROFILL, ALGORITHM=INSTANT')).rejects.toThrow(
+      /ALGORITHM=INSTANT is not supported/,
+    )
+    await a.exec('ALTER TABLE w MODIFY COLUMN s SMALLINT(3), MODIFY COLUMN n INT(4) UNSIGNED ZEROFILL')
+    const read = (await introspectEngine(a)).tables[0]?.columns.map((c) => c.type)
+    expect(read).toEqual([
+      { kind: 'integer' },
+      { kind: 'integer', unsigned: true, zerofill: true, displayWidth: 4 },
+      { kind: 'integer', unsigned: true, zerofill: true },
+      { kind: 'smallint', displayWidth: 3 },
+    ])
   })
 })

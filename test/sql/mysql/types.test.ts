@@ -23,6 +23,14 @@ describe('mysql: type spellings', () => {
     ['mediumint', 'MEDIUMINT'],
     ['integer', 'INT'],
     ['bigint unsigned', 'BIGINT UNSIGNED'],
+    ['int(4)', 'INT(4)'],
+    ['int(11)', 'INT'],
+    ['int(11) unsigned', 'INT(11) UNSIGNED'],
+    ['int(10) unsigned', 'INT UNSIGNED'],
+    ['int(4) zerofill', 'INT(4) UNSIGNED ZEROFILL'],
+    ['int zerofill', 'INT UNSIGNED ZEROFILL'],
+    ['tinyint(1) unsigned', 'TINYINT(1) UNSIGNED'],
+    ['bigint(20) unsigned', 'BIGINT UNSIGNED'],
     ['decimal(10,2)', 'DECIMAL(10,2)'],
     ['decimal(8,0) unsigned', 'DECIMAL(8,0) UNSIGNED'],
     ['decimal', 'DECIMAL(65,30)'],
@@ -74,6 +82,64 @@ describe('mysql: type spellings', () => {
     expect(sql(11)).toBe('CREATE TABLE `t` (\n  `u` UUID\n)')
     expect(sql(10.6)).toBe('CREATE TABLE `t` (\n  `u` CHAR(36)\n)')
     expect(sql(8)).toBe('CREATE TABLE `t` (\n  `u` CHAR(36)\n)')
+  })
+
+  it('writes integer display widths on MariaDB and MySQL 5.7, and on MySQL 8 only with ZEROFILL (dialectVersion)', () => {
+    const table = (type: string, zerofilled = 'int(3) zerofill') =>
+      defineSchema({
+        tables: [
+          {
+            name: 't',
+            columns: [
+              { name: 'n', type },
+              { name: 'z', type: zerofilled },
+            ],
+          },
+        ],
+      })
+    const up = (from: Schema, to: Schema, dialectVersion?: number) =>
+      planMigration(diffSchemas(from, to), {
+        dialect: 'mysql',
+        from,
+        to,
+        ...(dialectVersion ? { dialectVersion } : {}),
+      }).up.map((s) => s.sql)
+    const empty = defineSchema({ tables: [] })
+    const created = 'CREATE TABLE `t` (\n  `n` INT(4),\n  `z` INT(3) UNSIGNED ZEROFILL\n)'
+    expect(up(empty, table('int(4)'))).toEqual([created])
+    expect(up(empty, table('int(4)'), 10.11)).toEqual([created])
+    expect(up(empty, table('int(4)'), 5.7)).toEqual([created])
+    // MySQL 8.0.17 deprecates widths and 8.0.19 no longer reports them, except with ZEROFILL.
+    expect(up(empty, table('int(4)'), 8)).toEqual(['CREATE TABLE `t` (\n  `n` INT,\n  `z` INT(3) UNSIGNED ZEROFILL\n)'])
+    // A width that is the only change: MODIFY on MariaDB, nothing on MySQL 8 (which cannot keep it).
+    expect(up(table('int'), table('int(4)'))).toEqual(['ALTER TABLE `t` MODIFY COLUMN `n` INT(4)'])
+    expect(up(table('int(4)'), table('int'))).toEqual(['ALTER TABLE `t` MODIFY COLUMN `n` INT'])
+    expect(up(table('int'), table('int(4)'), 8)).toEqual([])
+    // With ZEROFILL the width shows in the values, and MySQL 8 keeps it.
+    expect(up(table('int'), table('int', 'int(5) zerofill'), 8)).toEqual([
+      'ALTER TABLE `t` MODIFY COLUMN `z` INT(5) UNSIGNED ZEROFILL',
+    ])
+    expect(up(table('int'), table('int', 'int(3) unsigned'), 8)).toEqual([
+      'ALTER TABLE `t` MODIFY COLUMN `z` INT UNSIGNED',
+    ])
+  })
+
+  it('a default display width is no width: int(11) = int, int(10) unsigned = int unsigned; another width is a type change', () => {
+    const table = (type: string) => defineSchema({ tables: [{ name: 't', columns: [{ name: 'n', type }] }] })
+    expect(diffSchemas(table('int(11)'), table('int')).changes).toEqual([])
+    expect(diffSchemas(table('int unsigned'), table('int(10) unsigned')).changes).toEqual([])
+    expect(diffSchemas(table('bigint(20)'), table('bigint')).changes).toEqual([])
+    expect(diffSchemas(table('tinyint(4)'), table('tinyint')).changes).toEqual([])
+    expect(diffSchemas(table('int(11)'), table('int(4)')).changes).toMatchObject([
+      { kind: 'alter_column', table: 't', column: 'n', changes: ['type'] },
+    ])
+    expect(diffSchemas(table('int(4)'), table('int(4) zerofill')).changes).toMatchObject([
+      { kind: 'alter_column', table: 't', column: 'n', changes: ['type'] },
+    ])
+  })
+
+  it('refuses a display width over 255', () => {
+    expect(() => mysql.renderType({ kind: 'integer', displayWidth: 256 })).toThrow(/display width 256.*255/)
   })
 
   it('rejects arrays and needs the schema for a named enum', () => {

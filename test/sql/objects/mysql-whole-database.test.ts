@@ -8,7 +8,8 @@ import { introspectEngine, mariadb, plan } from '../mysql/harness.js'
 // A whole MariaDB database written by hand with every kind the model has for it (table options,
 // column charsets and collations, generated and invisible columns, ignored, fulltext and spatial
 // indexes, checks on the table and on a column, JSON, ON UPDATE, foreign keys, partitions with subpartitions, a system-versioned table, a view with
-// its algorithm, SQL SECURITY and check option, a trigger, a procedure and a function), judged by
+// its algorithm, SQL SECURITY and check option, a trigger, a procedure, a function, an event and a
+// sequence), judged by
 // information_schema (test/corpus/mysql-catalog.ts): read and re-created on an empty database, it
 // has the same catalog; then each kind changed, planned from the reads and applied, the database has
 // the catalog of one built from the changed SQL directly, and a new plan is empty.
@@ -59,6 +60,9 @@ const BASE: Readonly<Record<string, string>> = {
     BEGIN UPDATE books SET price = price WHERE id = book; END`,
   books_price: `CREATE TRIGGER books_price BEFORE INSERT ON books FOR EACH ROW
     BEGIN IF NEW.price < 0 THEN SET NEW.price = 0; END IF; END`,
+  purge_free: `CREATE EVENT purge_free ON SCHEDULE EVERY 1 DAY ON COMPLETION NOT PRESERVE ENABLE COMMENT 'drop free books'
+    DO DELETE FROM books WHERE price = 0`,
+  book_numbers: 'CREATE SEQUENCE book_numbers START WITH 100 INCREMENT BY 5 MAXVALUE 1000000 CACHE 10',
 }
 
 /** One change of each kind: the entries it replaces (or adds); `null` removes one. */
@@ -131,6 +135,17 @@ const CHANGES: readonly { readonly kind: string; readonly edit: Readonly<Record<
   { kind: 'procedure body', edit: { touch_book: BASE.touch_book!.replace('price = price', 'price = price + 0') } },
   { kind: 'function body', edit: { with_tax: BASE.with_tax!.replace('p * 1.2', 'p * 1.25') } },
   { kind: 'trigger and procedure dropped', edit: { books_price: null, touch_book: null } },
+  {
+    kind: 'event schedule, status and comment',
+    edit: {
+      purge_free: BASE.purge_free!.replace('EVERY 1 DAY', 'EVERY 6 HOUR')
+        .replace('ENABLE', 'DISABLE')
+        .replace("'drop free books'", "'drop free books often'"),
+    },
+  },
+  { kind: 'event body', edit: { purge_free: BASE.purge_free!.replace('price = 0', 'price <= 0') } },
+  { kind: 'sequence options', edit: { book_numbers: BASE.book_numbers!.replace('INCREMENT BY 5', 'INCREMENT BY 7') } },
+  { kind: 'event and sequence dropped', edit: { purge_free: null, book_numbers: null } },
 ]
 
 /** The statements of `BASE` with `edit` applied, in `BASE`'s order (added entries last). */

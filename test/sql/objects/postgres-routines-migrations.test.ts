@@ -102,6 +102,53 @@ describeEngines('routine, trigger and sequence changes', (engine) => {
     ])
   })
 
+  it('re-creates a trigger whose function is re-created with its new arguments and WHEN', {
+    timeout: 120_000,
+  }, async () => {
+    const e = engine()
+    const base = await baseSchema(e)
+    const to = edit(base, (d) => {
+      find(d, 'functions', 'add_tax').arguments = 'amount numeric, rate numeric DEFAULT 0.2, digits integer DEFAULT 2'
+      const trigger = find(d, 'triggers', 'orders_touch')
+      trigger.arguments = ['y']
+      trigger.when = '(old.total IS DISTINCT FROM new.total) AND (add_tax(new.total, 0.1, 0) > (1)::numeric)'
+    })
+    const m = await prove(e, base, to)
+    expect(m.up.map((s) => s.sql)).toEqual([
+      'DROP TRIGGER "orders_touch" ON "orders"',
+      'DROP FUNCTION "add_tax"(amount numeric, rate numeric)',
+      'CREATE FUNCTION "add_tax"(amount numeric, rate numeric DEFAULT 0.2, digits integer DEFAULT 2) RETURNS numeric LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $function$SELECT amount * (1 + rate)$function$',
+      `COMMENT ON FUNCTION "add_tax"(amount numeric, rate numeric, digits integer) IS 'gross from net'`,
+      `CREATE TRIGGER "orders_touch" BEFORE UPDATE OF "total", "code" ON "orders" FOR EACH ROW WHEN ((old.total IS DISTINCT FROM new.total) AND (add_tax(new.total, 0.1, 0) > (1)::numeric)) EXECUTE FUNCTION "touch"('y')`,
+      `COMMENT ON TRIGGER "orders_touch" ON "orders" IS 'keeps updated_at'`,
+    ])
+  })
+
+  it('re-creates a trigger with its new arguments when its WHEN moves to a new overload', {
+    timeout: 120_000,
+  }, async () => {
+    const e = engine()
+    const base = await baseSchema(e)
+    const to = edit(base, (d) => {
+      find(d, 'functions', 'add_tax').arguments = 'amount integer, rate numeric DEFAULT 0.2'
+      const trigger = find(d, 'triggers', 'orders_touch')
+      trigger.arguments = ['y']
+      trigger.when = '(old.total IS DISTINCT FROM new.total) AND (add_tax((new.total)::integer) > (0)::numeric)'
+    })
+    const diff = diffSchemas(base, to)
+    // Another identity: the old overload is dropped, the new one created, the trigger changed.
+    expect(diff.changes.map((c) => c.kind)).toEqual(['create_function', 'drop_function', 'alter_trigger'])
+    const m = await prove(e, base, to)
+    expect(m.up.map((s) => s.sql)).toEqual([
+      'DROP TRIGGER "orders_touch" ON "orders"',
+      'DROP FUNCTION "add_tax"(amount numeric, rate numeric)',
+      'CREATE FUNCTION "add_tax"(amount integer, rate numeric DEFAULT 0.2) RETURNS numeric LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $function$SELECT amount * (1 + rate)$function$',
+      `COMMENT ON FUNCTION "add_tax"(amount integer, rate numeric) IS 'gross from net'`,
+      `CREATE TRIGGER "orders_touch" BEFORE UPDATE OF "total", "code" ON "orders" FOR EACH ROW WHEN ((old.total IS DISTINCT FROM new.total) AND (add_tax((new.total)::integer) > (0)::numeric)) EXECUTE FUNCTION "touch"('y')`,
+      `COMMENT ON TRIGGER "orders_touch" ON "orders" IS 'keeps updated_at'`,
+    ])
+  })
+
   it('changes COST and ROWS in place, creates them stated, and reads a stated default as the absent one', async () => {
     const e = engine()
     const base = await baseSchema(e)

@@ -139,6 +139,37 @@ describeEngines('views and namespaces through the object planner', (engine) => {
     expect(await views(e)).toEqual(['public.a_big_orders:integer', 'public.z_order_totals:integer'])
     expect(await e.query(`SELECT 1 FROM pg_namespace WHERE nspname = 'reporting'`)).toEqual([])
   })
+
+  it('creates a view again after the DROP COLUMN under it: PostgreSQL expands SELECT * when it creates a view', async () => {
+    const e = engine()
+    await resetDatabase(e)
+    const table = (columns: string[]) => ({
+      name: 'items',
+      columns: columns.map((name) => ({ name, type: 'integer', nullable: true })),
+    })
+    const from = parseSchema({
+      format: 'schemaledger/1',
+      tables: [table(['id', 'gone'])],
+      views: [{ name: 'item_list', definition: 'SELECT id, gone FROM items' }],
+    })
+    const to = parseSchema({
+      format: 'schemaledger/1',
+      tables: [table(['id'])],
+      views: [{ name: 'item_list', definition: 'SELECT * FROM items' }],
+    })
+    const migration = planMigration(diffSchemas(from, to), { dialect: 'postgres', from, to })
+    expect(migration.up.map((s) => s.sql)).toEqual([
+      'DROP VIEW "item_list"',
+      'ALTER TABLE "items" DROP COLUMN "gone"',
+      'CREATE VIEW "item_list" AS SELECT * FROM items',
+    ])
+    await run(e, createSchemaSQL(from, 'postgres'))
+    await runMigration(e, migration.up)
+    const columns = await e.query(
+      "SELECT attname FROM pg_attribute WHERE attrelid = 'item_list'::regclass AND attnum > 0 ORDER BY attnum",
+    )
+    expect(columns.map((r) => r.attname)).toEqual(['id'])
+  })
 })
 
 it('refuses a view definition that is not exactly one query, naming its document path', () => {

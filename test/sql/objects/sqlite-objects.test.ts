@@ -169,4 +169,47 @@ describe.skipIf(sqliteFactory.skipReason !== undefined)(engineTitle(sqliteFactor
     expect(() => createSchemaSQL(bad('BEGIN SELECT 1; END -- x'), 'sqlite')).toThrow(/triggers\[0\]\.body.*comment/s)
     expect(() => createSchemaSQL(bad('DELETE FROM audit'), 'sqlite')).toThrow(/triggers\[0\]\.body.*BEGIN/s)
   })
+
+  it('a view that stops reading a dropped column is created again after the DROP COLUMN, up and down', async () => {
+    const from = schema(
+      shop('integer', {
+        tables: [
+          {
+            name: 'orders',
+            columns: [
+              { name: 'id', type: 'integer' },
+              { name: 'total', type: 'integer' },
+            ],
+          },
+        ],
+        views: [{ name: 'big_orders', definition: 'SELECT id, total FROM orders WHERE total > 100' }],
+        triggers: [],
+      }),
+    )
+    const to = schema(
+      shop('integer', {
+        tables: [{ name: 'orders', columns: [{ name: 'id', type: 'integer' }] }],
+        views: [{ name: 'big_orders', definition: 'SELECT * FROM orders' }],
+        triggers: [],
+      }),
+    )
+    const m = plan(from, to)
+    expect(m.up.map((s) => s.sql)).toEqual([
+      'DROP VIEW "big_orders"',
+      'ALTER TABLE "orders" DROP COLUMN "total"',
+      'CREATE VIEW "big_orders" AS SELECT * FROM orders',
+    ])
+    expect(m.down.map((s) => s.sql)).toEqual([
+      'DROP VIEW "big_orders"',
+      'ALTER TABLE "orders" ADD COLUMN "total" integer',
+      'CREATE VIEW "big_orders" AS SELECT id, total FROM orders WHERE total > 100',
+    ])
+    await create(engine, from)
+    await engine.exec('INSERT INTO orders (id, total) VALUES (1, 150)')
+    await apply(engine, m.up)
+    expect(await engine.query('SELECT * FROM big_orders')).toEqual([{ id: 1 }])
+    expect(await remaining(engine, to)).toEqual([])
+    await apply(engine, m.down)
+    expect(await remaining(engine, from)).toEqual([])
+  })
 })

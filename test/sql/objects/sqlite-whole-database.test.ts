@@ -39,6 +39,8 @@ CREATE TABLE tags (
   PRIMARY KEY (book, tag)
 ) WITHOUT ROWID, STRICT;
 CREATE TABLE log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, what TEXT);
+CREATE TABLE blobs (id INTEGER PRIMARY KEY DESC, data, note TEXT);
+CREATE VIEW blob_notes AS SELECT id, note, data FROM blobs;
 CREATE INDEX books_title ON books (title COLLATE NOCASE DESC);
 CREATE INDEX books_cheap ON books (price) WHERE price < 10;
 CREATE INDEX authors_initial ON authors (initial, born DESC);
@@ -56,6 +58,7 @@ const ROWS = `
 INSERT INTO authors (id, name, email, born) VALUES (1, 'Ann', 'ann@example.org', 1950), (2, 'Bob', 'bob@example.org', 1960);
 INSERT INTO books (isbn, author_id, title, price) VALUES ('111', 1, 'First', 5), ('222', 2, 'Second', 12.5);
 INSERT INTO tags (book, tag) VALUES ('111', 'new'), ('222', 'old');
+INSERT INTO blobs (id, data, note) VALUES (1, x'00ff', 'n'), (NULL, 7, NULL);
 `
 
 /** One change of one kind: the base SQL with `from` replaced by `to`. */
@@ -88,6 +91,17 @@ const CHANGES: readonly { readonly kind: string; readonly from: string; readonly
   { kind: 'view on a view', from: 'GROUP BY id, name;', to: 'GROUP BY id, name HAVING count(*) > 1;' },
   { kind: 'trigger body', from: "VALUES ('book ' || NEW.title)", to: "VALUES ('added ' || NEW.title)" },
   { kind: 'trigger WHEN', from: 'WHEN NEW.email <> OLD.email', to: 'WHEN NEW.email IS NOT OLD.email' },
+  { kind: 'column without a type given one', from: 'data, note TEXT);', to: 'data BLOB, note TEXT);' },
+  {
+    kind: 'INTEGER PRIMARY KEY DESC to the rowid alias',
+    from: 'INTEGER PRIMARY KEY DESC,',
+    to: 'INTEGER PRIMARY KEY,',
+  },
+  {
+    kind: 'column dropped under a view that stops reading it',
+    from: 'data, note TEXT);\nCREATE VIEW blob_notes AS SELECT id, note, data FROM blobs;',
+    to: 'data);\nCREATE VIEW blob_notes AS SELECT id, data FROM blobs;',
+  },
   { kind: 'INSTEAD OF trigger', from: "NEW.name || '@example.org'", to: "lower(NEW.name) || '@example.org'" },
 ]
 
@@ -166,9 +180,18 @@ describe.each(ENGINES)('SQLite whole database on $name', ({ open }) => {
           expect.stringMatching(/^column authors\.initial .* hidden 3$/),
         ]),
       )
+      // A column without a declared type, and INTEGER PRIMARY KEY DESC: no alias, its own index.
+      expect(original.catalog).toEqual(
+        expect.arrayContaining([
+          'column blobs.data #1  notnull 0 default none pk 0 hidden 0',
+          'column blobs.id #0 integer notnull 0 default none pk 1 hidden 0',
+          'index blobs.(pk) unique 1 partial 0 (id desc binary)',
+        ]),
+      )
       const s = original.schema
       expect(s.tables.map((t) => [t.name, t.strict ?? false, t.withoutRowid ?? false])).toEqual([
         ['authors', true, false],
+        ['blobs', false, false],
         ['books', false, true],
         ['log', false, false],
         ['tags', true, true],
@@ -206,6 +229,10 @@ describe.each(ENGINES)('SQLite whole database on $name', ({ open }) => {
       expect(again.up.map((s) => s.sql)).toEqual([])
       // The rows survive every rebuild.
       expect(await engine.query('SELECT isbn FROM books ORDER BY isbn')).toEqual([{ isbn: '111' }, { isbn: '222' }])
+      expect(await engine.query('SELECT hex(data) AS data FROM blobs ORDER BY data')).toEqual([
+        { data: '00FF' },
+        { data: '37' },
+      ])
     } finally {
       await engine.close()
     }

@@ -313,4 +313,56 @@ export const TABLE_OPTION_CASES: readonly MigrationCase[] = [
       `COMMENT ON INDEX "old_idx" IS 'Old index'`,
     ],
   },
+  {
+    title:
+      'a BRIN index built again when pages_per_range changes (the build writes it into the metapage), a fillfactor beside it set in place',
+    from: one(
+      plain('t', {
+        indexes: [
+          { name: 'ix_id', columns: ['id'], using: 'brin', with: { pages_per_range: '32' } },
+          { name: 'ix_note', columns: ['note'] },
+        ],
+      }),
+    ),
+    to: one(
+      plain('t', {
+        indexes: [
+          { name: 'ix_id', columns: ['id'], using: 'brin', with: { pages_per_range: '64', autosummarize: 'on' } },
+          { name: 'ix_note', columns: ['note'], with: { fillfactor: '50' } },
+        ],
+      }),
+    ),
+    up: [
+      'DROP INDEX "ix_id"',
+      'ALTER INDEX "ix_note" SET (fillfactor=50)',
+      'CREATE INDEX "ix_id" ON "t" USING brin ("id") WITH (pages_per_range=64, autosummarize=on)',
+    ],
+    down: [
+      'DROP INDEX "ix_id"',
+      'ALTER INDEX "ix_note" RESET (fillfactor)',
+      'CREATE INDEX "ix_id" ON "t" USING brin ("id") WITH (pages_per_range=32)',
+    ],
+  },
+  {
+    title: 'a BRIN index whose autosummarize alone changes is altered in place',
+    from: one(
+      plain('t', { indexes: [{ name: 'ix_id', columns: ['id'], using: 'brin', with: { pages_per_range: '32' } }] }),
+    ),
+    to: one(
+      plain('t', {
+        indexes: [
+          { name: 'ix_id', columns: ['id'], using: 'brin', with: { pages_per_range: '32', autosummarize: 'on' } },
+        ],
+      }),
+    ),
+    up: ['ALTER INDEX "ix_id" SET (autosummarize=on)'],
+    down: ['ALTER INDEX "ix_id" RESET (autosummarize)'],
+  },
+  {
+    title: "a bit column lengthened: the type's own length cast, no USING through text",
+    from: one({ name: 't', columns: [id, { name: 'flags', type: 'bit(3)' }] }),
+    to: one({ name: 't', columns: [id, { name: 'flags', type: 'bit(8)' }] }),
+    up: ['ALTER TABLE "t" ALTER COLUMN "flags" TYPE bit(8)'],
+    down: ['ALTER TABLE "t" ALTER COLUMN "flags" TYPE bit(3)'],
+  },
 ]

@@ -61,7 +61,7 @@ describe.skipIf(sqliteFactory.skipReason !== undefined)(
                 { name: 'code', type: 'varchar(10)' },
                 { name: 'born', type: 'text', default: "datetime('now')" },
                 { name: 'score', type: 'real', default: '-1.5' },
-                { name: 'blob_col', type: 'blob' },
+                { name: 'blob_col', type: '' },
                 { name: 'twice', type: 'integer', generated: { expression: 'score * 2', stored: true } },
               ],
               constraints: [

@@ -211,3 +211,103 @@ describe("SQLite's nullable primary key (nullableKey)", () => {
     }
   })
 })
+
+// `INTEGER PRIMARY KEY DESC` is no alias of the rowid (https://www.sqlite.org/lang_createtable.html#rowid):
+// SQLite gives the key an index of its own, in descending order. The model keeps it as the table's
+// `descendingKey`; declared INT too, it is `noRowidAlias` as well. The same order as a table
+// constraint, `PRIMARY KEY (id DESC)`, is the alias, with no index to keep an order in.
+describe('SQLite PRIMARY KEY DESC (descendingKey)', () => {
+  it('reads INTEGER PRIMARY KEY DESC as no alias, nullable unless NOT NULL; PRIMARY KEY (id DESC) as the alias', async () => {
+    await withEngine(sqliteFactory, async (engine) => {
+      await engine.exec('CREATE TABLE a (id INTEGER PRIMARY KEY DESC, label text)')
+      await engine.exec('CREATE TABLE b (id INTEGER, label text, PRIMARY KEY (id DESC))')
+      await engine.exec('CREATE TABLE c (id INT NOT NULL PRIMARY KEY DESC, label text)')
+      await engine.exec('CREATE TABLE d (code text PRIMARY KEY DESC, label text) WITHOUT ROWID')
+      const tables = (await read(engine)).tables
+      const flags = (t: (typeof tables)[number]) => [t.noRowidAlias, t.nullableKey, t.descendingKey]
+      expect(tables.map((t) => [t.name, ...flags(t), t.columns[0]?.nullable])).toEqual([
+        ['a', undefined, true, true, true],
+        ['b', undefined, undefined, undefined, false],
+        ['c', true, undefined, true, false],
+        ['d', undefined, undefined, true, false],
+      ])
+    })
+  })
+
+  it('writes the key inline as PRIMARY KEY DESC, and the table created again has the original catalog', async () => {
+    const over = { descendingKey: true, nullableKey: true, columns: [{ name: 'id', type: 'integer' }] }
+    expect(sqlOf(keyed(over))).toEqual(['CREATE TABLE "items" ("id" integer PRIMARY KEY DESC)'])
+    expect(
+      sqlOf(
+        keyed({
+          descendingKey: true,
+          noRowidAlias: true,
+          constraints: [{ type: 'primary_key', name: 'pk', columns: ['id'] }],
+        }),
+      ),
+    ).toEqual(['CREATE TABLE "items" ("id" INT NOT NULL CONSTRAINT "pk" PRIMARY KEY DESC, "label" text)'])
+    await withEngine(sqliteFactory, async (engine) => {
+      for (const sql of [
+        'CREATE TABLE items (id INTEGER PRIMARY KEY DESC, label text)',
+        'CREATE TABLE items (id INT PRIMARY KEY DESC, label text)',
+        'CREATE TABLE items (id INTEGER NOT NULL CONSTRAINT pk PRIMARY KEY DESC, label text)',
+        'CREATE TABLE items (code text PRIMARY KEY DESC, label text) WITHOUT ROWID',
+      ]) {
+        await engine.reset()
+        await engine.exec(sql)
+        const original = await sqliteCatalog(engine)
+        const readBack = await read(engine)
+        await engine.reset()
+        await apply(engine, createSchemaSQL(readBack, 'sqlite'))
+        expect(catalogDifference(await sqliteCatalog(engine), original)).toEqual([])
+        expect(diffSchemas(await read(engine), readBack).changes).toEqual([])
+      }
+      // Not the rowid's alias: the key takes no value of its own.
+      await engine.reset()
+      await apply(engine, createSchemaSQL(schema(keyed(over)), 'sqlite'))
+      await engine.exec('INSERT INTO items DEFAULT VALUES')
+      expect(await engine.query('SELECT id FROM items')).toEqual([{ id: null }])
+    })
+  })
+
+  it('lists a change as an alter_table field and rebuilds the table, rows kept', async () => {
+    const from = schema(keyed())
+    const to = schema(keyed({ descendingKey: true }))
+    expect(diffSchemas(from, to).changes.map((c) => [c.kind, 'changes' in c ? c.changes : []])).toEqual([
+      ['alter_table', ['descendingKey']],
+    ])
+    const m = plan(from, to)
+    expect(m.up.map((s) => s.sql)).toEqual([
+      'PRAGMA foreign_keys = OFF',
+      'CREATE TABLE "new_items" ("id" integer NOT NULL PRIMARY KEY DESC, "label" text)',
+      'INSERT INTO "new_items" ("id", "label") SELECT "id", "label" FROM "items"',
+      'DROP TABLE "items"',
+      'ALTER TABLE "new_items" RENAME TO "items"',
+      'PRAGMA foreign_key_check',
+      'PRAGMA foreign_keys = ON',
+    ])
+    await withEngine(sqliteFactory, async (engine) => {
+      await apply(engine, createSchemaSQL(to, 'sqlite'))
+      const expected = await sqliteCatalog(engine)
+      await engine.reset()
+      await apply(engine, createSchemaSQL(from, 'sqlite'))
+      await engine.exec("INSERT INTO items VALUES (7, 'a')")
+      await apply(engine, m.up)
+      expect(catalogDifference(await sqliteCatalog(engine), expected)).toEqual([])
+      expect(diffSchemas(await read(engine), to).changes).toEqual([])
+      await apply(engine, m.down)
+      expect(diffSchemas(await read(engine), from).changes).toEqual([])
+      expect(await engine.query('SELECT id, label FROM items')).toEqual([{ id: 7, label: 'a' }])
+    })
+  })
+
+  it('refuses the flag where it means nothing, naming the path; PostgreSQL and MySQL ignore it', () => {
+    expect(() => sqlOf(pair({ descendingKey: true }))).toThrow(
+      /pairs\.descendingKey: needs a one-column primary key without autoincrement/,
+    )
+    const counted = keyed({ descendingKey: true, columns: [{ name: 'id', type: 'integer', autoincrement: true }] })
+    expect(() => sqlOf(counted)).toThrow(/items\.descendingKey: needs a one-column primary key/)
+    for (const dialect of ['postgres', 'mysql'] as const)
+      expect(sqlOf(keyed({ descendingKey: true }), dialect)).toEqual(sqlOf(keyed(), dialect))
+  })
+})

@@ -1,8 +1,9 @@
 // The web app's stand-in for the library's src/sources/import-peer.ts (swapped in by the Vite plugin in
 // vite.config.ts). The library imports its optional engines by a name held in a variable, which a
 // browser cannot resolve at run time; here each is a literal import that Vite bundles: PGlite, each of
-// its contrib extensions (its own chunk, fetched only when a text creates it) and sql.js, whose wasm
-// file is an asset of the build. Everything comes from the app's own origin.
+// its contrib extensions and pgvector's package (each its own chunk, fetched only when a text creates
+// it; the list is the library's PGLITE_EXTENSIONS) and sql.js, whose wasm file is an asset of the
+// build. Everything comes from the app's own origin.
 import { SchemaLedgerError } from 'schemaledger'
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url'
 
@@ -28,6 +29,7 @@ export const BROWSER_PEERS: Readonly<Record<string, () => Promise<unknown>>> = {
   '@electric-sql/pglite/contrib/dict_int': () => import('@electric-sql/pglite/contrib/dict_int'),
   '@electric-sql/pglite/contrib/dict_xsyn': () => import('@electric-sql/pglite/contrib/dict_xsyn'),
   '@electric-sql/pglite/contrib/earthdistance': () => import('@electric-sql/pglite/contrib/earthdistance'),
+  '@electric-sql/pglite/contrib/file_fdw': () => import('@electric-sql/pglite/contrib/file_fdw'),
   '@electric-sql/pglite/contrib/fuzzystrmatch': () => import('@electric-sql/pglite/contrib/fuzzystrmatch'),
   '@electric-sql/pglite/contrib/hstore': () => import('@electric-sql/pglite/contrib/hstore'),
   '@electric-sql/pglite/contrib/intarray': () => import('@electric-sql/pglite/contrib/intarray'),
@@ -35,7 +37,14 @@ export const BROWSER_PEERS: Readonly<Record<string, () => Promise<unknown>>> = {
   '@electric-sql/pglite/contrib/lo': () => import('@electric-sql/pglite/contrib/lo'),
   '@electric-sql/pglite/contrib/ltree': () => import('@electric-sql/pglite/contrib/ltree'),
   '@electric-sql/pglite/contrib/moddatetime': () => import('@electric-sql/pglite/contrib/moddatetime'),
+  '@electric-sql/pglite/contrib/pageinspect': () => import('@electric-sql/pglite/contrib/pageinspect'),
+  '@electric-sql/pglite/contrib/pg_buffercache': () => import('@electric-sql/pglite/contrib/pg_buffercache'),
+  '@electric-sql/pglite/contrib/pg_freespacemap': () => import('@electric-sql/pglite/contrib/pg_freespacemap'),
+  '@electric-sql/pglite/contrib/pg_stat_statements': () => import('@electric-sql/pglite/contrib/pg_stat_statements'),
+  '@electric-sql/pglite/contrib/pg_surgery': () => import('@electric-sql/pglite/contrib/pg_surgery'),
   '@electric-sql/pglite/contrib/pg_trgm': () => import('@electric-sql/pglite/contrib/pg_trgm'),
+  '@electric-sql/pglite/contrib/pg_visibility': () => import('@electric-sql/pglite/contrib/pg_visibility'),
+  '@electric-sql/pglite/contrib/pg_walinspect': () => import('@electric-sql/pglite/contrib/pg_walinspect'),
   '@electric-sql/pglite/contrib/pgcrypto': () => import('@electric-sql/pglite/contrib/pgcrypto'),
   '@electric-sql/pglite/contrib/seg': () => import('@electric-sql/pglite/contrib/seg'),
   '@electric-sql/pglite/contrib/tablefunc': () => import('@electric-sql/pglite/contrib/tablefunc'),
@@ -44,6 +53,7 @@ export const BROWSER_PEERS: Readonly<Record<string, () => Promise<unknown>>> = {
   '@electric-sql/pglite/contrib/tsm_system_time': () => import('@electric-sql/pglite/contrib/tsm_system_time'),
   '@electric-sql/pglite/contrib/unaccent': () => import('@electric-sql/pglite/contrib/unaccent'),
   '@electric-sql/pglite/contrib/uuid_ossp': () => import('@electric-sql/pglite/contrib/uuid_ossp'),
+  '@electric-sql/pglite-pgvector': () => import('@electric-sql/pglite-pgvector'),
   // sql.js finds its wasm next to its script by default: in a worker that is the worker's folder.
   'sql.js': async () => {
     const init = (await import('sql.js')).default as SqlJsInit

@@ -1,17 +1,21 @@
 import { normalizeQueryText } from '../../../diff/object-equality.js'
-import { UnsafeExpressionError } from '../../../errors.js'
+import { SchemaLedgerError, UnsafeExpressionError } from '../../../errors.js'
 import { routineCost, routineIdentity, routineRows, splitArgumentList } from '../../../model/object-kinds.js'
 import type { Routine } from '../../../model/types.js'
 import type { GeneratorContext, ObjectGenerator, ObjectStatementDraft } from '../../dialect.js'
+import { throwExpressionProblem } from '../../expression-guard.js'
 import { query } from '../../render.js'
 import { tableName } from '../context.js'
+import { postgresLexer } from '../lexer.js'
+import { findStandardBodyProblem, standardBodySQL } from '../standard-body.js'
 import { objectGrantsSQL } from './object-grants.js'
 
 // Functions and procedures. A routine whose return type, kind or argument names and types stay the
 // same is replaced in place (`CREATE OR REPLACE`, which keeps its owner, grants and the objects that
 // use it); privileges change with GRANT and REVOKE; anything else is dropped and created again, and the planner re-creates the triggers and
-// views that depend on it around that. The body is never parsed: it goes inside a dollar quote whose
-// tag it does not contain, so no body can end the quote.
+// views that depend on it around that. A quoted body is never parsed: it goes inside a dollar quote
+// whose tag it does not contain, so no body can end the quote. A SQL-standard body (`bodyKind`) has
+// no quote: it is written only when it is exactly one body (standard-body.ts).
 
 const kindWord = (r: Routine) => (r.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION')
 const nameOf = (ctx: GeneratorContext, r: Routine) => tableName(ctx, r.name, r.schema)
@@ -77,7 +81,8 @@ function languageOf(r: Routine): string {
 
 /**
  * `CREATE [OR REPLACE] FUNCTION|PROCEDURE name(arguments) [RETURNS type] LANGUAGE ... [COST n] [ROWS n]
- * AS $tag$body$tag$`.
+ * AS $tag$body$tag$`, or a SQL-standard body (`BEGIN ATOMIC ... END`, `RETURN expression`) unquoted
+ * once it is checked to be exactly one body.
  */
 function definitionSQL(r: Routine, ctx: GeneratorContext, replace: boolean): string {
   const d = ctx.dialect
@@ -98,8 +103,24 @@ function definitionSQL(r: Routine, ctx: GeneratorContext, replace: boolean): str
     if (r.rows !== undefined) parts.push(`ROWS ${r.rows}`)
   }
   for (const entry of r.config ?? []) parts.push(settingSQL(ctx, entry, r))
-  const tag = dollarTag(r.body)
-  parts.push(`AS ${tag}${r.body}${tag}`)
+  if (r.bodyKind !== undefined) {
+    const version = ctx.options.dialectVersion
+    if (version !== undefined && version < 14)
+      throw new SchemaLedgerError(
+        'unsupported_feature',
+        `${where(r, 'bodyKind')}: a SQL-standard body (BEGIN ATOMIC / RETURN) needs PostgreSQL 14 or later; the plan's dialectVersion is ${version}`,
+      )
+    const body = throwExpressionProblem(
+      r.body,
+      where(r, 'body'),
+      postgresLexer,
+      findStandardBodyProblem(r.body, r.bodyKind),
+    )
+    parts.push(standardBodySQL(body, r.bodyKind))
+  } else {
+    const tag = dollarTag(r.body)
+    parts.push(`AS ${tag}${r.body}${tag}`)
+  }
   return parts.join(' ')
 }
 
