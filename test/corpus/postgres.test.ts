@@ -32,11 +32,7 @@ const REQUIRED_FEATURE_PASSES: Readonly<Record<string, number>> = {
   domains: 53,
   enums: 49,
   exclusion_constraints: 12,
-<<<<<<< HEAD
-  extensions: 26,
-=======
-  extensions: 36,
->>>>>>> main
+  extensions: 43,
   functions: 68,
   generated_columns: 4,
   identity_columns: 11,
