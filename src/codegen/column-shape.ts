@@ -188,7 +188,7 @@ export function valueShape(type: ColumnType, schema: Schema, options: ValueOptio
       return { kind: 'json' }
     case 'enum': {
       if (type.name === undefined) return { kind: 'enum', values: type.values ?? [] }
-      const declared = schema.enums.find((e) => e.name === type.name)
+      const declared = schema.enums.find((e) => e.name === type.name && e.schema === type.schema)
       // parseSchema rejects references to undeclared enums; a hand-built schema may still have one.
       return declared
         ? { kind: 'enum', values: declared.values, name: declared.name }

@@ -1,4 +1,5 @@
 import type { ColumnType } from '../model/column-type.js'
+import { enumKey } from '../model/enum-reference.js'
 import { formatColumnType } from '../model/format-column-type.js'
 import { stringLiteral } from './source-text.js'
 
@@ -12,9 +13,9 @@ export type DrizzleDialect = 'postgres' | 'mysql' | 'sqlite'
 /** What building one module collects: the builders it imports, its warnings, whether it needs `raw`. */
 export interface DrizzleContext {
   readonly dialect: DrizzleDialect
-  /** Enum name -> variable of its `pgEnum` (PostgreSQL). */
+  /** Enum key (`enumKey`: namespace and name) -> variable of its `pgEnum` (PostgreSQL). */
   readonly enums: ReadonlyMap<string, string>
-  /** Enum name -> values (MySQL writes them inline with `mysqlEnum`). */
+  /** Enum key -> values (MySQL writes them inline with `mysqlEnum`). */
   readonly enumValues: ReadonlyMap<string, readonly string[]>
   readonly imports: Set<string>
   readonly warnings: string[]
@@ -119,7 +120,7 @@ function postgresBuilder(
         ['precision', type.precision],
       ])})`
     case 'enum': {
-      const variable = type.name === undefined ? undefined : ctx.enums.get(type.name)
+      const variable = type.name === undefined ? undefined : ctx.enums.get(enumKey({ ...type, name: type.name }))
       return variable === undefined ? raw() : `${variable}(${n})`
     }
     case 'array':
@@ -188,7 +189,8 @@ function mysqlBuilder(
     case 'timestamp':
       return `${use(ctx, type.timezone ? 'timestamp' : 'datetime')}(${n}${options([['fsp', type.precision]])})`
     case 'enum': {
-      const values = type.values ?? (type.name === undefined ? undefined : ctx.enumValues.get(type.name))
+      const values =
+        type.values ?? (type.name === undefined ? undefined : ctx.enumValues.get(enumKey({ ...type, name: type.name })))
       if (values === undefined || values.length === 0) return raw()
       return `${use(ctx, 'mysqlEnum')}(${n}, [${values.map(stringLiteral).join(', ')}])`
     }

@@ -1,6 +1,7 @@
 import { mysqlConstraintName, mysqlIndexName } from '../dialects/mysql/object-names.js'
 import { postgresConstraintName, postgresIndexName } from '../dialects/postgres/object-names.js'
 import { InvalidOptionError } from '../errors.js'
+import { enumKey } from '../model/enum-reference.js'
 import type { Column, Constraint, ForeignKeyConstraint, Index, Schema, Table } from '../model/types.js'
 import { builder, type DrizzleContext as Context, type DrizzleDialect as Dialect, use } from './drizzle-columns.js'
 import { qualifiedTableName } from './naming.js'
@@ -310,11 +311,11 @@ export function toDrizzle(schema: Schema, options: ToDrizzleOptions = {}): Gener
   }
   const scope = identifierScope(RESERVED)
   const enums = new Map<string, string>()
-  for (const e of schema.enums) enums.set(e.name, scope.claim(`${variableName(e.name)}Enum`, `enum "${e.name}"`))
+  for (const e of schema.enums) enums.set(enumKey(e), scope.claim(`${variableName(e.name)}Enum`, `enum "${e.name}"`))
   const ctx: Context = {
     dialect,
     enums,
-    enumValues: new Map(schema.enums.map((e) => [e.name, e.values])),
+    enumValues: new Map(schema.enums.map((e) => [enumKey(e), e.values])),
     imports: new Set([TABLE[dialect]]),
     warnings: [],
     usesRaw: false,
@@ -338,7 +339,7 @@ export function toDrizzle(schema: Schema, options: ToDrizzleOptions = {}): Gener
     if (e.comment !== undefined) ctx.warnings.push(`enums: the comment of enum "${e.name}" is not written`)
     if (dialect !== 'postgres') continue
     const values = e.values.map(stringLiteral).join(', ')
-    body.push(`export const ${enums.get(e.name)} = pgEnum(${stringLiteral(e.name)}, [${values}])`)
+    body.push(`export const ${enums.get(enumKey(e))} = pgEnum(${stringLiteral(e.name)}, [${values}])`)
   }
   for (const [ti, t] of schema.tables.entries()) {
     const path = `tables[${ti}]`

@@ -1,5 +1,6 @@
 import { InvalidOptionError } from '../errors.js'
 import type { ColumnType } from '../model/column-type.js'
+import { enumKey } from '../model/enum-reference.js'
 import { formatColumnType } from '../model/format-column-type.js'
 import { REFERENTIAL_ACTION_SQL } from '../model/referential-action-sql.js'
 import type { Column, Constraint, Index, IndexPart, Schema, Table } from '../model/types.js'
@@ -160,7 +161,7 @@ function typeExpression(type: ColumnType, ctx: Context, where: string): string {
     case 'jsonb':
       return ctx.dialect === 'postgres' ? pg('JSONB') : raw()
     case 'enum': {
-      if (type.name !== undefined) return ctx.enums.get(type.name) ?? raw()
+      if (type.name !== undefined) return ctx.enums.get(enumKey({ ...type, name: type.name })) ?? raw()
       const values = (type.values ?? []).map(pythonString)
       if (mysql) return my(`ENUM(${values.join(', ')})`)
       // Without a name PostgreSQL has no type to create; other engines keep a CHECK-less varchar.
@@ -417,7 +418,8 @@ export function toSQLAlchemy(schema: Schema, options: ToSQLAlchemyOptions = {}):
   }
   const scope = identifierScope(style === 'orm' ? [...RESERVED, ...ORM_RESERVED] : RESERVED)
   const enums = new Map<string, string>()
-  for (const e of schema.enums) enums.set(e.name, scope.claim(`${pythonIdentifier(e.name)}_enum`, `enum "${e.name}"`))
+  for (const e of schema.enums)
+    enums.set(enumKey(e), scope.claim(`${pythonIdentifier(e.name)}_enum`, `enum "${e.name}"`))
   const ctx: Context = { dialect, schema, enums, imports: new Set(), warnings: [] }
   const classScope = new Set([...RESERVED, ...ORM_RESERVED, ...CLASS_BODY_NAMES, ...enums.values()])
 
@@ -431,7 +433,7 @@ export function toSQLAlchemy(schema: Schema, options: ToSQLAlchemyOptions = {}):
     ]
     if (e.comment !== undefined)
       ctx.warnings.push(`enums: the comment of enum "${e.name}" is not written (SQLAlchemy has no enum comments)`)
-    body.push(`${enums.get(e.name)} = ${call('sa.Enum', items)}`)
+    body.push(`${enums.get(enumKey(e))} = ${call('sa.Enum', items)}`)
   }
   for (const [ti, table] of schema.tables.entries()) {
     const path = `tables[${ti}]`

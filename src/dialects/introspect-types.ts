@@ -30,6 +30,12 @@ export interface IntrospectOptions {
    * have no `schema`. Takes precedence over `schema`. Other dialects ignore it.
    */
   readonly schemas?: readonly string[]
+  /**
+   * PostgreSQL: read the role that owns each table and view into its `owner` (default false: owners
+   * usually differ between environments, and an `owner` on both versions is compared). Other dialects
+   * ignore it.
+   */
+  readonly owners?: boolean
 }
 
 /** What an {@link UnmodelledObject} is. */

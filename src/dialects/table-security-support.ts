@@ -20,8 +20,15 @@ export function postgresOnlyProblems(table: Table, dialect: string): string[] {
   const out: string[] = []
   if (table.rowSecurity) out.push(`${at}: row-level security: not in ${dialect}`)
   for (const p of table.policies ?? []) out.push(`${at}.${p.name}: a row-level security policy: not in ${dialect}`)
+  if (table.owner !== undefined)
+    out.push(`${at}: an owner role: not planned for ${dialect} (owners are modelled as PostgreSQL's)`)
   if ((table.grants ?? []).length > 0)
     out.push(`${at}: grants to roles: not planned for ${dialect} (privileges are modelled as PostgreSQL's)`)
+  for (const c of table.columns)
+    if ((c.sequenceGrants ?? []).length > 0)
+      out.push(
+        `${at}.${c.name}: grants on its sequence: not planned for ${dialect} (privileges are modelled as PostgreSQL's)`,
+      )
   for (const c of table.constraints) {
     const where = `${at}.${constraintDisplayName(table.name, c)}`
     if (c.type === 'exclude') out.push(`${where}: an exclusion constraint (EXCLUDE): not in ${dialect}`)
@@ -42,6 +49,7 @@ export function postgresOnlyTableChanges(path: string, changes: readonly string[
     rowSecurity: 'row-level security',
     policies: 'row-level security policies',
     grants: 'grants to roles',
+    owner: 'an owner role',
   }
   return changes.flatMap((f) => (what[f] ? [`${path}: ${what[f]}: not in ${dialect}`] : []))
 }

@@ -117,7 +117,7 @@ export function changedFields<K extends ObjectKind>(
       : [before, after]
   return fields.filter((f) => {
     if (kind === 'extension' && f === 'version' && !options.compareExtensionVersions) return false
-    if (f === 'grants' && !options.comparePrivileges) return false
+    if ((f === 'grants' || f === 'publicExecute') && !options.comparePrivileges) return false
     return !objectFieldEqual(kind, f, a as ObjectOfKind[K], b as ObjectOfKind[K])
   })
 }

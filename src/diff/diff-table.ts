@@ -51,8 +51,14 @@ export function withPath(change: ChangeWithoutPath): SchemaChange {
 /**
  * Which fields of a column differ in meaning (spelling differences of types and defaults are not
  * changes; `expressions` names the enum types whose casts do not count in a generated expression).
+ * `sequenceGrants` is compared only with `comparePrivileges`.
  */
-export function columnFieldChanges(before: Column, after: Column, expressions: ExpressionOptions = {}): ColumnField[] {
+export function columnFieldChanges(
+  before: Column,
+  after: Column,
+  expressions: ExpressionOptions = {},
+  options: { readonly comparePrivileges?: boolean } = {},
+): ColumnField[] {
   const fields: ColumnField[] = []
   if (!columnTypesEqual(before.type, after.type)) fields.push('type')
   if (before.nullable !== after.nullable) fields.push('nullable')
@@ -72,6 +78,8 @@ export function columnFieldChanges(before: Column, after: Column, expressions: E
   if ((before.comment || undefined) !== (after.comment || undefined)) fields.push('comment')
   if ((before.invisible ?? false) !== (after.invisible ?? false)) fields.push('invisible')
   if (!defaultsEqual(before.onUpdate, after.onUpdate, after.type)) fields.push('onUpdate')
+  if (options.comparePrivileges && !grantsEqual(before.sequenceGrants, after.sequenceGrants))
+    fields.push('sequenceGrants')
   return fields
 }
 
@@ -141,6 +149,7 @@ export function tableFieldChanges(
   if (rowSecurityOf(before) !== rowSecurityOf(after)) fields.push('rowSecurity')
   if (!policiesEqual(before.policies, after.policies, expressions)) fields.push('policies')
   if (options.comparePrivileges && !grantsEqual(before.grants, after.grants)) fields.push('grants')
+  if (before.owner !== undefined && after.owner !== undefined && before.owner !== after.owner) fields.push('owner')
   return fields
 }
 
@@ -204,7 +213,7 @@ export function diffTablePair(
         }),
       )
     }
-    const fields = columnFieldChanges(p.from, p.to, expressions)
+    const fields = columnFieldChanges(p.from, p.to, expressions, options)
     if (moved.has(p.to)) fields.push('position')
     if (fields.length > 0) {
       changes.push(

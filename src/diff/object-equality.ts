@@ -145,6 +145,8 @@ const EQUALITY: { readonly [K in ObjectKind]?: Readonly<Record<string, FieldEqua
   },
   function: { arguments: text, returns: text, language: caseless, grants: routineGrants },
   view: {
+    // Absent means whoever owns it: compared only when both versions state one.
+    owner: (a, b) => a === undefined || b === undefined || a === b,
     indexes: (a, b) => {
       const key = (x: Index) => `${x.name ?? ''}\u0000${stableStringify(indexMeaning(x))}\u0000${x.comment ?? ''}`
       const [x, y] = [((a ?? []) as readonly Index[]).map(key).sort(), ((b ?? []) as readonly Index[]).map(key).sort()]

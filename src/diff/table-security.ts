@@ -5,7 +5,7 @@ import { type ExpressionOptions, normalizeExpression } from '../sql-text/normali
 
 // Row-level security and privileges of a table, compared by meaning: policies by name (command,
 // permissive or not, roles, USING and WITH CHECK with spelling normalized), grants as sets of
-// (grantee, privilege, grant option).
+// (grantee, privilege, column, grant option).
 
 /**
  * What a policy means, spelling aside: absent command is `all`, absent roles (or a list naming
@@ -39,16 +39,19 @@ export function policiesEqual(
 }
 
 /**
- * Each (grantee, privilege) a list of grants holds, with whether it carries the grant option:
- * `r1 select` -> true. A privilege granted both with and without the option holds it.
+ * Each (grantee, privilege, column) a list of grants holds, with whether it carries the grant option:
+ * `r1 select ''` -> true (the column is empty for a privilege on the whole object). A privilege
+ * granted both with and without the option holds it.
  * @internal
  */
 export function grantedPrivileges(grants: readonly Grant[] | undefined): Map<string, boolean> {
   const out = new Map<string, boolean>()
   for (const g of normalizeGrants(grants ?? [])) {
     for (const p of g.privileges) {
-      const key = `${g.grantee}\u0000${p}`
-      out.set(key, (out.get(key) ?? false) || (g.withGrantOption ?? false))
+      for (const column of g.columns ?? ['']) {
+        const key = `${g.grantee}\u0000${p}\u0000${column}`
+        out.set(key, (out.get(key) ?? false) || (g.withGrantOption ?? false))
+      }
     }
   }
   return out

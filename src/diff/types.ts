@@ -4,7 +4,8 @@ import type { NamingConvention } from './naming-convention.js'
 
 /**
  * Fields of a column an `alter_column` change can list. `position` is listed only when
- * {@link DiffOptions.comparePositions} is on.
+ * {@link DiffOptions.comparePositions} is on, `sequenceGrants` (the grants on a serial or identity
+ * column's sequence) only with {@link DiffOptions.comparePrivileges}.
  */
 export type ColumnField =
   | 'type'
@@ -17,6 +18,7 @@ export type ColumnField =
   | 'comment'
   | 'invisible'
   | 'onUpdate'
+  | 'sequenceGrants'
   | 'position'
 
 /**
@@ -49,6 +51,7 @@ export type TableField =
   | 'rowSecurity'
   | 'policies'
   | 'grants'
+  | 'owner'
 
 /** Fields of a constraint an `alter_constraint` change can list. */
 export type ConstraintField =

@@ -182,6 +182,8 @@ export interface EnumType {
   readonly kind: 'enum'
   /** Name of a schema-level enum in `Schema.enums`. */
   readonly name?: string
+  /** Namespace of that enum, absent for the default one (documents write `billing.state`). */
+  readonly schema?: string
   /** Inline values, in order. */
   readonly values?: readonly string[]
 }

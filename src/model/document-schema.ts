@@ -223,6 +223,7 @@ export const sqlalchemyColumn = object({
   comment: optionalText,
   collation: optionalText,
   enum_name: optionalText,
+  enum_schema: optionalText,
   values: nullish(array(text())),
   identity: nullish(
     object({

@@ -1,4 +1,5 @@
 import { type ColumnType, defaultDisplayWidth } from './column-type.js'
+import { enumReferenceSpelling } from './enum-reference.js'
 
 /**
  * Writes the one canonical, lower-case spelling of a {@link ColumnType}, which `parseColumnType` reads
@@ -7,7 +8,8 @@ import { type ColumnType, defaultDisplayWidth } from './column-type.js'
  * The round trip holds for every well-formed value (non-negative integer lengths and precisions,
  * `interval` fields PostgreSQL allows) except these hand-made values `parseColumnType` never produces:
  * an integer's display width equal to its kind's default (`int(11)`), written and read back as none;
- * `zerofill` without `unsigned`, read back with it; a named enum is written as its bare name (`mood`),
+ * `zerofill` without `unsigned`, read back with it; a named enum is written as its name (`mood`, or
+ * `billing.state` outside the default namespace),
  * which reads back as a custom until the caller resolves it against the declared enums; a custom whose `raw` reads as something else
  * (`{ kind: 'custom', raw: 'integer' }`, `x collate y`, an empty raw inside an array); and a decimal
  * with a precision but no scale, written `decimal(p)`, which reads back with the SQL default scale 0.
@@ -55,7 +57,7 @@ export function formatColumnType(type: ColumnType): string {
     case 'interval':
       return `interval${type.fields ? ` ${type.fields}` : ''}${paren(type.precision)}`
     case 'enum':
-      if (type.name !== undefined) return type.name
+      if (type.name !== undefined) return enumReferenceSpelling({ ...type, name: type.name })
       return type.values ? `enum(${type.values.map(quote).join(',')})` : 'enum'
     case 'array':
       return `${formatColumnType(type.of)}[]`

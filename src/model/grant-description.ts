@@ -29,6 +29,17 @@ export const grantFields = {
   grantee: text({ trim: true, min: 1, message: 'Name must not be empty' }),
   /** Privileges, sorted, lower case (`select`, `insert`). */
   privileges: array(privilege, { min: 1, message: 'A grant needs at least one privilege' }),
+  /**
+   * PostgreSQL column privileges on a table (`GRANT SELECT (id, name) ON TABLE t`): the columns the
+   * privileges hold on, sorted; absent means the whole object. Only `select`, `insert`, `update` and
+   * `references` exist per column; other object kinds refuse it.
+   */
+  columns: optional(
+    array(text({ trim: true, min: 1, message: 'Name must not be empty' }), {
+      min: 1,
+      message: 'A column grant needs at least one column',
+    }),
+  ),
   /** `WITH GRANT OPTION`: the grantee may grant them on. */
   withGrantOption: optional(oneOf(true)),
 }

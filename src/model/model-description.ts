@@ -129,6 +129,12 @@ export const columnFields = {
    * of the row (`current_timestamp()`, `current_timestamp(3)`). PostgreSQL and SQLite refuse it.
    */
   onUpdate: optional(label),
+  /**
+   * PostgreSQL: privileges granted on the sequence behind a serial or identity column (`GRANT USAGE
+   * ON SEQUENCE users_id_seq`), to roles other than its owner. Compared only with the diff's
+   * `comparePrivileges` option.
+   */
+  sequenceGrants: optional(array(namedGrant)),
   /** Unknown keys of the input (including SQLAlchemy's client-side `default`), kept verbatim. Not diffed. */
   extra,
 }
@@ -475,6 +481,11 @@ export const tableFields = {
    * with the diff's `comparePrivileges` option.
    */
   grants: optional(array(grant)),
+  /**
+   * PostgreSQL: the role that owns it (`ALTER ... OWNER TO`). Compared only when both versions state
+   * one (absent means whoever owns it); introspection reads it with the `owners` option.
+   */
+  owner: optional(label),
   /** Unknown keys of the input, kept verbatim. */
   extra,
 }

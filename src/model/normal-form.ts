@@ -74,6 +74,13 @@ function indexContentKey(x: Index): string {
 export function normalizeTable(t: Table): Table {
   return {
     ...t,
+    ...(t.columns.some((c) => c.sequenceGrants)
+      ? {
+          columns: t.columns.map((c) =>
+            c.sequenceGrants ? { ...c, sequenceGrants: normalizeGrants(c.sequenceGrants) } : c,
+          ),
+        }
+      : {}),
     constraints: sortByHeadThenTail(t.constraints, constraintSortHead, constraintContentKey),
     indexes: sortByHeadThenTail(t.indexes, indexSortHead, indexContentKey),
     ...(t.policies ? { policies: sortByKey(t.policies.map(normalizePolicy), (p) => p.name) } : {}),
@@ -95,17 +102,23 @@ function normalizePolicy(p: Policy): Policy {
 export function normalizeGrants(grants: readonly Grant[]): Grant[] {
   const merged = new Map<string, Set<Privilege>>()
   for (const g of grants) {
-    const key = `${g.grantee}\u0000${g.withGrantOption ? 1 : 0}`
+    const columns = g.columns ? [...new Set(g.columns)].sort() : []
+    const key = `${g.grantee}\u0000${g.withGrantOption ? 1 : 0}\u0000${JSON.stringify(columns)}`
     const set = merged.get(key) ?? new Set()
     for (const p of g.privileges) set.add(p)
     merged.set(key, set)
   }
   const out = [...merged].map(([key, set]): Grant => {
-    const [grantee, option] = key.split('\u0000') as [string, string]
-    const privileges = [...set].sort()
-    return option === '1' ? { grantee, privileges, withGrantOption: true } : { grantee, privileges }
+    const [grantee, option, columnList] = key.split('\u0000') as [string, string, string]
+    const columns = JSON.parse(columnList) as string[]
+    return {
+      grantee,
+      privileges: [...set].sort(),
+      ...(columns.length > 0 ? { columns } : {}),
+      ...(option === '1' ? { withGrantOption: true as const } : {}),
+    }
   })
-  return sortByKey(out, (g) => `${g.grantee}\u0000${g.withGrantOption ? 1 : 0}`)
+  return sortByKey(out, (g) => `${g.grantee}\u0000${g.withGrantOption ? 1 : 0}\u0000${JSON.stringify(g.columns ?? [])}`)
 }
 
 /**

@@ -240,6 +240,12 @@ export const routineFields = {
   comment: optional(label),
   /** Privileges on the routine (`execute`). */
   grants,
+  /**
+   * PostgreSQL: `false` when `PUBLIC` lacks the `EXECUTE` every new routine gives it (`REVOKE EXECUTE
+   * ON FUNCTION f FROM PUBLIC`); absent means that default holds. Compared only with the diff's
+   * `comparePrivileges` option.
+   */
+  publicExecute: optional(oneOf(false)),
   dependsOn,
   extra,
 }
@@ -273,6 +279,11 @@ export const viewFields = {
   sqlSecurity: optional(oneOf('invoker')),
   /** Comment on the view. */
   comment: optional(label),
+  /**
+   * PostgreSQL: the role that owns it (`ALTER ... OWNER TO`). Compared only when both versions state
+   * one (absent means whoever owns it); introspection reads it with the `owners` option.
+   */
+  owner: optional(label),
   dependsOn,
   extra,
 }

@@ -17,7 +17,7 @@ export interface ColumnContribution {
   /** SQLAlchemy `autoincrement: "auto"`: resolved once the primary key is known. */
   readonly autoincrementAuto: boolean
   readonly foreignKeys: readonly ForeignKeyConstraint[]
-  /** Enum declared through the column (`"type": "Enum"` with `enum_name` and `values`). */
+  /** Enum declared through the column (`"type": "Enum"` with `enum_name`, `values` and maybe `enum_schema`). */
   readonly declaredEnum?: EnumDefinition
 }
 
@@ -27,11 +27,12 @@ type SqlalchemyColumn = Output<typeof sqlalchemyColumn>
 export function readSqlalchemyColumn(raw: unknown, path: string, ctx: ReadContext): ColumnContribution | undefined {
   const c = ctx.check(sqlalchemyColumn, raw, path)
   if (!c) return undefined
-  const spelled = readType(c)
+  const spelled = withEnumSchema(readType(c), c.enum_schema ?? undefined)
   const type = spelled.type
   let declaredEnum: EnumDefinition | undefined
   if (type.kind === 'enum' && type.name && c.values) {
-    declaredEnum = ctx.at({ name: type.name, values: c.values }, `${path}.values`)
+    const schema = type.schema === undefined ? {} : { schema: type.schema }
+    declaredEnum = ctx.at({ name: type.name, ...schema, values: c.values }, `${path}.values`)
   }
   const column = ctx.at(buildColumn(c, spelled), path)
   let foreignKeys: readonly ForeignKeyConstraint[] = NO_FOREIGN_KEYS
@@ -102,6 +103,13 @@ function buildColumn(c: SqlalchemyColumn, spelled: SpelledType): Column {
     comment,
     extra,
   })
+}
+
+/** SQLAlchemy's `Enum(..., schema=)`: the named enum lives in that namespace. */
+function withEnumSchema(spelled: SpelledType, schema: string | undefined): SpelledType {
+  const type = spelled.type
+  if (schema === undefined || type.kind !== 'enum' || type.name === undefined) return spelled
+  return { ...spelled, type: { ...type, schema } }
 }
 
 function readType(c: SqlalchemyColumn): SpelledType {

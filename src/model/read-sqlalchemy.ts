@@ -111,7 +111,7 @@ function readTable(raw: unknown, path: string, enums: EnumDefinition[], ctx: Rea
 
 /** An enum declared through a column joins the schema's enums once; a conflicting redeclaration is an issue. */
 function hoistEnum(declared: EnumDefinition, enums: EnumDefinition[], ctx: ReadContext): void {
-  const existing = enums.find((e) => e.name === declared.name)
+  const existing = enums.find((e) => e.name === declared.name && e.schema === declared.schema)
   if (!existing) {
     enums.push(declared)
     return

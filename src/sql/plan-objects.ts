@@ -5,6 +5,7 @@ import { isObjectChange, objectLabel, objectVerb } from '../diff/object-changes.
 import type { AlterObjectChange, ObjectChange, SchemaChange, TableChange } from '../diff/types.js'
 import { SchemaLedgerError } from '../errors.js'
 import type { ColumnType } from '../model/column-type.js'
+import { usesEnum } from '../model/enum-reference.js'
 import {
   type DatabaseObject,
   defaultMultirangeName,
@@ -280,9 +281,9 @@ function multirangeOf(schema: string | undefined, name: string): { schema?: stri
 /** The nodes of `from` a disturbing table change shakes: the table (for an enum change, the tables using it). */
 function disturbedNodes(c: TableChange, ctx: GeneratorContext): NodeKey[] {
   if (c.kind === 'alter_enum' || c.kind === 'drop_enum' || c.kind === 'create_enum') {
-    const name = c.enum
+    const e = { name: c.enum, ...(c.schema === undefined ? {} : { schema: c.schema }) }
     return (ctx.from?.tables ?? [])
-      .filter((t) => t.columns.some((col) => col.type.kind === 'enum' && 'name' in col.type && col.type.name === name))
+      .filter((t) => t.columns.some((col) => col.type.kind === 'enum' && usesEnum(col.type, e)))
       .map((t) => nodeKey('table', qualified(t)))
   }
   const table = c.kind === 'rename_table' ? c.from : ctx.previousTableName(c.table, c.schema)

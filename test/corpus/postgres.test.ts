@@ -7,6 +7,7 @@ import { planMigration } from '../../src/sql/plan-migration.js'
 import { ENGINES, type Engine, type EngineFactory, engineTitle, pgliteWithContrib } from '../engines/engines.js'
 import { runMigration } from '../sql/postgres/harness.js'
 import { catalogDifference, catalogLines } from '../support/postgres-catalog.js'
+import { ensureRoles, rolesNamed } from '../support/postgres-roles.js'
 import { load, wipe } from '../support/postgres-scripts.js'
 
 // The sqldef PostgreSQL corpus (test/corpus/data/sqldef/postgres.jsonl), every case: load before_sql
@@ -18,7 +19,13 @@ import { load, wipe } from '../support/postgres-scripts.js'
 
 /** Every non-system namespace of a database, as introspection reads by default. */
 const read = (engine: Engine): Promise<Schema> =>
-  introspect((sql, params) => engine.query(sql, params), { dialect: 'postgres' })
+  introspect((sql, params) => engine.query(sql, params), { dialect: 'postgres', owners: true })
+
+/**
+ * Privileges are part of what a case states (the corpus databases differ only in what the scripts
+ * did), so they are compared; the catalog compares them too.
+ */
+const DIFF_OPTIONS = { comparePrivileges: true } as const
 
 /** Pass rate of the applicable core cases (no `features`) reached; a regression fails the test. */
 const REQUIRED_CORE_PASS_RATE = 1
@@ -30,7 +37,7 @@ const REQUIRED_CORE_PASS_RATE = 1
 const REQUIRED_FEATURE_PASSES: Readonly<Record<string, number>> = {
   comments: 45,
   domains: 53,
-  enums: 49,
+  enums: 50,
   exclusion_constraints: 12,
   extensions: 43,
   functions: 68,
@@ -38,9 +45,10 @@ const REQUIRED_FEATURE_PASSES: Readonly<Record<string, number>> = {
   identity_columns: 11,
   materialized_views: 18,
   partitions: 9,
+  ownership: 4,
   policies: 16,
-  privileges: 1,
-  schemas: 27,
+  privileges: 43,
+  schemas: 28,
   sequences: 4,
   triggers: 18,
   views: 78,
@@ -123,6 +131,10 @@ type Judgement =
 async function judgeCase(c: CorpusCase, first: Engine, second: Engine): Promise<Judgement> {
   await wipe(first)
   await wipe(second)
+  // The roles the case grants to or hands objects to, as sqldef's harness creates them.
+  const roles = rolesNamed([c.before_sql, c.after_sql])
+  await ensureRoles(first, roles)
+  await ensureRoles(second, roles)
   for (const [engine, sql, which] of [
     [first, c.before_sql, 'before_sql'],
     [second, c.after_sql, 'after_sql'],
@@ -143,14 +155,19 @@ async function judgeCase(c: CorpusCase, first: Engine, second: Engine): Promise<
     const b = await read(second)
     step = 'plan'
     const concurrently = (c.meta.config as Record<string, unknown> | undefined)?.create_index_concurrently === true
-    const migration = planMigration(diffSchemas(a, b), { dialect: 'postgres', from: a, to: b, concurrently })
+    const migration = planMigration(diffSchemas(a, b, DIFF_OPTIONS), {
+      dialect: 'postgres',
+      from: a,
+      to: b,
+      concurrently,
+    })
     step = 'apply'
     await runMigration(first, migration.up)
     step = 'catalog'
     const catalog = catalogDifference(await catalogLines(first), await catalogLines(second))
     if (catalog.length > 0) return { status: 'failed', reason: `catalogs differ: ${catalog.join(' | ')}` }
     step = 're-diff'
-    const remaining = diffSchemas(await read(first), b).changes
+    const remaining = diffSchemas(await read(first), b, DIFF_OPTIONS).changes
     if (remaining.length === 0) return { status: 'passed', statements: migration.up.length }
     const what = remaining.map((x) => `${x.kind} ${x.path}${'changes' in x ? ` [${x.changes.join(', ')}]` : ''}`)
     return { status: 'failed', reason: `remaining diff: ${what.join('; ')}` }
@@ -193,8 +210,11 @@ function writeResults(engine: string, outcomes: readonly Outcome[]): void {
     'another database and read as B, the planned A -> B migration is applied to the first database, and',
     "the two databases must then have the same catalog (PostgreSQL's own: `pg_get_viewdef`,",
     '`pg_get_functiondef`, `pg_get_triggerdef`, `pg_get_constraintdef`, `pg_get_indexdef`, `pg_sequences`,',
-    '`pg_policies`, types, partition keys and bounds, reloptions and comments, in every non-system',
-    'namespace) and the first must read back with an empty diff against B. The server runs the same cases.',
+    '`pg_policies`, types, partition keys and bounds, reloptions, comments, owners and the ACLs of',
+    'relations, columns, routines, types and namespaces, in every non-system namespace) and the first',
+    'must read back with an empty diff against B (privileges compared, owners read). The roles a case',
+    "grants to or hands objects to are created first, as sqldef's own harness does. The server runs the",
+    'same cases.',
     '',
     '| | cases |',
     '| --- | --- |',

@@ -248,6 +248,7 @@ describe('the fields a diff can list', () => {
       'rowSecurity',
       'policies',
       'grants',
+      'owner',
     ])
     expect(alterableFields.enum).toEqual(['values', 'comment'])
   })

@@ -2,15 +2,41 @@ import type { Engine } from '../engines/engines.js'
 
 // A database's schema as PostgreSQL's own catalog prints it, for judging a migration without
 // schemaledger's introspection: one line per fact, in every non-system namespace. Two databases hold
-// the same schema when their lines are equal. Column order, owners, extension versions and the
-// values of sequences are left out; everything else a schema change can touch is in.
+// the same schema when their lines are equal. Column order, extension versions and the values of
+// sequences are left out; everything else a schema change can touch is in, with the owners and the
+// privileges of relations, columns, routines, types and namespaces (an ACL of NULL, the kind's
+// defaults, prints as those defaults; aclitems sorted).
 
 const USER_NAMESPACE = `n.nspname NOT IN ('information_schema') AND n.nspname NOT LIKE 'pg\\_%'`
 /** Objects an extension created belong to it, not to the schema. */
 const notFromExtension = (catalog: string, oid: string) =>
   `NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '${catalog}'::regclass AND d.objid = ${oid} AND d.deptype = 'e')`
 
+/** An ACL column as sorted text, NULL read as `acldefault` of the kind and owner. */
+const aclText = (acl: string, kind: string, owner: string) =>
+  `(SELECT string_agg(x::text, ',' ORDER BY x::text) FROM unnest(coalesce(${acl}, acldefault('${kind}', ${owner}))) x)`
+
 const QUERIES: readonly string[] = [
+  `SELECT 'namespace acl ' || n.nspname || ' owner ' || pg_get_userbyid(n.nspowner) || ' ' || ${aclText('n.nspacl', 'n', 'n.nspowner')} AS line
+     FROM pg_namespace n WHERE ${USER_NAMESPACE}`,
+  `SELECT 'relation acl ' || n.nspname || '.' || c.relname || ' owner ' || pg_get_userbyid(c.relowner)
+          || ' ' || CASE WHEN c.relkind = 'S' THEN ${aclText('c.relacl', 's', 'c.relowner')}
+                        ELSE ${aclText('c.relacl', 'r', 'c.relowner')} END AS line
+     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE ${USER_NAMESPACE} AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND ${notFromExtension('pg_class', 'c.oid')}`,
+  `SELECT 'column acl ' || n.nspname || '.' || c.relname || '.' || a.attname || ' '
+          || (SELECT string_agg(x::text, ',' ORDER BY x::text) FROM unnest(a.attacl) x) AS line
+     FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE ${USER_NAMESPACE} AND a.attnum > 0 AND NOT a.attisdropped AND cardinality(a.attacl) > 0`,
+  `SELECT 'routine acl ' || n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ') owner '
+          || pg_get_userbyid(p.proowner) || ' ' || ${aclText('p.proacl', 'f', 'p.proowner')} AS line
+     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+    WHERE ${USER_NAMESPACE} AND ${notFromExtension('pg_proc', 'p.oid')}`,
+  `SELECT 'type acl ' || n.nspname || '.' || t.typname || ' owner ' || pg_get_userbyid(t.typowner) || ' '
+          || ${aclText('t.typacl', 'T', 't.typowner')} AS line
+     FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+    WHERE ${USER_NAMESPACE} AND t.typtype IN ('d', 'e', 'r', 'c', 'b', 'm') AND (t.typrelid = 0 OR (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
+      AND t.typelem = 0 AND ${notFromExtension('pg_type', 't.oid')}`,
   `SELECT 'namespace ' || n.nspname || coalesce(' comment ' || obj_description(n.oid, 'pg_namespace'), '') AS line
      FROM pg_namespace n WHERE ${USER_NAMESPACE} AND n.nspname <> 'public'`,
   `SELECT 'extension ' || e.extname || ' in ' || n.nspname AS line

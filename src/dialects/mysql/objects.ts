@@ -136,6 +136,7 @@ function createRoutine(r: Routine, ctx: GeneratorContext): ObjectStatementDraft[
       ['config', 'SET settings'],
       ['bodyKind', "a SQL-standard body (PostgreSQL's BEGIN ATOMIC / RETURN)"],
       ['grants', "grants to roles (privileges are modelled as PostgreSQL's)"],
+      ['publicExecute', "PUBLIC's EXECUTE (privileges are modelled as PostgreSQL's)"],
     ]),
   ])
   const args = r.arguments === '' ? '' : query(ctx.dialect, r.arguments, `routine ${r.name}: arguments`, 'clause')

@@ -20,6 +20,7 @@ import { addConstraintDrafts, createIndexDrafts } from './constraints.js'
 import { sourceTableOrUndefined, tableName } from './context.js'
 import { foreignKeysAroundRetype } from './foreign-key-retype.js'
 import { sequenceName } from './names.js'
+import { columnSequenceGrantsSQL } from './objects/object-grants.js'
 import { currentConstraintName, currentIndexName } from './renames.js'
 import {
   convertsWithoutUsing,
@@ -153,6 +154,10 @@ export function alterColumnSQL(change: AlterColumnChange, ctx: GeneratorContext)
       stage: Stage.comment,
     })
   }
+  // Grants on the column's sequence: changed, or those of a sequence the column just got.
+  const hasSequence = (c: typeof a) => c.autoincrement === true || c.identity !== undefined
+  if (has('sequenceGrants') || (hasSequence(a) && !hasSequence(b) && a.sequenceGrants))
+    drafts.push(...columnSequenceGrantsSQL(ctx, change.table, change.schema, b, a))
   if (!typeChanged) return drafts
   // Keys over the column that a step of the migration would break go before it and come back after.
   const keys = foreignKeysAroundRetype(ctx, change)

@@ -5,6 +5,7 @@ import type { Dialect, GeneratorContext } from '../dialect.js'
 import { expression } from '../render.js'
 import { Stage, type StatementDraft } from '../types.js'
 import { enumNamespace, tableName } from './context.js'
+import { columnSequenceGrantsSQL } from './objects/object-grants.js'
 import { type EnumNamespace, renderPostgresType, serialType } from './types.js'
 import { refuseColumn } from './unsupported.js'
 
@@ -219,6 +220,8 @@ export function addColumnSQL(change: AddColumnChange, ctx: GeneratorContext): St
       stage: Stage.comment,
     })
   }
+  if (column.sequenceGrants)
+    drafts.push(...columnSequenceGrantsSQL(ctx, change.table, change.schema, undefined, column))
   return drafts
 }
 

@@ -76,7 +76,8 @@ export function sourceTableOrUndefined(ctx: GeneratorContext, table: string, sch
 }
 
 /**
- * The namespace of the enum type `name`, found in the schemas the migration goes between.
+ * The namespace of the enum type `name`, found in the schemas the migration goes between: none when
+ * the default namespace has one of that name (as a bare name means there), else the first one's.
  *
  * @example
  * ```ts
@@ -85,9 +86,6 @@ export function sourceTableOrUndefined(ctx: GeneratorContext, table: string, sch
  * @internal
  */
 export function enumNamespace(schemas: readonly (Schema | undefined)[], name: string): string | undefined {
-  for (const s of schemas) {
-    const found = s?.enums.find((e) => e.name === name)
-    if (found) return found.schema
-  }
-  return undefined
+  const all = schemas.flatMap((s) => s?.enums.filter((e) => e.name === name) ?? [])
+  return all.some((e) => e.schema === undefined) ? undefined : all[0]?.schema
 }

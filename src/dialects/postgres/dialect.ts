@@ -19,8 +19,8 @@ import { postgresTriggers } from './objects/triggers.js'
 import { postgresViews } from './objects/views.js'
 import { postgresTextProblem, quotePostgresIdentifier, quotePostgresLiteral } from './quoting.js'
 import { renameColumnSQL, renameTableSQL } from './renames.js'
-import { alterTableSQL, createTableChangeSQL, createTableSQL, dropTableSQL } from './tables.js'
 import { findStandardBodyProblem } from './standard-body.js'
+import { alterTableSQL, createTableChangeSQL, createTableSQL, dropTableSQL } from './tables.js'
 import { renderPostgresType } from './types.js'
 
 /**

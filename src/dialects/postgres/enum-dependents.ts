@@ -1,5 +1,5 @@
 import deepEqual from 'fast-deep-equal'
-import type { ColumnType } from '../../model/column-type.js'
+import { usesEnum } from '../../model/enum-reference.js'
 import type { Constraint, EnumDefinition, Index, Table } from '../../model/types.js'
 import { columnsMentioned } from '../../sql-text/columns-mentioned.js'
 import { tokenizeSql } from '../../sql-text/sql-tokenizer.js'
@@ -18,15 +18,21 @@ import { constraintNameIn, indexNameIn } from './names.js'
 // new type has the old name. One that the migration itself drops or changes is only dropped early:
 // its own change then skips the drop (`droppedEarly`) and adds the new version as planned.
 
-const usesEnum = (type: ColumnType, name: string): boolean =>
-  type.kind === 'array' ? usesEnum(type.of, name) : type.kind === 'enum' && type.name === name
-
-/** Whether an expression names the type (`::t`) or one of the columns of that type. */
-function mentions(expression: string | undefined, columns: ReadonlySet<string>, type: string): boolean {
+/** Whether an expression names the type (`::t`, `::ns.t`) or one of the columns of that type. */
+function mentions(expression: string | undefined, columns: ReadonlySet<string>, type: EnumDefinition): boolean {
   if (expression === undefined) return false
   if (columnsMentioned(columns, expression).size > 0) return true
   const tokens = tokenizeSql(expression)
-  return tokens.some((t, i) => tokens[i - 1]?.text === '::' && (t.kind === 'identifier' ? t.value : t.text) === type)
+  const word = (i: number) => {
+    const t = tokens[i]
+    return t === undefined ? undefined : t.kind === 'identifier' ? t.value : t.text
+  }
+  return tokens.some(
+    (_, i) =>
+      word(i) === type.name &&
+      (word(i - 1) === '::' ||
+        (type.schema !== undefined && word(i - 1) === '.' && word(i - 2) === type.schema && word(i - 3) === '::')),
+  )
 }
 
 /** Whether the plan drops or alters the object with a change of its own. */
@@ -58,13 +64,13 @@ export function enumDependents(
   stage: StageValue,
 ): { drops: StatementDraft[]; restores: StatementDraft[] } {
   const d = ctx.dialect
-  const columns = new Set(table.columns.filter((c) => usesEnum(c.type, e.name)).map((c) => c.name))
+  const columns = new Set(table.columns.filter((c) => usesEnum(c.type, e)).map((c) => c.name))
   const drops: StatementDraft[] = []
   const restores: StatementDraft[] = []
   const target = tableName(ctx, table.name, table.schema)
   if (columns.size === 0) return { drops, restores }
   for (const c of table.constraints) {
-    if (c.type !== 'check' || !mentions(c.expression, columns, e.name) || !markDroppedEarly(ctx, c)) continue
+    if (c.type !== 'check' || !mentions(c.expression, columns, e) || !markDroppedEarly(ctx, c)) continue
     const name = constraintNameIn(table, table.name, c)
     drops.push({ sql: `ALTER TABLE ${target} DROP CONSTRAINT ${d.quoteIdentifier(name)}`, stage })
     if (!isTouched(ctx, c))
@@ -74,7 +80,7 @@ export function enumDependents(
       })
   }
   for (const x of table.indexes) {
-    const used = mentions(x.where, columns, e.name) || x.parts.some((p) => mentions(p.expression, columns, e.name))
+    const used = mentions(x.where, columns, e) || x.parts.some((p) => mentions(p.expression, columns, e))
     if (!used || !markDroppedEarly(ctx, x)) continue
     const name = indexNameIn(table, table.name, x)
     drops.push({ sql: `DROP INDEX ${tableName(ctx, name, table.schema)}`, stage })

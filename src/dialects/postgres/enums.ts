@@ -1,5 +1,5 @@
 import type { AlterEnumChange, DropEnumChange } from '../../diff/types.js'
-import type { ColumnType } from '../../model/column-type.js'
+import { usesEnum } from '../../model/enum-reference.js'
 import type { EnumDefinition } from '../../model/types.js'
 import { normalizeDefault } from '../../sql-text/normalize-default.js'
 import type { GeneratorContext } from '../dialect.js'
@@ -120,11 +120,6 @@ function addValues(change: AlterEnumChange, ctx: GeneratorContext): StatementDra
   })
 }
 
-function usesEnum(type: ColumnType, name: string): boolean {
-  if (type.kind === 'array') return usesEnum(type.of, name)
-  return type.kind === 'enum' && type.name === name
-}
-
 /**
  * Rebuilds an enum type: create `<name>_new`, convert every column through text, drop the old type,
  * rename the new one. It runs with the renames, before them, so it addresses the columns by the names
@@ -146,7 +141,7 @@ function rebuildEnum(change: AlterEnumChange, ctx: GeneratorContext): StatementD
   const restore: StatementDraft[] = []
   for (const table of ctx.from?.tables ?? []) {
     for (const column of table.columns) {
-      if (!usesEnum(column.type, e.name)) continue
+      if (!usesEnum(column.type, e)) continue
       const target = tableName(ctx, table.name, table.schema)
       const col = d.quoteIdentifier(column.name)
       const alter = (clause: string) => `ALTER TABLE ${target} ALTER COLUMN ${col} ${clause}`

@@ -47,7 +47,7 @@ ORDER BY n.nspname`
  * @internal
  */
 export const TABLES_SQL = `
-SELECT n.nspname AS schema, c.relname AS name, d.description AS comment,
+SELECT n.nspname AS schema, c.relname AS name, d.description AS comment, pg_get_userbyid(c.relowner) AS owner,
   c.relpersistence AS persistence, c.reloptions::text[] AS options,
   CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
   CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
@@ -92,8 +92,8 @@ export const SERIAL_SEQUENCE = (s: string, typid: string) =>
 
 /**
  * Columns in order with their type, nullability, default or generation expression, identity and the
- * sequence behind a serial or identity column, collation and comment. For enum types (and arrays of
- * them) the type's own name and namespace come too.
+ * sequence behind a serial or identity column (with its grants), collation, comment and the column's
+ * privileges (`attacl`). For enum types (and arrays of them) the type's own name and namespace come too.
  *
  * @example
  * ```ts
@@ -118,7 +118,11 @@ SELECT n.nspname AS table_schema, c.relname AS table_name, a.attnum AS num, a.at
   ds.description AS comment,
   seq.seq_name, seq.seq_relname, seq.deptype AS seq_deptype, seq.seqstart::text AS seq_start, seq.seqincrement::text AS seq_increment,
   seq.seqmin::text AS seq_min, seq.seqmax::text AS seq_max, seq.seqcache::text AS seq_cache, seq.seqcycle AS seq_cycle,
-  seq.seq_type, ${SERIAL_SEQUENCE('seq', 'a.atttypid')} AS seq_serial
+  seq.seq_type, ${SERIAL_SEQUENCE('seq', 'a.atttypid')} AS seq_serial,
+  ${aclGrantsSQL('seq.relacl', 's', 'seq.relowner')} AS seq_grants,
+  (SELECT json_agg(json_build_object('grantee', CASE WHEN x.grantee = 0 THEN 'public' ELSE xr.rolname END,
+      'privilege', x.privilege_type, 'grantable', x.is_grantable) ORDER BY x.grantee, x.privilege_type)::text
+    FROM aclexplode(a.attacl) x LEFT JOIN pg_catalog.pg_roles xr ON xr.oid = x.grantee) AS column_grants
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -130,7 +134,8 @@ LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attn
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_catalog.pg_description ds ON ds.classoid = 'pg_catalog.pg_class'::regclass AND ds.objoid = c.oid AND ds.objsubid = a.attnum
 LEFT JOIN (
-  SELECT dep.refobjid, dep.refobjsubid, dep.objid::regclass::text AS seq_name, sc.relname AS seq_relname, dep.deptype, s.seqstart, s.seqincrement,
+  SELECT dep.refobjid, dep.refobjsubid, dep.objid::regclass::text AS seq_name, sc.relname AS seq_relname, sc.relacl, sc.relowner,
+    dep.deptype, s.seqstart, s.seqincrement,
     s.seqmin, s.seqmax, s.seqcache, s.seqcycle, s.seqtypid, format_type(s.seqtypid, NULL) AS seq_type
   FROM pg_catalog.pg_depend dep
   JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid

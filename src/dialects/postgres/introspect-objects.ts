@@ -31,7 +31,9 @@ SELECT n.nspname AS schema, p.proname AS name, p.prokind AS kind,
   p.proconfig AS config, pg_catalog.obj_description(p.oid, 'pg_proc') AS comment,
   ${version >= 140000 ? 'p.prosqlbody IS NOT NULL' : 'false'} AS sql_body,
   ${version >= 140000 ? 'CASE WHEN p.prosqlbody IS NOT NULL THEN pg_catalog.pg_get_function_sqlbody(p.oid) END' : 'NULL'} AS sql_body_text,
-  ${aclGrantsSQL('p.proacl', 'f', 'p.proowner')} AS grants, p.oid::text AS oid
+  ${aclGrantsSQL('p.proacl', 'f', 'p.proowner')} AS grants, p.oid::text AS oid,
+  p.proacl IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM aclexplode(p.proacl) x WHERE x.grantee = 0 AND x.privilege_type = 'EXECUTE') AS no_public_execute
 FROM pg_catalog.pg_proc p
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_catalog.pg_language l ON l.oid = p.prolang
@@ -211,6 +213,7 @@ export function routineObjects(rows: readonly Row[], namespace: string, dependen
       ...(config.length > 0 ? { config } : {}),
       ...(str(r.comment) !== undefined ? { comment: String(r.comment) } : {}),
       ...grantsField(r.grants),
+      ...(yes(r.no_public_execute) ? { publicExecute: false } : {}),
       ...dependsOnField(deps.get(String(r.oid))),
     }
     routines.push({ ...routine, ...estimates(routine as unknown as Routine, r) })

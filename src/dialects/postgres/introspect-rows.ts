@@ -1,5 +1,7 @@
+import { enumReferenceSpelling } from '../../model/enum-reference.js'
 import { parseColumnType } from '../../model/parse-column-type.js'
 import type { Row } from '../introspect-types.js'
+import { grantsField } from './introspect-security.js'
 import { storageParameters } from './introspect-table-options.js'
 import { SEQUENCE_NAME_KEY, sequenceName } from './names.js'
 
@@ -79,26 +81,38 @@ function closingParen(s: string): number {
   return -1
 }
 
-/** The type spelling of an enum (or array of it): its bare name when that reads back as a custom type. */
-function enumTypeSpelling(name: string, isArray: boolean): string {
+/**
+ * The type spelling of an enum (or array of it): its bare name when that reads back as a custom type,
+ * qualified by its namespace when that is not the default one (two namespaces may each have a `lang`).
+ */
+function enumTypeSpelling(name: string, schema: string | undefined, isArray: boolean): string {
   const parsed = parseColumnType(name)
   const bare = parsed.kind === 'custom' && parsed.raw === name
-  const spelled = bare ? name : `"${name.replaceAll('"', '""')}"`
+  const spelled =
+    schema !== undefined
+      ? enumReferenceSpelling({ kind: 'enum', name, schema })
+      : bare
+        ? name
+        : `"${name.replaceAll('"', '""')}"`
   return isArray ? `${spelled}[]` : spelled
 }
 
 /**
- * The type spelling of a column: format_type's, except enums by their bare name. (PostgreSQL's
- * one-byte `"char"` reads as the SQL `char`, a limit of the type grammar.)
+ * The type spelling of a column: format_type's, except enums by their name, qualified outside the
+ * default namespace `main`. (PostgreSQL's one-byte `"char"` reads as the SQL `char`, a limit of the
+ * type grammar.)
  *
  * @example
  * ```ts
- * columnTypeSpelling({ type: '"Mood"[]', base_typtype: 'e', base_typname: 'Mood', is_array: true }) // 'Mood[]'
+ * columnTypeSpelling({ type: '"Mood"[]', base_typtype: 'e', base_typname: 'Mood', base_typschema: 'public', is_array: true }, 'public') // 'Mood[]'
  * ```
  * @internal
  */
-export function columnTypeSpelling(row: Row): string {
-  if (row.base_typtype === 'e') return enumTypeSpelling(text(row.base_typname) as string, flag(row.is_array))
+export function columnTypeSpelling(row: Row, main: string): string {
+  if (row.base_typtype === 'e') {
+    const schema = text(row.base_typschema)
+    return enumTypeSpelling(text(row.base_typname) as string, schema === main ? undefined : schema, flag(row.is_array))
+  }
   return text(row.type) as string
 }
 
@@ -117,15 +131,15 @@ function isSerialDefault(row: Row): boolean {
  *
  * @example
  * ```ts
- * columnObject(row) // { name: 'id', type: 'integer', nullable: false, autoincrement: true }
+ * columnObject(row, 'public') // { name: 'id', type: 'integer', nullable: false, autoincrement: true }
  * ```
  * @internal
  */
-export function columnObject(row: Row): DocObject {
+export function columnObject(row: Row, main: string): DocObject {
   const identity = text(row.identity) ?? ''
   const generated = text(row.generated) ?? ''
   const serial = identity === '' && generated === '' && isSerialDefault(row)
-  const column: DocObject = { name: text(row.name), type: columnTypeSpelling(row), nullable: !flag(row.not_null) }
+  const column: DocObject = { name: text(row.name), type: columnTypeSpelling(row, main), nullable: !flag(row.not_null) }
   const defaultExpr = text(row.default_expr)
   if (generated !== '' && defaultExpr !== undefined)
     column.generated = { expression: defaultExpr, stored: generated === 's' }
@@ -140,6 +154,8 @@ export function columnObject(row: Row): DocObject {
     column.extra = { [SEQUENCE_NAME_KEY]: sequence }
   if (flag(row.collation_differs) && row.collation) column.collation = text(row.collation)
   if (row.comment !== null && row.comment !== undefined) column.comment = text(row.comment)
+  const sequenceGrants = serial || column.identity ? grantsField(row.seq_grants).grants : undefined
+  if (sequenceGrants) column.sequenceGrants = sequenceGrants
   return column
 }
 

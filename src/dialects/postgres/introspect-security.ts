@@ -281,3 +281,30 @@ export function grantsField(value: unknown): { grants?: DocObject[] } {
   const grants = grantList(rows)
   return grants.length > 0 ? { grants } : {}
 }
+
+/**
+ * A table's column privileges (`attacl`, read per column as `column_grants` JSON text) as document
+ * grants with `columns`: one per grantee, privilege and grant option, listing its columns.
+ * @internal
+ */
+export function columnGrantList(columns: readonly Row[]): DocObject[] {
+  const grants = new Map<string, { grantee: string; privileges: string[]; columns: string[]; withGrantOption?: true }>()
+  for (const column of columns) {
+    const value = column.column_grants
+    if (value === null || value === undefined) continue
+    for (const r of (typeof value === 'string' ? JSON.parse(value) : value) as Row[]) {
+      const [grantee, privilege] = [text(r.grantee), text(r.privilege)?.toLowerCase()]
+      if (grantee === undefined || privilege === undefined) continue
+      const key = `${grantee}\u0000${privilege}\u0000${flag(r.grantable)}`
+      const grant = grants.get(key) ?? {
+        grantee,
+        privileges: [privilege],
+        columns: [],
+        ...(flag(r.grantable) ? { withGrantOption: true as const } : {}),
+      }
+      grant.columns.push(String(column.name))
+      grants.set(key, grant)
+    }
+  }
+  return [...grants.values()]
+}

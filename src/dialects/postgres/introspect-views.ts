@@ -18,7 +18,8 @@ import type { DocObject } from './introspect-rows.js'
  */
 export const VIEWS_SQL = `
 SELECT n.nspname AS schema, c.relname AS name, c.relkind AS kind, pg_get_viewdef(c.oid) AS definition,
-  coalesce(c.reloptions, '{}')::text[] AS options, c.relispopulated AS populated, d.description AS comment
+  coalesce(c.reloptions, '{}')::text[] AS options, c.relispopulated AS populated, d.description AS comment,
+  pg_get_userbyid(c.relowner) AS owner
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_class'::regclass AND d.objoid = c.oid AND d.objsubid = 0

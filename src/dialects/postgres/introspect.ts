@@ -30,7 +30,7 @@ import {
   numbers as numbersOf,
   texts,
 } from './introspect-rows.js'
-import { grantsField, readTableSecurity } from './introspect-security.js'
+import { columnGrantList, grantsField, readTableSecurity } from './introspect-security.js'
 import { tableOptions } from './introspect-table-options.js'
 import {
   COMPOSITE_TYPES_SQL,
@@ -63,6 +63,12 @@ const group = (rows: readonly Row[]) => {
  * (the first is the default), else `options.schema`, else every namespace but PostgreSQL's own, with
  * `public` the default.
  */
+/** A table's security fields with its column grants added to its `grants`. */
+function withColumnGrants(fields: DocObject, columnGrants: readonly DocObject[]): DocObject {
+  if (columnGrants.length === 0) return fields
+  return { ...fields, grants: [...((fields.grants as DocObject[] | undefined) ?? []), ...columnGrants] }
+}
+
 function namespacesToRead(options: IntrospectOptions, present: readonly string[]) {
   const asked = options.schemas ?? (options.schema !== undefined ? [options.schema] : undefined)
   const option = options.schemas ? 'schemas' : 'schema'
@@ -135,7 +141,7 @@ export const introspectPostgres: Introspector = async (query, options) => {
     query(ROUTINE_DEPENDENCIES_SQL, [read]),
     query(TRIGGERS_SQL, [read]),
     query(SEQUENCES_SQL, [read]),
-    readObjects(query, read, main, version),
+    readObjects(query, read, main, version, options.owners === true),
   ])
   const securityOf = await readTableSecurity(query, read)
   const others = unmodelledObjects(await query(UNMODELLED_SQL, [read]))
@@ -157,13 +163,14 @@ export const introspectPostgres: Introspector = async (query, options) => {
       ...(schema !== main ? { schema } : {}),
       ...(t.comment !== null && t.comment !== undefined ? { comment: String(t.comment) } : {}),
       ...tableOptions(t, parentsOf(schema, name), schema),
-      columns: own.map(columnObject),
+      ...(options.owners ? { owner: String(t.owner) } : {}),
+      columns: own.map((c) => columnObject(c, main)),
       constraints: [
         ...constraintsOf(schema, name).map((c) => security.withFlags(constraintObject(c, schema))),
         ...security.exclusions,
       ],
       indexes: indexesOf(schema, name).map((x) => indexObject(x, numbers, collations)),
-      ...security.fields,
+      ...withColumnGrants(security.fields, columnGrantList(own)),
     }
   })
   const routines = routineObjects(routineRows, main, routineDependencies)
@@ -202,7 +209,13 @@ function namespaceObjects(rows: readonly Row[], main: string): DocObject[] {
 }
 
 /** Extensions, domains, composite types and views of the namespaces `read`, as document lists (empty ones left out). */
-async function readObjects(query: Parameters<Introspector>[0], read: readonly string[], main: string, version: number) {
+async function readObjects(
+  query: Parameters<Introspector>[0],
+  read: readonly string[],
+  main: string,
+  version: number,
+  owners: boolean,
+) {
   const [extensions, domains, checks, types, ranges, views, dependencies, viewIndexes] = await Promise.all([
     query(EXTENSIONS_SQL),
     query(DOMAINS_SQL, [read]),
@@ -217,9 +230,21 @@ async function readObjects(query: Parameters<Introspector>[0], read: readonly st
     extensions: extensionObjects(extensions, main),
     domains: domainObjects(domains, checks, main),
     types: [...compositeTypeObjects(types, main), ...rangeTypeObjects(ranges, main)],
-    views: viewObjects(views, dependencies, main, materializedViewIndexes(viewIndexes)),
+    views: withOwners(
+      viewObjects(views, dependencies, main, materializedViewIndexes(viewIndexes)),
+      views,
+      main,
+      owners,
+    ),
   }
   return Object.fromEntries(Object.entries(lists).filter(([, list]) => list.length > 0))
+}
+
+/** Views with the `owner` of their row when `owners` asks for it. */
+function withOwners(objects: DocObject[], rows: readonly Row[], main: string, owners: boolean): DocObject[] {
+  if (!owners) return objects
+  const ownerOf = new Map(rows.map((r) => [`${r.schema}\u0000${r.name}`, String(r.owner)]))
+  return objects.map((o) => ({ ...o, owner: ownerOf.get(`${o.schema ?? main}\u0000${o.name}`) }))
 }
 
 /** Materialized views' indexes by `schema\u0000name`, read as a table's are against the view's columns. */

@@ -1,9 +1,11 @@
 import { grantedPrivileges, policyMeaning } from '../../diff/table-security.js'
+import { SchemaLedgerError } from '../../errors.js'
 import type { Grant, Policy, Table } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { expression } from '../render.js'
 import { Stage, type StageValue, type StatementDraft } from '../types.js'
 import { tableName } from './context.js'
+import { columnSequenceGrantsSQL } from './objects/object-grants.js'
 
 // Row-level security, policies and privileges of a table: ENABLE / FORCE ROW LEVEL SECURITY,
 // CREATE / ALTER / DROP POLICY, GRANT / REVOKE. Policies go at the constraint stages: dropped before
@@ -113,12 +115,36 @@ function policiesSQL(
   return [...drops, ...adds]
 }
 
-/** Privilege keywords in the order PostgreSQL lists them. */
-const privilegeSQL = (privileges: Iterable<string>) => [...privileges].map((p) => p.toUpperCase()).join(', ')
+type GrantStatement = 'revoke' | 'revokeOption' | 'grant' | 'grantOption'
+
+/**
+ * Privilege keywords, each on the whole object (`SELECT`) or on columns (`SELECT ("id", "name")`),
+ * from `privilege\u0000column` keys.
+ */
+function privilegeSQL(ctx: GeneratorContext, keys: readonly string[]): string {
+  const columns = new Map<string, string[]>()
+  for (const key of keys) {
+    const [privilege, column] = key.split('\u0000') as [string, string]
+    columns.set(privilege, [...(columns.get(privilege) ?? []), column])
+  }
+  return [...columns]
+    .flatMap(([privilege, list]) => {
+      const named = list.filter((c) => c !== '')
+      return [
+        ...(list.includes('') ? [privilege.toUpperCase()] : []),
+        ...(named.length > 0
+          ? [`${privilege.toUpperCase()} (${named.map((c) => ctx.dialect.quoteIdentifier(c)).join(', ')})`]
+          : []),
+      ]
+    })
+    .join(', ')
+}
 
 /**
  * GRANT and REVOKE statements that take the privileges on an object from `before` to `after`: per
- * grantee, privileges revoked, granted, and the grant option granted or revoked alone.
+ * grantee, privileges revoked, granted, and the grant option granted or revoked alone. Column
+ * privileges (`columns`) are written per column; those on a column not in `columns` (dropped with
+ * it) are not revoked.
  *
  * @example
  * ```ts
@@ -132,14 +158,16 @@ export function grantsSQL(
   before: readonly Grant[] | undefined,
   after: readonly Grant[] | undefined,
   stage: StageValue = Stage.comment,
+  columns?: ReadonlySet<string>,
 ): StatementDraft[] {
   const [was, will] = [grantedPrivileges(before), grantedPrivileges(after)]
-  // grantee -> statement kind -> privileges
-  const plan = new Map<string, Map<'revoke' | 'revokeOption' | 'grant' | 'grantOption', string[]>>()
-  const add = (key: string, kind: 'revoke' | 'revokeOption' | 'grant' | 'grantOption') => {
-    const [grantee, privilege] = key.split('\u0000') as [string, string]
+  // grantee -> statement kind -> `privilege\u0000column` keys
+  const plan = new Map<string, Map<GrantStatement, string[]>>()
+  const add = (key: string, kind: GrantStatement) => {
+    const [grantee, privilege, column] = key.split('\u0000') as [string, string, string]
+    if (column !== '' && columns !== undefined && !columns.has(column)) return
     const byKind = plan.get(grantee) ?? new Map()
-    byKind.set(kind, [...(byKind.get(kind) ?? []), privilege])
+    byKind.set(kind, [...(byKind.get(kind) ?? []), `${privilege}\u0000${column}`])
     plan.set(grantee, byKind)
   }
   for (const [key, option] of was) {
@@ -155,7 +183,7 @@ export function grantsSQL(
   const drafts: StatementDraft[] = []
   for (const [grantee, kinds] of [...plan].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const role = roleSQL(ctx, grantee)
-    const list = (kind: 'revoke' | 'revokeOption' | 'grant' | 'grantOption') => privilegeSQL(kinds.get(kind) ?? [])
+    const list = (kind: GrantStatement) => privilegeSQL(ctx, kinds.get(kind) ?? [])
     if (kinds.has('revoke')) drafts.push({ sql: `REVOKE ${list('revoke')} ON ${object} FROM ${role}`, stage })
     if (kinds.has('revokeOption'))
       drafts.push({ sql: `REVOKE GRANT OPTION FOR ${list('revokeOption')} ON ${object} FROM ${role}`, stage })
@@ -167,6 +195,44 @@ export function grantsSQL(
 }
 
 /**
+ * `ALTER TABLE t OWNER TO role` (`kind` `VIEW` or `MATERIALIZED VIEW` for views).
+ * @internal
+ */
+export const ownerSQL = (ctx: GeneratorContext, target: string, owner: string, kind = 'TABLE') =>
+  `ALTER ${kind} ${target} OWNER TO ${ctx.dialect.quoteIdentifier(owner)}`
+
+/** The privileges PostgreSQL has per column (GRANT refuses the others with a column list). */
+const COLUMN_PRIVILEGES: readonly string[] = ['insert', 'references', 'select', 'update']
+
+/**
+ * A table's grants, refused with their path when a column grant names a column the table does not
+ * have or a privilege columns do not have.
+ */
+function tableGrants(t: Table): readonly Grant[] | undefined {
+  const names = new Set(t.columns.map((c) => c.name))
+  const where = `${t.schema === undefined ? '' : `${t.schema}.`}${t.name}`
+  for (const [i, g] of (t.grants ?? []).entries()) {
+    if (g.columns === undefined) continue
+    for (const c of g.columns)
+      if (!names.has(c))
+        throw new SchemaLedgerError(
+          'unsupported_feature',
+          `${where}: grants[${i}].columns: the table has no column ${c}`,
+        )
+    for (const p of g.privileges)
+      if (!COLUMN_PRIVILEGES.includes(p))
+        throw new SchemaLedgerError(
+          'unsupported_feature',
+          `${where}: grants[${i}].privileges: ${p.toUpperCase()} is not a column privilege (${COLUMN_PRIVILEGES.join(', ')})`,
+        )
+  }
+  return t.grants
+}
+
+/** The names of a table's columns. */
+const columnNames = (t: Table) => new Set(t.columns.map((c) => c.name))
+
+/**
  * What a new table's row-level security, policies and grants add after its CREATE TABLE.
  * @internal
  */
@@ -175,7 +241,9 @@ export function createTableSecuritySQL(ctx: GeneratorContext, t: Table, stage: S
   return [
     ...rowSecuritySQL(target, 'off', rowSecurityOf(t)),
     ...(t.policies ?? []).map((p) => ({ sql: createPolicySQL(ctx, t.name, t.schema, p) })),
-    ...grantsSQL(ctx, `TABLE ${target}`, [], t.grants),
+    ...(t.owner === undefined ? [] : [{ sql: ownerSQL(ctx, target, t.owner) }]),
+    ...grantsSQL(ctx, `TABLE ${target}`, [], tableGrants(t)),
+    ...t.columns.flatMap((c) => (c.sequenceGrants ? columnSequenceGrantsSQL(ctx, t.name, t.schema, undefined, c) : [])),
   ].map((d) => ({ ...d, stage }))
 }
 
@@ -197,6 +265,11 @@ export function alterTableSecuritySQL(
     drafts.push(...policiesSQL(ctx, table, schema, before.policies ?? [], after.policies ?? []))
   if (changes.includes('rowSecurity'))
     drafts.push(...rowSecuritySQL(target, rowSecurityOf(before), rowSecurityOf(after)))
-  if (changes.includes('grants')) drafts.push(...grantsSQL(ctx, `TABLE ${target}`, before.grants, after.grants))
+  if (changes.includes('owner') && after.owner !== undefined)
+    drafts.push({ sql: ownerSQL(ctx, target, after.owner), stage: Stage.comment })
+  if (changes.includes('grants'))
+    drafts.push(
+      ...grantsSQL(ctx, `TABLE ${target}`, tableGrants(before), tableGrants(after), Stage.comment, columnNames(after)),
+    )
   return drafts
 }

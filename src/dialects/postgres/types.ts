@@ -115,7 +115,8 @@ export function renderPostgresType(type: ColumnType, enumNamespace: EnumNamespac
     }
     case 'enum': {
       if (type.name === undefined) return 'text'
-      const schema = enumNamespace(type.name)
+      // A reference read from a document names its namespace; a hand-built one is looked up.
+      const schema = type.schema ?? enumNamespace(type.name)
       const name = quotePostgresIdentifier(type.name)
       return schema === undefined ? name : `${quotePostgresIdentifier(schema)}.${name}`
     }

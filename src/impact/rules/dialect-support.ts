@@ -2,6 +2,7 @@ import { indexDisplayName } from '../../diff/change-path.js'
 import type { CreateEnumChange, CreateTableChange } from '../../diff/types.js'
 import type { SchemaLedgerError } from '../../errors.js'
 import type { ColumnType } from '../../model/column-type.js'
+import { enumKey } from '../../model/enum-reference.js'
 import type { Schema, Table } from '../../model/types.js'
 import { defineAnalyzer } from '../define-analyzer.js'
 import type { AnalyzerContext, FindingDraft } from '../types.js'
@@ -20,16 +21,17 @@ function refusal(path: string, error: SchemaLedgerError, ctx: AnalyzerContext): 
   }
 }
 
-/** The enum a column type names, through arrays. */
+/** The key of the enum a column type names, through arrays. */
 function enumOf(type: ColumnType): string | undefined {
-  return type.kind === 'enum' ? type.name : type.kind === 'array' ? enumOf(type.of) : undefined
+  if (type.kind === 'array') return enumOf(type.of)
+  return type.kind === 'enum' && type.name !== undefined ? enumKey({ ...type, name: type.name }) : undefined
 }
 
 /** Why the planner refuses to create this table (with only these parts), planned alone. */
 function tableRefusal(change: CreateTableChange, table: Table, ctx: AnalyzerContext) {
   // The enums its columns use come along, so a dialect that writes them inline (MySQL) has their values.
   const used = new Set(table.columns.map((c) => enumOf(c.type)))
-  const enums = (ctx.to?.enums ?? []).filter((e) => used.has(e.name))
+  const enums = (ctx.to?.enums ?? []).filter((e) => used.has(enumKey(e)))
   const target: Schema = { ...ctx.to, tables: [table], enums }
   return ctx.plannerRefusal([{ ...change, after: table }], target)
 }

@@ -251,7 +251,9 @@ const enumCopy = defineAnalyzer({
     } else if (change.kind === 'alter_enum' && change.changes.includes('values')) {
       for (const t of ctx.to?.tables ?? []) {
         if (ctx.isNewTable(t.name, t.schema)) continue
-        for (const c of t.columns.filter((x) => x.type.kind === 'enum' && x.type.name === change.enum)) {
+        for (const c of t.columns.filter(
+          (x) => x.type.kind === 'enum' && x.type.name === change.enum && x.type.schema === change.schema,
+        )) {
           pairs.push({
             path: `${tablePath(t.name, t.schema)}.${c.name}`,
             before: { kind: 'enum', values: change.before.values },

@@ -94,10 +94,12 @@ const lossyTypeChange = defineAnalyzer({
   },
 })
 
-/** Columns of the target schema whose type is the named enum. */
-function enumColumns(ctx: AnalyzerContext, name: string) {
+/** Columns of the target schema whose type is the enum of that name and namespace. */
+function enumColumns(ctx: AnalyzerContext, name: string, schema: string | undefined) {
   return (ctx.to?.tables ?? []).flatMap((t) =>
-    t.columns.filter((c) => c.type.kind === 'enum' && c.type.name === name).map((c) => ({ table: t, column: c })),
+    t.columns
+      .filter((c) => c.type.kind === 'enum' && c.type.name === name && c.type.schema === schema)
+      .map((c) => ({ table: t, column: c })),
   )
 }
 
@@ -116,7 +118,7 @@ const enumValueRemoved = defineAnalyzer({
     let uses: { table: string; schema?: string; column: string }[] = []
     if (change.kind === 'alter_enum') {
       removed = change.removed
-      uses = enumColumns(ctx, change.enum).map(({ table, column }) => ({
+      uses = enumColumns(ctx, change.enum, change.schema).map(({ table, column }) => ({
         table: table.name,
         ...(table.schema ? { schema: table.schema } : {}),
         column: column.name,

@@ -8,9 +8,11 @@ import type { AnalyzerContext } from '../types.js'
 
 // TX: statements whose transaction handling can fail or half-apply (catalogue section "TX").
 
-/** Whether a column of the named enum defaults to `value`. */
-function defaultsTo(column: Column, name: string, value: string, ctx: AnalyzerContext): boolean {
-  if (column.type.kind !== 'enum' || column.type.name !== name || column.default === undefined) return false
+/** Whether a column of the enum the change alters defaults to `value`. */
+function defaultsTo(column: Column, change: AlterEnumChange, value: string, ctx: AnalyzerContext): boolean {
+  const type = column.type
+  if (type.kind !== 'enum' || type.name !== change.enum || type.schema !== change.schema) return false
+  if (column.default === undefined) return false
   return normalizeDefault(column.default, { kind: 'text' }) === ctx.dialect.quoteLiteral(value)
 }
 
@@ -27,7 +29,7 @@ function usesOfAddedValues(change: AlterEnumChange, ctx: AnalyzerContext): strin
           ? c.after.columns
           : []
     for (const column of columns) {
-      if (added.some((v) => defaultsTo(column, change.enum, v, ctx)))
+      if (added.some((v) => defaultsTo(column, change, v, ctx)))
         note(c, c.kind === 'create_table' ? `${column.name} default` : 'default')
     }
     if ((c.kind === 'add_constraint' || c.kind === 'alter_constraint') && c.after.type === 'check') {

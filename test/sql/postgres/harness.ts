@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect } from 'vitest'
 import type { PlanOptions } from '../../../src/dialects/dialect.js'
 import type { Migration, Statement } from '../../../src/dialects/types.js'
-import type { DiffOptions, Schema, SchemaDefinition } from '../../../src/index.js'
+import type { ColumnType, DiffOptions, Schema, SchemaDefinition } from '../../../src/index.js'
 import { defineSchema, diffSchemas } from '../../../src/index.js'
 import { introspect } from '../../../src/introspect/index.js'
 import { createSchemaSQL } from '../../../src/sql/create-schema-sql.js'
@@ -66,21 +66,30 @@ export function inNamespace(s: Schema, namespace: string | undefined): Schema {
       const { referencedSchema: _r, ...fk } = c
       return fk
     })
-    return { ...rest, constraints }
+    return { ...rest, constraints, columns: t.columns.map((c) => ({ ...c, type: unqualified(c.type, namespace) })) }
   })
   const used = new Set(
-    tables
+    s.tables
+      .filter(here)
       .flatMap((t) => t.columns.map((c) => (c.type.kind === 'array' ? c.type.of : c.type)))
-      .flatMap((t) => (t.kind === 'enum' && t.name ? [t.name] : [])),
+      .flatMap((t) => (t.kind === 'enum' && t.name ? [`${t.schema}.${t.name}`] : [])),
   )
   const enums = s.enums
-    .filter((e) => here(e) || used.has(e.name))
+    .filter((e) => here(e) || used.has(`${e.schema}.${e.name}`))
     .map((e) => {
       if (!here(e)) return e
       const { schema: _, ...rest } = e
       return rest
     })
   return { ...s, tables, enums }
+}
+
+/** A column type with references to the enums of `namespace` unqualified, as a read of that namespace has them. */
+function unqualified(type: ColumnType, namespace: string | undefined): ColumnType {
+  if (type.kind === 'array') return { kind: 'array', of: unqualified(type.of, namespace) }
+  if (type.kind !== 'enum' || type.schema === undefined || type.schema !== namespace) return type
+  const { schema: _, ...rest } = type
+  return rest
 }
 
 const namespacesOf = (s: Schema) => [

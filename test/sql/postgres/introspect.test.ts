@@ -149,7 +149,11 @@ describeEngines('introspection of hand-written DDL', (engine) => {
       nullable: false,
       identity: { generation: 'always', start: 10, increment: 5 },
     })
-    expect(users?.columns.find((c) => c.name === 'level')?.type).toEqual({ kind: 'enum', name: 'level' })
+    expect(users?.columns.find((c) => c.name === 'level')?.type).toEqual({
+      kind: 'enum',
+      name: 'level',
+      schema: 'audit',
+    })
     expect(users?.indexes.find((x) => x.name === 'users_team_id_idx')).toEqual({
       name: 'users_team_id_idx',
       parts: [{ column: 'team_id' }],

@@ -1,7 +1,10 @@
 import { withoutDefaultGrants } from '../../../diff/object-equality.js'
 import { SchemaLedgerError } from '../../../errors.js'
-import type { Grant } from '../../../model/types.js'
+import type { Column, Grant } from '../../../model/types.js'
 import type { GeneratorContext, ObjectStatementDraft } from '../../dialect.js'
+import { Stage, type StageValue, type StatementDraft } from '../../types.js'
+import { tableName } from '../context.js'
+import { columnSequenceName } from '../names.js'
 import { grantsSQL } from '../security.js'
 
 // GRANT and REVOKE on sequences, routines and namespaces, as on tables (security.ts): after the
@@ -25,13 +28,19 @@ const KIND_WORD: Readonly<Record<GrantedKind, string>> = {
 
 /** The grants, refused with their path when one names a privilege the kind does not have. */
 function checked(kind: GrantedKind, where: string, grants: readonly Grant[] | undefined): Grant[] {
-  for (const [i, g] of (grants ?? []).entries())
+  for (const [i, g] of (grants ?? []).entries()) {
+    if (g.columns !== undefined)
+      throw new SchemaLedgerError(
+        'unsupported_feature',
+        `${where}: grants[${i}].columns: a ${KIND_WORD[kind]} has no column privileges (only a table has)`,
+      )
     for (const p of g.privileges)
       if (!PRIVILEGES[kind].includes(p))
         throw new SchemaLedgerError(
           'unsupported_feature',
           `${where}: grants[${i}].privileges: ${p.toUpperCase()} is not a privilege of a ${KIND_WORD[kind]} (${PRIVILEGES[kind].join(', ')})`,
         )
+  }
   return withoutDefaultGrants(kind, grants)
 }
 
@@ -51,4 +60,39 @@ export function objectGrantsSQL(
 ): ObjectStatementDraft[] {
   const [was, will] = [checked(kind, where, before), checked(kind, where, after)]
   return grantsSQL(ctx, target, was, will).map(({ stage: _, ...draft }) => draft)
+}
+
+/**
+ * GRANT and REVOKE on the sequence behind a serial or identity column (`sequenceGrants`), from
+ * `before` to `after` (the column's versions; `before` absent for a new column). A column without a
+ * sequence cannot have them.
+ * @internal
+ */
+export function columnSequenceGrantsSQL(
+  ctx: GeneratorContext,
+  table: string,
+  schema: string | undefined,
+  before: Column | undefined,
+  after: Column,
+  stage: StageValue = Stage.comment,
+): StatementDraft[] {
+  const where = `${schema === undefined ? '' : `${schema}.`}${table}.${after.name}.sequenceGrants`
+  const was = before?.autoincrement || before?.identity ? before.sequenceGrants : undefined
+  if (!after.autoincrement && !after.identity) {
+    if ((after.sequenceGrants ?? []).length > 0)
+      throw new SchemaLedgerError(
+        'unsupported_feature',
+        `${where}: the column has no sequence (it is neither serial nor identity)`,
+      )
+    // Its sequence goes (or is no longer its own): nothing to revoke on it.
+    return []
+  }
+  const target = `SEQUENCE ${tableName(ctx, columnSequenceName(table, after), schema)}`
+  return grantsSQL(
+    ctx,
+    target,
+    checked('sequence', where, was),
+    checked('sequence', where, after.sequenceGrants),
+    stage,
+  )
 }

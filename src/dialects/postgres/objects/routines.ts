@@ -136,7 +136,7 @@ function commentSQL(ctx: GeneratorContext, r: Routine): ObjectStatementDraft {
 }
 
 /** What changes without re-stating the definition: the estimates, the comment and the grants. */
-const IN_PLACE = new Set(['cost', 'rows', 'comment', 'grants'])
+const IN_PLACE = new Set(['cost', 'rows', 'comment', 'grants', 'publicExecute'])
 
 /** `ALTER FUNCTION name(arguments) COST n ROWS n`: the changed estimates, an absent one back to its default. */
 function estimatesSQL(ctx: GeneratorContext, change: { before: Routine; after: Routine; changes: readonly string[] }) {
@@ -157,6 +157,23 @@ const grantsOf = (ctx: GeneratorContext, r: Routine, before: Routine['grants']) 
     before,
     r.grants,
   )
+
+/**
+ * `REVOKE EXECUTE ... FROM PUBLIC` when the routine is to lack PUBLIC's default EXECUTE, `GRANT` when
+ * it is to have it back; nothing when `before` and `after` agree (`before` absent: a new routine,
+ * which has the default).
+ */
+function publicExecuteSQL(ctx: GeneratorContext, r: Routine, before: Routine | undefined): ObjectStatementDraft[] {
+  const [had, has] = [before === undefined || before.publicExecute !== false, r.publicExecute !== false]
+  if (!has && (r.grants ?? []).some((g) => g.grantee === 'public' && g.privileges.includes('execute')))
+    throw new SchemaLedgerError(
+      'unsupported_feature',
+      `function ${r.name}(${routineIdentity(r.arguments)}): publicExecute: false, yet grants give PUBLIC EXECUTE`,
+    )
+  if (had === has) return []
+  const target = `${kindWord(r)} ${signature(ctx, r)}`
+  return [{ sql: has ? `GRANT EXECUTE ON ${target} TO PUBLIC` : `REVOKE EXECUTE ON ${target} FROM PUBLIC` }]
+}
 
 /** An argument list without its defaults, normalized, and which arguments had a default. */
 function argumentShape(args: string): { readonly plain: string; readonly defaults: readonly boolean[] } {
@@ -184,13 +201,17 @@ export const postgresRoutines: ObjectGenerator<'function'> = {
     { sql: definitionSQL(r, ctx, false) },
     ...(r.comment === undefined ? [] : [commentSQL(ctx, r)]),
     ...grantsOf(ctx, r, []),
+    ...publicExecuteSQL(ctx, r, undefined),
   ],
   // Never CASCADE: what still uses the routine is reported by the database, not dropped with it.
   drop: (r, ctx) => [{ sql: `DROP ${kindWord(r)} ${signature(ctx, r)}` }],
   alter: (change, ctx) => {
     const { before, after } = change
     const has = (f: string) => change.changes.includes(f as never)
-    const grants = has('grants') ? grantsOf(ctx, after, before.grants) : []
+    const grants = [
+      ...(has('grants') ? grantsOf(ctx, after, before.grants) : []),
+      ...(has('publicExecute') ? publicExecuteSQL(ctx, after, before) : []),
+    ]
     const comment = has('comment') ? [commentSQL(ctx, after)] : []
     if (change.changes.every((f) => IN_PLACE.has(f))) return [...estimatesSQL(ctx, change), ...comment, ...grants]
     if (!replaceableRoutine(before, after)) return undefined

@@ -5,6 +5,7 @@ import type { Index, View } from '../../../model/types.js'
 import type { GeneratorContext, ObjectGenerator, ObjectStatementDraft } from '../../dialect.js'
 import { createIndexSQL, query } from '../../render.js'
 import { tableName } from '../context.js'
+import { ownerSQL } from '../security.js'
 
 // Views and materialized views. A changed query is dropped and created again (CREATE OR REPLACE
 // VIEW refuses to drop, rename or retype a column, and the planner re-creates the views that depend
@@ -92,6 +93,7 @@ function createViewSQL(v: View, ctx: GeneratorContext): ObjectStatementDraft[] {
   return [
     { sql: `CREATE ${kindWord(v)} ${nameOf(ctx, v)}${columns}${withOptions} AS ${body}${tail}` },
     ...(v.comment === undefined ? [] : [commentSQL(ctx, v)]),
+    ...(v.owner === undefined ? [] : [{ sql: ownerSQL(ctx, nameOf(ctx, v), v.owner, kindWord(v)) }]),
     ...(v.indexes ?? []).flatMap((x) => createIndex(ctx, v, x)),
   ]
 }
@@ -114,7 +116,7 @@ function optionChanges(before: View, after: View, ctx: GeneratorContext): Object
   return out
 }
 
-const IN_PLACE = new Set(['comment', 'securityBarrier', 'securityInvoker'])
+const IN_PLACE = new Set(['comment', 'securityBarrier', 'securityInvoker', 'owner'])
 
 /** PostgreSQL views and materialized views. */
 export const postgresViews: ObjectGenerator<'view'> = {
@@ -124,12 +126,16 @@ export const postgresViews: ObjectGenerator<'view'> = {
     const { before, after } = change
     if (!change.changes.every((f) => IN_PLACE.has(f)) || after.materialized) {
       // A materialized view's comment and indexes change in place; anything else re-creates it.
-      if (!(after.materialized && change.changes.every((f) => f === 'comment' || f === 'indexes'))) return undefined
+      if (!(after.materialized && change.changes.every((f) => f === 'comment' || f === 'indexes' || f === 'owner')))
+        return undefined
     }
     return [
       ...optionChanges(before, after, ctx),
       ...(change.changes.includes('comment') ? [commentSQL(ctx, after)] : []),
       ...(change.changes.includes('indexes') ? indexChanges(before, after, ctx) : []),
+      ...(change.changes.includes('owner') && after.owner !== undefined
+        ? [{ sql: ownerSQL(ctx, nameOf(ctx, after), after.owner, kindWord(after)) }]
+        : []),
     ]
   },
 }
