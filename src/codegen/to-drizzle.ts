@@ -8,6 +8,7 @@ import { qualifiedTableName } from './naming.js'
 import { identifierScope } from './python-names.js'
 import { generatedHeader, propertyKey, stringLiteral } from './source-text.js'
 import { sqliteDefaultText } from './sqlite-default.js'
+import { temporalWarning } from './temporal-warning.js'
 import type { GeneratedModule } from './to-sqlalchemy.js'
 
 /**
@@ -155,6 +156,8 @@ function constraintCall(
     c = { ...c, name: mysqlConstraintName(table.name, c) }
   }
   if (c.deferrable) ctx.warnings.push(`${where}: drizzle has no DEFERRABLE constraints; not written`)
+  const temporal = temporalWarning(c, where)
+  if (temporal) ctx.warnings.push(temporal)
   switch (c.type) {
     case 'primary_key': {
       const name = keyName(c, ctx)

@@ -4,6 +4,7 @@ import { formatColumnType } from '../model/format-column-type.js'
 import type { Column, ForeignKeyConstraint, ReferentialAction, Schema, Table } from '../model/types.js'
 import { qualifiedTableName } from './naming.js'
 import { identifierScope } from './python-names.js'
+import { temporalWarning } from './temporal-warning.js'
 import type { GeneratedModule } from './to-sqlalchemy.js'
 
 /**
@@ -419,6 +420,8 @@ export function toPrisma(schema: Schema, options: ToPrismaOptions = {}): Generat
       if (c.type === 'check')
         warnings.push(`${where}: Prisma cannot declare CHECK ${c.name ?? ''} (${c.expression})`.replace('  ', ' '))
       if (c.type === 'unique' && c.nullsNotDistinct) warnings.push(`${where}: NULLS NOT DISTINCT is not written`)
+      const temporal = temporalWarning(c, where)
+      if (temporal) warnings.push(temporal)
       if ((c.type === 'unique' || c.type === 'primary_key') && c.deferrable)
         warnings.push(`${where}: DEFERRABLE is not written`)
     }

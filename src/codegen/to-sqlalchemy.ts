@@ -7,6 +7,7 @@ import type { Column, Constraint, Index, IndexPart, Schema, Table } from '../mod
 import { qualifiedTableName } from './naming.js'
 import { identifierScope, pythonClassName, pythonIdentifier, pythonString } from './python-names.js'
 import { sqliteDefaultText } from './sqlite-default.js'
+import { temporalWarning } from './temporal-warning.js'
 
 /**
  * Options of {@link toSQLAlchemy}.
@@ -219,6 +220,8 @@ const deferArgs = (c: Constraint) => [
 ]
 
 function constraintExpression(c: Constraint, ctx: Context, where: string): string {
+  const temporal = temporalWarning(c, where)
+  if (temporal) ctx.warnings.push(temporal)
   switch (c.type) {
     case 'primary_key':
       return `sa.PrimaryKeyConstraint(${args(...c.columns.map(pythonString), nameArg(c), ...deferArgs(c))})`

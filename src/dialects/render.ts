@@ -18,6 +18,26 @@ export function columnList(d: Dialect, names: readonly string[]): string {
   return `(${names.map((n) => d.quoteIdentifier(n)).join(', ')})`
 }
 
+/**
+ * A column list whose last column is marked, for PostgreSQL 18 temporal keys: `("id", "during"
+ * WITHOUT OVERLAPS)` (`after`) or `("id", PERIOD "during")` (`before`).
+ */
+function temporalColumnList(d: Dialect, names: readonly string[], mark: { before?: string; after?: string }): string {
+  const last = names.length - 1
+  const quoted = names.map((n, i) =>
+    i === last ? `${mark.before ?? ''}${d.quoteIdentifier(n)}${mark.after ?? ''}` : d.quoteIdentifier(n),
+  )
+  return `(${quoted.join(', ')})`
+}
+
+/** A key's column list, its last column `WITHOUT OVERLAPS` when the key says so. */
+const keyColumns = (d: Dialect, c: { columns: readonly string[]; withoutOverlaps?: true }) =>
+  c.withoutOverlaps ? temporalColumnList(d, c.columns, { after: ' WITHOUT OVERLAPS' }) : columnList(d, c.columns)
+
+/** A foreign key side's column list, its last column `PERIOD` when the key says so. */
+const referenceColumns = (d: Dialect, names: readonly string[], period: boolean | undefined) =>
+  period ? temporalColumnList(d, names, { before: 'PERIOD ' }) : columnList(d, names)
+
 /** A storage parameter name: a word, or `toast.` and a word. */
 const PARAMETER_NAME = /^(?:toast\.)?[A-Za-z_][A-Za-z0-9_]*$/
 /** Values written bare: numbers and booleans, as the catalog prints them. */
@@ -82,13 +102,13 @@ export function constraintClause(d: Dialect, table: string, c: Constraint): stri
   let body: string
   switch (c.type) {
     case 'primary_key':
-      body = `PRIMARY KEY ${columnList(d, c.columns)}`
+      body = `PRIMARY KEY ${keyColumns(d, c)}`
       break
     case 'unique':
-      body = `UNIQUE${c.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} ${columnList(d, c.columns)}`
+      body = `UNIQUE${c.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} ${keyColumns(d, c)}`
       break
     case 'foreign_key': {
-      body = `FOREIGN KEY ${columnList(d, c.columns)} REFERENCES ${qualifiedName(d, c.referencedTable, c.referencedSchema)} ${columnList(d, c.referencedColumns)}`
+      body = `FOREIGN KEY ${referenceColumns(d, c.columns, c.period)} REFERENCES ${qualifiedName(d, c.referencedTable, c.referencedSchema)} ${referenceColumns(d, c.referencedColumns, c.period)}`
       if (c.match) body += ` MATCH ${c.match.toUpperCase()}`
       if (c.onDelete) body += ` ON DELETE ${REFERENTIAL_ACTION_SQL[c.onDelete]}`
       if (c.onUpdate) body += ` ON UPDATE ${REFERENTIAL_ACTION_SQL[c.onUpdate]}`

@@ -33,18 +33,22 @@ export function describeColumn(c: Column): string {
  * ```
  */
 export function describeConstraint(c: Constraint): string {
-  const cols = (names: readonly string[]) => `(${names.join(', ')})`
+  // The last column marked as PostgreSQL 18 temporal keys write it: `during WITHOUT OVERLAPS`, `PERIOD during`.
+  const cols = (names: readonly string[], mark?: (last: string) => string) =>
+    `(${mark ? [...names.slice(0, -1), mark(names[names.length - 1] ?? '')].join(', ') : names.join(', ')})`
+  const overlaps = (last: string) => `${last} WITHOUT OVERLAPS`
   let text: string
   switch (c.type) {
     case 'primary_key':
-      text = `PRIMARY KEY ${cols(c.columns)}`
+      text = `PRIMARY KEY ${cols(c.columns, c.withoutOverlaps ? overlaps : undefined)}`
       break
     case 'unique':
-      text = `UNIQUE${c.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} ${cols(c.columns)}`
+      text = `UNIQUE${c.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} ${cols(c.columns, c.withoutOverlaps ? overlaps : undefined)}`
       break
     case 'foreign_key': {
       const target = c.referencedSchema ? `${c.referencedSchema}.${c.referencedTable}` : c.referencedTable
-      text = `FOREIGN KEY ${cols(c.columns)} REFERENCES ${target} ${cols(c.referencedColumns)}`
+      const period = c.period ? (last: string) => `PERIOD ${last}` : undefined
+      text = `FOREIGN KEY ${cols(c.columns, period)} REFERENCES ${target} ${cols(c.referencedColumns, period)}`
       if (c.match) text += ` MATCH ${c.match.toUpperCase()}`
       if (c.onDelete) text += ` ON DELETE ${REFERENTIAL_ACTION_SQL[c.onDelete]}`
       if (c.onUpdate) text += ` ON UPDATE ${REFERENTIAL_ACTION_SQL[c.onUpdate]}`

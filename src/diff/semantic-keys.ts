@@ -54,9 +54,14 @@ export function constraintMeaning(c: Constraint, options: ExpressionOptions = {}
   const flags = { deferrable: c.deferrable ?? false, initiallyDeferred: c.initiallyDeferred ?? false }
   switch (c.type) {
     case 'primary_key':
-      return { columns: c.columns, ...flags }
+      return { columns: c.columns, withoutOverlaps: c.withoutOverlaps ?? false, ...flags }
     case 'unique':
-      return { columns: c.columns, nullsNotDistinct: c.nullsNotDistinct ?? false, ...flags }
+      return {
+        columns: c.columns,
+        nullsNotDistinct: c.nullsNotDistinct ?? false,
+        withoutOverlaps: c.withoutOverlaps ?? false,
+        ...flags,
+      }
     case 'foreign_key':
       return {
         columns: c.columns,
@@ -66,6 +71,7 @@ export function constraintMeaning(c: Constraint, options: ExpressionOptions = {}
         onDelete: c.onDelete ?? 'no_action',
         onUpdate: c.onUpdate ?? 'no_action',
         match: c.match ?? 'simple',
+        period: c.period ?? false,
         notValid: c.notValid ?? false,
         ...flags,
       }

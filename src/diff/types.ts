@@ -68,6 +68,8 @@ export type ConstraintField =
   | 'elements'
   | 'where'
   | 'nullsNotDistinct'
+  | 'withoutOverlaps'
+  | 'period'
   | 'notValid'
   | 'noInherit'
   | 'deferrable'

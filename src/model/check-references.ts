@@ -1,3 +1,4 @@
+import { checkTemporal } from './check-temporal.js'
 import { isOperatorText } from './constraint-columns.js'
 import type { ReadContext } from './read-context.js'
 import type { Column, Constraint, ExclusionConstraint, ForeignKeyConstraint, Index, Schema, Table } from './types.js'
@@ -39,6 +40,7 @@ export function checkReferences(schema: Schema, ctx: ReadContext): void {
       if (c.type === 'exclude') checkExclusion(c, columns, t, ctx)
       else if (c.type !== 'check') checkColumnList(c, c.columns, 'columns', columns, t, ctx)
       if (c.type === 'foreign_key') checkForeignKey(c, t, schema, byName, columnsOf, ctx)
+      checkTemporal(c, columns, ctx)
     }
     for (const x of t.indexes) checkIndex(x, columns, t, ctx)
     checkPolicyNames(t, ctx)

@@ -166,6 +166,11 @@ export const primaryKeyFields = {
   ...constraintName,
   /** Key columns in key order. */
   columns: columnList,
+  /**
+   * PostgreSQL 18 `WITHOUT OVERLAPS` on the last column (a range or multirange): rows may share the
+   * other columns as long as their last ones do not overlap. Needs at least two columns. Absent means false.
+   */
+  withoutOverlaps: optional(yes),
   ...constraintFlags,
 }
 
@@ -177,6 +182,8 @@ export const uniqueFields = {
   columns: columnList,
   /** PostgreSQL 15 `NULLS NOT DISTINCT`. */
   nullsNotDistinct: optional(yes),
+  /** PostgreSQL 18 `WITHOUT OVERLAPS` on the last column (see the primary key's). Absent means false. */
+  withoutOverlaps: optional(yes),
   ...constraintFlags,
 }
 
@@ -198,6 +205,12 @@ export const foreignKeyFields = {
   onUpdate: optional(referentialAction),
   /** `MATCH FULL` / `MATCH PARTIAL`; absent means `SIMPLE`. */
   match: optional(oneOf('full', 'partial')),
+  /**
+   * PostgreSQL 18 `PERIOD` on the last column of both sides: a temporal foreign key, whose referenced
+   * key is `withoutOverlaps` and whose last column's range must be covered by the referenced rows'.
+   * Needs at least two columns; its actions are `no_action` only. Absent means false.
+   */
+  period: optional(yes),
   /**
    * PostgreSQL `NOT VALID`: the constraint holds for new rows but existing rows were never checked
    * (the target state itself, not the planner's `notValid` option, which validates what it adds).

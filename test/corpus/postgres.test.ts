@@ -39,7 +39,7 @@ const REQUIRED_FEATURE_PASSES: Readonly<Record<string, number>> = {
   domains: 53,
   enums: 50,
   exclusion_constraints: 12,
-  extensions: 36,
+  extensions: 43,
   functions: 68,
   generated_columns: 4,
   identity_columns: 11,

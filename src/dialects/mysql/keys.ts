@@ -92,6 +92,12 @@ export function mysqlConstraintClause(ctx: KeyContext, table: string, c: Constra
   const name = c.name ?? mysqlConstraintName(table, c)
   const where = `${table}.${name}`
   if (c.deferrable) unsupported(where, 'MySQL/MariaDB constraints cannot be DEFERRABLE')
+  if ((c.type === 'primary_key' || c.type === 'unique') && c.withoutOverlaps)
+    unsupported(
+      where,
+      "WITHOUT OVERLAPS on a range column is PostgreSQL 18's (MySQL has none; MariaDB's applies to application-time periods)",
+    )
+  if (c.type === 'foreign_key' && c.period) unsupported(where, 'MySQL/MariaDB have no PERIOD foreign keys')
   // Keys are indexes in MySQL and take an index's COMMENT; foreign keys and checks have none.
   const comment = c.comment === undefined || c.comment === '' ? '' : ` COMMENT ${quoteMysqlLiteral(c.comment)}`
   if (comment !== '' && c.type !== 'primary_key' && c.type !== 'unique')

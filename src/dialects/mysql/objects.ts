@@ -36,6 +36,7 @@ function viewSQL(v: View, ctx: GeneratorContext, replace: boolean): ObjectStatem
       ['withNoData', 'WITH NO DATA'],
       ['indexes', 'indexes on a view'],
       ['comment', 'a view comment'],
+      ['owner', "an owner role (owners are modelled as PostgreSQL's; a MySQL view has a DEFINER)"],
     ]),
   )
   const body = query(ctx.dialect, v.definition, `view ${v.name}: definition`)

@@ -7,6 +7,7 @@ import type {
   DropConstraintChange,
   DropIndexChange,
 } from '../../diff/types.js'
+import { SchemaLedgerError } from '../../errors.js'
 import type { Constraint, Index } from '../../model/types.js'
 import type { GeneratorContext } from '../dialect.js'
 import { constraintClause, createIndexSQL } from '../render.js'
@@ -105,7 +106,28 @@ export function constraintDefinition(
   c: Constraint,
   name: string,
 ): string {
+  refuseTemporalBefore18(ctx, `${tablePath(table, schema)}.${name}`, c)
   return constraintClause(ctx.dialect, table, explicit(c, name, schema))
+}
+
+/**
+ * Temporal keys (`WITHOUT OVERLAPS`, `PERIOD`) came with PostgreSQL 18: a plan for an older server
+ * (`dialectVersion`) refuses them rather than write SQL the server rejects. No version: the newest.
+ */
+function refuseTemporalBefore18(ctx: GeneratorContext, where: string, c: Constraint): void {
+  const version = ctx.options.dialectVersion
+  if (version === undefined || version >= 18) return
+  const clause =
+    (c.type === 'primary_key' || c.type === 'unique') && c.withoutOverlaps
+      ? 'WITHOUT OVERLAPS'
+      : c.type === 'foreign_key' && c.period
+        ? 'PERIOD'
+        : undefined
+  if (clause)
+    throw new SchemaLedgerError(
+      'unsupported_feature',
+      `${where}: ${clause} needs PostgreSQL 18 (the plan's dialectVersion is ${version})`,
+    )
 }
 
 /**
@@ -346,6 +368,15 @@ export function alterConstraintSQL(change: AlterConstraintChange, ctx: Generator
     dropConstraintDraft(ctx, table, schema, change.before, current),
     ...addConstraintDrafts(ctx, table, schema, change.after, next),
   ]
+}
+
+/**
+ * Whether {@link alterConstraintSQL} drops the constraint and adds it again (it was not dropped ahead,
+ * and not all of the change is done in place).
+ * @internal
+ */
+export function isRecreated(change: AlterConstraintChange, ctx: GeneratorContext): boolean {
+  return !droppedEarly(ctx, change.before) && inPlaceChanges(change) === undefined
 }
 
 /**

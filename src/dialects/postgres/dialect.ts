@@ -2,15 +2,9 @@ import { defineDialect } from '../dialect.js'
 import { assertOneExpression, assertQueryText, throwExpressionProblem } from '../expression-guard.js'
 import { alterColumnSQL } from './alter-column.js'
 import { addColumnSQL, dropColumnSQL, renderPostgresDefault } from './columns.js'
-import {
-  addConstraintSQL,
-  addIndexSQL,
-  alterConstraintSQL,
-  alterIndexSQL,
-  dropConstraintSQL,
-  dropIndexSQL,
-} from './constraints.js'
+import { addConstraintSQL, addIndexSQL, alterIndexSQL, dropConstraintSQL, dropIndexSQL } from './constraints.js'
 import { alterEnumSQL, createEnumSQL, dropEnumSQL } from './enums.js'
+import { alterKeySQL } from './key-dependents.js'
 import { postgresLexer } from './lexer.js'
 import { defaultConstraintName, defaultIndexName } from './names.js'
 import { PG_MAX_IDENTIFIER_BYTES } from './object-names.js'
@@ -87,7 +81,7 @@ export const postgres = defineDialect({
     alter_column: alterColumnSQL,
     add_constraint: addConstraintSQL,
     drop_constraint: dropConstraintSQL,
-    alter_constraint: alterConstraintSQL,
+    alter_constraint: alterKeySQL,
     add_index: addIndexSQL,
     drop_index: dropIndexSQL,
     alter_index: alterIndexSQL,

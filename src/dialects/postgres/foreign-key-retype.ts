@@ -24,8 +24,23 @@ const HANDLED = planStateSlot('postgres: foreign keys dropped for a retype', () 
 
 const handledIn = (ctx: GeneratorContext): Set<string> => ctx.state.get(HANDLED)
 
-/** Whether another change of the plan drops or alters the key (it then drops it first itself). */
-const isTouched = (ctx: GeneratorContext, fk: ForeignKeyConstraint) =>
+/**
+ * Records that this plan direction drops and adds back the foreign key `name` of table `table` (its
+ * name once renames are done); false when something already did (a retype, a rebuilt key it references).
+ * @internal
+ */
+export function claimForeignKey(ctx: GeneratorContext, table: string, schema: string | undefined, name: string) {
+  const key = `${tableKey(schema, table)}\u0000${name}`
+  if (handledIn(ctx).has(key)) return false
+  handledIn(ctx).add(key)
+  return true
+}
+
+/**
+ * Whether another change of the plan drops or alters the key (it then drops it first itself).
+ * @internal
+ */
+export const isTouched = (ctx: GeneratorContext, fk: ForeignKeyConstraint) =>
   ctx.changes.some(
     (c) =>
       (c.kind === 'drop_constraint' || c.kind === 'alter_constraint') && (c.before === fk || deepEqual(c.before, fk)),
@@ -86,9 +101,7 @@ export function foreignKeysAroundRetype(
     const kept = translateConstraint(fk, ownerKey, owner.schema, renames) as ForeignKeyConstraint
     if (!target || !breaksOnTheWay(ctx, owner, fk, kept, target)) continue
     const name = constraintNameAfterRenames(owner, now, renames.columns.get(ownerKey) ?? new Map(), fk)
-    const key = `${tableKey(owner.schema, now)}\u0000${name}`
-    if (handledIn(ctx).has(key)) continue
-    handledIn(ctx).add(key)
+    if (!claimForeignKey(ctx, now, owner.schema, name)) continue
     drops.push(dropConstraintDraft(ctx, now, owner.schema, kept, name))
     adds.push(...addConstraintDrafts(ctx, now, owner.schema, kept, name))
   }

@@ -147,7 +147,8 @@ ORDER BY n.nspname, c.relname, a.attnum`
 
 /**
  * Primary key, unique, foreign key and check constraints a table declares itself (NOT NULL constraints
- * of PostgreSQL 18 are columns): those it inherits from a parent or partitioned table are the parent's.
+ * of PostgreSQL 18 are columns), with PostgreSQL 18's `conperiod` (a key `WITHOUT OVERLAPS`, a
+ * foreign key with `PERIOD`; older servers have no such column): those it inherits from a parent or partitioned table are the parent's.
  * A foreign key that references a partitioned table is one row: the copies PostgreSQL 11+ keeps for
  * each partition it references (`conparentid` set) are its implementation.
  *
@@ -169,7 +170,8 @@ SELECT n.nspname AS table_schema, c.relname AS table_name, con.conname AS name, 
   con.condeferrable AS deferrable, con.condeferred AS deferred,
   pg_get_constraintdef(con.oid, true) AS definition,
   pg_catalog.obj_description(con.oid, 'pg_constraint') AS comment,
-  ${version >= 150000 ? 'coalesce(ix.indnullsnotdistinct, false)' : 'false'} AS nulls_not_distinct
+  ${version >= 150000 ? 'coalesce(ix.indnullsnotdistinct, false)' : 'false'} AS nulls_not_distinct,
+  ${version >= 180000 ? 'con.conperiod' : 'false'} AS period
 FROM pg_catalog.pg_constraint con
 JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

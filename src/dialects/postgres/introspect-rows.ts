@@ -214,11 +214,18 @@ export function constraintObject(row: Row, namespace: string): DocObject {
   if (flag(row.deferrable) && flag(row.deferred)) base.initiallyDeferred = true
   if (text(row.comment) !== undefined) base.comment = text(row.comment)
   const columns = texts(row.columns)
+  const withoutOverlaps = flag(row.period) ? { withoutOverlaps: true } : {}
   switch (row.type) {
     case 'p':
-      return { type: 'primary_key', ...base, columns }
+      return { type: 'primary_key', ...base, columns, ...withoutOverlaps }
     case 'u':
-      return { type: 'unique', ...base, columns, ...(flag(row.nulls_not_distinct) ? { nullsNotDistinct: true } : {}) }
+      return {
+        type: 'unique',
+        ...base,
+        columns,
+        ...(flag(row.nulls_not_distinct) ? { nullsNotDistinct: true } : {}),
+        ...withoutOverlaps,
+      }
     case 'f': {
       const fk: DocObject = {
         type: 'foreign_key',
@@ -234,6 +241,7 @@ export function constraintObject(row: Row, namespace: string): DocObject {
       if (onUpdate) fk.onUpdate = onUpdate
       if (row.match === 'f') fk.match = 'full'
       if (row.match === 'p') fk.match = 'partial'
+      if (flag(row.period)) fk.period = true
       return fk
     }
     default:

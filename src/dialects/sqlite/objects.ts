@@ -24,6 +24,7 @@ function viewProblems(v: View): string[] {
     ['algorithm', 'ALGORITHM'],
     ['sqlSecurity', 'SQL SECURITY'],
     ['comment', 'a comment'],
+    ['owner', 'an owner role'],
   ]
   return fields.flatMap(([f, what]) => (v[f] === undefined ? [] : [`${at}.${f}: ${what}: not in SQLite`]))
 }

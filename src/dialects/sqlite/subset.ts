@@ -201,6 +201,9 @@ function constraintProblems(table: Table, c: Constraint): string[] {
   const out: string[] = []
   if (c.deferrable && c.type !== 'foreign_key') out.push(`${at}: DEFERRABLE: SQLite defers foreign keys only`)
   if (c.type === 'unique' && c.nullsNotDistinct) out.push(`${at}: NULLS NOT DISTINCT: not in SQLite`)
+  if ((c.type === 'primary_key' || c.type === 'unique') && c.withoutOverlaps)
+    out.push(`${at}: WITHOUT OVERLAPS: not in SQLite (it has no range types)`)
+  if (c.type === 'foreign_key' && c.period) out.push(`${at}: PERIOD: not in SQLite`)
   if (c.comment !== undefined) out.push(`${at}: a comment: SQLite has no comments`)
   if (c.type === 'foreign_key') {
     if (c.match) out.push(`${at}: MATCH ${c.match.toUpperCase()}: SQLite parses MATCH but does not enforce it`)

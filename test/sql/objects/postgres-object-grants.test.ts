@@ -199,4 +199,12 @@ describeEngines('privileges on sequences, routines and namespaces', (engine) => 
       "function:one.grants: grants to roles (privileges are modelled as PostgreSQL's): not in MySQL",
     )
   })
+
+  it('MySQL/MariaDB and SQLite refuse a view with an owner rather than leave it out', () => {
+    const s = doc({ views: [{ name: 'v', definition: 'SELECT 1 AS one', owner: 'reporter' }] })
+    expect(() => createSchemaSQL(s, 'mysql')).toThrow(
+      "view:v.owner: an owner role (owners are modelled as PostgreSQL's; a MySQL view has a DEFINER): not in MySQL",
+    )
+    expect(() => createSchemaSQL(s, 'sqlite')).toThrow('view:v.owner: an owner role: not in SQLite')
+  })
 })
