@@ -27,6 +27,28 @@ export function duplicatesQuery(
   return `SELECT ${list}, count(*) FROM ${tableSql(ctx, table, schema)} GROUP BY ${list} HAVING count(*) > 1`
 }
 
+/**
+ * Rows of `table` that a key `WITHOUT OVERLAPS` on `columns` (the last one a range) refuses: pairs
+ * equal on the other columns whose ranges overlap, then empty ranges. @internal
+ */
+export function overlapsQueries(
+  ctx: AnalyzerContext,
+  table: string,
+  schema: string | undefined,
+  columns: readonly string[],
+): string[] {
+  const range = q(ctx, columns[columns.length - 1] as string)
+  const from = tableSql(ctx, table, schema)
+  const same = columns
+    .slice(0, -1)
+    .map((c) => `a.${q(ctx, c)} = b.${q(ctx, c)} AND `)
+    .join('')
+  return [
+    `SELECT a.*, b.${range} AS overlapping FROM ${from} a JOIN ${from} b ON a.ctid < b.ctid AND ${same}a.${range} && b.${range}`,
+    `SELECT * FROM ${from} WHERE isempty(${range})`,
+  ]
+}
+
 /** How many rows hold NULL in `column`. @internal */
 export function nullsQuery(ctx: AnalyzerContext, table: string, schema: string | undefined, column: string): string {
   return `SELECT count(*) FROM ${tableSql(ctx, table, schema)} WHERE ${q(ctx, column)} IS NULL`

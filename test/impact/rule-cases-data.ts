@@ -118,6 +118,24 @@ add('DS013', ALL, 'the same with the rename hint', blog(users(), summary), blog(
 })
 
 // DD: data-dependent
+// DD012: a key WITHOUT OVERLAPS on an existing table (PostgreSQL 18), not on a new one.
+const bookings = (key?: Record<string, unknown>) => ({
+  name: 'bookings',
+  columns: [
+    { name: 'room', type: 'integer', nullable: false },
+    { name: 'during', type: 'daterange', nullable: false },
+  ],
+  constraints: key ? [{ type: 'primary_key', name: 'bookings_pk', columns: ['room', 'during'], ...key }] : [],
+})
+add('DD012', PG, 'key WITHOUT OVERLAPS added', schema([bookings()]), schema([bookings({ withoutOverlaps: true })]), [
+  'warning bookings.bookings_pk',
+])
+add('DD012', PG, 'key made WITHOUT OVERLAPS', schema([bookings({})]), schema([bookings({ withoutOverlaps: true })]), [
+  'warning bookings.bookings_pk',
+])
+add('DD012', PG, 'table created with the key', schema([]), schema([bookings({ withoutOverlaps: true })]), [])
+add('DD012', PG, 'plain key added', schema([bookings()]), schema([bookings({})]), [])
+
 const emailIndex = (unique: boolean) => users({}, { indexes: [{ name: 'ix_users_email', columns: ['email'], unique }] })
 add('DD001', ALL, 'unique index on an existing column', base, blog(emailIndex(true)), ['warning users.ix_users_email'])
 add(

@@ -11,12 +11,12 @@ import {
 import type { ForeignKeyConstraint } from '../../model/types.js'
 import { defineAnalyzer } from '../define-analyzer.js'
 import { isEmpty, onlyNulls, partialFailureNote, rowsText } from '../finding-text.js'
-import { duplicatesQuery, orphansQuery, violationsQuery } from '../fix-sql.js'
+import { duplicatesQuery, orphansQuery, overlapsQueries, violationsQuery } from '../fix-sql.js'
 import { plannedIndexesWithoutBlocking } from '../planned-forms.js'
 import type { AnalyzerContext, FindingDraft } from '../types.js'
 
 // DD: new keys and constraints that existing rows can violate (catalogue section "DD", DD001, DD002,
-// DD005, DD006).
+// DD005, DD006; DD012 for PostgreSQL 18's temporal keys).
 
 function concurrentGap(ctx: AnalyzerContext, change: TableChange, columns: readonly string[]): boolean {
   if (change.kind !== 'add_index' || !plannedIndexesWithoutBlocking(ctx, change)) return false
@@ -107,6 +107,7 @@ const uniqueAdded = defineAnalyzer({
       (change.kind === 'add_constraint' || change.kind === 'alter_constraint') &&
       (change.after.type === 'unique' || change.after.type === 'primary_key')
     ) {
+      if (change.after.withoutOverlaps) return undefined // DD012: overlaps, not duplicates
       if (
         change.kind === 'alter_constraint' &&
         !change.changes.includes('columns') &&
@@ -233,4 +234,41 @@ function orphanFinding(ctx: AnalyzerContext, change: TableChange, fk: ForeignKey
 }
 
 /** The DD rules about keys and constraints, by code. @internal */
-export const dataDependentKeyAnalyzers = [uniqueAdded, indexMadeUnique, checkAdded, foreignKeyAdded]
+const temporalKeyAdded = defineAnalyzer({
+  code: 'DD012',
+  title: 'A key WITHOUT OVERLAPS fails on overlapping or empty ranges',
+  dialects: ['postgres'],
+  severity: 'warning',
+  docs: {
+    bad: 'ALTER TABLE "bookings" ADD CONSTRAINT "bookings_pk" PRIMARY KEY ("room", "during" WITHOUT OVERLAPS)',
+    why: 'PostgreSQL 18 builds a temporal key as a GiST exclusion index: every existing row is checked against the others while ACCESS EXCLUSIVE is held, and two rows of one key whose ranges overlap abort the migration ("could not create exclusion constraint"), as does one empty range ("empty WITHOUT OVERLAPS value found"). It passes on a development database and fails on production data (PostgreSQL 18 manual, CREATE TABLE, WITHOUT OVERLAPS; the lock as for exclusion constraints, strong_migrations add_exclusion_constraint).',
+    fix: 'Find overlapping and empty ranges with the query, resolve them, and keep the application from writing new ones until the key exists.',
+  },
+  analyze(change, ctx) {
+    if (change.kind !== 'add_constraint' && change.kind !== 'alter_constraint') return undefined
+    const after = change.after
+    if ((after.type !== 'primary_key' && after.type !== 'unique') || !after.withoutOverlaps) return undefined
+    const before = change.kind === 'alter_constraint' ? change.before : undefined
+    if (
+      before &&
+      before.type === after.type &&
+      before.withoutOverlaps &&
+      before.columns.join() === after.columns.join()
+    )
+      return undefined
+    if (!onExistingTable(ctx, change)) return undefined
+    const range = after.columns[after.columns.length - 1] as string
+    const keys = after.columns.slice(0, -1)
+    return {
+      message: `${change.path} WITHOUT OVERLAPS on ${change.table}(${after.columns.join(', ')}) fails if two existing rows of one ${keys.join(', ')} have overlapping ${range} ranges, or one ${range} is empty`,
+      explanation:
+        'PostgreSQL checks every existing row against the others while building the GiST index behind the key; one overlap or one empty range aborts the migration.',
+      fix: {
+        description: 'Find the overlapping and empty ranges with the queries and resolve them before adding the key.',
+        sql: overlapsQueries(ctx, change.table, change.schema, after.columns),
+      },
+    }
+  },
+})
+
+export const dataDependentKeyAnalyzers = [uniqueAdded, indexMadeUnique, checkAdded, foreignKeyAdded, temporalKeyAdded]

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { analyzeImpact } from '../../../src/impact/index.js'
 import { diffSchemas, type SchemaDefinition } from '../../../src/index.js'
 import { createSchemaSQL } from '../../../src/sql/create-schema-sql.js'
 import { ENGINES, type Engine, run } from '../../engines/engines.js'
@@ -238,6 +239,33 @@ describe('postgres: temporal keys on PGlite (PostgreSQL 18)', () => {
     await expect(engine.exec(`INSERT INTO parents VALUES (1, '[2026-01-15,2026-01-20)')`)).rejects.toThrow(
       /conflicting key value violates exclusion constraint "parents_pk"/,
     )
+  }, 60_000)
+
+  it('DD012: the key fails on overlapping or empty ranges, as the finding says, and its queries find them', async () => {
+    const engine = opened as Engine
+    const diff = diffSchemas(plainSchema, temporalSchema)
+    const findings = analyzeImpact(diff, { dialect: 'postgres', from: plainSchema }).findings.filter(
+      (f) => f.code === 'DD012' || f.code === 'DD001',
+    )
+    expect(findings.map((f) => [f.severity, f.code, f.message])).toEqual([
+      [
+        'warning',
+        'DD012',
+        'parents.parents_pk WITHOUT OVERLAPS on parents(id, valid) fails if two existing rows of one id have overlapping valid ranges, or one valid is empty',
+      ],
+    ])
+    const [overlapping, empty] = findings[0]?.fix.sql ?? []
+    for (const [rows, refusal] of [
+      [`(1, '[2026-01-01,2026-02-01)'), (1, '[2026-01-15,2026-03-01)')`, 'could not create exclusion constraint'],
+      [`(1, 'empty')`, 'empty WITHOUT OVERLAPS value found in column "valid"'],
+    ] as const) {
+      await resetDatabase(engine)
+      await run(engine, createSchemaSQL(plainSchema, 'postgres'))
+      await engine.exec(`INSERT INTO parents VALUES ${rows}`)
+      const found = [...(await engine.query(overlapping as string)), ...(await engine.query(empty as string))]
+      expect(found.length).toBeGreaterThan(0)
+      await expect(runMigration(engine, plan(plainSchema, temporalSchema).up)).rejects.toThrow(refusal)
+    }
   }, 60_000)
 })
 
