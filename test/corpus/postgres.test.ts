@@ -111,6 +111,24 @@ async function loadAfter(first: Engine, second: Engine, sql: string): Promise<vo
   }
 }
 
+const createNamespace = (name: string) => `CREATE SCHEMA "${name.replaceAll('"', '""')}"`
+
+/**
+ * The namespaces a case's SQL qualifies a created table or type with (`CREATE TABLE foo.users`,
+ * `CREATE TYPE foo.lang`) but never creates with CREATE SCHEMA: the ones the environment provides.
+ */
+function namespacesUsedNotCreated(sql: string): string[] {
+  const used = new Set(
+    [...sql.matchAll(/\bCREATE\s+(?:TABLE|TYPE)\s+(?:IF\s+NOT\s+EXISTS\s+)?([a-z_][a-z0-9_]*)\./gi)].map((m) =>
+      (m[1] as string).toLowerCase(),
+    ),
+  )
+  for (const m of sql.matchAll(/\bCREATE\s+SCHEMA\s+(?:IF\s+NOT\s+EXISTS\s+)?"?([a-z_][a-z0-9_]*)/gi))
+    used.delete((m[1] as string).toLowerCase())
+  used.delete('public')
+  return [...used].sort()
+}
+
 /** Why a case cannot apply here, before running it. */
 function notApplicable(c: CorpusCase, serverVersion: number): string | undefined {
   if (c.expected_error) return `sqldef refuses this change (${oneLine(c.expected_error)})`
@@ -135,6 +153,10 @@ async function judgeCase(c: CorpusCase, first: Engine, second: Engine): Promise<
   const roles = rolesNamed([c.before_sql, c.after_sql])
   await ensureRoles(first, roles)
   await ensureRoles(second, roles)
+  // sqldef runs the cases that name a `user` as its test user, whose own namespace exists in the
+  // database beforehand: create a namespace such a case uses but does not create in both databases.
+  const given = c.meta.user === undefined ? [] : namespacesUsedNotCreated(`${c.before_sql}\n${c.after_sql}`)
+  for (const namespace of given) for (const engine of [first, second]) await engine.exec(createNamespace(namespace))
   for (const [engine, sql, which] of [
     [first, c.before_sql, 'before_sql'],
     [second, c.after_sql, 'after_sql'],

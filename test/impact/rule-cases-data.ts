@@ -126,6 +126,7 @@ const bookings = (key?: Record<string, unknown>) => ({
     { name: 'during', type: 'daterange', nullable: false },
   ],
   constraints: key ? [{ type: 'primary_key', name: 'bookings_pk', columns: ['room', 'during'], ...key }] : [],
+  indexes: [],
 })
 add('DD012', PG, 'key WITHOUT OVERLAPS added', schema([bookings()]), schema([bookings({ withoutOverlaps: true })]), [
   'warning bookings.bookings_pk',
