@@ -17,22 +17,24 @@ import { build } from 'esbuild'
 
 /**
  * The budget for what a browser app pays to parse and diff documents (`parseSchema`, `diffSchemas`,
- * `serializeSchema`, validation included), minified + gzip, dependencies included. 45 KB since the
- * model holds the whole database of three dialects (views, routines, triggers, sequences, domains,
+ * `serializeSchema`, validation included), minified + gzip, dependencies included. 48 KB since
+ * temporal keys, enums resolved by namespace, display widths, untyped columns, SQL-standard routine
+ * bodies, column grants and owners joined the model (about 1.8 KB gzip); 45 KB since the model holds the whole database of three dialects (views, routines, triggers, sequences, domains,
  * composite and range types, extensions, namespaces, events, partitioning, exclusion constraints,
  * row-level security, grants, materialized views' indexes, SQLite table options: about 5.5 KB gzip
  * with their reading, validation and diff); 40 KB before. Getting back under 40 KB means moving the
  * object kinds' diff behind an entry of its own, which the diff API does not allow today.
  */
-export const BUDGET_BYTES = 45 * 1024
+export const BUDGET_BYTES = 48 * 1024
 
 /**
  * A regression guard for the whole root entry, which also holds the store and the rest of the core.
  * The rename inference of the diff (joint assignment, calibrated scores) took it past 40 KB, the
- * whole-database model past 53 KB; moving the store to `schemaledger/storage` only is what would
+ * whole-database model past 53 KB, and its last additions (temporal keys, enum namespaces, display
+ * widths, grants and owners) to 55 KB; moving the store to `schemaledger/storage` only is what would
  * bring it back down.
  */
-export const ROOT_GUARD_BYTES = 55 * 1024
+export const ROOT_GUARD_BYTES = 57 * 1024
 
 /** The import set that BUDGET_BYTES applies to. */
 export const PARSE_DIFF_LABEL = 'parse + diff'

@@ -89,10 +89,12 @@ function resolve(
   }
   if (type.kind !== 'custom') return type
   const name = splitTypeName(type.raw)
-  // A name holding a dot (`"a.b"`, or `a.b` of an enum so named) is tried whole as well.
+  // A name holding a dot (`"a.b"`, or `a.b` of an enum so named), or one that is no identifier as
+  // written (an enum named `mo"od'`, named by its name as documents always did), is tried whole too.
   const whole = type.raw.replace(/^"(.*)"$/, '$1')
   let found = name === undefined ? undefined : lookUp(name, declared)
   if (found === undefined && name?.schema !== undefined) found = lookUp({ name: whole }, declared)
+  if (found === undefined && name === undefined) found = lookUp({ name: type.raw }, declared)
   if (isSeveral(found)) {
     ambiguous(found)
     return type

@@ -77,7 +77,7 @@ describe('analyzeImpact options', () => {
     const codes = builtinAnalyzers.map((a) => a.code)
     expect(new Set(codes).size).toBe(codes.length)
     expect([...codes].sort()).toEqual(codes)
-    expect(codes.length).toBe(95)
+    expect(codes.length).toBe(97)
   })
 
   it('derives the schemas from either side and works without them', () => {

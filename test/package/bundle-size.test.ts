@@ -24,9 +24,9 @@ const KB = 1024
 const read = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')
 
 describe('bundle size (minified + gzip, dependencies included)', () => {
-  it("the whole root entry is under its 55 KB regression guard and holds only model, diff, SQL text, storage, the dialects' naming conventions and fast-deep-equal", async () => {
+  it("the whole root entry is under its 57 KB regression guard and holds only model, diff, SQL text, storage, the dialects' naming conventions and fast-deep-equal", async () => {
     const root = await measureBundle({ schemaledger: '*' })
-    expect(ROOT_GUARD_BYTES).toBe(55 * KB)
+    expect(ROOT_GUARD_BYTES).toBe(57 * KB)
     expect(root.gzip).toBeLessThan(ROOT_GUARD_BYTES)
     const dirs = new Set(root.inputs.map((i) => i.file.split('/').slice(0, 2).join('/')))
     expect([...dirs].sort()).toEqual([
@@ -53,9 +53,9 @@ describe('bundle size (minified + gzip, dependencies included)', () => {
     ])
   })
 
-  it('parsing and diffing, validation included, is under 45 KB in a user bundle', async () => {
+  it('parsing and diffing, validation included, is under 48 KB in a user bundle', async () => {
     const parseAndDiff = await measureBundle({ schemaledger: 'parseSchema, diffSchemas' })
-    expect(BUDGET_BYTES).toBe(45 * KB)
+    expect(BUDGET_BYTES).toBe(48 * KB)
     expect(parseAndDiff.gzip).toBeLessThan(BUDGET_BYTES)
   })
 
@@ -69,13 +69,14 @@ describe('bundle size (minified + gzip, dependencies included)', () => {
     }
   })
 
-  // 185 KB since the whole database of three dialects is modelled (events, grants, range types, view
+  // 195 KB since temporal keys, enum namespaces, display widths, untyped columns, SQL-standard
+  // bodies, grants and owners, unmodelled sections in every report and 97 impact rules; 185 KB since the whole database of three dialects is modelled (events, grants, range types, view
   // indexes, SQLite table options, and 95 impact rules); 175 KB since the model holds views, routines,
   // triggers and the other objects (and their planner); 140 KB before, since the codegen entry gained the SQLAlchemy, Prisma and drizzle targets (about 19 KB gzip
-  // together); parsing and diffing keep their 45 KB budget above.
-  it('all entries together do not grow past 185 KB (regression guard)', async () => {
+  // together); parsing and diffing keep their 48 KB budget above.
+  it('all entries together do not grow past 195 KB (regression guard)', async () => {
     const all = await measureBundle(Object.fromEntries(Object.keys(ENTRIES).map((e) => [e, '*'])))
-    expect(all.gzip).toBeLessThan(185 * KB)
+    expect(all.gzip).toBeLessThan(195 * KB)
   })
 
   it('docs/performance.md has the generated section and lists every measured import', () => {
